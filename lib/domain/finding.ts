@@ -1,0 +1,22 @@
+import type { Severity } from "./vocabulary";
+
+/**
+ * One flag raised by a rule. Every finding says which rule fired, what value it
+ * saw and the threshold it compared against, so a reviewer (and the PDF) can
+ * explain it line by line (domain.md, "Everything below is a default").
+ */
+export interface Finding {
+  /** Stable machine code, e.g. "soc2.stale". Never reworded once shipped. */
+  code: string;
+  severity: Severity;
+  /** Human sentence including the observed value and the threshold. */
+  message: string;
+  /** What the rule saw, formatted for people ("15 months since period end"). */
+  observed?: string;
+  /** What the rule required ("at most 14 months"). */
+  threshold?: string;
+  /** Where the rule comes from: seed article or regulation. */
+  source: string;
+  /** The record the finding concerns, so the UI can link to it. */
+  subject: { kind: string; id?: string; label?: string };
+}
