@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATA_CATEGORIES, INDUSTRIES } from "@/lib/domain/vocabulary";
 
 // Organisation settings. Every threshold in ../shared/design/domain.md is a
 // default here, never a literal inside a rule, so an admin can tune the policy
@@ -23,6 +24,8 @@ export const settingsSchema = z.object({
     soc2StaleMonths: positiveInt,
     /** From this many months on, SOC 2 is due for renewal. */
     soc2DueMonths: positiveInt,
+    /** A SOC 2 gap since period end (or since the last bridge letter) longer than this needs a bridge letter. */
+    soc2BridgeLetterGapMonths: positiveInt,
     isoExpiringDays: positiveInt,
     pentestMaxAgeMonths: positiveInt,
     incidentResponseTestMaxAgeMonths: positiveInt,
@@ -45,6 +48,12 @@ export const settingsSchema = z.object({
     incidentNotificationMaxHours: positiveInt,
     trainingCadenceMaxMonths: positiveInt,
     trainingCadenceSensitiveMaxMonths: positiveInt,
+    /** Longest acceptable notice before an audit ("reasonable notice", domain.md §4). */
+    auditNoticeMaxDays: positiveInt,
+    /** Data categories that make training cadence "sensitive" (financial or health data, domain.md §4). */
+    trainingSensitiveDataCategories: z.array(z.enum(DATA_CATEGORIES)),
+    /** Industries that make training cadence "sensitive" (fintech/healthcare, domain.md §1 and §4). */
+    trainingSensitiveIndustries: z.array(z.enum(INDUSTRIES)),
   }),
   reviews: z.object({
     cadenceElevatedMonths: positiveInt,
@@ -69,6 +78,7 @@ export const DEFAULT_SETTINGS: Settings = {
   assurance: {
     soc2StaleMonths: 14,
     soc2DueMonths: 12,
+    soc2BridgeLetterGapMonths: 3,
     isoExpiringDays: 90,
     pentestMaxAgeMonths: 12,
     incidentResponseTestMaxAgeMonths: 12,
@@ -90,6 +100,9 @@ export const DEFAULT_SETTINGS: Settings = {
     incidentNotificationMaxHours: 24,
     trainingCadenceMaxMonths: 12,
     trainingCadenceSensitiveMaxMonths: 3,
+    auditNoticeMaxDays: 30,
+    trainingSensitiveDataCategories: ["payment_card", "health"],
+    trainingSensitiveIndustries: ["fintech", "healthcare"],
   },
   reviews: { cadenceElevatedMonths: 3, cadenceStandardMonths: 12 },
   scoring: {

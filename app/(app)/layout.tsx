@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { NavLinks } from "@/components/shell/nav-links";
+import { navigationFor } from "@/components/shell/navigation";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+import { requirePageActor } from "@/lib/server/auth";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePageActor();
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">Skip to content</a>
+      <aside className="sidebar">
+        <Link href="/" className="brand">Assay</Link>
+        <NavLinks items={navigationFor(actor.role)} />
+        <div className="whoami" data-testid="whoami">
+          <div>{actor.name}</div>
+          <div className="muted">{actor.email}</div>
+          <span className="role">{ROLE_LABELS[actor.role]}</span>
+          <div><SignOutButton /></div>
+        </div>
+      </aside>
+      <main id="main" className="main">{children}</main>
+    </div>
+  );
+}

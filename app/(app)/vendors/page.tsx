@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TierBadge } from "@/components/ui/badge";
+import { SortHeader } from "@/components/ui/sort-header";
+import { Pagination } from "@/components/ui/pagination";
+import { countryName } from "@/lib/domain/reference/countries";
+import { TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
+import { vendorListQuerySchema } from "@/lib/schemas/vendor";
+import { requirePageActor } from "@/lib/server/auth";
+import { can } from "@/lib/server/permissions";
+import { listVendors } from "@/lib/server/services/vendors";
+
+export const metadata: Metadata = { title: "Vendors" };
+
+export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const actor = await requirePageActor("vendor.read");
+  const raw = await searchParams;
+  const query = vendorListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { rows, total } = await listVendors({ actor, query });
+  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const filtered = Boolean(query.q || query.tier || query.status || query.country);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Vendors</h1>
+          <p className="muted">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}</p>
+        </div>
+        {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
+      </div>
+
+      <form className="toolbar" method="get" role="search" aria-label="Filter vendors">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="text" defaultValue={query.q ?? ""} placeholder="Vendor name" />
+        </div>
+        <div className="field">
+          <label htmlFor="tier">Tier</label>
+          <select id="tier" name="tier" defaultValue={query.tier ?? ""}>
+            <option value="">Any</option>
+            {TIERS.map((t) => <option key={t} value={t}>{TIER_LABELS[t]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any</option>
+            {VENDOR_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button className="btn" type="submit">Apply</button>
+        {filtered ? <Link className="btn" href="/vendors">Clear</Link> : null}
+      </form>
+
+      {rows.length === 0 ? (
+        <div className="card empty">
+          {filtered ? (
+            <p>No vendors match these filters.</p>
+          ) : (
+            <>
+              <p><strong>No vendors yet.</strong></p>
+              <p>Add the first outsourced vendor to start its due diligence.</p>
+              {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="sr-only">Vendors, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}</caption>
+              <thead>
+                <tr>
+                  <SortHeader column="name" label="Vendor" params={params} />
+                  <SortHeader column="tier" label="Tier" params={params} />
+                  <SortHeader column="country" label="Country" params={params} />
+                  <th scope="col">Status</th>
+                  <th scope="col">Owner</th>
+                  <SortHeader column="updated" label="Updated" params={params} />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((v) => (
+                  <tr key={v.id}>
+                    <td><Link href={`/vendors/${v.id}`}>{v.name}</Link><div className="muted">{v.legalName}</div></td>
+                    <td><TierBadge tier={v.tier} /></td>
+                    <td>{countryName(v.country)}</td>
+                    <td>{v.status}</td>
+                    <td>{v.owner?.name ?? "—"}</td>
+                    <td><time dateTime={v.updatedAt.toISOString()}>{v.updatedAt.toISOString().slice(0, 10)}</time></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={query.page} pageSize={query.pageSize} total={total} params={params} basePath="/vendors" />
+        </>
+      )}
+    </>
+  );
+}

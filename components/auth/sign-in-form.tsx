@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+import { TextField } from "@/components/ui/text-field";
+
+// One message for unknown e-mail and wrong password, and the lockout message
+// names no account: nothing here tells an attacker which addresses exist.
+const MESSAGES: Record<string, string> = {
+  invalid: "That e-mail and password do not match an active account.",
+  locked: "Too many failed attempts. Sign-in for this e-mail is paused for 15 minutes.",
+};
+
+export function SignInForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+
+  async function onSubmit(values: SignInInput) {
+    setError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (result?.ok && !result.error) {
+      router.replace("/");
+      router.refresh();
+      return;
+    }
+    setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Please try again.");
+    form.resetField("password");
+  }
+
+  return (
+    <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <TextField label="E-mail" type="email" autoComplete="username" error={form.formState.errors.email?.message} {...form.register("email")} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={form.formState.errors.password?.message}
+        {...form.register("password")}
+      />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Signing in…" : "Sign in"}
+        </button>
+      </div>
+    </form>
+  );
+}

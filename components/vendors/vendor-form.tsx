@@ -1,0 +1,76 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { COUNTRY_CODES, countryName } from "@/lib/domain/reference/countries";
+import {
+  INDUSTRIES,
+  INDUSTRY_LABELS,
+  SERVICES,
+  SERVICE_LABELS,
+  TIERS,
+  TIER_LABELS,
+  VENDOR_STATUSES,
+} from "@/lib/domain/vocabulary";
+import { vendorFieldsSchema, type VendorFields } from "@/lib/schemas/vendor";
+import type { ActionResult } from "@/lib/server/action-result";
+
+const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) =>
+  a.label.localeCompare(b.label),
+);
+const statusLabel = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+interface Props {
+  initial: VendorFields;
+  owners: { id: string; name: string }[];
+  /** Present when editing: the record's id and version for the optimistic lock. */
+  existing?: { id: string; version: number };
+  submit: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+}
+
+export function VendorForm({ initial, owners, existing, submit }: Props) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<VendorFields>({ resolver: zodResolver(vendorFieldsSchema), defaultValues: initial });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: VendorFields) {
+    setFormError(null);
+    const result = await submit(existing ? { ...values, ...existing } : values);
+    if (result.ok) {
+      router.push(`/vendors/${result.data.id}`);
+      router.refresh();
+      return;
+    }
+    // Server-side errors land next to their fields; the typed values stay put.
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      form.setError(field as keyof VendorFields, { message });
+    }
+    setFormError(result.error);
+  }
+
+  return (
+    <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={existing ? "Edit vendor" : "New vendor"}>
+      {formError ? <div className="alert alert-error" role="alert">{formError}</div> : null}
+      <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
+      <TextField label="Legal name" error={errors.legalName?.message} {...form.register("legalName")} />
+      <TextField label="Website" type="url" placeholder="https://" error={errors.website?.message} {...form.register("website")} />
+      <SelectField label="Headquarters country" placeholder="Choose a country" options={countryOptions} error={errors.country?.message} {...form.register("country")} />
+      <CheckboxGroup legend="Services" options={SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))} error={errors.services?.message} {...form.register("services")} />
+      <CheckboxGroup legend="Industries served for us" options={INDUSTRIES.map((i) => ({ value: i, label: INDUSTRY_LABELS[i] }))} error={errors.industries?.message} {...form.register("industries")} />
+      <SelectField label="Tier" options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} error={errors.tier?.message} {...form.register("tier")} />
+      <SelectField label="Status" options={VENDOR_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} error={errors.status?.message} {...form.register("status")} />
+      <SelectField label="Owner" placeholder="No owner yet" options={owners.map((o) => ({ value: o.id, label: o.name }))} error={errors.ownerId?.message} {...form.register("ownerId")} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : existing ? "Save changes" : "Create vendor"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+// The one table of who may do what. Every server action, route handler and
+// service checks a permission from here; the UI only uses it to hide what the
+// server would refuse anyway. Least privilege: a role gets a permission only
+// when its job in domain.md needs it.
+
+import { ROLES, type Role } from "@/lib/domain/roles";
+
+export type { Role };
+
+const everyone: readonly Role[] = ROLES;
+
+export const PERMISSIONS = {
+  "vendor.read": everyone,
+  "vendor.create": ["admin", "procurement"],
+  "vendor.update": ["admin", "procurement"],
+  "user.manage": ["admin"],
+  "settings.read": ["admin"],
+  "settings.manage": ["admin"],
+  "auditlog.read": ["admin", "security", "viewer"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

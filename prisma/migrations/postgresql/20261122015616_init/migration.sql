@@ -1,0 +1,113 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "OrgSettings" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "orgName" TEXT NOT NULL DEFAULT 'Assay demo organisation',
+    "settings" JSONB NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OrgSettings_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "failedLoginCount" INTEGER NOT NULL DEFAULT 0,
+    "firstFailedLoginAt" TIMESTAMP(3),
+    "lockedUntil" TIMESTAMP(3),
+    "lastLoginAt" TIMESTAMP(3),
+    "isDemo" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LoginThrottle" (
+    "email" TEXT NOT NULL,
+    "failedLoginCount" INTEGER NOT NULL DEFAULT 0,
+    "firstFailedLoginAt" TIMESTAMP(3),
+    "lockedUntil" TIMESTAMP(3),
+
+    CONSTRAINT "LoginThrottle_pkey" PRIMARY KEY ("email")
+);
+
+-- CreateTable
+CREATE TABLE "Vendor" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "searchName" TEXT NOT NULL,
+    "legalName" TEXT NOT NULL,
+    "website" TEXT,
+    "country" TEXT NOT NULL,
+    "services" JSONB NOT NULL,
+    "industries" JSONB NOT NULL,
+    "tier" TEXT NOT NULL,
+    "tierRank" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'prospective',
+    "ownerId" TEXT,
+    "isDemo" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Vendor_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actorId" TEXT,
+    "actorEmail" TEXT,
+    "action" TEXT NOT NULL,
+    "entityType" TEXT NOT NULL,
+    "entityId" TEXT,
+    "vendorId" TEXT,
+    "before" JSONB,
+    "after" JSONB,
+    "ip" TEXT,
+    "userAgent" TEXT,
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE INDEX "Vendor_searchName_idx" ON "Vendor"("searchName");
+
+-- CreateIndex
+CREATE INDEX "Vendor_tierRank_idx" ON "Vendor"("tierRank");
+
+-- CreateIndex
+CREATE INDEX "Vendor_country_idx" ON "Vendor"("country");
+
+-- CreateIndex
+CREATE INDEX "Vendor_status_idx" ON "Vendor"("status");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_vendorId_id_idx" ON "AuditEvent"("vendorId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_actorId_id_idx" ON "AuditEvent"("actorId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_action_id_idx" ON "AuditEvent"("action", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
+
+-- AddForeignKey
+ALTER TABLE "Vendor" ADD CONSTRAINT "Vendor_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,0 +1,55 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Runs before every page: sets a per-request CSP nonce and sends signed-out
+// visitors to the sign-in page. It is a convenience, not the security boundary:
+// every page, action and route checks the session and permission itself.
+
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden"];
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic' lets Next's nonced bootstrap load its chunks; eval only for dev's HMR.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // React renders style attributes server-side; no script can be injected through these.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!isPublic && !hasSession) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = "";
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything but static assets, which carry no session and no HTML.
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)" },
+  ],
+};

@@ -1,0 +1,38 @@
+import { expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import type { Role } from "@/lib/domain/roles";
+import { E2E_DATA_DIR } from "./env";
+
+interface DemoLogin {
+  role: Role;
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** The logins the seed generated for the e2e server's own data directory. */
+export function demoLogin(role: Role): DemoLogin {
+  const logins = JSON.parse(fs.readFileSync(path.resolve(E2E_DATA_DIR, "demo-logins.json"), "utf8")) as DemoLogin[];
+  const login = logins.find((l) => l.role === role);
+  if (!login) throw new Error(`no demo login for ${role}`);
+  return login;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAs(page: Page, role: Role) {
+  const login = demoLogin(role);
+  await signIn(page, login.email, login.password);
+  await expect(page.getByTestId("whoami")).toContainText(login.email);
+  return login;
+}
+
+export function uniqueName(prefix: string) {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,88 @@
+import { beforeAll, expect, it } from "vitest";
+import { AppError } from "@/lib/server/errors";
+import { createVendor, updateVendor } from "@/lib/server/services/vendors";
+import { forEachProvider } from "../helpers/test-database";
+import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
+
+forEachProvider("vendor service", (t) => {
+  beforeAll(ensureSettings);
+
+  it("creating a vendor writes exactly one audit event describing it", async () => {
+    const actor = await makeActor("procurement");
+    const before = await t.db.auditEvent.count();
+    const vendor = await createVendor({ actor, input: { ...validVendor, name: "Audited Vendor" } });
+    const events = await t.db.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "asc" }, skip: before });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "vendor.create",
+      entityType: "vendor",
+      entityId: vendor.id,
+      vendorId: vendor.id,
+      actorId: actor.id,
+      ip: "127.0.0.1",
+      userAgent: "vitest",
+    });
+    expect((events[0]!.after as { name: string }).name).toBe("Audited Vendor");
+  });
+
+  it("a failure after the insert rolls back the vendor and its audit event together", async () => {
+    const actor = await makeActor("procurement");
+    const vendorsBefore = await t.db.vendor.count();
+    const eventsBefore = await t.db.auditEvent.count();
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await createVendor({ actor, input: { ...validVendor, name: "Rolled Back" } }, tx);
+        // Both rows exist inside the transaction…
+        expect(await tx.vendor.count({ where: { name: "Rolled Back" } })).toBe(1);
+        throw new Error("simulated failure after the change");
+      }),
+    ).rejects.toThrow("simulated failure");
+    // …and neither survives it.
+    expect(await t.db.vendor.count()).toBe(vendorsBefore);
+    expect(await t.db.auditEvent.count()).toBe(eventsBefore);
+  });
+
+  it("invalid input is refused with field errors and writes nothing", async () => {
+    const actor = await makeActor("procurement");
+    const eventsBefore = await t.db.auditEvent.count();
+    const error = await createVendor({ actor, input: { ...validVendor, name: "", country: "XX" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe("VALIDATION");
+    expect(Object.keys(error.fieldErrors)).toEqual(expect.arrayContaining(["name", "country"]));
+    expect(await t.db.auditEvent.count()).toBe(eventsBefore);
+  });
+
+  it("a viewer is refused on the server", async () => {
+    const viewer = await makeActor("viewer");
+    const vendorsBefore = await t.db.vendor.count();
+    await expect(createVendor({ actor: viewer, input: validVendor })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.vendor.count()).toBe(vendorsBefore);
+  });
+
+  it("an optimistic-lock conflict is refused and the first save survives", async () => {
+    const actor = await makeActor("procurement");
+    const vendor = await createVendor({ actor, input: { ...validVendor, name: "Lock Target" } });
+    const edit = { ...validVendor, id: vendor.id, version: vendor.version };
+    const first = await updateVendor({ actor, input: { ...edit, name: "Saved First" } });
+    expect(first.version).toBe(vendor.version + 1);
+    const stale = await updateVendor({ actor, input: { ...edit, name: "Saved Second" } }).catch((e) => e);
+    expect(stale).toBeInstanceOf(AppError);
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toMatch(/changed by someone else/);
+    expect((await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).name).toBe("Saved First");
+  });
+
+  it("two concurrent saves from the same version: exactly one wins", async () => {
+    const actor = await makeActor("procurement");
+    const vendor = await createVendor({ actor, input: { ...validVendor, name: "Race Target" } });
+    const edit = { ...validVendor, id: vendor.id, version: vendor.version };
+    const results = await Promise.allSettled([
+      updateVendor({ actor, input: { ...edit, name: "Racer A" } }),
+      updateVendor({ actor, input: { ...edit, name: "Racer B" } }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason.code).toBe("CONFLICT");
+  });
+});

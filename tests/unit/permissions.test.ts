@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@/lib/domain/roles";
+import { can, PERMISSIONS, permissionsOf, type Permission } from "@/lib/server/permissions";
+
+// The intended grants, written out by hand from domain.md's roles. The test
+// checks the table in both directions: every listed grant holds, and every
+// permission not listed for a role is refused.
+const EXPECTED: Record<Role, Permission[]> = {
+  admin: ["vendor.read", "vendor.create", "vendor.update", "user.manage", "settings.read", "settings.manage", "auditlog.read"],
+  procurement: ["vendor.read", "vendor.create", "vendor.update"],
+  legal: ["vendor.read"],
+  security: ["vendor.read", "auditlog.read"],
+  viewer: ["vendor.read", "auditlog.read"],
+};
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+describe("permission table", () => {
+  for (const role of ROLES) {
+    for (const permission of ALL) {
+      const allowed = EXPECTED[role].includes(permission);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+      });
+    }
+    it(`${role} has exactly its expected permissions`, () => {
+      expect(permissionsOf(role).sort()).toEqual([...EXPECTED[role]].sort());
+    });
+  }
+
+  it("every permission in the table is granted to at least one role and only to known roles", () => {
+    for (const permission of ALL) {
+      const roles = PERMISSIONS[permission] as readonly string[];
+      expect(roles.length).toBeGreaterThan(0);
+      for (const r of roles) expect(ROLES).toContain(r);
+    }
+  });
+
+  it("no role is granted anything when missing", () => {
+    expect(can(undefined, "vendor.read")).toBe(false);
+    expect(can(null, "vendor.read")).toBe(false);
+  });
+
+  it("the viewer cannot change anything", () => {
+    const mutating = ALL.filter((p) => !p.endsWith(".read"));
+    for (const p of mutating) expect(can("viewer", p)).toBe(false);
+  });
+});
