@@ -1,0 +1,31 @@
+import { contentDispositionAttachment } from "@/lib/domain/file-name";
+import { MIME_TYPES } from "@/lib/domain/file-type";
+
+export interface DownloadableDocument {
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+const KNOWN_MIME_TYPES = new Set(Object.values(MIME_TYPES));
+
+/**
+ * Response headers for an evidence download (call after the permission
+ * check). Belt and braces against the file ever being rendered as a page:
+ * always an attachment, only a known type (else octet-stream), no MIME
+ * sniffing, and a sandboxing CSP in case a browser displays it anyway.
+ */
+export function evidenceDownloadHeaders(doc: DownloadableDocument): Record<string, string> {
+  return {
+    "Content-Type": KNOWN_MIME_TYPES.has(doc.mimeType) ? doc.mimeType : "application/octet-stream",
+    "Content-Disposition": contentDispositionAttachment(doc.fileName),
+    "Content-Length": String(doc.sizeBytes),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    // Evidence is confidential: never in a shared cache, never kept by the browser.
+    "Cache-Control": "private, no-store",
+    ETag: `"${doc.sha256}"`,
+  };
+}
