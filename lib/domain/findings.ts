@@ -1,0 +1,63 @@
+import type { Dossier } from "@/lib/schemas/dossier";
+import type { Settings } from "@/lib/schemas/settings";
+import type { Finding } from "./finding";
+import { SEVERITY_RANK } from "./vocabulary";
+import { makeRuleContext, type FindingRule } from "./findings/context";
+import { controlRules } from "./findings/control-rules";
+import {
+  continuityPlanRules,
+  incidentResponsePlanRules,
+  pentestRules,
+  securityPolicyRules,
+} from "./findings/document-rules";
+import { incidentRules } from "./findings/incident-rules";
+import { insuranceRules } from "./findings/insurance-rules";
+import { isoRules } from "./findings/iso-rules";
+import { kpiRules } from "./findings/kpi-rules";
+import { reviewRules } from "./findings/review-rules";
+import { siteRules } from "./findings/site-rules";
+import { soc2Rules } from "./findings/soc2-rules";
+
+// The findings engine: a flat list of rule modules, each a pure function of
+// (dossier, settings, now). New rule families (e.g. legal: contract clauses,
+// DPA, transfers) are added by appending their function here.
+export const FINDING_RULES: readonly FindingRule[] = [
+  soc2Rules,
+  isoRules,
+  insuranceRules,
+  pentestRules,
+  incidentResponsePlanRules,
+  securityPolicyRules,
+  continuityPlanRules,
+  siteRules,
+  controlRules,
+  kpiRules,
+  incidentRules,
+  reviewRules,
+];
+
+/** Every finding for a dossier, most severe first, then by code and subject. */
+export function findingsFor(
+  dossier: Dossier,
+  settings: Settings,
+  now: Date,
+  rules: readonly FindingRule[] = FINDING_RULES,
+): Finding[] {
+  const ctx = makeRuleContext(dossier, settings, now);
+  return sortFindings(rules.flatMap((rule) => rule(ctx)));
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      compareText(a.code, b.code) ||
+      compareText(a.subject.id ?? "", b.subject.id ?? "") ||
+      compareText(a.message, b.message),
+  );
+}
+
+// Code-point order, not locale order, so the list is identical on every machine.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

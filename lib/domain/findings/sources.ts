@@ -1,0 +1,33 @@
+// Where each rule comes from, quoted on every finding (architecture.md: "Each
+// domain rule names its source"). Seed articles are /work/shared/seeds/README.md.
+
+export const SOURCES = {
+  soc2Currency: "Seed 000 (SOC 2 currency rule)",
+  soc2TypeII: "Seed 000 (SOC 2 Type II vs Type I)",
+  soc2Opinion: "domain.md §2 (SOC 2 auditor's opinion)",
+  soc2Exceptions: "domain.md §2 (SOC 2 exceptions)",
+  soc2Bridge: "domain.md §2 (SOC 2 bridge letter)",
+  iso: "Seed 000 (ISO 27001 certification)",
+  isoExpiry: "domain.md §2 (ISO 27001 expiry)",
+  isoScope: "domain.md §2 (ISO 27001 scope must cover the delivery sites)",
+  isoAccreditation: "domain.md §2 (ISO 27001 certification body accreditation)",
+  isoTransition: "IAF MD 26 (ISO/IEC 27001:2013 transition ended 31 Oct 2025)",
+  insurance: "Seed 000 (cyber liability insurance)",
+  pentest: "Seed 001 (penetration testing); Seed 002 (latest VAPT report)",
+  incidentResponse: "Seed 002 (incident response plan, annual testing)",
+  securityPolicy: "Seed 002 (disclosure pack: information security policy)",
+  continuity: "domain.md §2 (business continuity plan)",
+  remoteSite: "Seed 000 (remote agents need EDR, VPN, MFA and VDI)",
+  sites: "domain.md §1 (delivery sites)",
+  controls: "domain.md §6 (BPO control pack)",
+  dmarc: "Seed 000 (DMARC at reject)",
+  phishing: "Seed 000 (phishing simulation failure rate)",
+  verificationBypass: "Seed 000 (verification bypass incidents: target zero)",
+  escalationTime: "Seed 000 (mean time to escalate)",
+  escalationRate: "Seed 000 (social engineering escalation rate)",
+  training: "Seed 003 (policy training completion)",
+  privilegeReview: "Seed 003 (privilege review ageing)",
+  kpis: "domain.md §7 (security KPIs)",
+  incidentNotification: "Seed 000 (24h incident notification SLA); GDPR Art. 33",
+  securityReviews: "Seed 000 (quarterly security reviews)",
+} as const;

@@ -1,0 +1,52 @@
+import type { Dossier, Soc2Report } from "@/lib/schemas/dossier";
+import type { Settings } from "@/lib/schemas/settings";
+import { hasReachedMonthsAfter, isMoreThanMonthsAfter, monthsSince } from "./dates";
+
+// SOC 2 currency (domain.md §2, seed 000 "a report more than 14 months old
+// indicates a lapse"). Shared by the findings engine and the vendors list
+// filter ("SOC 2 stale"), so both always agree.
+
+export type Soc2State = "missing" | "current" | "due" | "stale";
+
+export interface Soc2Status {
+  state: Soc2State;
+  /** The report currency is judged on (see selectCurrencyReport). */
+  report?: Soc2Report;
+  /** Whole months since the report's period end; null when there is no report. */
+  monthsSincePeriodEnd: number | null;
+  /** Only a current (not stale) Type II satisfies Critical/High tiers. */
+  satisfiesElevatedRequirement: boolean;
+}
+
+/**
+ * The report whose age decides currency: the latest Type II by period end
+ * (issue date breaks ties), else the latest report of any type. A newer Type I
+ * must not hide that the Type II has lapsed.
+ */
+export function selectCurrencyReport(reports: readonly Soc2Report[]): Soc2Report | undefined {
+  const latest = (list: readonly Soc2Report[]) =>
+    [...list].sort((a, b) => later(a.periodEnd, b.periodEnd) || later(a.issueDate, b.issueDate))[0];
+  return latest(reports.filter((r) => r.type === "type2")) ?? latest(reports);
+}
+
+/** Sorts "YYYY-MM-DD" strings newest first. */
+function later(a: string, b: string): number {
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
+export function soc2Status(dossier: Pick<Dossier, "soc2Reports">, settings: Settings, now: Date): Soc2Status {
+  const report = selectCurrencyReport(dossier.soc2Reports);
+  if (!report) return { state: "missing", monthsSincePeriodEnd: null, satisfiesElevatedRequirement: false };
+  const { soc2StaleMonths, soc2DueMonths } = settings.assurance;
+  const state: Soc2State = isMoreThanMonthsAfter(report.periodEnd, soc2StaleMonths, now)
+    ? "stale"
+    : hasReachedMonthsAfter(report.periodEnd, soc2DueMonths, now)
+      ? "due"
+      : "current";
+  return {
+    state,
+    report,
+    monthsSincePeriodEnd: monthsSince(report.periodEnd, now),
+    satisfiesElevatedRequirement: report.type === "type2" && state !== "stale",
+  };
+}
