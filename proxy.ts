@@ -29,6 +29,9 @@ export function proxy(request: NextRequest) {
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!isPublic && !hasSession) {
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ ok: false, code: "UNAUTHENTICATED", error: "Sign in first." }, { status: 401 });
+    }
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = "";

@@ -9,15 +9,17 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { COUNTRY_CODES, countryName } from "@/lib/domain/reference/countries";
 import {
+  ACCESS_LEVELS,
+  ACCESS_LEVEL_LABELS,
+  DATA_CATEGORIES,
+  DATA_CATEGORY_LABELS,
   INDUSTRIES,
   INDUSTRY_LABELS,
   SERVICES,
   SERVICE_LABELS,
-  TIERS,
-  TIER_LABELS,
   VENDOR_STATUSES,
 } from "@/lib/domain/vocabulary";
-import { vendorFieldsSchema, type VendorFields } from "@/lib/schemas/vendor";
+import { vendorFieldsSchema, type VendorFields, type VendorFieldsInput } from "@/lib/schemas/vendor";
 import type { ActionResult } from "@/lib/server/action-result";
 
 const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) =>
@@ -26,7 +28,7 @@ const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(
 const statusLabel = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface Props {
-  initial: VendorFields;
+  initial: VendorFieldsInput;
   owners: { id: string; name: string }[];
   /** Present when editing: the record's id and version for the optimistic lock. */
   existing?: { id: string; version: number };
@@ -36,7 +38,7 @@ interface Props {
 export function VendorForm({ initial, owners, existing, submit }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<VendorFields>({ resolver: zodResolver(vendorFieldsSchema), defaultValues: initial });
+  const form = useForm<VendorFieldsInput, unknown, VendorFields>({ resolver: zodResolver(vendorFieldsSchema), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: VendorFields) {
@@ -49,7 +51,7 @@ export function VendorForm({ initial, owners, existing, submit }: Props) {
     }
     // Server-side errors land next to their fields; the typed values stay put.
     for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(field as keyof VendorFields, { message });
+      form.setError(field as keyof VendorFieldsInput, { message });
     }
     setFormError(result.error);
   }
@@ -63,7 +65,9 @@ export function VendorForm({ initial, owners, existing, submit }: Props) {
       <SelectField label="Headquarters country" placeholder="Choose a country" options={countryOptions} error={errors.country?.message} {...form.register("country")} />
       <CheckboxGroup legend="Services" options={SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))} error={errors.services?.message} {...form.register("services")} />
       <CheckboxGroup legend="Industries served for us" options={INDUSTRIES.map((i) => ({ value: i, label: INDUSTRY_LABELS[i] }))} error={errors.industries?.message} {...form.register("industries")} />
-      <SelectField label="Tier" options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} error={errors.tier?.message} {...form.register("tier")} />
+      <CheckboxGroup legend="Data categories the vendor touches" options={DATA_CATEGORIES.map((c) => ({ value: c, label: DATA_CATEGORY_LABELS[c] }))} error={errors.dataCategories?.message} {...form.register("dataCategories")} />
+      <SelectField label="System access granted" options={ACCESS_LEVELS.map((a) => ({ value: a, label: ACCESS_LEVEL_LABELS[a] }))} error={errors.accessLevel?.message} {...form.register("accessLevel")} />
+      <p className="hint muted">The inherent tier is computed from the data, access and industries above; it can be overridden on the vendor page with a written reason.</p>
       <SelectField label="Status" options={VENDOR_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} error={errors.status?.message} {...form.register("status")} />
       <SelectField label="Owner" placeholder="No owner yet" options={owners.map((o) => ({ value: o.id, label: o.name }))} error={errors.ownerId?.message} {...form.register("ownerId")} />
       <div className="form-actions">

@@ -4,16 +4,19 @@
 // <data dir>/demo-logins.json (mode 0600) so `npm start` can print them again.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { Readable } from "node:stream";
 import path from "node:path";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { TIERS } from "@/lib/domain/vocabulary";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { SYSTEM_ACTOR } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { dataDir } from "@/lib/server/data-dir";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
-import demoVendors from "@/prisma/seed/demo-vendors.json";
+import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
+import { importDossier } from "@/lib/server/dossier/import-dossier";
+import { evidenceStore } from "@/lib/server/storage/evidence-store";
+import { demoDossiers, demoEvidenceText } from "@/prisma/seed/demo-dossiers";
 
 export interface DemoLogin {
   role: Role;
@@ -58,8 +61,10 @@ function demoLogins(): DemoLogin[] {
 
 export type SeedOutcome = "seeded" | "already-seeded" | "refused-real-data" | "skipped-not-empty";
 
-export async function seedDemoData({ force = false, ifEmpty = false } = {}): Promise<SeedOutcome> {
+export async function seedDemoData({ force = false, ifEmpty = false, now = new Date() } = {}): Promise<SeedOutcome> {
   const client = db();
+  // Reference data every installation needs, demo or not.
+  await client.$transaction((tx) => ensureControlCatalogue(tx));
   const realUsers = await client.user.count({ where: { isDemo: false } });
   const realVendors = await client.vendor.count({ where: { isDemo: false } });
   if (realUsers + realVendors > 0 && !force) return ifEmpty ? "skipped-not-empty" : "refused-real-data";
@@ -69,32 +74,38 @@ export async function seedDemoData({ force = false, ifEmpty = false } = {}): Pro
 
   const logins = demoLogins();
   const hashes = await Promise.all(logins.map((l) => hashPassword(l.password)));
-  await client.$transaction(async (tx) => {
-    await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, settings: DEFAULT_SETTINGS }, update: {} });
-    const users = [];
-    for (const [i, login] of logins.entries()) {
-      users.push(
-        await tx.user.upsert({
+  const dossiers = demoDossiers(now);
+  // Evidence bytes go to the store first (content-addressed, so re-running is harmless).
+  const store = evidenceStore();
+  for (const doc of dossiers.flatMap((d) => d.documents)) {
+    await store.put(Readable.from([Buffer.from(demoEvidenceText(doc), "utf8")]), { maxBytes: 1024 * 1024 });
+  }
+  await client.$transaction(
+    async (tx) => {
+      await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, settings: DEFAULT_SETTINGS }, update: {} });
+      const users = new Map<string, string>();
+      for (const [i, login] of logins.entries()) {
+        const user = await tx.user.upsert({
           where: { email: login.email },
           create: { email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]!, isDemo: true },
           update: {},
-        }),
-      );
-    }
-    const owner = users.find((u) => u.role === "procurement");
-    for (const v of demoVendors) {
-      const exists = await tx.vendor.findFirst({ where: { name: v.name, isDemo: true } });
-      if (exists) continue;
-      await tx.vendor.create({
-        data: { ...v, searchName: v.name.toLowerCase(), tierRank: TIERS.indexOf(v.tier as (typeof TIERS)[number]), ownerId: owner?.id ?? null, isDemo: true },
+        });
+        users.set(login.email, user.id);
+      }
+      const security = users.get("security@assay.demo")!;
+      for (const dossier of dossiers) {
+        if (await tx.vendor.findFirst({ where: { name: dossier.profile.name, isDemo: true } })) continue;
+        const ownerId = users.get(dossier.profile.ownerEmail ?? "procurement@assay.demo") ?? null;
+        await importDossier(tx, SYSTEM_ACTOR, dossier, { isDemo: true, uploadedById: security, ownerId });
+      }
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: "seed.demo_data",
+        entityType: "system",
+        after: { users: logins.map((l) => l.email), vendors: dossiers.length },
       });
-    }
-    await recordAudit(tx, SYSTEM_ACTOR, {
-      action: "seed.demo_data",
-      entityType: "system",
-      after: { users: logins.map((l) => l.email), vendors: demoVendors.length },
-    });
-  });
+    },
+    { timeout: 120_000 },
+  );
   return "seeded";
 }
 

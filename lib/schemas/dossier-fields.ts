@@ -99,7 +99,7 @@ export function countryCode(message: string) {
     .string({ error: message })
     .trim()
     .toUpperCase()
-    .refine((v) => isCountryCode(v), message);
+    .refine((v): boolean => isCountryCode(v), message);
 }
 
 /** A reference to an uploaded evidence document; "" means none attached. */

@@ -1,52 +1,56 @@
 import { z } from "zod";
-import { INDUSTRIES, SERVICES, TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
-import { isCountryCode } from "@/lib/domain/reference/countries";
+import { TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
+import { vendorProfileInputSchema } from "./dossier";
 
-// One schema for the vendor form (zodResolver) and the server action.
+// The vendor form edits the dossier profile (lib/schemas/dossier.ts). The tier
+// is not typed in: it is computed from data, access and industry, and changed
+// only through an override with a written reason (tierOverrideSchema).
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "Enter a full web address, e.g. https://example.com");
-
-export const vendorFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter the vendor's name").max(200, "Keep the name under 200 characters"),
-  legalName: z.string().trim().min(1, "Enter the registered legal name").max(300),
-  website: optionalUrl,
-  country: z.string().refine((c): boolean => isCountryCode(c), "Choose the country of the vendor's headquarters"),
-  services: z.array(z.enum(SERVICES)).min(1, "Choose at least one service"),
-  industries: z.array(z.enum(INDUSTRIES)).min(1, "Choose at least one industry served for us"),
-  tier: z.enum(TIERS, { message: "Choose a tier" }),
-  status: z.enum(VENDOR_STATUSES),
-  ownerId: z.string().trim().max(64),
-});
+export const vendorFieldsSchema = vendorProfileInputSchema
+  .omit({ id: true, tierOverride: true, ownerEmail: true })
+  .extend({ ownerId: z.string().trim().max(64) });
+export type VendorFieldsInput = z.input<typeof vendorFieldsSchema>;
 export type VendorFields = z.infer<typeof vendorFieldsSchema>;
 
 export const vendorUpdateSchema = vendorFieldsSchema.extend({
   id: z.string().min(1),
   version: z.number().int().positive(),
 });
-export type VendorUpdate = z.infer<typeof vendorUpdateSchema>;
 
-export const emptyVendorFields: VendorFields = {
+export const emptyVendorFields: VendorFieldsInput = {
   name: "",
   legalName: "",
   website: "",
   country: "",
   services: [],
   industries: [],
-  tier: "moderate",
+  dataCategories: [],
+  accessLevel: "read_only",
   status: "prospective",
   ownerId: "",
 };
+
+export const tierOverrideActionSchema = z.object({
+  vendorId: z.string().min(1),
+  version: z.number().int().positive(),
+  /** null clears the override and returns to the computed tier. */
+  override: z
+    .object({
+      tier: z.enum(TIERS),
+      reason: z.string(),
+    })
+    .nullable(),
+});
 
 export const vendorListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   tier: z.enum(TIERS).optional().catch(undefined),
   status: z.enum(VENDOR_STATUSES).optional().catch(undefined),
-  country: z.string().length(2).optional().catch(undefined),
-  sort: z.enum(["name", "tier", "country", "updated"]).default("name").catch("name"),
+  country: z.string().trim().toUpperCase().length(2).optional().catch(undefined),
+  industry: z.string().trim().max(40).optional().catch(undefined),
+  blocker: z.enum(["yes", "no"]).optional().catch(undefined),
+  soc2: z.enum(["stale", "due", "missing", "current"]).optional().catch(undefined),
+  sort: z.enum(["name", "tier", "country", "findings", "updated"]).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
   pageSize: z.coerce.number().int().min(5).max(100).default(25).catch(25),

@@ -12,7 +12,16 @@ const everyone: readonly Role[] = ROLES;
 export const PERMISSIONS = {
   "vendor.read": everyone,
   "vendor.create": ["admin", "procurement"],
+  // Procurement owns the profile, delivery sites and insurance (domain.md, roles).
   "vendor.update": ["admin", "procurement"],
+  "vendor.tier.override": ["admin", "procurement"],
+  // Security owns assurance evidence, the control pack, KPIs, incidents and reviews.
+  "assurance.manage": ["admin", "security"],
+  "controls.manage": ["admin", "security"],
+  "evidence.upload": ["admin", "procurement", "security"],
+  // Auditors (viewer) must be able to read the evidence behind every finding.
+  "evidence.read": everyone,
+  "catalogue.manage": ["admin"],
   "user.manage": ["admin"],
   "settings.read": ["admin"],
   "settings.manage": ["admin"],

@@ -6,11 +6,14 @@ import { can, PERMISSIONS, permissionsOf, type Permission } from "@/lib/server/p
 // checks the table in both directions: every listed grant holds, and every
 // permission not listed for a role is refused.
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ["vendor.read", "vendor.create", "vendor.update", "user.manage", "settings.read", "settings.manage", "auditlog.read"],
-  procurement: ["vendor.read", "vendor.create", "vendor.update"],
-  legal: ["vendor.read"],
-  security: ["vendor.read", "auditlog.read"],
-  viewer: ["vendor.read", "auditlog.read"],
+  admin: [
+    "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
+    "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "settings.read", "settings.manage", "auditlog.read",
+  ],
+  procurement: ["vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read"],
+  legal: ["vendor.read", "evidence.read"],
+  security: ["vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read"],
+  viewer: ["vendor.read", "evidence.read", "auditlog.read"],
 };
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];

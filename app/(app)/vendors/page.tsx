@@ -4,7 +4,10 @@ import { TierBadge } from "@/components/ui/badge";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Pagination } from "@/components/ui/pagination";
 import { countryName } from "@/lib/domain/reference/countries";
-import { TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
+import { COUNTRY_CODES } from "@/lib/domain/reference/countries";
+import { INDUSTRIES, INDUSTRY_LABELS, TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
+import { FindingCounts } from "@/components/vendors/finding-counts";
+import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
 import { can } from "@/lib/server/permissions";
@@ -18,7 +21,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const query = vendorListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const { rows, total } = await listVendors({ actor, query });
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  const filtered = Boolean(query.q || query.tier || query.status || query.country);
+  const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2);
+  const countries = [...COUNTRY_CODES].map((c) => ({ code: c, name: countryName(c) })).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <>
@@ -49,6 +53,38 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
             {VENDOR_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="country">Country</label>
+          <select id="country" name="country" defaultValue={query.country ?? ""}>
+            <option value="">Any</option>
+            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="industry">Industry</label>
+          <select id="industry" name="industry" defaultValue={query.industry ?? ""}>
+            <option value="">Any</option>
+            {INDUSTRIES.map((i) => <option key={i} value={i}>{INDUSTRY_LABELS[i]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="blocker">Blockers</label>
+          <select id="blocker" name="blocker" defaultValue={query.blocker ?? ""}>
+            <option value="">Any</option>
+            <option value="yes">Has a blocker</option>
+            <option value="no">No blocker</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="soc2">SOC 2</label>
+          <select id="soc2" name="soc2" defaultValue={query.soc2 ?? ""}>
+            <option value="">Any</option>
+            <option value="stale">Stale</option>
+            <option value="due">Due for renewal</option>
+            <option value="missing">Missing</option>
+            <option value="current">Current</option>
+          </select>
+        </div>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button className="btn" type="submit">Apply</button>
@@ -77,6 +113,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                   <SortHeader column="name" label="Vendor" params={params} />
                   <SortHeader column="tier" label="Tier" params={params} />
                   <SortHeader column="country" label="Country" params={params} />
+                  <SortHeader column="findings" label="Findings" params={params} />
+                  <th scope="col">SOC 2</th>
                   <th scope="col">Status</th>
                   <th scope="col">Owner</th>
                   <SortHeader column="updated" label="Updated" params={params} />
@@ -88,6 +126,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                     <td><Link href={`/vendors/${v.id}`}>{v.name}</Link><div className="muted">{v.legalName}</div></td>
                     <td><TierBadge tier={v.tier} /></td>
                     <td>{countryName(v.country)}</td>
+                    <td><FindingCounts counts={v} /></td>
+                    <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} /></td>
                     <td>{v.status}</td>
                     <td>{v.owner?.name ?? "—"}</td>
                     <td><time dateTime={v.updatedAt.toISOString()}>{v.updatedAt.toISOString().slice(0, 10)}</time></td>

@@ -1,35 +1,51 @@
-import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { requirePermission } from "../authorize";
-import { db, type Tx } from "../db";
-import { AppError, notFound, staleEdit } from "../errors";
-import { inTransaction } from "../transaction";
-import { parseInput } from "../validation";
-import { TIERS } from "@/lib/domain/vocabulary";
+import { computeInherentTier } from "@/lib/domain/tier";
+import { TIERS, type Tier } from "@/lib/domain/vocabulary";
+import { tierOverrideSchema } from "@/lib/schemas/dossier";
 import {
+  tierOverrideActionSchema,
   vendorFieldsSchema,
   vendorUpdateSchema,
   type VendorFields,
   type VendorListQuery,
 } from "@/lib/schemas/vendor";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit";
+import { requirePermission } from "../authorize";
+import { db, type Tx } from "../db";
+import { refreshVendorSummary } from "../dossier/load-dossier";
+import { AppError, notFound, staleEdit } from "../errors";
+import { inTransaction } from "../transaction";
+import { parseInput } from "../validation";
+
+type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
 
 // The columns a vendor's audit before/after records; timestamps are noise.
-function auditView(v: { name: string; legalName: string; website: string | null; country: string; services: unknown; industries: unknown; tier: string; status: string; ownerId: string | null; version: number }) {
-  const { name, legalName, website, country, services, industries, tier, status, ownerId, version } = v;
-  return { name, legalName, website, country, services, industries, tier, status, ownerId, version };
+function auditView(v: VendorRow) {
+  const { name, legalName, website, country, services, industries, dataCategories, accessLevel } = v;
+  const { tier, computedTier, tierOverrideReason, status, ownerId, version } = v;
+  return { name, legalName, website, country, services, industries, dataCategories, accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
 }
 
-function columns(fields: VendorFields) {
+function tierColumns(tier: Tier) {
+  return { tier, tierRank: TIERS.indexOf(tier) };
+}
+
+/** Profile columns, with the computed tier; an existing override keeps the effective tier. */
+function profileColumns(fields: VendorFields, override: { tier: string } | null) {
+  const computed = computeInherentTier(fields).tier;
   return {
     name: fields.name,
     searchName: fields.name.toLowerCase(),
     legalName: fields.legalName,
-    website: fields.website || null,
+    website: fields.website ?? null,
     country: fields.country,
     services: fields.services,
     industries: fields.industries,
-    tier: fields.tier,
-    tierRank: TIERS.indexOf(fields.tier),
+    industryTags: `|${fields.industries.join("|")}|`,
+    dataCategories: fields.dataCategories,
+    accessLevel: fields.accessLevel,
+    computedTier: computed,
+    ...tierColumns((override?.tier as Tier | undefined) ?? computed),
     status: fields.status,
     ownerId: fields.ownerId || null,
   };
@@ -48,7 +64,7 @@ export async function createVendor({ actor, input }: { actor: Actor; input: unkn
   const fields = parseInput(vendorFieldsSchema, input);
   return inTransaction(tx, async (tx) => {
     await assertOwnerExists(tx, fields.ownerId);
-    const vendor = await tx.vendor.create({ data: columns(fields) });
+    const vendor = await tx.vendor.create({ data: profileColumns(fields, null) });
     await recordAudit(tx, actor, {
       action: "vendor.create",
       entityType: "vendor",
@@ -56,6 +72,7 @@ export async function createVendor({ actor, input }: { actor: Actor; input: unkn
       vendorId: vendor.id,
       after: auditView(vendor),
     });
+    await refreshVendorSummary(tx, vendor.id);
     return vendor;
   });
 }
@@ -67,10 +84,11 @@ export async function updateVendor({ actor, input }: { actor: Actor; input: unkn
     const before = await tx.vendor.findUnique({ where: { id } });
     if (!before) throw notFound("Vendor not found.");
     await assertOwnerExists(tx, fields.ownerId);
+    const override = before.tierOverrideReason ? { tier: before.tier } : null;
     // Compare-and-set on version: a concurrent save makes count 0 instead of overwriting.
     const { count } = await tx.vendor.updateMany({
       where: { id, version },
-      data: { ...columns(fields), version: { increment: 1 } },
+      data: { ...profileColumns(fields, override), version: { increment: 1 } },
     });
     if (count === 0) throw staleEdit("vendor");
     const after = await tx.vendor.findUniqueOrThrow({ where: { id } });
@@ -82,6 +100,40 @@ export async function updateVendor({ actor, input }: { actor: Actor; input: unkn
       before: auditView(before),
       after: auditView(after),
     });
+    await refreshVendorSummary(tx, id);
+    return after;
+  });
+}
+
+/** Sets or clears the tier override; setting one needs a written reason. */
+export async function overrideVendorTier({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
+  requirePermission(actor, "vendor.tier.override");
+  const { vendorId, version, override } = parseInput(tierOverrideActionSchema, input);
+  const checked = override ? parseInput(tierOverrideSchema, override) : null;
+  return inTransaction(tx, async (tx) => {
+    const before = await tx.vendor.findUnique({ where: { id: vendorId } });
+    if (!before) throw notFound("Vendor not found.");
+    const { count } = await tx.vendor.updateMany({
+      where: { id: vendorId, version },
+      data: {
+        ...tierColumns(checked ? checked.tier : (before.computedTier as Tier)),
+        tierOverrideReason: checked?.reason ?? null,
+        tierOverriddenById: checked ? actor.id : null,
+        tierOverriddenAt: checked ? new Date() : null,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw staleEdit("vendor");
+    const after = await tx.vendor.findUniqueOrThrow({ where: { id: vendorId } });
+    await recordAudit(tx, actor, {
+      action: checked ? "vendor.tier_override" : "vendor.tier_override_cleared",
+      entityType: "vendor",
+      entityId: vendorId,
+      vendorId,
+      before: { tier: before.tier, computedTier: before.computedTier, tierOverrideReason: before.tierOverrideReason },
+      after: { tier: after.tier, computedTier: after.computedTier, tierOverrideReason: after.tierOverrideReason },
+    });
+    await refreshVendorSummary(tx, vendorId);
     return after;
   });
 }
@@ -96,21 +148,44 @@ export async function getVendor({ actor, id }: { actor: Actor; id: string }) {
   return vendor;
 }
 
+function todayIso(now: Date) {
+  return now.toISOString().slice(0, 10);
+}
 
-export async function listVendors({ actor, query }: { actor: Actor; query: VendorListQuery }) {
-  requirePermission(actor, "vendor.read");
-  const where = {
+export function vendorListWhere(query: VendorListQuery, now = new Date()) {
+  const soc2 =
+    query.soc2 === "stale"
+      ? { soc2StaleFrom: { lte: todayIso(now) } }
+      : query.soc2 === "missing"
+        ? { soc2State: "missing" }
+        : query.soc2 === "due"
+          ? { soc2State: "due", soc2StaleFrom: { gt: todayIso(now) } }
+          : query.soc2 === "current"
+            ? { soc2State: "current", soc2StaleFrom: { gt: todayIso(now) } }
+            : {};
+  return {
     ...(query.q ? { searchName: { contains: query.q.toLowerCase() } } : {}),
     ...(query.tier ? { tier: query.tier } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.country ? { country: query.country } : {}),
+    ...(query.industry ? { industryTags: { contains: `|${query.industry}|` } } : {}),
+    ...(query.blocker === "yes" ? { blockerCount: { gt: 0 } } : query.blocker === "no" ? { blockerCount: 0 } : {}),
+    ...soc2,
   };
+}
+
+export async function listVendors({ actor, query, now = new Date() }: { actor: Actor; query: VendorListQuery; now?: Date }) {
+  requirePermission(actor, "vendor.read");
+  const where = vendorListWhere(query, now);
+  const tiebreak = [{ searchName: "asc" as const }, { id: "asc" as const }];
   const orderBy =
     query.sort === "updated"
       ? [{ updatedAt: query.dir }, { id: "asc" as const }]
       : query.sort === "name"
         ? [{ searchName: query.dir }, { id: "asc" as const }]
-        : [{ [query.sort === "tier" ? "tierRank" : query.sort]: query.dir }, { searchName: "asc" as const }, { id: "asc" as const }];
+        : query.sort === "findings"
+          ? [{ blockerCount: query.dir }, { highCount: query.dir }, { mediumCount: query.dir }, ...tiebreak]
+          : [{ [query.sort === "tier" ? "tierRank" : query.sort]: query.dir }, ...tiebreak];
   const [total, rows] = await db().$transaction([
     db().vendor.count({ where }),
     db().vendor.findMany({
@@ -118,7 +193,22 @@ export async function listVendors({ actor, query }: { actor: Actor; query: Vendo
       orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      include: { owner: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        legalName: true,
+        tier: true,
+        country: true,
+        status: true,
+        updatedAt: true,
+        blockerCount: true,
+        highCount: true,
+        mediumCount: true,
+        lowCount: true,
+        soc2State: true,
+        soc2StaleFrom: true,
+        owner: { select: { name: true } },
+      },
     }),
   ]);
   return { total, rows, page: query.page, pageSize: query.pageSize };

@@ -27,7 +27,8 @@ export const validVendor = {
   country: "PH",
   services: ["chat", "email"],
   industries: ["fintech"],
-  tier: "high",
+  dataCategories: ["contact_pii", "payment_card"],
+  accessLevel: "trigger_resets",
   status: "prospective",
   ownerId: "",
 };

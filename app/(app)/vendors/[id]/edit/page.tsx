@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { getVendor } from "@/lib/server/services/vendors";
 import { listAssignableUsers } from "@/lib/server/services/users";
-import { vendorFieldsSchema } from "@/lib/schemas/vendor";
+import type { VendorFieldsInput } from "@/lib/schemas/vendor";
 import { updateVendorAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit vendor" };
@@ -18,11 +18,18 @@ export default async function EditVendorPage({ params }: { params: Promise<{ id:
     throw e;
   });
   const owners = await listAssignableUsers({ actor });
-  const initial = vendorFieldsSchema.parse({
-    ...vendor,
+  const initial = {
+    name: vendor.name,
+    legalName: vendor.legalName,
     website: vendor.website ?? "",
+    country: vendor.country,
+    services: vendor.services,
+    industries: vendor.industries,
+    dataCategories: vendor.dataCategories,
+    accessLevel: vendor.accessLevel,
+    status: vendor.status,
     ownerId: vendor.ownerId ?? "",
-  });
+  } as VendorFieldsInput;
   return (
     <>
       <div className="page-header"><h1>Edit {vendor.name}</h1></div>

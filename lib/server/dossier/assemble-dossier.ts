@@ -1,0 +1,93 @@
+import { DOSSIER_FORMAT_VERSION, type Dossier } from "@/lib/schemas/dossier";
+import { RECORD_KINDS, isRecordKind } from "@/lib/schemas/dossier-record-kinds";
+import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
+
+// Maps database rows to the Dossier interchange shape that the findings
+// engine, the score and the export all read. No I/O: the loader fetches rows.
+
+export interface VendorRowForDossier {
+  id: string;
+  name: string;
+  legalName: string;
+  website: string | null;
+  country: string;
+  services: unknown;
+  industries: unknown;
+  dataCategories: unknown;
+  accessLevel: string;
+  status: string;
+  tier: string;
+  tierOverrideReason: string | null;
+  owner: { email: string } | null;
+}
+
+export interface DocumentRowForDossier {
+  id: string;
+  kind: string;
+  title: string | null;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  mimeType: string;
+  uploadedAt: Date;
+  uploadedBy: string;
+  effectiveDate: string;
+}
+
+export interface DossierRows {
+  vendor: VendorRowForDossier;
+  records: { id: string; kind: string; data: unknown }[];
+  documents: DocumentRowForDossier[];
+  catalogue: ControlCatalogueEntry[];
+}
+
+export function assembleDossier({ vendor, records, documents, catalogue }: DossierRows): Dossier {
+  const dossier = {
+    formatVersion: DOSSIER_FORMAT_VERSION,
+    profile: {
+      id: vendor.id,
+      name: vendor.name,
+      legalName: vendor.legalName,
+      ...(vendor.website ? { website: vendor.website } : {}),
+      country: vendor.country,
+      services: vendor.services,
+      industries: vendor.industries,
+      dataCategories: vendor.dataCategories,
+      accessLevel: vendor.accessLevel,
+      status: vendor.status,
+      ...(vendor.owner ? { ownerEmail: vendor.owner.email } : {}),
+      ...(vendor.tierOverrideReason ? { tierOverride: { tier: vendor.tier, reason: vendor.tierOverrideReason } } : {}),
+    },
+    sites: [],
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      ...(d.title ? { title: d.title } : {}),
+      fileName: d.fileName,
+      sha256: d.sha256,
+      sizeBytes: d.sizeBytes,
+      mimeType: d.mimeType,
+      uploadedAt: d.uploadedAt.toISOString(),
+      uploadedBy: d.uploadedBy,
+      effectiveDate: d.effectiveDate,
+    })),
+    soc2Reports: [],
+    isoCertificates: [],
+    pentests: [],
+    securityPolicies: [],
+    incidentResponsePlans: [],
+    continuityPlans: [],
+    insurancePolicies: [],
+    controlCatalogue: catalogue,
+    controls: [],
+    kpis: [],
+    incidents: [],
+    securityReviews: [],
+  } as unknown as Dossier;
+  for (const record of records) {
+    if (!isRecordKind(record.kind)) continue;
+    const list = dossier[RECORD_KINDS[record.kind].dossierKey] as unknown as object[];
+    list.push({ ...(record.data as object), id: record.id });
+  }
+  return dossier;
+}

@@ -1,0 +1,28 @@
+import { AppError, type AppErrorCode } from "./errors";
+
+const STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+};
+
+/**
+ * Route handlers' twin of runAction: expected errors become JSON with the right
+ * status and a message fit for people; anything else is logged and answered
+ * with a generic 500 that carries no stack trace.
+ */
+export async function handleRoute(body: () => Promise<Response>): Promise<Response> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof AppError) {
+      const status = error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS[error.code];
+      return Response.json({ ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors }, { status });
+    }
+    console.error("Unexpected error in route handler", error);
+    return Response.json({ ok: false, code: "INTERNAL", error: "Something went wrong on our side. Nothing was saved." }, { status: 500 });
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { RECORD_KINDS, isRecordKind, type RecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit";
+import { requirePermission } from "../authorize";
+import type { Tx } from "../db";
+import { refreshVendorSummary } from "../dossier/load-dossier";
+import { AppError, notFound, staleEdit } from "../errors";
+import { inTransaction } from "../transaction";
+import { parseInput } from "../validation";
+
+// One service for every dossier record kind (sites, SOC 2, ISO, insurance,
+// controls, KPIs…): the kind registry supplies the schema and the permission,
+// this module supplies the lock, the audit event and the summary refresh.
+
+const envelopeSchema = z.object({
+  vendorId: z.string().min(1),
+  kind: z.string().refine((k) => isRecordKind(k), "Unknown record kind"),
+  id: z.string().min(1).optional(),
+  version: z.number().int().positive().optional(),
+  data: z.unknown(),
+});
+
+const deleteSchema = z.object({
+  vendorId: z.string().min(1),
+  kind: z.string().refine((k) => isRecordKind(k), "Unknown record kind"),
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+});
+
+function auditEntity(kind: RecordKindKey) {
+  return `dossier.${kind}`;
+}
+
+async function assertEvidenceBelongs(tx: Tx, vendorId: string, data: Record<string, unknown>) {
+  const evidenceId = data.evidenceId;
+  if (typeof evidenceId !== "string" || evidenceId === "") return;
+  const doc = await tx.evidenceDocument.findFirst({ where: { id: evidenceId, vendorId } });
+  if (!doc) throw new AppError("VALIDATION", "Check the highlighted field.", { evidenceId: "Choose a document uploaded for this vendor" });
+}
+
+/** Control assessments are one per control; a second one for the same code is a conflict, not a duplicate. */
+async function assertUniqueControl(tx: Tx, vendorId: string, id: string | undefined, data: Record<string, unknown>) {
+  const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind: "control" }, select: { id: true, data: true } });
+  const code = data.code;
+  if (rows.some((r) => r.id !== id && (r.data as { code?: unknown }).code === code)) {
+    throw new AppError("CONFLICT", "This control was assessed by someone else meanwhile. Reload to see their assessment.");
+  }
+  const catalogue = await tx.controlDefinition.findUnique({ where: { code: String(code) } });
+  if (!catalogue) throw new AppError("VALIDATION", "Unknown control.", { code: "This control is not in the catalogue" });
+}
+
+export async function saveDossierRecord({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
+  const envelope = parseInput(envelopeSchema, input);
+  const kind = envelope.kind as RecordKindKey;
+  const spec = RECORD_KINDS[kind];
+  requirePermission(actor, spec.permission);
+  const { id: _ignored, ...data } = parseInput(spec.schema, envelope.data) as Record<string, unknown>;
+  return inTransaction(tx, async (tx) => {
+    const vendor = await tx.vendor.findUnique({ where: { id: envelope.vendorId }, select: { id: true } });
+    if (!vendor) throw notFound("Vendor not found.");
+    await assertEvidenceBelongs(tx, vendor.id, data);
+    if (kind === "control") await assertUniqueControl(tx, vendor.id, envelope.id, data);
+
+    let record;
+    let before: unknown = undefined;
+    if (envelope.id) {
+      const existing = await tx.dossierRecord.findFirst({ where: { id: envelope.id, vendorId: vendor.id, kind } });
+      if (!existing) throw notFound(`${spec.label} not found.`);
+      if (envelope.version === undefined) throw staleEdit(spec.label.toLowerCase());
+      const { count } = await tx.dossierRecord.updateMany({
+        where: { id: existing.id, version: envelope.version },
+        data: { data: data as object, version: { increment: 1 }, updatedById: actor.id },
+      });
+      if (count === 0) throw staleEdit(spec.label.toLowerCase());
+      before = existing.data;
+      record = await tx.dossierRecord.findUniqueOrThrow({ where: { id: existing.id } });
+    } else {
+      record = await tx.dossierRecord.create({
+        data: { vendorId: vendor.id, kind, data: data as object, createdById: actor.id, updatedById: actor.id },
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: `${auditEntity(kind)}.${envelope.id ? "update" : "create"}`,
+      entityType: auditEntity(kind),
+      entityId: record.id,
+      vendorId: vendor.id,
+      before,
+      after: record.data,
+    });
+    await refreshVendorSummary(tx, vendor.id);
+    return { id: record.id, version: record.version };
+  });
+}
+
+export async function deleteDossierRecord({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
+  const { vendorId, kind: rawKind, id, version } = parseInput(deleteSchema, input);
+  const kind = rawKind as RecordKindKey;
+  const spec = RECORD_KINDS[kind];
+  requirePermission(actor, spec.permission);
+  return inTransaction(tx, async (tx) => {
+    const existing = await tx.dossierRecord.findFirst({ where: { id, vendorId, kind } });
+    if (!existing) throw notFound(`${spec.label} not found.`);
+    const { count } = await tx.dossierRecord.deleteMany({ where: { id, version } });
+    if (count === 0) throw staleEdit(spec.label.toLowerCase());
+    await recordAudit(tx, actor, {
+      action: `${auditEntity(kind)}.delete`,
+      entityType: auditEntity(kind),
+      entityId: id,
+      vendorId,
+      before: existing.data,
+    });
+    await refreshVendorSummary(tx, vendorId);
+    return { id };
+  });
+}

@@ -1,0 +1,84 @@
+import type { Readable } from "node:stream";
+import { z } from "zod";
+import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit";
+import { requirePermission } from "../authorize";
+import { db } from "../db";
+import { refreshVendorSummary } from "../dossier/load-dossier";
+import { notFound } from "../errors";
+import type { BlobSource, BlobStore } from "../storage/blob-store";
+import { ingestUpload } from "../storage/ingest-upload";
+import { parseInput } from "../validation";
+import { loadSettings } from "./settings";
+
+const uploadTargetSchema = z.object({ vendorId: z.string().min(1) });
+
+/**
+ * Stores an uploaded evidence file and its metadata row. The bytes are checked
+ * (type from content, size while streaming, safe name) before anything is
+ * kept; the metadata row and its audit event commit together afterwards.
+ */
+export async function uploadEvidence({
+  actor,
+  input,
+  stream,
+  declaredName,
+  store,
+}: {
+  actor: Actor;
+  input: unknown;
+  stream: BlobSource;
+  declaredName: string;
+  store: BlobStore;
+}) {
+  requirePermission(actor, "evidence.upload");
+  const { vendorId } = parseInput(uploadTargetSchema, input);
+  const meta = parseInput(evidenceUploadInputSchema, input);
+  const vendor = await db().vendor.findUnique({ where: { id: vendorId }, select: { id: true } });
+  if (!vendor) throw notFound("Vendor not found.");
+  const { uploads } = await loadSettings();
+  const stored = await ingestUpload({ store, stream, declaredName, maxBytes: uploads.maxBytes });
+  const previous = await db().evidenceDocument.findFirst({ where: { vendorId, sha256: stored.sha256 }, select: { id: true, fileName: true } });
+  return db().$transaction(async (tx) => {
+    const document = await tx.evidenceDocument.create({
+      data: {
+        vendorId,
+        kind: meta.kind,
+        title: meta.title ?? null,
+        fileKind: stored.kind,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        mimeType: stored.mimeType,
+        fileName: stored.fileName,
+        uploadedById: actor.id,
+        effectiveDate: meta.effectiveDate,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "evidence.upload",
+      entityType: "evidence",
+      entityId: document.id,
+      vendorId,
+      after: { kind: document.kind, fileName: document.fileName, sha256: document.sha256, sizeBytes: document.sizeBytes, effectiveDate: document.effectiveDate },
+    });
+    await refreshVendorSummary(tx, vendorId);
+    // Same bytes twice is recognised: by hash, for this vendor or any other.
+    return { document, duplicateOf: previous, sameBytesStored: stored.duplicate };
+  });
+}
+
+/** Opens an evidence file for download after the permission check, and records the download. */
+export async function openEvidence({ actor, documentId, store }: { actor: Actor; documentId: string; store: BlobStore }): Promise<{
+  document: { fileName: string; mimeType: string; sizeBytes: number; sha256: string };
+  body: Readable;
+}> {
+  requirePermission(actor, "evidence.read");
+  const document = await db().evidenceDocument.findUnique({ where: { id: documentId } });
+  if (!document) throw notFound("Document not found.");
+  const body = await store.get(document.sha256);
+  await db().$transaction((tx) =>
+    recordAudit(tx, actor, { action: "evidence.download", entityType: "evidence", entityId: document.id, vendorId: document.vendorId }),
+  );
+  return { document, body };
+}
