@@ -1,0 +1,98 @@
+// Proposes, for every catalogue clause, whether a contract contains it, with
+// the best passages (quoted with page/section) and the extracted value. The
+// reviewer confirms; nothing here is recorded without a person. Pure: no I/O.
+import { type ClauseCatalogue, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
+import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
+import { type ExtractedValue, extractClauseValue } from "./value-extraction";
+
+export interface ProposedPassage {
+  quote: string;
+  page?: number;
+  section?: string;
+  score: number;
+}
+
+export interface ClauseProposal {
+  clauseCode: string;
+  title: string;
+  found: boolean;
+  /** How sure the finder is of `found` (0.5 = on the threshold, 1 = clear). */
+  confidence: number;
+  /** Best passage score against the clause's threshold (explains the decision). */
+  score: number;
+  threshold: number;
+  /** Best matches; for a clause not found, the near misses a reviewer may want to read. */
+  passages: ProposedPassage[];
+  value?: ExtractedValue;
+  /** Weaker variants spotted in the matching text, e.g. audit limited to reports. */
+  hints: { code: string; label: string; quote: string }[];
+}
+
+const MAX_QUOTE = 500;
+const NEAR_MISSES = 2;
+
+export function findClauses(document: ContractTextInput, catalogue: ClauseCatalogue = CLAUSE_CATALOGUE): ClauseProposal[] {
+  const compiled = compileCatalogue(catalogue);
+  const passages = buildPassages(document);
+  return compiled.clauses.map((clause) => {
+    const scored = passages
+      .map((p) => ({ p, score: scorePassage(clause, p, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score || a.p.index - b.p.index);
+    const threshold = clause.entry.finder.threshold;
+    const best = scored[0]?.score ?? 0;
+    const found = best >= threshold;
+    const matching = scored.filter((s) => s.score >= threshold);
+    const shown = found
+      ? matching.filter((s) => s.score >= best * compiled.passageShareOfBest).slice(0, compiled.maxPassages)
+      : scored.slice(0, NEAR_MISSES);
+    const kind = clause.entry.valueKind;
+    const value = found && kind !== "none" ? extractClauseValue(kind, matching.map((s) => s.p.text), clause.value) : undefined;
+    return {
+      clauseCode: clause.entry.code,
+      title: clause.entry.title,
+      found,
+      confidence: round2(found ? 0.5 + 0.5 * Math.min(1, (best - threshold) / threshold) : 0.5 + 0.5 * (1 - best / threshold)),
+      score: best,
+      threshold,
+      passages: shown.map((s) => ({ quote: quote(s.p.text), page: s.p.page, section: passageSection(s.p), score: s.score })),
+      ...(value ? { value } : {}),
+      hints: found ? hintsFor(clause, matching.map((s) => s.p)) : [],
+    };
+  });
+}
+
+function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: RegExp[], descriptivePenalty: number): number {
+  let score = 0;
+  let core = false;
+  for (const signal of clause.signals) {
+    if (signal.all.every((re) => re.test(p.text))) {
+      score += signal.weight;
+      if (signal.core) core = true;
+    }
+  }
+  // Without a core signal the passage is not about this clause, whatever else it mentions.
+  if (!core) return 0;
+  if (p.heading) {
+    if (clause.headings.some((re) => re.test(p.heading as string))) score += clause.entry.finder.headingWeight;
+    if (descriptiveHeadings.some((re) => re.test(p.heading as string))) score -= descriptivePenalty;
+  }
+  return Math.max(0, score);
+}
+
+function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["hints"] {
+  const out: ClauseProposal["hints"] = [];
+  for (const hint of clause.hints) {
+    const hit = passages.find((p) => hint.all.every((re) => re.test(p.text)));
+    if (hit) out.push({ code: hint.code, label: hint.label, quote: quote(hit.text) });
+  }
+  return out;
+}
+
+function quote(text: string): string {
+  return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
+}
+
+function round2(n: number): number {
+  return Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
+}

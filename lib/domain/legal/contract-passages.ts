@@ -1,0 +1,300 @@
+// Turns extracted contract text into sentence-sized passages that remember
+// where they start (page, heading, clause number). Pure: no I/O.
+//
+// PDF text arrives as lines with running headers/footers, typesetter
+// hyphenation ("notifi-\ncation") and clauses running over page breaks;
+// DOCX arrives as paragraphs under headings; TXT as hard-wrapped lines.
+// All three become one stream of sentences.
+
+export interface ContractTextInput {
+  pages?: { number: number; text: string }[];
+  sections?: { heading: string | null; text: string }[];
+}
+
+export interface Passage {
+  index: number;
+  text: string;
+  /** Page the passage starts on (PDF, or TXT with form feeds). */
+  page?: number;
+  /** Nearest heading above the passage, e.g. "Section 8. Audit Rights". */
+  heading?: string;
+  /** Number of the paragraph the passage belongs to, e.g. "8.1". */
+  clauseNumber?: string;
+}
+
+interface Unit {
+  lines: string[];
+  page?: number;
+  heading?: string;
+  /** Pages flow into each other; DOCX sections do not. */
+  continuesPrevious: boolean;
+}
+
+export function buildPassages(doc: ContractTextInput): Passage[] {
+  const builder = new PassageBuilder();
+  for (const unit of toUnits(doc)) builder.addUnit(unit);
+  return builder.finish();
+}
+
+/** "Section 8. Audit Rights › 8.1": the most useful label for a citation. */
+export function passageSection(p: Passage): string | undefined {
+  if (p.heading && p.clauseNumber && !p.heading.startsWith(p.clauseNumber)) return `${p.heading} › ${p.clauseNumber}`;
+  return p.heading ?? p.clauseNumber;
+}
+
+// ---------------------------------------------------------------- units
+
+function toUnits(doc: ContractTextInput): Unit[] {
+  if (doc.pages && doc.pages.length > 0) {
+    const stripped = stripRunningLines(doc.pages.map((p) => splitLines(p.text)));
+    return doc.pages.map((p, i) => ({ lines: stripped[i] ?? [], page: p.number, continuesPrevious: true }));
+  }
+  return (doc.sections ?? []).map((s) => ({
+    lines: splitLines(s.text),
+    heading: s.heading ? cleanLine(s.heading) : undefined,
+    continuesPrevious: false,
+  }));
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n|\f/).map(cleanLine);
+}
+
+/** One spelling for quotes, dashes and spaces, so patterns stay simple. */
+export function cleanLine(line: string): string {
+  return line
+    .replace(/\u00ad/g, "")
+    .replace(/[\u00a0\u2007\u202f\t]/g, " ")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const PAGE_NUMBER_LINE = /^(?:page\s+)?\d+(?:\s*(?:of|\/)\s*\d+)?$|^-\s*\d+\s*-$/i;
+const EDGE_LINES = 2;
+
+/**
+ * Drops running headers and footers: lines at the top or bottom of a page that
+ * repeat (digits ignored) on at least half the pages, and bare page numbers.
+ * Without this a clause split over a page break would have "Page 4 of 9" in it.
+ */
+function stripRunningLines(pages: string[][]): string[][] {
+  const key = (l: string) => l.toLowerCase().replace(/\d+/g, "#");
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edge = new Set(edgeIndexes(lines).map((i) => key(lines[i] ?? "")));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const minRepeats = Math.max(2, Math.ceil(pages.length / 2));
+  return pages.map((lines) => {
+    const drop = new Set(
+      edgeIndexes(lines).filter((i) => {
+        const line = lines[i] ?? "";
+        return PAGE_NUMBER_LINE.test(line) || (pages.length >= 2 && (counts.get(key(line)) ?? 0) >= minRepeats);
+      }),
+    );
+    return lines.filter((_, i) => !drop.has(i));
+  });
+}
+
+function edgeIndexes(lines: string[]): number[] {
+  const nonEmpty = lines.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
+  return [...new Set([...nonEmpty.slice(0, EDGE_LINES), ...nonEmpty.slice(-EDGE_LINES)])];
+}
+
+// ------------------------------------------------------------- headings
+
+const HEADING_KEYWORD = /^(?:section|article|clause|schedule|annex|appendix|exhibit|part)\s+(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])\b/i;
+const NUMBERED_HEADING = /^(\d+(?:\.\d+)*\.?)\s+(\S.*)$/;
+const FUNCTION_WORD_END = /\b(?:the|a|an|of|to|and|or|in|on|for|by|with|that|which|shall|may|be|is|are|its|their|any|all|as|at|from)$/i;
+const MODAL = /\b(?:shall|will|must|may)\b/i;
+
+export function isHeadingLine(line: string): boolean {
+  if (line.length === 0 || line.length > 90 || line.includes(" | ")) return false;
+  if (/[.;,:]$/.test(line)) return false;
+  const words = line.split(" ");
+  if (HEADING_KEYWORD.test(line)) return words.length <= 14 && !MODAL.test(line);
+  const letters = line.replace(/[^A-Za-z]/g, "");
+  if (letters.length >= 3 && letters === letters.toUpperCase() && words.length <= 12 && line.length <= 80) return true;
+  const numbered = NUMBERED_HEADING.exec(line);
+  if (numbered) {
+    const rest = numbered[2] ?? "";
+    return (
+      /^[A-Z]/.test(rest) &&
+      rest.split(" ").length <= 8 &&
+      line.length <= 60 &&
+      !FUNCTION_WORD_END.test(rest) &&
+      !MODAL.test(rest)
+    );
+  }
+  return false;
+}
+
+/**
+ * "APPENDIX D - SECURITY CONTROLS": a heading even right after a table, whose
+ * last cell never ends a sentence. Only in capitals, so a wrapped line that
+ * happens to start with "Schedule 4 and ..." is not mistaken for one.
+ */
+function isCapitalKeywordHeading(line: string): boolean {
+  return HEADING_KEYWORD.test(line) && line === line.toUpperCase();
+}
+
+const PARAGRAPH_NUMBER = /^(?:(?:section|clause|article|paragraph)\s+)?(\d+(?:\.\d+)+|\d+\.)(?=\s)/i;
+
+function paragraphNumber(line: string): string | undefined {
+  const m = PARAGRAPH_NUMBER.exec(line);
+  return m?.[1]?.replace(/\.$/, "");
+}
+
+// -------------------------------------------------------------- builder
+
+const ENDS_SENTENCE = /[.;:!?]["')\]]*$/;
+
+class PassageBuilder {
+  private passages: Passage[] = [];
+  private buffer = "";
+  private bufferPages: { offset: number; page: number }[] = [];
+  private heading: string | undefined;
+  private clauseNumber: string | undefined;
+  private prevEnded = true;
+
+  addUnit(unit: Unit): void {
+    if (!unit.continuesPrevious) {
+      this.flush();
+      this.heading = unit.heading;
+      this.clauseNumber = undefined;
+      this.prevEnded = true;
+    }
+    for (const line of unit.lines) this.addLine(line, unit.page);
+  }
+
+  finish(): Passage[] {
+    this.flush();
+    return this.passages;
+  }
+
+  private addLine(line: string, page: number | undefined): void {
+    if (line === "") {
+      this.flush();
+      this.prevEnded = true;
+      return;
+    }
+    if (line.includes(" | ")) {
+      // A table row stands alone; cells are not sentences of the paragraph around them.
+      this.flush();
+      this.append(line, page);
+      this.flush();
+      this.prevEnded = true;
+      return;
+    }
+    if ((this.prevEnded || isCapitalKeywordHeading(line)) && isHeadingLine(line)) {
+      this.flush();
+      this.heading = line;
+      this.clauseNumber = paragraphNumber(line);
+      this.prevEnded = true;
+      return;
+    }
+    const number = this.prevEnded ? paragraphNumber(line) : undefined;
+    if (number) {
+      this.flush();
+      this.clauseNumber = number;
+    }
+    this.append(line, page);
+    this.prevEnded = ENDS_SENTENCE.test(line);
+  }
+
+  private append(line: string, page: number | undefined): void {
+    let offset: number;
+    if (/[A-Za-z]-$/.test(this.buffer) && /^[a-z]/.test(line)) {
+      // Typesetter hyphenation: "notifi-" + "cation". Compounds lose their
+      // hyphen too ("third-party" -> "thirdparty"); finder patterns allow both.
+      this.buffer = this.buffer.slice(0, -1);
+      offset = this.buffer.length;
+      this.buffer += line;
+    } else {
+      if (this.buffer) this.buffer += " ";
+      offset = this.buffer.length;
+      this.buffer += line;
+    }
+    const last = this.bufferPages[this.bufferPages.length - 1];
+    if (page !== undefined && (!last || last.page !== page)) this.bufferPages.push({ offset, page });
+  }
+
+  private flush(): void {
+    const text = this.buffer;
+    const pages = this.bufferPages;
+    this.buffer = "";
+    this.bufferPages = [];
+    if (!text.trim()) return;
+    for (const { start, end } of splitSentences(text)) {
+      const sentence = text.slice(start, end).trim();
+      if (!sentence) continue;
+      let page: number | undefined;
+      for (const p of pages) if (p.offset <= start) page = p.page;
+      this.passages.push({
+        index: this.passages.length,
+        text: sentence,
+        page: page ?? pages[0]?.page,
+        heading: this.heading,
+        clauseNumber: this.clauseNumber,
+      });
+    }
+  }
+}
+
+// ------------------------------------------------------------ sentences
+
+const ABBREVIATIONS = new Set([
+  "inc", "ltd", "llc", "co", "corp", "plc", "no", "nos", "art", "arts", "cl", "para", "paras", "sec", "secs", "ss",
+  "v", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "fig", "pp", "p", "sch", "ch", "e.g", "i.e", "u.s", "u.k",
+  "c.f.r", "u.s.c", "a.m", "p.m", "cf", "viz", "jr", "sr", "pty",
+]);
+const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9])/g;
+const MIN_SENTENCE = 30;
+const MAX_SENTENCE = 600;
+
+/** Sentence spans, merging run-in headings ("7.4 Security Incidents.") into what follows. */
+export function splitSentences(text: string): { start: number; end: number }[] {
+  const raw: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(BOUNDARY)) {
+    const punct = m.index;
+    const token = (/(\S+)$/.exec(text.slice(start, punct))?.[1] ?? "").replace(/^[("'\[]+/, "").toLowerCase();
+    if (ABBREVIATIONS.has(token) || /^(?:[a-z]\.)*[a-z]$/.test(token)) continue;
+    // "1. Routing" / "14. AUDIT": a bare paragraph number is not a sentence.
+    if (/^\d+(?:\.\d+)*$/.test(token) && text.slice(start, punct).trim() === token) continue;
+    const end = m.index + m[0].length;
+    raw.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) raw.push({ start, end: text.length });
+
+  const merged: { start: number; end: number }[] = [];
+  let pending: { start: number; end: number } | undefined;
+  for (const s of raw) {
+    const current = pending ? { start: pending.start, end: s.end } : s;
+    pending = undefined;
+    if (current.end - current.start < MIN_SENTENCE) pending = current;
+    else merged.push(current);
+  }
+  if (pending) merged.push(pending);
+  return merged.flatMap((s) => splitLong(text, s));
+}
+
+/** Very long sentences (lists of duties) are cut at semicolons so far-apart words do not co-occur. */
+function splitLong(text: string, s: { start: number; end: number }): { start: number; end: number }[] {
+  if (s.end - s.start <= MAX_SENTENCE) return [s];
+  const out: { start: number; end: number }[] = [];
+  let start = s.start;
+  for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
+    const end = s.start + m.index + m[0].length;
+    if (end - start >= MAX_SENTENCE / 3) {
+      out.push({ start, end });
+      start = end;
+    }
+  }
+  out.push({ start, end: s.end });
+  return out;
+}

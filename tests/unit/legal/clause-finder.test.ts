@@ -1,0 +1,86 @@
+import { describe, expect, test } from "vitest";
+import { findClauses } from "@/lib/domain/legal/clause-finder";
+import { CLAUSE_CATALOGUE, clauseCatalogueSchema } from "@/lib/domain/legal/clause-catalogue";
+
+const find = (text: string, code: string) => findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === code)!;
+
+describe("clause finder", () => {
+  test("proposes every catalogue clause, found or not", () => {
+    const proposals = findClauses({ sections: [{ heading: null, text: "Nothing relevant here." }] });
+    expect(proposals.map((p) => p.clauseCode)).toEqual(CLAUSE_CATALOGUE.clauses.map((c) => c.code));
+    expect(proposals.every((p) => !p.found && p.confidence === 1)).toBe(true);
+  });
+
+  test("quotes the passage with its page and section, and extracts the value", () => {
+    const p = findClauses({
+      pages: [
+        { number: 3, text: "8. SECURITY INCIDENTS\n8.1 The Processor shall notify the Controller without undue delay and in any event within seventy-two (72) hours after becoming aware of a Personal Data Breach." },
+      ],
+    }).find((x) => x.clauseCode === "incident_notification")!;
+    expect(p.found).toBe(true);
+    expect(p.passages[0]).toMatchObject({ page: 3, section: "8. SECURITY INCIDENTS › 8.1" });
+    expect(p.passages[0]?.quote).toContain("seventy-two (72) hours");
+    expect(p.value).toMatchObject({ kind: "hours", hours: 72 });
+  });
+
+  test.each([
+    ["incident_notification", "Customer shall notify Supplier of any disputed invoice within thirty (30) days."],
+    ["incident_notification", "Supplier shall maintain an incident response plan and test it annually."],
+    ["right_to_audit", "Customer may have an independent accountant audit the invoices to verify the Fees."],
+    ["right_to_audit", "Aurora may audit up to fifty (50) chat transcripts per week for quality assurance."],
+    ["liability_cap", "Each party's liability is subject to the limitations of liability set out in the Principal Agreement."],
+    ["cyber_insurance", "Supplier shall maintain employer's liability insurance of £10,000,000 and public liability insurance."],
+    ["security_training", "Agents complete forty (40) hours of product training before taking live chats."],
+    ["subprocessor_consent", "Neither party may assign this Agreement without the prior written consent of the other."],
+    ["agent_access_confidentiality", "Each party shall keep the other party's Confidential Information confidential."],
+    ["data_residency", "This Agreement is governed by the laws of England and the courts of England have exclusive jurisdiction."],
+  ])("distractor for %s is not found: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+
+  test.each([
+    ["security_training", "The processor shall conduct regular trainings on data privacy for its personnel at least once a year."],
+    ["security_training", "The Service Provider shall conduct information security awareness sessions for its personnel every six months."],
+    ["subprocessor_consent", "The processor shall not engage another processor without the prior written authorization of the controller."],
+    ["agent_access_confidentiality", "Vendor shall ensure all Representatives are subject to written confidentiality obligations before access."],
+    ["data_return_deletion", "Within thirty (30) days after the Order Form ends, Vendor shall return or destroy all Company Information."],
+    ["liability_indemnification", "Vendor shall reimburse Company for the reasonable costs of responding to a Security Event caused by Vendor."],
+    ["incident_notification", "The Service Provider shall intimate the Client of any Cyber Incident within six (6) hours."],
+  ])("wording seen only in holdout documents is found: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test("an audit limited to reports is found, with a hint", () => {
+    const p = find("Customer agrees that Provider's SOC 2 Type II report shall satisfy any audit right Customer may have.", "right_to_audit");
+    expect(p.found).toBe(true);
+    expect(p.hints.map((h) => h.code)).toEqual(["reports_only"]);
+  });
+
+  test("adding a clause is data only", () => {
+    const catalogue = clauseCatalogueSchema.parse({
+      ...CLAUSE_CATALOGUE,
+      clauses: [
+        {
+          code: "background_checks",
+          title: "Background checks",
+          description: "Agents are screened before access.",
+          presentWhen: "The vendor must screen agents.",
+          valueKind: "none",
+          severityWhenMissing: "medium",
+          severityWhenDeviating: "medium",
+          blockerForElevatedTier: false,
+          source: "domain.md §6",
+          finder: { threshold: 3, signals: [{ all: ["background (?:checks?|screening)"], weight: 3, core: true }] },
+        },
+      ],
+    });
+    const [p] = findClauses({ sections: [{ heading: null, text: "Provider shall complete background checks on each Agent." }] }, catalogue);
+    expect(p).toMatchObject({ clauseCode: "background_checks", found: true });
+  });
+
+  test("an invalid pattern in the catalogue is rejected when the data loads", () => {
+    const bad = structuredClone(CLAUSE_CATALOGUE) as unknown as { clauses: { finder: { signals: { all: string[] }[] } }[] };
+    bad.clauses[0]!.finder.signals[0]!.all = ["(unclosed"];
+    expect(clauseCatalogueSchema.safeParse(bad).success).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, test } from "vitest";
+import { buildPassages, isHeadingLine, passageSection, splitSentences } from "@/lib/domain/legal/contract-passages";
+
+describe("PDF pages", () => {
+  const pages = [
+    { number: 1, text: "ACME - MSA - CONFIDENTIAL\n7. SECURITY\n7.4 Security Incidents. The Supplier shall notify the Customer within twenty-\nfour (24) hours of becoming aware of a Security Inci-\nPage 1 of 2" },
+    { number: 2, text: "ACME - MSA - CONFIDENTIAL\ndent affecting Customer Data. The notice shall describe the incident.\nPage 2 of 2" },
+  ];
+  const passages = buildPassages({ pages });
+
+  test("running headers and page footers are dropped, hyphenation and the page break are joined", () => {
+    expect(passages[0]?.text).toBe("7.4 Security Incidents. The Supplier shall notify the Customer within twentyfour (24) hours of becoming aware of a Security Incident affecting Customer Data.");
+  });
+  test("a passage remembers the page it starts on, its heading and clause number", () => {
+    expect(passages[0]).toMatchObject({ page: 1, heading: "7. SECURITY", clauseNumber: "7.4" });
+    expect(passages[1]).toMatchObject({ page: 2, text: "The notice shall describe the incident." });
+    expect(passageSection(passages[0]!)).toBe("7. SECURITY › 7.4");
+  });
+});
+
+test("a hyphen before an upper-case word is kept and spaced (not a typesetting break)", () => {
+  const [p] = buildPassages({ sections: [{ heading: null, text: "The Supplier shall comply with Schedule 4 -\nSecurity Requirements at all times." }] });
+  expect(p?.text).toBe("The Supplier shall comply with Schedule 4 - Security Requirements at all times.");
+});
+
+test("DOCX sections keep their heading; table rows stand alone", () => {
+  const passages = buildPassages({
+    sections: [
+      { heading: "8. Audit", text: "8.1 The Customer may audit the Supplier on 30 days' notice.\nItem | Detail\nLocation | Manila" },
+    ],
+  });
+  expect(passages.map((p) => [p.heading, p.text])).toEqual([
+    ["8. Audit", "8.1 The Customer may audit the Supplier on 30 days' notice."],
+    ["8. Audit", "Item | Detail"],
+    ["8. Audit", "Location | Manila"],
+  ]);
+});
+
+describe("headings", () => {
+  test.each([
+    ["Section 8. Audit Rights", true],
+    ["ARTICLE VI - DATA LOCATION AND SUBCONTRACTING", true],
+    ["1. Subject matter and duration", true],
+    ["SCHEDULE 4 - SECURITY REQUIREMENTS", true],
+    ["12.2 EACH PARTY'S TOTAL CUMULATIVE LIABILITY ARISING OUT OF OR RELATING TO THIS AGREEMENT SHALL NOT EXCEED", false],
+    ["1.1 Provider shall notify the Customer of any", false],
+    ["The Supplier shall notify the Customer.", false],
+    ["Item | Detail", false],
+  ])("%s → %s", (line, expected) => {
+    expect(isHeadingLine(line)).toBe(expected);
+  });
+});
+
+test("sentences do not split at abbreviations or paragraph numbers, and run-in titles join their sentence", () => {
+  const text = "7.4 Security Incidents. Provider (a U.S. company, e.g. Acme Inc.) shall notify Customer. 1. Routing. Conversations are routed by language.";
+  expect(splitSentences(text).map((s) => text.slice(s.start, s.end).trim())).toEqual([
+    "7.4 Security Incidents. Provider (a U.S. company, e.g. Acme Inc.) shall notify Customer.",
+    "1. Routing. Conversations are routed by language.",
+  ]);
+});

@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { CONTRACT_MIME_TYPES, ContractTextExtractionError, extractContractText } from "@/lib/server/contracts/extract-text";
+import { AppError } from "@/lib/server/errors";
+
+const fixture = async (name: string) => new Uint8Array(await readFile(path.resolve(__dirname, "../../fixtures/contracts", name)));
+
+describe("PDF", () => {
+  test("one entry per page, numbered from 1", async () => {
+    const r = await extractContractText(await fixture("01-msa-us-northwind.pdf"), CONTRACT_MIME_TYPES.pdf);
+    expect(r.format).toBe("pdf");
+    expect(r.pages?.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(r.pages?.find((p) => p.text.includes("Section 8. Audit Rights"))?.number).toBe(6);
+    expect(r.fullText).toContain("MASTER SERVICES AGREEMENT");
+  });
+
+  test("the caller's bytes are left intact", async () => {
+    const bytes = await fixture("02-dpa-gdpr-meridian.pdf");
+    const before = bytes.byteLength;
+    await extractContractText(bytes, "application/pdf; charset=binary");
+    expect(bytes.byteLength).toBe(before);
+  });
+});
+
+describe("DOCX", () => {
+  test("sections follow Word heading styles", async () => {
+    const r = await extractContractText(await fixture("03-msa-uk-harbour.docx"), CONTRACT_MIME_TYPES.docx);
+    const audit = r.sections?.find((s) => s.heading === "8. AUDIT");
+    expect(audit?.text).toMatch(/^8\.1\s+The Supplier shall permit the Customer/);
+    expect(r.sections?.[0]?.heading).toBe("CUSTOMER CONTACT SERVICES AGREEMENT");
+  });
+
+  test("tables become rows of cells", async () => {
+    const r = await extractContractText(await fixture("08-amendment-harbour-incident-sla.docx"), CONTRACT_MIME_TYPES.docx);
+    expect(r.fullText).toContain("Messaging (English) | £24.10 | 1,200 hours");
+  });
+
+  test("a document built in memory", async () => {
+    const doc = new Document({ sections: [{ children: [new Paragraph({ text: "5. Sub-processors", heading: HeadingLevel.HEADING_1 }), new Paragraph("Prior written consent is required.")] }] });
+    const r = await extractContractText(new Uint8Array(await Packer.toBuffer(doc)), CONTRACT_MIME_TYPES.docx);
+    expect(r.sections).toEqual([{ heading: "5. Sub-processors", text: "Prior written consent is required." }]);
+  });
+});
+
+describe("TXT", () => {
+  test("form feeds become pages", async () => {
+    const r = await extractContractText(await fixture("11-processor-terms-tidewater.txt"), "text/plain");
+    expect(r.pages?.length).toBe(3);
+  });
+  test("without form feeds the text is one section", async () => {
+    const r = await extractContractText(await fixture("05-sow-chat-cebu.txt"), "text/plain");
+    expect(r.sections).toHaveLength(1);
+    expect(r.sections?.[0]?.heading).toBeNull();
+  });
+  test("Windows-1252 exports are decoded rather than rejected", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("within 30 days"), 0x92, ...new TextEncoder().encode(" notice")]);
+    const r = await extractContractText(bytes, "text/plain");
+    expect(r.fullText).toBe("within 30 days’ notice");
+  });
+});
+
+describe("errors are typed, user-safe and say what to do", () => {
+  const pdfWithoutText = new TextEncoder().encode(
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  );
+  test.each([
+    ["a Word 97 file", new Uint8Array([1, 2, 3]), "application/msword", "unsupported_type", /PDF, DOCX or plain text/],
+    ["garbage sent as PDF", new TextEncoder().encode("hello"), "application/pdf", "corrupt_file", /not a valid PDF/],
+    ["a truncated PDF", null, "application/pdf", "corrupt_file", /could not be read/],
+    ["a scanned PDF with no text layer", pdfWithoutText, "application/pdf", "no_text", /no text layer/],
+    ["garbage sent as DOCX", new TextEncoder().encode("hello"), CONTRACT_MIME_TYPES.docx, "corrupt_file", /not a valid DOCX/],
+    ["a zip that is not a DOCX", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), CONTRACT_MIME_TYPES.docx, "corrupt_file", /could not be read/],
+    ["binary sent as text", new Uint8Array([0x41, 0, 0x42]), "text/plain", "corrupt_file", /binary/],
+    ["an empty text file", new Uint8Array([0x20, 0x0a]), "text/plain", "no_text", /empty/],
+  ] as const)("%s", async (_label, bytes, mime, reason, message) => {
+    const input = bytes ?? (await fixture("01-msa-us-northwind.pdf")).slice(0, 1500);
+    const error = await extractContractText(input, mime).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractTextExtractionError);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ reason, code: "VALIDATION" });
+    expect((error as Error).message).toMatch(message);
+  });
+});
