@@ -18,10 +18,24 @@ export const PERMISSIONS = {
   // Security owns assurance evidence, the control pack, KPIs, incidents and reviews.
   "assurance.manage": ["admin", "security"],
   "controls.manage": ["admin", "security"],
-  "evidence.upload": ["admin", "procurement", "security"],
+  "evidence.upload": ["admin", "procurement", "legal", "security"],
   // Auditors (viewer) must be able to read the evidence behind every finding.
   "evidence.read": everyone,
   "catalogue.manage": ["admin"],
+  // Legal owns contracts, clauses, DPA, transfers and sub-processors; only a
+  // legal user signs the legal review off (separation of duties).
+  "legal.manage": ["admin", "legal"],
+  "legal.signoff": ["legal"],
+  // Assessments (domain.md §9): procurement creates and submits; legal and
+  // security each sign off their part; everyone reads, including the PDF.
+  "assessment.read": everyone,
+  "assessment.create": ["admin", "procurement"],
+  "assessment.submit": ["admin", "procurement"],
+  "assessment.signoff.legal": ["legal"],
+  "assessment.signoff.security": ["security"],
+  "remediation.manage": ["admin", "procurement", "security"],
+  // Audit packs are what security hands an auditor.
+  "pack.export": ["admin", "security"],
   "user.manage": ["admin"],
   "settings.read": ["admin"],
   "settings.manage": ["admin"],

@@ -9,11 +9,18 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
     "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "settings.read", "settings.manage", "auditlog.read",
+    "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "pack.export",
   ],
-  procurement: ["vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read"],
-  legal: ["vendor.read", "evidence.read"],
-  security: ["vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read"],
-  viewer: ["vendor.read", "evidence.read", "auditlog.read"],
+  procurement: [
+    "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read",
+    "assessment.read", "assessment.create", "assessment.submit", "remediation.manage",
+  ],
+  legal: ["vendor.read", "evidence.upload", "evidence.read", "legal.manage", "legal.signoff", "assessment.read", "assessment.signoff.legal"],
+  security: [
+    "vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read",
+    "assessment.read", "assessment.signoff.security", "remediation.manage", "pack.export",
+  ],
+  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read"],
 };
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
