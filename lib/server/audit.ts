@@ -1,3 +1,4 @@
+import { GENESIS_HASH, hashEvent } from "@/lib/domain/audit-chain/chain";
 import type { Actor } from "./actor";
 import type { Tx } from "./db";
 
@@ -12,28 +13,54 @@ export interface AuditInput {
 
 /**
  * Appends one audit event inside the caller's transaction, so the change and
- * its record commit or roll back together. There is deliberately no update or
- * delete counterpart anywhere in the codebase.
+ * its record commit or roll back together, and links it into the hash chain
+ * (domain.md §10). There is deliberately no update or delete counterpart.
+ *
+ * The chain head row is written first: on PostgreSQL that row lock queues
+ * concurrent writers (from any number of app instances) and SQLite has one
+ * writer at a time, so each event sees the true previous hash and the chain
+ * cannot fork. Ids are assigned from the head for the same reason.
  */
 export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
+  const head = await lockChainHead(tx);
+  const fields = {
+    id: head.lastId + 1,
+    at: new Date(),
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    vendorId: input.vendorId ?? null,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    ip: actor?.ip ?? null,
+    userAgent: actor?.userAgent?.slice(0, 500) ?? null,
+  };
+  const hash = hashEvent(fields, head.lastHash);
   await tx.auditEvent.create({
-    data: {
-      actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      vendorId: input.vendorId ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      ip: actor?.ip ?? null,
-      userAgent: actor?.userAgent?.slice(0, 500) ?? null,
-    },
+    data: { ...fields, before: fields.before ?? undefined, after: fields.after ?? undefined, prevHash: head.lastHash, hash },
+  });
+  await tx.auditChainHead.update({ where: { id: 1 }, data: { lastId: fields.id, lastHash: hash } });
+}
+
+// A no-op write to the head row is what takes its lock. The row is created on
+// the very first event (native upsert, so two first writers cannot both insert),
+// continuing after any events that predate the chain.
+async function lockChainHead(tx: Tx) {
+  const { count } = await tx.auditChainHead.updateMany({ where: { id: 1 }, data: { lastId: { increment: 0 } } });
+  if (count === 1) return tx.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+  const existingMax = await tx.auditEvent.aggregate({ _max: { id: true } });
+  return tx.auditChainHead.upsert({
+    where: { id: 1 },
+    create: { id: 1, lastId: existingMax._max.id ?? 0, lastHash: GENESIS_HASH },
+    update: { lastId: { increment: 0 } },
   });
 }
 
 // Prisma wants JSON-safe values; Dates become ISO strings, undefined disappears.
-function toJson(value: unknown) {
-  if (value === undefined || value === null) return undefined;
+// The hash covers exactly this value, which is also what the database returns.
+function toJson(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
   return JSON.parse(JSON.stringify(value));
 }

@@ -1,0 +1,19 @@
+// Child process used by the chain tests: one "app instance" appending audit
+// events through the app's own recordAudit, against DATABASE_URL.
+import { recordAudit } from "@/lib/server/audit";
+import { db, disconnectDb } from "@/lib/server/db";
+
+async function main() {
+  const [label = "instance", count = "25"] = process.argv.slice(2);
+  for (let i = 0; i < Number(count); i++) {
+    await db().$transaction((tx) =>
+      recordAudit(tx, null, { action: "test.concurrent_write", entityType: "test", entityId: `${label}-${i}`, after: { label, i } }),
+    );
+  }
+  await disconnectDb();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
