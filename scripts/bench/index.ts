@@ -1,0 +1,30 @@
+// `npm run bench`: performance figures the issues ask for, measured on a
+// throwaway database. Prints medians and p95 (these machines are noisy), never
+// fails on a target: a missed target shows as MISSED in the output.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "assay-bench-"));
+  process.env.ASSAY_DATA_DIR = dir;
+  process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+  const { migrateDatabase } = await import("../db/migrations.mjs");
+  await migrateDatabase(process.env.DATABASE_URL);
+  const now = new Date();
+  console.log(`Assay benchmark — ${now.toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  try {
+    if (want("vendors")) await (await import("./vendors")).benchVendors(now);
+  } finally {
+    const { disconnectDb } = await import("@/lib/server/db");
+    await disconnectDb();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

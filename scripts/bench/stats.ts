@@ -1,0 +1,29 @@
+// Small timing helpers for `npm run bench`: medians and p95 over repeated runs
+// (these machines are noisy; a single timing means little).
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export async function timeRuns(runs: number, fn: () => Promise<unknown> | unknown, warmup = 2) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), runs };
+}
+
+export function ms(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`;
+}
+
+export function line(label: string, value: string, target?: string, ok?: boolean) {
+  const verdict = target === undefined ? "" : `  target ${target}: ${ok ? "met" : "MISSED"}`;
+  console.log(`  ${label.padEnd(46)} ${value}${verdict}`);
+}
