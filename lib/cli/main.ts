@@ -1,0 +1,40 @@
+// `npm run cli -- <command> [args]`: Assay's command line. Each command is a
+// module exporting a function that takes its arguments and returns an exit
+// code; this file only dispatches, so adding a command is one line here.
+//
+// Exit codes: 0 ok, 1 a problem found (verification failed…), 2 bad usage or input.
+
+type Command = { summary: string; run: (args: string[]) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  "verify-audit-log": {
+    summary: "verify-audit-log                          walk the audit hash chain; OK with count and head, or the first broken event",
+    run: async () => (await import("./verify-audit-log")).verifyAuditLogCommand(),
+  },
+  "verify-pack": {
+    summary: "verify-pack <file.zip> [--key public.pem]   check an audit pack's signature and every file's hash",
+    run: async (args) => (await import("./verify-pack")).verifyPackCommand(args),
+  },
+};
+
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(name ? `Unknown command: ${name}\n` : "");
+    console.error("usage: npm run cli -- <command> [args]\n\ncommands:");
+    for (const c of Object.values(COMMANDS)) console.error(`  ${c.summary}`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
