@@ -1,5 +1,3 @@
-import { addMonths, differenceInCalendarDays, format } from "date-fns";
-
 // Calendar arithmetic for currency and expiry rules.
 //
 // Conventions (every rule relies on them, tests/unit/dates.test.ts pins them):
@@ -13,45 +11,159 @@ import { addMonths, differenceInCalendarDays, format } from "date-fns";
 // - "More than N months since D" means today is after D + N months:
 //   D = 2024-02-29, N = 14 → still fine on 2025-04-29, over on 2025-04-30.
 // - "N months or more since D" means today is on or after D + N months.
-// - Internally days are local-midnight Date objects so date-fns' local month
-//   arithmetic gives the same answer in every process time zone. They never
-//   leave this module: a Date passed in is always an instant and a day
-//   handed out is always a "YYYY-MM-DD" string, so nothing can mistake one
-//   for the other (a local midnight east of UTC is the previous UTC day).
+// - Internally a day is a day number (whole days since 1970-01-01 in the
+//   proleptic Gregorian calendar), computed with integer arithmetic only, so
+//   the process time zone cannot enter into it and no Date is allocated (the
+//   findings engine calls these helpers hundreds of thousands of times). Day
+//   numbers never leave this module: a Date passed in is always an instant
+//   and a day handed out is always a "YYYY-MM-DD" string.
+//
+// The results are those of the date-fns arithmetic (addMonths,
+// differenceInCalendarDays, format "yyyy-MM-dd" / "d MMM yyyy") on local
+// midnights that this module used before, including its quirks: a
+// "YYYY-MM-DD" with an out-of-range month or day rolls over like the Date
+// constructor ("2025-02-30" is 2 March), and a year before 1 is written as
+// its era year (year 0 is "0001", as date-fns' "yyyy" does). The one place
+// they differ is where the old way was wrong: in a time zone that skipped a
+// whole calendar day (Pacific/Apia 2011-12-30, Pacific/Kiritimati
+// 1994-12-31) a local midnight on that day does not exist.
 
 /** A calendar day written "YYYY-MM-DD". */
 export type IsoDate = string;
 export type DayInput = Date | string;
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Whole days since 1970-01-01 (negative before). */
+type DayNumber = number;
 
-/** The calendar day of a "YYYY-MM-DD", an ISO date-time, or an instant (its UTC day). */
-function dayOf(value: DayInput): Date {
-  if (typeof value === "string") {
-    const m = ISO_DAY.exec(value);
-    if (m) return localDay(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return dayOf(parseInstant(value));
-  }
-  if (Number.isNaN(value.getTime())) throw new RangeError("Invalid date");
-  return localDay(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
+/** A day split into its parts; month is 1-12. */
+interface Civil {
+  year: number;
+  month: number;
+  day: number;
 }
 
-function iso(day: Date): IsoDate {
-  return format(day, "yyyy-MM-dd");
+const MS_PER_DAY = 86_400_000;
+const MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Day number of year/month/day; month (1-12) and day must be in range. */
+function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  // Howard Hinnant's days_from_civil: years start in March, so the leap day
+  // is the last day of the (shifted) year; eras are 400-year cycles.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Year/month/day of a day number (inverse of daysFromCivil). */
+function civilFromDays(n: DayNumber): Civil {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Day number of a year, 0-based month index and day that may be out of range,
+ * which roll over as in the Date constructor (month 12 is January next year,
+ * day 0 the last day of the month before).
+ */
+function dayNumber(year: number, monthIndex: number, day: number): DayNumber {
+  const carry = Math.floor(monthIndex / 12);
+  return daysFromCivil(year + carry, monthIndex - carry * 12 + 1, 1) + day - 1;
+}
+
+/** Value of the two ASCII digits at i and i + 1 of s, or -1 if either is not a digit. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** The calendar day of a "YYYY-MM-DD", an ISO date-time, or an instant (its UTC day). */
+function dayOf(value: DayInput): DayNumber {
+  if (typeof value === "string") {
+    // Exactly /^\d{4}-\d{2}-\d{2}$/, read without a regular expression.
+    if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+      const hi = twoDigits(value, 0);
+      const lo = twoDigits(value, 2);
+      const month = twoDigits(value, 5);
+      const day = twoDigits(value, 8);
+      if (hi >= 0 && lo >= 0 && month >= 0 && day >= 0) return dayNumber(hi * 100 + lo, month - 1, day);
+    }
+    return instantDay(parseInstant(value));
+  }
+  const time = value.getTime();
+  if (Number.isNaN(time)) throw new RangeError("Invalid date");
+  return Math.floor(time / MS_PER_DAY);
+}
+
+function instantDay(instant: Date): DayNumber {
+  return Math.floor(instant.getTime() / MS_PER_DAY);
+}
+
+/** date-fns "yyyy": the era year (1 - year before year 1), at least four digits. */
+function yearText(year: number): string {
+  const y = year > 0 ? year : 1 - year;
+  return y >= 1000 ? String(y) : String(y).padStart(4, "0");
+}
+
+function twoDigitText(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function iso(n: DayNumber): IsoDate {
+  if (Number.isNaN(n)) throw new RangeError("Invalid time value");
+  const { year, month, day } = civilFromDays(n);
+  return `${yearText(year)}-${twoDigitText(month)}-${twoDigitText(day)}`;
+}
+
+/** The day N months after day n, clamped to month end (date-fns addMonths). */
+function addMonthsTo(n: DayNumber, months: number): DayNumber {
+  if (months === 0) return n;
+  const { year, month, day } = civilFromDays(n);
+  let index = year * 12 + (month - 1) + months;
+  if (!Number.isInteger(months)) {
+    // What date-fns does with a fractional count: Date#setMonth truncates the
+    // month index (current month + months + 1, towards zero); NaN and
+    // ±Infinity give an invalid day.
+    if (!Number.isFinite(months)) return Number.NaN;
+    index = year * 12 + Math.trunc(month - 1 + months + 1) - 1;
+  }
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return daysFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+}
+
+/** Whole months from day a to day b, the largest n with a + n months <= b (see monthsBetween). */
+function monthsFromTo(a: DayNumber, b: DayNumber): number {
+  const from = civilFromDays(a);
+  const to = civilFromDays(b);
+  let n = (to.year - from.year) * 12 + (to.month - from.month);
+  while (addMonthsTo(a, n) > b) n -= 1;
+  while (addMonthsTo(a, n + 1) <= b) n += 1;
+  return n;
 }
 
 /** An instant from a Date or an ISO date-time string; throws on nonsense. */
 export function parseInstant(value: DayInput): Date {
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) throw new RangeError(`Invalid date: ${String(value)}`);
-  return d;
-}
-
-function localDay(year: number, monthIndex: number, day: number): Date {
-  const d = new Date(2000, 0, 1);
-  // setFullYear, unlike the constructor, does not map years 0-99 to 19xx.
-  d.setFullYear(year, monthIndex, day);
-  d.setHours(0, 0, 0, 0);
   return d;
 }
 
@@ -62,17 +174,18 @@ export function formatIsoDay(value: DayInput): IsoDate {
 
 /** "29 Feb 2024": the form people read in findings and PDFs. */
 export function formatDayForPeople(value: DayInput): string {
-  return format(dayOf(value), "d MMM yyyy");
+  const { year, month, day } = civilFromDays(dayOf(value));
+  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${yearText(year)}`;
 }
 
 /** The day N months after `from`, clamped to month end (see conventions). */
 export function addMonthsToDay(from: DayInput, months: number): IsoDate {
-  return iso(addMonths(dayOf(from), months));
+  return iso(addMonthsTo(dayOf(from), months));
 }
 
 /** Signed whole days from today until `date` (negative once it is past). */
 export function daysUntil(date: DayInput, now: Date): number {
-  return differenceInCalendarDays(dayOf(date), dayOf(now));
+  return dayOf(date) - dayOf(now);
 }
 
 /** Signed whole days from `date` until today. */
@@ -86,12 +199,7 @@ export function daysSince(date: DayInput, now: Date): number {
  * tests can never disagree. Negative when `to` is before `from`.
  */
 export function monthsBetween(from: DayInput, to: DayInput): number {
-  const a = dayOf(from);
-  const b = dayOf(to);
-  let n = (b.getFullYear() - a.getFullYear()) * 12 + (b.getMonth() - a.getMonth());
-  while (differenceInCalendarDays(addMonths(a, n), b) > 0) n -= 1;
-  while (differenceInCalendarDays(addMonths(a, n + 1), b) <= 0) n += 1;
-  return n;
+  return monthsFromTo(dayOf(from), dayOf(to));
 }
 
 /** Whole months from `from` until today (negative for a future date). */
@@ -101,19 +209,23 @@ export function monthsSince(from: DayInput, now: Date): number {
 
 /** Whole months plus the remaining days from `from` to today (from <= today). */
 export function elapsedSince(from: DayInput, now: Date): { months: number; days: number } {
-  const months = Math.max(0, monthsSince(from, now));
-  const days = differenceInCalendarDays(dayOf(now), addMonths(dayOf(from), months));
+  const a = dayOf(from);
+  const b = dayOf(now);
+  const months = Math.max(0, monthsFromTo(a, b));
+  const days = b - addMonthsTo(a, months);
   return { months, days: Math.max(0, days) };
 }
 
 /** True when today is after from + N months ("more than N months since"). */
 export function isMoreThanMonthsAfter(from: DayInput, months: number, now: Date): boolean {
-  return differenceInCalendarDays(dayOf(now), addMonths(dayOf(from), months)) > 0;
+  const today = dayOf(now);
+  return today - addMonthsTo(dayOf(from), months) > 0;
 }
 
 /** True when today is on or after from + N months ("N months or more since"). */
 export function hasReachedMonthsAfter(from: DayInput, months: number, now: Date): boolean {
-  return differenceInCalendarDays(dayOf(now), addMonths(dayOf(from), months)) >= 0;
+  const today = dayOf(now);
+  return today - addMonthsTo(dayOf(from), months) >= 0;
 }
 
 /** Exact hours between two instants (fractional; negative if end is earlier). */
@@ -134,11 +246,17 @@ export function plural(count: number, unit: string): string {
  * reminder never overstates how much time is left.
  */
 export function describeSpan(from: DayInput, to: DayInput): string {
-  const [a, b] = differenceInCalendarDays(dayOf(to), dayOf(from)) >= 0 ? [from, to] : [to, from];
-  const months = monthsBetween(a, b);
+  const y = dayOf(to);
+  const x = dayOf(from);
+  return y >= x ? describeDaySpan(x, y) : describeDaySpan(y, x);
+}
+
+/** describeSpan of day a to day b, a <= b. */
+function describeDaySpan(a: DayNumber, b: DayNumber): string {
+  const months = monthsFromTo(a, b);
   if (months >= 24) return plural(Math.floor(months / 12), "year");
   if (months >= 1) return plural(months, "month");
-  return plural(differenceInCalendarDays(dayOf(b), dayOf(a)), "day");
+  return plural(b - a, "day");
 }
 
 /** "14 months and 1 day", "3 months", "12 days": exact elapsed time for observations. */

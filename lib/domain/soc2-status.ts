@@ -24,9 +24,21 @@ export interface Soc2Status {
  * must not hide that the Type II has lapsed.
  */
 export function selectCurrencyReport(reports: readonly Soc2Report[]): Soc2Report | undefined {
-  const latest = (list: readonly Soc2Report[]) =>
-    [...list].sort((a, b) => later(a.periodEnd, b.periodEnd) || later(a.issueDate, b.issueDate))[0];
-  return latest(reports.filter((r) => r.type === "type2")) ?? latest(reports);
+  return latest(reports, true) ?? latest(reports, false);
+}
+
+/**
+ * The newest report (of Type II only, if asked): what a stable sort by
+ * later() would put first, without copying and sorting. A strictly newer
+ * report replaces the best so far, so of equals the first listed wins.
+ */
+function latest(reports: readonly Soc2Report[], type2Only: boolean): Soc2Report | undefined {
+  let best: Soc2Report | undefined;
+  for (const r of reports) {
+    if (type2Only && r.type !== "type2") continue;
+    if (best === undefined || (later(r.periodEnd, best.periodEnd) || later(r.issueDate, best.issueDate)) < 0) best = r;
+  }
+  return best;
 }
 
 /** Sorts "YYYY-MM-DD" strings newest first. */

@@ -25,6 +25,11 @@ const DEDICATED_CODES: Record<string, { code: string; source: string }> = {
   "email.dmarc_reject": { code: "control.dmarc_not_reject", source: SOURCES.dmarc },
 };
 
+/** "is partial", "is not in place": the state phrase of an assessed gap. */
+const STATUS_STATE = Object.fromEntries(
+  Object.entries(CONTROL_STATUS_LABELS).map(([status, label]) => [status, `is ${label.toLowerCase()}`]),
+) as Record<ControlStatus, string>;
+
 const GAP_CODES: Record<"partial" | "not_in_place" | "unknown", string> = {
   partial: "control.partial",
   not_in_place: "control.not_in_place",
@@ -36,7 +41,8 @@ const GAP_CODES: Record<"partial" | "not_in_place" | "unknown", string> = {
  * with no assessment counts as unknown, and unknown counts as not in place.
  */
 export const controlRules: FindingRule = (ctx) => {
-  const assessments = new Map(ctx.dossier.controls.map((a) => [a.code, a]));
+  const assessments = new Map<string, (typeof ctx.dossier.controls)[number]>();
+  for (const a of ctx.dossier.controls) assessments.set(a.code, a);
   const findings: Finding[] = [];
   for (const control of ctx.dossier.controlCatalogue) {
     const assessment = assessments.get(control.code);
@@ -49,7 +55,7 @@ export const controlRules: FindingRule = (ctx) => {
         ? assessment
           ? "is unknown (counted as not in place)"
           : "has not been assessed (counted as not in place)"
-        : `is ${CONTROL_STATUS_LABELS[status].toLowerCase()}`;
+        : STATUS_STATE[status];
     findings.push({
       code: dedicated?.code ?? GAP_CODES[status],
       severity,

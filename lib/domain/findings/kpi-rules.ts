@@ -14,8 +14,10 @@ const KPI_LABELS: Record<Exclude<keyof KpiPeriod, "id" | "period">, string> = {
 };
 const KPI_KEYS = Object.keys(KPI_LABELS) as (keyof typeof KPI_LABELS)[];
 
+// One formatter for every call: toLocaleString builds a new one each time.
+const NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 function num(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(n);
 }
 
 /**
