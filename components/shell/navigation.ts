@@ -10,7 +10,13 @@ interface NavItem {
 // Navigation follows the permission table, so a role only sees what it may open.
 const NAV: NavItem[] = [
   { href: "/vendors", label: "Vendors", permission: "vendor.read" },
+  { href: "/procurement", label: "Procurement", permission: "assessment.create" },
+  { href: "/legal", label: "Legal queue", permission: "legal.manage" },
+  { href: "/audit-log", label: "Audit log", permission: "auditlog.read" },
+  { href: "/audit-packs", label: "Audit packs", permission: "pack.export" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
+  { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/admin/audit-chain", label: "Audit chain", permission: "settings.read" },
 ];
 
 export function navigationFor(role: Role) {

@@ -15,6 +15,18 @@ const COMMANDS: Record<string, Command> = {
     summary: "verify-pack <file.zip> [--key public.pem]   check an audit pack's signature and every file's hash",
     run: async (args) => (await import("./verify-pack")).verifyPackCommand(args),
   },
+  score: {
+    summary: "score <dossier.json> [--now YYYY-MM-DD] [--settings settings.json]   print the findings and the full score as JSON",
+    run: async (args) => (await import("./score")).scoreCommand(args),
+  },
+  "export-dossier": {
+    summary: "export-dossier <vendor-id> [--out file]   write a vendor's dossier JSON (docs/dossier.schema.json)",
+    run: async (args) => (await import("./export-dossier")).exportDossierCommand(args),
+  },
+  "import-dossier": {
+    summary: "import-dossier <dossier.json> [--update <vendor-id>]   create a vendor from a dossier, or replace one's dossier",
+    run: async (args) => (await import("./import-dossier")).importDossierCommand(args),
+  },
 };
 
 

@@ -17,6 +17,7 @@ import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { importDossier } from "@/lib/server/dossier/import-dossier";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 import { demoDossiers, demoEvidenceText } from "@/prisma/seed/demo-dossiers";
+import { createDemoContractDocuments, demoLegalActor, seedDemoLegalReviews, storeDemoContractFiles } from "./seed-legal";
 
 export interface DemoLogin {
   role: Role;
@@ -80,6 +81,7 @@ export async function seedDemoData({ force = false, ifEmpty = false, now = new D
   for (const doc of dossiers.flatMap((d) => d.documents)) {
     await store.put(Readable.from([Buffer.from(demoEvidenceText(doc), "utf8")]), { maxBytes: 1024 * 1024 });
   }
+  const contractFiles = await storeDemoContractFiles(store);
   await client.$transaction(
     async (tx) => {
       await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, settings: DEFAULT_SETTINGS }, update: {} });
@@ -97,6 +99,12 @@ export async function seedDemoData({ force = false, ifEmpty = false, now = new D
         if (await tx.vendor.findFirst({ where: { name: dossier.profile.name, isDemo: true } })) continue;
         const ownerId = users.get(dossier.profile.ownerEmail ?? "procurement@assay.demo") ?? null;
         await importDossier(tx, SYSTEM_ACTOR, dossier, { isDemo: true, uploadedById: security, ownerId });
+      }
+      // Legal's part (issue 4): contract files for the clause finder, sign-offs, one of them outdated since.
+      const legal = await demoLegalActor(tx);
+      if (legal) {
+        await createDemoContractDocuments(tx, contractFiles, legal, now);
+        await seedDemoLegalReviews(tx, legal);
       }
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "seed.demo_data",

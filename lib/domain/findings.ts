@@ -17,10 +17,12 @@ import { kpiRules } from "./findings/kpi-rules";
 import { reviewRules } from "./findings/review-rules";
 import { siteRules } from "./findings/site-rules";
 import { soc2Rules } from "./findings/soc2-rules";
+import { legalRules } from "./legal/legal-rules";
 
 // The findings engine: a flat list of rule modules, each a pure function of
-// (dossier, settings, now). New rule families (e.g. legal: contract clauses,
-// DPA, transfers) are added by appending their function here.
+// (dossier, settings, now). New rule families are added by appending their
+// function here; the legal family (contract clauses, DPA, transfers) lives
+// with the rest of the legal domain in ./legal.
 export const FINDING_RULES: readonly FindingRule[] = [
   soc2Rules,
   isoRules,
@@ -34,6 +36,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
   kpiRules,
   incidentRules,
   reviewRules,
+  legalRules,
 ];
 
 /** Every finding for a dossier, most severe first, then by code and subject. */

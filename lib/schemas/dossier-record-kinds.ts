@@ -15,11 +15,23 @@ import {
   soc2ReportInputSchema,
   type Dossier,
 } from "./dossier";
+import {
+  clauseReviewRowSchema,
+  contractSchema,
+  dpaSchema,
+  subProcessorSchema,
+  transferMechanismSchema,
+  type LegalDossier,
+} from "./legal";
 
 // Every kind of dossier record, with the schema its form and the server share,
-// the dossier list it belongs to and the permission needed to change it
+// where it sits in the Dossier and the permission needed to change it
 // (procurement: sites and insurance; security: assurance, controls, KPIs,
-// incidents and reviews). Used by the generic record service and forms.
+// incidents and reviews; legal: contracts, clauses, DPA, transfers and
+// sub-processors). Two sections: "dossier" kinds are top-level Dossier lists
+// (RECORD_KINDS, which the generic record forms cover); "legal" kinds live
+// under dossier.legal (LEGAL_RECORD_KINDS, edited on the Legal tab). The
+// generic record service handles both through recordKindSpec().
 
 type DossierListKey = {
   [K in keyof Dossier]: Dossier[K] extends readonly { id: string }[] ? K : never;
@@ -58,4 +70,57 @@ export function isRecordKind(value: unknown): value is RecordKindKey {
 /** Which record kind a dossier list holds (findings point at dossier lists). */
 export function recordKindForDossierKey(key: string): RecordKindKey | undefined {
   return RECORD_KIND_KEYS.find((k) => RECORD_KINDS[k].dossierKey === key);
+}
+
+// ---------------------------------------------------------------- legal section
+
+type LegalKey = Exclude<keyof LegalDossier, "signOff">;
+
+interface LegalRecordKind {
+  label: string;
+  plural: string;
+  schema: z.ZodType;
+  section: "legal";
+  /** Where the record sits in dossier.legal. */
+  legalKey: LegalKey;
+  /** At most one record per vendor with the same value of this field (one row per clause, per country). */
+  uniqueBy?: "clauseCode" | "country";
+  /** Exactly one record per vendor (the DPA status). */
+  single?: boolean;
+  permission: Permission;
+}
+
+export const LEGAL_RECORD_KINDS = {
+  contract: { label: "Contract", plural: "Contracts", schema: contractSchema, section: "legal", legalKey: "contracts", permission: "legal.manage" },
+  clause: { label: "Clause review", plural: "Clause checklist", schema: clauseReviewRowSchema, section: "legal", legalKey: "clauseReviews", uniqueBy: "clauseCode", permission: "legal.manage" },
+  dpa: { label: "DPA status", plural: "Data processing agreement", schema: dpaSchema, section: "legal", legalKey: "dpa", single: true, permission: "legal.manage" },
+  transfer: { label: "Transfer mechanism", plural: "Transfer matrix", schema: transferMechanismSchema, section: "legal", legalKey: "transferMechanisms", uniqueBy: "country", permission: "legal.manage" },
+  subprocessor: { label: "Sub-processor", plural: "Sub-processors", schema: subProcessorSchema, section: "legal", legalKey: "subProcessors", permission: "legal.manage" },
+} as const satisfies Record<string, LegalRecordKind>;
+
+export type LegalRecordKindKey = keyof typeof LEGAL_RECORD_KINDS;
+export const LEGAL_RECORD_KIND_KEYS = Object.keys(LEGAL_RECORD_KINDS) as LegalRecordKindKey[];
+
+export function isLegalRecordKind(value: unknown): value is LegalRecordKindKey {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(LEGAL_RECORD_KINDS, value);
+}
+
+// ---------------------------------------------------------------- both sections
+
+export type AnyRecordKindKey = RecordKindKey | LegalRecordKindKey;
+
+export interface RecordKindSpec {
+  label: string;
+  plural: string;
+  schema: z.ZodType;
+  permission: Permission;
+  section: "dossier" | "legal";
+}
+
+export function isAnyRecordKind(value: unknown): value is AnyRecordKindKey {
+  return isRecordKind(value) || isLegalRecordKind(value);
+}
+
+export function recordKindSpec(kind: AnyRecordKindKey): RecordKindSpec {
+  return isLegalRecordKind(kind) ? LEGAL_RECORD_KINDS[kind] : { ...RECORD_KINDS[kind], section: "dossier" };
 }

@@ -13,6 +13,7 @@ import {
 } from "@/lib/domain/dossier-vocabulary";
 import { ACCESS_LEVELS, DATA_CATEGORIES, INDUSTRIES, SERVICES, TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import { controlCatalogueSchema } from "./control-catalogue";
+import { legalDossierSchema } from "./legal";
 import {
   countryCode,
   isoDate,
@@ -29,8 +30,8 @@ import {
   wholeNumber,
 } from "./dossier-fields";
 
-// The vendor dossier (domain.md §1-3, §6-7): one schema per record, each in
-// two forms.
+// The vendor dossier (domain.md §1-3, §6-7, and legal's §4-5 under `legal`,
+// schemas in ./legal.ts): one schema per record, each in two forms.
 // - `<record>InputSchema`: what a form submits and the server re-validates;
 //   the id is optional because a new record has none yet.
 // - `<record>Schema`: the stored record with its id, used inside the
@@ -392,6 +393,8 @@ const dossierShape = z.object({
   kpis: z.array(kpiPeriodSchema),
   incidents: z.array(incidentSchema),
   securityReviews: z.array(securityReviewSchema),
+  /** Legal's review (domain.md §4-5): contracts, clause checklist, DPA, transfer mechanisms, sub-processors. */
+  legal: legalDossierSchema,
 });
 
 const RECORD_COLLECTIONS = [
@@ -437,6 +440,19 @@ function dossierIssues(d: z.infer<typeof dossierShape>): Issue[] {
       if (record.evidenceId !== undefined && !documentIds.has(record.evidenceId)) {
         issues.push({ path: [key, index, "evidenceId"], message: `Unknown evidence document ${record.evidenceId}` });
       }
+    });
+  }
+  d.legal.contracts.forEach((contract, index) => {
+    if (contract.evidenceId !== undefined && !documentIds.has(contract.evidenceId)) {
+      issues.push({ path: ["legal", "contracts", index, "evidenceId"], message: `Unknown evidence document ${contract.evidenceId}` });
+    }
+  });
+  for (const key of ["contracts", "subProcessors"] as const) {
+    const seen = new Set<string>();
+    (d.legal[key] as { id?: string }[]).forEach((record, index) => {
+      if (record.id === undefined) return;
+      if (seen.has(record.id)) issues.push({ path: ["legal", key, index, "id"], message: `Duplicate id ${record.id}` });
+      seen.add(record.id);
     });
   }
   const siteIds = new Set(d.sites.map((s) => s.id));

@@ -245,3 +245,11 @@ export const legalDossierSchema = z
   });
 export type LegalDossierInput = z.input<typeof legalDossierSchema>;
 export type LegalDossier = z.output<typeof legalDossierSchema>;
+
+/**
+ * A vendor legal has not reviewed yet. Every clause then counts as missing and
+ * the DPA as absent (legal-findings.ts): an empty review is never a pass.
+ */
+export function emptyLegalDossier(): LegalDossier {
+  return { contracts: [], clauseReviews: [], dpa: { status: "none" }, transferMechanisms: [], subProcessors: [] };
+}

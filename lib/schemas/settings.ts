@@ -5,8 +5,22 @@ import { DATA_CATEGORIES, INDUSTRIES } from "@/lib/domain/vocabulary";
 // default here, never a literal inside a rule, so an admin can tune the policy
 // and every finding can quote the threshold it used.
 
-const positiveInt = z.number().int().positive();
-const percent = z.number().min(0).max(100);
+// Messages are written for the admin settings form, which validates with this
+// same schema (zodResolver) before the server does it again.
+const positiveInt = z
+  .number({ error: "Enter a number" })
+  .int("Use a whole number")
+  .positive("Must be at least 1");
+const percent = z
+  .number({ error: "Enter a number" })
+  .min(0, "Cannot be below 0")
+  .max(100, "Cannot be above 100");
+/** Weights, caps and band limits: 0-100 with at most one decimal, so sums and displayed scores stay exact. */
+const scorePoints = percent.refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, "Use at most one decimal place");
+const money = z
+  .number({ error: "Enter an amount" })
+  .int("Use a whole number of cents")
+  .nonnegative("Cannot be negative");
 
 export const scoringDomainKeys = [
   "assurance",
@@ -18,7 +32,7 @@ export const scoringDomainKeys = [
 ] as const;
 export type ScoringDomainKey = (typeof scoringDomainKeys)[number];
 
-export const settingsSchema = z.object({
+const settingsShape = z.object({
   assurance: z.object({
     /** SOC 2 is stale when more than this many months passed since period end. */
     soc2StaleMonths: positiveInt,
@@ -31,16 +45,18 @@ export const settingsSchema = z.object({
     incidentResponseTestMaxAgeMonths: positiveInt,
   }),
   insurance: z.object({
-    currency: z.string().length(3),
+    currency: z
+      .string({ error: "Enter a currency code" })
+      .regex(/^[A-Z]{3}$/, "Use a three-letter currency code in capitals, e.g. USD"),
     /** Per-occurrence minimum (minor units) for Critical/High or fintech/healthcare engagements. */
-    minimumElevatedMinor: z.number().int().nonnegative(),
-    minimumStandardMinor: z.number().int().nonnegative(),
+    minimumElevatedMinor: money,
+    minimumStandardMinor: money,
     expiringDays: positiveInt,
   }),
   kpis: z.object({
     phishingWatchPct: percent,
     phishingHighPct: percent,
-    meanTimeToEscalateMaxMinutes: z.number().positive(),
+    meanTimeToEscalateMaxMinutes: z.number({ error: "Enter a number" }).positive("Must be more than 0"),
     trainingCompletionMinPct: percent,
     privilegeReviewMaxDays: positiveInt,
   }),
@@ -60,10 +76,11 @@ export const settingsSchema = z.object({
     cadenceStandardMonths: positiveInt,
   }),
   scoring: z.object({
-    weights: z.record(z.enum(scoringDomainKeys), z.number().min(0).max(100)),
-    caps: z.object({ noAssurance: percent, blocker: percent }),
+    /** Per scoring domain, 0-100; they must add up to 100 (checked below). */
+    weights: z.record(z.enum(scoringDomainKeys), scorePoints),
+    caps: z.object({ noAssurance: scorePoints, blocker: scorePoints }),
     /** Lower bound of each band: score >= low → Low residual risk, etc. */
-    bands: z.object({ low: percent, medium: percent, high: percent }),
+    bands: z.object({ low: scorePoints, medium: scorePoints, high: scorePoints }),
   }),
   uploads: z.object({ maxBytes: positiveInt }),
   login: z.object({
@@ -72,7 +89,53 @@ export const settingsSchema = z.object({
     lockoutMinutes: positiveInt,
   }),
 });
+
+/** Settings with the rules between fields; the admin form and updateSettings both validate with it. */
+export const settingsSchema = settingsShape.superRefine((s, ctx) => {
+  for (const issue of settingsIssues(s)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+});
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Sum of the scoring weights, rounded to one decimal (weights have at most one). */
+export function weightTotal(weights: Settings["scoring"]["weights"]): number {
+  return Math.round(scoringDomainKeys.reduce((sum, key) => sum + weights[key], 0) * 10) / 10;
+}
+
+/**
+ * Rules between fields: weights add up to 100 (domain.md §8: the score is a
+ * weighted mean over 100), bands strictly ordered so they never overlap, and
+ * each "watch" level below its "act" level so both findings can fire.
+ */
+function settingsIssues(s: z.infer<typeof settingsShape>): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const total = weightTotal(s.scoring.weights);
+  if (total !== 100) {
+    issues.push({ path: ["scoring", "weights"], message: `The weights must add up to 100; they add up to ${total}.` });
+  }
+  const { low, medium, high } = s.scoring.bands;
+  if (!(medium < low)) {
+    issues.push({ path: ["scoring", "bands", "medium"], message: `Medium must start below Low (${low}); bands cannot overlap.` });
+  }
+  if (!(high < medium)) {
+    issues.push({ path: ["scoring", "bands", "high"], message: `High must start below Medium (${medium}); bands cannot overlap.` });
+  }
+  if (s.assurance.soc2DueMonths > s.assurance.soc2StaleMonths) {
+    issues.push({ path: ["assurance", "soc2DueMonths"], message: `Renewal must fall due no later than the report goes stale (${s.assurance.soc2StaleMonths} months).` });
+  }
+  if (s.kpis.phishingWatchPct > s.kpis.phishingHighPct) {
+    issues.push({ path: ["kpis", "phishingWatchPct"], message: `The watch level cannot be above the retraining level (${s.kpis.phishingHighPct}%).` });
+  }
+  if (s.insurance.minimumStandardMinor > s.insurance.minimumElevatedMinor) {
+    issues.push({ path: ["insurance", "minimumStandardMinor"], message: "The standard minimum cannot be above the elevated minimum." });
+  }
+  if (s.contract.trainingCadenceSensitiveMaxMonths > s.contract.trainingCadenceMaxMonths) {
+    issues.push({ path: ["contract", "trainingCadenceSensitiveMaxMonths"], message: `Sensitive data needs training at least as often as the standard cadence (${s.contract.trainingCadenceMaxMonths} months).` });
+  }
+  if (s.reviews.cadenceElevatedMonths > s.reviews.cadenceStandardMonths) {
+    issues.push({ path: ["reviews", "cadenceElevatedMonths"], message: `Critical/High vendors cannot be reviewed less often than the others (${s.reviews.cadenceStandardMonths} months).` });
+  }
+  return issues;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   assurance: {
@@ -126,8 +189,12 @@ export const DEFAULT_SETTINGS: Settings = {
  * old rows keep working after an upgrade.
  */
 export function resolveSettings(stored: unknown): Settings {
-  const merged = deepMerge(DEFAULT_SETTINGS, stored);
-  return settingsSchema.parse(merged);
+  return settingsSchema.parse(withDefaults(stored));
+}
+
+/** Partial settings (a stored row, a --settings file) with every missing key taken from the defaults. */
+export function withDefaults(partial: unknown): unknown {
+  return deepMerge(DEFAULT_SETTINGS, partial);
 }
 
 function deepMerge<T>(base: T, patch: unknown): T {

@@ -33,7 +33,7 @@ export function databaseProvider(url: string): DatabaseProvider {
 }
 
 /** Same rules as scripts/db/providers.mjs, which migrates the same file. */
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   const withoutQuery = url.replace(/\?.*$/, "");
   return withoutQuery.startsWith("file://")
     ? fileURLToPath(withoutQuery)

@@ -17,6 +17,7 @@ import {
   type SecurityReview,
   type Soc2Report,
 } from "@/lib/schemas/dossier";
+import { demoLegal } from "./demo-legal";
 
 // Demo vendor dossiers: fictional BPOs (every name, firm, insurer, policy and
 // certificate number is invented; websites use .example) that together
@@ -368,7 +369,7 @@ const VENDORS: VendorSpec[] = [
     reviews: recentReviews("Marisol Reyes (CISO, Northwind)", "Phishing rate up to 7%: targeted refresher for the Iloilo night shift agreed."),
   },
 
-  // 2. High: remote site without VDI, certificate scope gap, training below target.
+  // 2. High: remote site without VDI, certificate scope gap, training below target; EU data in India without SCCs.
   {
     slug: "bluepeak",
     name: "Bluepeak BPO",
@@ -384,6 +385,8 @@ const VENDORS: VendorSpec[] = [
     sites: [
       { key: "bengaluru", city: "Bengaluru", headcount: 350 },
       { key: "mysuru", city: "Mysuru", mode: "remote", headcount: 60, vdi: false },
+      // EU customers' tickets are also handled from Manila (see the transfer matrix in demo-legal.ts).
+      { key: "manila", city: "Manila", country: "PH", headcount: 80 },
     ],
     soc2: [{ periodEndMonthsAgo: 2, auditor: AUDITORS.oakridge }],
     iso: [
@@ -1531,7 +1534,7 @@ const VENDORS: VendorSpec[] = [
  */
 export const DEMO_FINDING_EXPECTATIONS: Readonly<Record<string, readonly string[]>> = {
   "Northwind Contact Solutions": ["soc2.bridge_letter_gap", "kpi.phishing_failure_watch", "control.partial"],
-  "Bluepeak BPO": ["site.remote_controls_missing", "iso.site_not_covered", "kpi.training_incomplete", "control.partial"],
+  "Bluepeak BPO": ["site.remote_controls_missing", "iso.site_not_covered", "kpi.training_incomplete", "control.partial", "legal.transfer.no_mechanism"],
   "Vistula Support Centre": ["insurance.currency_mismatch"],
   "CariCare Health Services": [
     "soc2.type1_only",
@@ -1540,11 +1543,12 @@ export const DEMO_FINDING_EXPECTATIONS: Readonly<Record<string, readonly string[
     "incident_response.never_tested",
     "kpi.not_reported",
     "review.none_held",
+    "legal.dpa.not_signed",
   ],
   "Lagos Digital Desk": ["soc2.missing", "pentest.missing", "insurance.expiring", "bcp.missing", "control.unknown", "kpi.not_reported"],
-  "Cebu Customer Care": ["soc2.stale", "kpi.phishing_failure_high", "kpi.escalation_slow", "control.dmarc_not_reject", "review.overdue"],
+  "Cebu Customer Care": ["soc2.stale", "kpi.phishing_failure_high", "kpi.escalation_slow", "control.dmarc_not_reject", "review.overdue", "legal.clause.deviating"],
   "Andes Voice Partners": ["soc2.missing", "pentest.stale"],
-  "Danubia Service Hub": ["soc2.opinion", "soc2.exceptions", "incident.notified_late", "kpi.escalation_rate_falling"],
+  "Danubia Service Hub": ["soc2.opinion", "soc2.exceptions", "incident.notified_late", "kpi.escalation_rate_falling", "legal.clause.deviating"],
   "Cape Harbour Contact": [
     "iso.expired",
     "pentest.open_critical_high",
@@ -1552,15 +1556,17 @@ export const DEMO_FINDING_EXPECTATIONS: Readonly<Record<string, readonly string[
     "security_policy.missing",
     "review.none_held",
     "kpi.privilege_review_overdue",
+    "legal.clause.missing",
+    "legal.dpa.not_signed",
   ],
-  "Kyiv Remote Support": ["soc2.stale", "iso.superseded_version", "pentest.stale", "incident_response.test_overdue", "insurance.expired"],
-  "Monterrey Omnichannel": ["kpi.verification_bypass", "incident.not_notified", "control.not_in_place", "control.partial"],
+  "Kyiv Remote Support": ["soc2.stale", "iso.superseded_version", "pentest.stale", "incident_response.test_overdue", "insurance.expired", "legal.contract.ended"],
+  "Monterrey Omnichannel": ["kpi.verification_bypass", "incident.not_notified", "control.not_in_place", "control.partial", "legal.subprocessor.unauthorised"],
   "Penang Back Office Services": [],
   "Tagus Customer Operations": [],
   "Liffey Support Partners": ["iso.expiring"],
-  "Rift Valley Contact Centre": ["soc2.due", "iso.unaccredited", "pentest.stale", "kpi.not_reported", "control.partial"],
-  "Saigon Omni Services": ["soc2.bridge_letter_gap", "kpi.phishing_failure_watch", "control.not_in_place", "bcp.missing"],
-  "Atlas Relation Client": ["iso.site_not_covered", "incident.notified_late", "kpi.training_incomplete", "review.overdue", "control.partial"],
+  "Rift Valley Contact Centre": ["soc2.due", "iso.unaccredited", "pentest.stale", "kpi.not_reported", "control.partial", "legal.contract.in_notice_window"],
+  "Saigon Omni Services": ["soc2.bridge_letter_gap", "kpi.phishing_failure_watch", "control.not_in_place", "bcp.missing", "legal.clause.deviating"],
+  "Atlas Relation Client": ["iso.site_not_covered", "incident.notified_late", "kpi.training_incomplete", "review.overdue", "control.partial", "legal.clause.deviating"],
   "Nile Gateway BPO": [
     "soc2.stale",
     "soc2.exceptions",
@@ -1576,23 +1582,34 @@ export const DEMO_FINDING_EXPECTATIONS: Readonly<Record<string, readonly string[
     "control.dmarc_not_reject",
     "control.partial",
     "review.overdue",
+    "legal.clause.missing",
+    "legal.transfer.no_mechanism",
+    "legal.subprocessor.unauthorised",
   ],
   "Cordillera Support Services": ["soc2.exceptions", "kpi.privilege_review_overdue", "incident.notification_pending"],
   "Bajío Contact Hub": ["soc2.due", "insurance.expiring"],
   "Carpathia Customer Care": [],
   "Warta Digital Services": ["site.remote_controls_missing", "soc2.due", "kpi.escalation_rate_falling", "control.partial"],
   "Selangor CX Centre": ["iso.missing", "insurance.missing", "bcp.missing"],
-  "Highveld Customer Services": ["insurance.expiring", "kpi.not_reported", "pentest.stale"],
+  "Highveld Customer Services": ["insurance.expiring", "kpi.not_reported", "pentest.stale", "legal.clause.deviating"],
   "Deccan Assist Services": [
     "incident.notified_late",
     "kpi.training_incomplete",
     "control.partial",
     "incident_response.test_overdue",
     "review.overdue",
+    "legal.clause.deviating",
   ],
   "Davao Shared Services": ["control.partial"],
   "Shannon Helpdesk": [],
-  "Tangier Multilingual Services": ["soc2.missing", "pentest.missing", "iso.unaccredited", "site.remote_controls_missing"],
+  "Tangier Multilingual Services": [
+    "soc2.missing",
+    "pentest.missing",
+    "iso.unaccredited",
+    "site.remote_controls_missing",
+    "legal.dpa.not_signed",
+    "legal.transfer.sccs_without_tia",
+  ],
   "Mekong Back Office": [
     "site.none_recorded",
     "kpi.none_recorded",
@@ -1600,6 +1617,8 @@ export const DEMO_FINDING_EXPECTATIONS: Readonly<Record<string, readonly string[
     "pentest.missing",
     "incident_response.missing",
     "control.unknown",
+    "legal.clause.missing",
+    "legal.dpa.not_signed",
   ],
 };
 
@@ -1901,6 +1920,17 @@ function buildDossier(spec: VendorSpec, now: Date): Dossier {
     };
   });
 
+  // Signed contracts are filed by procurement, which collects the countersigned copies.
+  const legal = demoLegal({
+    slug: spec.slug,
+    legalName: spec.legalName,
+    dataCategories: spec.dataCategories,
+    industries: spec.industries,
+    sites,
+    dates: { monthsAgo: (m) => monthsAgo(now, m), daysFromNow: (d) => daysFromNow(now, d), addDays, today },
+    addDocument: (title, fileStem, effectiveDate) => a.document("contract", title, fileStem, effectiveDate, PROCUREMENT),
+  });
+
   const securityReviews: SecurityReview[] = (spec.reviews ?? []).map((r, i) => ({
     id: `review-${i + 1}`,
     heldOn: earlier(monthsAgo(now, r.monthsAgo, r.extraDays ?? 0), today),
@@ -1938,6 +1968,7 @@ function buildDossier(spec: VendorSpec, now: Date): Dossier {
     kpis,
     incidents,
     securityReviews,
+    legal,
   };
 }
 

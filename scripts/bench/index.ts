@@ -17,6 +17,11 @@ async function main() {
   const want = (name: string) => only.length === 0 || only.includes(name);
   try {
     if (want("vendors")) await (await import("./vendors")).benchVendors(now);
+    if (want("scoring")) await (await import("./scoring")).benchScoring(now);
+    if (want("clauses")) await (await import("./clause-finder")).benchClauseFinder();
+    if (want("pdf")) await (await import("./pdf")).benchPdf(now);
+    if (want("pack")) await (await import("./pack")).benchPack(now);
+    if (want("auditlog")) await (await import("./audit-log")).benchAuditLog(now);
   } finally {
     const { disconnectDb } = await import("@/lib/server/db");
     await disconnectDb();

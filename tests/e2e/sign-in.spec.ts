@@ -3,11 +3,14 @@ import { ROLES } from "@/lib/domain/roles";
 import { can } from "@/lib/server/permissions";
 import { demoLogin, signIn, signInAs } from "./helpers";
 
-// Each role sees exactly the navigation its permissions allow.
+// Each role lands where its work is (app/(app)/page.tsx) and sees exactly the
+// navigation its permissions allow.
+const LANDING: Partial<Record<(typeof ROLES)[number], RegExp>> = { procurement: /\/procurement$/, legal: /\/legal$/ };
+
 for (const role of ROLES) {
   test(`${role} signs in and sees its navigation`, async ({ page }) => {
     await signInAs(page, role);
-    await expect(page).toHaveURL(/\/vendors$/);
+    await expect(page).toHaveURL(LANDING[role] ?? /\/vendors$/);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Vendors" })).toBeVisible();
     const usersLink = nav.getByRole("link", { name: "Users" });

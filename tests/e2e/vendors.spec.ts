@@ -3,6 +3,7 @@ import { signInAs, uniqueName } from "./helpers";
 
 test("procurement creates a vendor and sees its page", async ({ page }) => {
   await signInAs(page, "procurement");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors" }).click();
   await page.getByRole("link", { name: "New vendor" }).first().click();
   const name = uniqueName("Harbour Contact");
   await page.getByLabel("Name", { exact: true }).fill(name);

@@ -22,22 +22,32 @@ const FIXED_NOW = new Date("2026-11-22T12:00:00Z");
 const OTHER_NOWS = [new Date("2027-06-01T08:30:00Z"), new Date("2026-12-31T00:05:00Z"), new Date("2028-02-29T23:10:00Z")];
 
 /**
+ * The rule modules: every module of the findings engine, and the modules of
+ * the legal domain that build findings (they import the Finding type; the
+ * rest of lib/domain/legal is the clause finder and its patterns).
+ */
+function ruleSources(): string[] {
+  const read = (dir: string) =>
+    fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+  const legal = read(path.resolve(__dirname, "../../lib/domain/legal")).filter((source) => /import type \{[^}]*\bFinding\b[^}]*\} from "[^"]*\/finding"/.test(source));
+  return [...read(path.resolve(__dirname, "../../lib/domain/findings")), ...legal];
+}
+
+/**
  * Every finding code the rule modules can emit, read from their source so a
  * rule added later without demo coverage fails this test. Finding codes are
- * dotted string literals ("family.name"); the control rules also hold codes in
- * lookup tables ("partial: \"control.partial\""), so every dotted literal
- * counts, except control catalogue codes used as table keys.
+ * dotted string literals ("family.name", "legal.clause.missing"); the control
+ * rules also hold codes in lookup tables ("partial: \"control.partial\""), so
+ * every dotted literal counts, except control catalogue codes used as table keys.
  */
 function engineFindingCodes(): string[] {
-  const dir = path.resolve(__dirname, "../../lib/domain/findings");
   const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../prisma/seed/control-catalogue.json"), "utf8")) as {
     code: string;
   }[];
   const controlCodes = new Set(catalogue.map((c) => c.code));
   const codes = new Set<string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-    const source = fs.readFileSync(path.join(dir, file), "utf8");
-    for (const m of source.matchAll(/["']([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)["']/g)) {
+  for (const source of ruleSources()) {
+    for (const m of source.matchAll(/["']([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)["']/g)) {
       const literal = m[1]!;
       if (!controlCodes.has(literal)) codes.add(literal);
     }
@@ -47,10 +57,8 @@ function engineFindingCodes(): string[] {
 
 /** Literals written as `code: "..."` only (the minimum the scan must find). */
 function codePropertyLiterals(): string[] {
-  const dir = path.resolve(__dirname, "../../lib/domain/findings");
   const codes = new Set<string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-    const source = fs.readFileSync(path.join(dir, file), "utf8");
+  for (const source of ruleSources()) {
     for (const m of source.matchAll(/code:\s*"([^"]+)"/g)) codes.add(m[1]!);
   }
   return [...codes].sort();
@@ -133,6 +141,32 @@ describe("demo dossiers", () => {
         expect(dossiers.some((d) => (latestKpi(d)?.verificationBypassCount ?? 0) > 0)).toBe(true);
       });
 
+      it("contains the legal showcase cases (issue 4)", () => {
+        const findings = (d: Dossier) => findingsFor(d, DEFAULT_SETTINGS, now);
+        // Signed contracts whose incident notification clause allows 72 hours: deviating.
+        const seventyTwo = dossiers.filter((d) =>
+          d.legal.clauseReviews.some((r) => r.clauseCode === "incident_notification" && r.hours === 72) &&
+          d.legal.contracts.some((c) => c.type === "msa" && c.status === "signed"),
+        );
+        expect(seventyTwo.length).toBeGreaterThanOrEqual(2);
+        for (const d of seventyTwo) {
+          expect(findings(d).some((f) => f.code === "legal.clause.deviating" && f.subject.id === "incident_notification")).toBe(true);
+        }
+        // Delivery sites in the Philippines and India with EU data: SCCs for one country, nothing for the other.
+        const phIn = dossiers.find(
+          (d) => d.profile.dataCategories.includes("eu_personal") && ["PH", "IN"].every((c) => d.sites.some((s) => s.country === c)),
+        );
+        expect(phIn).toBeDefined();
+        const mechanisms = new Map(phIn!.legal.transferMechanisms.map((t) => [t.country, t.mechanism]));
+        expect(mechanisms.get("PH")).toBe("sccs");
+        expect(mechanisms.has("IN")).toBe(false);
+        expect(findings(phIn!).filter((f) => f.code === "legal.transfer.no_mechanism").map((f) => f.subject.id)).toEqual(["IN"]);
+        // A vendor processing personal data without any DPA.
+        expect(dossiers.some((d) => d.profile.dataCategories.length > 0 && d.legal.dpa.status === "none" && d.legal.contracts.length > 0)).toBe(true);
+        // Every signed contract has its signed file.
+        for (const d of dossiers) for (const c of d.legal.contracts.filter((x) => x.status === "signed")) expect(c.evidenceId).toBeDefined();
+      });
+
       it("is not all red: a few good vendors, most with 2-8 findings, a few with many", () => {
         const counts = dossiers.map((d) => findingsFor(d, DEFAULT_SETTINGS, now).length);
         expect(counts.filter((n) => n === 0).length).toBeGreaterThanOrEqual(3);
@@ -175,6 +209,9 @@ describe("demo dossiers", () => {
             ...d.continuityPlans.map((p) => p.lastTestedOn),
             ...d.securityReviews.map((r) => r.heldOn),
             ...d.documents.map((doc) => doc.effectiveDate),
+            ...d.legal.contracts.map((c) => c.effectiveDate),
+            d.legal.dpa.signedDate,
+            ...d.legal.transferMechanisms.map((t) => t.tiaDate),
           ].filter((x): x is string => x !== undefined);
           for (const day of past) expect(day <= today, `${d.profile.name}: ${day}`).toBe(true);
           for (const i of d.incidents) {
@@ -203,6 +240,7 @@ describe("demo dossiers", () => {
 
   it("the finding-code scan finds at least every `code:` literal", () => {
     const all = engineFindingCodes();
+    expect(all).toEqual(expect.arrayContaining(["legal.clause.missing", "legal.transfer.no_mechanism"]));
     for (const code of codePropertyLiterals()) expect(all).toContain(code);
     expect(all).toEqual(expect.arrayContaining(["control.partial", "control.not_in_place", "control.unknown"]));
   });

@@ -15,7 +15,7 @@ import {
   type Dossier,
 } from "@/lib/schemas/dossier";
 import type { z } from "zod";
-import { buildDossier, cleanDossier, isoCertificate, kpiPeriod, soc2Report } from "./helpers/dossier-builder";
+import { buildDossier, cleanDossier, cleanLegal, isoCertificate, kpiPeriod, legalWithClause, soc2Report } from "./helpers/dossier-builder";
 
 /** The first message per field path, the way react-hook-form shows them. */
 function errors(schema: z.ZodType, value: unknown): Record<string, string> {
@@ -229,8 +229,17 @@ describe("dossier (interchange format)", () => {
     ["unknown covered site", { isoCertificates: [isoCertificate({ coveredSiteIds: ["site-nope"] })] }, "isoCertificates.0.coveredSiteIds.0"],
     ["control not in catalogue", { controls: [{ id: "c1", code: "access.nope", status: "in_place" }] }, "controls.0.code"],
     ["duplicate KPI period", { kpis: [kpiPeriod(), kpiPeriod({ id: "other" })] }, "kpis.1.period"],
+    ["a contract's unknown signed file", { legal: { ...cleanLegal(), contracts: cleanLegal().contracts.map((c) => ({ ...c, evidenceId: "doc-nope" })) } }, "legal.contracts.0.evidenceId"],
+    ["a citation of a contract not in the dossier", { legal: legalWithClause("right_to_audit", { citation: { contractId: "contract-nope" } }) }, "legal.clauseReviews.0.citation.contractId"],
+    ["a clause reviewed twice", { legal: { ...cleanLegal(), clauseReviews: [...cleanLegal().clauseReviews, cleanLegal().clauseReviews[0]!] } }, "legal.clauseReviews.10.clauseCode"],
+    ["two mechanisms for one country", { legal: { ...cleanLegal(), transferMechanisms: [...cleanLegal().transferMechanisms, { country: "PH", mechanism: "bcrs" }] } }, "legal.transferMechanisms.2.country"],
   ])("refuses %s", (_label, change, path) => {
     expect(Object.keys(errors(dossierSchema, buildDossier(change)))).toContain(path);
+  });
+
+  it("requires the legal section", () => {
+    const { legal: _legal, ...withoutLegal } = cleanDossier();
+    expect(Object.keys(errors(dossierSchema, withoutLegal))).toContain("legal");
   });
 
   it("refuses an unknown format version", () => {

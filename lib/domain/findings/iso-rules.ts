@@ -3,9 +3,7 @@ import { daysUntil, describeDue, formatDayForPeople } from "../dates";
 import { latestBy, tierSeverity, type FindingRule } from "./context";
 import { isoLabel, siteLabel } from "./labels";
 import { SOURCES } from "./sources";
-
-/** Last day ISO/IEC 27001:2013 certificates were valid (IAF MD 26 transition). */
-export const ISO_2013_LAST_VALID_DAY = "2025-10-31";
+import { ISO_2013_LAST_VALID_DAY, isoCertificateState } from "../iso-status";
 
 /**
  * ISO/IEC 27001 (domain.md §2). Expiry is judged on the certificate that
@@ -59,9 +57,7 @@ export const isoRules: FindingRule = (ctx) => {
     }
   }
 
-  const unexpired = certificates.filter((c) => daysUntil(c.expiryDate, now) >= 0);
-  const transitionOver = daysUntil(ISO_2013_LAST_VALID_DAY, now) < 0;
-  const superseded = unexpired.filter((c) => c.standardVersion === "2013" && transitionOver);
+  const superseded = certificates.filter((c) => isoCertificateState(c, now) === "superseded");
   for (const cert of superseded) {
     findings.push({
       code: "iso.superseded_version",
@@ -73,7 +69,7 @@ export const isoRules: FindingRule = (ctx) => {
       subject: { kind: "iso_certificate", id: cert.id, label: isoLabel(cert) },
     });
   }
-  const valid = unexpired.filter((c) => !superseded.includes(c));
+  const valid = certificates.filter((c) => isoCertificateState(c, now) === "valid");
 
   for (const cert of valid.filter((c) => !c.accredited)) {
     findings.push({

@@ -1,6 +1,7 @@
 import { DOSSIER_FORMAT_VERSION, type Dossier } from "@/lib/schemas/dossier";
-import { RECORD_KINDS, isRecordKind } from "@/lib/schemas/dossier-record-kinds";
+import { LEGAL_RECORD_KINDS, RECORD_KINDS, isLegalRecordKind, isRecordKind } from "@/lib/schemas/dossier-record-kinds";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
+import { emptyLegalDossier, type LegalDossier } from "@/lib/schemas/legal";
 
 // Maps database rows to the Dossier interchange shape that the findings
 // engine, the score and the export all read. No I/O: the loader fetches rows.
@@ -83,11 +84,43 @@ export function assembleDossier({ vendor, records, documents, catalogue }: Dossi
     kpis: [],
     incidents: [],
     securityReviews: [],
+    legal: emptyLegalDossier(),
   } as unknown as Dossier;
   for (const record of records) {
-    if (!isRecordKind(record.kind)) continue;
-    const list = dossier[RECORD_KINDS[record.kind].dossierKey] as unknown as object[];
-    list.push({ ...(record.data as object), id: record.id });
+    if (isRecordKind(record.kind)) {
+      const list = dossier[RECORD_KINDS[record.kind].dossierKey] as unknown as object[];
+      list.push({ ...(record.data as object), id: record.id });
+    } else if (isLegalRecordKind(record.kind)) {
+      placeLegalRecord(dossier.legal, record.kind, record);
+    }
   }
   return dossier;
+}
+
+/**
+ * Legal records keep their database id where the legal schema has one
+ * (contracts, sub-processors: clauses cite contracts by it). Clause rows,
+ * transfer rows and the DPA are keyed by clause code, country and vendor, so
+ * their id stays in the database and the editing view.
+ */
+function placeLegalRecord(legal: LegalDossier, kind: keyof typeof LEGAL_RECORD_KINDS, record: { id: string; data: unknown }) {
+  const data = record.data as Record<string, unknown>;
+  switch (LEGAL_RECORD_KINDS[kind].legalKey) {
+    case "contracts":
+      legal.contracts.push({ ...data, id: record.id } as LegalDossier["contracts"][number]);
+      return;
+    case "subProcessors":
+      legal.subProcessors.push({ ...data, id: record.id } as LegalDossier["subProcessors"][number]);
+      return;
+    case "clauseReviews":
+      legal.clauseReviews.push(data as LegalDossier["clauseReviews"][number]);
+      return;
+    case "transferMechanisms":
+      legal.transferMechanisms.push(data as LegalDossier["transferMechanisms"][number]);
+      return;
+    case "dpa":
+      // One per vendor (the service enforces it); rows arrive oldest first, so the newest wins.
+      legal.dpa = data as LegalDossier["dpa"];
+      return;
+  }
 }

@@ -1,5 +1,5 @@
 import catalogueJson from "@/prisma/seed/control-catalogue.json";
-import { controlCatalogueSchema } from "@/lib/schemas/control-catalogue";
+import { controlCatalogueSchema, type ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Tx } from "../db";
 
 /**
@@ -14,4 +14,18 @@ export async function ensureControlCatalogue(tx: Tx): Promise<number> {
     .filter((entry) => !existing.has(entry.code));
   if (missing.length > 0) await tx.controlDefinition.createMany({ data: missing });
   return missing.length;
+}
+
+/**
+ * Adds the controls of an imported dossier's catalogue that the database
+ * lacks (an organisation's own controls travel with its exports), after the
+ * existing ones. Existing rows keep their wording. Returns the added codes.
+ */
+export async function addMissingControls(tx: Tx, entries: readonly ControlCatalogueEntry[]): Promise<string[]> {
+  const existing = await tx.controlDefinition.findMany({ select: { code: true, sortOrder: true } });
+  const known = new Set(existing.map((c) => c.code));
+  let next = existing.reduce((max, c) => Math.max(max, c.sortOrder), -1) + 1;
+  const missing = entries.filter((e) => !known.has(e.code)).map((e) => ({ ...e, source: e.source ?? null, sortOrder: next++ }));
+  if (missing.length > 0) await tx.controlDefinition.createMany({ data: missing });
+  return missing.map((m) => m.code);
 }

@@ -1,9 +1,11 @@
-import { findingsFor } from "@/lib/domain/findings";
+import { findingsFor, sortFindings } from "@/lib/domain/findings";
+import { OPEN_REMEDIATION_STATUSES, remediationFindings, type RemediationLike } from "@/lib/domain/remediation";
 import type { Finding } from "@/lib/domain/finding";
 import { summariseVendor } from "@/lib/domain/vendor-summary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Settings } from "@/lib/schemas/settings";
+import { SYSTEM_ACTOR } from "../actor";
 import { db, type Tx } from "../db";
 import { loadSettings } from "../services/settings";
 import { assembleDossier } from "./assemble-dossier";
@@ -40,14 +42,31 @@ export async function loadDossier(client: Tx, vendorId: string, catalogue?: Cont
   const dossier = assembleDossier({
     vendor,
     records,
-    documents: documents.map((d) => ({ ...d, uploadedBy: emailOf.get(d.uploadedById) ?? "unknown" })),
+    // Imports and seeds upload as the system user, which has no user row.
+    documents: documents.map((d) => ({ ...d, uploadedBy: emailOf.get(d.uploadedById) ?? (d.uploadedById === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.email : "unknown") })),
     catalogue: entries,
   });
   return { vendor, dossier, records, documents };
 }
 
-export function computeFindings(dossier: Dossier, settings: Settings, now: Date): Finding[] {
-  return findingsFor(dossier, settings, now);
+/**
+ * The vendor's findings: the dossier rules plus, when the caller passes the
+ * vendor's open remediation items, "remediation.overdue" for each one past its
+ * due day. Remediation is workflow data, not part of the dossier interchange
+ * format, so it joins here at the service layer (lib/domain/remediation.ts).
+ */
+export function computeFindings(dossier: Dossier, settings: Settings, now: Date, remediation: readonly RemediationLike[] = []): Finding[] {
+  const findings = findingsFor(dossier, settings, now);
+  return remediation.length === 0 ? findings : sortFindings([...findings, ...remediationFindings(remediation, now)]);
+}
+
+/** The vendor's remediation items still open (the input of remediation.overdue). */
+export async function loadOpenRemediation(client: Tx, vendorId: string): Promise<RemediationLike[]> {
+  return client.remediationItem.findMany({
+    where: { vendorId, status: { in: [...OPEN_REMEDIATION_STATUSES] } },
+    select: { id: true, title: true, status: true, dueDate: true, findingCode: true },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+  });
 }
 
 /**
@@ -59,6 +78,7 @@ export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new D
   const settings = await loadSettings(tx);
   const loaded = await loadDossier(tx, vendorId);
   if (!loaded) return;
-  const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now), settings, now);
+  const remediation = await loadOpenRemediation(tx, vendorId);
+  const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now, remediation), settings, now);
   await tx.vendor.update({ where: { id: vendorId }, data: { ...summary, findingsAt: now } });
 }

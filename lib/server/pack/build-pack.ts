@@ -83,14 +83,24 @@ export class PackSourceError extends Error {
 /** Temp files of interrupted builds end in this; see removeStalePartials(). */
 export const PARTIAL_SUFFIX = ".partial";
 
-export async function buildPack(opts: PackOptions & { outputPath: string }): Promise<PackManifest> {
+export async function buildPack(opts: PackOptions & { outputPath: string; onOutput?: (chunk: Uint8Array) => void }): Promise<PackManifest> {
   const outputPath = path.resolve(opts.outputPath);
   const dir = path.dirname(outputPath);
   // Same directory as the target, so the rename cannot cross file systems.
-  const tmp = path.join(dir, `.${path.basename(outputPath)}.${randomUUID()}${PARTIAL_SUFFIX}`);
+  const tmp = partialPathFor(outputPath);
   const { chunks, manifest } = createPackStream(opts);
+  const onOutput = opts.onOutput;
+  // onOutput sees the archive's bytes as written (e.g. to hash the whole file without reading it again).
+  const output = onOutput
+    ? (async function* () {
+        for await (const chunk of chunks) {
+          onOutput(chunk);
+          yield chunk;
+        }
+      })()
+    : chunks;
   try {
-    await pipeline(Readable.from(chunks), createWriteStream(tmp, { flags: "wx", mode: 0o600 }), opts.signal ? { signal: opts.signal } : {});
+    await pipeline(Readable.from(output), createWriteStream(tmp, { flags: "wx", mode: 0o600 }), opts.signal ? { signal: opts.signal } : {});
     await fsyncPath(tmp, "r+");
     await fs.rename(tmp, outputPath);
     await fsyncPath(dir, "r").catch(() => undefined); // directory fsync is not possible everywhere (Windows)
@@ -115,6 +125,21 @@ export function streamPack(opts: PackOptions): { stream: ReadableStream<Uint8Arr
     },
   });
   return { stream, manifest };
+}
+
+/** A fresh temp name for `outputPath` (same directory); removePartialsOf() finds these. */
+function partialPathFor(outputPath: string): string {
+  return path.join(path.dirname(outputPath), `.${path.basename(outputPath)}.${randomUUID()}${PARTIAL_SUFFIX}`);
+}
+
+/** Delete the temp files of one interrupted build of `outputPath`, and nothing else. */
+export async function removePartialsOf(outputPath: string): Promise<string[]> {
+  const dir = path.dirname(path.resolve(outputPath));
+  const prefix = `.${path.basename(outputPath)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.startsWith(prefix) && n.endsWith(PARTIAL_SUFFIX));
+  await Promise.all(stale.map((n) => fs.rm(path.join(dir, n), { force: true })));
+  return stale;
 }
 
 /** Delete temp files left in `dir` by a crashed process (a bulk export job calls this on start). */

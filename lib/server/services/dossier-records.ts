@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RECORD_KINDS, isRecordKind, type RecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
@@ -8,14 +8,17 @@ import { refreshVendorSummary } from "../dossier/load-dossier";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
+import { assertContractNotCited, assertLegalRecordAllowed, bumpLegalRevision } from "./legal-records";
 
 // One service for every dossier record kind (sites, SOC 2, ISO, insurance,
-// controls, KPIs…): the kind registry supplies the schema and the permission,
+// controls, KPIs… and legal's contracts, clauses, DPA, transfers and
+// sub-processors): the kind registry supplies the schema and the permission,
 // this module supplies the lock, the audit event and the summary refresh.
+// Legal kinds also move the vendor's legal revision (legal-records.ts).
 
 const envelopeSchema = z.object({
   vendorId: z.string().min(1),
-  kind: z.string().refine((k) => isRecordKind(k), "Unknown record kind"),
+  kind: z.string().refine((k) => isAnyRecordKind(k), "Unknown record kind"),
   id: z.string().min(1).optional(),
   version: z.number().int().positive().optional(),
   data: z.unknown(),
@@ -23,12 +26,12 @@ const envelopeSchema = z.object({
 
 const deleteSchema = z.object({
   vendorId: z.string().min(1),
-  kind: z.string().refine((k) => isRecordKind(k), "Unknown record kind"),
+  kind: z.string().refine((k) => isAnyRecordKind(k), "Unknown record kind"),
   id: z.string().min(1),
   version: z.number().int().positive(),
 });
 
-function auditEntity(kind: RecordKindKey) {
+function auditEntity(kind: AnyRecordKindKey) {
   return `dossier.${kind}`;
 }
 
@@ -52,15 +55,17 @@ async function assertUniqueControl(tx: Tx, vendorId: string, id: string | undefi
 
 export async function saveDossierRecord({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
   const envelope = parseInput(envelopeSchema, input);
-  const kind = envelope.kind as RecordKindKey;
-  const spec = RECORD_KINDS[kind];
+  const kind = envelope.kind as AnyRecordKindKey;
+  const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   const { id: _ignored, ...data } = parseInput(spec.schema, envelope.data) as Record<string, unknown>;
   return inTransaction(tx, async (tx) => {
     const vendor = await tx.vendor.findUnique({ where: { id: envelope.vendorId }, select: { id: true } });
     if (!vendor) throw notFound("Vendor not found.");
+    if (isLegalRecordKind(kind)) await bumpLegalRevision(tx, vendor.id);
     await assertEvidenceBelongs(tx, vendor.id, data);
     if (kind === "control") await assertUniqueControl(tx, vendor.id, envelope.id, data);
+    if (isLegalRecordKind(kind)) await assertLegalRecordAllowed(tx, vendor.id, kind, envelope.id, data);
 
     let record;
     let before: unknown = undefined;
@@ -95,12 +100,16 @@ export async function saveDossierRecord({ actor, input }: { actor: Actor; input:
 
 export async function deleteDossierRecord({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
   const { vendorId, kind: rawKind, id, version } = parseInput(deleteSchema, input);
-  const kind = rawKind as RecordKindKey;
-  const spec = RECORD_KINDS[kind];
+  const kind = rawKind as AnyRecordKindKey;
+  const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   return inTransaction(tx, async (tx) => {
     const existing = await tx.dossierRecord.findFirst({ where: { id, vendorId, kind } });
     if (!existing) throw notFound(`${spec.label} not found.`);
+    if (isLegalRecordKind(kind)) {
+      await bumpLegalRevision(tx, vendorId);
+      if (kind === "contract") await assertContractNotCited(tx, vendorId, id);
+    }
     const { count } = await tx.dossierRecord.deleteMany({ where: { id, version } });
     if (count === 0) throw staleEdit(spec.label.toLowerCase());
     await recordAudit(tx, actor, {

@@ -60,7 +60,7 @@ export async function loadOrCreatePackKey(opts: LoadPackKeyOptions = {}): Promis
     return makeKey(parsePrivateKey(pem, fileVar), "env:ASSAY_SIGNING_KEY_FILE", fileVar);
   }
 
-  const dataDir = path.resolve(opts.dataDir ?? nonEmpty(env.ASSAY_DATA_DIR) ?? "data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ opts.dataDir ?? nonEmpty(env.ASSAY_DATA_DIR) ?? "data");
   const keyDir = path.join(dataDir, "keys");
   const keyPath = path.join(keyDir, KEY_FILE_NAME);
   const existing = await readKeyFile(keyPath);

@@ -80,7 +80,9 @@ export class FilesystemBlobStore implements BlobStore {
     assertBlobKey(key);
     try {
       const handle = await open(this.pathFor(key), "r");
-      return handle.createReadStream();
+      // 1 MiB reads rather than the default 64 KiB: a 1 GB audit pack then makes
+      // 1,000 reads instead of 16,000 (measured ~1.3x pack throughput, scripts/bench/pack.ts).
+      return handle.createReadStream({ highWaterMark: 1024 * 1024 });
     } catch (error) {
       if (isNotFound(error)) throw new BlobNotFoundError(key);
       throw error;

@@ -1,5 +1,6 @@
 import catalogueJson from "@/prisma/seed/control-catalogue.json";
 import { controlCatalogueSchema } from "@/lib/schemas/control-catalogue";
+import type { ClauseReviewRow, LegalDossier } from "@/lib/schemas/legal";
 import {
   DOSSIER_FORMAT_VERSION,
   type ControlAssessment,
@@ -16,7 +17,10 @@ import {
 } from "@/lib/schemas/dossier";
 
 // A clean, "all good" dossier for a Critical vendor (fintech + payment card
-// data + billing write access), so the strictest rules are in play. Each test
+// data + billing write access), so the strictest rules are in play (legal:
+// 24 h notification, quarterly training, a cap covering the $5M insurance
+// minimum, SCCs with a transfer impact assessment for the EU data handled
+// in the Philippines and India). Each test
 // changes one thing and asserts the finding it expects; the clean dossier
 // itself must produce no finding at all (tests/unit/findings-engine.test.ts).
 
@@ -182,6 +186,53 @@ function document(id: string, kind: Dossier["documents"][number]["kind"], fileNa
   };
 }
 
+const msaCitation = (section: string, page: number) => ({ contractId: "contract-msa", section, page });
+
+/** Every catalogue clause present and within its thresholds for the Critical fintech profile. */
+export function cleanClauseReviews(): ClauseReviewRow[] {
+  return [
+    { clauseCode: "right_to_audit", presence: "present", citation: msaCitation("8.1", 9), days: 30, auditScope: "direct_or_third_party" },
+    { clauseCode: "incident_notification", presence: "present", citation: msaCitation("7.4", 8), hours: 24 },
+    { clauseCode: "data_residency", presence: "present", citation: msaCitation("7.5", 8) },
+    { clauseCode: "liability_indemnification", presence: "present", citation: msaCitation("10.1", 11) },
+    { clauseCode: "liability_cap", presence: "present", citation: msaCitation("12.2", 13), amountMinor: 10_000_000_00, currency: "USD" },
+    { clauseCode: "cyber_insurance", presence: "present", citation: msaCitation("13.1", 14) },
+    { clauseCode: "security_training", presence: "present", citation: msaCitation("7.3", 8), months: 3 },
+    { clauseCode: "subprocessor_consent", presence: "present", citation: msaCitation("7.6", 8) },
+    { clauseCode: "data_return_deletion", presence: "present", citation: msaCitation("9.1", 10) },
+    { clauseCode: "agent_access_confidentiality", presence: "present", citation: msaCitation("6.2", 7) },
+  ];
+}
+
+/** The clean legal part: signed MSA and DPA, every clause compliant, transfers covered, a consented sub-processor. */
+export function cleanLegal(): LegalDossier {
+  return {
+    contracts: [
+      { id: "contract-msa", type: "msa", title: "Master services agreement", status: "signed", effectiveDate: "2025-01-01", renewal: "auto", noticePeriodDays: 90, governingLaw: "England and Wales", evidenceId: "doc-msa" },
+      { id: "contract-dpa", type: "dpa", title: "Data processing agreement", status: "signed", effectiveDate: "2025-01-01", renewal: "auto", evidenceId: "doc-dpa" },
+    ],
+    clauseReviews: cleanClauseReviews(),
+    dpa: { status: "signed", signedDate: "2025-01-01", version: "1.2", contractId: "contract-dpa" },
+    transferMechanisms: [
+      { country: "IN", mechanism: "sccs", sccModule: 2, tiaDate: "2025-01-15" },
+      { country: "PH", mechanism: "sccs", sccModule: 2, tiaDate: "2025-01-15" },
+    ],
+    subProcessors: [
+      { id: "subprocessor-1", name: "Example Ticketing Ltd", service: "Ticketing platform", country: "IE", dataCategories: ["contact_pii", "eu_personal"], consented: true, notified: true },
+    ],
+  };
+}
+
+/** The clean legal part with one clause row changed (or removed with `null`). */
+export function legalWithClause(code: string, change: Partial<ClauseReviewRow> | null): LegalDossier {
+  const legal = cleanLegal();
+  if (!legal.clauseReviews.some((r) => r.clauseCode === code)) throw new Error(`Unknown clause ${code}`);
+  legal.clauseReviews = change === null
+    ? legal.clauseReviews.filter((r) => r.clauseCode !== code)
+    : legal.clauseReviews.map((r) => (r.clauseCode === code ? { ...r, ...change } : r));
+  return legal;
+}
+
 export function cleanDossier(): Dossier {
   return {
     formatVersion: DOSSIER_FORMAT_VERSION,
@@ -195,6 +246,8 @@ export function cleanDossier(): Dossier {
       document("doc-irp", "incident_response_plan", "irp.pdf"),
       document("doc-bcp", "bcp", "bcp.pdf"),
       document("doc-insurance", "insurance_certificate", "cyber-insurance.pdf"),
+      document("doc-msa", "contract", "msa-signed.pdf"),
+      document("doc-dpa", "contract", "dpa-signed.pdf"),
     ],
     soc2Reports: [soc2Report()],
     isoCertificates: [isoCertificate()],
@@ -219,6 +272,7 @@ export function cleanDossier(): Dossier {
     ],
     incidents: [incident()],
     securityReviews: [securityReview()],
+    legal: cleanLegal(),
   };
 }
 

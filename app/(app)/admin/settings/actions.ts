@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/server/auth";
+import { runAction } from "@/lib/server/action-result";
+import { updateSettings } from "@/lib/server/services/settings";
+
+export async function updateSettingsAction(input: unknown) {
+  return runAction(async () => {
+    const saved = await updateSettings({ actor: await requireActor(), input });
+    revalidatePath("/admin/settings");
+    return { version: saved.version };
+  });
+}

@@ -1,0 +1,23 @@
+import { requireActor } from "@/lib/server/auth";
+import { handleRoute } from "@/lib/server/route-errors";
+import { downloadAssessmentReport } from "@/lib/server/services/assessment-report";
+
+export const dynamic = "force-dynamic";
+
+/** GET /assessments/<id>/report.pdf: the frozen assessment as a PDF (assessment.read, audited). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleRoute(async () => {
+    const actor = await requireActor();
+    const { id } = await params;
+    const { pdf, fileName } = await downloadAssessmentReport({ actor, assessmentId: id });
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Content-Length": String(pdf.length),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  });
+}

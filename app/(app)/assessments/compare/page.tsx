@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ComparisonView } from "@/components/assessments/comparison-view";
+import { requirePageActor } from "@/lib/server/auth";
+import { AppError } from "@/lib/server/errors";
+import { compareAssessmentVersions } from "@/lib/server/services/assessments";
+
+export const metadata: Metadata = { title: "Compare assessments" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CompareAssessmentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor("assessment.read");
+  const query = await searchParams;
+  const a = typeof query.a === "string" ? query.a : "";
+  const b = typeof query.b === "string" ? query.b : "";
+  let result;
+  try {
+    result = await compareAssessmentVersions({ actor, input: { a, b } });
+  } catch (e) {
+    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) {
+      if (e.code === "NOT_FOUND") notFound();
+      return (
+        <div className="stack">
+          <h1>Compare assessments</h1>
+          <div className="alert alert-error" role="alert">
+            {e.message}
+          </div>
+        </div>
+      );
+    }
+    throw e;
+  }
+  const { vendor, comparison, versions } = result;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <p className="muted breadcrumb">
+            <Link href="/vendors">Vendors</Link> / <Link href={`/vendors/${vendor.id}`}>{vendor.name}</Link> /{" "}
+            <Link href={`/vendors/${vendor.id}/assessments`}>Assessments</Link> /
+          </p>
+          <h1>
+            {vendor.name}: what changed from version {comparison.from.version} to version {comparison.to.version}
+          </h1>
+        </div>
+      </header>
+      <form className="toolbar" action="/assessments/compare" method="get" aria-label="Choose versions">
+        <div className="field">
+          <label htmlFor="cmp-a">Compare</label>
+          <select id="cmp-a" name="a" defaultValue={comparison.from.id}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                Version {v.version}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-b">with</label>
+          <select id="cmp-b" name="b" defaultValue={comparison.to.id}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                Version {v.version}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn">
+          Compare
+        </button>
+        <Link className="btn" href={`/assessments/${comparison.from.id}`}>
+          Open version {comparison.from.version}
+        </Link>
+        <Link className="btn" href={`/assessments/${comparison.to.id}`}>
+          Open version {comparison.to.version}
+        </Link>
+      </form>
+      <ComparisonView comparison={comparison} />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventDiff } from "@/components/audit/event-diff";
+import { EventTime } from "@/components/audit/event-time";
+import { auditFilterParams, auditLogQuerySchema, firstValues } from "@/lib/schemas/audit-log";
+import { listAuditActions, listAuditEvents } from "@/lib/server/audit-log/audit-events";
+import { requirePageActor } from "@/lib/server/auth";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+/**
+ * The append-only audit trail (domain.md §10): filtered on the server, newest
+ * first, keyset-paginated by event id. Read-only: there is no way to change or
+ * remove an event from here, or anywhere else in the app.
+ */
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("auditlog.read");
+  const query = auditLogQuerySchema.parse(firstValues(await searchParams));
+  const [page, actions] = await Promise.all([listAuditEvents({ actor, query }), listAuditActions({ actor })]);
+  const now = new Date();
+  const filter = auditFilterParams(query);
+  const filtered = Object.keys(filter).length > 0;
+  const withParams = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filter, ...(query.pageSize !== 50 ? { pageSize: String(query.pageSize) } : {}), ...extra })}`;
+  const exportHref = (format: "csv" | "jsonl") => `/api/audit-log/export?${new URLSearchParams({ ...filter, format })}`;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Audit log</h1>
+          <p className="muted">Every change, sign-in and download, hash-chained so that editing, deleting or reordering an entry is detected.</p>
+        </div>
+        <div className="form-actions">
+          <a className="btn" href={exportHref("csv")} download>Export CSV</a>
+          <a className="btn" href={exportHref("jsonl")} download>Export JSONL</a>
+        </div>
+      </div>
+
+      <form className="toolbar" method="get" role="search" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="vendor">Vendor</label>
+          <input id="vendor" name="vendor" type="text" defaultValue={query.vendor ?? ""} placeholder="Name or id" />
+        </div>
+        <div className="field">
+          <label htmlFor="actor">Actor</label>
+          <input id="actor" name="actor" type="text" defaultValue={query.actor ?? ""} placeholder="E-mail or user id" />
+        </div>
+        <div className="field">
+          <label htmlFor="action">Action</label>
+          <select id="action" name="action" defaultValue={query.action ?? ""}>
+            <option value="">Any</option>
+            {actionOptions(actions, query.action).map((a) => (
+              <option key={a} value={a}>{a.endsWith(".*") ? `${a.slice(0, -2)} (all)` : a}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">From (UTC)</label>
+          <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">To (UTC)</label>
+          <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
+        </div>
+        <button className="btn" type="submit">Apply</button>
+        {filtered ? <Link className="btn" href="/audit-log">Clear</Link> : null}
+      </form>
+
+      {page.events.length === 0 ? (
+        <div className="card empty"><p>{filtered ? "No audit events match these filters." : "No audit events yet."}</p></div>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data audit-log">
+              <caption className="sr-only">Audit events, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.events.map((e) => (
+                  <tr key={e.id} data-testid="audit-event">
+                    <td className="mono">{e.id}</td>
+                    <td><EventTime at={e.at} now={now} /></td>
+                    <td>
+                      {e.actorEmail ?? <span className="muted">{e.actorId ?? "anonymous"}</span>}
+                      {e.ip ? <div className="muted small">{e.ip}</div> : null}
+                    </td>
+                    <td><code>{e.action}</code></td>
+                    <td>
+                      <div>{e.entityType}{e.entityId ? <span className="muted mono"> {e.entityId}</span> : null}</div>
+                      {e.vendorId ? (
+                        <div className="small">
+                          {e.vendorName ? <Link href={`/vendors/${e.vendorId}`}>{e.vendorName}</Link> : <span className="muted mono">{e.vendorId}</span>}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td><EventDiff before={e.before} after={e.after} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pagination" aria-label="Pagination">
+            <span className="muted">Events {page.events[page.events.length - 1]!.id}–{page.events[0]!.id}</span>
+            <span className="form-actions">
+              {page.newerThan !== null ? (
+                <>
+                  <Link className="btn btn-small" href={withParams({})}>Newest</Link>
+                  <Link className="btn btn-small" href={withParams({ after: String(page.newerThan) })} rel="prev">Newer</Link>
+                </>
+              ) : null}
+              {page.olderThan !== null ? <Link className="btn btn-small" href={withParams({ before: String(page.olderThan) })} rel="next">Older</Link> : null}
+            </span>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Every action, plus "vendor.*"-style groups, plus the current value even if no event has it any more. */
+function actionOptions(actions: string[], current: string | undefined): string[] {
+  const groups = [...new Set(actions.filter((a) => a.includes(".")).map((a) => `${a.slice(0, a.indexOf("."))}.*`))];
+  const all = [...new Set([...actions, ...groups, ...(current ? [current] : [])])];
+  return all.sort((a, b) => a.replace(".*", "").localeCompare(b.replace(".*", "")) || (a.endsWith(".*") ? -1 : 1));
+}

@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "@/components/assessments/badges";
+import { TierBadge } from "@/components/ui/badge";
+import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
+import { describeDue, formatDayForPeople } from "@/lib/domain/dates";
+import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/remediation";
+import { requirePageActor } from "@/lib/server/auth";
+import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments";
+
+export const metadata: Metadata = { title: "Procurement" };
+
+function More({ shown, total, what }: { shown: number; total: number; what: string }) {
+  return total > shown ? (
+    <p className="muted">
+      Showing {shown} of {total} {what}.
+    </p>
+  ) : null;
+}
+
+/** Procurement's landing page: what is due, what waits for sign-off, and what remediation is late. */
+export default async function ProcurementPage() {
+  const actor = await requirePageActor("assessment.create");
+  const now = new Date();
+  const o = await getProcurementOverview({ actor, now });
+  return (
+    <div className="stack assess-landing">
+      <header className="page-header">
+        <div>
+          <h1>Procurement</h1>
+          <p className="muted">Assessments due in the next {DUE_SOON_DAYS} days or overdue, reviews in progress and overdue remediation.</p>
+        </div>
+        <Link className="btn" href="/vendors">
+          All vendors
+        </Link>
+      </header>
+
+      <section className="card" aria-labelledby="due-heading">
+        <h2 id="due-heading">
+          Assessments due <span className="muted count">({o.due.total + o.neverAssessed.total})</span>
+        </h2>
+        {o.due.rows.length === 0 && o.neverAssessed.rows.length === 0 ? (
+          <p className="empty-inline">Nothing is due in the next {DUE_SOON_DAYS} days.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data" aria-label="Assessments due">
+              <thead>
+                <tr>
+                  <th scope="col">Vendor</th>
+                  <th scope="col">Tier</th>
+                  <th scope="col">Next assessment due</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.due.rows.map((v) => (
+                  <tr key={v.id} className={v.overdue ? "assess-overdue" : undefined}>
+                    <th scope="row">
+                      <Link href={`/vendors/${v.id}/assessments`}>{v.name}</Link>
+                    </th>
+                    <td>
+                      <TierBadge tier={v.tier} />
+                    </td>
+                    <td>
+                      {formatDayForPeople(v.dueDay)} <span className="muted">({describeDue(v.dueDay, now, "deadline")})</span>
+                      {v.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
+                    </td>
+                  </tr>
+                ))}
+                {o.neverAssessed.rows.map((v) => (
+                  <tr key={v.id}>
+                    <th scope="row">
+                      <Link href={`/vendors/${v.id}/assessments`}>{v.name}</Link>
+                    </th>
+                    <td>
+                      <TierBadge tier={v.tier} />
+                    </td>
+                    <td>
+                      <span className="badge status-muted">Never assessed</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <More shown={o.due.rows.length} total={o.due.total} what="vendors with a due date" />
+        <More shown={o.neverAssessed.rows.length} total={o.neverAssessed.total} what="vendors never assessed" />
+      </section>
+
+      <section className="card" aria-labelledby="review-heading">
+        <h2 id="review-heading">
+          In review <span className="muted count">({o.inReview.length})</span>
+        </h2>
+        {o.inReview.length === 0 ? (
+          <p className="empty-inline">No assessment is waiting for sign-off.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data" aria-label="Assessments in review">
+              <thead>
+                <tr>
+                  <th scope="col">Vendor</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Submitted</th>
+                  <th scope="col">Waiting for</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.inReview.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">{a.vendor.name}</th>
+                    <td>
+                      <Link href={`/assessments/${a.id}`}>Version {a.version}</Link>
+                    </td>
+                    <td>
+                      <ScoreBadge score={a.overall} /> <RatingBadge band={a.rating} />
+                    </td>
+                    <td>{a.submittedAt ? formatDayForPeople(a.submittedAt) : "—"}</td>
+                    <td>{a.pending.map((r) => SIGN_OFF_ROLE_LABELS[r]).join(", ") || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {o.drafts.length > 0 ? (
+          <>
+            <h3>Drafts not yet submitted</h3>
+            <ul className="plain-list">
+              {o.drafts.map((a) => (
+                <li key={a.id}>
+                  <Link href={`/assessments/${a.id}`}>
+                    {a.vendor.name}, version {a.version}
+                  </Link>{" "}
+                  <AssessmentStateBadge state="draft" /> <span className="muted">created {formatDayForPeople(a.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="overdue-heading">
+        <h2 id="overdue-heading">
+          Overdue remediation <span className="muted count">({o.overdueRemediation.total})</span>
+        </h2>
+        {o.overdueRemediation.rows.length === 0 ? (
+          <p className="empty-inline">No remediation item is overdue.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data" aria-label="Overdue remediation">
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Vendor</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.overdueRemediation.rows.map((r) => (
+                  <tr key={r.id} className="assess-overdue">
+                    <th scope="row">
+                      <a href={`/vendors/${r.vendor.id}/assessments#record-${r.id}`}>{r.title}</a>
+                    </th>
+                    <td>{r.vendor.name}</td>
+                    <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
+                    <td>
+                      {formatDayForPeople(r.dueDate)} <span className="muted">({describeDue(r.dueDate, now, "deadline")})</span>
+                    </td>
+                    <td>{REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <More shown={o.overdueRemediation.rows.length} total={o.overdueRemediation.total} what="overdue items" />
+      </section>
+    </div>
+  );
+}

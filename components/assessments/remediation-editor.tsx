@@ -1,0 +1,133 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { updateRemediationAction } from "@/app/(app)/assessments/actions";
+import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/remediation";
+import { updateRemediationSchema, type UpdateRemediationInput, type UpdateRemediationValues } from "@/lib/schemas/assessment";
+
+interface Props {
+  item: {
+    id: string;
+    version: number;
+    title: string;
+    status: string;
+    ownerId: string | null;
+    dueDate: string;
+    closingEvidenceId: string | null;
+    closingNote: string | null;
+  };
+  users: { id: string; name: string }[];
+  documents: { id: string; fileName: string; title: string | null; effectiveDate: string }[];
+}
+
+/**
+ * Moves one remediation item: status, owner, due date, and what closed it.
+ * The version travels with the form, so a save over someone else's change is
+ * refused with a clear message instead of overwriting it.
+ */
+export function RemediationEditor({ item, users, documents }: Props) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<UpdateRemediationInput, unknown, UpdateRemediationValues>({
+    resolver: zodResolver(updateRemediationSchema),
+    defaultValues: {
+      id: item.id,
+      version: item.version,
+      status: item.status as UpdateRemediationInput["status"],
+      ownerId: item.ownerId ?? "",
+      dueDate: item.dueDate,
+      closingEvidenceId: item.closingEvidenceId ?? "",
+      closingNote: item.closingNote ?? "",
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const prefix = `rem-${item.id}`;
+
+  async function onSubmit(values: UpdateRemediationValues) {
+    setFormError(null);
+    const result = await updateRemediationAction(values);
+    if (!result.ok) {
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        if (field !== "form") form.setError(field as keyof UpdateRemediationInput, { message });
+      }
+      setFormError(result.error);
+      return;
+    }
+    setOpen(false);
+    router.refresh();
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)} aria-label={`Edit remediation item ${item.title}`}>
+        Edit
+      </button>
+    );
+  }
+
+  return (
+    <form className="stack assess-remediation-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={`Edit remediation item ${item.title}`}>
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${prefix}-status`}>Status</label>
+        <select id={`${prefix}-status`} {...form.register("status")}>
+          {REMEDIATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {REMEDIATION_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-owner`}>Owner</label>
+        <select id={`${prefix}-owner`} aria-invalid={errors.ownerId ? true : undefined} {...form.register("ownerId")}>
+          <option value="">No owner</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        {errors.ownerId ? <span className="error" role="alert">{errors.ownerId.message}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-due`}>Due date</label>
+        <input id={`${prefix}-due`} type="date" aria-invalid={errors.dueDate ? true : undefined} {...form.register("dueDate")} />
+        {errors.dueDate ? <span className="error" role="alert">{errors.dueDate.message}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-evidence`}>Closing evidence</label>
+        <select id={`${prefix}-evidence`} aria-invalid={errors.closingEvidenceId ? true : undefined} {...form.register("closingEvidenceId")}>
+          <option value="">None</option>
+          {documents.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title ?? d.fileName} ({d.effectiveDate})
+            </option>
+          ))}
+        </select>
+        {errors.closingEvidenceId ? <span className="error" role="alert">{errors.closingEvidenceId.message}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-note`}>Closing note</label>
+        <textarea id={`${prefix}-note`} rows={2} aria-invalid={errors.closingNote ? true : undefined} {...form.register("closingNote")} />
+        {errors.closingNote ? <span className="error" role="alert">{errors.closingNote.message}</span> : null}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary btn-small" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+export type Tone = "ok" | "warn" | "bad" | "blocker" | "muted" | "info";
+
+const TONE_CLASS: Record<Tone, string> = {
+  ok: "status-ok",
+  warn: "sev-medium",
+  bad: "sev-high",
+  blocker: "sev-blocker",
+  muted: "status-muted",
+  info: "sev-low",
+};
+
+/** A pill whose words carry the meaning; the colour only repeats it. */
+export function StatusBadge({ tone, children, title }: { tone: Tone; children: ReactNode; title?: string }) {
+  return <span className={`badge ${TONE_CLASS[tone]}`} title={title}>{children}</span>;
+}
+
+const VENDOR_STATUS: Record<string, { label: string; tone: Tone }> = {
+  prospective: { label: "Prospective", tone: "info" },
+  active: { label: "Active", tone: "ok" },
+  offboarded: { label: "Offboarded", tone: "muted" },
+};
+
+export function VendorStatusBadge({ status }: { status: string }) {
+  const s = VENDOR_STATUS[status] ?? { label: status, tone: "muted" as const };
+  return <StatusBadge tone={s.tone}>{s.label}</StatusBadge>;
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
+
+type Input = z.input<typeof evidenceUploadInputSchema>;
+type Output = z.output<typeof evidenceUploadInputSchema>;
+
+type UploadResponse =
+  | { ok: true; document: { id: string; fileName: string; duplicate: boolean } }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/**
+ * Uploads a contract (PDF, DOCX or TXT) as evidence of kind "contract"
+ * through the evidence route, which checks the type from the bytes, stores
+ * them under their SHA-256 and audits the upload. The clause finder then
+ * reads it from the list below the form.
+ */
+export function ContractUploadForm({ vendorId }: { vendorId: string }) {
+  const router = useRouter();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(evidenceUploadInputSchema),
+    defaultValues: { kind: "contract", effectiveDate: "", title: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function upload(meta: Output) {
+    setDone(null);
+    const file = fileRef.current?.files?.[0];
+    if (!file) {
+      setFileError("Choose the contract file.");
+      fileRef.current?.focus();
+      return;
+    }
+    setFileError(null);
+    const query = new URLSearchParams({ kind: "contract", effectiveDate: meta.effectiveDate, ...(meta.title ? { title: meta.title } : {}) });
+    let body: UploadResponse | null = null;
+    try {
+      const response = await fetch(`/api/vendors/${encodeURIComponent(vendorId)}/evidence?${query}`, {
+        method: "POST",
+        headers: { "x-file-name": encodeURIComponent(file.name), "content-type": "application/octet-stream" },
+        body: file,
+      });
+      body = (await response.json().catch(() => null)) as UploadResponse | null;
+      if (!body) throw new Error(`HTTP ${response.status}`);
+    } catch {
+      setFileError("The upload failed. Nothing was saved; please try again.");
+      return;
+    }
+    if (!body.ok) {
+      const { file: fileMessage, ...rest } = body.fieldErrors ?? {};
+      for (const [name, message] of Object.entries(rest)) {
+        if (name === "effectiveDate" || name === "title") form.setError(name, { type: "server", message });
+      }
+      setFileError(fileMessage ?? body.error);
+      return;
+    }
+    if (fileRef.current) fileRef.current.value = "";
+    form.reset({ kind: "contract", effectiveDate: "", title: "" });
+    setDone(body.document.fileName);
+    router.refresh();
+  }
+
+  return (
+    <form className="stack contract-upload" noValidate aria-label="Upload a contract" onSubmit={(e) => form.handleSubmit(upload)(e)}>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Contract file</label>
+        <span id={`${id}-file-hint`} className="hint">PDF, DOCX or TXT. The clause finder reads it once uploaded.</span>
+        <input
+          ref={fileRef}
+          id={`${id}-file`}
+          type="file"
+          accept=".pdf,.docx,.txt"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={[`${id}-file-hint`, fileError ? `${id}-file-error` : null].filter(Boolean).join(" ")}
+          onChange={() => setFileError(null)}
+        />
+        {fileError ? <span id={`${id}-file-error`} className="error" role="alert">{fileError}</span> : null}
+      </div>
+      <input type="hidden" {...form.register("kind")} />
+      <div className="field">
+        <label htmlFor={`${id}-date`}>Effective date</label>
+        <input id={`${id}-date`} type="date" aria-invalid={errors.effectiveDate ? true : undefined} aria-describedby={errors.effectiveDate ? `${id}-date-error` : undefined} {...form.register("effectiveDate")} />
+        {errors.effectiveDate ? <span id={`${id}-date-error`} className="error">{errors.effectiveDate.message}</span> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title <span className="optional">(optional)</span></label>
+        <input id={`${id}-title`} type="text" aria-invalid={errors.title ? true : undefined} {...form.register("title")} />
+        {errors.title ? <span className="error">{errors.title.message}</span> : null}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Uploading…" : "Upload contract"}</button>
+      </div>
+      <div role="status" aria-live="polite">{done ? <div className="alert alert-ok">Uploaded &ldquo;{done}&rdquo;. Run the clause finder on it in the list of contract files.</div> : null}</div>
+    </form>
+  );
+}

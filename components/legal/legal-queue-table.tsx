@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { InstantText } from "@/components/dossier/day-text";
+import { TierBadge } from "@/components/ui/badge";
+import type { Finding } from "@/lib/domain/finding";
+import type { Severity } from "@/lib/domain/vocabulary";
+import type { LegalQueueRow } from "@/lib/server/services/legal-queue";
+import { countryLabel } from "./legal-format";
+
+function severitySummary(findings: readonly Finding[]): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return (["high", "medium", "low"] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`).join(", ");
+}
+
+/** The queue: why each vendor is there, in words, with a link to its Legal tab. */
+export function LegalQueueTable({ rows, now }: { rows: LegalQueueRow[]; now: Date }) {
+  if (rows.length === 0) {
+    return <div className="card empty"><p>Nothing waits for legal: every vendor&apos;s review is signed off, current and free of legal blockers.</p></div>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="data legal-queue">
+        <caption className="sr-only">Vendors whose legal review needs attention</caption>
+        <thead>
+          <tr><th scope="col">Vendor</th><th scope="col">Tier</th><th scope="col">Why it is here</th><th scope="col">Legal findings</th><th scope="col">Last sign-off</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const blockers = r.findings.filter((f) => f.severity === "blocker");
+            const others = r.findings.length - blockers.length;
+            return (
+              <tr key={r.vendor.id} data-vendor={r.vendor.name}>
+                <th scope="row">
+                  <Link href={`/vendors/${r.vendor.id}/legal`}>{r.vendor.name}</Link>
+                  <br /><span className="muted">{countryLabel(r.vendor.country)} · {r.vendor.status}</span>
+                </th>
+                <td><TierBadge tier={r.vendor.tier} /></td>
+                <td>
+                  <ul className="plain-list queue-reasons">
+                    {blockers.length > 0 ? <li><span className="badge sev-blocker">{blockers.length} legal blocker{blockers.length === 1 ? "" : "s"}</span></li> : null}
+                    {r.outdated ? (
+                      <li>
+                        <span className="badge sev-high">Sign-off outdated</span> since {r.outdated.first.description}
+                        {r.outdated.count > 1 ? <span className="muted"> (+{r.outdated.count - 1} more change{r.outdated.count === 2 ? "" : "s"})</span> : null}
+                      </li>
+                    ) : null}
+                    {!r.signOff ? <li><span className="badge status-muted">Not signed off</span></li> : null}
+                  </ul>
+                </td>
+                <td>
+                  {blockers.length > 0 ? (
+                    <ul className="plain-list small">{blockers.map((f, i) => <li key={`${f.code}-${f.subject.id ?? i}`}>{f.message}</li>)}</ul>
+                  ) : null}
+                  {others > 0 ? (
+                    <span className="muted">
+                      {blockers.length > 0 ? `and ${others} other` : `${others}`} finding{others === 1 ? "" : "s"} ({severitySummary(r.findings.filter((f) => f.severity !== "blocker"))})
+                    </span>
+                  ) : blockers.length === 0 ? <span className="muted">None</span> : null}
+                </td>
+                <td>{r.signOff ? <InstantText at={r.signOff.signedAt} now={now} /> : <span className="muted">Never</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

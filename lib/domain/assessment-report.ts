@@ -1,0 +1,517 @@
+import type { Dossier } from "@/lib/schemas/dossier";
+import { emptyLegalDossier, type LegalDossier } from "@/lib/schemas/legal";
+import type { Settings } from "@/lib/schemas/settings";
+import {
+  ASSESSMENT_STATE_LABELS,
+  pendingSignOffRoles,
+  SIGN_OFF_DECISION_LABELS,
+  SIGN_OFF_ROLE_LABELS,
+  type AssessmentState,
+  type SignOffDecision,
+  type SignOffRole,
+} from "./assessment-workflow";
+import { formatDayForPeople, formatIsoDay, type DayInput } from "./dates";
+import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "./dossier-vocabulary";
+import type { Finding } from "./finding";
+import { ADEQUACY_REFERENCE } from "./legal/adequacy";
+import { CLAUSE_CATALOGUE } from "./legal/clause-catalogue";
+import { computeClauseStatus } from "./legal/clause-deviation";
+import { legalContextFor } from "./legal/legal-context";
+import { CLAUSE_STATUS_LABELS, CONTRACT_TYPE_LABELS, TRANSFER_MECHANISM_LABELS, type ClauseStatus } from "./legal/legal-vocabulary";
+import { deriveTransferMatrix, type TransferRegime } from "./legal/transfers";
+import { formatMoney } from "./money";
+import { nextAssessmentDue } from "./next-due";
+import { countryName } from "./reference/countries";
+import { REMEDIATION_STATUS_LABELS, isRemediationOverdue, type RemediationStatus } from "./remediation";
+import { CAP_LABELS } from "./scoring/caps";
+import { SCORING_DOMAIN_TITLES } from "./scoring/domains";
+import { formatLimit, formatPoints, formatScore } from "./scoring/format";
+import { CHECK_RESULT_LABELS, type CapResult, type DomainScore, type Rating, type ScoreCheck, type ScoreResult } from "./scoring/types";
+import { TIER_LABELS, SEVERITIES, type Severity, type Tier } from "./vocabulary";
+
+// The assessment report: one model built from a frozen assessment, printed by
+// both the assessment page (app/(app)/assessments/[id]) and the PDF
+// (lib/server/pdf/assessment-report.tsx), so the screen and the paper show the
+// same numbers, sentences and tables (architecture.md: "the screen, the PDF
+// and the CLI show the same numbers").
+//
+// Everything here derives from the snapshot: the frozen dossier, settings,
+// findings and score. Nothing reads today's data, so a report of version 3
+// prints the same in a year. Sign-offs and remediation items are the workflow
+// on top of the snapshot (who decided what about it, and what was done since);
+// the report prints their state as of `generatedAt`. The clause catalogue and
+// the adequacy list are reference data shipped with the application; the
+// report names their version and date.
+
+export const SEVERITY_TITLES: Record<Severity, string> = { blocker: "Blockers", high: "High", medium: "Medium", low: "Low" };
+
+export interface ReportSignOff {
+  role: SignOffRole;
+  decision: SignOffDecision;
+  comment: string;
+  signedByName: string;
+  signedByEmail?: string | null;
+  signedAt: DayInput;
+}
+
+export interface ReportRemediation {
+  id: string;
+  title: string;
+  findingCode?: string | null;
+  ownerName?: string | null;
+  dueDate: string;
+  status: string;
+  closingNote?: string | null;
+  closingEvidence?: { fileName: string; sha256: string } | null;
+}
+
+export interface ReportInput {
+  assessment: {
+    id: string;
+    version: number;
+    state: AssessmentState;
+    createdAt: DayInput;
+    submittedAt?: DayInput | null;
+    decidedAt?: DayInput | null;
+    nextDueAt?: DayInput | null;
+    createdByName: string;
+  };
+  /** The frozen snapshot. */
+  dossier: Dossier;
+  settings: Settings;
+  findings: readonly Finding[];
+  score: ScoreResult;
+  signOffs: readonly ReportSignOff[];
+  remediation: readonly ReportRemediation[];
+  generatedAt: Date;
+}
+
+export interface ChartBar {
+  key: string;
+  label: string;
+  weight: number;
+  /** Domain score 0-100 (null: excluded). */
+  score: number | null;
+  scoreText: string;
+  /** Points earned out of the weight. */
+  contribution: number;
+  contributionText: string;
+  weightText: string;
+  included: boolean;
+}
+
+export interface CheckGroup {
+  key: string;
+  title: string;
+  domain: DomainScore;
+  /** "Assurance: 4.5 of 6 points = 75.0". */
+  line: string;
+  checks: (ScoreCheck & { resultLabel: string; pointsText: string })[];
+}
+
+export interface FindingGroup {
+  severity: Severity;
+  title: string;
+  findings: readonly Finding[];
+}
+
+export interface EvidenceRow {
+  id: string;
+  title: string;
+  kindLabel: string;
+  fileName: string;
+  effectiveDate: string;
+  uploadedAt: string;
+  uploadedBy: string;
+  sha256Prefix: string;
+  sha256: string;
+  usedBy: string[];
+}
+
+export interface ClauseRow {
+  code: string;
+  title: string;
+  status: ClauseStatus;
+  statusLabel: string;
+  citation: string;
+  value: string;
+  note: string;
+}
+
+export interface TransferRowView {
+  country: string;
+  countryLabel: string;
+  processedBy: string;
+  regime: TransferRegime;
+  regimeLabel: string;
+  mechanismLabel: string;
+  issue?: string;
+  issueSeverity?: Severity;
+}
+
+export interface SignOffRow {
+  role: SignOffRole;
+  roleLabel: string;
+  decisionLabel: string;
+  name: string;
+  date: string;
+  comment: string;
+  pending: boolean;
+}
+
+export interface RemediationRow extends ReportRemediation {
+  statusLabel: string;
+  dueText: string;
+  overdue: boolean;
+  closingEvidenceText: string;
+}
+
+export interface AssessmentReport {
+  cover: {
+    vendorName: string;
+    legalName: string;
+    country: string;
+    tier: Tier;
+    tierLabel: string;
+    rating: Rating;
+    finalScore: number;
+    finalScoreText: string;
+    overallText: string;
+    version: number;
+    assessmentDate: string;
+    assessmentDay: string;
+    assessor: string;
+    stateLabel: string;
+    state: AssessmentState;
+    nextDue: { date: string; reason: string } | null;
+  };
+  summary: string[];
+  chart: ChartBar[];
+  arithmetic: string[];
+  caps: (CapResult & { title: string })[];
+  checkGroups: CheckGroup[];
+  findingCounts: Record<Severity, number>;
+  findingGroups: FindingGroup[];
+  evidence: EvidenceRow[];
+  clauses: ClauseRow[];
+  clauseCatalogueNote: string;
+  transfers: TransferRowView[];
+  transferNote: string;
+  signOffs: SignOffRow[];
+  remediation: RemediationRow[];
+  generatedAt: Date;
+}
+
+export function buildAssessmentReport(input: ReportInput): AssessmentReport {
+  const { dossier, settings, score, findings, assessment } = input;
+  const tier = score.tier;
+  const findingCounts = countBySeverity(findings);
+  const nextDue = assessment.nextDueAt ? nextDueText(dossier, settings, assessment.createdAt, assessment.nextDueAt) : null;
+  const cover = {
+    vendorName: dossier.profile.name,
+    legalName: dossier.profile.legalName,
+    country: countryName(dossier.profile.country),
+    tier,
+    tierLabel: TIER_LABELS[tier],
+    rating: score.rating,
+    finalScore: score.final,
+    finalScoreText: formatScore(score.final),
+    overallText: formatScore(score.overall),
+    version: assessment.version,
+    assessmentDate: formatDayForPeople(assessment.createdAt),
+    assessmentDay: formatIsoDay(assessment.createdAt),
+    assessor: assessment.createdByName,
+    stateLabel: ASSESSMENT_STATE_LABELS[assessment.state],
+    state: assessment.state,
+    nextDue,
+  };
+  const signOffs = signOffRows(input.signOffs);
+  const remediation = input.remediation.map((r) => remediationRow(r, input.generatedAt));
+  return {
+    cover,
+    summary: executiveSummary(input, findingCounts, signOffs, remediation, cover.nextDue),
+    chart: score.domains.map(chartBar),
+    arithmetic: score.arithmetic,
+    caps: score.caps.map((c) => ({ ...c, title: capTitle(c) })),
+    checkGroups: checkGroups(score),
+    findingCounts,
+    findingGroups: SEVERITIES.map((severity) => ({ severity, title: SEVERITY_TITLES[severity], findings: findings.filter((f) => f.severity === severity) })).filter(
+      (g) => g.findings.length > 0,
+    ),
+    evidence: evidenceRows(dossier),
+    clauses: clauseRows(dossier, settings),
+    clauseCatalogueNote: `Clause catalogue version ${CLAUSE_CATALOGUE.version} (${CLAUSE_CATALOGUE.source}).`,
+    transfers: transferRows(dossier, settings),
+    transferNote: `Adequacy decisions as of ${formatDayForPeople(ADEQUACY_REFERENCE.asOf)} (${ADEQUACY_REFERENCE.source}).`,
+    signOffs,
+    remediation,
+    generatedAt: input.generatedAt,
+  };
+}
+
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { blocker: 0, high: 0, medium: 0, low: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+function capTitle(cap: CapResult): string {
+  return `Cap at ${formatLimit(cap.limit)}: ${CAP_LABELS[cap.code] ?? cap.label}`;
+}
+
+function chartBar(d: DomainScore): ChartBar {
+  return {
+    key: d.key,
+    label: d.label,
+    weight: d.weight,
+    score: d.included ? d.score : null,
+    scoreText: d.included && d.score !== null ? formatScore(d.score) : "excluded",
+    contribution: d.contribution,
+    contributionText: formatScore(d.contribution),
+    weightText: formatLimit(d.weight),
+    included: d.included,
+  };
+}
+
+function checkGroups(score: ScoreResult): CheckGroup[] {
+  return score.domains.map((domain) => ({
+    key: domain.key,
+    title: SCORING_DOMAIN_TITLES[domain.key] ?? domain.label,
+    domain,
+    line: domain.included
+      ? `${domain.label}: ${formatPoints(domain.earned)} of ${domain.checksCounted} points = ${formatScore(domain.score ?? 0)}`
+      : `${domain.label}: no applicable checks, excluded`,
+    checks: score.checks
+      .filter((c) => c.domain === domain.key)
+      .map((c) => ({ ...c, resultLabel: CHECK_RESULT_LABELS[c.result], pointsText: c.points === null ? "n/a" : formatPoints(c.points) })),
+  }));
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Plain words for a reader who will not read the tables (issue 5: "executive summary in plain words"). */
+function executiveSummary(
+  input: ReportInput,
+  counts: Record<Severity, number>,
+  signOffs: SignOffRow[],
+  remediation: RemediationRow[],
+  nextDue: { date: string; reason: string } | null,
+): string[] {
+  const { dossier, score, assessment } = input;
+  const name = dossier.profile.name;
+  const out: string[] = [];
+  out.push(
+    `${name} is a ${TIER_LABELS[score.tier]}-tier vendor. On ${formatDayForPeople(assessment.createdAt)} it scored ${formatScore(score.final)} out of 100, ` +
+      `which is ${score.rating.label === "Low residual risk" ? "low residual risk" : `${score.rating.label.toLowerCase()} residual risk`}; the policy for this band is: ${score.rating.decision.toLowerCase()}.`,
+  );
+  const lowered = score.caps.filter((c) => c.triggered && c.lowered);
+  if (lowered.length > 0) {
+    out.push(
+      `Before caps the weighted score was ${formatScore(score.overall)}. It was capped because of ${listInWords(lowered.map((c) => CAP_LABELS[c.code] ?? c.label))}.`,
+    );
+  }
+  const included = score.domains.filter((d) => d.included && d.score !== null);
+  if (included.length > 0) {
+    const best = included.reduce((a, b) => ((b.score ?? 0) > (a.score ?? 0) ? b : a));
+    const worst = included.reduce((a, b) => ((b.score ?? 0) < (a.score ?? 0) ? b : a));
+    out.push(
+      best.key === worst.key
+        ? `Every domain scored ${formatScore(best.score ?? 0)}.`
+        : `The strongest area is ${best.label.toLowerCase()} (${formatScore(best.score ?? 0)}); the weakest is ${worst.label.toLowerCase()} (${formatScore(worst.score ?? 0)}).`,
+    );
+  }
+  const total = counts.blocker + counts.high + counts.medium + counts.low;
+  if (total === 0) {
+    out.push("No rule raised a finding.");
+  } else {
+    const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => (s === "blocker" ? plural(counts[s], "blocker") : `${counts[s]} ${s}`));
+    out.push(
+      `The review raised ${plural(total, "finding")}: ${listInWords(parts)}.` +
+        (counts.blocker > 0 ? ` Blockers must be resolved before the vendor can be approved; the first is: ${input.findings.find((f) => f.severity === "blocker")?.message}` : ""),
+    );
+  }
+  const state = assessment.state;
+  if (state === "draft") out.push("This version is a draft: it has not been submitted for sign-off.");
+  else if (state === "in_review") {
+    const pending = signOffs.filter((s) => s.pending).map((s) => s.roleLabel.toLowerCase());
+    out.push(`This version is in review${pending.length > 0 ? `, awaiting sign-off from ${listInWords(pending)}` : ""}.`);
+  } else {
+    out.push(
+      `Decision: ${ASSESSMENT_STATE_LABELS[state].toLowerCase()}${assessment.decidedAt ? ` on ${formatDayForPeople(assessment.decidedAt)}` : ""}, signed off by procurement, legal and security.`,
+    );
+  }
+  if (remediation.length > 0) {
+    const open = remediation.filter((r) => r.status === "open" || r.status === "in_progress").length;
+    const overdue = remediation.filter((r) => r.overdue).length;
+    out.push(
+      `${plural(remediation.length, "remediation item")} ${remediation.length === 1 ? "was" : "were"} set as conditions; ${open} still open${overdue > 0 ? `, ${overdue} overdue` : ""}.`,
+    );
+  }
+  if (nextDue) out.push(`The next assessment is due by ${nextDue.date} (${nextDue.reason}).`);
+  return out;
+}
+
+/**
+ * The reason behind the stored due date, recomputed from the snapshot (the
+ * rule is pure, so the same snapshot and day give the same reason).
+ */
+function nextDueText(dossier: Dossier, settings: Settings, createdAt: DayInput, nextDueAt: DayInput): { date: string; reason: string } {
+  const stored = formatIsoDay(nextDueAt);
+  const computed = nextAssessmentDue(dossier, settings, new Date(typeof createdAt === "string" ? createdAt : createdAt.getTime()));
+  const reason = computed.date === stored ? computed.reason : "set when the assessment was made";
+  return { date: formatDayForPeople(stored), reason: lowerFirst(reason) };
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) && !/^(SOC|ISO|Critical|High|Moderate|Low)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+function evidenceRows(dossier: Dossier): EvidenceRow[] {
+  const usedBy = new Map<string, string[]>();
+  const link = (evidenceId: string | undefined, label: string) => {
+    if (!evidenceId) return;
+    usedBy.set(evidenceId, [...(usedBy.get(evidenceId) ?? []), label]);
+  };
+  for (const r of dossier.soc2Reports) link(r.evidenceId, `SOC 2 report (period ended ${formatDayForPeople(r.periodEnd)})`);
+  for (const c of dossier.isoCertificates) link(c.evidenceId, `ISO 27001 certificate ${c.certificateNumber}`);
+  for (const p of dossier.pentests) link(p.evidenceId, `Penetration test of ${formatDayForPeople(p.performedOn)}`);
+  for (const p of dossier.securityPolicies) link(p.evidenceId, "Information security policy");
+  for (const p of dossier.incidentResponsePlans) link(p.evidenceId, "Incident response plan");
+  for (const p of dossier.continuityPlans) link(p.evidenceId, "Business continuity plan");
+  for (const p of dossier.insurancePolicies) link(p.evidenceId, `Insurance policy ${p.policyNumber}`);
+  for (const c of dossier.controls) link(c.evidenceId, `Control ${c.code}`);
+  for (const c of legalOf(dossier).contracts) link(c.evidenceId, c.title ?? CONTRACT_TYPE_LABELS[c.type]);
+  return [...dossier.documents]
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : a.effectiveDate > b.effectiveDate ? -1 : a.fileName.localeCompare(b.fileName)))
+    .map((d) => ({
+      id: d.id,
+      title: d.title ?? EVIDENCE_KIND_LABELS[d.kind as EvidenceKind] ?? d.kind,
+      kindLabel: EVIDENCE_KIND_LABELS[d.kind as EvidenceKind] ?? d.kind,
+      fileName: d.fileName,
+      effectiveDate: formatDayForPeople(d.effectiveDate),
+      uploadedAt: formatDayForPeople(d.uploadedAt),
+      uploadedBy: d.uploadedBy,
+      sha256Prefix: d.sha256.slice(0, 16),
+      sha256: d.sha256,
+      usedBy: usedBy.get(d.id) ?? [],
+    }));
+}
+
+/** The legal review of a snapshot; a snapshot made before legal data existed has none. */
+function legalOf(dossier: Dossier): LegalDossier {
+  return (dossier as { legal?: LegalDossier }).legal ?? emptyLegalDossier();
+}
+
+function clauseRows(dossier: Dossier, settings: Settings): ClauseRow[] {
+  const legal = legalOf(dossier);
+  const context = legalContextFor(dossier, settings);
+  const contracts = new Map(legal.contracts.map((c) => [c.id, c]));
+  return CLAUSE_CATALOGUE.clauses.map((clause) => {
+    const row = legal.clauseReviews.find((r) => r.clauseCode === clause.code);
+    if (!row) {
+      return { code: clause.code, title: clause.title, status: "missing" as const, statusLabel: "Not reviewed (counts as missing)", citation: "", value: "", note: "" };
+    }
+    const result = computeClauseStatus(row, { ...context, clause }, settings);
+    const contract = row.citation ? contracts.get(row.citation.contractId) : undefined;
+    const citation = row.citation
+      ? [contract ? (contract.title ?? CONTRACT_TYPE_LABELS[contract.type]) : "Contract", row.citation.section ? `§ ${row.citation.section}` : "", row.citation.page ? `p. ${row.citation.page}` : ""]
+          .filter(Boolean)
+          .join(", ")
+      : "";
+    const values = [
+      row.hours !== undefined ? `${row.hours} hours` : "",
+      row.days !== undefined ? `${row.days} days` : "",
+      row.months !== undefined ? `${row.months} months` : "",
+      row.amountMinor !== undefined && row.currency ? formatMoney(row.amountMinor, row.currency) : "",
+      row.auditScope === "reports_only" ? "reports only" : row.auditScope === "direct_or_third_party" ? "direct or third party" : "",
+    ].filter(Boolean);
+    return {
+      code: clause.code,
+      title: clause.title,
+      status: result.status,
+      statusLabel: CLAUSE_STATUS_LABELS[result.status] + (result.reason ? `: ${result.reason}` : ""),
+      citation,
+      value: values.join("; "),
+      note: row.reviewerNote ?? "",
+    };
+  });
+}
+
+const REGIME_LABELS: Record<TransferRegime, string> = {
+  eu_eea: "EU/EEA",
+  adequacy: "Adequacy decision",
+  adequacy_importer_check: "Partial adequacy (importer must be covered)",
+  third_country: "Third country",
+};
+
+function transferRows(dossier: Dossier, settings: Settings): TransferRowView[] {
+  const legal = legalOf(dossier);
+  const context = legalContextFor(dossier, settings);
+  const sites = context.sites.map((s) => ({ ...s, label: [s.city, countryName(s.country)].filter(Boolean).join(", ") }));
+  return deriveTransferMatrix(sites, legal.subProcessors, dossier.profile.dataCategories, ADEQUACY_REFERENCE, legal.transferMechanisms).map((row) => ({
+    country: row.country,
+    countryLabel: `${row.countryName ?? countryName(row.country)} (${row.country})`,
+    processedBy: row.processedBy.map((p) => `${p.label}${p.kind === "sub_processor" ? " (sub-processor)" : ""}`).join("; "),
+    regime: row.regime,
+    regimeLabel: REGIME_LABELS[row.regime],
+    mechanismLabel: TRANSFER_MECHANISM_LABELS[row.mechanism] + (row.recorded?.sccModule ? `, module ${row.recorded.sccModule}` : "") + (row.recorded?.tiaDate ? `, TIA ${formatDayForPeople(row.recorded.tiaDate)}` : ""),
+    issue: row.finding?.message,
+    issueSeverity: row.finding?.severity,
+  }));
+}
+
+function signOffRows(signOffs: readonly ReportSignOff[]): SignOffRow[] {
+  const recorded = [...signOffs].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  const rows: SignOffRow[] = recorded.map((s) => ({
+    role: s.role,
+    roleLabel: SIGN_OFF_ROLE_LABELS[s.role],
+    decisionLabel: SIGN_OFF_DECISION_LABELS[s.decision],
+    name: s.signedByName,
+    date: `${formatDayForPeople(s.signedAt)} ${timeOf(s.signedAt)}`,
+    comment: s.comment,
+    pending: false,
+  }));
+  for (const role of pendingSignOffRoles(signOffs)) {
+    rows.push({ role, roleLabel: SIGN_OFF_ROLE_LABELS[role], decisionLabel: "Pending", name: "", date: "", comment: "", pending: true });
+  }
+  return rows.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+}
+
+const ROLE_ORDER: Record<SignOffRole, number> = { procurement: 0, legal: 1, security: 2 };
+
+function timeOf(value: DayInput): string {
+  const d = typeof value === "string" ? new Date(value) : value;
+  return `${d.toISOString().slice(11, 16)} UTC`;
+}
+
+function remediationRow(r: ReportRemediation, now: Date): RemediationRow {
+  const overdue = isRemediationOverdue(r, now);
+  return {
+    ...r,
+    statusLabel: REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status,
+    dueText: formatDayForPeople(r.dueDate),
+    overdue,
+    closingEvidenceText: r.closingEvidence ? `${r.closingEvidence.fileName} (SHA-256 ${r.closingEvidence.sha256.slice(0, 16)}…)` : "",
+  };
+}
+
+/** "assay-<vendor-slug>-v<version>-<YYYY-MM-DD>.pdf", the date being the assessment's day. */
+export function assessmentReportFileName(vendorName: string, version: number, assessmentDay: string): string {
+  const slug =
+    vendorName
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/g, "") || "vendor";
+  return `assay-${slug}-v${version}-${assessmentDay}.pdf`;
+}

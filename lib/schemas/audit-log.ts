@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+// The audit log screen's filters (query string), shared by the page, the
+// CSV/JSONL export route and the service. Like the vendor list, bad values
+// are dropped rather than refused: a hand-edited URL shows the unfiltered log.
+
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === "" ? undefined : s))
+    .optional()
+    .catch(undefined);
+
+const cursor = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
+
+export const auditLogFilterSchema = z.object({
+  /** A vendor id, or part of a vendor's name. */
+  vendor: optionalText(200),
+  /** Part of the actor's e-mail address, or an exact user id. */
+  actor: optionalText(200),
+  /** An exact action ("vendor.update"), or a prefix ending in ".*" ("vendor.*"). */
+  action: optionalText(100),
+  /** First UTC day included (YYYY-MM-DD). */
+  from: isoDay.optional().catch(undefined),
+  /** Last UTC day included (YYYY-MM-DD). */
+  to: isoDay.optional().catch(undefined),
+});
+export type AuditLogFilter = z.infer<typeof auditLogFilterSchema>;
+
+export const auditLogQuerySchema = auditLogFilterSchema.extend({
+  /** Keyset pagination: events older than this id (newest first). */
+  before: cursor,
+  /** Keyset pagination backwards: events newer than this id. */
+  after: cursor,
+  pageSize: z.coerce.number().int().min(10).max(200).default(50).catch(50),
+});
+export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;
+
+export const AUDIT_EXPORT_FORMATS = ["csv", "jsonl"] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+export const auditExportFormatSchema = z.enum(AUDIT_EXPORT_FORMATS);
+
+/** The filter as query-string parameters (undefined ones left out), for links. */
+export function auditFilterParams(filter: AuditLogFilter): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ["vendor", "actor", "action", "from", "to"] as const) {
+    const value = filter[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** First-value-wins view of Next's searchParams. */
+export function firstValues(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}

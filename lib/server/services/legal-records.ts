@@ -1,0 +1,64 @@
+import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-catalogue";
+import { LEGAL_RECORD_KINDS, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import type { Tx } from "../db";
+import { AppError } from "../errors";
+
+// The legal-only rules of the generic record service (dossier-records.ts):
+// one row per clause, country and vendor; citations that resolve; contracts
+// that stay while something cites them; and the revision that outdates a
+// legal sign-off.
+
+/**
+ * Every legal change moves the vendor's legal revision on, in the same
+ * transaction, so a sign-off taken at an older revision shows as outdated.
+ * It is the first write of the transaction on purpose: on PostgreSQL the row
+ * lock it takes serialises concurrent legal edits of one vendor, which makes
+ * the uniqueness checks below race-free (SQLite has one writer anyway).
+ */
+export async function bumpLegalRevision(tx: Tx, vendorId: string): Promise<number> {
+  const vendor = await tx.vendor.update({ where: { id: vendorId }, data: { legalRevision: { increment: 1 } }, select: { legalRevision: true } });
+  return vendor.legalRevision;
+}
+
+export async function assertLegalRecordAllowed(tx: Tx, vendorId: string, kind: LegalRecordKindKey, id: string | undefined, data: Record<string, unknown>) {
+  const spec: { label: string; uniqueBy?: "clauseCode" | "country"; single?: boolean } = LEGAL_RECORD_KINDS[kind];
+  if (kind === "clause" && !catalogueEntry(CLAUSE_CATALOGUE, String(data.clauseCode))) {
+    throw new AppError("VALIDATION", "Unknown clause.", { clauseCode: "This clause is not in the clause catalogue" });
+  }
+  if (spec.uniqueBy || spec.single) {
+    const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind }, select: { id: true, data: true } });
+    const key = spec.uniqueBy;
+    const clash = rows.find((r) => r.id !== id && (key === undefined || (r.data as Record<string, unknown>)[key] === data[key]));
+    if (clash) {
+      // A second row for the same clause/country is someone else's concurrent first save, not a new record.
+      throw new AppError("CONFLICT", `This ${spec.label.toLowerCase()} was recorded by someone else meanwhile. Reload to see it, then apply your change again.`);
+    }
+  }
+  const citation = data.citation as { contractId?: unknown } | undefined;
+  if (kind === "clause" && citation?.contractId !== undefined) {
+    await assertContract(tx, vendorId, String(citation.contractId), "citation.contractId");
+  }
+  if (kind === "dpa" && typeof data.contractId === "string") {
+    await assertContract(tx, vendorId, data.contractId, "contractId");
+  }
+}
+
+async function assertContract(tx: Tx, vendorId: string, contractId: string, field: string) {
+  const contract = await tx.dossierRecord.findFirst({ where: { id: contractId, vendorId, kind: "contract" }, select: { id: true } });
+  if (!contract) throw new AppError("VALIDATION", "Check the highlighted field.", { [field]: "Choose a contract recorded for this vendor" });
+}
+
+/** A contract cited by a clause row or the DPA cannot go: the citation would point nowhere. */
+export async function assertContractNotCited(tx: Tx, vendorId: string, contractId: string) {
+  const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind: { in: ["clause", "dpa"] } }, select: { kind: true, data: true } });
+  const citing = rows.filter((r) => {
+    const d = r.data as { citation?: { contractId?: string }; contractId?: string };
+    return r.kind === "clause" ? d.citation?.contractId === contractId : d.contractId === contractId;
+  });
+  if (citing.length === 0) return;
+  const clauses = citing
+    .filter((r) => r.kind === "clause")
+    .map((r) => catalogueEntry(CLAUSE_CATALOGUE, String((r.data as { clauseCode?: string }).clauseCode))?.title ?? "a clause");
+  const what = [...clauses, ...(citing.some((r) => r.kind === "dpa") ? ["the DPA status"] : [])];
+  throw new AppError("INVALID_STATE", `This contract is cited by ${what.join(", ")}. Change those citations first, then delete the contract.`);
+}

@@ -1,0 +1,49 @@
+import { LEGAL_RECORD_KIND_KEYS, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import type { Actor } from "../actor";
+import { requirePermission } from "../authorize";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { can } from "../permissions";
+import { listContractAnalyses } from "./clause-finder";
+import { loadLegalSignOffState } from "./legal-signoff";
+
+/**
+ * What the Legal tab adds to the vendor dossier view: each legal record's id
+ * and version (clause, DPA and transfer rows have no id in the Dossier), the
+ * sign-off state with the changes that outdated it, the clause finder runs,
+ * and what the signed-in user may do.
+ */
+export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendorId: string }) {
+  requirePermission(actor, "vendor.read");
+  const client = db();
+  const vendor = await client.vendor.findUnique({ where: { id: vendorId }, select: { id: true, legalRevision: true } });
+  if (!vendor) throw notFound("Vendor not found.");
+  const [records, signOff, analyses] = await Promise.all([
+    client.dossierRecord.findMany({ where: { vendorId, kind: { in: [...LEGAL_RECORD_KIND_KEYS] } }, orderBy: { createdAt: "asc" } }),
+    loadLegalSignOffState(client, vendor),
+    listContractAnalyses(client, vendorId),
+  ]);
+  return {
+    legalRevision: vendor.legalRevision,
+    records: records.map((r) => ({ id: r.id, kind: r.kind as LegalRecordKindKey, version: r.version, data: r.data as Record<string, unknown> })),
+    signOff,
+    analyses,
+    may: {
+      manage: can(actor.role, "legal.manage"),
+      signOff: can(actor.role, "legal.signoff"),
+      upload: can(actor.role, "evidence.upload") && can(actor.role, "legal.manage"),
+    },
+  };
+}
+export type LegalReview = Awaited<ReturnType<typeof getLegalReview>>;
+
+/** The record (id and version) behind a clause row, the DPA, a transfer row or any id'd legal record. */
+export function legalRecordOf(review: LegalReview, kind: LegalRecordKindKey, key?: string) {
+  return review.records.find((r) => {
+    if (r.kind !== kind) return false;
+    if (kind === "clause") return r.data.clauseCode === key;
+    if (kind === "transfer") return r.data.country === key;
+    if (kind === "dpa") return true;
+    return r.id === key;
+  });
+}

@@ -1,0 +1,159 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
+import { contractAnalysisDataSchema } from "@/lib/schemas/contract-analysis";
+import type { ClauseReviewRow } from "@/lib/schemas/legal";
+import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
+import { acceptAllProposals, decideClauseProposal, getContractAnalysis, runClauseFinder } from "@/lib/server/services/clause-finder";
+import { saveDossierRecord } from "@/lib/server/services/dossier-records";
+import { getVendorDossierView } from "@/lib/server/services/dossier-view";
+import { createVendor } from "@/lib/server/services/vendors";
+import { FilesystemBlobStore } from "@/lib/server/storage/filesystem-store";
+import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
+import { forEachProvider } from "../helpers/test-database";
+import { expectedLabels, recordSignedContract, uploadFixture } from "./legal-fixtures";
+
+// Issue 4: an uploaded contract (PDF, DOCX, TXT) goes through extraction and
+// the clause finder into stored proposals; nothing reaches the checklist
+// until a legal user accepts, edits or rejects; accepting writes the row
+// with its citation and the deviation is computed from it.
+
+forEachProvider("legal: clause finder on uploaded contracts", (t) => {
+  let root: string;
+  let store: FilesystemBlobStore;
+  beforeAll(async () => {
+    await ensureSettings();
+    await t.db.$transaction((tx) => ensureControlCatalogue(tx));
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "assay-legal-"));
+    store = new FilesystemBlobStore(path.join(root, "evidence"));
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  async function vendorWithUpload(name: string, file: string) {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name } });
+    const document = await uploadFixture(legal, vendor.id, file, store);
+    return { procurement, legal, vendor, document };
+  }
+
+  describe.each([
+    ["01-msa-us-northwind.pdf", "pdf", 24],
+    ["03-msa-uk-harbour.docx", "docx", 72],
+  ] as const)("%s", (file, format, notificationHours) => {
+    it("upload → extraction → proposals (suggestions only) → accept all → checklist rows with citations and computed deviation", async () => {
+      const { legal, vendor, document } = await vendorWithUpload(`Finder ${format}`, file);
+      const before = await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } });
+
+      const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+      const stored = await t.db.contractAnalysis.findUniqueOrThrow({ where: { id: run.id } });
+      const data = contractAnalysisDataSchema.parse(stored.proposals);
+      expect(data.format).toBe(format);
+      if (format === "pdf") expect(data.pageCount).toBeGreaterThan(1);
+      expect(data.proposals.map((p) => p.clauseCode)).toEqual(CLAUSE_CATALOGUE.clauses.map((c) => c.code));
+      // Proposals match the hand-made labels of the fixture.
+      const labels = expectedLabels(file);
+      for (const p of data.proposals) expect(p.found, p.clauseCode).toBe(labels.clauses[p.clauseCode]!.present);
+      const notification = data.proposals.find((p) => p.clauseCode === "incident_notification")!;
+      expect(notification.value).toMatchObject({ kind: "hours", hours: notificationHours });
+      expect(notification.passages[0]!.quote).toMatch(/hours/i);
+      if (format === "pdf") expect(notification.passages[0]!.page).toBeGreaterThan(0);
+      else expect(notification.passages[0]!.section).toBeTruthy();
+      // Suggestions only: nothing on the checklist, the legal revision untouched, the run audited.
+      expect(data.proposals.every((p) => p.decision === undefined)).toBe(true);
+      expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id, kind: "clause" } })).toBe(0);
+      expect((await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).legalRevision).toBe(before.legalRevision);
+      expect(await t.db.auditEvent.count({ where: { entityId: run.id, action: "legal.clause_finder.run" } })).toBe(1);
+
+      const contract = await recordSignedContract(legal, vendor.id, document.id);
+      const analysis = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+      // The file is the signed copy of that contract, so citations point at it without asking.
+      expect(analysis.contractId).toBe(contract.id);
+      const result = await acceptAllProposals({
+        actor: legal,
+        input: { analysisId: run.id, contractId: contract.id, analysisVersion: analysis.analysis.version, checklistVersions: {} },
+      });
+      expect(result.accepted).toBe(CLAUSE_CATALOGUE.clauses.length);
+
+      const rows = (await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "clause" } })).map((r) => r.data as ClauseReviewRow);
+      const row = rows.find((r) => r.clauseCode === "incident_notification")!;
+      expect(row).toMatchObject({ presence: "present", hours: notificationHours, citation: { contractId: contract.id } });
+      expect(row.citation!.section ?? row.citation!.page).toBeTruthy();
+      const view = await getVendorDossierView({ actor: legal, vendorId: vendor.id });
+      const deviating = view.findings.filter((f) => f.code === "legal.clause.deviating").map((f) => f.subject.id);
+      expect(deviating.includes("incident_notification")).toBe(notificationHours > 24);
+      const after = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+      expect(after.data.proposals.every((p) => p.decision?.state === "accepted" && p.decision.byId === legal.id)).toBe(true);
+    });
+  });
+
+  it("per clause: accept, reject and edit; a stale decision is refused; procurement is refused", async () => {
+    const { legal, procurement, vendor, document } = await vendorWithUpload("Finder decisions", "03-msa-uk-harbour.docx");
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const contract = await recordSignedContract(legal, vendor.id, document.id);
+
+    await expect(runClauseFinder({ actor: procurement, input: { vendorId: vendor.id, documentId: document.id }, store })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideClauseProposal({ actor: procurement, input: { decision: "accept", analysisId: run.id, clauseCode: "right_to_audit", expected: "pending", contractId: contract.id } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    await decideClauseProposal({ actor: legal, input: { decision: "accept", analysisId: run.id, clauseCode: "right_to_audit", expected: "pending", contractId: contract.id } });
+    await decideClauseProposal({ actor: legal, input: { decision: "reject", analysisId: run.id, clauseCode: "data_residency", expected: "pending" } });
+    await decideClauseProposal({
+      actor: legal,
+      input: {
+        decision: "edit",
+        analysisId: run.id,
+        clauseCode: "incident_notification",
+        expected: "pending",
+        row: { clauseCode: "incident_notification", presence: "present", hours: 48, citation: { contractId: contract.id, section: "7.1" }, reviewerNote: "Amendment 1 shortened it to 48 h." },
+      },
+    });
+    // The same decision again, from a page that still showed it open.
+    await expect(
+      decideClauseProposal({ actor: legal, input: { decision: "reject", analysisId: run.id, clauseCode: "right_to_audit", expected: "pending" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const rows = (await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "clause" } })).map((r) => r.data as ClauseReviewRow);
+    expect(rows.map((r) => r.clauseCode).sort()).toEqual(["incident_notification", "right_to_audit"]);
+    expect(rows.find((r) => r.clauseCode === "incident_notification")).toMatchObject({ hours: 48, reviewerNote: "Amendment 1 shortened it to 48 h." });
+    const analysis = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    const states = Object.fromEntries(analysis.data.proposals.map((p) => [p.clauseCode, p.decision?.state ?? "pending"]));
+    expect(states).toMatchObject({ right_to_audit: "accepted", data_residency: "rejected", incident_notification: "edited", liability_cap: "pending" });
+
+    // Accept-all refuses when a pending clause changed on the checklist since the page was loaded…
+    const seen = Object.fromEntries(analysis.checklist.map((c) => [c.row.clauseCode, c.version]));
+    await saveDossierRecord({ actor: legal, input: { vendorId: vendor.id, kind: "clause", data: { clauseCode: "liability_cap", presence: "missing" } } });
+    await expect(
+      acceptAllProposals({ actor: legal, input: { analysisId: run.id, contractId: contract.id, analysisVersion: analysis.analysis.version, checklistVersions: seen } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    // …and, reloaded, records only what is still open, leaving the decided clauses alone.
+    const reloaded = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    const result = await acceptAllProposals({
+      actor: legal,
+      input: { analysisId: run.id, contractId: contract.id, analysisVersion: reloaded.analysis.version, checklistVersions: Object.fromEntries(reloaded.checklist.map((c) => [c.row.clauseCode, c.version])) },
+    });
+    expect(result.accepted).toBe(CLAUSE_CATALOGUE.clauses.length - 3);
+    const notification = (await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "clause" } })).map((r) => r.data as ClauseReviewRow).find((r) => r.clauseCode === "incident_notification");
+    expect(notification?.hours).toBe(48);
+    const actions = (await t.db.auditEvent.findMany({ where: { entityId: run.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["legal.clause_finder.run", "legal.clause_finder.accept", "legal.clause_finder.reject", "legal.clause_finder.edit", "legal.clause_finder.accept_all"]);
+  });
+
+  it("reads a TXT contract, and refuses files that are not contracts or contracts of another vendor", async () => {
+    const { legal, vendor, document } = await vendorWithUpload("Finder txt", "05-sow-chat-cebu.txt");
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const analysis = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    expect(analysis.data.format).toBe("txt");
+    expect(analysis.data.proposals.filter((p) => p.found).map((p) => p.clauseCode)).toEqual(["data_residency"]);
+
+    const other = await vendorWithUpload("Finder other vendor", "01-msa-us-northwind.pdf");
+    const foreign = await recordSignedContract(other.legal, other.vendor.id, other.document.id);
+    await expect(
+      decideClauseProposal({ actor: legal, input: { decision: "accept", analysisId: run.id, clauseCode: "data_residency", expected: "pending", contractId: foreign.id } }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: other.document.id }, store })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
