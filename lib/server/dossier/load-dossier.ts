@@ -29,11 +29,11 @@ export async function loadDossier(client: Tx, vendorId: string, catalogue?: Cont
     include: { owner: { select: { id: true, name: true, email: true } } },
   });
   if (!vendor) return null;
-  const [records, documents, entries] = await Promise.all([
-    client.dossierRecord.findMany({ where: { vendorId }, orderBy: { createdAt: "asc" } }),
-    client.evidenceDocument.findMany({ where: { vendorId }, orderBy: { uploadedAt: "asc" } }),
-    catalogue ? Promise.resolve(catalogue) : loadCatalogue(client),
-  ]);
+  // Sequential on purpose: `client` is often a transaction, where one connection
+  // runs one query at a time (pg warns about concurrent queries on it).
+  const records = await client.dossierRecord.findMany({ where: { vendorId }, orderBy: { createdAt: "asc" } });
+  const documents = await client.evidenceDocument.findMany({ where: { vendorId }, orderBy: { uploadedAt: "asc" } });
+  const entries = catalogue ?? (await loadCatalogue(client));
   const uploaders = await client.user.findMany({
     where: { id: { in: [...new Set(documents.map((d) => d.uploadedById))] } },
     select: { id: true, email: true },

@@ -42,7 +42,9 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
     return { ok: false, reason: "locked" };
   }
 
-  const passwordOk = user ? await verifyPassword(user.passwordHash, attempt.password) : (await burnPasswordCheck(attempt.password), false);
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(user.passwordHash, attempt.password);
+  else await burnPasswordCheck(attempt.password);
   if (user && passwordOk && user.active && isRole(user.role)) {
     await db().$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { ...CLEARED, lastLoginAt: now } });
