@@ -32,7 +32,7 @@ import {
 } from "./manifest";
 import { assertSafePackPath } from "./pack-paths";
 import { renderPackReadme } from "./readme-text";
-import { zipStream, type ZipEntryInput, type ZipEntryWritten } from "./zip-writer";
+import { zipStream, type ZipEntryInput, type ZipEntryWritten, type ZipProgress } from "./zip-writer";
 import { CHAIN_VERSION } from "@/lib/domain/audit-chain/chain";
 
 export type PackSource = Readable | AsyncIterable<Uint8Array | string> | Uint8Array | string;
@@ -191,7 +191,7 @@ function createPackStream(opts: PackOptions): { chunks: AsyncGenerator<Uint8Arra
     opts.onProgress?.(bytesDone, files.length);
   }
 
-  async function* entries(): AsyncGenerator<ZipEntryInput> {
+  async function* entries(zip: ZipProgress): AsyncGenerator<ZipEntryInput> {
     const mtime = generatedAt;
     const readme = renderPackReadme({
       vendorName: opts.vendor.name,
@@ -218,8 +218,9 @@ function createPackStream(opts: PackOptions): { chunks: AsyncGenerator<Uint8Arra
       };
     }
 
-    // zipStream pulls the next entry only after the previous one is complete,
-    // so every content file is in `files` by now.
+    // The last hashes may still be on the worker; once settled, every content
+    // file has passed onEntry and is in `files`.
+    await zip.settled();
     writingControlFiles = true;
     finalManifest = {
       format: PACK_FORMAT,
@@ -245,7 +246,7 @@ function createPackStream(opts: PackOptions): { chunks: AsyncGenerator<Uint8Arra
   const chunks = (async function* () {
     let finished = false;
     try {
-      yield* zipStream(entries(), { onEntry, onData });
+      yield* zipStream(entries, { onEntry, onData });
       finished = true;
       settle.resolve(finalManifest!);
     } catch (err) {

@@ -4,10 +4,17 @@
 // Why not yazl: yazl computes CRC-32 in JavaScript (buffer-crc32, ~400 MB/s
 // measured) through four stream stages per entry, which capped packing at a
 // fraction of disk read speed. Here each chunk is handed to node:zlib's native
-// crc32 (~4 GB/s) and to node:crypto's SHA-256 in one loop, and sizes,
-// offsets, CRCs and hashes are all known when the central directory is written.
+// crc32 (~4 GB/s) on this thread and to SHA-256 on a worker thread
+// (sha256-offload.ts), so hashing overlaps with reading and writing. Sizes,
+// offsets and CRCs are known when the central directory is written.
 // Measured on 1 GiB to a file: yazl (store, no SHA-256) 110-160 MB/s, this
-// writer (store, with SHA-256) 240-530 MB/s on the same, busy, machine.
+// writer (store, with SHA-256 on this thread) 240-530 MB/s on the same, busy,
+// machine; see `npm run bench pack` for the figures with the worker.
+//
+// An entry's SHA-256 arrives after its bytes are written: the writer goes on
+// with the next entry meanwhile and reports entries (onEntry) in order as
+// their digests come in. A generator that needs every earlier result (to
+// write a manifest last) awaits `settled()` of the ZipProgress it is given.
 //
 // Each source is read up to 8 MiB ahead of the hashing (read-ahead.ts), so a
 // slow source keeps fetching while the CPU hashes.
@@ -22,10 +29,10 @@
 //   extra field; more than 65534 entries or offsets >= 4 GiB add the ZIP64 end
 //   records. `zip64: true` on an entry (known to be large) also puts the ZIP64
 //   extra field in its local header, for strict streaming readers.
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { createDeflateRaw, crc32 } from "node:zlib";
 import { readAhead } from "./read-ahead";
+import { sha256Stream, type Sha256Stream } from "./sha256-offload";
 
 export interface ZipEntryInput {
   /** Already validated (see pack-paths.ts); written as UTF-8. */
@@ -47,7 +54,7 @@ export interface ZipEntryWritten {
 }
 
 export interface ZipStreamOptions {
-  /** Called once per entry, after its data descriptor is produced. May throw to abort the archive. */
+  /** Called once per entry, in entry order, when its SHA-256 is known. May throw to abort the archive. */
   onEntry?: (entry: ZipEntryWritten) => void;
   /** Called for every chunk of uncompressed input. May throw to abort. */
   onData?: (bytes: number) => void;
@@ -55,7 +62,19 @@ export interface ZipStreamOptions {
   forceZip64?: boolean;
   /** Bytes of an entry's source read ahead while earlier chunks are hashed. Default 8 MiB. */
   readAheadBytes?: number;
+  /** Where SHA-256 is computed; tests pass an inline or failing one. Default: sha256Stream(). */
+  sha256?: () => Sha256Stream;
 }
+
+/** Given to an entries generator: settled() resolves when every entry so far has been reported to onEntry. */
+export interface ZipProgress {
+  settled(): Promise<void>;
+}
+
+export type ZipEntries =
+  | AsyncIterable<ZipEntryInput>
+  | Iterable<ZipEntryInput>
+  | ((progress: ZipProgress) => AsyncIterable<ZipEntryInput> | Iterable<ZipEntryInput>);
 
 const U32_MAX = 0xffffffff;
 const U16_MAX = 0xffff;
@@ -80,19 +99,25 @@ interface CentralRecord {
 
 /**
  * Yields the bytes of a ZIP archive. Entries are pulled one at a time, and the
- * next is requested only after the previous one is complete (and onEntry has
- * run), so a generator feeding `entries` can use earlier results, e.g. to
- * write a manifest last. Memory is one chunk per stage, whatever the sizes.
+ * next is requested only after the previous one's bytes are out; its SHA-256
+ * may still be on the worker (see ZipProgress). Memory is one chunk per stage
+ * plus the hashing ring, whatever the sizes.
  */
-export async function* zipStream(
-  entries: AsyncIterable<ZipEntryInput> | Iterable<ZipEntryInput>,
-  opts: ZipStreamOptions = {},
-): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* zipStream(entries: ZipEntries, opts: ZipStreamOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
   const central: CentralRecord[] = [];
   const seen = new Set<string>();
+  const newSha256 = opts.sha256 ?? (() => sha256Stream());
   let offset = 0;
+  // Entries reported so far, chained so onEntry runs in order. A rejection
+  // (digest failed, onEntry threw) is kept in `failure` and rethrown at the
+  // next chunk or entry, so the archive stops promptly.
+  let reported: Promise<void> = Promise.resolve();
+  let failure = null as { error: unknown } | null; // set in a callback; `as` stops TS narrowing it to null
+  const progress: ZipProgress = { settled: () => reported };
+  const source = typeof entries === "function" ? entries(progress) : entries;
 
-  for await (const entry of entries) {
+  for await (const entry of source) {
+    if (failure) throw failure.error;
     if (seen.has(entry.path)) throw new Error(`duplicate zip entry: ${entry.path}`);
     seen.add(entry.path);
     const name = Buffer.from(entry.path, "utf8");
@@ -106,37 +131,48 @@ export async function* zipStream(
     offset += header.length;
     yield header;
 
-    const sha = createHash("sha256");
+    const sha = newSha256();
     let crc = 0;
     let size = 0;
     let compressedSize = 0;
     async function* tap(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
       for await (const raw of input) {
+        if (failure) throw failure.error;
         const chunk = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
         if (chunk.length === 0) continue;
-        sha.update(chunk);
+        const hashing = sha.update(chunk);
+        if (hashing) await hashing;
         crc = crc32(chunk, crc);
         size += chunk.length;
         opts.onData?.(chunk.length);
         yield chunk;
       }
     }
-    const input = tap(readAhead(toAsyncIterable(entry.data), opts.readAheadBytes ?? DEFAULT_READ_AHEAD));
-    for await (const out of entry.compress ? deflateRaw(input) : input) {
-      compressedSize += out.length;
-      yield out;
+    let digest: Promise<string>;
+    try {
+      const input = tap(readAhead(toAsyncIterable(entry.data), opts.readAheadBytes ?? DEFAULT_READ_AHEAD));
+      for await (const out of entry.compress ? deflateRaw(input) : input) {
+        compressedSize += out.length;
+        yield out;
+      }
+      digest = sha.digest();
+    } finally {
+      sha.abandon(); // no-op after digest(); frees the worker session if the entry failed or was cancelled
     }
     offset += compressedSize;
+    // Chained before the next yield, so a failed digest is never an unhandled rejection.
+    const written = { path: entry.path, size, compressedSize, crc32: crc };
+    reported = Promise.all([reported, digest]).then(([, sha256]) => opts.onEntry?.({ ...written, sha256 }));
+    reported.catch((error: unknown) => (failure ??= { error }));
 
     const zip64Descriptor = zip64Local || size >= U32_MAX || compressedSize >= U32_MAX;
     const descriptor = dataDescriptor(crc, size, compressedSize, zip64Descriptor);
     offset += descriptor.length;
     yield descriptor;
-
     central.push({ name, method, dosTime, dosDate, crc, size, compressedSize, offset: localOffset, zip64Local });
-    opts.onEntry?.({ path: entry.path, size, compressedSize, crc32: crc, sha256: sha.digest("hex") });
   }
 
+  await reported; // every entry hashed and accepted before the archive is closed
   const cdStart = offset;
   for (const record of central) {
     const buf = centralHeader(record);

@@ -2,7 +2,7 @@
 // unzip (what auditors use) and yauzl (what verify-pack uses), including the
 // ZIP64 structures that large packs need.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +10,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
-import { zipStream, type ZipEntryInput, type ZipEntryWritten } from "@/lib/server/pack/zip-writer";
+import { zipStream, type ZipEntries, type ZipEntryInput, type ZipEntryWritten, type ZipProgress } from "@/lib/server/pack/zip-writer";
+import type { Sha256Stream } from "@/lib/server/pack/sha256-offload";
 
 let tmp: string;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 const mtime = new Date(2025, 2, 4, 12, 30, 10);
 
-async function writeZip(name: string, entries: Iterable<ZipEntryInput> | AsyncIterable<ZipEntryInput>, forceZip64 = false): Promise<{ file: string; written: ZipEntryWritten[] }> {
+async function writeZip(name: string, entries: ZipEntries, forceZip64 = false): Promise<{ file: string; written: ZipEntryWritten[] }> {
   const file = path.join(tmp, name);
   const written: ZipEntryWritten[] = [];
   await pipeline(Readable.from(zipStream(entries, { forceZip64, onEntry: (e) => written.push(e) })), createWriteStream(file));
@@ -105,4 +106,59 @@ it("refuses duplicate entry names", async () => {
     { path: "a", data: Buffer.from("2"), compress: false, mtime },
   ];
   await expect(writeZip("dup.zip", entries)).rejects.toThrow(/duplicate/);
+});
+
+describe("hashes finishing after their bytes", () => {
+  const MiB = 1024 * 1024;
+
+  it("reports entries in order, and settled() waits until every earlier entry is reported", async () => {
+    const big = randomBytes(3 * MiB); // hashed on the worker
+    const seen: string[] = [];
+    let atBarrier: string[] = [];
+    async function* entries(zip: ZipProgress): AsyncGenerator<ZipEntryInput> {
+      yield { path: "big.bin", data: big, compress: false, mtime };
+      yield { path: "small.txt", data: Buffer.from("small"), compress: true, mtime };
+      await zip.settled();
+      atBarrier = [...seen];
+      yield { path: "last.txt", data: Buffer.from("last"), compress: false, mtime };
+    }
+    const file = path.join(tmp, "settled.zip");
+    await pipeline(Readable.from(zipStream(entries, { onEntry: (e) => seen.push(e.path) })), createWriteStream(file));
+    expect(atBarrier).toEqual(["big.bin", "small.txt"]);
+    expect(seen).toEqual(["big.bin", "small.txt", "last.txt"]);
+    expect((await readAll(file)).get("big.bin")?.equals(big)).toBe(true);
+  });
+
+  it("fails the archive when a digest fails, before the central directory is written", async () => {
+    const failing = (): Sha256Stream => ({
+      update: () => undefined,
+      digest: () => Promise.reject(new Error("hash worker gone")),
+      abandon: () => undefined,
+    });
+    const chunks: Uint8Array[] = [];
+    const run = (async () => {
+      for await (const chunk of zipStream([{ path: "a.bin", data: Buffer.from("abc"), compress: false, mtime }], { sha256: failing })) chunks.push(chunk);
+    })();
+    await expect(run).rejects.toThrow(/hash worker gone/);
+    const written = Buffer.concat(chunks);
+    expect(written.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]))).toBe(false); // no end-of-central-directory record
+  });
+
+  it("stops at the next entry when onEntry rejects an earlier one", async () => {
+    let pulled = 0;
+    function* entries(): Generator<ZipEntryInput> {
+      for (let i = 0; i < 50; i++) {
+        pulled++;
+        yield { path: `f${i}.bin`, data: randomBytes(MiB), compress: false, mtime };
+      }
+    }
+    const onEntry = (e: ZipEntryWritten) => {
+      if (e.path === "f0.bin") throw new Error("f0.bin does not match its upload hash");
+    };
+    const run = (async () => {
+      for await (const _chunk of zipStream(entries(), { onEntry })) void _chunk;
+    })();
+    await expect(run).rejects.toThrow(/f0.bin does not match/);
+    expect(pulled).toBeLessThan(50); // the archive stopped early, not after every entry
+  });
 });
