@@ -42,15 +42,26 @@ async function assertEvidenceBelongs(tx: Tx, vendorId: string, data: Record<stri
   if (!doc) throw new AppError("VALIDATION", "Check the highlighted field.", { evidenceId: "Choose a document uploaded for this vendor" });
 }
 
+/** Whether another record of this kind for the vendor already has `field` set to `value`. */
+async function anotherRecordHas(tx: Tx, vendorId: string, kind: AnyRecordKindKey, id: string | undefined, field: string, value: unknown): Promise<boolean> {
+  const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind }, select: { id: true, data: true } });
+  return rows.some((r) => r.id !== id && (r.data as Record<string, unknown>)[field] === value);
+}
+
 /** Control assessments are one per control; a second one for the same code is a conflict, not a duplicate. */
 async function assertUniqueControl(tx: Tx, vendorId: string, id: string | undefined, data: Record<string, unknown>) {
-  const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind: "control" }, select: { id: true, data: true } });
-  const code = data.code;
-  if (rows.some((r) => r.id !== id && (r.data as { code?: unknown }).code === code)) {
+  if (await anotherRecordHas(tx, vendorId, "control", id, "code", data.code)) {
     throw new AppError("CONFLICT", "This control was assessed by someone else meanwhile. Reload to see their assessment.");
   }
-  const catalogue = await tx.controlDefinition.findUnique({ where: { code: String(code) } });
+  const catalogue = await tx.controlDefinition.findUnique({ where: { code: String(data.code) } });
   if (!catalogue) throw new AppError("VALIDATION", "Unknown control.", { code: "This control is not in the catalogue" });
+}
+
+/** KPIs are one record per quarter (as the dossier import checks): a second one for the same quarter would make the trend ambiguous. */
+async function assertUniqueKpiPeriod(tx: Tx, vendorId: string, id: string | undefined, data: Record<string, unknown>) {
+  if (await anotherRecordHas(tx, vendorId, "kpi", id, "period", data.period)) {
+    throw new AppError("VALIDATION", "Check the highlighted field.", { period: `${String(data.period)} is already recorded. Edit that period instead.` });
+  }
 }
 
 export async function saveDossierRecord({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
@@ -65,6 +76,7 @@ export async function saveDossierRecord({ actor, input }: { actor: Actor; input:
     if (isLegalRecordKind(kind)) await bumpLegalRevision(tx, vendor.id);
     await assertEvidenceBelongs(tx, vendor.id, data);
     if (kind === "control") await assertUniqueControl(tx, vendor.id, envelope.id, data);
+    if (kind === "kpi") await assertUniqueKpiPeriod(tx, vendor.id, envelope.id, data);
     if (isLegalRecordKind(kind)) await assertLegalRecordAllowed(tx, vendor.id, kind, envelope.id, data);
 
     let record;

@@ -100,4 +100,25 @@ forEachProvider("dossier records", (t) => {
     const viewer = await makeActor("viewer");
     await expect(overrideVendorTier({ actor: viewer, input: { vendorId: vendor.id, version: overridden.version, override: null } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("a second KPI record for a quarter already recorded is refused next to the period; editing that quarter is fine", async () => {
+    const procurement = await makeActor("procurement");
+    const security = await makeActor("security");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "KPI Quarters" } });
+    const q3 = await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "kpi", data: { period: "2026-Q3", phishingFailurePct: 4 } } });
+    const again = await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "kpi", data: { period: "2026-q3", phishingFailurePct: 9 } } }).catch((e) => e);
+    expect(again.code).toBe("VALIDATION");
+    expect(again.fieldErrors.period).toMatch(/2026-Q3 is already recorded/);
+    // Moving another quarter onto Q3 is the same duplicate.
+    const q4 = await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "kpi", data: { period: "2026-Q4", phishingFailurePct: 3 } } });
+    const moved = await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "kpi", id: q4.id, version: q4.version, data: { period: "2026-Q3" } } }).catch((e) => e);
+    expect(moved.fieldErrors?.period).toMatch(/already recorded/);
+    // Editing Q3 itself keeps its period.
+    await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "kpi", id: q3.id, version: q3.version, data: { period: "2026-Q3", phishingFailurePct: 5 } } });
+    const rows = await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "kpi" } });
+    expect(rows.map((r) => (r.data as { period: string }).period).sort()).toEqual(["2026-Q3", "2026-Q4"]);
+    // Another vendor's Q3 is no conflict.
+    const other = await createVendor({ actor: procurement, input: { ...validVendor, name: "KPI Quarters Two" } });
+    await expect(saveDossierRecord({ actor: security, input: { vendorId: other.id, kind: "kpi", data: { period: "2026-Q3" } } })).resolves.toMatchObject({ version: 1 });
+  });
 });
