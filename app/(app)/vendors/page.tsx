@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { after } from "next/server";
 import { TierBadge } from "@/components/ui/badge";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -10,6 +11,7 @@ import { FindingCounts } from "@/components/vendors/finding-counts";
 import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
+import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground } from "@/lib/server/dossier/refresh-summaries";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
 
@@ -19,6 +21,13 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor("vendor.read");
   const raw = await searchParams;
   const query = vendorListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  // Counts older than today or the last settings change are brought up to date
+  // first (refresh-summaries.ts); what a short budget leaves goes on after the response.
+  const freshness = await refreshOutdatedSummaries().catch((error: unknown) => {
+    console.error("refreshing vendor summaries failed:", error);
+    return null;
+  });
+  if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
   const { rows, total } = await listVendors({ actor, query });
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2);
@@ -33,6 +42,13 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         </div>
         {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
       </div>
+
+      {freshness?.pending ? (
+        <div className="alert alert-info" role="status">
+          Finding counts and SOC 2 states of {freshness.pending} {freshness.pending === 1 ? "vendor" : "vendors"} are being brought up to date with
+          today&rsquo;s date and the current settings. Each vendor&rsquo;s own page is always current; reload this list in a minute.
+        </div>
+      ) : null}
 
       <form className="toolbar" method="get" role="search" aria-label="Filter vendors">
         <div className="field">

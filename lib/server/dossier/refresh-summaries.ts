@@ -1,0 +1,67 @@
+// Vendor summaries (finding counts, SOC 2 state) are stored on the vendor row
+// so the list can filter and sort 10,000 vendors in milliseconds, and every
+// dossier change recomputes them. Two things change findings without a
+// dossier change: time (a report goes stale, a renewal falls due) and the
+// settings (thresholds, caps). So a summary computed before the start of
+// today (UTC) or before the last settings save is outdated, and the screens
+// that show summaries bring outdated ones up to date first, within a time
+// budget, saying how many are still pending.
+import { db } from "../db";
+import { refreshVendorSummary } from "./load-dossier";
+
+/** Summaries computed before this instant are outdated. Never later than `now`, or a refresh could not satisfy it. */
+export async function summariesValidFrom(now: Date): Promise<Date> {
+  const settings = await db().orgSettings.findUnique({ where: { id: 1 }, select: { updatedAt: true } });
+  const startOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(Math.min(now.getTime(), Math.max(startOfDay, settings?.updatedAt.getTime() ?? 0)));
+}
+
+export interface RefreshResult {
+  refreshed: number;
+  /** Outdated summaries left when the budget ran out. */
+  pending: number;
+}
+
+/**
+ * Recomputes outdated summaries, oldest vendor id first, one transaction per
+ * vendor (a dossier edit is never blocked for long), until none is left or
+ * `budgetMs` has passed.
+ */
+export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, batchSize = 100 } = {}): Promise<RefreshResult> {
+  const validFrom = await summariesValidFrom(now);
+  const outdated = { OR: [{ findingsAt: null }, { findingsAt: { lt: validFrom } }] };
+  const started = performance.now();
+  const failed: string[] = []; // skipped for the rest of this run, so one bad dossier cannot stall the others
+  let refreshed = 0;
+  while (performance.now() - started < budgetMs) {
+    const batch = await db().vendor.findMany({
+      where: { ...outdated, id: { notIn: failed } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (batch.length === 0) break;
+    for (const { id } of batch) {
+      try {
+        await db().$transaction((tx) => refreshVendorSummary(tx, id, now));
+        refreshed++;
+      } catch (error) {
+        console.error(`refreshing the summary of vendor ${id} failed:`, error);
+        failed.push(id);
+      }
+      if (performance.now() - started >= budgetMs) break;
+    }
+  }
+  const pending = await db().vendor.count({ where: outdated });
+  return { refreshed, pending };
+}
+
+let backgroundRun: Promise<unknown> | null = null;
+
+/** Continues refreshing after the response (one run per process at a time); failures are logged, never thrown. */
+export function refreshOutdatedSummariesInBackground(budgetMs = 120_000): Promise<unknown> {
+  backgroundRun ??= refreshOutdatedSummaries({ budgetMs })
+    .catch((error: unknown) => console.error("refreshing vendor summaries failed:", error))
+    .finally(() => (backgroundRun = null));
+  return backgroundRun;
+}
