@@ -1,4 +1,7 @@
+import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { E2E_DATA_DIR } from "./env";
 import { signInAs, uniqueName } from "./helpers";
 
 test("procurement creates a vendor and sees its page", async ({ page }) => {
@@ -43,4 +46,27 @@ test("the vendors list searches, sorts and shows an empty result", async ({ page
   await page.getByLabel("Search").fill("no vendor is called this");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("No vendors match these filters.")).toBeVisible();
+});
+
+test("finding counts stored before today are recomputed when the list is shown", async ({ page }) => {
+  // Plays "a summary computed yesterday, before things changed" straight in the
+  // server's database; the list must show the counts as of today.
+  const db = new Database(path.resolve(E2E_DATA_DIR, "assay.db"));
+  db.pragma("busy_timeout = 5000");
+  type Row = { id: string; blockerCount: number; highCount: number; findingsAt: string };
+  await signInAs(page, "viewer");
+  await page.goto("/vendors?q=Nile+Gateway"); // whatever was outdated is current after this
+  const vendor = db.prepare("SELECT id, blockerCount, highCount, findingsAt FROM Vendor WHERE name = ?").get("Nile Gateway BPO") as Row;
+  expect(vendor.blockerCount + vendor.highCount).toBeGreaterThan(0);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+  db.prepare("UPDATE Vendor SET blockerCount = 0, highCount = 0, mediumCount = 0, lowCount = 0, findingsAt = ? WHERE id = ?").run(yesterday, vendor.id);
+
+  await page.reload();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Nile Gateway BPO" }) });
+  await expect(row.getByText("No findings")).toHaveCount(0);
+  if (vendor.blockerCount > 0) await expect(row.getByText(`${vendor.blockerCount} ${vendor.blockerCount === 1 ? "blocker" : "blockers"}`)).toBeVisible();
+  if (vendor.highCount > 0) await expect(row.getByText(`${vendor.highCount} high`)).toBeVisible();
+  const after = db.prepare("SELECT findingsAt FROM Vendor WHERE id = ?").get(vendor.id) as Pick<Row, "findingsAt">;
+  expect(new Date(after.findingsAt).getTime()).toBeGreaterThan(new Date(yesterday).getTime());
+  db.close();
 });
