@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { refreshOutdatedSummaries, summariesValidFrom } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground, summariesValidFrom } from "@/lib/server/dossier/refresh-summaries";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { getSettingsForEdit, updateSettings } from "@/lib/server/services/settings";
 import { createVendor } from "@/lib/server/services/vendors";
@@ -83,5 +83,16 @@ forEachProvider("vendor summaries kept up to date", (t) => {
     expect(result.refreshed).toBe(0);
     expect(result.pending).toBeGreaterThanOrEqual(1);
     expect((await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).findingsAt).toBeNull();
+  });
+
+  it("the background run after the response is one run per process and finishes what the page left", async () => {
+    const vendor = await vendorWithSoc2("Left For Later", 2);
+    await t.db.vendor.update({ where: { id: vendor.id }, data: { findingsAt: null } });
+    const first = refreshOutdatedSummariesInBackground();
+    expect(refreshOutdatedSummariesInBackground()).toBe(first); // a second list load joins the running one
+    await first;
+    expect((await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).findingsAt).not.toBeNull();
+    expect(refreshOutdatedSummariesInBackground()).not.toBe(first); // done: the next one starts afresh
+    await refreshOutdatedSummariesInBackground();
   });
 });
