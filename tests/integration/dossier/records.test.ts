@@ -4,25 +4,9 @@ import { deleteDossierRecord, saveDossierRecord } from "@/lib/server/services/do
 import { createVendor, overrideVendorTier } from "@/lib/server/services/vendors";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
 import { forEachProvider } from "../helpers/test-database";
-import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
+import { ensureSettings, makeActor, soc2Report as soc2, validVendor } from "../helpers/fixtures";
 
 const now = new Date();
-const isoDay = (monthsAgo: number) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
-  return d.toISOString().slice(0, 10);
-};
-
-const soc2 = (periodEndMonthsAgo: number) => ({
-  type: "type2",
-  periodStart: isoDay(periodEndMonthsAgo + 12),
-  periodEnd: isoDay(periodEndMonthsAgo),
-  issueDate: isoDay(periodEndMonthsAgo - 1),
-  auditor: "Example Assurance LLP",
-  opinion: "unqualified",
-  exceptionCount: 0,
-  carvedOutSubservices: [],
-});
-
 forEachProvider("dossier records", (t) => {
   beforeAll(async () => {
     await ensureSettings();

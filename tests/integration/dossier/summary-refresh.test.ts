@@ -7,24 +7,9 @@ import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { getSettingsForEdit, updateSettings } from "@/lib/server/services/settings";
 import { createVendor } from "@/lib/server/services/vendors";
 import { forEachProvider } from "../helpers/test-database";
-import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
+import { ensureSettings, makeActor, soc2Report, validVendor } from "../helpers/fixtures";
 
 const DAY = 86_400_000;
-const monthsAgo = (n: number) => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
-};
-const soc2EndedMonthsAgo = (n: number) => ({
-  type: "type2",
-  periodStart: monthsAgo(n + 12),
-  periodEnd: monthsAgo(n),
-  issueDate: monthsAgo(n - 1),
-  auditor: "Example Assurance LLP",
-  opinion: "unqualified",
-  exceptionCount: 0,
-  carvedOutSubservices: [],
-});
-
 forEachProvider("vendor summaries kept up to date", (t) => {
   beforeAll(async () => {
     await ensureSettings();
@@ -39,7 +24,7 @@ forEachProvider("vendor summaries kept up to date", (t) => {
 
   async function vendorWithSoc2(name: string, endedMonthsAgo: number) {
     const vendor = await createVendor({ actor: await makeActor("procurement"), input: { ...validVendor, name } });
-    await saveDossierRecord({ actor: await makeActor("security"), input: { vendorId: vendor.id, kind: "soc2", data: soc2EndedMonthsAgo(endedMonthsAgo) } });
+    await saveDossierRecord({ actor: await makeActor("security"), input: { vendorId: vendor.id, kind: "soc2", data: soc2Report(endedMonthsAgo) } });
     return vendor;
   }
 

@@ -32,3 +32,22 @@ export const validVendor = {
   status: "prospective",
   ownerId: "",
 };
+
+/** First day of the month `monthsAgo` months before now, as YYYY-MM-DD. */
+export function firstOfMonthAgo(monthsAgo: number, now = new Date()): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1)).toISOString().slice(0, 10);
+}
+
+/** A clean SOC 2 Type II report whose audit period ended `endedMonthsAgo` months ago. */
+export function soc2Report(endedMonthsAgo: number) {
+  return {
+    type: "type2",
+    periodStart: firstOfMonthAgo(endedMonthsAgo + 12),
+    periodEnd: firstOfMonthAgo(endedMonthsAgo),
+    issueDate: firstOfMonthAgo(endedMonthsAgo - 1),
+    auditor: "Example Assurance LLP",
+    opinion: "unqualified",
+    exceptionCount: 0,
+    carvedOutSubservices: [],
+  };
+}
