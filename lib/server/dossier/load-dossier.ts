@@ -74,8 +74,8 @@ export async function loadOpenRemediation(client: Tx, vendorId: string): Promise
  * transaction of every dossier change, so the list never disagrees with the
  * vendor page about what was just saved.
  */
-export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date()) {
-  const settings = await loadSettings(tx);
+export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date(), preloaded?: Settings) {
+  const settings = preloaded ?? (await loadSettings(tx));
   const loaded = await loadDossier(tx, vendorId);
   if (!loaded) return;
   const remediation = await loadOpenRemediation(tx, vendorId);

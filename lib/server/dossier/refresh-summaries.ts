@@ -7,6 +7,7 @@
 // that show summaries bring outdated ones up to date first, within a time
 // budget, saying how many are still pending.
 import { db } from "../db";
+import { loadSettings } from "../services/settings";
 import { refreshVendorSummary } from "./load-dossier";
 
 /** Summaries computed before this instant are outdated. Never later than `now`, or a refresh could not satisfy it. */
@@ -41,9 +42,10 @@ export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_
       take: batchSize,
     });
     if (batch.length === 0) break;
+    const settings = await loadSettings(); // once per batch, not once per vendor
     for (const { id } of batch) {
       try {
-        await db().$transaction((tx) => refreshVendorSummary(tx, id, now));
+        await db().$transaction((tx) => refreshVendorSummary(tx, id, now, settings));
         refreshed++;
       } catch (error) {
         console.error(`refreshing the summary of vendor ${id} failed:`, error);
