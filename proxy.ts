@@ -24,8 +24,21 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/** A path with a broken percent-escape ("%ZZ") cannot name any page: 400, not a 500 from deeper down. */
+export function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (isMalformedPath(pathname)) {
+    return NextResponse.json({ ok: false, code: "VALIDATION", error: "The address is malformed." }, { status: 400 });
+  }
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!isPublic && !hasSession) {
@@ -44,7 +57,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A header set here replaces the handler's own, so route handlers (downloads
+  // with their sandbox CSP, JSON, exports) keep theirs; handleRoute gives any
+  // response without one a deny-all policy. Pages get the nonce-based one.
+  if (!pathname.startsWith("/api/")) response.headers.set("Content-Security-Policy", csp);
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
@@ -52,7 +68,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but static assets, which carry no session and no HTML.
-    { source: "/((?!_next/static|_next/image|favicon.ico).*)" },
+    // Everything but static assets, which carry no session and no HTML, and the
+    // evidence upload: a body passing through the proxy is buffered only up to
+    // 10 MB and the rest silently dropped. The upload handler checks the
+    // session, the byte count and the digest itself. Only well-formed ids are
+    // exempt, so a malformed one still gets the proxy's 400.
+    { source: "/((?!_next/static|_next/image|favicon.ico|api/vendors/[A-Za-z0-9_-]+/evidence$).*)" },
   ],
 };

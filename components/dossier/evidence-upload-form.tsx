@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
+import { uploadHeaders } from "./upload-digest";
 import { formatBytes } from "./format-bytes";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
@@ -64,7 +65,7 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
     return file;
   }
 
-  function upload(meta: Output) {
+  async function upload(meta: Output) {
     const file = checkFile();
     if (!file) {
       fileRef.current?.focus();
@@ -75,12 +76,19 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
     setUploading(true);
     setProgress(0);
     const query = new URLSearchParams({ kind: meta.kind, effectiveDate: meta.effectiveDate, ...(meta.title ? { title: meta.title } : {}) });
+    let headers: Record<string, string>;
+    try {
+      headers = await uploadHeaders(file);
+    } catch {
+      setUploading(false);
+      setProgress(null);
+      setFileError("The file could not be read. Choose it again.");
+      return;
+    }
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     xhr.open("POST", `/api/vendors/${encodeURIComponent(vendorId)}/evidence?${query}`);
-    xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
-    // The server decides the type from the bytes; the browser's guess is not sent as if it were trusted.
-    xhr.setRequestHeader("content-type", "application/octet-stream");
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => setProgress(e.lengthComputable ? e.loaded / e.total : null);
     xhr.onload = () => {

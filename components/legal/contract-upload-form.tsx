@@ -6,6 +6,7 @@ import { useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
+import { uploadHeaders } from "@/components/dossier/upload-digest";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
@@ -46,7 +47,7 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
     try {
       const response = await fetch(`/api/vendors/${encodeURIComponent(vendorId)}/evidence?${query}`, {
         method: "POST",
-        headers: { "x-file-name": encodeURIComponent(file.name), "content-type": "application/octet-stream" },
+        headers: await uploadHeaders(file),
         body: file,
       });
       body = (await response.json().catch(() => null)) as UploadResponse | null;

@@ -15,6 +15,22 @@ const STATUS: Record<AppErrorCode, number> = {
  * with a generic 500 that carries no stack trace.
  */
 export async function handleRoute(body: () => Promise<Response>): Promise<Response> {
+  return withDefaultCsp(await answer(body));
+}
+
+/** No route handler serves HTML; a response without its own CSP gets one that allows nothing. */
+export const ROUTE_DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+function withDefaultCsp(response: Response): Response {
+  try {
+    if (!response.headers.has("Content-Security-Policy")) response.headers.set("Content-Security-Policy", ROUTE_DEFAULT_CSP);
+  } catch {
+    // Redirect responses have immutable headers and no body to protect.
+  }
+  return response;
+}
+
+async function answer(body: () => Promise<Response>): Promise<Response> {
   try {
     return await body();
   } catch (error) {

@@ -50,7 +50,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <select id="action" name="action" defaultValue={query.action ?? ""}>
             <option value="">Any</option>
             {actionOptions(actions, query.action).map((a) => (
-              <option key={a} value={a}>{a.endsWith(".*") ? `${a.slice(0, -2)} (all)` : a}</option>
+              <option key={a} value={a}>{a === "denied.*" ? "Denied attempts (all)" : a.endsWith(".*") ? `${a.slice(0, -2)} (all)` : a}</option>
             ))}
           </select>
         </div>
@@ -125,9 +125,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   );
 }
 
-/** Every action, plus "vendor.*"-style groups, plus the current value even if no event has it any more. */
+/**
+ * Every action, plus "vendor.*"-style groups, plus the current value even if
+ * no event has it any more. "denied.*" (refused attempts: missing permission,
+ * refused upload) is always offered, so reviewers can look for them before any exist.
+ */
 function actionOptions(actions: string[], current: string | undefined): string[] {
-  const groups = [...new Set(actions.filter((a) => a.includes(".")).map((a) => `${a.slice(0, a.indexOf("."))}.*`))];
+  const groups = [...new Set([...actions.filter((a) => a.includes(".")).map((a) => `${a.slice(0, a.indexOf("."))}.*`), "denied.*"])];
   const all = [...new Set([...actions, ...groups, ...(current ? [current] : [])])];
   return all.sort((a, b) => a.replace(".*", "").localeCompare(b.replace(".*", "")) || (a.endsWith(".*") ? -1 : 1));
 }

@@ -7,8 +7,11 @@ import { requirePermission } from "../authorize";
 import { db } from "../db";
 import { refreshVendorSummary } from "../dossier/load-dossier";
 import { notFound } from "../errors";
-import type { BlobSource, BlobStore } from "../storage/blob-store";
+import { noteDenial } from "../denials";
+import { type BlobSource, type BlobStore, UploadRejectedError } from "../storage/blob-store";
+import { type DeclaredUpload, verifiedBody } from "../http/upload-integrity";
 import { ingestUpload } from "../storage/ingest-upload";
+import { tooLarge } from "../storage/metered-source";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
 
@@ -24,12 +27,15 @@ export async function uploadEvidence({
   input,
   stream,
   declaredName,
+  declared = { sizeBytes: null, sha256: null },
   store,
 }: {
   actor: Actor;
   input: unknown;
   stream: BlobSource;
   declaredName: string;
+  /** Content-Length and the optional client digest (see upload-integrity.ts). */
+  declared?: DeclaredUpload;
   store: BlobStore;
 }) {
   requirePermission(actor, "evidence.upload");
@@ -38,7 +44,23 @@ export async function uploadEvidence({
   const vendor = await db().vendor.findUnique({ where: { id: vendorId }, select: { id: true } });
   if (!vendor) throw notFound("Vendor not found.");
   const { uploads } = await loadSettings();
-  const stored = await ingestUpload({ store, stream, declaredName, maxBytes: uploads.maxBytes });
+  let stored: Awaited<ReturnType<typeof ingestUpload>>;
+  try {
+    // Refused before a byte is read: the client said how big the file is.
+    if (declared.sizeBytes !== null && declared.sizeBytes > uploads.maxBytes) throw tooLarge(uploads.maxBytes);
+    stored = await ingestUpload({ store, stream: verifiedBody(stream, declared), declaredName, maxBytes: uploads.maxBytes });
+  } catch (error) {
+    if (error instanceof UploadRejectedError) {
+      noteDenial(actor, {
+        action: "denied.upload",
+        entityType: "vendor",
+        entityId: vendorId,
+        vendorId,
+        details: { reason: error.reason, message: error.message, declaredName: declaredName.slice(0, 255), declaredSizeBytes: declared.sizeBytes },
+      });
+    }
+    throw error;
+  }
   const previous = await db().evidenceDocument.findFirst({ where: { vendorId, sha256: stored.sha256 }, select: { id: true, fileName: true } });
   return db().$transaction(async (tx) => {
     const document = await tx.evidenceDocument.create({

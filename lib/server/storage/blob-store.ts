@@ -38,7 +38,18 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-export type UploadRejectionReason = "too_large" | "empty" | "bad_type" | "name_mismatch" | "bad_name";
+export type UploadRejectionReason =
+  | "too_large"
+  | "empty"
+  | "bad_type"
+  | "name_mismatch"
+  | "bad_name"
+  /** Fewer (or more) bytes arrived than Content-Length announced. */
+  | "incomplete"
+  /** The bytes do not hash to the digest the client sent. */
+  | "digest_mismatch"
+  /** A DOCX/XLSX that would inflate past the archive limits (zip bomb). */
+  | "archive_limits";
 
 /**
  * An upload refused for a reason the uploader can fix. It is a VALIDATION

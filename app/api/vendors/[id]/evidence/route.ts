@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { requireActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
+import { declaredUpload } from "@/lib/server/http/upload-integrity";
 import { handleRoute } from "@/lib/server/route-errors";
 import { uploadEvidence } from "@/lib/server/services/evidence";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
@@ -11,6 +12,9 @@ export const dynamic = "force-dynamic";
  * Evidence upload: the raw file is the request body (streamed, never buffered
  * whole), the metadata travels in the query string and the name in a header.
  * Server actions would buffer the whole file and cap its size far below 25 MB.
+ * This path is kept out of the proxy matcher (proxy.ts): the proxy buffers at
+ * most 10 MB of a body and silently drops the rest. The byte count and the
+ * optional digest are checked anyway, so a truncated body is never stored.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handleRoute(async () => {
@@ -24,6 +28,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       input: { ...query, vendorId },
       stream: Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>),
       declaredName,
+      declared: declaredUpload(request.headers),
       store: evidenceStore(),
     });
     return Response.json(
