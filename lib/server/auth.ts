@@ -12,7 +12,9 @@ import { recordAudit } from "./audit";
 import { isRole } from "@/lib/domain/roles";
 import { can, type Permission } from "./permissions";
 import { signIn } from "./services/sign-in";
+import { notePermissionDenied } from "./authorize";
 import { AppError } from "./errors";
+import { clientIp, headerValue } from "./http/client-ip";
 
 const SESSION_HOURS = 8;
 
@@ -69,20 +71,6 @@ export function authOptions(): NextAuthOptions {
   return options;
 }
 
-type HeaderBag = Record<string, string | string[] | undefined> | Headers;
-
-function headerValue(h: HeaderBag, name: string): string | null {
-  if (h instanceof Headers) return h.get(name);
-  const v = h[name];
-  return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
-}
-
-function clientIp(h: HeaderBag): string | null {
-  // Behind a reverse proxy the first X-Forwarded-For hop is the client.
-  const fwd = headerValue(h, "x-forwarded-for");
-  return fwd?.split(",")[0]?.trim() || headerValue(h, "x-real-ip");
-}
-
 /** The signed-in, still-active user for this request, or null. */
 export async function currentActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
@@ -105,7 +93,10 @@ export async function currentActor(): Promise<Actor | null> {
 export async function requirePageActor(permission?: Permission): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/signin");
-  if (permission && !can(actor.role, permission)) redirect("/forbidden");
+  if (permission && !can(actor.role, permission)) {
+    notePermissionDenied(actor, permission);
+    redirect("/forbidden");
+  }
   return actor;
 }
 
