@@ -96,6 +96,55 @@ export function sniffFileType(head: Uint8Array, opts: SniffOptions = {}): SniffR
 export const MAX_ZIP_ENTRIES = 10_000;
 
 /**
+ * Archive-bomb limits, judged from the ZIP's central directory before any
+ * entry is inflated (docs/security.md, "Archive bombs"). Real Office files
+ * compress their XML 5-30x and their images not at all; a bomb of zeros
+ * deflates about 1000x. The sizes are the archive's own claims: whatever
+ * inflates the file later (the clause finder) runs under a memory and time
+ * budget in case they lie.
+ */
+export const ZIP_LIMITS = {
+  maxEntries: MAX_ZIP_ENTRIES,
+  /** All entries together, inflated. */
+  maxTotalUncompressedBytes: 256 * 1024 * 1024,
+  /** Inflated / compressed, per entry and for the whole archive. */
+  maxCompressionRatio: 200,
+  /** Entries (and archives) smaller than this inflated are never a bomb, whatever their ratio. */
+  ratioFloorBytes: 1024 * 1024,
+} as const;
+
+export interface ZipEntrySize {
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export type ZipBudget = { ok: true } | { ok: false; message: string };
+
+export function checkZipBudget(entries: readonly ZipEntrySize[], limits: typeof ZIP_LIMITS = ZIP_LIMITS): ZipBudget {
+  const unsafe = (why: string): ZipBudget => ({
+    ok: false,
+    message: `The document ${why}, which no genuine Word or Excel file does, so it was not accepted (it may be an archive bomb).`,
+  });
+  if (entries.length > limits.maxEntries) return unsafe(`has ${entries.length} parts (the limit is ${limits.maxEntries})`);
+  let compressed = 0;
+  let uncompressed = 0;
+  for (const e of entries) {
+    compressed += e.compressedSize;
+    uncompressed += e.uncompressedSize;
+    if (e.uncompressedSize >= limits.ratioFloorBytes && e.uncompressedSize > e.compressedSize * limits.maxCompressionRatio) {
+      return unsafe(`has a part that expands more than ${limits.maxCompressionRatio} times`);
+    }
+  }
+  if (uncompressed > limits.maxTotalUncompressedBytes) {
+    return unsafe(`would expand to ${Math.round(uncompressed / 1024 / 1024)} MB (the limit is ${limits.maxTotalUncompressedBytes / 1024 / 1024} MB)`);
+  }
+  if (uncompressed >= limits.ratioFloorBytes && uncompressed > compressed * limits.maxCompressionRatio) {
+    return unsafe(`expands more than ${limits.maxCompressionRatio} times`);
+  }
+  return { ok: true };
+}
+
+/**
  * DOCX and XLSX are both ZIP files; the entry names tell them apart. These are
  * the part names every producer (Word, Excel, LibreOffice, docx/exceljs) uses.
  */

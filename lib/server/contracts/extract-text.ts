@@ -2,9 +2,8 @@
 // (unpdf), sections under their Word headings for DOCX (mammoth), and plain
 // text (pages split on form feeds) for TXT. Failures are a typed, user-safe
 // error: the upload form shows the message as is.
-import mammoth from "mammoth";
-import { extractText, getDocumentProxy } from "unpdf";
 import { AppError } from "@/lib/server/errors";
+import { ExtractionBudgetError, parseInWorker, type ExtractionBudget } from "./parse-in-worker";
 import { htmlToSections } from "./html-sections";
 
 export const CONTRACT_MIME_TYPES = {
@@ -21,7 +20,7 @@ export interface ExtractedContractText {
   fullText: string;
 }
 
-export type ContractTextFailure = "unsupported_type" | "corrupt_file" | "encrypted" | "no_text";
+export type ContractTextFailure = "unsupported_type" | "corrupt_file" | "encrypted" | "no_text" | "too_demanding";
 
 export class ContractTextExtractionError extends AppError {
   constructor(
@@ -35,13 +34,22 @@ export class ContractTextExtractionError extends AppError {
   }
 }
 
-export async function extractContractText(bytes: Uint8Array, mimeType: ContractMimeType | string): Promise<ExtractedContractText> {
+/**
+ * PDF and DOCX are parsed in a worker thread under a memory and time budget
+ * (parse-in-worker.ts): both formats can be built to expand far beyond their
+ * size on disk, and the parsers would otherwise do it in the server's heap.
+ */
+export async function extractContractText(
+  bytes: Uint8Array,
+  mimeType: ContractMimeType | string,
+  budget?: Partial<ExtractionBudget>,
+): Promise<ExtractedContractText> {
   const mime = mimeType.split(";")[0]?.trim().toLowerCase();
   switch (mime) {
     case CONTRACT_MIME_TYPES.pdf:
-      return extractPdf(bytes);
+      return extractPdf(bytes, budget);
     case CONTRACT_MIME_TYPES.docx:
-      return extractDocx(bytes);
+      return extractDocx(bytes, budget);
     case CONTRACT_MIME_TYPES.txt:
       return extractTxt(bytes);
     default:
@@ -52,16 +60,25 @@ export async function extractContractText(bytes: Uint8Array, mimeType: ContractM
   }
 }
 
-async function extractPdf(bytes: Uint8Array): Promise<ExtractedContractText> {
+function tooDemanding(cause: ExtractionBudgetError, what: string): ContractTextExtractionError {
+  return new ContractTextExtractionError(
+    "too_demanding",
+    cause.reason === "timeout"
+      ? `This ${what} took too long to read, so the clause finder stopped. Re-save it (or export it as PDF) and upload it again.`
+      : `This ${what} needs far more memory to read than its size suggests (it may be an archive bomb), so the clause finder stopped.`,
+    { cause },
+  );
+}
+
+async function extractPdf(bytes: Uint8Array, budget?: Partial<ExtractionBudget>): Promise<ExtractedContractText> {
   if (!startsWith(bytes, "%PDF-", 1024)) {
     throw new ContractTextExtractionError("corrupt_file", "This file is not a valid PDF (no PDF header). Check that the upload finished and the file opens.");
   }
   let pageTexts: string[];
   try {
-    // pdf.js may detach the buffer it is given; keep the caller's bytes intact.
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    pageTexts = (await extractText(pdf, { mergePages: false })).text;
+    pageTexts = (await parseInWorker({ format: "pdf", bytes }, budget)).pageTexts ?? [];
   } catch (cause) {
+    if (cause instanceof ExtractionBudgetError) throw tooDemanding(cause, "PDF");
     const name = (cause as { name?: string } | null)?.name ?? "";
     if (name === "PasswordException") {
       throw new ContractTextExtractionError("encrypted", "This PDF is password-protected. Upload an unprotected copy.", { cause });
@@ -79,19 +96,15 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedContractText> {
   return { format: "pdf", pages, fullText };
 }
 
-async function extractDocx(bytes: Uint8Array): Promise<ExtractedContractText> {
+async function extractDocx(bytes: Uint8Array, budget?: Partial<ExtractionBudget>): Promise<ExtractedContractText> {
   if (!startsWith(bytes, "PK\u0003\u0004", 0)) {
     throw new ContractTextExtractionError("corrupt_file", "This file is not a valid DOCX (it is not a zip package). Legacy .doc files must be saved as DOCX first.");
   }
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
-      // Contract titles often use the Title style; treat it as a heading.
-      { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"] },
-    );
-    html = result.value;
+    html = (await parseInWorker({ format: "docx", bytes }, budget)).html ?? "";
   } catch (cause) {
+    if (cause instanceof ExtractionBudgetError) throw tooDemanding(cause, "DOCX");
     throw new ContractTextExtractionError("corrupt_file", "This DOCX could not be read; it may be damaged. Re-save it in Word and upload again.", { cause });
   }
   const sections = htmlToSections(html);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkDeclaredFileName } from "@/lib/domain/file-name";
 import {
+  checkZipBudget,
   classifyZipEntries,
   createTextValidator,
   type FileKind,
@@ -96,6 +97,8 @@ async function ingestZip(
           : "The file looks like a ZIP-based document but is damaged or unsafe to open.",
       );
     }
+    const budget = checkZipBudget(listing.sizes);
+    if (!budget.ok) throw new UploadRejectedError("archive_limits", budget.message);
     const classified = classifyZipEntries(listing.names);
     if (classified.outcome === "refused") throw new UploadRejectedError("bad_type", classified.message);
     const fileName = requireMatchingName(sanitisedName, classified.kind);

@@ -1,7 +1,9 @@
 import { openPromise, type ZipFile } from "yauzl";
-import { MAX_ZIP_ENTRIES } from "@/lib/domain/file-type";
+import { MAX_ZIP_ENTRIES, type ZipEntrySize } from "@/lib/domain/file-type";
 
-export type ZipListing = { ok: true; names: string[] } | { ok: false; why: "damaged" | "too_many_entries" };
+export type ZipListing =
+  | { ok: true; names: string[]; sizes: ZipEntrySize[] }
+  | { ok: false; why: "damaged" | "too_many_entries" };
 
 /**
  * Reads only the central directory of a ZIP file on disk; no entry is
@@ -21,12 +23,16 @@ export async function listZipEntries(file: string): Promise<ZipListing> {
     return { ok: false, why: "too_many_entries" };
   }
   const names: string[] = [];
+  const sizes: ZipEntrySize[] = [];
   try {
-    for await (const entry of zip.eachEntry()) names.push(entry.fileName);
+    for await (const entry of zip.eachEntry()) {
+      names.push(entry.fileName);
+      sizes.push({ compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+    }
   } catch {
     return { ok: false, why: "damaged" };
   } finally {
     if (zip.isOpen) zip.close();
   }
-  return { ok: true, names };
+  return { ok: true, names, sizes };
 }
