@@ -13,6 +13,8 @@ export interface DenialAdmission {
 
 export interface DenialThrottle {
   admit(actorKey: string, nowMs: number): DenialAdmission;
+  /** How many actors' windows are held in memory. */
+  trackedActors(): number;
 }
 
 export function createDenialThrottle({ perWindow, windowMs, maxActors = 10_000 }: { perWindow: number; windowMs: number; maxActors?: number }): DenialThrottle {
@@ -36,6 +38,7 @@ export function createDenialThrottle({ perWindow, windowMs, maxActors = 10_000 }
       entry.suppressed = 0;
       return { record: true, suppressedBefore };
     },
+    trackedActors: () => state.size,
   };
 
   // Oldest windows first (see the re-insert above). Expired windows go, except

@@ -1,14 +1,19 @@
-// Worker thread for extract-text.ts: runs the parsers that inflate and walk
-// untrusted files (mammoth for DOCX, pdf.js via unpdf for PDF) under the
-// memory limit and deadline the parent sets, so a document built to explode
-// kills this thread, not the server. Plain JavaScript so it runs as is, both
-// under `next start` and in the tests. It only parses; every judgement about
-// the result stays in extract-text.ts.
-import { parentPort, workerData } from "node:worker_threads";
+// Child process for parse-in-worker.ts: runs the parsers that inflate and
+// walk untrusted files (mammoth for DOCX, pdf.js via unpdf for PDF) under the
+// heap limit and deadline the parent sets, so a document built to explode
+// kills this process, not the server. (A worker thread's resourceLimits are
+// not enough: some out-of-memory paths abort the whole process.) Plain
+// JavaScript so it runs as is, under `next start` and in the tests. It only
+// parses; every judgement about the result stays in extract-text.ts.
 
-const { format, bytes } = workerData;
+process.once("message", (job) => {
+  run(job).then(
+    (value) => process.send({ ok: true, ...value }, () => process.exit(0)),
+    (error) => process.send({ ok: false, name: error?.name ?? "Error", message: String(error?.message ?? error) }, () => process.exit(0)),
+  );
+});
 
-async function run() {
+async function run({ format, bytes }) {
   if (format === "docx") {
     const mammoth = (await import("mammoth")).default;
     const result = await mammoth.convertToHtml(
@@ -22,8 +27,3 @@ async function run() {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   return { pageTexts: (await extractText(pdf, { mergePages: false })).text };
 }
-
-run().then(
-  (value) => parentPort.postMessage({ ok: true, ...value }),
-  (error) => parentPort.postMessage({ ok: false, name: error?.name ?? "Error", message: String(error?.message ?? error) }),
-);

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
 
 /** How much a single contract parse may take before it is stopped. */
 export interface ExtractionBudget {
-  /** V8 heap of the worker (old generation), in MB. */
+  /** V8 heap of the parsing process (old generation), in MB. */
   maxHeapMb: number;
   timeoutMs: number;
 }
@@ -36,24 +36,28 @@ export interface ParsedDocument {
 const WORKER_FILE = path.join(process.cwd(), "lib", "server", "contracts", "extract-worker.mjs");
 
 /**
- * Parses a DOCX or PDF in a worker thread with a heap limit and a deadline.
- * Running out of either terminates the thread and rejects with
+ * Parses a DOCX or PDF in a child process with a heap limit and a deadline.
+ * Running out of either kills the child and rejects with
  * ExtractionBudgetError; the server's own heap never sees the inflated file.
+ * A process rather than a worker thread: V8 aborts the whole process on some
+ * out-of-memory paths inside a worker, which is exactly what a bomb triggers.
  */
 export function parseInWorker(
   job: { format: "docx" | "pdf"; bytes: Uint8Array },
   budget: Partial<ExtractionBudget> = {},
 ): Promise<ParsedDocument> {
   const { maxHeapMb, timeoutMs } = { ...DEFAULT_EXTRACTION_BUDGET, ...budget };
-  // A copy is handed over, so the caller's bytes stay intact.
-  const bytes = new Uint8Array(job.bytes);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: { format: job.format, bytes },
-      transferList: [bytes.buffer as ArrayBuffer],
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, maxHeapMb), stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
+    const child = fork(WORKER_FILE, [], {
+      execArgv: [`--max-old-space-size=${maxHeapMb}`],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: { NODE_ENV: process.env.NODE_ENV ?? "production", PATH: process.env.PATH ?? "" },
+    });
+    // V8 prints its out-of-memory report on stderr; keep only the verdict.
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => {
+      if (stderr.length < 4096) stderr += c.toString("utf8");
     });
     let settled = false;
     const finish = (fn: () => void) => {
@@ -61,15 +65,22 @@ export function parseInWorker(
       settled = true;
       clearTimeout(timer);
       fn();
-      void worker.terminate();
+      if (child.exitCode === null) child.kill("SIGKILL");
     };
     const timer = setTimeout(() => finish(() => reject(new ExtractionBudgetError("timeout"))), timeoutMs);
-    worker.once("message", (msg: { ok: true; html?: string; pageTexts?: string[] } | { ok: false; name: string; message: string }) =>
+    child.once("message", (msg: { ok: true; html?: string; pageTexts?: string[] } | { ok: false; name: string; message: string }) =>
       finish(() => (msg.ok ? resolve({ html: msg.html, pageTexts: msg.pageTexts }) : reject(new ParserError(msg.name, msg.message)))),
     );
-    worker.once("error", (error: Error & { code?: string }) =>
-      finish(() => reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ExtractionBudgetError("memory") : error)),
+    child.once("error", (error) => finish(() => reject(error)));
+    child.once("exit", (code, signal) =>
+      finish(() =>
+        reject(
+          /out of memory|heap limit/i.test(stderr)
+            ? new ExtractionBudgetError("memory")
+            : new Error(`The text extraction process exited (${signal ?? code}) without an answer.`),
+        ),
+      ),
     );
-    worker.once("exit", (code) => finish(() => reject(new Error(`The text extraction worker exited with code ${code}.`))));
+    child.send({ format: job.format, bytes: job.bytes });
   });
 }

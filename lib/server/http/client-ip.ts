@@ -90,7 +90,7 @@ let configured: { spec: string | undefined; proxies: TrustedProxies } | undefine
 
 function trustedProxiesFromEnv(): TrustedProxies {
   const spec = process.env.TRUSTED_PROXIES;
-  if (configured?.spec !== spec) {
+  if (!configured || configured.spec !== spec) {
     const parsed = parseTrustedProxies(spec);
     if (parsed.invalid.length > 0) {
       console.error(`TRUSTED_PROXIES: ignoring entries that are not IP addresses or CIDR ranges: ${parsed.invalid.join(", ")}`);
