@@ -2,7 +2,7 @@
  * The headers every evidence upload sends with the file: its name and its
  * SHA-256 as an RFC 9530 Repr-Digest, computed in the browser (Web Crypto).
  * The server refuses the upload, storing nothing, when the bytes that arrive
- * hash to something else (docs/security.md, "Evidence uploads").
+ * hash to something else (README.md "Security defaults", evidence uploads).
  */
 export async function uploadHeaders(file: File): Promise<Record<string, string>> {
   const digest = await sha256Base64(file);

@@ -1,5 +1,5 @@
-// How many refused attempts per actor reach the audit log (docs/security.md,
-// "Denied attempts"). Every refusal is counted; at most `perWindow` per actor
+// How many refused attempts per actor reach the audit log (README.md "Security defaults",
+// denied attempts). Every refusal is counted; at most `perWindow` per actor
 // per window are written as events, and the next one written carries the
 // number left out in between, so a flood costs the log a bounded number of
 // rows and still leaves its size on record. Pure: the caller supplies the time.

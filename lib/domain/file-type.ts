@@ -97,7 +97,7 @@ export const MAX_ZIP_ENTRIES = 10_000;
 
 /**
  * Archive-bomb limits, judged from the ZIP's central directory before any
- * entry is inflated (docs/security.md, "Archive bombs"). Real Office files
+ * entry is inflated (README.md "Security defaults", archive bombs). Real Office files
  * compress their XML 5-30x and their images not at all; a bomb of zeros
  * deflates about 1000x. The sizes are the archive's own claims: whatever
  * inflates the file later (the clause finder) runs under a memory and time

@@ -4,7 +4,7 @@ import { recordAudit } from "./audit";
 import { db } from "./db";
 
 /**
- * Refused attempts in the audit log (docs/security.md, "Denied attempts"):
+ * Refused attempts in the audit log (README.md "Security defaults", denied attempts):
  * a missing permission ("denied.permission") and a refused upload
  * ("denied.upload"). The audit log screen filters them as "denied.*".
  *

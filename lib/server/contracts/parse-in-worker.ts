@@ -33,7 +33,8 @@ export interface ParsedDocument {
 // The worker is plain JavaScript next to this file. Bundlers do not ship it,
 // so it is found from the app's root, which is the working directory of both
 // `npm start` (scripts/start.mjs) and the test runner.
-const WORKER_FILE = path.join(process.cwd(), "lib", "server", "contracts", "extract-worker.mjs");
+// (The comment stops Turbopack from trying to bundle it as a module.)
+const WORKER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "server", "contracts", "extract-worker.mjs");
 
 /**
  * Parses a DOCX or PDF in a child process with a heap limit and a deadline.

@@ -1,8 +1,8 @@
 import { BlockList, isIP } from "node:net";
 
 /**
- * The one place a request's client address is decided (docs/security.md,
- * "Client addresses"). Headers a client sends are never believed on their
+ * The one place a request's client address is decided (README.md "Security defaults",
+ * client addresses). Headers a client sends are never believed on their
  * own: without TRUSTED_PROXIES the TCP peer is the client; with it,
  * X-Forwarded-For is walked from the right, skipping the proxies we run, and
  * the first address not ours is the client's. Everything left of it was

@@ -4,7 +4,7 @@ import { UploadRejectedError } from "../storage/blob-store";
 
 /**
  * What the client says it is sending: the byte count (Content-Length) and,
- * optionally, the SHA-256 of the file (docs/security.md, "Evidence uploads").
+ * optionally, the SHA-256 of the file (README.md "Security defaults", evidence uploads).
  * The server checks both against what actually arrived before anything is
  * kept, so a body cut short anywhere between the browser and the handler is
  * refused instead of being stored as evidence.

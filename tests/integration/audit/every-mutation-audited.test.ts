@@ -42,6 +42,7 @@ import type { Actor } from "@/lib/server/actor";
 import { can, type Permission } from "@/lib/server/permissions";
 import { seedDemoData } from "@/lib/cli/seed";
 import { createVendor } from "@/lib/server/services/vendors";
+import { denialsWritten } from "@/lib/server/denials";
 import { makeActor, validVendor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 import type { CaseContext, CaseTable, CaseVariant, Invocation, MutationCase, PublicCase } from "./mutations/types";
@@ -267,8 +268,11 @@ forEachProvider("every server action and route handler checks its permission and
           const head = (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
           const outcome = await call(endpoint, invocation);
           expect(outcome.code, `${role ?? "signed out"} calling ${label}`).toBe(role ? "FORBIDDEN" : "UNAUTHENTICATED");
-          const written = await t.db.auditEvent.findMany({ where: { id: { gt: head } }, select: { action: true } });
-          expect(written.map((e) => e.action), `${role ?? "signed out"} calling ${label} must change nothing`).toEqual([]);
+          // The refusal itself is recorded (throttled, in its own transaction); nothing else is.
+          await denialsWritten();
+          const written = await t.db.auditEvent.findMany({ where: { id: { gt: head } }, select: { action: true, actorId: true } });
+          const changes = written.filter((e) => !(role && e.action === "denied.permission" && e.actorId === ctx.actors[role].id));
+          expect(changes.map((e) => e.action), `${role ?? "signed out"} calling ${label} must change nothing`).toEqual([]);
         }
       });
 
