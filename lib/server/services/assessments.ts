@@ -30,7 +30,7 @@ import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
-import { requirePermission } from "../authorize";
+import { notePermissionDenied, requirePermission } from "../authorize";
 import { db, Prisma, type Tx } from "../db";
 import { loadDossier, loadOpenRemediation } from "../dossier/load-dossier";
 import { AppError, forbidden, notFound, staleEdit } from "../errors";
@@ -192,6 +192,7 @@ export async function submitAssessment({ actor, input, now = new Date() }: { act
 export async function signOffAssessment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }, tx?: Tx) {
   // Fail closed before reading the input: only a holder of a sign-off permission gets further.
   if (!can(actor.role, "assessment.signoff.legal") && !can(actor.role, "assessment.signoff.security")) {
+    notePermissionDenied(actor, "assessment.signoff.security");
     throw forbidden("Only legal and security sign assessments off.");
   }
   const values = parseInput(signOffSchema, input);
