@@ -38,13 +38,15 @@ export async function revokeSession(tx: Tx, sessionId: string, reason: RevokeRea
 // The timeouts are read on every request; a few seconds' staleness after an
 // admin changes them is fine, a settings query per request is not.
 const POLICY_TTL_MS = 10_000;
-let cachedPolicy: { url: unknown; at: number; policy: SessionPolicy } | undefined;
+let cachedPolicy: { client: unknown; at: number; policy: SessionPolicy } | undefined;
 
-async function sessionPolicy(now: number): Promise<SessionPolicy> {
+async function sessionPolicy(): Promise<SessionPolicy> {
+  // The cache runs on the wall clock, never on a caller's `now` (tests pass one from the future).
   const client = db();
-  if (cachedPolicy && cachedPolicy.url === client && now - cachedPolicy.at < POLICY_TTL_MS) return cachedPolicy.policy;
+  const wallClock = Date.now();
+  if (cachedPolicy && cachedPolicy.client === client && wallClock - cachedPolicy.at < POLICY_TTL_MS) return cachedPolicy.policy;
   const policy = (await loadSettings(client)).sessions;
-  cachedPolicy = { url: client, at: now, policy };
+  cachedPolicy = { client, at: wallClock, policy };
   return policy;
 }
 
@@ -61,7 +63,7 @@ export function forgetSessionPolicy() {
 export async function resolveSession(sessionId: string, now = new Date()) {
   const [session, policy] = await Promise.all([
     db().authSession.findUnique({ where: { id: sessionId }, include: { user: true } }),
-    sessionPolicy(now.getTime()),
+    sessionPolicy(),
   ]);
   if (!session || session.revokedAt || !session.user.active) return null;
   if (sessionExpiry(session, policy, now)) return null;
