@@ -83,7 +83,7 @@ const settingsShape = z.object({
     bands: z.object({ low: scorePoints, medium: scorePoints, high: scorePoints }),
   }),
   uploads: z.object({ maxBytes: positiveInt }),
-  // Sign-in throttling (docs/security.md): hard blocks apply to one client,
+  // Sign-in throttling (README.md, "Security defaults"): hard blocks apply to one client,
   // never to the account as a whole, so nobody can lock someone else out.
   login: z.object({
     clientAccountMaxFailures: positiveInt,

@@ -12,12 +12,9 @@ import { recordAudit } from "./audit";
 import { isRole } from "@/lib/domain/roles";
 import { can, type Permission } from "./permissions";
 import { signIn } from "./services/sign-in";
-import { resolveSession, revokeSession } from "./services/sessions";
+import { COOKIE_MAX_AGE_HOURS, resolveSession, revokeSession } from "./services/sessions";
 import { AppError } from "./errors";
 
-// The cookie's own lifetime is only an outer bound: the idle and absolute
-// timeouts (settings.sessions, at most 24 h) are enforced on the server.
-const COOKIE_HOURS = 24;
 
 /** Where a user flagged by "force password reset" is sent before anything else. */
 export const CHANGE_PASSWORD_PATH = "/account/password";
@@ -33,7 +30,9 @@ let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: COOKIE_HOURS * 3600 },
+    // The cookie's lifetime is only an outer bound: the idle and absolute
+    // timeouts (settings.sessions) are enforced on the server.
+    session: { strategy: "jwt", maxAge: COOKIE_MAX_AGE_HOURS * 3600 },
     useSecureCookies: secureCookiesEnabled(),
     pages: { signIn: "/signin", error: "/signin" },
     providers: [

@@ -1,3 +1,4 @@
+import { isClientBlocked } from "@/lib/domain/login-throttle";
 import { identityWords } from "@/lib/domain/password-policy";
 import { changeOwnPasswordSchema } from "@/lib/schemas/password";
 import type { Actor } from "../actor";
@@ -8,6 +9,8 @@ import { AppError, notFound } from "../errors";
 import { hashPassword, verifyPassword } from "../password";
 import { parseInput } from "../validation";
 import { revokeUserSessions } from "./sessions";
+import { loadSettings } from "./settings";
+import { clearClientAccount, failureCounts, recordFailure } from "./sign-in-limits";
 
 /**
  * A signed-in user sets a new password. The current password is required (an
@@ -19,12 +22,20 @@ export async function changeOwnPassword({ actor, sessionId, input }: { actor: Ac
   const user = await db().user.findUnique({ where: { id: actor.id } });
   if (!user) throw notFound("User not found.");
   const data = parseInput(changeOwnPasswordSchema(identityWords(user)), input);
+  // Guesses at the current password (someone at an unlocked screen) count
+  // against the same per-client limits as sign-in guesses.
+  const { login: policy } = await loadSettings();
+  if (isClientBlocked(await failureCounts(policy, user.email, actor.ip), policy)) {
+    throw new AppError("VALIDATION", "Check the highlighted field.", { currentPassword: "Too many wrong attempts from here. Wait a few minutes, then try again." });
+  }
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    await recordFailure(policy, user.email, actor.ip);
     await db().$transaction((tx) =>
       recordAudit(tx, actor, { action: "user.change_password_failed", entityType: "user", entityId: user.id, after: { reason: "wrong_current_password" } }),
     );
     throw new AppError("VALIDATION", "Check the highlighted field.", { currentPassword: "That is not your current password" });
   }
+  await clearClientAccount(policy, user.email, actor.ip);
   const passwordHash = await hashPassword(data.newPassword);
   const now = new Date();
   return db().$transaction(async (tx) => {

@@ -5,7 +5,10 @@ import { loadSettings } from "./settings";
 
 // Server-side sessions behind the JWT cookie: the cookie names a row here, and
 // the row decides. Revoking a row ends that browser's session at its next
-// request, on every instance (docs/security.md).
+// request, on every instance (README.md, "Security defaults").
+
+/** The session cookie's own lifetime, the outer bound of settings.sessions.absoluteHours. */
+export const COOKIE_MAX_AGE_HOURS = 24;
 
 export type RevokeReason =
   | "sign_out"
@@ -33,6 +36,14 @@ export async function revokeUserSessions(tx: Tx, userId: string, reason: RevokeR
 
 export async function revokeSession(tx: Tx, sessionId: string, reason: RevokeReason, now: Date) {
   await tx.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+}
+
+/**
+ * Deletes sessions no cookie can still name: the cookie itself lasts at most
+ * COOKIE_MAX_AGE_HOURS (lib/server/auth.ts), so older rows are dead weight.
+ */
+export async function sweepEndedSessions(now: Date) {
+  await db().authSession.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - COOKIE_MAX_AGE_HOURS * 3_600_000) } } });
 }
 
 // The timeouts are read on every request; a few seconds' staleness after an

@@ -4,7 +4,7 @@ import { isRole, type Role } from "@/lib/domain/roles";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { burnPasswordCheck, verifyPassword } from "../password";
-import { createSession } from "./sessions";
+import { createSession, sweepEndedSessions } from "./sessions";
 import { loadSettings } from "./settings";
 import { clearClientAccount, failureCounts, recordFailure, sweepExpiredLimits } from "./sign-in-limits";
 
@@ -55,6 +55,7 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   else await burnPasswordCheck(attempt.password);
   if (user && passwordOk && user.active && isRole(user.role)) {
     await clearClientAccount(policy, email, attempt.ip);
+    await sweepEndedSessions(now);
     const sessionId = await db().$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
       const id = await createSession(tx, user.id, now);
@@ -62,7 +63,7 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
         action: "auth.sign_in",
         entityType: "user",
         entityId: user.id,
-        after: { delayedMs: delay },
+        ...(delay > 0 ? { after: { delayedMs: delay } } : {}),
       });
       return id;
     });

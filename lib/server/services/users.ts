@@ -77,7 +77,7 @@ async function updateUser(
   change: { role?: string; active?: boolean; mustChangePassword?: boolean },
   action: string,
   // A change of who someone is or may do ends their sessions at once, so no
-  // browser keeps acting on the old grant (docs/security.md).
+  // browser keeps acting on the old grant (README.md, "Security defaults").
   revoke: RevokeReason | null,
 ) {
   return db().$transaction(async (tx) => {

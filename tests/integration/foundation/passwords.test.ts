@@ -40,6 +40,18 @@ forEachProvider("password policy, changing your password, forced resets", (t) =>
     expect(events.map((e) => e.action)).toEqual(["user.change_password_failed"]);
   });
 
+  it("guessing the current password is throttled like guessing at sign-in", async () => {
+    const user = { ...(await makeActor("viewer")), ip: `192.0.2.${++n}` };
+    const next = "slow river under stone";
+    const attempt = (currentPassword: string) =>
+      changeOwnPassword({ actor: user, sessionId: "none", input: { currentPassword, newPassword: next, confirmPassword: next } }).catch((e: { fieldErrors?: Record<string, string> }) => e.fieldErrors?.currentPassword);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await attempt(`guess ${i}`));
+    expect(answers).toEqual(Array(5).fill("That is not your current password"));
+    expect(await attempt(user.password)).toMatch(/Too many wrong attempts/);
+    expect(await verifyPassword((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, next)).toBe(false);
+  });
+
   it("a changed password signs in, the old one does not, and the change is audited without any secret", async () => {
     const user = await makeActor("procurement");
     const next = "quiet copper meadow";

@@ -33,6 +33,9 @@ CREATE TABLE "RateLimit" (
 CREATE INDEX "AuthSession_userId_idx" ON "AuthSession"("userId");
 
 -- CreateIndex
+CREATE INDEX "AuthSession_createdAt_idx" ON "AuthSession"("createdAt");
+
+-- CreateIndex
 CREATE INDEX "RateLimit_expire_idx" ON "RateLimit"("expire");
 
 -- AddForeignKey

@@ -50,4 +50,7 @@ PRAGMA defer_foreign_keys=OFF;
 CREATE INDEX "AuthSession_userId_idx" ON "AuthSession"("userId");
 
 -- CreateIndex
+CREATE INDEX "AuthSession_createdAt_idx" ON "AuthSession"("createdAt");
+
+-- CreateIndex
 CREATE INDEX "RateLimit_expire_idx" ON "RateLimit"("expire");
