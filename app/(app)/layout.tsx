@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div>{actor.name}</div>
           <div className="muted">{actor.email}</div>
           <span className="role">{ROLE_LABELS[actor.role]}</span>
+          <div><Link href="/account/password">Change password</Link></div>
           <div><SignOutButton /></div>
         </div>
       </aside>

@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 // names no account: nothing here tells an attacker which addresses exist.
 const MESSAGES: Record<string, string> = {
   invalid: "That e-mail and password do not match an active account.",
-  locked: "Too many failed attempts. Sign-in for this e-mail is paused for 15 minutes.",
+  locked: "Too many failed attempts from here. Wait a few minutes, then try again.",
 };
 
 export function SignInForm() {

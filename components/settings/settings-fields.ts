@@ -160,11 +160,23 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: "login",
     title: "Sign-in protection",
-    intro: "Lockout after repeated failed sign-ins.",
+    intro: "Failed sign-ins block the client that made them, never the account: the right password from elsewhere still gets in, after a short delay while an account is under attack.",
     fields: [
-      { kind: "number", path: "login.maxFailures", label: "Failed sign-ins before lockout", unit: "attempts", help: "Counted per e-mail address inside the window below." },
+      { kind: "number", path: "login.clientAccountMaxFailures", label: "Failures per account from one client", unit: "attempts", help: "Then that client is blocked for that e-mail address." },
+      { kind: "number", path: "login.clientMaxFailures", label: "Failures from one client", unit: "attempts", help: "Across all e-mail addresses; then the client is blocked." },
       { kind: "number", path: "login.windowMinutes", label: "Counting window", unit: "minutes", help: "Failures older than this are forgotten." },
-      { kind: "number", path: "login.lockoutMinutes", label: "Lockout", unit: "minutes", help: "How long sign-in stays blocked after too many failures." },
+      { kind: "number", path: "login.blockMinutes", label: "Client block", unit: "minutes", help: "How long a blocked client must wait." },
+      { kind: "number", path: "login.accountFailuresBeforeDelay", label: "Failures on one account before slowing down", unit: "attempts", help: "From any client; each further failure doubles the delay." },
+      { kind: "number", path: "login.maxDelaySeconds", label: "Longest delay", unit: "seconds", help: "The delay never grows past this (at most 30)." },
+    ],
+  },
+  {
+    id: "sessions",
+    title: "Sessions",
+    intro: "A session ends when it has been idle too long, or is too old, whichever comes first.",
+    fields: [
+      { kind: "number", path: "sessions.idleMinutes", label: "Idle timeout", unit: "minutes", help: "Signed out after this long without a request." },
+      { kind: "number", path: "sessions.absoluteHours", label: "Absolute timeout", unit: "hours", help: "Signed out this long after signing in, however active (at most 24)." },
     ],
   },
 ];

@@ -9,7 +9,7 @@ import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/user";
 import type { ActionResult } from "@/lib/server/action-result";
 
-const EMPTY: CreateUserInput = { email: "", name: "", role: "viewer", password: "" };
+const EMPTY: CreateUserInput = { email: "", name: "", role: "viewer", password: "", mustChangePassword: false };
 
 export function CreateUserForm({ submit }: { submit: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
@@ -40,10 +40,15 @@ export function CreateUserForm({ submit }: { submit: (input: unknown) => Promise
         label="Initial password"
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters. Share it with the person over a separate channel."
+        hint="At least 12 characters, not a common password. Share it with the person over a separate channel."
         error={errors.password?.message}
         {...form.register("password")}
       />
+      <div className="checks">
+        <label>
+          <input type="checkbox" {...form.register("mustChangePassword")} /> Must choose a new password at first sign-in
+        </label>
+      </div>
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Adding…" : "Add user"}</button>
       </div>

@@ -7,13 +7,14 @@ import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { ActionResult } from "@/lib/server/action-result";
 
 interface Props {
-  user: { id: string; name: string; email: string; role: string; active: boolean; version: number; lastLoginAt: Date | null };
+  user: { id: string; name: string; email: string; role: string; active: boolean; mustChangePassword: boolean; version: number; lastLoginAt: Date | null };
   isSelf: boolean;
   changeRole: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   setActive: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+  forceReset: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }
 
-export function UserRow({ user, isSelf, changeRole, setActive }: Props) {
+export function UserRow({ user, isSelf, changeRole, setActive, forceReset }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -43,7 +44,10 @@ export function UserRow({ user, isSelf, changeRole, setActive }: Props) {
         </select>
         {error ? <div className="error" role="alert">{error}</div> : null}
       </td>
-      <td>{user.active ? <Badge tone="ok">Active</Badge> : <Badge>Deactivated</Badge>}</td>
+      <td>
+        {user.active ? <Badge tone="ok">Active</Badge> : <Badge>Deactivated</Badge>}
+        {user.mustChangePassword ? <> <Badge>Password reset pending</Badge></> : null}
+      </td>
       <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt.toISOString()}>{user.lastLoginAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time> : "Never"}</td>
       <td>
         <button
@@ -54,7 +58,19 @@ export function UserRow({ user, isSelf, changeRole, setActive }: Props) {
           onClick={() => run(() => setActive({ userId: user.id, active: !user.active, version: user.version }))}
         >
           {user.active ? "Deactivate" : "Reactivate"}
-        </button>
+        </button>{" "}
+        {user.active && !isSelf && !user.mustChangePassword ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={pending}
+            aria-label={`Force password reset for ${user.name}`}
+            title="Signs them out everywhere; they must choose a new password at their next sign-in."
+            onClick={() => run(() => forceReset({ userId: user.id, version: user.version }))}
+          >
+            Force password reset
+          </button>
+        ) : null}
       </td>
     </tr>
   );

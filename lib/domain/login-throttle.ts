@@ -1,39 +1,41 @@
-// Account lockout after repeated failed sign-ins (OWASP Authentication Cheat
-// Sheet: lock after a small number of failures within a window). Pure: the
-// caller loads and stores the state in the database, so every app instance
-// sees the same counters.
-
-export interface ThrottleState {
-  failedLoginCount: number;
-  firstFailedLoginAt: Date | null;
-  lockedUntil: Date | null;
-}
+// Sign-in throttling that cannot be turned against the account owner (OWASP
+// Authentication Cheat Sheet, "Login Throttling"; ASVS 5.0 V6.3.1). Hard
+// blocks apply to one client: to that client on one account, and to that
+// client across all accounts. The account as a whole is only ever slowed down,
+// so an attacker hammering it from elsewhere can delay its owner by a few
+// seconds but never keep them out. Pure: the counters live in the database
+// (lib/server/services/sign-in-limits.ts).
 
 export interface ThrottlePolicy {
-  maxFailures: number;
-  windowMinutes: number;
-  lockoutMinutes: number;
+  /** Failures by one client on one account before that client is blocked for it. */
+  clientAccountMaxFailures: number;
+  /** Failures by one client over all accounts before the client is blocked. */
+  clientMaxFailures: number;
+  accountFailuresBeforeDelay: number;
+  maxDelaySeconds: number;
 }
 
-const MINUTE = 60_000;
-
-export function isLocked(state: ThrottleState, now: Date): boolean {
-  return state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();
+export interface FailureCounts {
+  /** This client on this account, inside the window. */
+  clientAccount: number;
+  /** This client on any account, inside the window. */
+  client: number;
+  /** Any client on this account, inside the window. */
+  account: number;
 }
 
-/** State after one more failed attempt; locks when the window's limit is reached. */
-export function afterFailure(state: ThrottleState, policy: ThrottlePolicy, now: Date): ThrottleState {
-  const windowStart = state.firstFailedLoginAt;
-  const inWindow =
-    windowStart !== null && now.getTime() - windowStart.getTime() < policy.windowMinutes * MINUTE;
-  const failedLoginCount = inWindow ? state.failedLoginCount + 1 : 1;
-  const firstFailedLoginAt = inWindow ? windowStart : now;
-  const lockedUntil =
-    failedLoginCount >= policy.maxFailures ? new Date(now.getTime() + policy.lockoutMinutes * MINUTE) : null;
-  // A new lock starts a fresh window once it ends, rather than locking again on the next miss.
-  return lockedUntil
-    ? { failedLoginCount: 0, firstFailedLoginAt: null, lockedUntil }
-    : { failedLoginCount, firstFailedLoginAt, lockedUntil: null };
+/** Whether this client may try this account at all. */
+export function isClientBlocked(counts: FailureCounts, policy: ThrottlePolicy): boolean {
+  return counts.clientAccount >= policy.clientAccountMaxFailures || counts.client >= policy.clientMaxFailures;
 }
 
-export const CLEARED: ThrottleState = { failedLoginCount: 0, firstFailedLoginAt: null, lockedUntil: null };
+/**
+ * How long to wait before checking a password for this account: nothing until
+ * the account has seen `accountFailuresBeforeDelay` failures, then one second,
+ * doubling with every further failure, never more than `maxDelaySeconds`.
+ */
+export function accountDelayMs(accountFailures: number, policy: ThrottlePolicy): number {
+  const over = accountFailures - policy.accountFailuresBeforeDelay;
+  if (over < 0) return 0;
+  return Math.min(1000 * 2 ** Math.min(over, 30), policy.maxDelaySeconds * 1000);
+}

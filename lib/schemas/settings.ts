@@ -83,10 +83,20 @@ const settingsShape = z.object({
     bands: z.object({ low: scorePoints, medium: scorePoints, high: scorePoints }),
   }),
   uploads: z.object({ maxBytes: positiveInt }),
+  // Sign-in throttling (README.md, "Security defaults"): hard blocks apply to one client,
+  // never to the account as a whole, so nobody can lock someone else out.
   login: z.object({
-    maxFailures: positiveInt,
+    clientAccountMaxFailures: positiveInt,
+    clientMaxFailures: positiveInt,
     windowMinutes: positiveInt,
-    lockoutMinutes: positiveInt,
+    blockMinutes: positiveInt,
+    accountFailuresBeforeDelay: positiveInt,
+    maxDelaySeconds: positiveInt.max(30, "At most 30 seconds"),
+  }),
+  sessions: z.object({
+    idleMinutes: positiveInt,
+    // The session cookie itself expires after 24 hours (lib/server/auth.ts).
+    absoluteHours: positiveInt.max(24, "At most 24 hours"),
   }),
 });
 
@@ -133,6 +143,9 @@ function settingsIssues(s: z.infer<typeof settingsShape>): { path: (string | num
   }
   if (s.reviews.cadenceElevatedMonths > s.reviews.cadenceStandardMonths) {
     issues.push({ path: ["reviews", "cadenceElevatedMonths"], message: `Critical/High vendors cannot be reviewed less often than the others (${s.reviews.cadenceStandardMonths} months).` });
+  }
+  if (s.sessions.idleMinutes > s.sessions.absoluteHours * 60) {
+    issues.push({ path: ["sessions", "idleMinutes"], message: `The idle timeout cannot be longer than the absolute timeout (${s.sessions.absoluteHours} hours).` });
   }
   return issues;
 }
@@ -181,7 +194,15 @@ export const DEFAULT_SETTINGS: Settings = {
     bands: { low: 80, medium: 60, high: 40 },
   },
   uploads: { maxBytes: 25 * 1024 * 1024 },
-  login: { maxFailures: 5, windowMinutes: 15, lockoutMinutes: 15 },
+  login: {
+    clientAccountMaxFailures: 5,
+    clientMaxFailures: 30,
+    windowMinutes: 15,
+    blockMinutes: 15,
+    accountFailuresBeforeDelay: 10,
+    maxDelaySeconds: 8,
+  },
+  sessions: { idleMinutes: 30, absoluteHours: 8 },
 };
 
 /**

@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
-
-const MIN_PASSWORD = 12;
+import { newPasswordField } from "./password";
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, "Enter an e-mail address").email("Enter a valid e-mail address").max(254),
   name: z.string().trim().min(1, "Enter the person's name").max(120),
   role: z.enum(ROLES, { message: "Choose a role" }),
-  password: z
-    .string()
-    .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters`)
-    .max(256, "Use at most 256 characters"),
+  // An initial password: the admin should tick "must change" (mustChangePassword) so it is used once.
+  password: newPasswordField(),
+  mustChangePassword: z.boolean().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -23,5 +21,11 @@ export const changeRoleSchema = z.object({
 export const setUserActiveSchema = z.object({
   userId: z.string().min(1),
   active: z.boolean(),
+  version: z.number().int().positive(),
+});
+
+/** An admin makes a user choose a new password at their next sign-in (and signs them out now). */
+export const forcePasswordResetSchema = z.object({
+  userId: z.string().min(1),
   version: z.number().int().positive(),
 });

@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // (19 MiB memory, 2 passes, 1 lane). @node-rs/argon2 defaults to argon2id.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   // Audit packs are what security hands an auditor.
   "pack.export": ["admin", "security"],
   "user.manage": ["admin"],
+  "account.password.change": everyone,
   "settings.read": ["admin"],
   "settings.manage": ["admin"],
   "auditlog.read": ["admin", "security", "viewer"],

@@ -22,6 +22,7 @@ async function main() {
     if (want("pdf")) await (await import("./pdf")).benchPdf(now);
     if (want("pack")) await (await import("./pack")).benchPack(now);
     if (want("auditlog")) await (await import("./audit-log")).benchAuditLog(now);
+    if (want("sessions")) await (await import("./sessions")).benchSessions(now);
   } finally {
     const { disconnectDb } = await import("@/lib/server/db");
     await disconnectDb();

@@ -23,26 +23,26 @@ forEachProvider("database client", (t) => {
 
   it("commits an interactive transaction", async () => {
     await t.db.$transaction(async (tx) => {
-      await tx.loginThrottle.create({ data: { email: "commit@example.test" } });
-      await tx.loginThrottle.update({ where: { email: "commit@example.test" }, data: { failedLoginCount: 2 } });
+      await tx.rateLimit.create({ data: { key: "commit@example.test", points: 0 } });
+      await tx.rateLimit.update({ where: { key: "commit@example.test" }, data: { points: 2 } });
     });
-    expect(await t.db.loginThrottle.findUnique({ where: { email: "commit@example.test" } })).toMatchObject({
-      failedLoginCount: 2,
+    expect(await t.db.rateLimit.findUnique({ where: { key: "commit@example.test" } })).toMatchObject({
+      points: 2,
     });
   });
 
   it("rolls an interactive transaction back when its callback throws", async () => {
     await expect(
       t.db.$transaction(async (tx) => {
-        await tx.loginThrottle.create({ data: { email: "rollback@example.test" } });
+        await tx.rateLimit.create({ data: { key: "rollback@example.test", points: 0 } });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    expect(await t.db.loginThrottle.findUnique({ where: { email: "rollback@example.test" } })).toBeNull();
+    expect(await t.db.rateLimit.findUnique({ where: { key: "rollback@example.test" } })).toBeNull();
   });
 
   it("isolates another request from an open transaction: no dirty reads, no shared fate", async () => {
-    await t.db.loginThrottle.create({ data: { email: "counter@example.test" } });
+    await t.db.rateLimit.create({ data: { key: "counter@example.test", points: 0 } });
     let openGate!: () => void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     let markInside!: () => void;
@@ -50,7 +50,7 @@ forEachProvider("database client", (t) => {
 
     const failing = t.db.$transaction(
       async (tx) => {
-        await tx.loginThrottle.create({ data: { email: "in-tx@example.test" } });
+        await tx.rateLimit.create({ data: { key: "in-tx@example.test", points: 0 } });
         markInside();
         await gate;
         throw new Error("abort");
@@ -60,14 +60,14 @@ forEachProvider("database client", (t) => {
     await inside;
     // What other requests do meanwhile: on one SQLite connection these would
     // run inside the open transaction unless the client keeps them apart.
-    const read = t.db.loginThrottle.findUnique({ where: { email: "in-tx@example.test" } });
-    const count = t.db.loginThrottle.count({ where: { email: "in-tx@example.test" } });
-    const rawRead = t.db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "LoginThrottle" WHERE "email" = 'in-tx@example.test'`;
-    const update = t.db.loginThrottle.updateMany({
-      where: { email: "counter@example.test" },
-      data: { failedLoginCount: { increment: 1 } },
+    const read = t.db.rateLimit.findUnique({ where: { key: "in-tx@example.test" } });
+    const count = t.db.rateLimit.count({ where: { key: "in-tx@example.test" } });
+    const rawRead = t.db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "RateLimit" WHERE "key" = 'in-tx@example.test'`;
+    const update = t.db.rateLimit.updateMany({
+      where: { key: "counter@example.test" },
+      data: { points: { increment: 1 } },
     });
-    const raw = t.db.$executeRaw`UPDATE "LoginThrottle" SET "failedLoginCount" = "failedLoginCount" + 10 WHERE "email" = 'counter@example.test'`;
+    const raw = t.db.$executeRaw`UPDATE "RateLimit" SET "points" = "points" + 10 WHERE "key" = 'counter@example.test'`;
     // Give them every chance to run now: they finish at once where nothing
     // keeps them apart, and must wait for the gate where something does.
     await Promise.race([
@@ -81,18 +81,18 @@ forEachProvider("database client", (t) => {
     expect(await count).toBe(0);
     expect(await rawRead).toEqual([]);
     await Promise.all([update, raw]);
-    expect(await t.db.loginThrottle.findUnique({ where: { email: "counter@example.test" } })).toMatchObject({
-      failedLoginCount: 11,
+    expect(await t.db.rateLimit.findUnique({ where: { key: "counter@example.test" } })).toMatchObject({
+      points: 11,
     });
-    expect(await t.db.loginThrottle.findUnique({ where: { email: "in-tx@example.test" } })).toBeNull();
+    expect(await t.db.rateLimit.findUnique({ where: { key: "in-tx@example.test" } })).toBeNull();
   });
 
   it("runs batch transactions", async () => {
     const [created, count] = await t.db.$transaction([
-      t.db.loginThrottle.create({ data: { email: "batch@example.test" } }),
-      t.db.loginThrottle.count({ where: { email: "batch@example.test" } }),
+      t.db.rateLimit.create({ data: { key: "batch@example.test", points: 0 } }),
+      t.db.rateLimit.count({ where: { key: "batch@example.test" } }),
     ]);
-    expect(created.email).toBe("batch@example.test");
+    expect(created.key).toBe("batch@example.test");
     expect(count).toBe(1);
   });
 

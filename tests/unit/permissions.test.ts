@@ -10,17 +10,21 @@ const EXPECTED: Record<Role, Permission[]> = {
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
     "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "settings.read", "settings.manage", "auditlog.read",
     "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "pack.export",
+    "account.password.change",
   ],
   procurement: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read",
-    "assessment.read", "assessment.create", "assessment.submit", "remediation.manage",
+    "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "account.password.change",
   ],
-  legal: ["vendor.read", "evidence.upload", "evidence.read", "legal.manage", "legal.signoff", "assessment.read", "assessment.signoff.legal"],
+  legal: [
+    "vendor.read", "evidence.upload", "evidence.read", "legal.manage", "legal.signoff", "assessment.read", "assessment.signoff.legal",
+    "account.password.change",
+  ],
   security: [
     "vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read",
-    "assessment.read", "assessment.signoff.security", "remediation.manage", "pack.export",
+    "assessment.read", "assessment.signoff.security", "remediation.manage", "pack.export", "account.password.change",
   ],
-  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read"],
+  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read", "account.password.change"],
 };
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
@@ -51,8 +55,8 @@ describe("permission table", () => {
     expect(can(null, "vendor.read")).toBe(false);
   });
 
-  it("the viewer cannot change anything", () => {
-    const mutating = ALL.filter((p) => !p.endsWith(".read"));
+  it("the viewer cannot change anything but their own password", () => {
+    const mutating = ALL.filter((p) => !p.endsWith(".read") && p !== "account.password.change");
     for (const p of mutating) expect(can("viewer", p)).toBe(false);
   });
 });

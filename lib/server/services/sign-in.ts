@@ -1,17 +1,21 @@
-import { afterFailure, CLEARED, isLocked, type ThrottleState } from "@/lib/domain/login-throttle";
+import { setTimeout as sleep } from "node:timers/promises";
+import { accountDelayMs, isClientBlocked } from "@/lib/domain/login-throttle";
 import { isRole, type Role } from "@/lib/domain/roles";
-import { db, type Tx } from "../db";
+import { db } from "../db";
 import { recordAudit } from "../audit";
 import { burnPasswordCheck, verifyPassword } from "../password";
+import { createSession, sweepEndedSessions } from "./sessions";
 import { loadSettings } from "./settings";
+import { clearClientAccount, failureCounts, recordFailure, sweepExpiredLimits } from "./sign-in-limits";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role } }
+  | { ok: true; sessionId: string; user: { id: string; email: string; name: string; role: Role } }
   | { ok: false; reason: "invalid" | "locked" };
 
 export interface SignInAttempt {
   email: string;
   password: string;
+  /** The client address as the auth layer derives it; the throttle's client key. */
   ip?: string | null;
   userAgent?: string | null;
   now?: Date;
@@ -22,59 +26,66 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
- * Checks a password sign-in and records the outcome in the database. Unknown
- * addresses are throttled exactly like real ones (in LoginThrottle), so neither
- * the message nor the lockout reveals whether an account exists.
+ * Checks a password sign-in and records the outcome in the database. The
+ * throttle (lib/domain/login-throttle.ts) blocks a guessing client, never the
+ * account, and keys on the address whether or not an account exists, so
+ * neither the message nor the timing reveals which addresses have accounts.
  */
 export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const now = attempt.now ?? new Date();
   const email = normaliseEmail(attempt.email);
   const { login: policy } = await loadSettings();
-  const user = await db().user.findUnique({ where: { email } });
   const from = { ip: attempt.ip ?? null, userAgent: attempt.userAgent ?? null };
 
-  const state: ThrottleState = user ?? (await db().loginThrottle.findUnique({ where: { email } })) ?? CLEARED;
-  if (isLocked(state, now)) {
+  const counts = await failureCounts(policy, email, attempt.ip);
+  const user = await db().user.findUnique({ where: { email } });
+  if (isClientBlocked(counts, policy)) {
     await burnPasswordCheck(attempt.password);
     await db().$transaction((tx) =>
       recordAudit(tx, null, { action: "auth.sign_in_locked", entityType: "user", entityId: user?.id, after: { email, ...from } }),
     );
     return { ok: false, reason: "locked" };
   }
+  // An account under attack from elsewhere slows down; its owner still gets in.
+  const delay = accountDelayMs(counts.account, policy);
+  if (delay > 0) await sleep(delay);
 
   let passwordOk = false;
   if (user) passwordOk = await verifyPassword(user.passwordHash, attempt.password);
   else await burnPasswordCheck(attempt.password);
   if (user && passwordOk && user.active && isRole(user.role)) {
-    await db().$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { ...CLEARED, lastLoginAt: now } });
+    await clearClientAccount(policy, email, attempt.ip);
+    await sweepEndedSessions(now);
+    const sessionId = await db().$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      const id = await createSession(tx, user.id, now);
       await recordAudit(tx, { id: user.id, email, name: user.name, role: user.role as Role, ...from }, {
         action: "auth.sign_in",
         entityType: "user",
         entityId: user.id,
+        ...(delay > 0 ? { after: { delayedMs: delay } } : {}),
       });
+      return id;
     });
-    return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role } };
+    return { ok: true, sessionId, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role } };
   }
 
-  const next = afterFailure(state, policy, now);
-  await db().$transaction(async (tx) => {
-    await saveThrottle(tx, email, user?.id, next);
-    await recordAudit(tx, null, {
-      action: next.lockedUntil ? "auth.lockout" : "auth.sign_in_failed",
+  const after = await recordFailure(policy, email, attempt.ip);
+  const blocked = isClientBlocked(after, policy);
+  await db().$transaction((tx) =>
+    recordAudit(tx, null, {
+      action: blocked ? "auth.lockout" : "auth.sign_in_failed",
       entityType: "user",
       entityId: user?.id,
       // A deactivated account is reported to auditors, never to the person signing in.
-      after: { email, ...from, reason: user && passwordOk && !user.active ? "deactivated" : "bad_credentials" },
-    });
-  });
-  return { ok: false, reason: next.lockedUntil ? "locked" : "invalid" };
-}
-
-async function saveThrottle(tx: Tx, email: string, userId: string | undefined, state: ThrottleState) {
-  if (userId) {
-    await tx.user.update({ where: { id: userId }, data: state });
-  } else {
-    await tx.loginThrottle.upsert({ where: { email }, create: { email, ...state }, update: state });
-  }
+      after: {
+        email,
+        ...from,
+        reason: user && passwordOk && !user.active ? "deactivated" : "bad_credentials",
+        ...(blocked ? { blocked: "client" } : {}),
+      },
+    }),
+  );
+  await sweepExpiredLimits(now);
+  return { ok: false, reason: blocked ? "locked" : "invalid" };
 }

@@ -5,17 +5,20 @@ import { db, type Tx } from "../db";
 import { AppError, notFound, staleEdit } from "../errors";
 import { hashPassword } from "../password";
 import { parseInput } from "../validation";
-import { changeRoleSchema, createUserSchema, setUserActiveSchema } from "@/lib/schemas/user";
+import { revokeUserSessions, type RevokeReason } from "./sessions";
+import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 
-// Never let a password hash or lockout state reach an audit record or a page.
-function publicView(u: { id: string; email: string; name: string; role: string; active: boolean; version: number }) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, version: u.version };
+type UserRow = { id: string; email: string; name: string; role: string; active: boolean; version: number; mustChangePassword: boolean };
+
+// Never let a password hash reach an audit record or a page.
+function publicView(u: UserRow) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, mustChangePassword: u.mustChangePassword, version: u.version };
 }
 
 export async function listUsers({ actor }: { actor: Actor }) {
   requirePermission(actor, "user.manage");
   const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
-  return users.map((u) => ({ ...publicView(u), lastLoginAt: u.lastLoginAt, lockedUntil: u.lockedUntil }));
+  return users.map((u) => ({ ...publicView(u), lastLoginAt: u.lastLoginAt }));
 }
 
 /** Active users to choose a vendor owner from (any signed-in role may see names). */
@@ -38,7 +41,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
       throw new AppError("VALIDATION", "Check the highlighted field.", { email: "A user with this e-mail already exists" });
     }
     const user = await tx.user.create({
-      data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      data: { email: data.email, name: data.name, role: data.role, passwordHash, mustChangePassword: data.mustChangePassword ?? false },
     });
     await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: publicView(user) });
     return publicView(user);
@@ -48,21 +51,34 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
 export async function changeUserRole({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, "user.manage");
   const { userId, role, version } = parseInput(changeRoleSchema, input);
-  return updateUser(actor, userId, version, { role }, "user.change_role");
+  return updateUser(actor, userId, version, { role }, "user.change_role", "role_changed");
 }
 
 export async function setUserActive({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, "user.manage");
   const { userId, active, version } = parseInput(setUserActiveSchema, input);
-  return updateUser(actor, userId, version, { active }, active ? "user.reactivate" : "user.deactivate");
+  return updateUser(actor, userId, version, { active }, active ? "user.reactivate" : "user.deactivate", active ? null : "deactivated");
+}
+
+/**
+ * Instead of an admin choosing someone's password: the user must set a new
+ * one at their next sign-in, and every session they have ends now.
+ */
+export async function forcePasswordReset({ actor, input }: { actor: Actor; input: unknown }) {
+  requirePermission(actor, "user.manage");
+  const { userId, version } = parseInput(forcePasswordResetSchema, input);
+  return updateUser(actor, userId, version, { mustChangePassword: true }, "user.force_password_reset", "password_reset_forced");
 }
 
 async function updateUser(
   actor: Actor,
   userId: string,
   version: number,
-  change: { role?: string; active?: boolean },
+  change: { role?: string; active?: boolean; mustChangePassword?: boolean },
   action: string,
+  // A change of who someone is or may do ends their sessions at once, so no
+  // browser keeps acting on the old grant (README.md, "Security defaults").
+  revoke: RevokeReason | null,
 ) {
   return db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -76,12 +92,13 @@ async function updateUser(
     });
     if (count === 0) throw staleEdit("user");
     const updated = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    const sessionsEnded = revoke ? await revokeUserSessions(tx, userId, revoke, new Date()) : 0;
     await recordAudit(tx, actor, {
       action,
       entityType: "user",
       entityId: userId,
       before: publicView(before),
-      after: publicView(updated),
+      after: { ...publicView(updated), ...(sessionsEnded ? { sessionsEnded } : {}) },
     });
     return publicView(updated);
   });

@@ -3,7 +3,7 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRow } from "@/components/users/user-row";
 import { requirePageActor } from "@/lib/server/auth";
 import { listUsers } from "@/lib/server/services/users";
-import { changeUserRoleAction, createUserAction, setUserActiveAction } from "./actions";
+import { changeUserRoleAction, createUserAction, forcePasswordResetAction, setUserActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -32,7 +32,7 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} isSelf={u.id === actor.id} changeRole={changeUserRoleAction} setActive={setUserActiveAction} />
+              <UserRow key={u.id} user={u} isSelf={u.id === actor.id} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} />
             ))}
           </tbody>
         </table>

@@ -36,6 +36,25 @@ export const cases: CaseTable = {
       return { input: { userId: user.id, active: false, version: user.version } };
     },
   },
+  "app/(app)/admin/users/actions.ts#forcePasswordResetAction": {
+    kind: "mutation",
+    permission: "user.manage",
+    audit: "user.force_password_reset",
+    arrange: async (ctx) => {
+      const user = await newUser(ctx);
+      return { input: { userId: user.id, version: user.version } };
+    },
+  },
+  "app/account/password/actions.ts#changeOwnPasswordAction": {
+    kind: "mutation",
+    permission: "account.password.change",
+    audit: "user.change_password",
+    as: "viewer",
+    arrange: async (ctx) => {
+      const next = `${ctx.unique("new passphrase")} for the table`;
+      return { input: { currentPassword: ctx.actors.viewer.password, newPassword: next, confirmPassword: next } };
+    },
+  },
   "app/(app)/vendors/actions.ts#createVendorAction": {
     kind: "mutation",
     permission: "vendor.create",
@@ -83,8 +102,11 @@ async function proveAuthAudited(ctx: CaseContext) {
   const since = async () => (await ctx.db.auditEvent.findMany({ where: { id: { gt: head._max.id ?? 0 } }, orderBy: { id: "asc" } })).map((e) => e.action);
 
   expect(await signIn({ email: user.email, password: "wrong-password-0" })).toMatchObject({ ok: false });
-  expect(await signIn({ email: user.email, password: "sign-in-password-1" })).toMatchObject({ ok: true });
-  await authOptions().events!.signOut!({ token: { sub: user.id }, session: null } as never);
+  const signedIn = await signIn({ email: user.email, password: "sign-in-password-1" });
+  if (!signedIn.ok) throw new Error("the right password was refused");
+  await authOptions().events!.signOut!({ token: { sub: user.id, sid: signedIn.sessionId }, session: null } as never);
+  // Signing out ends the session on the server, not only in the browser.
+  expect(await ctx.db.authSession.findUniqueOrThrow({ where: { id: signedIn.sessionId } })).toMatchObject({ revokedReason: "sign_out" });
   for (let i = 0; i < 5; i++) await signIn({ email: user.email, password: "wrong-password-0" });
   expect(await since()).toEqual(["auth.sign_in_failed", "auth.sign_in", "auth.sign_out", "auth.sign_in_failed", "auth.sign_in_failed", "auth.sign_in_failed", "auth.sign_in_failed", "auth.lockout"]);
 }

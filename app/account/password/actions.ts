@@ -1,0 +1,13 @@
+"use server";
+
+import { requireActor } from "@/lib/server/auth";
+import { runAction } from "@/lib/server/action-result";
+import { changeOwnPassword } from "@/lib/server/services/account-password";
+
+export async function changeOwnPasswordAction(input: unknown) {
+  return runAction(async () => {
+    // The one action a user with a forced reset may call.
+    const actor = await requireActor({ allowPendingPasswordChange: true });
+    return changeOwnPassword({ actor, sessionId: actor.sessionId, input });
+  });
+}
