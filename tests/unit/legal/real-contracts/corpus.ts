@@ -1,0 +1,83 @@
+// Loads the real-contract corpus (kept outside the repository: the texts were
+// written by others) and the project's hand labels for it
+// (tests/fixtures/contracts-real-labels/). Test tooling only.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
+import type { ContractTextInput } from "@/lib/domain/legal/contract-passages";
+
+const LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-labels");
+
+export const CLAUSE_CODES = CLAUSE_CATALOGUE.clauses.map((c) => c.code);
+
+const clauseLabelSchema = z.object({
+  status: z.enum(["present", "absent", "by_reference"]),
+  spans: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
+  value: z.record(z.string(), z.unknown()).nullable().optional(),
+  excluded: z.boolean().optional(),
+  note: z.string().optional(),
+});
+export type ClauseLabel = z.infer<typeof clauseLabelSchema>;
+
+const documentLabelSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  clauses: z.record(z.string(), clauseLabelSchema),
+});
+export type DocumentLabel = z.infer<typeof documentLabelSchema>;
+
+const splitSchema = z.object({ test: z.array(z.string()).min(15), dev: z.array(z.string()) });
+
+export function corpusDir(): string {
+  return path.resolve(process.env.ASSAY_CONTRACT_CORPUS ?? path.resolve(__dirname, "../../../../../shared/contracts-real"));
+}
+
+export function corpusAvailable(): boolean {
+  return fs.existsSync(corpusDir()) && fs.readdirSync(corpusDir()).some((f) => f.startsWith("manifest"));
+}
+
+export function loadSplit() {
+  return splitSchema.parse(JSON.parse(fs.readFileSync(path.join(LABEL_DIR, "split.json"), "utf8")));
+}
+
+export function loadLabels(): DocumentLabel[] {
+  return fs
+    .readdirSync(LABEL_DIR)
+    .filter((f) => f.endsWith(".json") && f !== "split.json" && f !== "baseline.json")
+    .sort()
+    .map((f) => documentLabelSchema.parse(JSON.parse(fs.readFileSync(path.join(LABEL_DIR, f), "utf8"))));
+}
+
+export function readCorpusFile(file: string): { text: string; sha256: string } {
+  const bytes = fs.readFileSync(path.join(corpusDir(), file));
+  return { text: bytes.toString("utf8"), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
+}
+
+/**
+ * What the finder reads. Markdown, RST and plain text go in as published; a
+ * document published inside JSX or PHP source is reduced to its text here
+ * (those are not upload formats).
+ */
+export function finderInput(file: string, text: string): ContractTextInput {
+  const ext = path.extname(file).toLowerCase();
+  const body = [".jsx", ".tsx", ".js", ".php"].includes(ext) ? sourceToText(text) : text;
+  return { sections: [{ heading: null, text: body }] };
+}
+
+function sourceToText(source: string): string {
+  return source
+    .replace(/<\?php[\s\S]*?\?>/g, " ")
+    .replace(/^\s*(import|export)\b.*$/gm, "")
+    .replace(/<(br|hr)\s*\/?>/gi, "\n")
+    .replace(/<\/(p|div|li|h[1-6]|tr|section)>/gi, "\n")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\{\s*["'`]([^"'`]*)["'`]\s*\}/g, "$1")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;|&rsquo;/g, "'")
+    .replace(/[ \t]+/g, " ");
+}
