@@ -27,6 +27,10 @@ describe.skipIf(!available)("clause finder on real contracts", () => {
     expect(split.test.length).toBeGreaterThanOrEqual(15);
   });
 
+  test("every document of both splits is labelled", () => {
+    expect(labels.map((l) => l.id).sort()).toEqual([...split.test, ...split.dev].sort());
+  });
+
   test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the corpus file and cover every clause", (_id, label) => {
     const { text, sha256 } = readCorpusFile(label.file);
     expect(sha256).toBe(label.sha256);
