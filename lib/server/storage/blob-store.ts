@@ -38,6 +38,33 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
+/** A committed blob as the maintenance tools see it. */
+export interface StoredBlob {
+  key: string;
+  sizeBytes: number;
+  /** When it was written, or last put again as a duplicate (which marks it in use). */
+  touchedAt: Date;
+}
+
+/**
+ * The store seen by the orphan sweeper and `check-store`, never per request:
+ * listing every blob, and removing what no document row points at.
+ */
+export interface BlobInventory {
+  /** Every committed blob, a batch at a time. */
+  listBlobs(batchSize: number): AsyncIterable<StoredBlob[]>;
+  /**
+   * Deletes the blob unless it was touched at or after `cutoff` (an upload
+   * of the same bytes is in flight) or `unreferenced()`, asked once the blob
+   * is out of reach of new uploads, says a document row now points at it.
+   */
+  removeIfIdle(key: string, cutoff: Date, unreferenced: () => Promise<boolean>): Promise<boolean>;
+  /** Removes what crashed uploads left before `cutoff` (temp files, chunk sets no blob names). */
+  removeStaging(cutoff: Date): Promise<number>;
+}
+
+export type MaintainedBlobStore = BlobStore & BlobInventory;
+
 export type UploadRejectionReason = "too_large" | "empty" | "bad_type" | "name_mismatch" | "bad_name";
 
 /**
@@ -53,6 +80,20 @@ export class UploadRejectedError extends AppError {
   ) {
     super("VALIDATION", message, { file: message });
     this.name = "UploadRejectedError";
+  }
+}
+
+/**
+ * The disk or database that holds evidence has no room left. Raised instead of
+ * ENOSPC/EDQUOT (or the database's "disk full") once whatever was partly
+ * written has been removed, so the route answers 507 and nothing is stored.
+ */
+export class StorageFullError extends AppError {
+  constructor() {
+    super("STORAGE_FULL", "Storage is full: the file was not stored. Nothing was saved; ask an administrator to free space, then upload it again.", {
+      file: "Storage is full: the file was not stored",
+    });
+    this.name = "StorageFullError";
   }
 }
 
