@@ -15,13 +15,17 @@
 // behind and says why in `error`.
 //
 // Crash recovery: PackJob has no heartbeat column, so the runner's identity
-// and heartbeat live in the job's `filter` Json (`runner`). A queued/running
-// job whose heartbeat is older than STALE_AFTER_MS belongs to a process that
-// died: it is marked failed and its partial file removed, whenever a job is
-// started or the jobs are listed. A job of a live instance keeps beating, so
-// another instance never fails it by mistake.
+// (instance, host, pid) and heartbeat live in the job's `filter` Json
+// (`runner`), beaten every HEARTBEAT_MS. A queued/running job belongs to a
+// dead worker when its process is gone (same host, pid no longer alive: known
+// at once) or its heartbeat is older than STALE_AFTER_MS (another host). It is
+// then marked failed and its partial file removed. This is checked at server
+// start, whenever a job is started, the jobs are listed, or one job's status
+// is polled, so a stuck "running" is noticed within STALE_AFTER_MS at most.
+// A job of a live instance keeps beating, so it is never failed by mistake.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, promises as fs } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { GENESIS_HASH } from "@/lib/domain/audit-chain/chain";
@@ -49,17 +53,47 @@ export const PACK_JOB_STATUSES = ["queued", "running", "done", "failed"] as cons
 export type PackJobStatus = (typeof PACK_JOB_STATUSES)[number];
 
 /** A job whose runner has not reported for this long is considered dead. */
-export const STALE_AFTER_MS = 60_000;
+export const STALE_AFTER_MS = 30_000;
 const HEARTBEAT_MS = 5_000;
 const PROGRESS_MS = 500;
 
 /** This process, as a runner of jobs. */
 const INSTANCE_ID = randomUUID();
 
+interface RunnerJson {
+  instance: string;
+  heartbeatAt: string;
+  /** Absent on jobs written before the runner recorded where it ran. */
+  host?: string;
+  pid?: number;
+}
+
 interface JobFilterJson {
   vendors: PackVendorFilter;
   pdfs: PdfChoice;
-  runner?: { instance: string; heartbeatAt: string };
+  runner?: RunnerJson;
+}
+
+function thisRunner(): RunnerJson {
+  return { instance: INSTANCE_ID, host: hostname(), pid: process.pid, heartbeatAt: new Date().toISOString() };
+}
+
+/** False only when the process is known to be gone (signal 0 probes without signalling). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether the worker that owns an open job has died. */
+function workerGone(runner: RunnerJson | undefined, lastSign: number, now: Date): boolean {
+  // Our own instance, but not in our registry: its promise is gone, so is the job.
+  if (runner?.instance === INSTANCE_ID) return true;
+  if (runner?.host === hostname() && Number.isInteger(runner.pid) && runner.pid !== process.pid && !processAlive(runner.pid!)) return true;
+  return now.getTime() - lastSign > STALE_AFTER_MS;
 }
 
 // Jobs running in this process; on globalThis so dev-mode module reloads share it.
@@ -99,7 +133,7 @@ export async function startPackJob({ actor, input, options = {} }: { actor: Acto
   const where = vendorListWhere({ ...filter, sort: "name", dir: "asc", page: 1, pageSize: 25 }, options.now ?? new Date());
   const vendors = await db().vendor.count({ where });
   if (vendors === 0) throw new AppError("VALIDATION", "No vendor matches this filter; nothing to export.", { filter: "No vendor matches this filter" });
-  const filterJson: JobFilterJson = { vendors: filter, pdfs, runner: { instance: INSTANCE_ID, heartbeatAt: new Date().toISOString() } };
+  const filterJson: JobFilterJson = { vendors: filter, pdfs, runner: thisRunner() };
   const job = await db().$transaction(async (tx) => {
     const job = await tx.packJob.create({
       data: { status: "queued", filter: filterJson as object, vendorsTotal: vendors, createdById: actor.id },
@@ -142,7 +176,7 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
       data: {
         vendorsDone: progress.vendorsDone,
         bytesDone: BigInt(progress.bytesDone),
-        filter: { ...config, runner: { instance: INSTANCE_ID, heartbeatAt: new Date().toISOString() } } as object,
+        filter: { ...config, runner: thisRunner() } as object,
       },
     });
   };
@@ -277,22 +311,21 @@ function failureReason(error: unknown): string {
 }
 
 /**
- * Fails jobs whose runner has died (no heartbeat for STALE_AFTER_MS) and
- * deletes their partial files. Called when a job starts and when jobs are
- * listed, so a restart is noticed without a scheduler.
+ * Fails jobs whose worker has died (see workerGone) and deletes their
+ * partial files. Called at server start, when a job starts, when jobs are
+ * listed and when one is polled (`jobId`), so a restart is noticed without a
+ * scheduler. Only open jobs are read: a handful, whatever the history.
  */
-export async function recoverStalePackJobs(now = new Date()): Promise<string[]> {
+export async function recoverStalePackJobs(now = new Date(), jobId?: string): Promise<string[]> {
   const client = db();
-  const open = await client.packJob.findMany({ where: { status: { in: ["queued", "running"] } } });
+  const open = await client.packJob.findMany({ where: { status: { in: ["queued", "running"] }, ...(jobId ? { id: jobId } : {}) } });
   const here = runningHere();
   const failed: string[] = [];
   for (const job of open) {
     if (here.has(job.id)) continue;
     const runner = (job.filter as unknown as JobFilterJson | null)?.runner;
     const lastSign = Date.parse(runner?.heartbeatAt ?? "") || (job.startedAt ?? job.createdAt).getTime();
-    // Same instance but not in our registry: its promise is gone, so is the job.
-    const dead = runner?.instance === INSTANCE_ID || now.getTime() - lastSign > STALE_AFTER_MS;
-    if (!dead) continue;
+    if (!workerGone(runner, lastSign, now)) continue;
     const outputPath = path.join(packsDir(), packJobFileName(job.id));
     await client.$transaction(async (tx) => {
       const { count } = await tx.packJob.updateMany({
@@ -305,7 +338,7 @@ export async function recoverStalePackJobs(now = new Date()): Promise<string[]> 
     failed.push(job.id);
   }
   // Nothing is running anywhere: any partial file left is an orphan (e.g. of a deleted job row).
-  if (here.size === 0 && (await client.packJob.count({ where: { status: { in: ["queued", "running"] } } })) === 0) {
+  if (!jobId && here.size === 0 && (await client.packJob.count({ where: { status: { in: ["queued", "running"] } } })) === 0) {
     await removeStalePartials(packsDir()).catch(() => undefined);
   }
   return failed;
@@ -352,15 +385,10 @@ function toView(job: PackJobRow, createdBy: string): PackJobView {
   };
 }
 
-let recoveredOnce = false;
-
 /** Recent jobs for the Audit packs page (everyone with pack.export sees the team's jobs). */
 export async function listPackJobs({ actor, take = 20 }: { actor: Actor; take?: number }): Promise<PackJobView[]> {
   requirePermission(actor, "pack.export");
-  if (!recoveredOnce) {
-    recoveredOnce = true;
-    await recoverStalePackJobs();
-  }
+  await recoverStalePackJobs();
   const jobs = await db().packJob.findMany({ orderBy: { createdAt: "desc" }, take });
   const users = await db().user.findMany({ where: { id: { in: [...new Set(jobs.map((j) => j.createdById))] } }, select: { id: true, email: true } });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
@@ -369,8 +397,12 @@ export async function listPackJobs({ actor, take = 20 }: { actor: Actor; take?: 
 
 export async function getPackJob({ actor, jobId }: { actor: Actor; jobId: string }): Promise<PackJobView> {
   requirePermission(actor, "pack.export");
-  const job = await db().packJob.findUnique({ where: { id: jobId } });
+  let job = await db().packJob.findUnique({ where: { id: jobId } });
   if (!job) throw notFound("Export job not found.");
+  // The page polls this while a job runs: the poll itself notices a dead worker.
+  if ((job.status === "queued" || job.status === "running") && (await recoverStalePackJobs(new Date(), jobId)).length > 0) {
+    job = await db().packJob.findUniqueOrThrow({ where: { id: jobId } });
+  }
   const user = await db().user.findUnique({ where: { id: job.createdById }, select: { email: true } });
   return toView(job, user?.email ?? job.createdById);
 }
