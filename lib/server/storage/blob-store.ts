@@ -90,9 +90,8 @@ export class UploadRejectedError extends AppError {
  */
 export class StorageFullError extends AppError {
   constructor() {
-    super("STORAGE_FULL", "Storage is full: the file was not stored. Nothing was saved; ask an administrator to free space, then upload it again.", {
-      file: "Storage is full: the file was not stored",
-    });
+    const message = "Storage is full, so the file was not stored. Ask an administrator to free space, then upload it again.";
+    super("STORAGE_FULL", message, { file: message });
     this.name = "StorageFullError";
   }
 }

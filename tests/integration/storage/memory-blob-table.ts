@@ -4,8 +4,8 @@ import type { BlobTable, StoredBlobRow } from "@/lib/server/storage/database-sto
  * TEST DOUBLE ONLY. An in-memory BlobTable used to run the shared blob-store
  * contract against DatabaseBlobStore's streaming, chunking and clean-up logic.
  * It proves nothing about the Prisma implementation (transactions, bytea /
- * BLOB sizes, unique-violation handling); that needs its own test against
- * SQLite and PostgreSQL once the EvidenceBlob models exist.
+ * BLOB sizes, unique-violation handling); prisma-blob-table.test.ts covers
+ * that on SQLite and PostgreSQL.
  */
 export class MemoryBlobTable implements BlobTable {
   readonly blobs = new Map<string, StoredBlobRow>();
