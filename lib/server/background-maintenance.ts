@@ -1,7 +1,7 @@
 // Work the server does on its own, started once per process from
 // instrumentation.ts: the evidence orphan sweep (on a schedule) and, at start,
-// failing bulk exports whose server died (pack-jobs.ts).
-import { recoverStalePackJobs } from "./pack/pack-jobs";
+// failing bulk exports whose server died (pack-job-recovery.ts).
+import { recoverStalePackJobs } from "./pack/pack-job-recovery";
 import { startOrphanSweeper } from "./storage/sweep-schedule";
 
 export function startBackgroundMaintenance(): void {

@@ -21,21 +21,19 @@
 // at once) or its heartbeat is older than STALE_AFTER_MS (another host). It is
 // then marked failed and its partial file removed. This is checked at server
 // start, whenever a job is started, the jobs are listed, or one job's status
-// is polled, so a stuck "running" is noticed within STALE_AFTER_MS at most.
+// is polled, so a stuck "running" is noticed within STALE_AFTER_MS at most
+// (pack-job-recovery.ts).
 // A job of a live instance keeps beating, so it is never failed by mistake.
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, promises as fs } from "node:fs";
-import { hostname } from "node:os";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { GENESIS_HASH } from "@/lib/domain/audit-chain/chain";
 import { packJobInputSchema, type PackVendorFilter, type PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
-import { SYSTEM_ACTOR } from "../actor";
 import { appVersion } from "../app-version";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
-import { dataDir } from "../data-dir";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { vendorListWhere } from "../services/vendors";
@@ -43,7 +41,10 @@ import type { BlobStore } from "../storage/blob-store";
 import { evidenceStore } from "../storage/evidence-store";
 import { getPackKey } from "../signing/pack-key";
 import { parseInput } from "../validation";
-import { PackSourceError, buildPack, removePartialsOf, removeStalePartials, streamPack, type PackEntry, type PackSigner } from "./build-pack";
+import { PackSourceError, buildPack, removePartialsOf, streamPack, type PackEntry, type PackSigner } from "./build-pack";
+import { HEARTBEAT_MS, type JobFilterJson, packJobFileName, packsDir, recoverStalePackJobs, runningHere, thisRunner } from "./pack-job-recovery";
+
+export { packJobFileName, packsDir, recoverStalePackJobs, STALE_AFTER_MS } from "./pack-job-recovery";
 import { UnsafePackPathError } from "./pack-paths";
 import { csvDocument } from "../audit-log/event-format";
 import { planVendorPack } from "./vendor-pack";
@@ -52,67 +53,7 @@ import type { RenderAssessmentPdf } from "./assessment-pdf";
 export const PACK_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type PackJobStatus = (typeof PACK_JOB_STATUSES)[number];
 
-/** A job whose runner has not reported for this long is considered dead. */
-export const STALE_AFTER_MS = 30_000;
-const HEARTBEAT_MS = 5_000;
 const PROGRESS_MS = 500;
-
-/** This process, as a runner of jobs. */
-const INSTANCE_ID = randomUUID();
-
-interface RunnerJson {
-  instance: string;
-  heartbeatAt: string;
-  /** Absent on jobs written before the runner recorded where it ran. */
-  host?: string;
-  pid?: number;
-}
-
-interface JobFilterJson {
-  vendors: PackVendorFilter;
-  pdfs: PdfChoice;
-  runner?: RunnerJson;
-}
-
-function thisRunner(): RunnerJson {
-  return { instance: INSTANCE_ID, host: hostname(), pid: process.pid, heartbeatAt: new Date().toISOString() };
-}
-
-/** False only when the process is known to be gone (signal 0 probes without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Whether the worker that owns an open job has died. */
-function workerGone(runner: RunnerJson | undefined, lastSign: number, now: Date): boolean {
-  // Our own instance, but not in our registry: its promise is gone, so is the job.
-  if (runner?.instance === INSTANCE_ID) return true;
-  if (runner?.host === hostname() && Number.isInteger(runner.pid) && runner.pid !== process.pid && !processAlive(runner.pid!)) return true;
-  return now.getTime() - lastSign > STALE_AFTER_MS;
-}
-
-// Jobs running in this process; on globalThis so dev-mode module reloads share it.
-const registry = globalThis as unknown as { assayPackJobs?: Map<string, Promise<void>> };
-function runningHere(): Map<string, Promise<void>> {
-  registry.assayPackJobs ??= new Map();
-  return registry.assayPackJobs;
-}
-
-/** Where finished bulk archives live: <data dir>/packs (0700). */
-export function packsDir(): string {
-  const dir = path.join(dataDir(), "packs");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
-}
-
-export function packJobFileName(jobId: string): string {
-  return `assay-audit-packs-${jobId.replace(/[^A-Za-z0-9_-]/g, "")}.zip`;
-}
 
 export interface PackJobOptions {
   /** Test seams; production uses the configured store, the process key and the PDF renderer. */
@@ -261,14 +202,19 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     });
     clearInterval(timer);
     const digest = sha.digest("hex");
-    await client.$transaction(async (tx) => {
-      await tx.packJob.update({
-        where: { id: jobId },
+    const finished = await client.$transaction(async (tx) => {
+      // Only a job still "running": one declared interrupted meanwhile (its heartbeat
+      // stalled past STALE_AFTER_MS) stays failed, as its users were told.
+      const { count } = await tx.packJob.updateMany({
+        where: { id: jobId, status: "running" },
         data: { status: "done", vendorsDone: vendors.length, bytesDone: BigInt(progress.bytesDone), fileName: path.basename(outputPath), sha256: digest, finishedAt: new Date() },
       });
+      if (count === 0) return false;
       // The archive's hash enters the tamper-evident log: a later copy can be checked against it.
       await recordAudit(tx, actor, { action: "pack.bulk_export.done", entityType: "pack_job", entityId: jobId, after: { vendors: vendors.length, sha256: digest, sizeBytes: size } });
+      return true;
     });
+    if (!finished) await fs.rm(outputPath, { force: true });
   } catch (error) {
     clearInterval(timer);
     const reason = failureReason(error);
@@ -308,40 +254,6 @@ function failureReason(error: unknown): string {
   if (code === "ENOSPC") return "The disk is full: the archive could not be written.";
   if (code === "EACCES" || code === "EPERM") return "The packs directory is not writable.";
   return `Unexpected error while building the archive${error instanceof Error ? `: ${error.message.split("\n")[0]!.slice(0, 300)}` : "."}`;
-}
-
-/**
- * Fails jobs whose worker has died (see workerGone) and deletes their
- * partial files. Called at server start, when a job starts, when jobs are
- * listed and when one is polled (`jobId`), so a restart is noticed without a
- * scheduler. Only open jobs are read: a handful, whatever the history.
- */
-export async function recoverStalePackJobs(now = new Date(), jobId?: string): Promise<string[]> {
-  const client = db();
-  const open = await client.packJob.findMany({ where: { status: { in: ["queued", "running"] }, ...(jobId ? { id: jobId } : {}) } });
-  const here = runningHere();
-  const failed: string[] = [];
-  for (const job of open) {
-    if (here.has(job.id)) continue;
-    const runner = (job.filter as unknown as JobFilterJson | null)?.runner;
-    const lastSign = Date.parse(runner?.heartbeatAt ?? "") || (job.startedAt ?? job.createdAt).getTime();
-    if (!workerGone(runner, lastSign, now)) continue;
-    const outputPath = path.join(packsDir(), packJobFileName(job.id));
-    await client.$transaction(async (tx) => {
-      const { count } = await tx.packJob.updateMany({
-        where: { id: job.id, status: { in: ["queued", "running"] } },
-        data: { status: "failed", error: "Interrupted: the server running this export stopped before it finished. Start the export again.", finishedAt: now },
-      });
-      if (count === 1) await recordAudit(tx, SYSTEM_ACTOR, { action: "pack.bulk_export.interrupted", entityType: "pack_job", entityId: job.id });
-    });
-    await removePartialsOf(outputPath).catch(() => undefined);
-    failed.push(job.id);
-  }
-  // Nothing is running anywhere: any partial file left is an orphan (e.g. of a deleted job row).
-  if (!jobId && here.size === 0 && (await client.packJob.count({ where: { status: { in: ["queued", "running"] } } })) === 0) {
-    await removeStalePartials(packsDir()).catch(() => undefined);
-  }
-  return failed;
 }
 
 export interface PackJobView {

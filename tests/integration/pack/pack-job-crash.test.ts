@@ -8,9 +8,11 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
-import { getPackJob, listPackJobs, packsDir, STALE_AFTER_MS } from "@/lib/server/pack/pack-jobs";
+import { getPackJob, listPackJobs, packJobSettled, packsDir, STALE_AFTER_MS, startPackJob } from "@/lib/server/pack/pack-jobs";
+import type { BlobStore } from "@/lib/server/storage/blob-store";
 import { uploadEvidence } from "@/lib/server/services/evidence";
 import { createVendor } from "@/lib/server/services/vendors";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";
@@ -83,6 +85,22 @@ forEachProvider("bulk export killed mid-job", (t) => {
     // The list agrees, and does not record the interruption twice.
     expect((await listPackJobs({ actor: security })).find((j) => j.id === jobId)?.status).toBe("failed");
     expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_export.interrupted", entityId: jobId } })).toBe(1);
+  });
+
+  it("a worker that finishes after its job was declared interrupted leaves it failed and keeps no archive", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const real = filesystemStoreIn();
+    const held: BlobStore = { ...real, put: real.put.bind(real), has: real.has.bind(real), stat: real.stat.bind(real), delete: real.delete.bind(real), get: async (key) => (await released, real.get(key)) };
+    const { id } = await startPackJob({ actor: security, input: { filter: {} }, options: { store: held, renderPdf: null } });
+    for (let i = 0; i < 200 && (await t.db.packJob.findUniqueOrThrow({ where: { id } })).status !== "running"; i++) await sleep(25);
+    // What another instance's recovery does when this worker's heartbeat stalls.
+    await t.db.packJob.update({ where: { id }, data: { status: "failed", error: "Interrupted: test" } });
+    release();
+    await packJobSettled(id);
+    expect(await t.db.packJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", error: "Interrupted: test", fileName: null });
+    expect(await readdir(packsDir())).toEqual([]);
+    expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_export.done", entityId: id } })).toBe(0);
   });
 
   it("a job of another host is failed by the poll once its heartbeat is older than STALE_AFTER_MS, not before", async () => {
