@@ -8,11 +8,11 @@ import { db } from "../db";
 import { refreshVendorSummary } from "../dossier/load-dossier";
 import { notFound } from "../errors";
 import type { BlobSource, BlobStore } from "../storage/blob-store";
-import { crashPoint } from "../storage/crash-point";
 import { ingestUpload } from "../storage/ingest-upload";
-import { asStorageError } from "../storage/write-fully";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
+import { crashPoint } from "../storage/crash-point";
+import { asStorageError } from "../storage/write-fully";
 
 const uploadTargetSchema = z.object({ vendorId: z.string().min(1) });
 
@@ -47,8 +47,8 @@ export async function uploadEvidence({
   if (!vendor) throw notFound("Vendor not found.");
   const { uploads } = await loadSettings();
   const stored = await ingestUpload({ store, stream, declaredName, maxBytes: uploads.maxBytes });
-  crashPoint("upload.blob-committed");
   const previous = await db().evidenceDocument.findFirst({ where: { vendorId, sha256: stored.sha256 }, select: { id: true, fileName: true } });
+  crashPoint("upload.blob-committed");
   const committed = await db().$transaction(async (tx) => {
     const document = await tx.evidenceDocument.create({
       data: {

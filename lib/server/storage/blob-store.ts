@@ -27,17 +27,6 @@ export interface BlobStat {
   sizeBytes: number;
 }
 
-export interface BlobStore {
-  /** Streams the source in. Either the whole blob is stored or nothing is. */
-  put(source: BlobSource, opts: PutOptions): Promise<PutResult>;
-  /** Throws BlobNotFoundError before any byte is sent, so a route can still answer 404. */
-  get(key: string): Promise<Readable>;
-  has(key: string): Promise<boolean>;
-  stat(key: string): Promise<BlobStat | null>;
-  /** Idempotent. Callers must first make sure no document row still points at the key. */
-  delete(key: string): Promise<void>;
-}
-
 /** A committed blob as the maintenance tools see it. */
 export interface StoredBlob {
   key: string;
@@ -64,6 +53,17 @@ export interface BlobInventory {
 }
 
 export type MaintainedBlobStore = BlobStore & BlobInventory;
+
+export interface BlobStore {
+  /** Streams the source in. Either the whole blob is stored or nothing is. */
+  put(source: BlobSource, opts: PutOptions): Promise<PutResult>;
+  /** Throws BlobNotFoundError before any byte is sent, so a route can still answer 404. */
+  get(key: string): Promise<Readable>;
+  has(key: string): Promise<boolean>;
+  stat(key: string): Promise<BlobStat | null>;
+  /** Idempotent. Callers must first make sure no document row still points at the key. */
+  delete(key: string): Promise<void>;
+}
 
 export type UploadRejectionReason = "too_large" | "empty" | "bad_type" | "name_mismatch" | "bad_name";
 
