@@ -3,7 +3,6 @@
 // the storage interface (a file handle that writes short, lies or fails with
 // ENOSPC), and a real 1 MiB tmpfs that fills up (needs root to mount; where
 // mount is not allowed the test is reported as skipped, with the reason).
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { type FileHandle, mkdir, mkdtemp, open, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,6 +20,7 @@ import { isStorageFull } from "@/lib/server/storage/write-fully";
 import { chunked, realDocx } from "../../unit/storage/sample-files";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
+import { mountSmallDisk, warnSkipped } from "../helpers/tmpfs";
 
 type Write = (buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number; buffer: Uint8Array }>;
 
@@ -101,26 +101,13 @@ describe("FilesystemBlobStore on a disk that writes short or fills up (stubbed h
   });
 });
 
-/** Mounts a 1 MiB tmpfs, or says why it cannot. */
-function mountTmpfs(dir: string): string | null {
-  if (process.platform !== "linux") return `not Linux (${process.platform})`;
-  if (process.getuid?.() !== 0) return "not running as root";
-  const r = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", dir], { encoding: "utf8" });
-  return r.status === 0 ? null : `mount failed: ${(r.stderr || r.error?.message || "").trim()}`;
-}
-
-const mountPoint = await mkdtemp(path.join(tmpdir(), "assay-full-disk-"));
-const cannotMount = mountTmpfs(mountPoint);
-if (cannotMount) {
-  console.warn(`\n!!! Full-disk tests on a real tmpfs SKIPPED: ${cannotMount}. The stubbed-handle tests still ran. !!!\n`);
-  await rm(mountPoint, { recursive: true, force: true });
-}
+const disk = await mountSmallDisk("1m");
+const cannotMount = warnSkipped(disk, "Full-disk tests on a real 1 MiB tmpfs (the stubbed-handle tests still ran)") ? disk.skipped : null;
+const mountPoint = "dir" in disk ? disk.dir : "";
 const onFullDisk = cannotMount ? describe.skip : describe;
 
 afterAll(async () => {
-  if (cannotMount) return;
-  spawnSync("umount", [mountPoint]);
-  await rm(mountPoint, { recursive: true, force: true });
+  if ("unmount" in disk) await disk.unmount();
 });
 
 onFullDisk(`a real 1 MiB tmpfs that fills up${cannotMount ? ` (SKIPPED: ${cannotMount})` : ""}`, () => {
