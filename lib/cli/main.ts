@@ -15,6 +15,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "verify-pack <file.zip> [--key public.pem]   check an audit pack's signature and every file's hash",
     run: async (args) => (await import("./verify-pack")).verifyPackCommand(args),
   },
+  "check-store": {
+    summary: "check-store [--json]                      read every evidence file: rows without bytes, bytes without rows, hash mismatches",
+    run: async (args) => (await import("./check-store")).checkStoreCommand(args),
+  },
   score: {
     summary: "score <dossier.json> [--now YYYY-MM-DD] [--settings settings.json]   print the findings and the full score as JSON",
     run: async (args) => (await import("./score")).scoreCommand(args),

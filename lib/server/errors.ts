@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "VALIDATION"
   | "CONFLICT"
-  | "INVALID_STATE";
+  | "INVALID_STATE"
+  /** The disk (or database) holding evidence is full; nothing was stored. */
+  | "STORAGE_FULL";
 
 export class AppError extends Error {
   constructor(

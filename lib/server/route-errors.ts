@@ -7,6 +7,8 @@ const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  // 507 Insufficient Storage (RFC 4918): the request was fine, the server has no room.
+  STORAGE_FULL: 507,
 };
 
 /**

@@ -15,23 +15,25 @@
 // behind and says why in `error`.
 //
 // Crash recovery: PackJob has no heartbeat column, so the runner's identity
-// and heartbeat live in the job's `filter` Json (`runner`). A queued/running
-// job whose heartbeat is older than STALE_AFTER_MS belongs to a process that
-// died: it is marked failed and its partial file removed, whenever a job is
-// started or the jobs are listed. A job of a live instance keeps beating, so
-// another instance never fails it by mistake.
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, promises as fs } from "node:fs";
+// (instance, host, pid) and heartbeat live in the job's `filter` Json
+// (`runner`), beaten every HEARTBEAT_MS. A queued/running job belongs to a
+// dead worker when its process is gone (same host, pid no longer alive: known
+// at once) or its heartbeat is older than STALE_AFTER_MS (another host). It is
+// then marked failed and its partial file removed. This is checked at server
+// start, whenever a job is started, the jobs are listed, or one job's status
+// is polled, so a stuck "running" is noticed within STALE_AFTER_MS at most
+// (pack-job-recovery.ts).
+// A job of a live instance keeps beating, so it is never failed by mistake.
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { GENESIS_HASH } from "@/lib/domain/audit-chain/chain";
 import { packJobInputSchema, type PackVendorFilter, type PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
-import { SYSTEM_ACTOR } from "../actor";
 import { appVersion } from "../app-version";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
-import { dataDir } from "../data-dir";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { vendorListWhere } from "../services/vendors";
@@ -39,7 +41,10 @@ import type { BlobStore } from "../storage/blob-store";
 import { evidenceStore } from "../storage/evidence-store";
 import { getPackKey } from "../signing/pack-key";
 import { parseInput } from "../validation";
-import { PackSourceError, buildPack, removePartialsOf, removeStalePartials, streamPack, type PackEntry, type PackSigner } from "./build-pack";
+import { PackSourceError, buildPack, removePartialsOf, streamPack, type PackEntry, type PackSigner } from "./build-pack";
+import { HEARTBEAT_MS, type JobFilterJson, packJobFileName, packsDir, recoverStalePackJobs, runningHere, thisRunner } from "./pack-job-recovery";
+
+export { packJobFileName, packsDir, recoverStalePackJobs, STALE_AFTER_MS } from "./pack-job-recovery";
 import { UnsafePackPathError } from "./pack-paths";
 import { csvDocument } from "../audit-log/event-format";
 import { planVendorPack } from "./vendor-pack";
@@ -48,37 +53,7 @@ import type { RenderAssessmentPdf } from "./assessment-pdf";
 export const PACK_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type PackJobStatus = (typeof PACK_JOB_STATUSES)[number];
 
-/** A job whose runner has not reported for this long is considered dead. */
-export const STALE_AFTER_MS = 60_000;
-const HEARTBEAT_MS = 5_000;
 const PROGRESS_MS = 500;
-
-/** This process, as a runner of jobs. */
-const INSTANCE_ID = randomUUID();
-
-interface JobFilterJson {
-  vendors: PackVendorFilter;
-  pdfs: PdfChoice;
-  runner?: { instance: string; heartbeatAt: string };
-}
-
-// Jobs running in this process; on globalThis so dev-mode module reloads share it.
-const registry = globalThis as unknown as { assayPackJobs?: Map<string, Promise<void>> };
-function runningHere(): Map<string, Promise<void>> {
-  registry.assayPackJobs ??= new Map();
-  return registry.assayPackJobs;
-}
-
-/** Where finished bulk archives live: <data dir>/packs (0700). */
-export function packsDir(): string {
-  const dir = path.join(dataDir(), "packs");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
-}
-
-export function packJobFileName(jobId: string): string {
-  return `assay-audit-packs-${jobId.replace(/[^A-Za-z0-9_-]/g, "")}.zip`;
-}
 
 export interface PackJobOptions {
   /** Test seams; production uses the configured store, the process key and the PDF renderer. */
@@ -99,7 +74,7 @@ export async function startPackJob({ actor, input, options = {} }: { actor: Acto
   const where = vendorListWhere({ ...filter, sort: "name", dir: "asc", page: 1, pageSize: 25 }, options.now ?? new Date());
   const vendors = await db().vendor.count({ where });
   if (vendors === 0) throw new AppError("VALIDATION", "No vendor matches this filter; nothing to export.", { filter: "No vendor matches this filter" });
-  const filterJson: JobFilterJson = { vendors: filter, pdfs, runner: { instance: INSTANCE_ID, heartbeatAt: new Date().toISOString() } };
+  const filterJson: JobFilterJson = { vendors: filter, pdfs, runner: thisRunner() };
   const job = await db().$transaction(async (tx) => {
     const job = await tx.packJob.create({
       data: { status: "queued", filter: filterJson as object, vendorsTotal: vendors, createdById: actor.id },
@@ -142,7 +117,7 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
       data: {
         vendorsDone: progress.vendorsDone,
         bytesDone: BigInt(progress.bytesDone),
-        filter: { ...config, runner: { instance: INSTANCE_ID, heartbeatAt: new Date().toISOString() } } as object,
+        filter: { ...config, runner: thisRunner() } as object,
       },
     });
   };
@@ -227,14 +202,19 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     });
     clearInterval(timer);
     const digest = sha.digest("hex");
-    await client.$transaction(async (tx) => {
-      await tx.packJob.update({
-        where: { id: jobId },
+    const finished = await client.$transaction(async (tx) => {
+      // Only a job still "running": one declared interrupted meanwhile (its heartbeat
+      // stalled past STALE_AFTER_MS) stays failed, as its users were told.
+      const { count } = await tx.packJob.updateMany({
+        where: { id: jobId, status: "running" },
         data: { status: "done", vendorsDone: vendors.length, bytesDone: BigInt(progress.bytesDone), fileName: path.basename(outputPath), sha256: digest, finishedAt: new Date() },
       });
+      if (count === 0) return false;
       // The archive's hash enters the tamper-evident log: a later copy can be checked against it.
       await recordAudit(tx, actor, { action: "pack.bulk_export.done", entityType: "pack_job", entityId: jobId, after: { vendors: vendors.length, sha256: digest, sizeBytes: size } });
+      return true;
     });
+    if (!finished) await fs.rm(outputPath, { force: true });
   } catch (error) {
     clearInterval(timer);
     const reason = failureReason(error);
@@ -274,41 +254,6 @@ function failureReason(error: unknown): string {
   if (code === "ENOSPC") return "The disk is full: the archive could not be written.";
   if (code === "EACCES" || code === "EPERM") return "The packs directory is not writable.";
   return `Unexpected error while building the archive${error instanceof Error ? `: ${error.message.split("\n")[0]!.slice(0, 300)}` : "."}`;
-}
-
-/**
- * Fails jobs whose runner has died (no heartbeat for STALE_AFTER_MS) and
- * deletes their partial files. Called when a job starts and when jobs are
- * listed, so a restart is noticed without a scheduler.
- */
-export async function recoverStalePackJobs(now = new Date()): Promise<string[]> {
-  const client = db();
-  const open = await client.packJob.findMany({ where: { status: { in: ["queued", "running"] } } });
-  const here = runningHere();
-  const failed: string[] = [];
-  for (const job of open) {
-    if (here.has(job.id)) continue;
-    const runner = (job.filter as unknown as JobFilterJson | null)?.runner;
-    const lastSign = Date.parse(runner?.heartbeatAt ?? "") || (job.startedAt ?? job.createdAt).getTime();
-    // Same instance but not in our registry: its promise is gone, so is the job.
-    const dead = runner?.instance === INSTANCE_ID || now.getTime() - lastSign > STALE_AFTER_MS;
-    if (!dead) continue;
-    const outputPath = path.join(packsDir(), packJobFileName(job.id));
-    await client.$transaction(async (tx) => {
-      const { count } = await tx.packJob.updateMany({
-        where: { id: job.id, status: { in: ["queued", "running"] } },
-        data: { status: "failed", error: "Interrupted: the server running this export stopped before it finished. Start the export again.", finishedAt: now },
-      });
-      if (count === 1) await recordAudit(tx, SYSTEM_ACTOR, { action: "pack.bulk_export.interrupted", entityType: "pack_job", entityId: job.id });
-    });
-    await removePartialsOf(outputPath).catch(() => undefined);
-    failed.push(job.id);
-  }
-  // Nothing is running anywhere: any partial file left is an orphan (e.g. of a deleted job row).
-  if (here.size === 0 && (await client.packJob.count({ where: { status: { in: ["queued", "running"] } } })) === 0) {
-    await removeStalePartials(packsDir()).catch(() => undefined);
-  }
-  return failed;
 }
 
 export interface PackJobView {
@@ -352,15 +297,10 @@ function toView(job: PackJobRow, createdBy: string): PackJobView {
   };
 }
 
-let recoveredOnce = false;
-
 /** Recent jobs for the Audit packs page (everyone with pack.export sees the team's jobs). */
 export async function listPackJobs({ actor, take = 20 }: { actor: Actor; take?: number }): Promise<PackJobView[]> {
   requirePermission(actor, "pack.export");
-  if (!recoveredOnce) {
-    recoveredOnce = true;
-    await recoverStalePackJobs();
-  }
+  await recoverStalePackJobs();
   const jobs = await db().packJob.findMany({ orderBy: { createdAt: "desc" }, take });
   const users = await db().user.findMany({ where: { id: { in: [...new Set(jobs.map((j) => j.createdById))] } }, select: { id: true, email: true } });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
@@ -369,8 +309,12 @@ export async function listPackJobs({ actor, take = 20 }: { actor: Actor; take?: 
 
 export async function getPackJob({ actor, jobId }: { actor: Actor; jobId: string }): Promise<PackJobView> {
   requirePermission(actor, "pack.export");
-  const job = await db().packJob.findUnique({ where: { id: jobId } });
+  let job = await db().packJob.findUnique({ where: { id: jobId } });
   if (!job) throw notFound("Export job not found.");
+  // The page polls this while a job runs: the poll itself notices a dead worker.
+  if ((job.status === "queued" || job.status === "running") && (await recoverStalePackJobs(new Date(), jobId)).length > 0) {
+    job = await db().packJob.findUniqueOrThrow({ where: { id: jobId } });
+  }
   const user = await db().user.findUnique({ where: { id: job.createdById }, select: { email: true } });
   return toView(job, user?.email ?? job.createdById);
 }

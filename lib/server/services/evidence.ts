@@ -14,6 +14,8 @@ import { ingestUpload } from "../storage/ingest-upload";
 import { tooLarge } from "../storage/metered-source";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
+import { crashPoint } from "../storage/crash-point";
+import { asStorageError } from "../storage/write-fully";
 
 const uploadTargetSchema = z.object({ vendorId: z.string().min(1) });
 
@@ -21,6 +23,12 @@ const uploadTargetSchema = z.object({ vendorId: z.string().min(1) });
  * Stores an uploaded evidence file and its metadata row. The bytes are checked
  * (type from content, size while streaming, safe name) before anything is
  * kept; the metadata row and its audit event commit together afterwards.
+ *
+ * Order of writes (lib/server/storage/README.md): staged bytes → blob
+ * published under its hash → document row + audit event in one transaction.
+ * A crash before the transaction leaves only bytes no row points at, which
+ * the orphan sweeper removes after its grace period; so every crash leaves
+ * either nothing or a complete document.
  */
 export async function uploadEvidence({
   actor,
@@ -62,7 +70,8 @@ export async function uploadEvidence({
     throw error;
   }
   const previous = await db().evidenceDocument.findFirst({ where: { vendorId, sha256: stored.sha256 }, select: { id: true, fileName: true } });
-  return db().$transaction(async (tx) => {
+  crashPoint("upload.blob-committed");
+  const committed = await db().$transaction(async (tx) => {
     const document = await tx.evidenceDocument.create({
       data: {
         vendorId,
@@ -87,7 +96,12 @@ export async function uploadEvidence({
     await refreshVendorSummary(tx, vendorId);
     // Same bytes twice is recognised: by hash, for this vendor or any other.
     return { document, duplicateOf: previous, sameBytesStored: stored.duplicate };
+  }).catch((error: unknown) => {
+    // A database with no room left is "storage full" too (507), not a 500.
+    throw asStorageError(error);
   });
+  crashPoint("upload.document-committed");
+  return committed;
 }
 
 /** Opens an evidence file for download after the permission check, and records the download. */

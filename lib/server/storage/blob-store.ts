@@ -27,6 +27,33 @@ export interface BlobStat {
   sizeBytes: number;
 }
 
+/** A committed blob as the maintenance tools see it. */
+export interface StoredBlob {
+  key: string;
+  sizeBytes: number;
+  /** When it was written, or last put again as a duplicate (which marks it in use). */
+  touchedAt: Date;
+}
+
+/**
+ * The store seen by the orphan sweeper and `check-store`, never per request:
+ * listing every blob, and removing what no document row points at.
+ */
+export interface BlobInventory {
+  /** Every committed blob, a batch at a time. */
+  listBlobs(batchSize: number): AsyncIterable<StoredBlob[]>;
+  /**
+   * Deletes the blob unless it was touched at or after `cutoff` (an upload
+   * of the same bytes is in flight) or `unreferenced()`, asked once the blob
+   * is out of reach of new uploads, says a document row now points at it.
+   */
+  removeIfIdle(key: string, cutoff: Date, unreferenced: () => Promise<boolean>): Promise<boolean>;
+  /** Removes what crashed uploads left before `cutoff` (temp files, chunk sets no blob names). */
+  removeStaging(cutoff: Date): Promise<number>;
+}
+
+export type MaintainedBlobStore = BlobStore & BlobInventory;
+
 export interface BlobStore {
   /** Streams the source in. Either the whole blob is stored or nothing is. */
   put(source: BlobSource, opts: PutOptions): Promise<PutResult>;
@@ -64,6 +91,19 @@ export class UploadRejectedError extends AppError {
   ) {
     super("VALIDATION", message, { file: message });
     this.name = "UploadRejectedError";
+  }
+}
+
+/**
+ * The disk or database that holds evidence has no room left. Raised instead of
+ * ENOSPC/EDQUOT (or the database's "disk full") once whatever was partly
+ * written has been removed, so the route answers 507 and nothing is stored.
+ */
+export class StorageFullError extends AppError {
+  constructor() {
+    const message = "Storage is full, so the file was not stored. Ask an administrator to free space, then upload it again.";
+    super("STORAGE_FULL", message, { file: message });
+    this.name = "StorageFullError";
   }
 }
 

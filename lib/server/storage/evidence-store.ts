@@ -1,4 +1,4 @@
-import type { BlobStore } from "./blob-store";
+import type { MaintainedBlobStore } from "./blob-store";
 import { DatabaseBlobStore } from "./database-store";
 import { filesystemStoreIn } from "./filesystem-store";
 import { prismaBlobTable } from "./prisma-blob-table";
@@ -9,6 +9,6 @@ import { db } from "../db";
  * the database when ASSAY_EVIDENCE_STORE=database, so several app instances
  * sharing one PostgreSQL see the same files without a shared disk.
  */
-export function evidenceStore(): BlobStore {
+export function evidenceStore(): MaintainedBlobStore {
   return process.env.ASSAY_EVIDENCE_STORE === "database" ? new DatabaseBlobStore(prismaBlobTable(db())) : filesystemStoreIn();
 }

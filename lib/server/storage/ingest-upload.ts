@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { mkdtemp, open, rm } from "node:fs/promises";
+import { mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkDeclaredFileName } from "@/lib/domain/file-name";
@@ -16,6 +16,10 @@ import {
 import { type BlobSource, type BlobStore, UploadRejectedError } from "./blob-store";
 import { listZipEntries } from "./list-zip-entries";
 import { emptyUpload, MeteredSource } from "./metered-source";
+import { asStorageError, writeFully } from "./write-fully";
+
+/** Scratch directories are named so the orphan sweeper can find those a crash left. */
+export const SCRATCH_PREFIX = "assay-upload-";
 
 export interface IngestUploadInput {
   store: BlobStore;
@@ -83,7 +87,7 @@ async function ingestZip(
   sanitisedName: string,
   source: AsyncIterable<Uint8Array>,
 ): Promise<IngestedUpload> {
-  const dir = await mkdtemp(path.join(input.scratchDir ?? tmpdir(), "assay-upload-"));
+  const dir = await mkdtemp(path.join(input.scratchDir ?? tmpdir(), SCRATCH_PREFIX));
   try {
     const file = path.join(dir, "upload.zip");
     await spool(source, file, input.maxBytes);
@@ -181,10 +185,18 @@ async function* validateText(source: AsyncIterable<Uint8Array>): AsyncGenerator<
 
 async function spool(source: AsyncIterable<Uint8Array>, file: string, maxBytes: number): Promise<void> {
   const metered = new MeteredSource(source, maxBytes);
-  const handle = await open(file, "wx", 0o600);
   try {
-    for await (const chunk of metered) await handle.write(chunk);
-  } finally {
-    await handle.close();
+    const handle = await open(file, "wx", 0o600);
+    try {
+      let position = 0;
+      for await (const chunk of metered) position = await writeFully(handle, chunk, position);
+    } finally {
+      await handle.close();
+    }
+    const spooled = (await stat(file)).size;
+    if (spooled !== metered.sizeBytes) throw new Error(`Scratch copy is ${spooled} bytes, ${metered.sizeBytes} were received.`);
+  } catch (error) {
+    // The caller removes the scratch directory; a full scratch disk is a full disk.
+    throw asStorageError(error);
   }
 }

@@ -1,7 +1,7 @@
 // The database driver is tested through an in-memory BlobTable (see
 // memory-blob-table.ts): this covers its chunking, streaming, dedupe and
-// clean-up logic with the same contract as the filesystem store. It does NOT
-// test the Prisma BlobTable, which does not exist yet.
+// clean-up logic with the same contract as the filesystem store. The Prisma
+// BlobTable runs the same contract on both databases in prisma-blob-table.test.ts.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -90,7 +90,7 @@ describe("FilesystemBlobStore: on-disk layout", () => {
     const now = new Date();
     const twoHoursAgo = new Date(now.getTime() - 2 * 3600_000);
     await utimes(stale, twoHoursAgo, twoHoursAgo);
-    expect(await h.store.sweepTemp(3600_000, now)).toBe(1);
+    expect(await h.store.removeStaging(new Date(now.getTime() - 3600_000))).toBe(1);
     expect(await readdir(tempDir)).toEqual(["in-flight.part"]);
   });
 });

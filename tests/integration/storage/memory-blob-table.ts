@@ -4,13 +4,14 @@ import type { BlobTable, StoredBlobRow } from "@/lib/server/storage/database-sto
  * TEST DOUBLE ONLY. An in-memory BlobTable used to run the shared blob-store
  * contract against DatabaseBlobStore's streaming, chunking and clean-up logic.
  * It proves nothing about the Prisma implementation (transactions, bytea /
- * BLOB sizes, unique-violation handling); that needs its own test against
- * SQLite and PostgreSQL once the EvidenceBlob models exist.
+ * BLOB sizes, unique-violation handling); prisma-blob-table.test.ts covers
+ * that on SQLite and PostgreSQL.
  */
 export class MemoryBlobTable implements BlobTable {
   readonly blobs = new Map<string, StoredBlobRow>();
   /** chunkSetId → seq → bytes */
   readonly chunks = new Map<string, Map<number, Uint8Array>>();
+  readonly touched = new Map<string, Date>();
   largestChunk = 0;
 
   async writeChunk(chunkSetId: string, seq: number, bytes: Uint8Array): Promise<void> {
@@ -23,6 +24,7 @@ export class MemoryBlobTable implements BlobTable {
   }
 
   async commitBlob(row: StoredBlobRow): Promise<{ created: boolean }> {
+    this.touched.set(row.sha256, new Date());
     if (this.blobs.has(row.sha256)) {
       this.chunks.delete(row.chunkSetId);
       return { created: false };
@@ -48,6 +50,26 @@ export class MemoryBlobTable implements BlobTable {
     if (!row) return;
     this.blobs.delete(sha256);
     this.chunks.delete(row.chunkSetId);
+  }
+
+  async listBlobs(afterSha256: string | null, take: number) {
+    return [...this.blobs.values()]
+      .filter((b) => afterSha256 === null || b.sha256 > afterSha256)
+      .sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1))
+      .slice(0, take)
+      .map((b) => ({ ...b, touchedAt: this.touched.get(b.sha256) ?? new Date(0) }));
+  }
+
+  async deleteBlobIfUntouched(sha256: string, cutoff: Date): Promise<boolean> {
+    if (!this.blobs.has(sha256) || (this.touched.get(sha256) ?? new Date(0)) >= cutoff) return false;
+    await this.deleteBlob(sha256);
+    return true;
+  }
+
+  async deleteOrphanChunkSets(): Promise<number> {
+    const orphans = this.orphanChunkSets();
+    for (const id of orphans) this.chunks.delete(id);
+    return orphans.length;
   }
 
   /** Chunk sets no blob row points at: what a failed upload must never leave. */

@@ -1,0 +1,113 @@
+// Recovery of bulk export jobs whose worker died (see pack-jobs.ts, "Crash
+// recovery"). Kept apart from the job runner so the server's start-up hook
+// (lib/server/background-maintenance.ts) can run it without loading the PDF
+// renderer and the rest of the pack builder.
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
+import path from "node:path";
+import type { PackVendorFilter, PdfChoice } from "@/lib/schemas/audit-pack";
+import { SYSTEM_ACTOR } from "../actor";
+import { recordAudit } from "../audit";
+import { dataDir } from "../data-dir";
+import { db } from "../db";
+import { removePartialsOf, removeStalePartials } from "./build-pack";
+
+/** A job whose runner has not reported for this long is considered dead. */
+export const STALE_AFTER_MS = 30_000;
+/** How often a running job reports that its worker is alive. */
+export const HEARTBEAT_MS = 5_000;
+
+// This process, as a runner of jobs; on globalThis so every bundle of the
+// server (instrumentation, routes) and dev-mode reloads agree on it.
+const shared = globalThis as unknown as { assayPackInstanceId?: string; assayPackJobs?: Map<string, Promise<void>> };
+shared.assayPackInstanceId ??= randomUUID();
+const INSTANCE_ID = shared.assayPackInstanceId;
+
+export interface RunnerJson {
+  instance: string;
+  heartbeatAt: string;
+  /** Absent on jobs written before the runner recorded where it ran. */
+  host?: string;
+  pid?: number;
+}
+
+export interface JobFilterJson {
+  vendors: PackVendorFilter;
+  pdfs: PdfChoice;
+  runner?: RunnerJson;
+}
+
+export function thisRunner(): RunnerJson {
+  return { instance: INSTANCE_ID, host: hostname(), pid: process.pid, heartbeatAt: new Date().toISOString() };
+}
+
+/** False only when the process is known to be gone (signal 0 probes without signalling). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether the worker that owns an open job has died. */
+function workerGone(runner: RunnerJson | undefined, lastSign: number, now: Date): boolean {
+  // Our own instance, but not in our registry: its promise is gone, so is the job.
+  if (runner?.instance === INSTANCE_ID) return true;
+  if (runner?.host === hostname() && Number.isInteger(runner.pid) && runner.pid !== process.pid && !processAlive(runner.pid!)) return true;
+  return now.getTime() - lastSign > STALE_AFTER_MS;
+}
+
+/** Jobs running in this process (shared like INSTANCE_ID). */
+export function runningHere(): Map<string, Promise<void>> {
+  shared.assayPackJobs ??= new Map();
+  return shared.assayPackJobs;
+}
+
+/** Where finished bulk archives live: <data dir>/packs (0700). */
+export function packsDir(): string {
+  const dir = path.join(dataDir(), "packs");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+export function packJobFileName(jobId: string): string {
+  return `assay-audit-packs-${jobId.replace(/[^A-Za-z0-9_-]/g, "")}.zip`;
+}
+
+/**
+ * Fails jobs whose worker has died (see workerGone) and deletes their
+ * partial files. Called at server start, when a job starts, when jobs are
+ * listed and when one is polled (`jobId`), so a restart is noticed without a
+ * scheduler. Only open jobs are read: a handful, whatever the history.
+ */
+export async function recoverStalePackJobs(now = new Date(), jobId?: string): Promise<string[]> {
+  const client = db();
+  const open = await client.packJob.findMany({ where: { status: { in: ["queued", "running"] }, ...(jobId ? { id: jobId } : {}) } });
+  const here = runningHere();
+  const failed: string[] = [];
+  for (const job of open) {
+    if (here.has(job.id)) continue;
+    const runner = (job.filter as unknown as JobFilterJson | null)?.runner;
+    const lastSign = Date.parse(runner?.heartbeatAt ?? "") || (job.startedAt ?? job.createdAt).getTime();
+    if (!workerGone(runner, lastSign, now)) continue;
+    const outputPath = path.join(packsDir(), packJobFileName(job.id));
+    await client.$transaction(async (tx) => {
+      const { count } = await tx.packJob.updateMany({
+        where: { id: job.id, status: { in: ["queued", "running"] } },
+        data: { status: "failed", error: "Interrupted: the server running this export stopped before it finished. Start the export again.", finishedAt: now },
+      });
+      if (count === 1) await recordAudit(tx, SYSTEM_ACTOR, { action: "pack.bulk_export.interrupted", entityType: "pack_job", entityId: job.id });
+    });
+    await removePartialsOf(outputPath).catch(() => undefined);
+    failed.push(job.id);
+  }
+  // Nothing is running anywhere: any partial file left is an orphan (e.g. of a deleted job row).
+  if (!jobId && here.size === 0 && (await client.packJob.count({ where: { status: { in: ["queued", "running"] } } })) === 0) {
+    await removeStalePartials(packsDir()).catch(() => undefined);
+  }
+  return failed;
+}
+
