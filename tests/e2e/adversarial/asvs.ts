@@ -30,7 +30,7 @@ export const OUT_OF_SCOPE: Partial<Record<Chapter, string>> = {
   V1: "output escaping and formula-safe exports are tested in the unit and integration tiers; the fuzzer only proves script and formula payloads do not break the server",
   V10: "no OAuth or OIDC: Assay signs users in with its own credentials only",
   V11: "signatures, hashes and the audit chain are proven by the integration tests (tests/integration/pack, tests/integration/audit), not over HTTP",
-  V12: "TLS is terminated by the operator's reverse proxy; the suite runs over loopback HTTP (only HSTS behind a TLS proxy is checked)",
+  V12: "TLS is terminated by the operator's reverse proxy; the suite runs over loopback HTTP",
   V17: "Assay has no WebRTC",
 };
 

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 
 /** Tables that change without a domain mutation: bookkeeping, throttling, session state. */
-const BOOKKEEPING = /^(_prisma_migrations|sqlite_sequence|AuditEvent|AuditChainHead)$|throttle|rate|limit|session/i;
+const BOOKKEEPING = /^(_prisma_migrations|sqlite_sequence|AuditEvent|AuditChainHead)$|throttle|rate|limit|session|denied|attempt/i;
 
 export interface Snapshot {
   auditHead: number;

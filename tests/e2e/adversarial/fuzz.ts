@@ -31,7 +31,7 @@ interface Plan {
 }
 
 /** Audit actions a refused request may write: the trace of a denied attempt. */
-const DENIAL_EVENT = /denied|forbidden|refused|rejected|throttl|sign_?in|login/i;
+const DENIAL_EVENT = /den(y|ied)|forbidden|refus|reject|throttl|sign_?in|login|failed/i;
 
 export interface FuzzReport {
   seed: number;
@@ -74,8 +74,10 @@ function planArbitrary(k: KnownIds, actionKeys: string[], pages: string[]): fc.A
   const actions = actionKeys.map((key) =>
     fc.record({ kind: fc.constant("action" as const), key: fc.constant(key), who, mutation: mutationArb, value: arbitraryFor(ACTIONS[key]!.schema, { ids: k.all }), salt }),
   );
-  const routes = Object.entries(ROUTES).map(([key, r]) =>
-    fc.record({
+  // Sign-in attempts are few: each failed one counts against this client's throttle, which later sign-ins share.
+  const routes = Object.entries(ROUTES).map(([key, r]) => ({
+    weight: key.startsWith("POST app/api/auth/") ? 1 : 10,
+    arbitrary: fc.record({
       kind: fc.constant("route" as const),
       key: fc.constant(key),
       who,
@@ -83,7 +85,7 @@ function planArbitrary(k: KnownIds, actionKeys: string[], pages: string[]): fc.A
       value: r.query ? arbitraryFor(r.query, { ids: k.all }) : fc.constant({}),
       salt,
     }),
-  );
+  }));
   const pageArb = fc.record({ kind: fc.constant("page" as const), key: fc.constantFrom(...pages), who, mutation: fc.constant("none" as Mutation), value: fc.dictionary(fc.constantFrom("q", "tier", "page", "sort", "before", "after", "from", "vendor", "a", "b", "kind"), fc.string({ maxLength: 40 }), { maxKeys: 3 }), salt });
   const raw = fc.record({ kind: fc.constant("raw" as const), key: fc.constantFrom(...actionKeys), who, mutation: fc.constant("none" as Mutation), value: fc.constantFrom(...RAW_ACTION_BODIES), salt });
   return fc.oneof({ weight: 70, arbitrary: fc.oneof(...actions) }, { weight: 18, arbitrary: fc.oneof(...routes) }, { weight: 2, arbitrary: pageArb }, { weight: 6, arbitrary: raw });

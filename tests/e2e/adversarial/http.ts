@@ -45,11 +45,17 @@ export function serverFault(r: Reply): string | null {
   return null;
 }
 
+/** The action's return value: row "0:" names the row that holds it ("a":"$@<row>"), usually "1:". */
 export function parseActionResult(body: string): Reply["result"] {
-  const line = body.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) return undefined;
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const m = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (m) rows.set(m[1]!, m[2]!);
+  }
   try {
-    return JSON.parse(line.slice(2)) as Reply["result"];
+    const root = JSON.parse(rows.get("0") ?? "null") as { a?: string } | null;
+    const row = /^\$@([0-9a-f]+)$/.exec(root?.a ?? "")?.[1];
+    return row && rows.has(row) ? (JSON.parse(rows.get(row)!) as Reply["result"]) : undefined;
   } catch {
     return undefined;
   }
