@@ -223,6 +223,14 @@ test("headers on HTML, JSON, downloads and errors", async () => {
   }
   failed.push(...record("V13", "no-version-disclosure", "no X-Powered-By, no version in a Server header", v13));
 
+  // Files of the deployment itself (secrets, database, build manifests, sources) are never served, traversal or not.
+  const exposed: string[] = [];
+  for (const url of ["/.env", "/package.json", "/.next/BUILD_ID", "/_next/static/..%2f..%2f..%2fpackage.json", "/_next/server/server-reference-manifest.json", "/data/assay.db", "/demo-logins.json", "/.git/config", "/.well-known/..%2fpackage.json", "/proxy.ts"]) {
+    const r = await admin.request("GET", url);
+    if (r.status < 300 || r.status >= 500) exposed.push(`${url}: HTTP ${r.status}`);
+  }
+  failed.push(...record("V13", "no-internal-files", "secrets, the database, build manifests and sources are never served (404), traversal or not", exposed));
+
   const v4: string[] = [];
   for (const [label, r] of Object.entries({ "JSON 403": json403, "JSON 401": json401 })) {
     if (!/^application\/json/.test(r.headers.get("content-type") ?? "")) v4.push(`${label}: content-type ${r.headers.get("content-type")}`);
