@@ -95,8 +95,23 @@ function setCookies(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
 }
 
-/** Signs in through next-auth's credentials endpoint; returns the session cookie header. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
+/**
+ * Signs in through next-auth's credentials endpoint; returns the session cookie
+ * header. Retries a few times with a growing pause, because a throttle may
+ * delay this client after the suite's own wrong-password attempts.
+ */
+export async function signIn(base: string, email: string, password: string, retries = 3): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await signInOnce(base, email, password);
+    } catch (error) {
+      if (attempt >= retries) throw error;
+      await new Promise((r) => setTimeout(r, 1_000 * 2 ** attempt));
+    }
+  }
+}
+
+async function signInOnce(base: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = setCookies(csrf);
