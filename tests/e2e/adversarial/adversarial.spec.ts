@@ -155,6 +155,30 @@ test("V8 authorization: every action, route and page, as every role", async () =
   expect(all).toEqual([]);
 });
 
+test("V8 authorization: a record id of one vendor is refused under another vendor's id", async () => {
+  const record = probe.one<{ id: string; vendorId: string; version: number; kind: string }>(
+    `SELECT id, "vendorId", version, kind FROM "DossierRecord" WHERE kind IN ('soc2', 'contract') AND "vendorId" = '${known.vendors[0]}' ORDER BY kind DESC LIMIT 1`,
+  )!;
+  const other = known.vendors.find((v) => v !== record.vendorId)!;
+  const failures: string[] = [];
+  const calls: [string, unknown][] = [
+    ["app/(app)/vendors/[id]/dossier-actions.ts#deleteDossierRecordAction", { vendorId: other, kind: record.kind, id: record.id, version: record.version }],
+    ["app/(app)/vendors/[id]/legal-actions.ts#deleteLegalRecordAction", { vendorId: other, kind: record.kind, id: record.id, version: record.version }],
+    ["app/(app)/vendors/[id]/dossier-actions.ts#saveDossierRecordAction", { vendorId: other, kind: record.kind, id: record.id, version: record.version, data: {} }],
+  ];
+  for (const [key, input] of calls) {
+    const { id, page } = ids.get(key)!;
+    const before = probe.snapshot();
+    const r = await clients.admin.action(id, pageUrl(`${page}.tsx`, known), encodeReply([input]));
+    const after = probe.snapshot();
+    if (r.result?.ok !== false) failures.push(`${key}: ${r.result?.ok ? "accepted" : `HTTP ${r.status}`}`);
+    if (after.rows !== before.rows || probe.actionsSince(before.auditHead).length) failures.push(`${key}: changed something`);
+  }
+  const still = probe.one<{ n: number }>(`SELECT count(*) AS n FROM "DossierRecord" WHERE id = '${record.id}' AND version = ${record.version}`)!.n;
+  if (still !== 1) failures.push("the record changed");
+  check("V8", "cross-vendor-ids-refused", "a record id used under another vendor's id is refused and changes nothing (admin)", failures);
+});
+
 test("V6 authentication: signed out, every action, route and page is refused", async () => {
   const failures = await sweep(clients["signed-out"], refusedAsSignedOut);
   for (const file of PUBLIC_PAGES) {
