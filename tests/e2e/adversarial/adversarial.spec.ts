@@ -337,6 +337,17 @@ test("V16 denied attempts are recorded; malformed URLs get 400", async () => {
   expect(failed).toEqual([]);
 });
 
+test("V16 the audit log records the connection's address, not one the client claims", async () => {
+  const before = probe.snapshot();
+  const claimed = "198.51.100.77";
+  const r = await clients.admin.request("GET", "/api/audit-log/export?format=csv&from=2000-01-01&to=2000-01-02", { headers: { "X-Forwarded-For": claimed, "X-Real-IP": claimed } });
+  const events = probe.one<{ n: number; forged: number }>(`SELECT count(*) AS n, sum(CASE WHEN ip = '${claimed}' THEN 1 ELSE 0 END) AS forged FROM "AuditEvent" WHERE id > ${before.auditHead}`)!;
+  const failures: string[] = [];
+  if (r.status !== 200 || events.n === 0) failures.push(`the export was not audited (HTTP ${r.status}, ${events.n} events)`);
+  if (events.forged) failures.push(`the audit event records the address from X-Forwarded-For (${claimed}); no proxy is configured as trusted`);
+  check("V16", "audit-ip-not-forgeable", "without a trusted proxy, X-Forwarded-For / X-Real-IP sent by the client do not reach the audit log", failures);
+});
+
 test("V6 passwords: common passwords are refused when an admin creates a user", async () => {
   const { id, page } = ids.get("app/(app)/admin/users/actions.ts#createUserAction")!;
   const failures: string[] = [];
