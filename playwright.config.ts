@@ -45,7 +45,13 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /tests\/e2e\/adversarial\// },
+    // HTTP only, against its own server and data directory (tests/e2e/adversarial/server.ts).
+    { name: "adversarial", testMatch: /tests\/e2e\/adversarial\/.*\.spec\.ts$/ },
+  ],
+  // Stops the adversarial suite's own server.
+  globalTeardown: "./tests/e2e/adversarial-teardown.ts",
   webServer: {
     // The README's own start command against a throwaway data directory.
     command: "node scripts/start.mjs",

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { screenActionBody, screenActionContentType, screenActionOrigin } from "@/lib/server/http/action-request";
 
 // Runs before every page: sets a per-request CSP nonce and sends signed-out
 // visitors to the sign-in page. It is a convenience, not the security boundary:
@@ -34,7 +35,18 @@ export function isMalformedPath(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+/** Server-action requests Next itself would answer with a 500 get a 4xx here (lib/server/http/action-request.ts). */
+async function screenServerAction(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  let screen = screenActionOrigin(request.headers.get("origin"), request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  if (screen.ok) screen = screenActionContentType(request.headers.get("content-type"));
+  if (screen.ok) screen = screenActionBody(await request.clone().text());
+  return screen.ok ? null : NextResponse.json({ ok: false, code: screen.status === 403 ? "FORBIDDEN" : "VALIDATION", error: screen.error }, { status: screen.status });
+}
+
+export async function proxy(request: NextRequest) {
+  const refused = await screenServerAction(request);
+  if (refused) return refused;
   const { pathname } = request.nextUrl;
   if (isMalformedPath(pathname)) {
     return NextResponse.json({ ok: false, code: "VALIDATION", error: "The address is malformed." }, { status: 400 });

@@ -50,7 +50,7 @@ for (const project of ["unit", "integration"]) {
   const out = path.join(reports, "e2e.json");
   const dataDir = path.join(root, "test-results", "e2e-data");
   fs.rmSync(dataDir, { recursive: true, force: true }); // each run starts from a fresh database
-  const r = run("e2e (Playwright, real Chromium against next start)", bin("playwright"), ["test", "--reporter=list,json"], {
+  const r = run("e2e (Playwright: Chromium specs, and the adversarial suite against its own next start)", bin("playwright"), ["test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
   record("e2e", playwrightCounts(out, r.ok), r.seconds);

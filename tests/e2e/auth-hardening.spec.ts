@@ -1,7 +1,9 @@
-import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_PORT } from "./env";
+
+const BASE = `http://127.0.0.1:${E2E_PORT}`;
 import { signIn, signInAs, uniqueName } from "./helpers";
+import { signInFrom } from "./loopback-sign-in";
 
 // Sign-in throttling, server-side sessions and the password policy, through
 // the real server (README.md, "Security defaults").
@@ -18,42 +20,6 @@ async function addUser(admin: Page, role: string, password: string) {
   await form.getByRole("button", { name: "Add user" }).click();
   await expect(admin.getByRole("cell", { name: email })).toBeVisible();
   return { name, email };
-}
-
-/**
- * One credentials sign-in through next-auth's own endpoint, as a script would
- * send it, from a real loopback source address (127.0.0.0/8 is all ours), so
- * the server sees distinct clients on the socket. A forged X-Forwarded-For
- * rides along and must change nothing: no proxy is trusted here.
- */
-async function postSignIn(fromAddress: string, email: string, password: string): Promise<string | null> {
-  const csrf = await loopbackRequest(fromAddress, "GET", "/api/auth/csrf");
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const cookie = csrf.setCookies.map((c) => c.split(";")[0]).join("; ");
-  const form = new URLSearchParams({ email, password, csrfToken, json: "true" }).toString();
-  const response = await loopbackRequest(fromAddress, "POST", "/api/auth/callback/credentials", form, {
-    cookie,
-    "content-type": "application/x-www-form-urlencoded",
-    "x-forwarded-for": "198.51.100.7",
-  });
-  const url = (JSON.parse(response.body || "{}") as { url?: string }).url ?? response.location ?? "http://x/";
-  return new URL(url, "http://x").searchParams.get("error");
-}
-
-function loopbackRequest(localAddress: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  return new Promise<{ body: string; setCookies: string[]; location?: string }>((resolve, reject) => {
-    const req = http.request(
-      { host: "127.0.0.1", port: E2E_PORT, localAddress, method, path, headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ body: text, setCookies: res.headers["set-cookie"] ?? [], location: res.headers.location }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
 }
 
 test("a session cookie replayed after sign-out is refused", async ({ page, browser }) => {
@@ -82,11 +48,11 @@ test("five wrong passwords from five addresses do not lock the owner out", async
   const target = await addUser(page, "security", password);
 
   for (let i = 1; i <= 5; i++) {
-    expect(await postSignIn(`127.0.0.${10 + i}`, target.email, `guess number ${i}`)).toBe("invalid");
+    expect(await signInFrom(BASE, `127.0.0.${10 + i}`, target.email, `guess number ${i}`)).toBe("invalid");
   }
   // Another round: before, this kept the account locked for good.
   for (let i = 1; i <= 5; i++) {
-    expect(await postSignIn(`127.0.0.${10 + i}`, target.email, `second guess ${i}`)).toBe("invalid");
+    expect(await signInFrom(BASE, `127.0.0.${10 + i}`, target.email, `second guess ${i}`)).toBe("invalid");
   }
 
   const owner = await browser.newPage();

@@ -1,0 +1,299 @@
+// What the adversarial suite attacks, and what each endpoint must answer.
+//
+// The endpoints are enumerated from the source tree, like
+// tests/integration/audit/every-mutation-audited.test.ts does: every module
+// that starts with "use server" exports server actions, every app/**/route.ts
+// exports route handlers, every app/**/page.tsx is a page. The table below
+// says, for each, the zod schema its input is generated from, the permission
+// it needs, and a probe input for the permission matrix. A new action, route
+// or page without a row fails the suite ("add it to targets.ts").
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { auditLogFilterSchema } from "@/lib/schemas/audit-log";
+import { packJobInputSchema, vendorPackQuerySchema } from "@/lib/schemas/audit-pack";
+import { createAssessmentSchema, signOffSchema, submitAssessmentSchema, updateRemediationSchema } from "@/lib/schemas/assessment";
+import { acceptAllProposalsInputSchema, clauseDecisionInputSchema, runClauseFinderInputSchema } from "@/lib/schemas/contract-analysis";
+import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
+import { LEGAL_RECORD_KINDS, RECORD_KINDS } from "@/lib/schemas/dossier-record-kinds";
+import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
+import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
+import { signInSchema } from "@/lib/schemas/sign-in";
+import { changeRoleSchema, createUserSchema, setUserActiveSchema } from "@/lib/schemas/user";
+import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
+import type { Permission } from "@/lib/server/permissions";
+import type { KnownIds } from "./db-probe";
+
+export const ROOT = path.resolve(__dirname, "../../..");
+const STALE = 999_999; // a lock version no row has: an allowed call is refused as a conflict and changes nothing
+
+// ---------------------------------------------------------------- enumeration
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (!["node_modules", "generated", ".next"].includes(name)) out.push(...files(full));
+    } else if (/\.(ts|tsx)$/.test(name) && !name.endsWith(".d.ts")) out.push(full);
+  }
+  return out;
+}
+
+const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join("/");
+const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use server\1/;
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/** "<file>#<export>" of every server action in the source tree. */
+export function enumerateActions(): string[] {
+  const out: string[] = [];
+  for (const file of ["app", "components", "lib"].flatMap((d) => files(path.join(ROOT, d)))) {
+    const text = readFileSync(file, "utf8");
+    if (!DIRECTIVE.test(text)) continue;
+    for (const m of text.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)/gm)) out.push(`${rel(file)}#${m[1]}`);
+    for (const m of text.matchAll(/^export\s+const\s+(\w+)/gm)) out.push(`${rel(file)}#${m[1]}`);
+  }
+  return out.sort();
+}
+
+/** "<METHOD> <file>" of every route handler. */
+export function enumerateRoutes(): string[] {
+  const out: string[] = [];
+  for (const file of files(path.join(ROOT, "app")).filter((f) => /\/route\.tsx?$/.test(f))) {
+    const text = readFileSync(file, "utf8");
+    for (const method of HTTP_METHODS) {
+      const exported = new RegExp(`export\\s+(?:async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b`).test(text);
+      if (exported) out.push(`${method} ${rel(file)}`);
+    }
+  }
+  return out.sort();
+}
+
+/** Every page file, and the permission it asks requirePageActor for (none: any signed-in user). */
+export function enumeratePages(): { file: string; permission: Permission | null | "by-kind" }[] {
+  return files(path.join(ROOT, "app"))
+    .filter((f) => /\/page\.tsx$/.test(f))
+    .map((f) => {
+      const text = readFileSync(f, "utf8");
+      const literal = /requirePageActor\(\s*"([\w.]+)"\s*\)/.exec(text)?.[1] as Permission | undefined;
+      const byKind = /requirePageActor\(\s*RECORD_KINDS\[/.test(text);
+      return { file: rel(f), permission: literal ?? (byKind ? ("by-kind" as const) : null) };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The URL of a page file, with its dynamic segments filled with real ids. */
+export function pageUrl(file: string, k: KnownIds): string {
+  const segments = file
+    .replace(/^app\//, "")
+    .replace(/\/?page\.tsx$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s));
+  const isAssessment = segments[0] === "assessments";
+  const fill: Record<string, string> = {
+    "[id]": isAssessment ? (k.assessments[0] ?? "none") : k.vendors[0]!,
+    "[kind]": segments.includes("legal") ? "contract" : "soc2",
+    "[recordId]": segments.includes("records") ? (k.soc2Records[0] ?? "none") : "none",
+    "[key]": "new",
+    "[analysisId]": k.analyses[0] ?? "none",
+  };
+  return "/" + segments.map((s) => fill[s] ?? s).join("/");
+}
+
+// ---------------------------------------------------------------- actions
+
+export interface ActionTarget {
+  /** Input generated for the fuzzer. */
+  schema: z.ZodType;
+  /** The permission the matrix expects; several = any of them. */
+  permission: Permission | readonly Permission[];
+  /** A well-formed call that an allowed role gets refused for a stale version or a missing row: it changes nothing. */
+  probe(k: KnownIds): unknown;
+}
+
+const unionOf = (schemas: z.ZodType[]) => z.union(schemas as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+const anyRecordData = unionOf(Object.values(RECORD_KINDS).map((r) => r.schema));
+const legalRecordData = unionOf(Object.values(LEGAL_RECORD_KINDS).map((r) => r.schema));
+const kinds = Object.keys(RECORD_KINDS) as [string, ...string[]];
+const legalKinds = Object.keys(LEGAL_RECORD_KINDS) as [string, ...string[]];
+const version = z.number().int().positive();
+
+export const ACTIONS: Record<string, ActionTarget> = {
+  "app/(app)/admin/users/actions.ts#createUserAction": {
+    schema: createUserSchema,
+    permission: "user.manage",
+    probe: () => ({ email: "admin@assay.demo", name: "Duplicate", role: "viewer", password: "a-long-enough-passphrase" }),
+  },
+  "app/(app)/admin/users/actions.ts#changeUserRoleAction": {
+    schema: changeRoleSchema,
+    permission: "user.manage",
+    probe: (k) => ({ userId: k.users.find((u) => u.role === "viewer")!.id, role: "viewer", version: STALE }),
+  },
+  "app/(app)/admin/users/actions.ts#setUserActiveAction": {
+    schema: setUserActiveSchema,
+    permission: "user.manage",
+    probe: (k) => ({ userId: k.users.find((u) => u.role === "viewer")!.id, active: true, version: STALE }),
+  },
+  "app/(app)/admin/settings/actions.ts#updateSettingsAction": {
+    schema: z.object({ version: z.number().int().nonnegative(), settings: settingsSchema }),
+    permission: "settings.manage",
+    probe: () => ({ version: STALE, settings: DEFAULT_SETTINGS }),
+  },
+  "app/(app)/vendors/actions.ts#createVendorAction": {
+    schema: vendorFieldsSchema,
+    permission: "vendor.create",
+    probe: () => ({ ...emptyVendorFields }), // no name: refused as invalid by an allowed role
+  },
+  "app/(app)/vendors/actions.ts#updateVendorAction": {
+    schema: vendorUpdateSchema,
+    permission: "vendor.update",
+    probe: (k) => ({ ...emptyVendorFields, name: "Probe", country: "US", id: k.vendors[0], version: STALE }),
+  },
+  "app/(app)/vendors/[id]/dossier-actions.ts#saveDossierRecordAction": {
+    schema: z.object({ vendorId: z.string(), kind: z.enum(kinds), id: z.string().optional(), version: version.optional(), data: anyRecordData }),
+    permission: "assurance.manage",
+    probe: (k) => ({ vendorId: k.vendors[0], kind: "soc2", id: k.soc2Records[0], version: STALE, data: {} }),
+  },
+  "app/(app)/vendors/[id]/dossier-actions.ts#deleteDossierRecordAction": {
+    schema: z.object({ vendorId: z.string(), kind: z.enum(kinds), id: z.string(), version }),
+    permission: "assurance.manage",
+    probe: (k) => ({ vendorId: k.vendors[0], kind: "soc2", id: k.soc2Records[0], version: STALE }),
+  },
+  "app/(app)/vendors/[id]/dossier-actions.ts#overrideTierAction": {
+    schema: tierOverrideActionSchema,
+    permission: "vendor.tier.override",
+    probe: (k) => ({ vendorId: k.vendors[0], version: STALE, override: null }),
+  },
+  "app/(app)/vendors/[id]/legal-actions.ts#saveLegalRecordAction": {
+    schema: z.object({ vendorId: z.string(), kind: z.enum(legalKinds), id: z.string().optional(), version: version.optional(), data: legalRecordData }),
+    permission: "legal.manage",
+    probe: (k) => ({ vendorId: k.vendors[0], kind: "contract", id: k.contractRecords[0], version: STALE, data: {} }),
+  },
+  "app/(app)/vendors/[id]/legal-actions.ts#deleteLegalRecordAction": {
+    schema: z.object({ vendorId: z.string(), kind: z.enum(legalKinds), id: z.string(), version }),
+    permission: "legal.manage",
+    probe: (k) => ({ vendorId: k.vendors[0], kind: "contract", id: k.contractRecords[0], version: STALE }),
+  },
+  "app/(app)/vendors/[id]/legal-actions.ts#signOffLegalReviewAction": {
+    schema: legalSignOffInputSchema,
+    permission: "legal.signoff",
+    probe: (k) => ({ vendorId: k.vendors[0], comment: "probe", legalRevision: STALE }),
+  },
+  "app/(app)/vendors/[id]/legal-actions.ts#runClauseFinderAction": {
+    schema: runClauseFinderInputSchema,
+    permission: "legal.manage",
+    probe: (k) => ({ vendorId: k.vendors[0], documentId: "no-such-document" }),
+  },
+  "app/(app)/vendors/[id]/legal-actions.ts#decideClauseProposalAction": {
+    schema: clauseDecisionInputSchema,
+    permission: "legal.manage",
+    probe: () => ({ decision: "reject", analysisId: "no-such-analysis", clauseCode: "liability_cap", expected: "pending" }),
+  },
+  "app/(app)/vendors/[id]/legal-actions.ts#acceptAllProposalsAction": {
+    schema: acceptAllProposalsInputSchema,
+    permission: "legal.manage",
+    probe: () => ({ analysisId: "no-such-analysis", contractId: "no-such-contract", analysisVersion: STALE, checklistVersions: {} }),
+  },
+  "app/(app)/audit-packs/actions.ts#startPackJobAction": {
+    schema: packJobInputSchema,
+    permission: "pack.export",
+    probe: () => ({ filter: { tier: "no-such-tier" }, pdfs: "latest" }), // an unknown tier is refused, no job starts
+  },
+  "app/(app)/assessments/actions.ts#createAssessmentAction": {
+    schema: createAssessmentSchema,
+    permission: "assessment.create",
+    probe: () => ({ vendorId: "no-such-vendor" }),
+  },
+  "app/(app)/assessments/actions.ts#submitAssessmentAction": {
+    schema: submitAssessmentSchema,
+    permission: "assessment.submit",
+    probe: (k) => ({ assessmentId: k.assessments[0] ?? "none", lockVersion: STALE }),
+  },
+  "app/(app)/assessments/actions.ts#signOffAssessmentAction": {
+    schema: signOffSchema,
+    permission: ["assessment.signoff.legal", "assessment.signoff.security"],
+    probe: (k) => ({ assessmentId: k.assessments[0] ?? "none", lockVersion: STALE, decision: "approve", comment: "" }),
+  },
+  "app/(app)/assessments/actions.ts#updateRemediationAction": {
+    schema: updateRemediationSchema,
+    permission: "remediation.manage",
+    probe: (k) => ({ id: k.remediation[0] ?? "none", version: STALE, status: "open", dueDate: "2030-01-01" }),
+  },
+};
+
+// ---------------------------------------------------------------- routes
+
+export interface RouteTarget {
+  method: "GET" | "POST";
+  /** Path with real ids (the matrix) or with a generated segment (the fuzzer). */
+  path(k: KnownIds, segment?: string): string;
+  /** Query parameters generated for the fuzzer. */
+  query?: z.ZodType;
+  /** null: public by design (next-auth's own endpoints). */
+  permission: Permission | null;
+  /** The status an allowed role gets for the matrix probe. */
+  allowed: number;
+  /** The body of a POST (the evidence upload). */
+  body?: () => Buffer;
+}
+
+export const ROUTES: Record<string, RouteTarget> = {
+  "GET app/api/evidence/[id]/route.ts": {
+    method: "GET",
+    path: (k, s) => `/api/evidence/${s ?? k.documents[0]}`,
+    permission: "evidence.read",
+    allowed: 200,
+  },
+  "POST app/api/vendors/[id]/evidence/route.ts": {
+    method: "POST",
+    path: (k, s) => `/api/vendors/${s ?? k.vendors[0]}/evidence`,
+    query: evidenceUploadInputSchema,
+    permission: "evidence.upload",
+    // An empty file: refused as invalid by an allowed role, nothing stored.
+    allowed: 400,
+    body: () => Buffer.alloc(0),
+  },
+  "GET app/api/vendors/[id]/audit-pack/route.ts": {
+    method: "GET",
+    path: (k, s) => `/api/vendors/${s ?? "no-such-vendor"}/audit-pack`,
+    query: vendorPackQuerySchema,
+    permission: "pack.export",
+    allowed: 404,
+  },
+  "GET app/api/audit-packs/[jobId]/route.ts": {
+    method: "GET",
+    path: (_k, s) => `/api/audit-packs/${s ?? "no-such-job"}`,
+    permission: "pack.export",
+    allowed: 404,
+  },
+  "GET app/api/audit-packs/[jobId]/download/route.ts": {
+    method: "GET",
+    path: (_k, s) => `/api/audit-packs/${s ?? "no-such-job"}/download`,
+    permission: "pack.export",
+    allowed: 404,
+  },
+  "GET app/api/audit-log/export/route.ts": {
+    method: "GET",
+    // A filter that matches nothing keeps the probe cheap however long the log grows.
+    path: () => `/api/audit-log/export?format=csv&actor=no-such-actor&from=2000-01-01&to=2000-01-02`,
+    query: auditLogFilterSchema.extend({ format: z.enum(["csv", "jsonl"]) }),
+    permission: "auditlog.read",
+    allowed: 200,
+  },
+  "GET app/(app)/assessments/[id]/report.pdf/route.ts": {
+    method: "GET",
+    path: (k, s) => `/assessments/${s ?? k.assessments[0] ?? "none"}/report.pdf`,
+    permission: "assessment.read",
+    allowed: 200,
+  },
+  "GET app/.well-known/assay-pack-signing-key.pem/route.ts": { method: "GET", path: () => "/.well-known/assay-pack-signing-key.pem", permission: null, allowed: 200 },
+  "GET app/api/auth/[...nextauth]/route.ts": { method: "GET", path: () => "/api/auth/csrf", permission: null, allowed: 200 },
+  "POST app/api/auth/[...nextauth]/route.ts": {
+    method: "POST",
+    path: () => "/api/auth/callback/credentials",
+    query: signInSchema,
+    permission: null,
+    // next-auth answers a bad login with a redirect back to the sign-in page.
+    allowed: 302,
+  },
+};
