@@ -4,7 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // visitors to the sign-in page. It is a convenience, not the security boundary:
 // every page, action and route checks the session and permission itself.
 
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden"];
+// /api/health and /api/ready answer load balancers and probes; they reveal only "ok"/"fail".
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -24,7 +25,22 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/**
+ * Every request gets a fresh id, passed to the handler (x-request-id request
+ * header: logs and error pages show it) and returned to the client, so a
+ * user's report can be matched to the server's log line. A client-sent id is
+ * ignored: it could collide with another request's on purpose.
+ */
+const REQUEST_ID_HEADER = "x-request-id";
+
 export function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const response = routeRequest(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+function routeRequest(request: NextRequest, requestId: string) {
   const { pathname } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
@@ -42,6 +58,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -37,7 +37,7 @@ const ENV_NAMES: Record<keyof DbSettings, string> = {
 };
 
 /** The settings in `env`, defaults for those unset; a malformed value stops the start with its name. */
-export function dbSettings(env: NodeJS.ProcessEnv = process.env): DbSettings {
+export function dbSettings(env: Record<string, string | undefined> = process.env): DbSettings {
   const settings = { ...DB_SETTING_DEFAULTS };
   for (const key of Object.keys(ENV_NAMES) as (keyof DbSettings)[]) {
     const raw = env[ENV_NAMES[key]];
