@@ -28,6 +28,10 @@ const host = process.env.HOST || "127.0.0.1";
 process.env.ASSAY_DATA_DIR = path.resolve(root, process.env.ASSAY_DATA_DIR || "data");
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
+// `--build-only`: generate the clients and build, with the stamp, then stop
+// (the Dockerfile bakes the build into the image this way). No database.
+const buildOnly = process.argv.includes("--build-only");
+
 const graceMs = Number(process.env.ASSAY_SHUTDOWN_GRACE_MS || 25_000);
 if (!Number.isInteger(graceMs) || graceMs < 0) {
   console.error("ASSAY_SHUTDOWN_GRACE_MS must be a whole number of milliseconds.");
@@ -36,9 +40,9 @@ if (!Number.isInteger(graceMs) || graceMs < 0) {
 
 // One server per data directory (scripts/lib/data-dir-lock.mjs), taken before
 // anything touches the database and released when this process exits.
-let lock;
+let lock = { release: () => {} };
 try {
-  lock = acquireDataDirLock(process.env.ASSAY_DATA_DIR);
+  if (!buildOnly) lock = acquireDataDirLock(process.env.ASSAY_DATA_DIR);
 } catch (error) {
   if (!(error instanceof DataDirLockedError)) throw error;
   console.error(`\n${error.message}\n`);
@@ -93,11 +97,13 @@ async function run(cmd, args, extraEnv = {}) {
 step("generating the database client (skipped when unchanged)");
 await run(process.execPath, ["scripts/db/generate.mjs"]);
 
-step("applying database migrations");
-await run(process.execPath, ["scripts/db/migrate.mjs"]);
+if (!buildOnly) {
+  step("applying database migrations");
+  await run(process.execPath, ["scripts/db/migrate.mjs"]);
 
-step("seeding demo data if the database is empty");
-await run(bin("tsx"), ["lib/cli/seed.ts", "--if-empty"]);
+  step("seeding demo data if the database is empty");
+  await run(bin("tsx"), ["lib/cli/seed.ts", "--if-empty"]);
+}
 
 const buildStamp = path.join(root, ".next", "assay-build-stamp");
 const sourceHash = hashSources();
@@ -109,6 +115,7 @@ if (builtHash !== sourceHash || !fs.existsSync(path.join(root, ".next", "BUILD_I
 } else {
   step("build is up to date");
 }
+if (buildOnly) process.exit(0);
 
 const url = `http://${host === "127.0.0.1" ? "localhost" : host}:${port}`;
 step(`serving Assay on ${url}`);
@@ -136,7 +143,7 @@ function printDemoLogins() {
 /** Content hash of everything that goes into `next build`. */
 function hashSources() {
   const hash = crypto.createHash("sha256");
-  const inputs = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+  const inputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
   const skip = new Set(["node_modules", ".next", "generated"]);
   const walk = (p) => {
     if (!fs.existsSync(p)) return;
