@@ -4,6 +4,13 @@
 // reference, so either one finds this line.
 import type { Instrumentation } from "next";
 
+/** At server start: background work learns of a stop signal and halts at its next safe point (lib/server/shutdown.ts). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { watchStopSignals } = await import("./lib/server/shutdown");
+  watchStopSignals();
+}
+
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger, REQUEST_ID_HEADER } = await import("./lib/server/logger");
