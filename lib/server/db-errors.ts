@@ -34,3 +34,8 @@ export function isDatabaseBusyError(error: unknown): boolean {
   if (codeOf(error) === "P2028") return true;
   return /timeout exceeded when trying to connect|Unable to start a transaction in the given time/.test(messageOf(error));
 }
+
+/** The database refused a second row for a unique column set (Prisma's P2002): someone else's concurrent write won. */
+export function isUniqueKeyViolation(error: unknown): boolean {
+  return codeOf(error) === "P2002";
+}

@@ -5,11 +5,12 @@ import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
 import { refreshVendorSummary } from "../dossier/load-dossier";
+import { isUniqueKeyViolation } from "../db-errors";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 import { assertContractNotCited, assertLegalRecordAllowed, bumpLegalRevision } from "./legal-records";
-import { assertRecordUnique, duplicateRecordError, isUniqueKeyViolation } from "./record-uniqueness";
+import { assertRecordUnique, duplicateRecordError } from "./record-uniqueness";
 
 // One service for every dossier record kind (sites, SOC 2, ISO, insurance,
 // controls, KPIs… and legal's contracts, clauses, DPA, transfers and

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 // per country, one DPA status). The check below gives the form its message
 // before anything is written; the unique index on DossierRecord(vendorId,
 // kind, uniqueKey) decides when two saves race past the check at once, and
-// isUniqueKeyViolation() turns that refusal into the very same message.
+// isUniqueKeyViolation() (db-errors.ts) turns that refusal into the very same message.
 
 /** The error a second record with the same "one per …" value gets, whichever way it was caught. */
 export function duplicateRecordError(kind: AnyRecordKindKey, data: Record<string, unknown>): AppError {
@@ -33,9 +33,4 @@ export async function assertRecordUnique(tx: Tx, vendorId: string, kind: AnyReco
     select: { id: true },
   });
   if (clash) throw duplicateRecordError(kind, data);
-}
-
-/** Whether `error` is the database refusing a second value for a unique column (Prisma's P2002). */
-export function isUniqueKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
