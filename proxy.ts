@@ -5,7 +5,8 @@ import { screenActionBody, screenActionContentType, screenActionOrigin } from "@
 // visitors to the sign-in page. It is a convenience, not the security boundary:
 // every page, action and route checks the session and permission itself.
 
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden"];
+// /api/health and /api/ready answer load balancers and probes; they reveal only "ok"/"fail".
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -44,9 +45,22 @@ async function screenServerAction(request: NextRequest): Promise<NextResponse | 
   return screen.ok ? null : NextResponse.json({ ok: false, code: screen.status === 403 ? "FORBIDDEN" : "VALIDATION", error: screen.error }, { status: screen.status });
 }
 
+/**
+ * Every request gets a fresh id, passed to the handler (x-request-id request
+ * header: logs and error pages show it) and returned to the client, so a
+ * user's report can be matched to the server's log line. A client-sent id is
+ * ignored: it could collide with another request's on purpose.
+ */
+const REQUEST_ID_HEADER = "x-request-id";
+
 export async function proxy(request: NextRequest) {
-  const refused = await screenServerAction(request);
-  if (refused) return refused;
+  const requestId = crypto.randomUUID();
+  const response = (await screenServerAction(request)) ?? routeRequest(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+function routeRequest(request: NextRequest, requestId: string) {
   const { pathname } = request.nextUrl;
   if (isMalformedPath(pathname)) {
     return NextResponse.json({ ok: false, code: "VALIDATION", error: "The address is malformed." }, { status: 400 });
@@ -67,6 +81,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   // A header set here replaces the handler's own, so route handlers (downloads

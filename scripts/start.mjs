@@ -2,11 +2,20 @@
 // generate client → migrate → seed demo data if empty → build if stale → serve.
 // Every step is skipped quickly when there is nothing to do, so a second start
 // on an unchanged tree goes straight to serving.
-import { spawn, spawnSync } from "node:child_process";
+//
+// Shutdown: SIGTERM or SIGINT (what Docker, systemd and Ctrl-C send) goes to
+// whichever step is running. While serving, Next stops accepting connections
+// and lets in-flight requests finish; after ASSAY_SHUTDOWN_GRACE_MS (default
+// 25 s) whatever is left is killed, so the process tree always exits.
+// Transactions cut short roll back, so a job killed there resumes or is
+// recovered on the next start. `npm start` execs this file (package.json) so
+// npm's forwarded signal reaches it rather than an intermediate shell.
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DataDirLockedError, acquireDataDirLock } from "./lib/data-dir-lock.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -19,44 +28,108 @@ const host = process.env.HOST || "127.0.0.1";
 process.env.ASSAY_DATA_DIR = path.resolve(root, process.env.ASSAY_DATA_DIR || "data");
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
-function run(cmd, args, extraEnv = {}) {
-  const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
-  if (result.status !== 0) {
-    console.error(`\n${path.basename(cmd)} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
+// `--build-only`: generate the clients and build, with the stamp, then stop
+// (the Dockerfile bakes the build into the image this way). No database.
+const buildOnly = process.argv.includes("--build-only");
+
+const graceMs = Number(process.env.ASSAY_SHUTDOWN_GRACE_MS || 25_000);
+if (!Number.isInteger(graceMs) || graceMs < 0) {
+  console.error("ASSAY_SHUTDOWN_GRACE_MS must be a whole number of milliseconds.");
+  process.exit(2);
+}
+
+// One server per data directory (scripts/lib/data-dir-lock.mjs), taken before
+// anything touches the database and released when this process exits.
+let lock = { release: () => {} };
+try {
+  if (!buildOnly) lock = acquireDataDirLock(process.env.ASSAY_DATA_DIR);
+} catch (error) {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
+process.on("exit", () => lock.release());
+
+/** The child doing the current step; signals are passed on to it. */
+let current = null;
+let stopping = null;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = signal;
+    step(`${signal}: stopping (in-flight requests get up to ${graceMs / 1000}s)`);
+    if (!current) process.exit(128 + signalNumber(signal));
+    current.kill(signal);
+    setTimeout(() => {
+      step("grace period over; killing what is left");
+      current?.kill("SIGKILL");
+    }, graceMs).unref();
+  });
+}
+
+// If whoever started us dies without passing the signal on (a shell between
+// npm and this script, a supervisor killed with SIGKILL), we are orphaned:
+// stop as if told to, rather than serve on with nobody to stop us.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) process.emit("SIGTERM", "SIGTERM");
+}, 1000).unref();
+
+function signalNumber(signal) {
+  return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal] ?? 0;
+}
+
+/** Runs one step to completion; a failed step, or a signal meanwhile, ends the start. */
+async function run(cmd, args, extraEnv = {}) {
+  const { code, signal } = await new Promise((resolve, reject) => {
+    current = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    current.on("error", reject);
+    current.on("exit", (code, signal) => resolve({ code, signal }));
+  });
+  current = null;
+  if (stopping) process.exit(128 + signalNumber(stopping));
+  if (code !== 0) {
+    console.error(`\n${path.basename(cmd)} ${args.join(" ")} failed (exit ${code ?? signal}).`);
+    process.exit(code ?? 1);
   }
 }
 
 step("generating the database client (skipped when unchanged)");
-run(process.execPath, ["scripts/db/generate.mjs"]);
+await run(process.execPath, ["scripts/db/generate.mjs"]);
 
-step("applying database migrations");
-run(process.execPath, ["scripts/db/migrate.mjs"]);
+if (!buildOnly) {
+  step("applying database migrations");
+  await run(process.execPath, ["scripts/db/migrate.mjs"]);
 
-step("seeding demo data if the database is empty");
-run(bin("tsx"), ["lib/cli/seed.ts", "--if-empty"]);
+  step("seeding demo data if the database is empty");
+  await run(bin("tsx"), ["lib/cli/seed.ts", "--if-empty"]);
+}
 
 const buildStamp = path.join(root, ".next", "assay-build-stamp");
 const sourceHash = hashSources();
 const builtHash = fs.existsSync(buildStamp) ? fs.readFileSync(buildStamp, "utf8") : null;
 if (builtHash !== sourceHash || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   step(builtHash ? "sources changed since the last build; rebuilding" : "no build yet; building (a minute or two)");
-  run(bin("next"), ["build"], { NODE_ENV: "production" });
+  await run(bin("next"), ["build"], { NODE_ENV: "production" });
   fs.writeFileSync(buildStamp, sourceHash);
 } else {
   step("build is up to date");
 }
+if (buildOnly) process.exit(0);
 
 const url = `http://${host === "127.0.0.1" ? "localhost" : host}:${port}`;
 step(`serving Assay on ${url}`);
 printDemoLogins();
-const server = spawn(bin("next"), ["start", "-p", port, "-H", host], {
+current = spawn(bin("next"), ["start", "-p", port, "-H", host], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+current.on("exit", (code, signal) => {
+  current = null;
+  if (stopping) step("stopped");
+  process.exit(code ?? 128 + signalNumber(signal ?? stopping ?? ""));
+});
 
 function printDemoLogins() {
   const file = path.join(process.env.ASSAY_DATA_DIR, "demo-logins.json");
@@ -70,7 +143,7 @@ function printDemoLogins() {
 /** Content hash of everything that goes into `next build`. */
 function hashSources() {
   const hash = crypto.createHash("sha256");
-  const inputs = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+  const inputs = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
   const skip = new Set(["node_modules", ".next", "generated"]);
   const walk = (p) => {
     if (!fs.existsSync(p)) return;

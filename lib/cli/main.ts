@@ -31,6 +31,14 @@ const COMMANDS: Record<string, Command> = {
     summary: "import-dossier <dossier.json> [--update <vendor-id>]   create a vendor from a dossier, or replace one's dossier",
     run: async (args) => (await import("./import-dossier")).importDossierCommand(args),
   },
+  backup: {
+    summary: "backup <dir>                              consistent online backup: database, evidence files, auth secret and signing key",
+    run: async (args) => (await import("./backup")).backupCommand(args),
+  },
+  restore: {
+    summary: "restore <dir>                             restore a backup into an empty data dir and database, then verify it",
+    run: async (args) => (await import("./backup")).restoreCommand(args),
+  },
 };
 
 

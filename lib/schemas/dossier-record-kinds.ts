@@ -42,6 +42,8 @@ interface RecordKind {
   plural: string;
   schema: z.ZodType;
   dossierKey: DossierListKey;
+  /** At most one record per vendor with the same value of this field (one assessment per control, one KPI record per quarter). */
+  uniqueBy?: "code" | "period";
   permission: Permission;
 }
 
@@ -54,8 +56,8 @@ export const RECORD_KINDS = {
   ir_plan: { label: "Incident response plan", plural: "Incident response plans", schema: incidentResponsePlanInputSchema, dossierKey: "incidentResponsePlans", permission: "assurance.manage" },
   bcp: { label: "Business continuity plan", plural: "Business continuity plans", schema: continuityPlanInputSchema, dossierKey: "continuityPlans", permission: "assurance.manage" },
   insurance: { label: "Cyber insurance policy", plural: "Cyber liability insurance", schema: insurancePolicyInputSchema, dossierKey: "insurancePolicies", permission: "vendor.update" },
-  control: { label: "Control assessment", plural: "Control pack", schema: controlAssessmentInputSchema, dossierKey: "controls", permission: "controls.manage" },
-  kpi: { label: "KPI period", plural: "Security KPIs", schema: kpiPeriodInputSchema, dossierKey: "kpis", permission: "controls.manage" },
+  control: { label: "Control assessment", plural: "Control pack", schema: controlAssessmentInputSchema, dossierKey: "controls", uniqueBy: "code", permission: "controls.manage" },
+  kpi: { label: "KPI period", plural: "Security KPIs", schema: kpiPeriodInputSchema, dossierKey: "kpis", uniqueBy: "period", permission: "controls.manage" },
   incident: { label: "Incident", plural: "Incidents", schema: incidentInputSchema, dossierKey: "incidents", permission: "controls.manage" },
   review: { label: "Security review", plural: "Quarterly security reviews", schema: securityReviewInputSchema, dossierKey: "securityReviews", permission: "controls.manage" },
 } as const satisfies Record<string, RecordKind>;
@@ -123,4 +125,19 @@ export function isAnyRecordKind(value: unknown): value is AnyRecordKindKey {
 
 export function recordKindSpec(kind: AnyRecordKindKey): RecordKindSpec {
   return isLegalRecordKind(kind) ? LEGAL_RECORD_KINDS[kind] : { ...RECORD_KINDS[kind], section: "dossier" };
+}
+
+/**
+ * The value the database keeps unique per (vendor, kind) for kinds with a
+ * "one per …" rule, or null for kinds that may repeat. The application checks
+ * these rules first for a friendly message; the unique index on
+ * DossierRecord(vendorId, kind, uniqueKey) makes them hold when two servers
+ * (or two requests) create the same record at once.
+ */
+export function recordUniqueKey(kind: AnyRecordKindKey, data: Record<string, unknown>): string | null {
+  const spec: LegalRecordKind | RecordKind = isLegalRecordKind(kind) ? LEGAL_RECORD_KINDS[kind] : RECORD_KINDS[kind];
+  if ("single" in spec && spec.single) return "single";
+  if (!spec.uniqueBy) return null;
+  const value = data[spec.uniqueBy];
+  return typeof value === "string" ? value : null;
 }

@@ -8,6 +8,8 @@ import Database from "better-sqlite3";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma/postgresql/client";
 import { Prisma, PrismaClient } from "../generated/prisma/sqlite/client";
 import { dataDir } from "./data-dir";
+import { isRetryableTransactionError } from "./db-errors";
+import { dbSettings, type DbSettings } from "./db-settings";
 import { serializeSqliteAdapter } from "./serialize-sqlite-adapter";
 
 export { Prisma, PrismaClient };
@@ -47,17 +49,52 @@ export function sqlitePath(url: string): string {
  * `skipDuplicates`). One trap remains: Json `path` filters take a string on
  * SQLite and an array on PostgreSQL, so do not filter on Json paths.
  */
-export function createPrismaClient(url: string): PrismaClient {
+export function createPrismaClient(url: string, settings: DbSettings = dbSettings()): PrismaClient {
+  const transactionOptions = { maxWait: settings.txMaxWaitMs, timeout: settings.txTimeoutMs };
   if (databaseProvider(url) === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const adapter = new PrismaPg({ connectionString: url, max: settings.poolSize, connectionTimeoutMillis: settings.poolTimeoutMs });
+    const client = new PostgresPrismaClient({ adapter, transactionOptions });
     // Same models, same runtime; only the provider-specific type extras differ.
-    return client as unknown as PrismaClient;
+    return retryingTransactions(client as unknown as PrismaClient, settings.txRetries);
   }
   const file = sqlitePath(url);
   ensureWal(file);
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter: serializeSqliteAdapter(adapter) });
+  return retryingTransactions(new PrismaClient({ adapter: serializeSqliteAdapter(adapter), transactionOptions }), settings.txRetries);
 }
+
+/**
+ * Makes `client.$transaction(fn)` run `fn` again, after a short random pause,
+ * when the transaction lost a serialization or lock race (db-errors.ts).
+ * Every call site gets it, so no service can forget it. The function must
+ * touch nothing but `tx` (the services' rule anyway): a rolled-back attempt
+ * leaves no trace. Batch transactions (`$transaction([...])`) are not retried:
+ * their queries cannot be issued twice.
+ */
+function retryingTransactions(client: PrismaClient, retries: number): PrismaClient {
+  const original = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  const retrying = async (arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return original(arg, options);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await original(arg, options);
+      } catch (error) {
+        if (attempt >= retries || !isRetryableTransactionError(error)) throw error;
+        await sleep(retryDelayMs(attempt));
+      }
+    }
+  };
+  Object.defineProperty(client, "$transaction", { value: retrying, configurable: true, writable: true });
+  return client;
+}
+
+/** Exponential backoff with full jitter: racers that collided once do not collide again in lockstep. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(1000, 25 * 2 ** attempt);
+  return Math.round(random() * ceiling);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * WAL lets readers proceed while one request writes. The migrator already sets

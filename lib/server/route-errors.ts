@@ -1,4 +1,7 @@
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusyError } from "./db-errors";
 import { AppError, type AppErrorCode } from "./errors";
+import { logger } from "./logger";
+import { currentRequestId } from "./request-id";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -11,10 +14,24 @@ const STATUS: Record<AppErrorCode, number> = {
   STORAGE_FULL: 507,
 };
 
+/** What a user is told when the database had no room for the request in time: nothing was committed. */
+export const BUSY_MESSAGE = "Assay is busy right now and did not save this. Please try again in a few seconds.";
+
+/**
+ * What a user is told after an unexpected failure. It does not promise that
+ * nothing was saved: the failure may have come after a commit. The reference
+ * is the request id, which the server's log line carries too.
+ */
+export function unexpectedErrorMessage(requestId: string | undefined): string {
+  const reference = requestId ? ` Reference: ${requestId}.` : "";
+  return `Something went wrong on our side. Your change may or may not have been saved: reload to check before trying again.${reference}`;
+}
+
 /**
  * Route handlers' twin of runAction: expected errors become JSON with the right
- * status and a message fit for people; anything else is logged and answered
- * with a generic 500 that carries no stack trace.
+ * status and a message fit for people; a database too busy to start the work
+ * is 503 with Retry-After; anything else is logged and answered with a
+ * generic 500 that carries no stack trace, only the request id.
  */
 export async function handleRoute(body: () => Promise<Response>): Promise<Response> {
   return withDefaultCsp(await answer(body));
@@ -40,7 +57,15 @@ async function answer(body: () => Promise<Response>): Promise<Response> {
       const status = error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS[error.code];
       return Response.json({ ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors }, { status });
     }
-    console.error("Unexpected error in route handler", error);
-    return Response.json({ ok: false, code: "INTERNAL", error: "Something went wrong on our side. Nothing was saved." }, { status: 500 });
+    const requestId = await currentRequestId();
+    if (isDatabaseBusyError(error)) {
+      logger.warn({ requestId, err: error }, "database busy: request answered 503");
+      return Response.json(
+        { ok: false, code: "BUSY", error: BUSY_MESSAGE },
+        { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } },
+      );
+    }
+    logger.error({ requestId, err: error }, "unexpected error in route handler");
+    return Response.json({ ok: false, code: "INTERNAL", error: unexpectedErrorMessage(requestId), requestId }, { status: 500 });
   }
 }

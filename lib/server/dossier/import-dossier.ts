@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
-import { RECORD_KINDS, RECORD_KIND_KEYS } from "@/lib/schemas/dossier-record-kinds";
+import { RECORD_KINDS, RECORD_KIND_KEYS, recordUniqueKey, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import { computeInherentTier } from "@/lib/domain/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
@@ -188,6 +188,7 @@ function recordRows(dossier: Dossier, vendorId: string, mapId: (id: string) => s
       vendorId,
       kind,
       data: rewriteReferences(data, mapId),
+      uniqueKey: recordUniqueKey(kind, data),
       createdById: actor.id,
       updatedById: actor.id,
       createdAt: stamp(),
@@ -195,6 +196,7 @@ function recordRows(dossier: Dossier, vendorId: string, mapId: (id: string) => s
   );
   const legalRows = legalRecords(dossier.legal, mapId).map((r) => ({
     ...r,
+    uniqueKey: recordUniqueKey(r.kind, r.data as Record<string, unknown>),
     vendorId,
     createdById: actor.id,
     updatedById: actor.id,
@@ -204,8 +206,8 @@ function recordRows(dossier: Dossier, vendorId: string, mapId: (id: string) => s
 }
 
 /** dossier.legal as record rows of the legal kinds (dossier-record-kinds.ts), references rewritten. */
-function legalRecords(legal: LegalDossier, mapId: (id: string) => string): { id: string; kind: string; data: object }[] {
-  const out: { id: string; kind: string; data: object }[] = [];
+function legalRecords(legal: LegalDossier, mapId: (id: string) => string): { id: string; kind: LegalRecordKindKey; data: object }[] {
+  const out: { id: string; kind: LegalRecordKindKey; data: object }[] = [];
   for (const { id, ...data } of legal.contracts) out.push({ id: mapId(id), kind: "contract", data: rewriteReferences(data, mapId) });
   for (const row of legal.clauseReviews) {
     const citation = row.citation ? { ...row.citation, contractId: mapId(row.citation.contractId) } : undefined;

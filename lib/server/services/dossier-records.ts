@@ -1,14 +1,16 @@
 import { z } from "zod";
-import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, recordUniqueKey, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
 import { refreshVendorSummary } from "../dossier/load-dossier";
+import { isUniqueKeyViolation } from "../db-errors";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 import { assertContractNotCited, assertLegalRecordAllowed, bumpLegalRevision } from "./legal-records";
+import { assertRecordUnique, duplicateRecordError } from "./record-uniqueness";
 
 // One service for every dossier record kind (sites, SOC 2, ISO, insurance,
 // controls, KPIs… and legal's contracts, clauses, DPA, transfers and
@@ -42,25 +44,19 @@ async function assertEvidenceBelongs(tx: Tx, vendorId: string, data: Record<stri
   if (!doc) throw new AppError("VALIDATION", "Check the highlighted field.", { evidenceId: "Choose a document uploaded for this vendor" });
 }
 
-/** Whether another record of this kind for the vendor already has `field` set to `value`. */
-async function anotherRecordHas(tx: Tx, vendorId: string, kind: AnyRecordKindKey, id: string | undefined, field: string, value: unknown): Promise<boolean> {
-  const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind }, select: { id: true, data: true } });
-  return rows.some((r) => r.id !== id && (r.data as Record<string, unknown>)[field] === value);
-}
-
-/** Control assessments are one per control; a second one for the same code is a conflict, not a duplicate. */
-async function assertUniqueControl(tx: Tx, vendorId: string, id: string | undefined, data: Record<string, unknown>) {
-  if (await anotherRecordHas(tx, vendorId, "control", id, "code", data.code)) {
-    throw new AppError("CONFLICT", "This control was assessed by someone else meanwhile. Reload to see their assessment.");
-  }
+/** Control assessments must name a control of the catalogue. */
+async function assertKnownControl(tx: Tx, data: Record<string, unknown>) {
   const catalogue = await tx.controlDefinition.findUnique({ where: { code: String(data.code) } });
   if (!catalogue) throw new AppError("VALIDATION", "Unknown control.", { code: "This control is not in the catalogue" });
 }
 
-/** KPIs are one record per quarter (as the dossier import checks): a second one for the same quarter would make the trend ambiguous. */
-async function assertUniqueKpiPeriod(tx: Tx, vendorId: string, id: string | undefined, data: Record<string, unknown>) {
-  if (await anotherRecordHas(tx, vendorId, "kpi", id, "period", data.period)) {
-    throw new AppError("VALIDATION", "Check the highlighted field.", { period: `${String(data.period)} is already recorded. Edit that period instead.` });
+/** Runs a write of `data`; a race lost on the "one per …" index answers like the check before it. */
+async function writeUnique<T>(kind: AnyRecordKindKey, data: Record<string, unknown>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueKeyViolation(error)) throw duplicateRecordError(kind, data);
+    throw error;
   }
 }
 
@@ -70,14 +66,15 @@ export async function saveDossierRecord({ actor, input }: { actor: Actor; input:
   const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   const { id: _ignored, ...data } = parseInput(spec.schema, envelope.data) as Record<string, unknown>;
+  const uniqueKey = recordUniqueKey(kind, data);
   return inTransaction(tx, async (tx) => {
     const vendor = await tx.vendor.findUnique({ where: { id: envelope.vendorId }, select: { id: true } });
     if (!vendor) throw notFound("Vendor not found.");
     if (isLegalRecordKind(kind)) await bumpLegalRevision(tx, vendor.id);
     await assertEvidenceBelongs(tx, vendor.id, data);
-    if (kind === "control") await assertUniqueControl(tx, vendor.id, envelope.id, data);
-    if (kind === "kpi") await assertUniqueKpiPeriod(tx, vendor.id, envelope.id, data);
-    if (isLegalRecordKind(kind)) await assertLegalRecordAllowed(tx, vendor.id, kind, envelope.id, data);
+    await assertRecordUnique(tx, vendor.id, kind, envelope.id, data);
+    if (kind === "control") await assertKnownControl(tx, data);
+    if (isLegalRecordKind(kind)) await assertLegalRecordAllowed(tx, vendor.id, kind, data);
 
     let record;
     let before: unknown = undefined;
@@ -85,17 +82,21 @@ export async function saveDossierRecord({ actor, input }: { actor: Actor; input:
       const existing = await tx.dossierRecord.findFirst({ where: { id: envelope.id, vendorId: vendor.id, kind } });
       if (!existing) throw notFound(`${spec.label} not found.`);
       if (envelope.version === undefined) throw staleEdit(spec.label.toLowerCase());
-      const { count } = await tx.dossierRecord.updateMany({
-        where: { id: existing.id, version: envelope.version },
-        data: { data: data as object, version: { increment: 1 }, updatedById: actor.id },
-      });
+      const { count } = await writeUnique(kind, data, () =>
+        tx.dossierRecord.updateMany({
+          where: { id: existing.id, version: envelope.version },
+          data: { data: data as object, uniqueKey, version: { increment: 1 }, updatedById: actor.id },
+        }),
+      );
       if (count === 0) throw staleEdit(spec.label.toLowerCase());
       before = existing.data;
       record = await tx.dossierRecord.findUniqueOrThrow({ where: { id: existing.id } });
     } else {
-      record = await tx.dossierRecord.create({
-        data: { vendorId: vendor.id, kind, data: data as object, createdById: actor.id, updatedById: actor.id },
-      });
+      record = await writeUnique(kind, data, () =>
+        tx.dossierRecord.create({
+          data: { vendorId: vendor.id, kind, data: data as object, uniqueKey, createdById: actor.id, updatedById: actor.id },
+        }),
+      );
     }
     await recordAudit(tx, actor, {
       action: `${auditEntity(kind)}.${envelope.id ? "update" : "create"}`,

@@ -1,5 +1,5 @@
 import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-catalogue";
-import { LEGAL_RECORD_KINDS, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 
@@ -13,26 +13,17 @@ import { AppError } from "../errors";
  * transaction, so a sign-off taken at an older revision shows as outdated.
  * It is the first write of the transaction on purpose: on PostgreSQL the row
  * lock it takes serialises concurrent legal edits of one vendor, which makes
- * the uniqueness checks below race-free (SQLite has one writer anyway).
+ * the checks that follow race-free (SQLite has one writer anyway).
  */
 export async function bumpLegalRevision(tx: Tx, vendorId: string): Promise<number> {
   const vendor = await tx.vendor.update({ where: { id: vendorId }, data: { legalRevision: { increment: 1 } }, select: { legalRevision: true } });
   return vendor.legalRevision;
 }
 
-export async function assertLegalRecordAllowed(tx: Tx, vendorId: string, kind: LegalRecordKindKey, id: string | undefined, data: Record<string, unknown>) {
-  const spec: { label: string; uniqueBy?: "clauseCode" | "country"; single?: boolean } = LEGAL_RECORD_KINDS[kind];
+/** Legal rules beyond "one per …", which the record service checks for every kind (record-uniqueness.ts). */
+export async function assertLegalRecordAllowed(tx: Tx, vendorId: string, kind: LegalRecordKindKey, data: Record<string, unknown>) {
   if (kind === "clause" && !catalogueEntry(CLAUSE_CATALOGUE, String(data.clauseCode))) {
     throw new AppError("VALIDATION", "Unknown clause.", { clauseCode: "This clause is not in the clause catalogue" });
-  }
-  if (spec.uniqueBy || spec.single) {
-    const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind }, select: { id: true, data: true } });
-    const key = spec.uniqueBy;
-    const clash = rows.find((r) => r.id !== id && (key === undefined || (r.data as Record<string, unknown>)[key] === data[key]));
-    if (clash) {
-      // A second row for the same clause/country is someone else's concurrent first save, not a new record.
-      throw new AppError("CONFLICT", `This ${spec.label.toLowerCase()} was recorded by someone else meanwhile. Reload to see it, then apply your change again.`);
-    }
   }
   const citation = data.citation as { contractId?: unknown } | undefined;
   if (kind === "clause" && citation?.contractId !== undefined) {

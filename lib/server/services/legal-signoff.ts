@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Tx } from "../db";
+import { isUniqueKeyViolation } from "../db-errors";
 import { computeFindings, loadDossier } from "../dossier/load-dossier";
 import { AppError, notFound } from "../errors";
 import { inTransaction } from "../transaction";
@@ -38,6 +39,10 @@ export type LegalSignOffState =
   /** `changes` oldest first: the first one is the change that outdated the sign-off. */
   | { state: "outdated"; signOff: SignOffSummary; changes: LegalChange[] };
 
+function alreadySignedOff(): AppError {
+  return new AppError("INVALID_STATE", "This revision of the legal review is already signed off. Nothing changed since.");
+}
+
 /** Signs the vendor's legal review off at the revision the reviewer looked at. */
 export async function signOffLegalReview({ actor, input }: { actor: Actor; input: unknown }, tx?: Tx) {
   requirePermission(actor, "legal.signoff");
@@ -54,9 +59,7 @@ export async function signOffLegalReview({ actor, input }: { actor: Actor; input
       );
     }
     const previous = await latestSignOff(tx, vendorId);
-    if (previous && previous.legalRevision === vendor.legalRevision) {
-      throw new AppError("INVALID_STATE", "This revision of the legal review is already signed off. Nothing changed since.");
-    }
+    if (previous && previous.legalRevision === vendor.legalRevision) throw alreadySignedOff();
     // Signing off over legal blockers is allowed (legal may accept a risk), but never silently.
     const blockers = await legalBlockers(tx, vendorId);
     if (blockers > 0 && comment.length === 0) {
@@ -64,7 +67,12 @@ export async function signOffLegalReview({ actor, input }: { actor: Actor; input
         comment: `The review has ${blockers} legal blocker${blockers === 1 ? "" : "s"}; say why you sign off anyway, or resolve ${blockers === 1 ? "it" : "them"} first.`,
       });
     }
-    const signOff = await tx.legalSignOff.create({ data: { vendorId, signedById: actor.id, comment, legalRevision } });
+    // Two sign-offs racing past the check above: the unique index on (vendorId, uniqueRevision) keeps one.
+    const signOff = await tx.legalSignOff
+      .create({ data: { vendorId, signedById: actor.id, comment, legalRevision, uniqueRevision: legalRevision } })
+      .catch((error: unknown) => {
+        throw isUniqueKeyViolation(error) ? alreadySignedOff() : error;
+      });
     await recordAudit(tx, actor, {
       action: "legal.signoff",
       entityType: "legal_signoff",
