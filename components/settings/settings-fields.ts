@@ -98,6 +98,20 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
     ],
   },
   {
+    id: "signOff",
+    title: "Sign-off",
+    intro: "What a High rating needs before approval: a recorded risk acceptance, which holds for a limited time.",
+    fields: [
+      {
+        kind: "number",
+        path: "signOff.riskAcceptanceMaxDays",
+        label: "Risk acceptance holds at most",
+        unit: "days",
+        help: "The longest expiry a risk acceptance may have. Once it expires it becomes a high finding until it is renewed or the findings are fixed.",
+      },
+    ],
+  },
+  {
     id: "assurance",
     title: "Assurance evidence",
     intro: "When SOC 2 reports, certificates and test reports stop counting (domain.md §2).",

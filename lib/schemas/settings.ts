@@ -95,6 +95,11 @@ const settingsShape = z.object({
     /** Lower bound of each band: score >= low → Low residual risk, etc. */
     bands: z.object({ low: scorePoints, medium: scorePoints, high: scorePoints }),
   }),
+  /** The sign-off bounds (docs/assessments.md, "What the rating allows"). */
+  signOff: z.object({
+    /** Longest a risk acceptance may hold, in days from the day it is recorded. */
+    riskAcceptanceMaxDays: positiveInt,
+  }),
   uploads: z.object({ maxBytes: positiveInt }),
   login: z.object({
     maxFailures: positiveInt,
@@ -217,6 +222,7 @@ export const DEFAULT_SETTINGS: Settings = {
     caps: { highFinding: 79.9, blocker: 59, noAssurance: 59, noAssuranceElevated: 39 },
     bands: { low: 80, medium: 60, high: 40 },
   },
+  signOff: { riskAcceptanceMaxDays: 90 },
   uploads: { maxBytes: 25 * 1024 * 1024 },
   login: { maxFailures: 5, windowMinutes: 15, lockoutMinutes: 15 },
 };
