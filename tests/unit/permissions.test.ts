@@ -9,7 +9,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
     "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "settings.read", "settings.manage", "auditlog.read",
-    "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "pack.export",
+    "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "risk.accept", "pack.export",
   ],
   procurement: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read",
@@ -18,7 +18,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   legal: ["vendor.read", "evidence.upload", "evidence.read", "legal.manage", "legal.signoff", "assessment.read", "assessment.signoff.legal"],
   security: [
     "vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read",
-    "assessment.read", "assessment.signoff.security", "remediation.manage", "pack.export",
+    "assessment.read", "assessment.signoff.security", "remediation.manage", "risk.accept", "pack.export",
   ],
   viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read"],
 };
