@@ -67,7 +67,9 @@ function noAssuranceCap(ctx: ScoringContext, overall: number): CapResult {
         ? "no ISO/IEC 27001 certificate"
         : isoCertificateState(latestIso, ctx.now) === "expired"
           ? `ISO/IEC 27001 certificate expired on ${formatDayForPeople(latestIso.expiryDate)}`
-          : "ISO/IEC 27001 certificate to the superseded 2013 edition";
+          : isoCertificateState(latestIso, ctx.now) === "future_dated"
+            ? `ISO/IEC 27001 certificate dated ${formatDayForPeople(latestIso.issueDate)}, after today`
+            : "ISO/IEC 27001 certificate to the superseded 2013 edition";
   const tierText = `${TIER_LABELS[ctx.tier.tier]} tier, so at most ${ctx.elevated ? "Critical" : "High"}`;
   const evidence = triggered ? ctx.findings.filter((f) => f.code.startsWith("soc2.") || f.code.startsWith("iso.")) : [];
   return capResult(
