@@ -75,7 +75,7 @@ test("a High-rated assessment is approved once a risk acceptance is recorded, an
   await form.getByLabel("Approve", { exact: true }).check();
   await form.getByRole("button", { name: "Record sign-off" }).click();
   // Below Low a blank comment is refused.
-  await expect(form.getByText(/Explain the decision/)).toBeVisible();
+  await expect(form.getByText("Explain the decision: the assessment carries a High rating.")).toBeVisible();
   await form.getByLabel("Comment").fill("Approved under the recorded risk acceptance.");
   await form.getByRole("button", { name: "Record sign-off" }).click();
   await expect(security.getByTestId("sign-offs")).toContainText("Approved under the recorded risk acceptance.");

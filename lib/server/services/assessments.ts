@@ -229,7 +229,10 @@ export async function signOffAssessment({ actor, input, now = new Date() }: { ac
       comment: values.comment,
       conditionFindingKeys: values.conditions.map((c) => c.findingKey).filter((k): k is string => !!k),
     });
-    if (!check.ok) throw new AppError("VALIDATION", check.reason, { [check.field]: check.reason });
+    if (!check.ok) {
+      // A refused decision is the headline; a missing comment or condition is shown next to its field.
+      throw new AppError("VALIDATION", check.field === "decision" ? check.reason : "Check the highlighted fields.", { [check.field]: check.reason });
+    }
 
     const { count } = await tx.assessment.updateMany({
       where: { id: row.id, lockVersion: values.lockVersion },

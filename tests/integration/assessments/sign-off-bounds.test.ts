@@ -58,7 +58,7 @@ forEachProvider("sign-off bounded by the rating", (t) => {
     expect(error).toMatchObject({ code: "VALIDATION", fieldErrors: { [field]: expect.any(String) } });
     expect(await t.db.assessmentSignOff.count({ where: { assessmentId } })).toBe(before);
     expect(await t.db.remediationItem.count({ where: { assessmentId } })).toBe(0);
-    return (error as { message: string }).message;
+    return (error as { fieldErrors: Record<string, string> }).fieldErrors[field]!;
   }
 
   const condition = (f: Finding | null, i: number) => ({ title: `Remediate item ${i + 1}`, findingKey: f ? findingKey(f) : "", ownerId: actors.security.id, dueDate: day(new Date(), 1) });
