@@ -94,7 +94,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
     fields: [
       { kind: "number", path: "scoring.bands.low", label: "Low residual risk (approve) from", unit: "points", help: "Scores at or above this are rated Low.", step: 0.1 },
       { kind: "number", path: "scoring.bands.medium", label: "Medium (approve with conditions) from", unit: "points", help: "Scores from here up to the Low limit are rated Medium.", step: 0.1 },
-      { kind: "number", path: "scoring.bands.high", label: "High (remediation before approval) from", unit: "points", help: "Scores from here up to the Medium limit are rated High; anything lower is Critical.", step: 0.1 },
+      { kind: "number", path: "scoring.bands.high", label: "High (approval only with a risk acceptance) from", unit: "points", help: "Scores from here up to the Medium limit are rated High; anything lower is Critical.", step: 0.1 },
     ],
   },
   {

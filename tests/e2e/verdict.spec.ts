@@ -69,7 +69,7 @@ test("a High-rated assessment is approved once a risk acceptance is recorded, an
   const acceptance = security.getByRole("form", { name: "Risk acceptance" });
   await acceptance.getByLabel("Why the risk is accepted").fill(reason);
   await acceptance.getByRole("button", { name: "Record risk acceptance" }).click();
-  await expect(security.getByTestId("risk-acceptances")).toContainText(reason);
+  await expect(security.getByTestId("risk-acceptances")).toContainText(reason, { timeout: 30_000 });
 
   await expect(form.getByLabel("Approve", { exact: true })).toBeEnabled();
   await form.getByLabel("Approve", { exact: true }).check();
@@ -78,7 +78,7 @@ test("a High-rated assessment is approved once a risk acceptance is recorded, an
   await expect(form.getByText("Explain the decision: the assessment carries a High rating.")).toBeVisible();
   await form.getByLabel("Comment").fill("Approved under the recorded risk acceptance.");
   await form.getByRole("button", { name: "Record sign-off" }).click();
-  await expect(security.getByTestId("sign-offs")).toContainText("Approved under the recorded risk acceptance.");
+  await expect(security.getByTestId("sign-offs")).toContainText("Approved under the recorded risk acceptance.", { timeout: 30_000 });
 
   const response = await security.request.get(`${path}/report.pdf`);
   expect(response.status()).toBe(200);

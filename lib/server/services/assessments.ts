@@ -302,12 +302,13 @@ function findingColumns(f: Finding | undefined) {
 }
 
 /** What the sign-off rule needs: the frozen band and findings, the freshness of the snapshot, the newest risk acceptance. */
-async function signOffContextOf(client: Tx, row: AssessmentRow, now: Date): Promise<SignOffContext> {
-  const freshness = await freshnessOf(client, row);
-  const acceptances = await loadAssessmentRiskAcceptances(client, row.id);
+async function signOffContextOf(tx: Tx, row: AssessmentRow, now: Date): Promise<SignOffContext> {
+  // One query at a time: inside an interactive transaction the connection is shared.
+  const live = await loadDossier(tx, row.vendorId);
+  const acceptances = await loadAssessmentRiskAcceptances(tx, row.id);
   return {
     band: row.rating as RatingBand,
-    stale: freshness?.stale ?? false,
+    stale: dossierChangedSince(row, live?.dossier),
     findings: snapshotOf(row).findings,
     riskAcceptance: acceptances.at(-1) ?? null,
     now,
@@ -382,6 +383,16 @@ export async function loadReportInput(client: Tx, assessmentId: string, generate
   };
 }
 
+/**
+ * The dossier changed after the snapshot was taken: a sign-off on it can only
+ * be a reject (docs/assessments.md, "What the rating allows"). Settings
+ * changes do not count here: the snapshot carries the settings it was judged by.
+ */
+function dossierChangedSince(row: Pick<AssessmentRow, "dossier" | "settings">, live: Dossier | undefined): boolean {
+  if (!live) return false;
+  return compareSnapshotWithLive({ dossier: row.dossier, settings: row.settings }, { dossier: live, settings: row.settings }).changedSections.length > 0;
+}
+
 /** Live dossier and settings against a snapshot: is the snapshot older than the data? */
 async function freshnessOf(client: Tx, row: Pick<AssessmentRow, "vendorId" | "dossier" | "settings">): Promise<SnapshotFreshness | null> {
   const [loaded, settings] = await Promise.all([loadDossier(client, row.vendorId), loadSettings(client)]);
@@ -435,7 +446,7 @@ export async function getAssessmentView({ actor, assessmentId, now = new Date() 
   // What the band allows, from the same rule the sign-off service enforces.
   const policy: SignOffContext = {
     band: row.rating as RatingBand,
-    stale: freshness?.stale ?? false,
+    stale: (freshness?.changedSections.length ?? 0) > 0,
     findings: input.findings,
     riskAcceptance: input.riskAcceptances?.at(-1) ?? null,
     now,

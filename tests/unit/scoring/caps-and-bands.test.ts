@@ -170,7 +170,7 @@ describe("rating bands", () => {
     const b = DEFAULT_SETTINGS.scoring.bands;
     expect(ratingFor(90, b)).toMatchObject({ label: "Low residual risk", decision: "Approve", from: 80 });
     expect(ratingFor(70, b)).toMatchObject({ label: "Medium", decision: "Approve with conditions", from: 60 });
-    expect(ratingFor(50, b)).toMatchObject({ label: "High", decision: "Remediation before approval", from: 40 });
+    expect(ratingFor(50, b)).toMatchObject({ label: "High", decision: "Approval only with a risk acceptance", from: 40 });
     expect(ratingFor(10, b)).toMatchObject({ label: "Critical", decision: "Reject", from: 0 });
   });
 });

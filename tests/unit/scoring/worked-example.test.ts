@@ -124,7 +124,7 @@ describe("docs/scoring.md worked example (Bluepeak BPO, 22 Nov 2026)", () => {
     expect(result.overall).toBeCloseTo(expected.sum, 12);
     expect(result.overall).toBeCloseTo(25 * (8.5 / 9) + 20 * (5.5 / 8) + 15 * (4 / 6) + 15 * (20.5 / 22) + 15 * (16 / 17) + 10, 12);
     expect(result.final).toBe(59);
-    expect(result.rating).toMatchObject({ band: "high", decision: "Remediation before approval" });
+    expect(result.rating).toMatchObject({ band: "high", decision: "Approval only with a risk acceptance" });
     for (const d of expected.domains) {
       const engine = result.domains.find((x) => x.key === d.key)!;
       expect(engine.checksCounted).toBe(d.counted);
