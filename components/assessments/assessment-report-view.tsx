@@ -298,6 +298,53 @@ export function SignOffHistory({ report }: { report: AssessmentReport }) {
   );
 }
 
+export function ReportRiskAcceptances({ report }: { report: AssessmentReport }) {
+  return (
+    <section className="card assess-section" aria-labelledby="risk-acceptance-heading">
+      <h2 id="risk-acceptance-heading">Risk acceptance</h2>
+      {report.riskAcceptances.length === 0 ? (
+        <p className="muted">No risk acceptance was recorded on this assessment.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="risk-acceptances">
+            <thead>
+              <tr>
+                <th scope="col">Accepted by</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Findings accepted</th>
+                <th scope="col">Until</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.riskAcceptances.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    {a.acceptedByName}
+                    <br />
+                    <span className="muted small">{a.recordedText}</span>
+                  </td>
+                  <td className="pre-line">{a.reason}</td>
+                  <td>
+                    <ul>
+                      {a.findings.map((f) => (
+                        <li key={f.key}>{f.message}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {a.expiresText}
+                    {a.expired ? <span className="badge sev-high assess-overdue-badge">Expired</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function ReportRemediation({ report }: { report: AssessmentReport }) {
   return (
     <section className="card assess-section" aria-labelledby="report-remediation-heading">
@@ -321,7 +368,7 @@ export function ReportRemediation({ report }: { report: AssessmentReport }) {
               {report.remediation.map((r) => (
                 <tr key={r.id} className={r.overdue ? "assess-overdue" : undefined}>
                   <td>{r.title}</td>
-                  <td>{r.findingCode ? <code>{r.findingCode}</code> : "—"}</td>
+                  <td>{r.findingMessage ?? "—"}</td>
                   <td>{r.ownerName ?? "—"}</td>
                   <td>{r.dueText}</td>
                   <td>
@@ -351,6 +398,7 @@ export function AssessmentReportView({ report }: { report: AssessmentReport }) {
       <ClauseReviewTable report={report} />
       <TransferMatrix report={report} />
       <SignOffHistory report={report} />
+      <ReportRiskAcceptances report={report} />
       <ReportRemediation report={report} />
     </div>
   );

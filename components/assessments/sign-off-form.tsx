@@ -5,15 +5,22 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { signOffAssessmentAction } from "@/app/(app)/assessments/actions";
-import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_ROLE_LABELS, REVIEW_DECISIONS } from "@/lib/domain/assessment-workflow";
+import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
+import type { DecisionAllowance } from "@/lib/domain/sign-off-policy";
 import { signOffSchema, type SignOffInput, type SignOffValues } from "@/lib/schemas/assessment";
 
 interface Props {
   assessmentId: string;
   lockVersion: number;
   role: "legal" | "security";
-  /** Findings of the frozen assessment a condition may point at. */
-  findings: { code: string; label: string }[];
+  /** Findings of the frozen assessment a condition may point at, by unique key. */
+  findings: { key: string; label: string }[];
+  /** What the rating allows (lib/domain/sign-off-policy.ts, the rule the server enforces). */
+  decisions: DecisionAllowance[];
+  /** Keys of the open high findings an approval with conditions must cover. */
+  needRemediation: string[];
+  /** The rating is below Low: a comment is required for every decision. */
+  commentRequired: boolean;
   owners: { id: string; name: string; role: string }[];
   /** Default due date for a new condition ("YYYY-MM-DD"). */
   defaultDue: string;
@@ -24,7 +31,7 @@ interface Props {
  * with conditions the list of conditions, each of which becomes a remediation
  * item with an owner and a due date.
  */
-export function SignOffForm({ assessmentId, lockVersion, role, findings, owners, defaultDue }: Props) {
+export function SignOffForm({ assessmentId, lockVersion, role, findings, decisions, needRemediation, commentRequired, owners, defaultDue }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignOffInput, unknown, SignOffValues>({
@@ -35,7 +42,9 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, owners,
   const conditions = useFieldArray({ control: form.control, name: "conditions" });
   const decision = useWatch({ control: form.control, name: "decision" });
   const withConditions = decision === "approve_with_conditions";
-  const blankCondition = { title: "", findingCode: "", ownerId: "", dueDate: defaultDue };
+  const blankCondition = { title: "", findingKey: "", ownerId: "", dueDate: defaultDue };
+  // One condition per open high finding to start with: the server refuses an approval that leaves one uncovered.
+  const startingConditions = needRemediation.length > 0 ? needRemediation.map((findingKey) => ({ ...blankCondition, findingKey })) : [blankCondition];
 
   async function onSubmit(values: SignOffValues) {
     setFormError(null);
@@ -61,20 +70,29 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, owners,
       <fieldset className="field" aria-invalid={errors.decision ? true : undefined}>
         <legend>Decision</legend>
         <div className="checks">
-          {REVIEW_DECISIONS.map((d) => (
-            <label key={d}>
-              <input
-                type="radio"
-                value={d}
-                {...form.register("decision", {
-                  onChange: (e: { target: { value: string } }) => {
-                    if (e.target.value === "approve_with_conditions" && conditions.fields.length === 0) conditions.append(blankCondition);
-                    if (e.target.value !== "approve_with_conditions") conditions.replace([]);
-                  },
-                })}
-              />{" "}
-              {SIGN_OFF_DECISION_LABELS[d]}
-            </label>
+          {decisions.map(({ decision: d, allowed, reason }) => (
+            <div key={d} className="signoff-decision">
+              <label>
+                <input
+                  type="radio"
+                  value={d}
+                  disabled={!allowed}
+                  aria-describedby={reason ? `decision-${d}-reason` : undefined}
+                  {...form.register("decision", {
+                    onChange: (e: { target: { value: string } }) => {
+                      if (e.target.value === "approve_with_conditions" && conditions.fields.length === 0) conditions.append(startingConditions);
+                      if (e.target.value !== "approve_with_conditions") conditions.replace([]);
+                    },
+                  })}
+                />{" "}
+                {SIGN_OFF_DECISION_LABELS[d]}
+              </label>
+              {reason ? (
+                <span className={allowed ? "hint" : "hint signoff-refused"} id={`decision-${d}-reason`} data-testid={`decision-${d}-reason`}>
+                  {allowed ? reason : `Not allowed: ${reason}`}
+                </span>
+              ) : null}
+            </div>
           ))}
         </div>
         {errors.decision ? (
@@ -86,7 +104,7 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, owners,
       <div className="field">
         <label htmlFor="signoff-comment">Comment</label>
         <span className="hint" id="signoff-comment-hint">
-          Required when you reject or set conditions.
+          {commentRequired ? "Required: the rating is below Low, so every decision needs a written reason." : "Required when you reject or set conditions."}
         </span>
         <textarea
           id="signoff-comment"
@@ -125,17 +143,17 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, owners,
                 </div>
                 <div className="field">
                   <label htmlFor={`cond-${index}-finding`}>Finding it remedies</label>
-                  <select id={`cond-${index}-finding`} aria-invalid={e?.findingCode ? true : undefined} {...form.register(`conditions.${index}.findingCode`)}>
+                  <select id={`cond-${index}-finding`} aria-invalid={e?.findingKey ? true : undefined} {...form.register(`conditions.${index}.findingKey`)}>
                     <option value="">None in particular</option>
                     {findings.map((f) => (
-                      <option key={f.code} value={f.code}>
+                      <option key={f.key} value={f.key}>
                         {f.label}
                       </option>
                     ))}
                   </select>
-                  {e?.findingCode ? (
+                  {e?.findingKey ? (
                     <span className="error" role="alert">
-                      {e.findingCode.message}
+                      {e.findingKey.message}
                     </span>
                   ) : null}
                 </div>

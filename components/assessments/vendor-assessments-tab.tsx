@@ -140,10 +140,10 @@ export function VendorAssessmentsTab({ data }: { data: VendorAssessments }) {
                       <br />
                       <span className="muted small">
                         {r.assessmentVersion ? <Link href={`/assessments/${r.assessmentId}`}>from version {r.assessmentVersion}</Link> : "no assessment"}
-                        {r.findingCode ? (
+                        {r.findingMessage ? (
                           <>
                             {" · "}
-                            <code>{r.findingCode}</code>
+                            {r.findingMessage}
                           </>
                         ) : null}
                       </span>

@@ -22,6 +22,7 @@ import { deriveTransferMatrix, type TransferRegime } from "./legal/transfers";
 import { formatMoney } from "./money";
 import { nextAssessmentDue } from "./next-due";
 import { countryName } from "./reference/countries";
+import { isRiskAcceptanceExpired } from "./risk-acceptance";
 import { REMEDIATION_STATUS_LABELS, isRemediationOverdue, type RemediationStatus } from "./remediation";
 import { CAP_LABELS } from "./scoring/caps";
 import { SCORING_DOMAIN_TITLES } from "./scoring/domains";
@@ -58,11 +59,30 @@ export interface ReportRemediation {
   id: string;
   title: string;
   findingCode?: string | null;
+  /** The finding the item remedies, as frozen when the item was set: its message and the record it concerns. */
+  findingMessage?: string | null;
+  findingSubjectLabel?: string | null;
   ownerName?: string | null;
   dueDate: string;
   status: string;
   closingNote?: string | null;
   closingEvidence?: { fileName: string; sha256: string } | null;
+}
+
+/** A risk acceptance recorded on the assessment (docs/assessments.md, "Risk acceptance"). */
+export interface ReportRiskAcceptance {
+  id: string;
+  acceptedByName: string;
+  reason: string;
+  findings: readonly { key: string; code: string; message: string }[];
+  expiresOn: string;
+  createdAt: DayInput;
+}
+
+export interface RiskAcceptanceRow extends ReportRiskAcceptance {
+  recordedText: string;
+  expiresText: string;
+  expired: boolean;
 }
 
 export interface ReportInput {
@@ -83,6 +103,7 @@ export interface ReportInput {
   score: ScoreResult;
   signOffs: readonly ReportSignOff[];
   remediation: readonly ReportRemediation[];
+  riskAcceptances?: readonly ReportRiskAcceptance[];
   generatedAt: Date;
 }
 
@@ -199,6 +220,7 @@ export interface AssessmentReport {
   transferNote: string;
   signOffs: SignOffRow[];
   remediation: RemediationRow[];
+  riskAcceptances: RiskAcceptanceRow[];
   generatedAt: Date;
 }
 
@@ -245,6 +267,12 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     transferNote: `Adequacy decisions as of ${formatDayForPeople(ADEQUACY_REFERENCE.asOf)} (${ADEQUACY_REFERENCE.source}).`,
     signOffs,
     remediation,
+    riskAcceptances: (input.riskAcceptances ?? []).map((a) => ({
+      ...a,
+      recordedText: formatDayForPeople(a.createdAt),
+      expiresText: formatDayForPeople(a.expiresOn),
+      expired: isRiskAcceptanceExpired(a, input.generatedAt),
+    })),
     generatedAt: input.generatedAt,
   };
 }

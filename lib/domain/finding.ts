@@ -20,3 +20,12 @@ export interface Finding {
   /** The record the finding concerns, so the UI can link to it. */
   subject: { kind: string; id?: string; label?: string };
 }
+
+/**
+ * A key unique to one finding of a list: its code and the record it concerns.
+ * Many findings share a code (every unassessed control is "control.unknown"),
+ * so a remediation item or a risk acceptance names the finding by this key.
+ */
+export function findingKey(f: Pick<Finding, "code" | "subject">): string {
+  return [f.code, f.subject.kind, f.subject.id ?? f.subject.label ?? ""].join("|");
+}

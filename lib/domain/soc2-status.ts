@@ -1,3 +1,4 @@
+import { isFutureDatedSoc2 } from "./future-dated";
 import type { Dossier, Soc2Report } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import { hasReachedMonthsAfter, isMoreThanMonthsAfter, monthsSince } from "./dates";
@@ -47,7 +48,8 @@ function later(a: string, b: string): number {
 }
 
 export function soc2Status(dossier: Pick<Dossier, "soc2Reports">, settings: Settings, now: Date): Soc2Status {
-  const report = selectCurrencyReport(dossier.soc2Reports);
+  // A report dated in the future is invalid input, never current (lib/domain/future-dated.ts).
+  const report = selectCurrencyReport(dossier.soc2Reports.filter((r) => !isFutureDatedSoc2(r, now)));
   if (!report) return { state: "missing", monthsSincePeriodEnd: null, satisfiesElevatedRequirement: false };
   const { soc2StaleMonths, soc2DueMonths } = settings.assurance;
   const state: Soc2State = isMoreThanMonthsAfter(report.periodEnd, soc2StaleMonths, now)

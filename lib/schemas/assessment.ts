@@ -26,11 +26,14 @@ export type SubmitAssessmentInput = z.input<typeof submitAssessmentSchema>;
 /** One condition of an approval: becomes a remediation item. */
 export const conditionSchema = z.object({
   title: z.string({ error: "Describe the condition" }).trim().min(3, "Describe the condition").max(300, "Keep the title under 300 characters"),
-  /** A finding of the assessment the condition remedies; "" for none. */
-  findingCode: z
+  /**
+   * The finding of the assessment the condition remedies, by its unique key
+   * (findingKey: code and record, since many findings share a code); "" for none.
+   */
+  findingKey: z
     .string()
     .trim()
-    .max(120)
+    .max(400)
     .transform((v) => (v === "" ? undefined : v))
     .optional(),
   ownerId: z.string({ error: "Choose an owner" }).trim().min(1, "Choose an owner"),
@@ -61,6 +64,15 @@ export const signOffSchema = z
   });
 export type SignOffInput = z.input<typeof signOffSchema>;
 export type SignOffValues = z.output<typeof signOffSchema>;
+
+/** A risk acceptance (docs/assessments.md, "Risk acceptance"); the expiry's upper bound is a setting, checked by the service. */
+export const riskAcceptanceSchema = z.object({
+  assessmentId: id,
+  reason: z.string({ error: "Explain why the risk is accepted" }).trim().min(10, "Explain why the risk is accepted (at least 10 characters)").max(4000, "Keep the reason under 4000 characters"),
+  findingKeys: z.array(z.string().trim().min(1).max(400)).min(1, "Choose the findings you accept").max(200, "At most 200 findings"),
+  expiresOn: isoDay,
+});
+export type RiskAcceptanceInput = z.input<typeof riskAcceptanceSchema>;
 
 export const updateRemediationSchema = z
   .object({

@@ -78,9 +78,27 @@ const settingsShape = z.object({
   scoring: z.object({
     /** Per scoring domain, 0-100; they must add up to 100 (checked below). */
     weights: z.record(z.enum(scoringDomainKeys), scorePoints),
-    caps: z.object({ noAssurance: scorePoints, blocker: scorePoints }),
+    /**
+     * Ceilings on the final score (docs/scoring.md, "Ceilings"): the worst open
+     * finding bounds the band. Each must lie strictly inside its band (checked below).
+     */
+    caps: z.object({
+      /** Any open high finding: at most Medium. */
+      highFinding: scorePoints,
+      /** Any open blocker: at most High. */
+      blocker: scorePoints,
+      /** No independent assurance, Moderate/Low tier: at most High. */
+      noAssurance: scorePoints,
+      /** No independent assurance, Critical/High tier: at most Critical. */
+      noAssuranceElevated: scorePoints,
+    }),
     /** Lower bound of each band: score >= low → Low residual risk, etc. */
     bands: z.object({ low: scorePoints, medium: scorePoints, high: scorePoints }),
+  }),
+  /** The sign-off bounds (docs/assessments.md, "What the rating allows"). */
+  signOff: z.object({
+    /** Longest a risk acceptance may hold, in days from the day it is recorded. */
+    riskAcceptanceMaxDays: positiveInt,
   }),
   uploads: z.object({ maxBytes: positiveInt }),
   // Sign-in throttling (README.md, "Security defaults"): hard blocks apply to one client,
@@ -129,6 +147,7 @@ function settingsIssues(s: z.infer<typeof settingsShape>): { path: (string | num
   if (!(high < medium)) {
     issues.push({ path: ["scoring", "bands", "high"], message: `High must start below Medium (${medium}); bands cannot overlap.` });
   }
+  for (const issue of capIssues(s.scoring)) issues.push(issue);
   if (s.assurance.soc2DueMonths > s.assurance.soc2StaleMonths) {
     issues.push({ path: ["assurance", "soc2DueMonths"], message: `Renewal must fall due no later than the report goes stale (${s.assurance.soc2StaleMonths} months).` });
   }
@@ -148,6 +167,29 @@ function settingsIssues(s: z.infer<typeof settingsShape>): { path: (string | num
     issues.push({ path: ["sessions", "idleMinutes"], message: `The idle timeout cannot be longer than the absolute timeout (${s.sessions.absoluteHours} hours).` });
   }
   return issues;
+}
+
+/**
+ * Each ceiling lands strictly inside the band it names (docs/scoring.md,
+ * "Ceilings"): a "Medium at most" ceiling of 80 would be Low, one of 55 would
+ * be High, and either would silently change the policy.
+ */
+function capIssues(scoring: z.infer<typeof settingsShape>["scoring"]): { path: (string | number)[]; message: string }[] {
+  const { low, medium, high } = scoring.bands;
+  const inside: { key: keyof typeof scoring.caps; band: string; from: number; below: number }[] = [
+    { key: "highFinding", band: "Medium", from: medium, below: low },
+    { key: "blocker", band: "High", from: high, below: medium },
+    { key: "noAssurance", band: "High", from: high, below: medium },
+    { key: "noAssuranceElevated", band: "Critical", from: 0, below: high },
+  ];
+  return inside
+    // A value outside 0-100 already carries its own field error.
+    .filter(({ key }) => scoring.caps[key] >= 0 && scoring.caps[key] <= 100)
+    .filter(({ key, from, below }) => !(scoring.caps[key] >= from && scoring.caps[key] < below))
+    .map(({ key, band, from, below }) => ({
+      path: ["scoring", "caps", key],
+      message: `This ceiling must lie inside the ${band} band: at least ${from} and below ${below}.`,
+    }));
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -190,9 +232,10 @@ export const DEFAULT_SETTINGS: Settings = {
       humanProtocols: 15,
       financial: 10,
     },
-    caps: { noAssurance: 40, blocker: 50 },
+    caps: { highFinding: 79.9, blocker: 59, noAssurance: 59, noAssuranceElevated: 39 },
     bands: { low: 80, medium: 60, high: 40 },
   },
+  signOff: { riskAcceptanceMaxDays: 90 },
   uploads: { maxBytes: 25 * 1024 * 1024 },
   login: {
     clientAccountMaxFailures: 5,

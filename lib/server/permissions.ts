@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "assessment.signoff.legal": ["legal"],
   "assessment.signoff.security": ["security"],
   "remediation.manage": ["admin", "procurement", "security"],
+  // Accepting a risk is a security decision (docs/assessments.md, "Risk acceptance").
+  "risk.accept": ["admin", "security"],
   // Audit packs are what security hands an auditor.
   "pack.export": ["admin", "security"],
   "user.manage": ["admin"],

@@ -4,11 +4,12 @@ import type { Role } from "@/lib/domain/roles";
 import { signInAs } from "./helpers";
 import { createVendorAsProcurement, sectionTab } from "./dossier-helpers";
 
-// The assessment journey across roles (issue 5): procurement creates and
-// submits; legal approves with a condition and security approves, so the
-// assessment ends approved with conditions and the condition becomes a
-// remediation item; a viewer downloads the PDF; after a dossier change a
-// re-score makes version 2 and the comparison shows what changed.
+// The assessment journey across roles: procurement creates and submits;
+// the new vendor has almost no evidence and is rated Critical, so legal and
+// security can only reject (docs/assessments.md, "What the rating allows";
+// approvals are covered by verdict.spec.ts); a viewer downloads the PDF;
+// after a dossier change a re-score makes version 2 and the comparison shows
+// what changed.
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,7 +22,7 @@ async function as(browser: Browser, role: Role): Promise<Page> {
 
 const state = (page: Page) => page.getByTestId("assessment-state");
 
-test("create, submit, sign off with a condition, download the PDF, re-score and compare", async ({ browser }) => {
+test("create, submit, sign off (reject, as the rating demands), download the PDF, re-score and compare", async ({ browser }) => {
   test.setTimeout(240_000);
 
   // --- procurement creates and submits version 1
@@ -43,44 +44,36 @@ test("create, submit, sign off with a condition, download the PDF, re-score and 
   await expect(state(procurement)).toContainText("In review");
   await expect(procurement.getByTestId("sign-offs")).toContainText("Submitted for review");
 
-  // --- legal approves with one condition
+  // --- legal rejects: a Critical rating allows nothing else
   const legal = await as(browser, "legal");
   await legal.goto(assessmentUrl);
   const legalForm = legal.getByRole("form", { name: "Legal sign-off" });
-  await legalForm.getByLabel("Approve with conditions").check();
-  const condition = legalForm.getByRole("group", { name: "Condition 1" });
-  await condition.getByLabel("What must be done").fill("Sign the 24h incident notification amendment");
-  await condition.getByLabel("Owner").selectOption({ label: "Lena Legal (legal)" });
-  // Submitting without the comment keeps the condition and says what is missing.
+  await expect(legalForm.getByLabel("Approve with conditions")).toBeDisabled();
+  await legalForm.getByLabel("Reject").check();
+  // Submitting without the comment says what is missing.
   await legalForm.getByRole("button", { name: "Record sign-off" }).click();
-  await expect(legalForm.getByText("Explain the conditions")).toBeVisible();
-  await expect(condition.getByLabel("What must be done")).toHaveValue("Sign the 24h incident notification amendment");
-  await legalForm.getByLabel("Comment").fill("Approve once the incident SLA is amended.");
+  await expect(legalForm.getByText("Explain why you reject")).toBeVisible();
+  await legalForm.getByLabel("Comment").fill("No incident notification clause yet.");
   await legalForm.getByRole("button", { name: "Record sign-off" }).click();
-  await expect(legal.getByTestId("sign-offs")).toContainText("Approve once the incident SLA is amended.");
+  await expect(legal.getByTestId("sign-offs")).toContainText("No incident notification clause yet.");
   await expect(state(legal)).toContainText("In review");
   await expect(legal.getByRole("form", { name: "Legal sign-off" })).toHaveCount(0);
 
-  // --- security approves: all three have signed
+  // --- security rejects too: all three have signed
   const security = await as(browser, "security");
   await security.goto(assessmentUrl);
   const securityForm = security.getByRole("form", { name: "Security sign-off" });
-  await securityForm.getByLabel("Approve", { exact: true }).check();
+  await expect(securityForm.getByLabel("Approve", { exact: true })).toBeDisabled();
+  await securityForm.getByLabel("Reject").check();
+  await securityForm.getByLabel("Comment").fill("No assurance evidence on file.");
   await securityForm.getByRole("button", { name: "Record sign-off" }).click();
-  await expect(state(security)).toContainText("Approved with conditions");
+  await expect(state(security)).toContainText("Rejected");
   const signOffs = security.getByTestId("sign-offs");
   await expect(signOffs).toContainText("Priya Procurement");
   await expect(signOffs).toContainText("Lena Legal");
   await expect(signOffs).toContainText("Sam Security");
-
-  // The condition is now a remediation item on the vendor's Assessments tab.
   await security.goto(`/vendors/${vendor.id}/assessments`);
-  const item = security.getByTestId("remediation-item");
-  await expect(item).toHaveCount(1);
-  await expect(item).toContainText("Sign the 24h incident notification amendment");
-  await expect(item).toContainText("Lena Legal");
-  await expect(item).toContainText("Open");
-  await expect(security.getByTestId("assessment-v1")).toContainText("Approved with conditions");
+  await expect(security.getByTestId("assessment-v1")).toContainText("Rejected");
 
   // --- a viewer downloads the PDF
   const viewer = await as(browser, "viewer");
@@ -119,5 +112,5 @@ test("create, submit, sign off with a condition, download the PDF, re-score and 
 
   // Version 1 is kept as it was.
   await procurement.goto(assessmentUrl);
-  await expect(state(procurement)).toContainText("Approved with conditions");
+  await expect(state(procurement)).toContainText("Rejected");
 });

@@ -9,7 +9,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
     "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "settings.read", "settings.manage", "auditlog.read",
-    "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "pack.export",
+    "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "risk.accept", "pack.export",
     "account.password.change",
   ],
   procurement: [
@@ -22,7 +22,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   ],
   security: [
     "vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read",
-    "assessment.read", "assessment.signoff.security", "remediation.manage", "pack.export", "account.password.change",
+    "assessment.read", "assessment.signoff.security", "remediation.manage", "risk.accept", "pack.export", "account.password.change",
   ],
   viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read", "account.password.change"],
 };

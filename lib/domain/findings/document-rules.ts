@@ -1,3 +1,4 @@
+import { isAfterNow } from "../future-dated";
 import type { Finding } from "../finding";
 import { describeElapsed, formatDayForPeople, isMoreThanMonthsAfter } from "../dates";
 import { latestBy, tierSeverity, type FindingRule } from "./context";
@@ -6,7 +7,8 @@ import { SOURCES } from "./sources";
 /** Penetration test / VAPT (domain.md §2): the latest report must be recent and clean. */
 export const pentestRules: FindingRule = (ctx) => {
   const { pentestMaxAgeMonths } = ctx.settings.assurance;
-  const latest = latestBy(ctx.dossier.pentests, (p) => p.performedOn);
+  // A test dated after today is invalid input, never current (lib/domain/future-dated.ts).
+  const latest = latestBy(ctx.dossier.pentests.filter((p) => !isAfterNow(p.performedOn, ctx.now)), (p) => p.performedOn);
   if (!latest) {
     return [
       {

@@ -1,23 +1,56 @@
 import { describeElapsed, formatDayForPeople } from "../dates";
 import { SOC2_TYPE_LABELS } from "../dossier-vocabulary";
+import type { Finding } from "../finding";
 import { latestBy } from "../findings/context";
 import { isoCertificateState } from "../iso-status";
 import { soc2Status } from "../soc2-status";
+import { TIER_LABELS } from "../vocabulary";
 import { formatLimit, FLOAT_TOLERANCE } from "./format";
-import type { CapResult } from "./types";
+import type { CapCode, CapResult } from "./types";
 import type { ScoringContext } from "./context";
 
-// Caps (domain.md §8): ceilings applied after the weighted mean, whatever the
-// domains score. Limits are settings.scoring.caps.
+// Ceilings (docs/scoring.md, "Ceilings"; docs/rules.md §8): the worst open
+// finding bounds the best band a vendor can reach, so an average of sixty
+// checks never hides one serious gap. Applied after the weighted mean; when
+// several apply the lowest wins. Each limit is a setting
+// (settings.scoring.caps) that the settings schema keeps strictly inside the
+// band it names.
 
-export const CAP_LABELS = {
+export const CAP_LABELS: Record<CapCode, string> = {
   no_assurance: "no current SOC 2 Type II and no valid ISO 27001",
   blocker: "blocker present",
-} as const;
+  high_finding: "high finding open",
+};
 
-/** Seed 000: without a current SOC 2 Type II or a valid ISO 27001 certificate there is no independent assurance at all. */
+type CapFinding = NonNullable<CapResult["findings"]>[number];
+
+function asCapFinding(f: Finding): CapFinding {
+  return { code: f.code, message: f.message, subject: f.subject };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function capResult(code: CapCode, limit: number, overall: number, triggered: boolean, reason: string, findings: readonly Finding[]): CapResult {
+  return {
+    code,
+    label: CAP_LABELS[code],
+    limit,
+    triggered,
+    lowered: triggered && overall > limit + FLOAT_TOLERANCE,
+    reason,
+    findings: findings.map(asCapFinding),
+  };
+}
+
+/**
+ * Without a current SOC 2 Type II or a valid ISO 27001 certificate there is
+ * no independent assurance at all: at most High for every tier, at most
+ * Critical for a Critical or High tier vendor (docs/scoring.md, "Ceilings").
+ */
 function noAssuranceCap(ctx: ScoringContext, overall: number): CapResult {
-  const limit = ctx.settings.scoring.caps.noAssurance;
+  const limit = ctx.elevated ? ctx.settings.scoring.caps.noAssuranceElevated : ctx.settings.scoring.caps.noAssurance;
   const soc2 = soc2Status(ctx.dossier, ctx.settings, ctx.now);
   const validIso = ctx.dossier.isoCertificates.filter((c) => isoCertificateState(c, ctx.now) === "valid");
   const triggered = !soc2.satisfiesElevatedRequirement && validIso.length === 0;
@@ -29,44 +62,62 @@ function noAssuranceCap(ctx: ScoringContext, overall: number): CapResult {
   const latestIso = latestBy(ctx.dossier.isoCertificates, (c) => c.expiryDate);
   const isoText =
     validIso.length > 0
-      ? `${validIso.length} valid ISO/IEC 27001 certificate${validIso.length === 1 ? "" : "s"}`
+      ? `${plural(validIso.length, "valid ISO/IEC 27001 certificate")}`
       : !latestIso
         ? "no ISO/IEC 27001 certificate"
         : isoCertificateState(latestIso, ctx.now) === "expired"
           ? `ISO/IEC 27001 certificate expired on ${formatDayForPeople(latestIso.expiryDate)}`
-          : "ISO/IEC 27001 certificate to the superseded 2013 edition";
-  const lowered = triggered && overall > limit + FLOAT_TOLERANCE;
-  return {
-    code: "no_assurance",
-    label: CAP_LABELS.no_assurance,
+          : isoCertificateState(latestIso, ctx.now) === "future_dated"
+            ? `ISO/IEC 27001 certificate dated ${formatDayForPeople(latestIso.issueDate)}, after today`
+            : "ISO/IEC 27001 certificate to the superseded 2013 edition";
+  const tierText = `${TIER_LABELS[ctx.tier.tier]} tier, so at most ${ctx.elevated ? "Critical" : "High"}`;
+  const evidence = triggered ? ctx.findings.filter((f) => f.code.startsWith("soc2.") || f.code.startsWith("iso.")) : [];
+  return capResult(
+    "no_assurance",
     limit,
+    overall,
     triggered,
-    lowered,
-    reason: triggered
-      ? `Neither a current SOC 2 Type II nor a valid ISO/IEC 27001 certificate: ${soc2Text}; ${isoText}. The score is capped at ${formatLimit(limit)}.`
+    triggered
+      ? `Neither a current SOC 2 Type II nor a valid ISO/IEC 27001 certificate: ${soc2Text}; ${isoText}. ${tierText}: the score is capped at ${formatLimit(limit)}.`
       : `Not applied: ${soc2.satisfiesElevatedRequirement ? soc2Text : isoText}.`,
-  };
+    evidence,
+  );
 }
 
-/** domain.md §8: any blocker finding (missing 24h notification or right to audit for Critical/High, Chapter V exposure, verification bypass…). */
+/** Any open blocker (docs/scoring.md, "Ceilings"): at most High. */
 function blockerCap(ctx: ScoringContext, overall: number): CapResult {
   const limit = ctx.settings.scoring.caps.blocker;
   const blockers = ctx.findings.filter((f) => f.severity === "blocker");
   const triggered = blockers.length > 0;
-  const lowered = triggered && overall > limit + FLOAT_TOLERANCE;
-  return {
-    code: "blocker",
-    label: CAP_LABELS.blocker,
+  return capResult(
+    "blocker",
     limit,
+    overall,
     triggered,
-    lowered,
-    reason: triggered
-      ? `${blockers.length} blocker finding${blockers.length === 1 ? "" : "s"}: ${blockers.map((b) => b.message).join(" ")} The score is capped at ${formatLimit(limit)}.`
+    triggered
+      ? `${plural(blockers.length, "blocker finding")}: ${blockers.map((b) => b.message).join(" ")} The score is capped at ${formatLimit(limit)}.`
       : "Not applied: no blocker finding.",
-    findings: blockers.map((b) => ({ code: b.code, message: b.message, subject: b.subject })),
-  };
+    blockers,
+  );
+}
+
+/** Any open high finding (docs/scoring.md, "Ceilings"): at most Medium. */
+function highFindingCap(ctx: ScoringContext, overall: number): CapResult {
+  const limit = ctx.settings.scoring.caps.highFinding;
+  const highs = ctx.findings.filter((f) => f.severity === "high");
+  const triggered = highs.length > 0;
+  return capResult(
+    "high_finding",
+    limit,
+    overall,
+    triggered,
+    triggered
+      ? `${plural(highs.length, "high finding")}: ${highs.map((h) => h.message).join(" ")} The score is capped at ${formatLimit(limit)}.`
+      : "Not applied: no high finding.",
+    highs,
+  );
 }
 
 export function capsFor(ctx: ScoringContext, overall: number): CapResult[] {
-  return [noAssuranceCap(ctx, overall), blockerCap(ctx, overall)];
+  return [noAssuranceCap(ctx, overall), blockerCap(ctx, overall), highFindingCap(ctx, overall)];
 }

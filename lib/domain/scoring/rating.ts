@@ -8,7 +8,7 @@ import type { Rating, RatingBand } from "./types";
 const BAND_TEXT: Record<RatingBand, { label: string; shortLabel: string; decision: string }> = {
   low: { label: "Low residual risk", shortLabel: "Low", decision: "Approve" },
   medium: { label: "Medium", shortLabel: "Medium", decision: "Approve with conditions" },
-  high: { label: "High", shortLabel: "High", decision: "Remediation before approval" },
+  high: { label: "High", shortLabel: "High", decision: "Approval only with a risk acceptance" },
   critical: { label: "Critical", shortLabel: "Critical", decision: "Reject" },
 };
 

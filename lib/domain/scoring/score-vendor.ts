@@ -25,8 +25,9 @@ const CHECK_FAMILIES: readonly CheckFamily[] = [assuranceChecks, legalChecks, co
 export interface ScoreOptions {
   /**
    * The vendor's findings, when the caller already has them (they must be
-   * vendorFindingsFor(dossier, settings, now)); computed otherwise. Only the
-   * blocker findings matter to the score.
+   * vendorFindingsFor(dossier, settings, now), plus any workflow findings such
+   * as overdue remediation or an expired risk acceptance); computed otherwise.
+   * Only the blocker and high findings matter to the score (the ceilings).
    */
   findings?: readonly Finding[];
 }
@@ -70,7 +71,7 @@ export function scoreVendor(dossier: Dossier, settings: Settings, now: Date, opt
     );
   }
   for (const cap of caps.filter((c) => c.triggered)) {
-    arithmetic.push(`Cap: ${CAP_LABELS[cap.code]} → ${formatLimit(cap.limit)}${cap.lowered ? "" : ` (score already at or below ${formatLimit(cap.limit)}; no change)`}`);
+    arithmetic.push(`Cap: ${CAP_LABELS[cap.code]} → ${formatLimit(cap.limit)}${cap.lowered ? "" : ` (score already at or below ${formatLimit(cap.limit)}; no change)`}${triggeredBy(cap)}`);
   }
   arithmetic.push(`Final ${formatScore(final)} → ${rating.shortLabel}`);
 
@@ -87,6 +88,13 @@ export function scoreVendor(dossier: Dossier, settings: Settings, now: Date, opt
     rating,
     arithmetic,
   };
+}
+
+/** " (triggered by 2 findings: …; …)": the ceiling names what caused it. */
+function triggeredBy(cap: ScoreResult["caps"][number]): string {
+  const found = cap.findings ?? [];
+  if (found.length === 0) return "";
+  return ` (triggered by ${found.length === 1 ? "1 finding" : `${found.length} findings`}: ${found.map((f) => f.message.replace(/\.$/, "")).join("; ")})`;
 }
 
 /** One list of checks per domain, filled in the order the families produce them. */

@@ -7,7 +7,7 @@ import type { ScoringDomainKey } from "@/lib/schemas/settings";
 // without recomputing anything.
 
 /** Bumped whenever a check, a cap or the arithmetic changes meaning, so a frozen score says which rules made it. */
-export const SCORING_MODEL_VERSION = 1;
+export const SCORING_MODEL_VERSION = 2;
 
 export const CHECK_RESULTS = ["pass", "partial", "fail", "unknown", "not_applicable"] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
@@ -65,7 +65,7 @@ export interface DomainScore {
   included: boolean;
 }
 
-export type CapCode = "no_assurance" | "blocker";
+export type CapCode = "no_assurance" | "blocker" | "high_finding";
 
 export interface CapResult {
   code: CapCode;
@@ -76,7 +76,7 @@ export interface CapResult {
   /** True when the cap actually lowered the score (triggered and the score was above it). */
   lowered: boolean;
   reason: string;
-  /** Codes of the findings that triggered the blocker cap. */
+  /** The findings that triggered the ceiling (empty when it did not apply). */
   findings?: { code: string; message: string; subject?: Finding["subject"] }[];
 }
 

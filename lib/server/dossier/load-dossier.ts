@@ -1,5 +1,6 @@
 import { findingsFor, sortFindings } from "@/lib/domain/findings";
 import { OPEN_REMEDIATION_STATUSES, remediationFindings, type RemediationLike } from "@/lib/domain/remediation";
+import { riskAcceptanceFindings, type AcceptedFinding, type RiskAcceptanceLike } from "@/lib/domain/risk-acceptance";
 import type { Finding } from "@/lib/domain/finding";
 import { summariseVendor } from "@/lib/domain/vendor-summary";
 import type { Dossier } from "@/lib/schemas/dossier";
@@ -52,12 +53,26 @@ export async function loadDossier(client: Tx, vendorId: string, catalogue?: Cont
 /**
  * The vendor's findings: the dossier rules plus, when the caller passes the
  * vendor's open remediation items, "remediation.overdue" for each one past its
- * due day. Remediation is workflow data, not part of the dossier interchange
- * format, so it joins here at the service layer (lib/domain/remediation.ts).
+ * due day, and, given its latest risk acceptance, "risk_acceptance.expired"
+ * once that has lapsed with accepted findings still open. Both are workflow
+ * data, not part of the dossier interchange format, so they join here at the
+ * service layer (lib/domain/remediation.ts, lib/domain/risk-acceptance.ts).
  */
-export function computeFindings(dossier: Dossier, settings: Settings, now: Date, remediation: readonly RemediationLike[] = []): Finding[] {
+export function computeFindings(
+  dossier: Dossier,
+  settings: Settings,
+  now: Date,
+  remediation: readonly RemediationLike[] = [],
+  acceptances: readonly RiskAcceptanceLike[] = [],
+): Finding[] {
   const findings = findingsFor(dossier, settings, now);
-  return remediation.length === 0 ? findings : sortFindings([...findings, ...remediationFindings(remediation, now)]);
+  return withWorkflowFindings(findings, now, remediation, acceptances);
+}
+
+/** Dossier findings plus the workflow findings (overdue remediation, expired risk acceptance), sorted. */
+export function withWorkflowFindings(findings: Finding[], now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]): Finding[] {
+  const workflow = [...remediationFindings(remediation, now), ...riskAcceptanceFindings(acceptances, findings, now)];
+  return workflow.length === 0 ? findings : sortFindings([...findings, ...workflow]);
 }
 
 /** The vendor's remediation items still open (the input of remediation.overdue). */
@@ -67,6 +82,37 @@ export async function loadOpenRemediation(client: Tx, vendorId: string): Promise
     select: { id: true, title: true, status: true, dueDate: true, findingCode: true },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
+}
+
+type RiskAcceptanceRow = Awaited<ReturnType<Tx["riskAcceptance"]["findFirstOrThrow"]>>;
+
+async function namesById(client: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const users = await client.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+async function asLike(client: Tx, rows: readonly RiskAcceptanceRow[]): Promise<RiskAcceptanceLike[]> {
+  const names = await namesById(client, rows.map((r) => r.acceptedById));
+  return rows.map((r) => ({
+    id: r.id,
+    acceptedByName: names.get(r.acceptedById) ?? "Unknown user",
+    reason: r.reason,
+    findings: r.findings as unknown as AcceptedFinding[],
+    expiresOn: r.expiresOn,
+    createdAt: r.createdAt,
+  }));
+}
+
+/** The risk acceptances recorded on one assessment, oldest first. */
+export async function loadAssessmentRiskAcceptances(client: Tx, assessmentId: string): Promise<RiskAcceptanceLike[]> {
+  return asLike(client, await client.riskAcceptance.findMany({ where: { assessmentId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+}
+
+/** The vendor's newest risk acceptance, as a list of at most one (the input of risk_acceptance.expired). */
+export async function loadLatestRiskAcceptance(client: Tx, vendorId: string): Promise<RiskAcceptanceLike[]> {
+  const row = await client.riskAcceptance.findFirst({ where: { vendorId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return row ? asLike(client, [row]) : [];
 }
 
 /**
@@ -79,6 +125,7 @@ export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new D
   const loaded = await loadDossier(tx, vendorId);
   if (!loaded) return;
   const remediation = await loadOpenRemediation(tx, vendorId);
-  const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now, remediation), settings, now);
+  const acceptances = await loadLatestRiskAcceptance(tx, vendorId);
+  const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now, remediation, acceptances), settings, now);
   await tx.vendor.update({ where: { id: vendorId }, data: { ...summary, findingsAt: now } });
 }

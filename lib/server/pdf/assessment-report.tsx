@@ -433,13 +433,25 @@ export function AssessmentReportDocument({ report, version = appVersion() }: { r
           ]}
         />
 
+        <Heading>Risk acceptance</Heading>
+        <Table
+          empty="No risk acceptance was recorded on this assessment."
+          rows={report.riskAcceptances}
+          columns={[
+            { title: "Accepted by", width: "16%", render: (r) => `${r.acceptedByName}\n${r.recordedText}` },
+            { title: "Reason", width: "30%", render: (r) => r.reason },
+            { title: "Findings accepted", width: "38%", render: (r) => r.findings.map((f) => f.message).join("\n") },
+            { title: "Until", width: "16%", render: (r) => (r.expired ? `${r.expiresText} (expired)` : r.expiresText) },
+          ]}
+        />
+
         <Heading>Remediation items</Heading>
         <Table
           empty="No remediation items were set on this assessment."
           rows={report.remediation}
           columns={[
             { title: "Item", width: "27%", render: (r) => r.title },
-            { title: "Finding", width: "15%", render: (r) => r.findingCode ?? "—" },
+            { title: "Finding", width: "15%", render: (r) => r.findingMessage ?? "—" },
             { title: "Owner", width: "14%", render: (r) => r.ownerName ?? "—" },
             { title: "Due", width: "12%", render: (r) => r.dueText },
             { title: "Status", width: "12%", render: (r) => (r.overdue ? `${r.statusLabel} (overdue)` : r.statusLabel) },

@@ -11,13 +11,14 @@ import {
 import { buildAssessmentReport, type AssessmentReport, type ReportInput } from "@/lib/domain/assessment-report";
 import { compareAssessments, type AssessmentComparison } from "@/lib/domain/compare-assessments";
 import { daysUntil, formatIsoDay } from "@/lib/domain/dates";
-import type { Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/finding";
 import { dueDayInstant, nextAssessmentDue } from "@/lib/domain/next-due";
-import { remediationFindings, OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
-import type { ScoreResult } from "@/lib/domain/scoring/types";
+import type { RatingBand, ScoreResult } from "@/lib/domain/scoring/types";
+import { allowedDecisions, checkSignOff, findingsNeedingRemediation, type SignOffContext } from "@/lib/domain/sign-off-policy";
+import { findingsNeedingAcceptance, latestRiskAcceptanceExpiry } from "@/lib/domain/risk-acceptance";
 import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
-import { sortFindings } from "@/lib/domain/findings";
 import { compareSnapshotWithLive, type SnapshotFreshness } from "@/lib/domain/snapshot-freshness";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import {
@@ -32,7 +33,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { notePermissionDenied, requirePermission } from "../authorize";
 import { db, Prisma, type Tx } from "../db";
-import { loadDossier, loadOpenRemediation } from "../dossier/load-dossier";
+import { loadAssessmentRiskAcceptances, loadDossier, loadLatestRiskAcceptance, loadOpenRemediation, withWorkflowFindings } from "../dossier/load-dossier";
 import { AppError, forbidden, notFound, staleEdit } from "../errors";
 import { can } from "../permissions";
 import { inTransaction } from "../transaction";
@@ -65,8 +66,10 @@ function stateOf(row: { state: string }): AssessmentState {
 
 /**
  * Everything an assessment freezes, computed from the live data at `now`:
- * the dossier findings plus overdue remediation, the score (its blocker cap
- * reads the dossier findings) and the next due date.
+ * the dossier findings plus the workflow findings (overdue remediation, an
+ * expired risk acceptance), the score (its ceilings read all of them: an open
+ * high finding is one whether a rule or the workflow raised it) and the next
+ * due date.
  */
 export async function computeSnapshot(client: Tx, vendorId: string, now: Date) {
   // One query at a time: inside an interactive transaction the connection is shared.
@@ -74,10 +77,10 @@ export async function computeSnapshot(client: Tx, vendorId: string, now: Date) {
   if (!loaded) return null;
   const settings = await loadSettings(client);
   const remediation = await loadOpenRemediation(client, vendorId);
+  const acceptances = await loadLatestRiskAcceptance(client, vendorId);
   const { dossier, vendor } = loaded;
-  const dossierFindings = vendorFindingsFor(dossier, settings, now);
-  const score = scoreVendor(dossier, settings, now, { findings: dossierFindings });
-  const findings = sortFindings([...dossierFindings, ...remediationFindings(remediation, now)]);
+  const findings = withWorkflowFindings(vendorFindingsFor(dossier, settings, now), now, remediation, acceptances);
+  const score = scoreVendor(dossier, settings, now, { findings });
   const nextDue = nextAssessmentDue(dossier, settings, now);
   return { vendor, dossier, settings, findings, score, nextDue };
 }
@@ -213,12 +216,24 @@ export async function signOffAssessment({ actor, input, now = new Date() }: { ac
 
     const ownerIds = [...new Set(values.conditions.map((c) => c.ownerId))];
     const owners = await tx.user.findMany({ where: { id: { in: ownerIds }, active: true }, select: { id: true } });
-    const frozenCodes = new Set(snapshotOf(row).findings.map((f) => f.code));
+    const frozen = new Map(snapshotOf(row).findings.map((f) => [findingKey(f), f]));
     values.conditions.forEach((c, i) => {
       if (!owners.some((o) => o.id === c.ownerId)) fieldErrors[`conditions.${i}.ownerId`] = "Choose an active user as owner";
-      if (c.findingCode && !frozenCodes.has(c.findingCode)) fieldErrors[`conditions.${i}.findingCode`] = "Choose a finding of this assessment";
+      if (c.findingKey && !frozen.has(c.findingKey)) fieldErrors[`conditions.${i}.findingKey`] = "Choose a finding of this assessment";
     });
     if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrors);
+
+    // The band bounds the decision (docs/assessments.md, "What the rating allows"), checked here whatever the form showed.
+    const policy = await signOffContextOf(tx, row, now);
+    const check = checkSignOff(policy, {
+      decision: values.decision,
+      comment: values.comment,
+      conditionFindingKeys: values.conditions.map((c) => c.findingKey).filter((k): k is string => !!k),
+    });
+    if (!check.ok) {
+      // A refused decision is the headline; a missing comment or condition is shown next to its field.
+      throw new AppError("VALIDATION", check.field === "decision" ? check.reason : "Check the highlighted fields.", { [check.field]: check.reason });
+    }
 
     const { count } = await tx.assessment.updateMany({
       where: { id: row.id, lockVersion: values.lockVersion },
@@ -246,7 +261,7 @@ export async function signOffAssessment({ actor, input, now = new Date() }: { ac
         data: {
           vendorId: row.vendorId,
           assessmentId: row.id,
-          findingCode: condition.findingCode ?? null,
+          ...findingColumns(condition.findingKey ? frozen.get(condition.findingKey) : undefined),
           title: condition.title,
           ownerId: condition.ownerId,
           dueDate: condition.dueDate,
@@ -257,7 +272,7 @@ export async function signOffAssessment({ actor, input, now = new Date() }: { ac
         entityType: "remediation",
         entityId: item.id,
         vendorId: row.vendorId,
-        after: { title: item.title, findingCode: item.findingCode, ownerId: item.ownerId, dueDate: item.dueDate, status: item.status, assessmentId: row.id, fromSignOff: role },
+        after: { title: item.title, findingCode: item.findingCode, findingMessage: item.findingMessage, findingSubject: item.findingSubjectLabel, ownerId: item.ownerId, dueDate: item.dueDate, status: item.status, assessmentId: row.id, fromSignOff: role },
       });
     }
     if (outcome.decided) {
@@ -276,6 +291,31 @@ export async function signOffAssessment({ actor, input, now = new Date() }: { ac
   });
 }
 
+/** The finding a remediation item remedies, as columns (code, message, the record it concerns). */
+function findingColumns(f: Finding | undefined) {
+  return {
+    findingCode: f?.code ?? null,
+    findingMessage: f?.message ?? null,
+    findingSubjectKind: f?.subject.kind ?? null,
+    findingSubjectId: f?.subject.id ?? null,
+    findingSubjectLabel: f?.subject.label ?? null,
+  };
+}
+
+/** What the sign-off rule needs: the frozen band and findings, the freshness of the snapshot, the newest risk acceptance. */
+async function signOffContextOf(tx: Tx, row: AssessmentRow, now: Date): Promise<SignOffContext> {
+  // One query at a time: inside an interactive transaction the connection is shared.
+  const live = await loadDossier(tx, row.vendorId);
+  const acceptances = await loadAssessmentRiskAcceptances(tx, row.id);
+  return {
+    band: row.rating as RatingBand,
+    stale: dossierChangedSince(row, live?.dossier),
+    findings: snapshotOf(row).findings,
+    riskAcceptance: acceptances.at(-1) ?? null,
+    now,
+  };
+}
+
 // ---------------------------------------------------------------- reading
 
 async function namesOf(client: Tx, ids: readonly (string | null | undefined)[]) {
@@ -292,9 +332,10 @@ async function namesOf(client: Tx, ids: readonly (string | null | undefined)[]) 
 export async function loadReportInput(client: Tx, assessmentId: string, generatedAt: Date): Promise<{ input: ReportInput; row: AssessmentRow } | null> {
   const row = await client.assessment.findUnique({ where: { id: assessmentId } });
   if (!row) return null;
-  const [signOffs, remediation] = await Promise.all([
+  const [signOffs, remediation, riskAcceptances] = await Promise.all([
     client.assessmentSignOff.findMany({ where: { assessmentId }, orderBy: { signedAt: "asc" } }),
     client.remediationItem.findMany({ where: { assessmentId }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
+    loadAssessmentRiskAcceptances(client, assessmentId),
   ]);
   const evidenceIds = remediation.map((r) => r.closingEvidenceId).filter((id): id is string => !!id);
   const [people, evidence] = await Promise.all([
@@ -329,15 +370,28 @@ export async function loadReportInput(client: Tx, assessmentId: string, generate
         id: r.id,
         title: r.title,
         findingCode: r.findingCode,
+        findingMessage: r.findingMessage,
+        findingSubjectLabel: r.findingSubjectLabel,
         ownerName: r.ownerId ? (people.get(r.ownerId)?.name ?? "Unknown user") : null,
         dueDate: r.dueDate,
         status: r.status,
         closingNote: r.closingNote,
         closingEvidence: r.closingEvidenceId ? (evidenceById.get(r.closingEvidenceId) ?? null) : null,
       })),
+      riskAcceptances,
       generatedAt,
     },
   };
+}
+
+/**
+ * The dossier changed after the snapshot was taken: a sign-off on it can only
+ * be a reject (docs/assessments.md, "What the rating allows"). Settings
+ * changes do not count here: the snapshot carries the settings it was judged by.
+ */
+function dossierChangedSince(row: Pick<AssessmentRow, "dossier" | "settings">, live: Dossier | undefined): boolean {
+  if (!live) return false;
+  return compareSnapshotWithLive({ dossier: row.dossier, settings: row.settings }, { dossier: live, settings: row.settings }).changedSections.length > 0;
 }
 
 /** Live dossier and settings against a snapshot: is the snapshot older than the data? */
@@ -352,6 +406,7 @@ export interface AssessmentPermissions {
   signOffAs: "legal" | "security" | null;
   rescore: boolean;
   manageRemediation: boolean;
+  acceptRisk: boolean;
 }
 
 /** The assessment page: report model, workflow state, what this user may do, and freshness. */
@@ -383,11 +438,21 @@ export async function getAssessmentView({ actor, assessmentId, now = new Date() 
         : null,
     rescore: can(actor.role, "assessment.create"),
     manageRemediation: can(actor.role, "remediation.manage"),
+    acceptRisk: can(actor.role, "risk.accept") && (state === "draft" || state === "in_review") && !superseded,
   };
   const owners = may.signOffAs
     ? await client.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } })
     : [];
   const report = buildAssessmentReport(input);
+  // What the band allows, from the same rule the sign-off service enforces.
+  const policy: SignOffContext = {
+    band: row.rating as RatingBand,
+    stale: (freshness?.changedSections.length ?? 0) > 0,
+    findings: input.findings,
+    riskAcceptance: input.riskAcceptances?.at(-1) ?? null,
+    now,
+  };
+  const settings = may.acceptRisk ? await loadSettings(client) : null;
   return {
     assessment: {
       id: row.id,
@@ -410,6 +475,15 @@ export async function getAssessmentView({ actor, assessmentId, now = new Date() 
     freshness,
     may,
     owners,
+    decisions: allowedDecisions(policy),
+    findingsNeedingRemediation: findingsNeedingRemediation(input.findings).map((f) => findingKey(f)),
+    riskAcceptanceForm: settings
+      ? {
+          candidates: findingsNeedingAcceptance(input.findings).map((f) => ({ key: findingKey(f), message: f.message, severity: f.severity })),
+          latestExpiry: latestRiskAcceptanceExpiry(now, settings.signOff.riskAcceptanceMaxDays),
+          maxDays: settings.signOff.riskAcceptanceMaxDays,
+        }
+      : null,
   };
 }
 export type AssessmentView = Awaited<ReturnType<typeof getAssessmentView>>;
@@ -455,6 +529,7 @@ export async function listVendorAssessments({ actor, vendorId, now = new Date() 
       version: r.version,
       title: r.title,
       findingCode: r.findingCode,
+      findingMessage: r.findingMessage,
       ownerId: r.ownerId,
       ownerName: r.ownerId ? (people.get(r.ownerId)?.name ?? "Unknown user") : null,
       dueDate: r.dueDate,

@@ -3,7 +3,7 @@ import type { Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
-import { computeFindings, loadDossier, loadOpenRemediation } from "../dossier/load-dossier";
+import { computeFindings, loadDossier, loadLatestRiskAcceptance, loadOpenRemediation } from "../dossier/load-dossier";
 import { notFound } from "../errors";
 import { can } from "../permissions";
 import { loadSettings } from "./settings";
@@ -16,7 +16,12 @@ import { loadSettings } from "./settings";
  */
 export async function getVendorDossierView({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }) {
   requirePermission(actor, "vendor.read");
-  const [loaded, settings, remediation] = await Promise.all([loadDossier(db(), vendorId), loadSettings(), loadOpenRemediation(db(), vendorId)]);
+  const [loaded, settings, remediation, acceptances] = await Promise.all([
+    loadDossier(db(), vendorId),
+    loadSettings(),
+    loadOpenRemediation(db(), vendorId),
+    loadLatestRiskAcceptance(db(), vendorId),
+  ]);
   if (!loaded) throw notFound("Vendor not found.");
   const { vendor, dossier, records, documents } = loaded;
   const uploaderIds = [...new Set(documents.map((d) => d.uploadedById)), ...(vendor.tierOverriddenById ? [vendor.tierOverriddenById] : [])];
@@ -28,7 +33,7 @@ export async function getVendorDossierView({ actor, vendorId, now = new Date() }
     dossier,
     settings,
     now,
-    findings: computeFindings(dossier, settings, now, remediation),
+    findings: computeFindings(dossier, settings, now, remediation, acceptances),
     records: records.map((r) => ({ id: r.id, kind: r.kind, version: r.version, updatedAt: r.updatedAt })),
     documents: documents.map((d) => ({ ...d, uploadedByName: nameOf.get(d.uploadedById) ?? "Unknown user" })),
     tier: {

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { formatIsoDay } from "@/lib/domain/dates";
-import type { Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/finding";
+import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import {
   compareAssessmentVersions,
@@ -18,6 +19,7 @@ import { updateRemediationItem } from "@/lib/server/services/remediation";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor } from "../helpers/fixtures";
 import { buildAssessedVendor, day } from "./build-vendor";
+import { DEMO_BY_BAND, importDemoVendor } from "./demo-vendor";
 
 forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
   let actors: Record<"admin" | "procurement" | "legal" | "security" | "viewer", Awaited<ReturnType<typeof makeActor>>>;
@@ -38,6 +40,24 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
     const { vendor } = await buildAssessedVendor(actors, name);
     const draft = await createAssessment({ actor: actors.procurement, input: { vendorId: vendor.id } });
     const inReview = await submitAssessment({ actor: actors.procurement, input: { assessmentId: draft.id, lockVersion: draft.lockVersion, comment: "Please review" } });
+    return { vendor, assessment: inReview };
+  };
+
+  /**
+   * A High-rated vendor (the demo Bluepeak BPO: a blocker) in review, with the
+   * risk acceptance a High rating needs before any approval (docs/assessments.md,
+   * "What the rating allows"), for the workflow tests that approve.
+   */
+  const reviewHigh = async (name: string) => {
+    const vendor = await importDemoVendor(DEMO_BY_BAND.high, name, actors.security.id);
+    const draft = await createAssessment({ actor: actors.procurement, input: { vendorId: vendor.id } });
+    expect(draft.rating).toBe("high");
+    const inReview = await submitAssessment({ actor: actors.procurement, input: { assessmentId: draft.id, lockVersion: draft.lockVersion, comment: "Please review" } });
+    const findings = (draft.findings as unknown as Finding[]).filter((f) => f.severity === "blocker" || f.severity === "high");
+    await createRiskAcceptance({
+      actor: actors.security,
+      input: { assessmentId: draft.id, reason: "Compensating controls reviewed with the vendor.", findingKeys: findings.map(findingKey), expiresOn: day(new Date(), 1) },
+    });
     return { vendor, assessment: inReview };
   };
 
@@ -72,7 +92,7 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
   });
 
   it("submit, then legal with conditions and security approval → approved with conditions, remediation items, vendor next due set", async () => {
-    const { vendor, assessment } = await review("Conditional Approval Ltd");
+    const { vendor, assessment } = await reviewHigh("Conditional Approval Ltd");
     expect(assessment.state).toBe("in_review");
     const legal = await signOffAssessment({
       actor: actors.legal,
@@ -81,13 +101,13 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
         lockVersion: assessment.lockVersion,
         decision: "approve_with_conditions",
         comment: "Approve once the incident clause is fixed.",
-        conditions: [{ title: "Amend the MSA: 24h incident notification", findingCode: "", ownerId: actors.legal.id, dueDate: day(new Date(), 1) }],
+        conditions: [{ title: "Amend the MSA: 24h incident notification", findingKey: "", ownerId: actors.legal.id, dueDate: day(new Date(), 1) }],
       },
     });
     expect(legal.state).toBe("in_review");
     const decided = await signOffAssessment({
       actor: actors.security,
-      input: { assessmentId: assessment.id, lockVersion: legal.lockVersion, decision: "approve", comment: "" },
+      input: { assessmentId: assessment.id, lockVersion: legal.lockVersion, decision: "approve", comment: "Risk accepted until the fixes land." },
     });
     expect(decided.state).toBe("approved_with_conditions");
     expect(decided.decidedAt).not.toBeNull();
@@ -103,19 +123,19 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
     const row = await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } });
     expect(row.nextAssessmentDue?.toISOString()).toBe(decided.nextDueAt?.toISOString());
     const actions = (await t.db.auditEvent.findMany({ where: { vendorId: vendor.id }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions.slice(-6)).toEqual(["assessment.create", "assessment.submit", "assessment.sign_off", "remediation.create", "assessment.sign_off", "assessment.decide"]);
+    expect(actions.slice(-7)).toEqual(["assessment.create", "assessment.submit", "risk_acceptance.create", "assessment.sign_off", "remediation.create", "assessment.sign_off", "assessment.decide"]);
   });
 
   it("any reject → rejected, once all three have signed", async () => {
-    const { assessment } = await review("Rejected Vendor Ltd");
+    const { assessment } = await reviewHigh("Rejected Vendor Ltd");
     const legal = await signOffAssessment({ actor: actors.legal, input: { assessmentId: assessment.id, lockVersion: assessment.lockVersion, decision: "reject", comment: "No right to audit." } });
     expect(legal.state).toBe("in_review");
-    const done = await signOffAssessment({ actor: actors.security, input: { assessmentId: assessment.id, lockVersion: legal.lockVersion, decision: "approve", comment: "" } });
+    const done = await signOffAssessment({ actor: actors.security, input: { assessmentId: assessment.id, lockVersion: legal.lockVersion, decision: "approve", comment: "Risk accepted." } });
     expect(done.state).toBe("rejected");
   });
 
   it("sign-off rules: each role once, only its own part, comments and conditions validated, stale lock refused", async () => {
-    const { assessment } = await review("Strict Reviews Ltd");
+    const { assessment } = await reviewHigh("Strict Reviews Ltd");
     const base = { assessmentId: assessment.id, lockVersion: assessment.lockVersion };
     await expect(signOffAssessment({ actor: actors.security, input: { ...base, role: "legal", decision: "approve", comment: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     for (const role of ["admin", "procurement", "viewer"] as const) {
@@ -132,13 +152,13 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
     expect(pastDue.fieldErrors).toHaveProperty(["conditions.0.dueDate"]);
     const unknownFinding = await signOffAssessment({
       actor: actors.legal,
-      input: { ...base, decision: "approve_with_conditions", comment: "x", conditions: [{ title: "Fix it", findingCode: "no.such.finding", ownerId: actors.legal.id, dueDate: day(new Date(), 1) }] },
+      input: { ...base, decision: "approve_with_conditions", comment: "x", conditions: [{ title: "Fix it", findingKey: "no.such.finding", ownerId: actors.legal.id, dueDate: day(new Date(), 1) }] },
     }).catch((e) => e);
-    expect(unknownFinding.fieldErrors).toHaveProperty(["conditions.0.findingCode"]);
+    expect(unknownFinding.fieldErrors).toHaveProperty(["conditions.0.findingKey"]);
 
-    const signed = await signOffAssessment({ actor: actors.legal, input: { ...base, decision: "approve", comment: "" } });
+    const signed = await signOffAssessment({ actor: actors.legal, input: { ...base, decision: "approve", comment: "Risk accepted." } });
     // The same lock version again: someone else moved the assessment meanwhile.
-    await expect(signOffAssessment({ actor: actors.security, input: { ...base, decision: "approve", comment: "" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(signOffAssessment({ actor: actors.security, input: { ...base, decision: "approve", comment: "Risk accepted." } })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(signOffAssessment({ actor: actors.legal, input: { ...base, lockVersion: signed.lockVersion, decision: "reject", comment: "changed my mind" } })).rejects.toMatchObject({
       code: "INVALID_STATE",
     });
@@ -147,8 +167,8 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
   });
 
   it("two concurrent sign-offs by the same role: exactly one is recorded", async () => {
-    const { assessment } = await review("Concurrent Signers Ltd");
-    const input = { assessmentId: assessment.id, lockVersion: assessment.lockVersion, decision: "approve", comment: "" };
+    const { assessment } = await reviewHigh("Concurrent Signers Ltd");
+    const input = { assessmentId: assessment.id, lockVersion: assessment.lockVersion, decision: "approve", comment: "Risk accepted." };
     const results = await Promise.allSettled([signOffAssessment({ actor: actors.legal, input }), signOffAssessment({ actor: actors.legal, input })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await t.db.assessmentSignOff.count({ where: { assessmentId: assessment.id, role: "legal" } })).toBe(1);
@@ -200,7 +220,8 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
   });
 
   it("remediation: locked edits, closing needs proof or a note, overdue items become findings and show on procurement's page", async () => {
-    const { vendor, assessment } = await review("Remediation Flow Ltd");
+    const { vendor, assessment } = await reviewHigh("Remediation Flow Ltd");
+    const bypass = (assessment.findings as unknown as Finding[]).find((f) => f.severity === "high")!;
     const signed = await signOffAssessment({
       actor: actors.security,
       input: {
@@ -208,12 +229,13 @@ forEachProvider("assessments: snapshots, workflow, remediation", (t) => {
         lockVersion: assessment.lockVersion,
         decision: "approve_with_conditions",
         comment: "Retrain agents.",
-        conditions: [{ title: "Retrain tier 2 agents on verification", findingCode: "kpi.verification_bypass", ownerId: actors.security.id, dueDate: day(new Date(), 1) }],
+        conditions: [{ title: "Retrain tier 2 agents on verification", findingKey: findingKey(bypass), ownerId: actors.security.id, dueDate: day(new Date(), 1) }],
       },
     });
     expect(signed.state).toBe("in_review");
     const item = await t.db.remediationItem.findFirstOrThrow({ where: { assessmentId: assessment.id } });
-    expect(item.findingCode).toBe("kpi.verification_bypass");
+    // The item keeps its finding: code, message and the record it concerns.
+    expect(item).toMatchObject({ findingCode: bypass.code, findingMessage: bypass.message, findingSubjectKind: bypass.subject.kind, findingSubjectId: bypass.subject.id ?? null });
 
     // Not overdue today; overdue two months from now, on the vendor page and in the summary.
     expect((await getVendorDossierView({ actor: actors.viewer, vendorId: vendor.id })).findings.map((f) => f.code)).not.toContain("remediation.overdue");

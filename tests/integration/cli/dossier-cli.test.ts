@@ -90,8 +90,9 @@ forEachProvider("dossier CLI round trip", (t) => {
     expect(rows.filter((r) => versionsBefore.has(r.id)).length).toBeGreaterThan(20);
 
     const scored = await score(path.join(tmp, "after-update.json"));
-    expect(scored.score.caps.some((c) => c.triggered)).toBe(false);
-    expect(scored.score.rating.band).toBe("low");
+    // The blocker ceiling is lifted; the two high findings (48 h notification clause, Mysuru without VDI) still hold it in Medium (docs/scoring.md, "Ceilings").
+    expect(scored.score.caps.filter((c) => c.triggered).map((c) => c.code)).toEqual(["high_finding"]);
+    expect(scored.score.rating.band).toBe("medium");
     const vendor = await t.db.vendor.findUniqueOrThrow({ where: { id: vendorId } });
     expect(vendor.blockerCount).toBe(0);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "vendor.replace_dossier", vendorId } });

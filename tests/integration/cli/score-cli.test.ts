@@ -23,7 +23,7 @@ describe("score CLI", () => {
     expect(out.findings.map((f: { code: string }) => f.code)).toContain("legal.transfer.no_mechanism");
     const expected = scoreVendor(dossierSchema.parse(JSON.parse(readFileSync(TYPICAL, "utf8"))), DEFAULT_SETTINGS, new Date("2026-11-22T00:00:00Z"));
     expect(out.score).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(out.score.arithmetic.at(-1)).toBe("Final 50.0 → High");
+    expect(out.score.arithmetic.at(-1)).toBe("Final 59.0 → High");
     expect(out.score.scoredAt).toBe("2026-11-22T00:00:00.000Z");
   });
 

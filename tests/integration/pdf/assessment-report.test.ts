@@ -3,15 +3,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/finding";
 import { formatScore } from "@/lib/domain/scoring/format";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderAssessmentPdf } from "@/lib/server/pdf/assessment-report";
 import { createAssessment, signOffAssessment, submitAssessment } from "@/lib/server/services/assessments";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
+import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor } from "../helpers/fixtures";
 import { buildAssessedVendor, day } from "../assessments/build-vendor";
+import { DEMO_BY_BAND, importDemoVendor } from "../assessments/demo-vendor";
 
 // The assessment PDF read back as a person would: pdftotext (poppler) must find
 // the vendor, the score as printed everywhere, every finding's message and
@@ -38,9 +40,16 @@ forEachProvider("assessment PDF", (t) => {
     const procurement = await makeActor("procurement");
     const legal = await makeActor("legal");
     const security = await makeActor("security");
-    const { vendor } = await buildAssessedVendor({ procurement, security }, "Harbour Contact Ltd");
+    // A High-rated vendor (a blocker): approving it needs a recorded risk acceptance (docs/assessments.md), which the PDF then shows.
+    const vendor = await importDemoVendor(DEMO_BY_BAND.high, "Harbour Contact Ltd", security.id);
     const draft = await createAssessment({ actor: procurement, input: { vendorId: vendor.id } });
+    expect(draft.rating).toBe("high");
     const submitted = await submitAssessment({ actor: procurement, input: { assessmentId: draft.id, lockVersion: draft.lockVersion, comment: "Ready for the quarterly review" } });
+    const serious = (draft.findings as unknown as Finding[]).filter((f) => f.severity === "blocker" || f.severity === "high");
+    await createRiskAcceptance({
+      actor: security,
+      input: { assessmentId: draft.id, reason: "Board accepted the transfer risk until SCCs are signed.", findingKeys: serious.map(findingKey), expiresOn: day(new Date(), 1) },
+    });
     const afterLegal = await signOffAssessment({
       actor: legal,
       input: {
@@ -78,6 +87,8 @@ forEachProvider("assessment PDF", (t) => {
       "Approve once the SLA amendment is signed.",
       "Controls acceptable for now.",
       "Sign the incident SLA amendment",
+      "Risk acceptance",
+      "Board accepted the transfer risk until SCCs are signed.",
     ]) {
       expect(flat, `the PDF should contain "${expected}"`).toContain(squash(expected));
     }

@@ -25,7 +25,7 @@ forEachProvider("settings service", (t) => {
     expect((await loadSettings()).scoring.caps.blocker).toBe(45);
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ actorId: admin.id, entityType: "settings", entityId: "1" });
-    expect((event.before as Settings).scoring.caps.blocker).toBe(50);
+    expect((event.before as Settings).scoring.caps.blocker).toBe(DEFAULT_SETTINGS.scoring.caps.blocker);
     expect((event.after as Settings).scoring.caps.blocker).toBe(45);
   });
 
@@ -34,7 +34,7 @@ forEachProvider("settings service", (t) => {
     await updateSettings({ actor: admin, input: { version, settings: edited((s) => void (s.scoring.bands.low = 85), settings) } });
     const events = await t.db.auditEvent.count({ where: { action: "settings.update" } });
     await expect(
-      updateSettings({ actor: admin, input: { version, settings: edited((s) => void (s.scoring.bands.low = 75), settings) } }),
+      updateSettings({ actor: admin, input: { version, settings: edited((s) => void (s.scoring.bands.low = 82), settings) } }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/changed by someone else/) });
     expect((await loadSettings()).scoring.bands.low).toBe(85);
     expect(await t.db.auditEvent.count({ where: { action: "settings.update" } })).toBe(events);

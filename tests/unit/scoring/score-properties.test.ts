@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONTROL_STATUSES } from "@/lib/domain/dossier-vocabulary";
 import { ratingFor } from "@/lib/domain/scoring/rating";
+import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
+import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { SEVERITIES } from "@/lib/domain/vocabulary";
 import type { ScoreCheck } from "@/lib/domain/scoring/types";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
@@ -12,6 +15,7 @@ import {
   kpiPeriod,
   LOW_PROFILE,
   MODERATE_PROFILE,
+  NOW,
   pentest,
   soc2Report,
 } from "../helpers/dossier-builder";
@@ -254,6 +258,30 @@ describe("score properties", () => {
           expect(b.caps.find((c) => c.code === "blocker")!.triggered).toBe(true);
           expect(b.final).toBeLessThanOrEqual(DEFAULT_SETTINGS.scoring.caps.blocker);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // docs/scoring.md, "Ceilings": the ceilings only ever lower the score, so one
+  // more open finding of any severity can never raise it or improve the band.
+  it("adding any finding never raises the score nor improves the band", () => {
+    const BAND_ORDER = ["critical", "high", "medium", "low"];
+    const finding = fc.record({
+      code: fc.constantFrom("soc2.stale", "kpi.verification_bypass", "remediation.overdue", "risk_acceptance.expired", "test.any"),
+      severity: fc.constantFrom(...SEVERITIES),
+      message: fc.string({ maxLength: 40 }),
+      source: fc.constant("test"),
+      subject: fc.record({ kind: fc.constantFrom("soc2", "kpi", "remediation", "test"), id: fc.string({ maxLength: 8 }) }),
+    });
+    fc.assert(
+      fc.property(degradation, fc.array(finding, { minLength: 1, maxLength: 3 }), (spec, added) => {
+        const d = degrade(spec);
+        const findings = vendorFindingsFor(d, DEFAULT_SETTINGS, NOW);
+        const a = scoreVendor(d, DEFAULT_SETTINGS, NOW, { findings });
+        const b = scoreVendor(d, DEFAULT_SETTINGS, NOW, { findings: [...findings, ...added] });
+        expect(b.final).toBeLessThanOrEqual(a.final + 1e-9);
+        expect(BAND_ORDER.indexOf(b.rating.band)).toBeLessThanOrEqual(BAND_ORDER.indexOf(a.rating.band));
       }),
       { numRuns: 300 },
     );

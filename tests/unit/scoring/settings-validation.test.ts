@@ -52,7 +52,7 @@ describe("settings validation", () => {
   });
 
   it("accepts strictly ordered bands inside 0-100, and refuses bands outside it", () => {
-    expect(issuesOf((s) => void (s.scoring.bands = { low: 100, medium: 50, high: 0 }))).toEqual({});
+    expect(issuesOf((s) => void ((s.scoring.bands = { low: 100, medium: 50, high: 1 }), (s.scoring.caps = { highFinding: 99, blocker: 49, noAssurance: 1, noAssuranceElevated: 0 })))).toEqual({});
     expect(issuesOf((s) => void (s.scoring.bands = { low: 101, medium: 60, high: 40 }))["scoring.bands.low"]).toBe("Cannot be above 100");
     expect(issuesOf((s) => void (s.scoring.bands.high = -1))["scoring.bands.high"]).toBe("Cannot be below 0");
   });
@@ -60,7 +60,35 @@ describe("settings validation", () => {
   it("refuses caps outside 0-100", () => {
     expect(issuesOf((s) => void (s.scoring.caps.blocker = 120))["scoring.caps.blocker"]).toBe("Cannot be above 100");
     expect(issuesOf((s) => void (s.scoring.caps.noAssurance = -1))["scoring.caps.noAssurance"]).toBe("Cannot be below 0");
-    expect(issuesOf((s) => void (s.scoring.caps = { noAssurance: 0, blocker: 100 }))).toEqual({});
+  });
+
+  // docs/scoring.md, "Ceilings": each ceiling lands strictly inside the band it names.
+  it.each<[keyof Settings["scoring"]["caps"], number, boolean]>([
+    ["highFinding", 79.9, true],
+    ["highFinding", 60, true],
+    ["highFinding", 80, false],
+    ["highFinding", 59.9, false],
+    ["blocker", 59.9, true],
+    ["blocker", 40, true],
+    ["blocker", 60, false],
+    ["blocker", 39.9, false],
+    ["noAssurance", 59, true],
+    ["noAssurance", 60, false],
+    ["noAssurance", 39, false],
+    ["noAssuranceElevated", 39.9, true],
+    ["noAssuranceElevated", 0, true],
+    ["noAssuranceElevated", 40, false],
+  ])("ceiling %s = %s inside its band: %s", (key, value, ok) => {
+    const issue = issuesOf((s) => void (s.scoring.caps[key] = value))[`scoring.caps.${key}`];
+    if (ok) expect(issue).toBeUndefined();
+    else expect(issue).toMatch(/must lie inside the (Medium|High|Critical) band/);
+  });
+
+  it("a ceiling is checked against the bands as edited, not the defaults", () => {
+    const issues = issuesOf((s) => void (s.scoring.bands = { low: 90, medium: 80, high: 60 }));
+    expect(issues["scoring.caps.highFinding"]).toBe("This ceiling must lie inside the Medium band: at least 80 and below 90.");
+    expect(issues["scoring.caps.blocker"]).toBe("This ceiling must lie inside the High band: at least 60 and below 80.");
+    expect(issues["scoring.caps.noAssuranceElevated"]).toBeUndefined();
   });
 
   it.each<[string, (s: Settings) => void, string]>([
@@ -81,7 +109,7 @@ describe("settings validation", () => {
   });
 
   it("stored settings missing newer keys are completed from the defaults", () => {
-    expect(resolveSettings({ scoring: { caps: { blocker: 45 } } }).scoring).toEqual({ ...DEFAULT_SETTINGS.scoring, caps: { noAssurance: 40, blocker: 45 } });
+    expect(resolveSettings({ scoring: { caps: { blocker: 45 } } }).scoring).toEqual({ ...DEFAULT_SETTINGS.scoring, caps: { ...DEFAULT_SETTINGS.scoring.caps, blocker: 45 } });
     expect(settingsSchema.safeParse(withDefaults({ scoring: { weights: { assurance: 30 } } })).success).toBe(false);
   });
 });

@@ -4,17 +4,22 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AssessmentReportView } from "@/components/assessments/assessment-report-view";
 import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "@/components/assessments/badges";
+import { RiskAcceptanceForm } from "@/components/assessments/risk-acceptance-form";
 import { SignOffForm } from "@/components/assessments/sign-off-form";
 import { StaleSnapshotNotice } from "@/components/assessments/stale-snapshot-notice";
 import { SubmitAssessmentForm } from "@/components/assessments/submit-assessment-form";
 import { TierBadge } from "@/components/ui/badge";
 import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
 import { addMonthsToDay, formatDayForPeople, formatIsoDay } from "@/lib/domain/dates";
+import { findingKey } from "@/lib/domain/finding";
+import type { Severity } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { getAssessmentView } from "@/lib/server/services/assessments";
 
 type Params = { params: Promise<{ id: string }> };
+
+const SEVERITY_LABELS: Record<Severity, string> = { blocker: "Blocker", high: "High", medium: "Medium", low: "Low" };
 
 const load = cache(async (id: string) => {
   const actor = await requirePageActor("assessment.read");
@@ -37,7 +42,11 @@ export default async function AssessmentPage({ params }: Params) {
   const cover = report.cover;
   const previous = view.versions.find((v) => v.version < assessment.version);
   const latest = view.versions[0]!;
-  const findingOptions = [...new Map(view.findings.map((f) => [f.code, { code: f.code, label: `${f.code}: ${f.message.slice(0, 90)}${f.message.length > 90 ? "…" : ""}` }])).values()];
+  // One option per finding, by its unique key: many findings share a code (every unassessed control is control.unknown).
+  const findingOptions = view.findings.map((f) => ({
+    key: findingKey(f),
+    label: `${SEVERITY_LABELS[f.severity]}: ${f.subject.label ? `${f.subject.label}: ` : ""}${f.message.slice(0, 90)}${f.message.length > 90 ? "…" : ""}`,
+  }));
   const pending = view.pendingRoles.map((r) => SIGN_OFF_ROLE_LABELS[r].toLowerCase());
 
   return (
@@ -125,8 +134,19 @@ export default async function AssessmentPage({ params }: Params) {
             lockVersion={assessment.lockVersion}
             role={may.signOffAs}
             findings={findingOptions}
+            decisions={view.decisions}
+            needRemediation={cover.rating.band === "medium" ? view.findingsNeedingRemediation : []}
+            commentRequired={cover.rating.band !== "low"}
             owners={view.owners}
             defaultDue={addMonthsToDay(formatIsoDay(new Date()), 1)}
+          />
+        ) : null}
+        {may.acceptRisk && view.riskAcceptanceForm ? (
+          <RiskAcceptanceForm
+            assessmentId={assessment.id}
+            candidates={view.riskAcceptanceForm.candidates}
+            latestExpiry={view.riskAcceptanceForm.latestExpiry}
+            maxDays={view.riskAcceptanceForm.maxDays}
           />
         ) : null}
       </section>

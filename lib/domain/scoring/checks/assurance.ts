@@ -1,3 +1,4 @@
+import { isAfterNow } from "../../future-dated";
 import { describeElapsed, formatDayForPeople, isMoreThanMonthsAfter } from "../../dates";
 import { SOC2_OPINION_LABELS, SOC2_TYPE_LABELS } from "../../dossier-vocabulary";
 import { latestBy } from "../../findings/context";
@@ -93,7 +94,9 @@ function isoChecks(ctx: ScoringContext): ScoreCheck[] {
     const state = isoCertificateState(latest, now);
     return makeCheck(base, "fail", state === "expired"
           ? `${isoLabel(latest)} expired on ${formatDayForPeople(latest.expiryDate)}`
-          : `${isoLabel(latest)} is to the superseded 2013 edition`, { subject: { kind: "iso_certificate", id: latest.id, label: isoLabel(latest) } });
+          : state === "future_dated"
+            ? `${isoLabel(latest)} is dated ${formatDayForPeople(latest.issueDate)}, after today: not valid evidence`
+            : `${isoLabel(latest)} is to the superseded 2013 edition`, { subject: { kind: "iso_certificate", id: latest.id, label: isoLabel(latest) } });
   })();
 
   // domain.md §2: a certificate whose scope does not cover the sites serving us does not count for them.
@@ -124,7 +127,8 @@ function documentChecks(ctx: ScoringContext): ScoreCheck[] {
 
   // Seed 001/002: the latest VAPT must be recent; open critical/high findings weaken it.
   const pentest = (() => {
-    const latest = latestBy(dossier.pentests, (p) => p.performedOn);
+    // A test dated after today is invalid input, never current (lib/domain/future-dated.ts).
+    const latest = latestBy(dossier.pentests.filter((p) => !isAfterNow(p.performedOn, now)), (p) => p.performedOn);
     const base = {
       domain,
       code: "assurance.pentest",

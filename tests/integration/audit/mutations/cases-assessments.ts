@@ -1,4 +1,5 @@
 import { createAssessment, signOffAssessment, submitAssessment } from "@/lib/server/services/assessments";
+import { findingKey, type Finding } from "@/lib/domain/finding";
 import type { CaseContext, CaseTable } from "./types";
 
 // Assessments, sign-offs and remediation (issue 5).
@@ -41,9 +42,20 @@ export const cases: CaseTable = {
       audit: "assessment.sign_off",
       arrange: async (ctx: CaseContext) => {
         const a = await inReview(ctx);
-        return { input: { assessmentId: a.id, lockVersion: a.lockVersion, decision: "approve", comment: "", conditions: [] } };
+        // A fresh vendor has almost no evidence and is rated Critical: only a reject is allowed (docs/assessments.md).
+        return { input: { assessmentId: a.id, lockVersion: a.lockVersion, decision: "reject", comment: "No evidence yet.", conditions: [] } };
       },
     })),
+  },
+  "app/(app)/assessments/risk-actions.ts#createRiskAcceptanceAction": {
+    kind: "mutation",
+    permission: "risk.accept",
+    audit: "risk_acceptance.create",
+    arrange: async (ctx) => {
+      const a = await inReview(ctx);
+      const findings = a.findings as unknown as Finding[];
+      return { input: { assessmentId: a.id, reason: "Accepted while the vendor remediates.", findingKeys: [findingKey(findings[0]!)], expiresOn: inAMonth() } };
+    },
   },
   "app/(app)/assessments/actions.ts#updateRemediationAction": {
     kind: "mutation",
@@ -53,8 +65,10 @@ export const cases: CaseTable = {
       const a = await inReview(ctx);
       await signOffAssessment({
         actor: ctx.actors.security,
-        input: { assessmentId: a.id, lockVersion: a.lockVersion, decision: "approve_with_conditions", comment: "MFA for remote agents first.", conditions: [{ title: "Enforce MFA for remote agents", ownerId: ctx.actors.security.id, dueDate: inAMonth() }] },
+        input: { assessmentId: a.id, lockVersion: a.lockVersion, decision: "reject", comment: "MFA for remote agents first.", conditions: [] },
       });
+      // Remediation items come from approvals with conditions; the band of a fresh vendor allows none, so the item is made directly.
+      await ctx.db.remediationItem.create({ data: { vendorId: a.vendorId, assessmentId: a.id, title: "Enforce MFA for remote agents", ownerId: ctx.actors.security.id, dueDate: inAMonth() } });
       const item = await ctx.db.remediationItem.findFirstOrThrow({ where: { assessmentId: a.id } });
       return { input: { id: item.id, version: item.version, status: "in_progress", ownerId: item.ownerId ?? "", dueDate: item.dueDate } };
     },
