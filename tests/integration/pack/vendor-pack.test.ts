@@ -2,6 +2,7 @@
 // database, the pack built through the download route's own function
 // (openVendorPack, no HTTP), unzipped with the system unzip, verified with
 // `verify-pack --key`, then tampered with: each change must fail and be named.
+import { denialsWritten } from "@/lib/server/denials";
 import { spawnSync } from "node:child_process";
 import { createWriteStream, promises as fs } from "node:fs";
 import os from "node:os";
@@ -221,13 +222,16 @@ forEachProvider("audit pack of a seeded vendor", (t) => {
     });
   });
 
-  it("refuses every role without pack.export before reading anything, and records nothing", async () => {
-    const before = await t.db.auditEvent.count();
+  it("refuses every role without pack.export before reading anything, and records only the refusal", async () => {
+    const head = (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
     for (const role of ["procurement", "legal", "viewer"]) {
       await expect(openVendorPack({ actor: await actorFor(role), vendorId: "no-such-vendor", pdfs: "latest", signer: key })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(openVendorPack({ actor: await actorFor(role), vendorId, pdfs: "latest", signer: key })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await t.db.auditEvent.count()).toBe(before);
+    await denialsWritten();
+    const written = await t.db.auditEvent.findMany({ where: { id: { gt: head } }, select: { action: true, entityId: true } });
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.filter((e) => e.action !== "denied.permission" || e.entityId !== "pack.export")).toEqual([]);
     await expect(openVendorPack({ actor: security, vendorId: "no-such-vendor", pdfs: "latest", signer: key })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
