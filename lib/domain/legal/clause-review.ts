@@ -2,7 +2,7 @@
 // catalogue clause with its computed status, why it deviates, its value and
 // where the contract says it. The Legal tab's checklist, the PDF and the audit
 // pack all read these rows, so the three can never disagree.
-import type { Contract, ClauseReviewRow, LegalDossier } from "@/lib/schemas/legal";
+import type { ClauseReviewRow, LegalDossier } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
 import { formatHours } from "../durations";
 import { formatMoney } from "../money";
@@ -10,6 +10,8 @@ import { CLAUSE_CATALOGUE, type ClauseCatalogueEntry } from "./clause-catalogue"
 import { computeClauseStatus, type DeviationCheck } from "./clause-deviation";
 import type { LegalContext } from "./legal-findings";
 import { AUDIT_SCOPE_LABELS, CLAUSE_STATUS_LABELS, CONTRACT_TYPE_LABELS, type ClauseStatus, type ContractType } from "./legal-vocabulary";
+
+type Contract = LegalDossier["contracts"][number];
 
 export interface ClauseReviewView {
   clause: ClauseCatalogueEntry;
