@@ -1,4 +1,4 @@
-import type { ContinuityPlan, IncidentResponsePlan, InsurancePolicy, IsoCertificate, Pentest, Soc2Report } from "@/lib/schemas/dossier";
+import type { ContinuityPlan, Dossier, IncidentResponsePlan, InsurancePolicy, IsoCertificate, Pentest, Soc2Report } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import {
   addMonthsToDay,
@@ -112,4 +112,26 @@ export function planRecordState(
 /** "stale after 31 May 2026 (in 2 months)": the last good day is validUntil. */
 function staleAfter(validUntil: string, now: Date): string {
   return `stale after ${formatDayForPeople(validUntil)} (${describeRelative(validUntil, now)})`;
+}
+
+export interface EvidenceRecordState extends RecordState {
+  kind: "soc2" | "iso" | "pentest" | "insurance" | "ir_plan" | "bcp";
+  id: string;
+}
+
+/** Every evidence record's state in one list (the CLI prints it; the tabs show the same badges). */
+export function evidenceRecordStates(
+  dossier: Pick<Dossier, "soc2Reports" | "isoCertificates" | "pentests" | "insurancePolicies" | "incidentResponsePlans" | "continuityPlans">,
+  settings: Settings,
+  now: Date,
+): EvidenceRecordState[] {
+  const strip = ({ state, label, tone, detail }: RecordState) => ({ state, label, tone, detail });
+  return [
+    ...dossier.soc2Reports.map((r) => ({ kind: "soc2" as const, id: r.id, ...strip(soc2RecordState(r, settings, now)) })),
+    ...dossier.isoCertificates.map((c) => ({ kind: "iso" as const, id: c.id, ...strip(isoRecordState(c, settings, now)) })),
+    ...dossier.pentests.map((p) => ({ kind: "pentest" as const, id: p.id, ...strip(pentestRecordState(p, settings, now)) })),
+    ...dossier.insurancePolicies.map((p) => ({ kind: "insurance" as const, id: p.id, ...strip(insuranceRecordState(p, settings, now)) })),
+    ...dossier.incidentResponsePlans.map((p) => ({ kind: "ir_plan" as const, id: p.id, ...strip(planRecordState("ir_plan", p, settings, now)) })),
+    ...dossier.continuityPlans.map((p) => ({ kind: "bcp" as const, id: p.id, ...strip(planRecordState("bcp", p, settings, now)) })),
+  ];
 }
