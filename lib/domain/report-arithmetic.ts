@@ -49,7 +49,7 @@ export function committeeArithmetic(score: ScoreResult): ArithmeticLine[] {
     });
   }
   const shown = formatScore(score.final);
-  const note = roundTenth(score.final) !== shown ? " (rounded down)" : "";
-  lines.push({ left: `Final${note}`, right: `${shown} → ${score.rating.label} (out of 100)`, total: true });
+  const note = roundTenth(score.final) !== shown ? ", rounded down" : "";
+  lines.push({ left: "Final", right: `${shown} → ${score.rating.label} (out of 100${note})`, total: true });
   return lines;
 }

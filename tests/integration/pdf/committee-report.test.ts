@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
 import type { Finding } from "@/lib/domain/finding";
@@ -83,8 +86,15 @@ forEachProvider("committee PDF", (t) => {
     const vendorName = `Ωμέγα Ромашка 北京数据服务 株式会社 ${t.provider}`;
     const { vendor } = await buildAssessedVendor({ procurement, security }, vendorName);
     const assessment = await createAssessment({ actor: procurement, input: { vendorId: vendor.id } });
-    const text = pdfText(await renderAssessmentPdf(assessment.id));
+    const pdf = await renderAssessmentPdf(assessment.id);
+    const text = pdfText(pdf);
     const flat = squash(text);
+    // The logo is drawn on the cover: page 1 holds one 2 × 2 image.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "assay-committee-")), "report.pdf");
+    writeFileSync(file, pdf);
+    const images = execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*1\s+\d+\s+image\s+2\s+2\b/);
 
     // Every script of the vendor's name comes back as text, not as missing glyphs.
     for (const word of ["Ωμέγα", "Ромашка", "北京数据服务", "株式会社"]) expect(text).toContain(word);
@@ -115,5 +125,18 @@ forEachProvider("committee PDF", (t) => {
     const firstPage = after.split("\f")[0]!;
     expect(squash(firstPage)).toContain(squash("The dossier has changed since this snapshot was taken (delivery sites)"));
     expect(after).not.toContain("Pune");
+  });
+
+  it("a file that is not a whole PNG or JPEG is refused next to the field and the stored logo stays", async () => {
+    const admin = await makeActor("admin");
+    await uploadOrganisationLogo({ actor: admin, file: { name: "logo.png", bytes: tinyPng() } });
+    const before = await t.db.orgSettings.findUniqueOrThrow({ where: { id: 1 }, select: { logoSha256: true } });
+    const pdfAsPng = Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n");
+    await expect(uploadOrganisationLogo({ actor: admin, file: { name: "logo.png", bytes: pdfAsPng } })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { logo: "The logo must be a PNG or JPEG image." } });
+    const cut = tinyPng().subarray(0, 40);
+    await expect(uploadOrganisationLogo({ actor: admin, file: { name: "logo.png", bytes: cut } })).rejects.toMatchObject({ code: "VALIDATION" });
+    const after = await t.db.orgSettings.findUniqueOrThrow({ where: { id: 1 }, select: { logoSha256: true } });
+    expect(after.logoSha256).toBe(before.logoSha256);
+    await expect(updateOrganisationName({ actor: admin, input: { name: "   " } })).rejects.toMatchObject({ fieldErrors: { name: "Enter the organisation's name" } });
   });
 });

@@ -96,6 +96,13 @@ describe("the committee arithmetic", () => {
     expect(lines.at(-1)!.right).toMatch(/^\d+\.\d → \w/);
   });
 
+  it("the final score is rounded down, and says so when rounding would have shown a better band", () => {
+    const score = input().score;
+    const last = committeeArithmetic({ ...score, final: 79.96, rating: rating("medium") }).at(-1)!;
+    expect(last.right).toBe("79.9 → Medium (out of 100, rounded down)");
+    expect(committeeArithmetic({ ...score, final: 59, rating: rating("high") }).at(-1)!.right).toBe("59.0 → High (out of 100)");
+  });
+
   it("a domain at 4.5 of 100 with weight 15 contributes 0.7 points, not 0.6", () => {
     const score = input().score;
     const domains = score.domains.map((d) => (d.key === "accessEndpoint" ? { ...d, score: 4.5454, contribution: 0.68181, included: true } : d));
