@@ -69,7 +69,7 @@ export function OrganisationForm({ name, logo, saveName, uploadLogo, removeLogo 
   return (
     <section className="card" aria-labelledby="settings-organisation">
       <h2 id="settings-organisation">Organisation</h2>
-      <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Organisation name">
+      <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Name on the PDF cover">
         <TextField label="Organisation name" hint="Printed on the cover of every assessment PDF." error={form.formState.errors.name?.message} {...form.register("name")} />
         <div className="form-actions">
           <button className="btn" type="submit" disabled={form.formState.isSubmitting}>
@@ -77,7 +77,7 @@ export function OrganisationForm({ name, logo, saveName, uploadLogo, removeLogo 
           </button>
         </div>
       </form>
-      <form className="stack" onSubmit={onUpload} noValidate aria-label="Organisation logo">
+      <form className="stack" onSubmit={onUpload} noValidate aria-label="Logo on the PDF cover">
         <div className="field">
           <label htmlFor="organisation-logo">Logo (optional)</label>
           <span id="organisation-logo-hint" className="hint">

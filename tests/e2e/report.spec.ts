@@ -22,3 +22,26 @@ test("the ISO certificate to the 2013 edition shows Superseded on the Assurance 
   // The findings engine says the same about the same certificate.
   await expect(page.getByText(/is to the 2013 edition, whose certificates lapsed/).first()).toBeVisible();
 });
+
+test("an admin names the organisation for the PDF cover; a bad name or a non-image logo is refused next to its field", async ({ page }, testInfo) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/settings");
+  const organisation = page.getByRole("form", { name: "Name on the PDF cover" });
+  await organisation.getByLabel("Organisation name").fill("   ");
+  await organisation.getByRole("button", { name: "Save name" }).click();
+  await expect(organisation.getByRole("alert")).toContainText("Enter the organisation's name");
+
+  await organisation.getByLabel("Organisation name").fill("Ωmega Risk Committee");
+  await organisation.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("status")).toContainText("Name saved");
+
+  const logo = page.getByRole("form", { name: "Logo on the PDF cover" });
+  const notAnImage = testInfo.outputPath("logo.png");
+  await import("node:fs").then((fs) => fs.writeFileSync(notAnImage, "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"));
+  await logo.getByLabel("Logo (optional)").setInputFiles(notAnImage);
+  await logo.getByRole("button", { name: "Upload logo" }).click();
+  await expect(logo.getByRole("alert")).toContainText("The logo must be a PNG or JPEG image.");
+
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Organisation name" })).toHaveValue("Ωmega Risk Committee");
+});
