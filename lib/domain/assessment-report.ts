@@ -352,7 +352,7 @@ function findingView(f: Finding): FindingView {
 
 function freshnessNotice(freshness: ReportInput["freshness"]): string | null {
   if (!freshness?.stale) return null;
-  const what = [...freshness.changedSections.map((s) => s.toLowerCase()), ...(freshness.settingsChanged ? ["the organisation's thresholds"] : [])];
+  const what = [...freshness.changedSections, ...(freshness.settingsChanged ? ["the organisation's thresholds"] : [])];
   return `The dossier has changed since this snapshot was taken (${listInWords(what)}). This report shows the vendor as it was then; re-assess before relying on it.`;
 }
 

@@ -100,7 +100,7 @@ export function recommendationFor(input: RecommendationInput): Recommendation {
   if (input.state === "in_review" && decided.length === 0) sentences.push("No reviewer has signed off yet.");
 
   if (input.stale) {
-    sentences.unshift("The dossier has changed since this snapshot was taken: re-assess before deciding. Until then only a rejection stands.");
+    sentences.unshift("The dossier has changed since this snapshot: re-assess before deciding; until then only a rejection stands.");
     return { verdict: rating.band === "critical" ? "Reject" : "Re-assess first", sentences };
   }
   return { verdict: VERDICT[rating.band], sentences };

@@ -82,7 +82,7 @@ const s = {
   chartRow: { flexDirection: "row", alignItems: "center", marginBottom: 6 },
   chartLabel: { width: 150, paddingRight: 6 },
   chartTrack: { height: 12 },
-  chartText: { width: 120, paddingLeft: 8, fontSize: 8.5 },
+  chartText: { width: 150, paddingLeft: 8, fontSize: 8.5 },
   table: { borderTopWidth: 0.75, borderTopColor: LINE, marginTop: 2 },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: LINE, paddingVertical: 3.5 },
   th: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: INK, paddingVertical: 3, fontWeight: 700, fontSize: 8 },
@@ -199,7 +199,7 @@ function Cover({ report }: { report: AssessmentReport }) {
 
 function Chart({ report }: { report: AssessmentReport }) {
   const maxWeight = Math.max(1, ...report.chart.map((b) => b.weight));
-  const full = 230;
+  const full = 200;
   return (
     <R.View>
       <R.Text style={[s.para, s.muted]}>
@@ -402,12 +402,12 @@ export function AssessmentReportDocument({ report, version = appVersion() }: { r
           </R.Text>
         ))}
 
-        <Heading>Domain scores against their weights</Heading>
-        <Chart report={report} />
-
       </ReportPage>
 
       <ReportPage footer={footer}>
+        <Heading>Domain scores against their weights</Heading>
+        <Chart report={report} />
+
         <Heading>Score arithmetic</Heading>
         <Arithmetic report={report} />
 

@@ -123,7 +123,7 @@ forEachProvider("committee PDF", (t) => {
     await saveDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "site", data: { country: "IN", city: "Pune", mode: "onsite", headcount: 12 } } });
     const after = pdfText(await renderAssessmentPdf(assessment.id));
     const firstPage = after.split("\f")[0]!;
-    expect(squash(firstPage)).toContain(squash("The dossier has changed since this snapshot was taken (delivery sites)"));
+    expect(squash(firstPage)).toContain(squash("The dossier has changed since this snapshot was taken (Delivery sites)"));
     expect(after).not.toContain("Pune");
   });
 

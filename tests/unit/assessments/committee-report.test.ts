@@ -75,7 +75,7 @@ describe("the written recommendation", () => {
   it("a snapshot older than the dossier asks for a re-assessment first", () => {
     const r = recommendationFor({ rating: rating("low"), caps: [], findings: [], signOffs: [], remediation: [], state: "in_review", stale: true });
     expect(r.verdict).toBe("Re-assess first");
-    expect(r.sentences[0]).toMatch(/changed since this snapshot/);
+    expect(r.sentences[0]).toMatch(/changed since this snapshot: re-assess before deciding/);
   });
 });
 
@@ -149,7 +149,7 @@ describe("no internals in the report model", () => {
 
   it("says on the cover when the dossier changed after the snapshot", () => {
     const report = buildAssessmentReport(input({ freshness: { stale: true, changedSections: ["SOC 2 reports"], settingsChanged: false } }));
-    expect(report.cover.freshnessNotice).toMatch(/changed since this snapshot was taken \(soc 2 reports\)/i);
+    expect(report.cover.freshnessNotice).toContain("The dossier has changed since this snapshot was taken (SOC 2 reports).");
     expect(buildAssessmentReport(input()).cover.freshnessNotice).toBeNull();
   });
 });
