@@ -9,6 +9,13 @@ export function ExecutiveSummary({ report }: { report: AssessmentReport }) {
   return (
     <section className="card assess-section" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Executive summary</h2>
+      <div className="assess-recommendation" data-testid="recommendation">
+        <p><strong>Recommendation: {report.recommendation.verdict}</strong></p>
+        {report.recommendation.sentences.map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
+      {report.cover.freshnessNotice ? <p className="sev-text-high">{report.cover.freshnessNotice}</p> : null}
       {report.summary.map((p, i) => (
         <p key={i}>{p}</p>
       ))}
@@ -32,7 +39,7 @@ export function DomainChart({ report }: { report: AssessmentReport }) {
               {bar.included ? <span className="assess-chart-fill" style={{ width: `${bar.weight > 0 ? (100 * bar.contribution) / bar.weight : 0}%` }} /> : null}
             </span>
             <span className="assess-chart-value">
-              {bar.included ? `${bar.scoreText} → ${bar.contributionText} of ${bar.weightText}` : `excluded (weight ${bar.weightText})`}
+              {bar.included ? `${bar.scoreText} → ${bar.contributionText} of ${bar.weightText}` : `excluded (weight ${bar.weightText}%)`}
             </span>
           </li>
         ))}
@@ -46,9 +53,9 @@ export function ScoreArithmetic({ report }: { report: AssessmentReport }) {
     <section className="card assess-section" aria-labelledby="arithmetic-heading">
       <h2 id="arithmetic-heading">Score arithmetic</h2>
       <pre className="assess-arithmetic" data-testid="score-arithmetic">
-        {report.arithmetic.join("\n")}
+        {report.arithmetic.map((l) => `${l.left} ${l.right}`).join("\n")}
       </pre>
-      <h3>Caps</h3>
+      <h3>Ceilings</h3>
       <ul className="plain-list assess-caps">
         {report.caps.map((cap) => (
           <li key={cap.code}>
@@ -94,6 +101,19 @@ export function ScoreArithmetic({ report }: { report: AssessmentReport }) {
           </div>
         </details>
       ))}
+      {report.missingEvidence.length > 0 ? (
+        <>
+          <h3>Evidence not yet provided ({report.missingEvidence.length})</h3>
+          <p className="muted">Each of these checks counts as 0 points until its evidence is on file.</p>
+          <ul className="plain-list">
+            {report.missingEvidence.map((m, i) => (
+              <li key={i}>
+                <strong>{m.title}</strong> <span className="muted">({m.domainTitle}): {m.required}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
@@ -110,7 +130,7 @@ export function ReportFindings({ report }: { report: AssessmentReport }) {
           </h3>
           <ul className="finding-list">
             {group.findings.map((f, i) => (
-              <li key={`${f.code}-${f.subject.id ?? ""}-${i}`} className={`finding finding-${f.severity}`}>
+              <li key={i} className={`finding finding-${f.severity}`}>
                 <p className="finding-message">
                   {f.severity === "blocker" ? (
                     <span className="blocker-flag">
@@ -133,10 +153,8 @@ export function ReportFindings({ report }: { report: AssessmentReport }) {
                     </div>
                   ) : null}
                   <div>
-                    <dt>Rule</dt>
-                    <dd>
-                      {f.source} <code className="rule-code">{f.code}</code>
-                    </dd>
+                    <dt>Source</dt>
+                    <dd>{f.sourceLabel}</dd>
                   </div>
                 </dl>
               </li>
@@ -288,7 +306,10 @@ export function SignOffHistory({ report }: { report: AssessmentReport }) {
                 <td>{s.decisionLabel}</td>
                 <td>{s.name || "—"}</td>
                 <td>{s.date || "—"}</td>
-                <td className="pre-line">{s.comment || "—"}</td>
+                <td className="pre-line">
+                  {s.pending ? "—" : s.blankComment ? <strong className="sev-text-high">No comment given</strong> : s.comment}
+                  {s.againstRating ? <><br /><strong className="sev-text-high">{s.againstRating}</strong></> : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -368,7 +389,7 @@ export function ReportRemediation({ report }: { report: AssessmentReport }) {
               {report.remediation.map((r) => (
                 <tr key={r.id} className={r.overdue ? "assess-overdue" : undefined}>
                   <td>{r.title}</td>
-                  <td>{r.findingMessage ?? "—"}</td>
+                  <td>{r.findingText || "—"}</td>
                   <td>{r.ownerName ?? "—"}</td>
                   <td>{r.dueText}</td>
                   <td>

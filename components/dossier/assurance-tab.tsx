@@ -1,4 +1,4 @@
-import { describeDue, describeElapsed, formatDayForPeople, isMoreThanMonthsAfter } from "@/lib/domain/dates";
+import { describeDue, describeElapsed, formatDayForPeople } from "@/lib/domain/dates";
 import { SOC2_OPINION_LABELS, SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { isoLabel, siteLocation } from "@/lib/domain/findings/labels";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
@@ -7,10 +7,10 @@ import { EvidenceLink } from "./evidence-link";
 import { findingsFor } from "./findings-summary";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
-import { isoState, pentestState, soc2State } from "./record-status";
+import { isoRecordState, pentestRecordState, planRecordState, soc2RecordState } from "@/lib/domain/record-states";
 import { RowActions } from "./row-actions";
 import { SortableTable } from "./sortable-table";
-import { StatusBadge } from "./status-badges";
+import { RecordStateBadge, StatusBadge } from "./status-badges";
 import { TabFindings } from "./tab-findings";
 import { recordAnchor } from "./tabs";
 
@@ -72,7 +72,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
             ...actionsColumn,
           ]}
           rows={dossier.soc2Reports.map((r) => {
-            const state = soc2State(r, settings, now);
+            const state = soc2RecordState(r, settings, now);
             return {
               key: r.id,
               id: recordAnchor(r.id),
@@ -90,7 +90,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
                 r.exceptionCount,
                 r.bridgeLetterDate ? <DayText key="b" day={r.bridgeLetterDate} now={now} /> : <span key="b" className="muted">None</span>,
                 <span key="s" className="state-cell">
-                  <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
+                  <RecordStateBadge state={state} />
                   <span className="muted"> {state.detail}</span>
                   <FindingMarks findings={findingsFor(findings, "soc2_report", r.id).filter((f) => !f.code.startsWith("soc2.stale") && !f.code.startsWith("soc2.due"))} />
                 </span>,
@@ -113,7 +113,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
         kind="iso"
         canEdit={canEdit}
         count={dossier.isoCertificates.length}
-        description={<p className="muted">Expired after the expiry date and expiring within {settings.assurance.isoExpiringDays} days of it. A certificate counts only for the delivery sites its scope covers.</p>}
+        description={<p className="muted">Expired after the expiry date and expiring within {settings.assurance.isoExpiringDays} days of it; a certificate to the 2013 edition is superseded. A certificate counts only for the delivery sites its scope covers.</p>}
         empty={<p>No ISO/IEC 27001 certificate is on file.</p>}
       >
         <SortableTable
@@ -130,7 +130,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
             ...actionsColumn,
           ]}
           rows={dossier.isoCertificates.map((c) => {
-            const state = isoState(c, settings, now);
+            const state = isoRecordState(c, settings, now);
             return {
               key: c.id,
               id: recordAnchor(c.id),
@@ -141,8 +141,8 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
                 <DayText key="i" day={c.issueDate} now={now} relative={false} />,
                 <span key="x"><DayText day={c.expiryDate} now={now} relative={false} /><br /><span className="muted">{describeDue(c.expiryDate, now)}</span></span>,
                 <span key="s" className="state-cell">
-                  <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
-                  <FindingMarks findings={findingsFor(findings, "iso_certificate", c.id).filter((f) => f.code !== "iso.expired" && f.code !== "iso.expiring")} />
+                  <RecordStateBadge state={state} />
+                  <FindingMarks findings={findingsFor(findings, "iso_certificate", c.id).filter((f) => f.code !== "iso.expired" && f.code !== "iso.expiring" && f.code !== "iso.superseded_version")} />
                 </span>,
                 c.coveredSiteIds.length === 0 ? <span key="sc" className="muted">No site listed</span> : <span key="sc">{c.coveredSiteIds.map(siteName).join("; ")}</span>,
                 <EvidenceLink key="e" documents={documents} id={c.evidenceId} />,
@@ -174,7 +174,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
             ...actionsColumn,
           ]}
           rows={dossier.pentests.map((p) => {
-            const state = pentestState(p, settings, now);
+            const state = pentestRecordState(p, settings, now);
             return {
               key: p.id,
               id: recordAnchor(p.id),
@@ -184,7 +184,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
                 p.provider ?? <span key="p" className="muted">Not recorded</span>,
                 <span key="s" className="clamp">{p.scope}</span>,
                 p.openCriticalHigh > 0 ? <StatusBadge key="o" tone="bad">{p.openCriticalHigh} open</StatusBadge> : "0",
-                <span key="st" className="state-cell"><StatusBadge tone={state.tone}>{state.label}</StatusBadge><span className="muted"> {state.detail}</span></span>,
+                <span key="st" className="state-cell"><RecordStateBadge state={state} /><span className="muted"> {state.detail}</span></span>,
                 <EvidenceLink key="e" documents={documents} id={p.evidenceId} />,
                 ...(canEdit ? [<RowActions key="a" vendorId={vendor.id} kind="pentest" id={p.id} version={version(p.id)} label={`penetration test of ${formatDayForPeople(p.performedOn)}`} />] : []),
               ],
@@ -236,20 +236,14 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
             initialSort={{ column: 0, dir: "desc" }}
             columns={[{ label: "Last tested", sortable: true }, { label: "Status" }, { label: "Document" }, ...actionsColumn]}
             rows={plans.map((p) => {
-              const overdue = kind === "ir_plan" && p.lastTestedOn !== undefined && isMoreThanMonthsAfter(p.lastTestedOn, irMax, now);
+              const state = planRecordState(kind, p, settings, now);
               return {
                 key: p.id,
                 id: recordAnchor(p.id),
                 sort: [p.lastTestedOn ?? null],
                 cells: [
                   p.lastTestedOn ? <DayText key="d" day={p.lastTestedOn} now={now} /> : <span key="d" className="muted">Never tested</span>,
-                  p.lastTestedOn === undefined ? (
-                    <StatusBadge key="s" tone="warn">Never tested</StatusBadge>
-                  ) : overdue ? (
-                    <StatusBadge key="s" tone="warn">Test overdue</StatusBadge>
-                  ) : (
-                    <StatusBadge key="s" tone="ok">Tested</StatusBadge>
-                  ),
+                  <RecordStateBadge key="s" state={state} />,
                   <EvidenceLink key="e" documents={documents} id={p.evidenceId} />,
                   ...(canEdit ? [<RowActions key="a" vendorId={vendor.id} kind={kind} id={p.id} version={version(p.id)} label={label.toLowerCase()} />] : []),
                 ],

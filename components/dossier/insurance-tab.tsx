@@ -6,10 +6,10 @@ import { DayText } from "./day-text";
 import { EvidenceLink } from "./evidence-link";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
-import { insuranceState } from "./record-status";
+import { insuranceRecordState } from "@/lib/domain/record-states";
 import { RowActions } from "./row-actions";
 import { SortableTable } from "./sortable-table";
-import { StatusBadge } from "./status-badges";
+import { RecordStateBadge, StatusBadge } from "./status-badges";
 import { TabFindings } from "./tab-findings";
 import { recordAnchor } from "./tabs";
 
@@ -49,7 +49,7 @@ export function InsuranceTab({ view }: { view: VendorDossierView }) {
             ...(canEdit ? [{ label: "Actions", hiddenLabel: true }] : []),
           ]}
           rows={dossier.insurancePolicies.map((p) => {
-            const state = insuranceState(p, settings, now);
+            const state = insuranceRecordState(p, settings, now);
             const comparable = p.currency === minimum.currency;
             const below = comparable && p.perOccurrenceMinor < minimum.minimumMinor;
             return {
@@ -71,7 +71,7 @@ export function InsuranceTab({ view }: { view: VendorDossierView }) {
                 </span>,
                 formatMoney(p.aggregateMinor, p.currency),
                 <DayText key="x" day={p.expiryDate} now={now} />,
-                <span key="s" className="state-cell"><StatusBadge tone={state.tone}>{state.label}</StatusBadge><span className="muted"> {state.detail}</span></span>,
+                <span key="s" className="state-cell"><RecordStateBadge state={state} /><span className="muted"> {state.detail}</span></span>,
                 p.additionalInsured ? "Yes" : <StatusBadge key="ai" tone="warn">No</StatusBadge>,
                 <EvidenceLink key="e" documents={documents} id={p.evidenceId} />,
                 ...(canEdit ? [<RowActions key="a" vendorId={vendor.id} kind="insurance" id={p.id} version={version(p.id)} label={insuranceLabel(p)} />] : []),

@@ -2,7 +2,8 @@ import { hoursBetween } from "@/lib/domain/dates";
 import { notificationDelayHours } from "@/lib/domain/incident-notification";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
 import { InstantText, formatInstantUtc } from "./day-text";
-import { formatHours, formatKpi, kpiVerdict, type KpiKey } from "./kpi-status";
+import { formatHours } from "@/lib/domain/durations";
+import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpi-verdicts";
 import { KpiTrendChart } from "./kpi-trend-chart";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
@@ -129,7 +130,7 @@ export function KpisTab({ view }: { view: VendorDossierView }) {
                   <span key="l">
                     <strong>{formatHours(delay)}</strong>{" "}
                     {delay > sla ? (
-                      <StatusBadge tone="bad">{formatHours(delay - sla)} over the {sla} h SLA</StatusBadge>
+                      <StatusBadge tone="bad">{formatHours(delay - sla)} over the {formatHours(sla)} SLA</StatusBadge>
                     ) : (
                       <StatusBadge tone="ok">within the {sla} h SLA</StatusBadge>
                     )}

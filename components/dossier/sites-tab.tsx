@@ -1,12 +1,12 @@
 import { REMOTE_SITE_CONTROLS, REMOTE_SITE_CONTROL_LABELS, SITE_MODE_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { isoLabel, siteLabel } from "@/lib/domain/findings/labels";
+import { validIsoCertificates } from "@/lib/domain/iso-status";
 import { countryName } from "@/lib/domain/reference/countries";
 import type { DeliverySite } from "@/lib/schemas/dossier";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
 import { findingsFor } from "./findings-summary";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
-import { isoState } from "./record-status";
 import { RowActions } from "./row-actions";
 import { SortableTable } from "./sortable-table";
 import { StatusBadge } from "./status-badges";
@@ -32,10 +32,11 @@ export function RemoteControlChips({ site }: { site: DeliverySite }) {
 }
 
 export function SitesTab({ view }: { view: VendorDossierView }) {
-  const { vendor, dossier, findings, records, settings, now } = view;
+  const { vendor, dossier, findings, records, now } = view;
   const canEdit = mayEditKind(view.may, "site");
   const version = (id: string) => records.find((r) => r.id === id)?.version;
-  const validCerts = dossier.isoCertificates.filter((c) => isoState(c, settings, now).label !== "Expired");
+  // The same "valid" the findings engine judges scope on (iso-rules.ts): not expired, not superseded.
+  const validCerts = validIsoCertificates(dossier.isoCertificates, now);
   return (
     <>
       <TabFindings vendorId={vendor.id} findings={findings} subjectKinds={["delivery_site"]} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import type { RecordState, Tone } from "@/lib/domain/record-states";
 
-export type Tone = "ok" | "warn" | "bad" | "blocker" | "muted" | "info";
+export type { Tone };
 
 const TONE_CLASS: Record<Tone, string> = {
   ok: "status-ok",
@@ -25,4 +26,9 @@ const VENDOR_STATUS: Record<string, { label: string; tone: Tone }> = {
 export function VendorStatusBadge({ status }: { status: string }) {
   const s = VENDOR_STATUS[status] ?? { label: status, tone: "muted" as const };
   return <StatusBadge tone={s.tone}>{s.label}</StatusBadge>;
+}
+
+/** An evidence record's state as the domain projects it (lib/domain/record-states.ts); nothing is decided here. */
+export function RecordStateBadge({ state }: { state: Pick<RecordState, "label" | "tone" | "detail"> }) {
+  return <StatusBadge tone={state.tone} title={state.detail || undefined}>{state.label}</StatusBadge>;
 }

@@ -3,7 +3,7 @@ import { SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { insuranceLabel, isoLabel } from "@/lib/domain/findings/labels";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { insuranceState, isoState, pentestState, soc2State, type RecordState } from "./record-status";
+import { insuranceRecordState, isoRecordState, pentestRecordState, soc2RecordState, type RecordState } from "@/lib/domain/record-states";
 import { recordAnchor, type DossierTab } from "./tabs";
 
 // What was valid when, and what lapses next (the overview's evidence
@@ -50,7 +50,7 @@ export function buildTimeline(dossier: Dossier, settings: Settings, now: Date): 
     events.push({ day, what, lapse, rowId: row.id, tab: row.tab, anchor: row.anchor });
 
   for (const r of [...dossier.soc2Reports].sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : 1))) {
-    const state = soc2State(r, settings, now);
+    const state = soc2RecordState(r, settings, now);
     const label = `SOC 2 ${SOC2_TYPE_LABELS[r.type]} · ${r.auditor}`;
     const row: TimelineRow = {
       id: r.id,
@@ -82,7 +82,7 @@ export function buildTimeline(dossier: Dossier, settings: Settings, now: Date): 
       label,
       tab: "assurance",
       anchor: recordAnchor(c.id),
-      state: isoState(c, settings, now),
+      state: isoRecordState(c, settings, now),
       spans: [{ start: c.issueDate, end: c.expiryDate, style: "valid", meaning: "certificate valid" }],
       points: [],
     };
@@ -99,7 +99,7 @@ export function buildTimeline(dossier: Dossier, settings: Settings, now: Date): 
       label,
       tab: "insurance",
       anchor: recordAnchor(p.id),
-      state: insuranceState(p, settings, now),
+      state: insuranceRecordState(p, settings, now),
       // The start of the policy term is not recorded; the bar only claims "in force until".
       spans: [{ start: "", end: p.expiryDate, style: "open", meaning: "in force until expiry (start of term not recorded)" }],
       points: [],
@@ -109,7 +109,7 @@ export function buildTimeline(dossier: Dossier, settings: Settings, now: Date): 
   }
 
   for (const t of [...dossier.pentests].sort((a, b) => (a.performedOn < b.performedOn ? -1 : 1))) {
-    const state = pentestState(t, settings, now);
+    const state = pentestRecordState(t, settings, now);
     const label = `Pen test${t.provider ? ` · ${t.provider}` : ""}`;
     const row: TimelineRow = {
       id: t.id,

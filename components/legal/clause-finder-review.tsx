@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { acceptAllProposalsAction, decideClauseProposalAction } from "@/app/(app)/vendors/[id]/legal-actions";
+import { formatHours } from "@/lib/domain/durations";
 import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-catalogue";
 import { computeClauseStatus, type ClauseContext } from "@/lib/domain/legal/clause-deviation";
 import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
@@ -39,7 +40,7 @@ const DECISION_LABEL = { accepted: "Accepted", edited: "Edited and recorded", re
 function valueText(p: StoredProposal): string | undefined {
   const v = p.value;
   if (!v) return undefined;
-  const amount = v.kind === "hours" ? `${v.hours} hours` : v.kind === "days" ? `${v.days} days` : v.kind === "months" ? `every ${v.months} months` : clauseValueText({ amountMinor: v.amountMinor, currency: v.currency });
+  const amount = v.kind === "hours" ? formatHours(v.hours) : v.kind === "days" ? `${v.days} days` : v.kind === "months" ? `every ${v.months} months` : clauseValueText({ amountMinor: v.amountMinor, currency: v.currency });
   return `${amount}, read from “${v.quote}” (${v.basis})`;
 }
 

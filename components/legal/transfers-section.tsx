@@ -3,7 +3,7 @@ import { StatusBadge } from "@/components/dossier/status-badges";
 import { ADEQUACY_REFERENCE } from "@/lib/domain/legal/adequacy";
 import type { LegalContext } from "@/lib/domain/legal/legal-findings";
 import { SCC_MODULE_LABELS, TRANSFER_MECHANISM_LABELS, type DpaStatus } from "@/lib/domain/legal/legal-vocabulary";
-import { deriveTransferMatrix } from "@/lib/domain/legal/transfers";
+import { TRANSFER_REGIME_LABELS, transferMatrixFor } from "@/lib/domain/legal/transfer-matrix";
 import type { Finding } from "@/lib/domain/finding";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import { legalRecordOf, type LegalReview } from "@/lib/server/services/legal-view";
@@ -13,19 +13,13 @@ import { contractLabel, countryLabel } from "./legal-format";
 import { legalFormHref } from "./legal-links";
 
 const DPA_LABEL: Record<DpaStatus, string> = { none: "No DPA", draft: "Draft", signed: "Signed" };
-const REGIME_LABEL = {
-  eu_eea: "Inside the EU/EEA: not a transfer",
-  adequacy: "Adequacy decision",
-  adequacy_importer_check: "Partial adequacy: check the importer",
-  third_country: "Third country: needs SCCs or BCRs",
-} as const;
 
 /** DPA status and the transfer matrix derived from delivery sites and sub-processors (domain.md §5). */
 export function DpaAndTransfers({ vendorId, legal, context, review, findings, now }: { vendorId: string; legal: LegalDossier; context: LegalContext; review: LegalReview; findings: readonly Finding[]; now: Date }) {
   const dpaRecord = legalRecordOf(review, "dpa");
   const dpaContract = legal.dpa.contractId ? legal.contracts.find((c) => c.id === legal.dpa.contractId) : undefined;
   const dpaFinding = findings.find((f) => f.subject.kind === "dpa");
-  const matrix = deriveTransferMatrix(context.sites, legal.subProcessors, context.dataCategories, ADEQUACY_REFERENCE, legal.transferMechanisms);
+  const matrix = transferMatrixFor(legal, context);
   const inMatrix = new Set(matrix.map((r) => r.country));
   const stray = legal.transferMechanisms.filter((t) => !inMatrix.has(t.country));
   return (
@@ -71,7 +65,7 @@ export function DpaAndTransfers({ vendorId, legal, context, review, findings, no
                   const needsMechanism = row.regime === "third_country" || row.regime === "adequacy_importer_check";
                   return (
                     <tr key={row.country} id={`record-${row.country}`} data-country={row.country}>
-                      <th scope="row">{countryLabel(row.country)}<br /><span className="muted small">{REGIME_LABEL[row.regime]}</span></th>
+                      <th scope="row">{countryLabel(row.country)}<br /><span className="muted small">{TRANSFER_REGIME_LABELS[row.regime]}</span></th>
                       <td>{row.processedBy.map((p) => <div key={`${p.kind}-${p.id ?? p.label}`}>{p.label} <span className="muted">({p.kind === "delivery_site" ? "delivery site" : "sub-processor"})</span></div>)}</td>
                       <td>
                         {TRANSFER_MECHANISM_LABELS[row.mechanism]}

@@ -1,8 +1,9 @@
 // `score <dossier.json> [--now YYYY-MM-DD] [--settings settings.json]`
 //
-// Prints {"findings": [...], "score": {...}} as JSON on stdout: every finding
-// (dossier and legal) and the full score (checks, domains, caps, rating and
-// the arithmetic lines), exactly what scoreVendor returns. Pure: no database.
+// Prints {"findings": [...], "score": {...}, "records": [...]} as JSON on
+// stdout: every finding (dossier and legal), the full score (checks, domains,
+// caps, rating and the arithmetic lines), exactly what scoreVendor returns,
+// and each evidence record's state as the dossier tabs show it. Pure: no database.
 //
 // --now      the day to score on (00:00 UTC), or a full ISO instant; default now.
 // --settings organisation settings as JSON; missing keys take the defaults
@@ -11,6 +12,7 @@
 //
 // Exit codes: 0 scored; 2 bad usage, or a file that cannot be read, is not
 // JSON or fails validation (each problem on stderr as "$.json.path: message").
+import { evidenceRecordStates } from "@/lib/domain/record-states";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
 import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
 import { dossierSchema } from "@/lib/schemas/dossier";
@@ -46,7 +48,9 @@ export async function scoreCommand(args: string[], io: CliIo = processIo, clock:
 
   const findings = vendorFindingsFor(dossier.value, settings, now);
   const score = scoreVendor(dossier.value, settings, now, { findings });
-  io.out(JSON.stringify({ findings, score }, null, 2));
+  // The same record states the Assurance and Insurance tabs show (lib/domain/record-states.ts).
+  const records = evidenceRecordStates(dossier.value, settings, now);
+  io.out(JSON.stringify({ findings, score, records }, null, 2));
   return 0;
 }
 

@@ -15,13 +15,16 @@ import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "./dossier-vocabulary";
 import type { Finding } from "./finding";
 import { ADEQUACY_REFERENCE } from "./legal/adequacy";
 import { CLAUSE_CATALOGUE } from "./legal/clause-catalogue";
-import { computeClauseStatus } from "./legal/clause-deviation";
+import { clauseReviewRows } from "./legal/clause-review";
 import { legalContextFor } from "./legal/legal-context";
-import { CLAUSE_STATUS_LABELS, CONTRACT_TYPE_LABELS, TRANSFER_MECHANISM_LABELS, type ClauseStatus } from "./legal/legal-vocabulary";
-import { deriveTransferMatrix, type TransferRegime } from "./legal/transfers";
-import { formatMoney } from "./money";
+import { CONTRACT_TYPE_LABELS, type ClauseStatus } from "./legal/legal-vocabulary";
+import { transferMatrixFor, transferRowWords } from "./legal/transfer-matrix";
+import type { TransferRegime } from "./legal/transfers";
 import { nextAssessmentDue } from "./next-due";
+import { readerSource } from "./reader-source";
 import { countryName } from "./reference/countries";
+import { committeeArithmetic, roundTenth, type ArithmeticLine } from "./report-arithmetic";
+import { recommendationFor, type Recommendation } from "./report-recommendation";
 import { isRiskAcceptanceExpired } from "./risk-acceptance";
 import { REMEDIATION_STATUS_LABELS, isRemediationOverdue, type RemediationStatus } from "./remediation";
 import { CAP_LABELS } from "./scoring/caps";
@@ -105,6 +108,15 @@ export interface ReportInput {
   remediation: readonly ReportRemediation[];
   riskAcceptances?: readonly ReportRiskAcceptance[];
   generatedAt: Date;
+  /** Who the report is for: the organisation's name and optional logo (admin settings). */
+  organisation?: { name: string; logo?: ReportLogo | null } | null;
+  /** The snapshot against today's dossier, when known; a stale snapshot says so on page 1. */
+  freshness?: { stale: boolean; changedSections: readonly string[]; settingsChanged: boolean } | null;
+}
+
+export interface ReportLogo {
+  data: Uint8Array;
+  mimeType: "image/png" | "image/jpeg";
 }
 
 export interface ChartBar {
@@ -127,13 +139,30 @@ export interface CheckGroup {
   domain: DomainScore;
   /** "Assurance: 4.5 of 6 points = 75.0". */
   line: string;
+  /** Checks with a result; unknown ones are listed once under "evidence not yet provided". */
   checks: (ScoreCheck & { resultLabel: string; pointsText: string })[];
+}
+
+/** One check the vendor has not yet given evidence for (it scores 0 until it does). */
+export interface MissingEvidenceRow {
+  domainTitle: string;
+  title: string;
+  required: string;
+}
+
+/** A finding as the committee reads it: no rule codes, the source as a reader knows it. */
+export interface FindingView {
+  severity: Severity;
+  message: string;
+  observed?: string;
+  threshold?: string;
+  sourceLabel: string;
 }
 
 export interface FindingGroup {
   severity: Severity;
   title: string;
-  findings: readonly Finding[];
+  findings: readonly FindingView[];
 }
 
 export interface EvidenceRow {
@@ -177,10 +206,16 @@ export interface SignOffRow {
   name: string;
   date: string;
   comment: string;
+  /** A decision recorded without a word of explanation. */
+  blankComment: boolean;
+  /** "Approve" against a rating whose band calls for something stricter. */
+  againstRating: string | null;
   pending: boolean;
 }
 
 export interface RemediationRow extends ReportRemediation {
+  /** The finding the item fixes, in words (never its rule code). */
+  findingText: string;
   statusLabel: string;
   dueText: string;
   overdue: boolean;
@@ -189,6 +224,10 @@ export interface RemediationRow extends ReportRemediation {
 
 export interface AssessmentReport {
   cover: {
+    organisationName: string | null;
+    logo: ReportLogo | null;
+    /** "The dossier has changed since this snapshot: …", or null when it has not (or is unknown). */
+    freshnessNotice: string | null;
     vendorName: string;
     legalName: string;
     country: string;
@@ -206,11 +245,13 @@ export interface AssessmentReport {
     state: AssessmentState;
     nextDue: { date: string; reason: string } | null;
   };
+  recommendation: Recommendation;
   summary: string[];
   chart: ChartBar[];
-  arithmetic: string[];
+  arithmetic: ArithmeticLine[];
   caps: (CapResult & { title: string })[];
   checkGroups: CheckGroup[];
+  missingEvidence: MissingEvidenceRow[];
   findingCounts: Record<Severity, number>;
   findingGroups: FindingGroup[];
   evidence: EvidenceRow[];
@@ -246,23 +287,30 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     stateLabel: ASSESSMENT_STATE_LABELS[assessment.state],
     state: assessment.state,
     nextDue,
+    organisationName: input.organisation?.name?.trim() || null,
+    logo: input.organisation?.logo ?? null,
+    freshnessNotice: freshnessNotice(input.freshness),
   };
-  const signOffs = signOffRows(input.signOffs);
-  const remediation = input.remediation.map((r) => remediationRow(r, input.generatedAt));
+  const signOffs = signOffRows(input.signOffs, score.rating);
+  const remediation = input.remediation.map((r) => remediationRow(r, findings, input.generatedAt));
   return {
     cover,
+    recommendation: recommendationFor({ rating: score.rating, caps: score.caps, findings, signOffs: input.signOffs, remediation: input.remediation, state: assessment.state, stale: input.freshness?.stale ?? false }),
     summary: executiveSummary(input, findingCounts, signOffs, remediation, cover.nextDue),
     chart: score.domains.map(chartBar),
-    arithmetic: score.arithmetic,
+    arithmetic: committeeArithmetic(score),
     caps: score.caps.map((c) => ({ ...c, title: capTitle(c) })),
     checkGroups: checkGroups(score),
+    missingEvidence: missingEvidence(score),
     findingCounts,
-    findingGroups: SEVERITIES.map((severity) => ({ severity, title: SEVERITY_TITLES[severity], findings: findings.filter((f) => f.severity === severity) })).filter(
-      (g) => g.findings.length > 0,
-    ),
+    findingGroups: SEVERITIES.map((severity) => ({
+      severity,
+      title: SEVERITY_TITLES[severity],
+      findings: findings.filter((f) => f.severity === severity).map(findingView),
+    })).filter((g) => g.findings.length > 0),
     evidence: evidenceRows(dossier),
     clauses: clauseRows(dossier, settings),
-    clauseCatalogueNote: `Clause catalogue version ${CLAUSE_CATALOGUE.version} (${CLAUSE_CATALOGUE.source}).`,
+    clauseCatalogueNote: `Clause catalogue version ${CLAUSE_CATALOGUE.version}.`,
     transfers: transferRows(dossier, settings),
     transferNote: `Adequacy decisions as of ${formatDayForPeople(ADEQUACY_REFERENCE.asOf)} (${ADEQUACY_REFERENCE.source}).`,
     signOffs,
@@ -284,7 +332,7 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 }
 
 function capTitle(cap: CapResult): string {
-  return `Cap at ${formatLimit(cap.limit)}: ${CAP_LABELS[cap.code] ?? cap.label}`;
+  return `Ceiling of ${formatLimit(cap.limit)}: ${CAP_LABELS[cap.code as keyof typeof CAP_LABELS] ?? cap.label}`;
 }
 
 function chartBar(d: DomainScore): ChartBar {
@@ -293,9 +341,10 @@ function chartBar(d: DomainScore): ChartBar {
     label: d.label,
     weight: d.weight,
     score: d.included ? d.score : null,
-    scoreText: d.included && d.score !== null ? formatScore(d.score) : "excluded",
+    // Rounded like the arithmetic lines (report-arithmetic.ts), so the chart and the sums agree.
+    scoreText: d.included && d.score !== null ? `${roundTenth(d.score)} of 100` : "excluded",
     contribution: d.contribution,
-    contributionText: formatScore(d.contribution),
+    contributionText: `${roundTenth(d.contribution)} points`,
     weightText: formatLimit(d.weight),
     included: d.included,
   };
@@ -307,12 +356,30 @@ function checkGroups(score: ScoreResult): CheckGroup[] {
     title: SCORING_DOMAIN_TITLES[domain.key] ?? domain.label,
     domain,
     line: domain.included
-      ? `${domain.label}: ${formatPoints(domain.earned)} of ${domain.checksCounted} points = ${formatScore(domain.score ?? 0)}`
+      ? `${domain.label}: ${formatPoints(domain.earned)} of ${domain.checksCounted} check points = ${roundTenth(domain.score ?? 0)} out of 100`
       : `${domain.label}: no applicable checks, excluded`,
     checks: score.checks
-      .filter((c) => c.domain === domain.key)
+      .filter((c) => c.domain === domain.key && c.result !== "unknown")
       .map((c) => ({ ...c, resultLabel: CHECK_RESULT_LABELS[c.result], pointsText: c.points === null ? "n/a" : formatPoints(c.points) })),
   }));
+}
+
+/** Every check still waiting for evidence, in one list instead of a failure row each. */
+function missingEvidence(score: ScoreResult): MissingEvidenceRow[] {
+  const titles = new Map(score.domains.map((d) => [d.key, SCORING_DOMAIN_TITLES[d.key] ?? d.label]));
+  return score.checks
+    .filter((c) => c.result === "unknown")
+    .map((c) => ({ domainTitle: titles.get(c.domain) ?? c.domain, title: c.title, required: c.threshold }));
+}
+
+function findingView(f: Finding): FindingView {
+  return { severity: f.severity, message: f.message, observed: f.observed, threshold: f.threshold, sourceLabel: readerSource(f.source) };
+}
+
+function freshnessNotice(freshness: ReportInput["freshness"]): string | null {
+  if (!freshness?.stale) return null;
+  const what = [...freshness.changedSections, ...(freshness.settingsChanged ? ["the organisation's thresholds"] : [])];
+  return `The dossier has changed since this snapshot was taken (${listInWords(what)}). This report shows the vendor as it was then; re-assess before relying on it.`;
 }
 
 function plural(n: number, word: string, many = `${word}s`): string {
@@ -342,7 +409,7 @@ function executiveSummary(
   const lowered = score.caps.filter((c) => c.triggered && c.lowered);
   if (lowered.length > 0) {
     out.push(
-      `Before caps the weighted score was ${formatScore(score.overall)}. It was capped because of ${listInWords(lowered.map((c) => CAP_LABELS[c.code] ?? c.label))}.`,
+      `Before the ceilings the weighted score was ${roundTenth(score.overall)}. It was held down by ${listInWords(lowered.map((c) => CAP_LABELS[c.code] ?? c.label))}.`,
     );
   }
   const included = score.domains.filter((d) => d.included && d.score !== null);
@@ -351,8 +418,8 @@ function executiveSummary(
     const worst = included.reduce((a, b) => ((b.score ?? 0) < (a.score ?? 0) ? b : a));
     out.push(
       best.key === worst.key
-        ? `Every domain scored ${formatScore(best.score ?? 0)}.`
-        : `The strongest area is ${best.label.toLowerCase()} (${formatScore(best.score ?? 0)}); the weakest is ${worst.label.toLowerCase()} (${formatScore(worst.score ?? 0)}).`,
+        ? `Every domain scored ${roundTenth(best.score ?? 0)} out of 100.`
+        : `The strongest area is ${best.label.toLowerCase()} (${roundTenth(best.score ?? 0)} out of 100); the weakest is ${worst.label.toLowerCase()} (${roundTenth(worst.score ?? 0)}).`,
     );
   }
   const total = counts.blocker + counts.high + counts.medium + counts.low;
@@ -438,64 +505,34 @@ function legalOf(dossier: Dossier): LegalDossier {
 }
 
 function clauseRows(dossier: Dossier, settings: Settings): ClauseRow[] {
-  const legal = legalOf(dossier);
-  const context = legalContextFor(dossier, settings);
-  const contracts = new Map(legal.contracts.map((c) => [c.id, c]));
-  return CLAUSE_CATALOGUE.clauses.map((clause) => {
-    const row = legal.clauseReviews.find((r) => r.clauseCode === clause.code);
-    if (!row) {
-      return { code: clause.code, title: clause.title, status: "missing" as const, statusLabel: "Not reviewed (counts as missing)", citation: "", value: "", note: "" };
-    }
-    const result = computeClauseStatus(row, { ...context, clause }, settings);
-    const contract = row.citation ? contracts.get(row.citation.contractId) : undefined;
-    const citation = row.citation
-      ? [contract ? (contract.title ?? CONTRACT_TYPE_LABELS[contract.type]) : "Contract", row.citation.section ? `§ ${row.citation.section}` : "", row.citation.page ? `p. ${row.citation.page}` : ""]
-          .filter(Boolean)
-          .join(", ")
-      : "";
-    const values = [
-      row.hours !== undefined ? `${row.hours} hours` : "",
-      row.days !== undefined ? `${row.days} days` : "",
-      row.months !== undefined ? `${row.months} months` : "",
-      row.amountMinor !== undefined && row.currency ? formatMoney(row.amountMinor, row.currency) : "",
-      row.auditScope === "reports_only" ? "reports only" : row.auditScope === "direct_or_third_party" ? "direct or third party" : "",
-    ].filter(Boolean);
+  return clauseReviewRows(legalOf(dossier), legalContextFor(dossier, settings), settings).map((r) => ({
+    code: r.clause.code,
+    title: r.clause.title,
+    status: r.status,
+    statusLabel: r.statusLabel,
+    citation: r.citationLabel ?? "",
+    value: r.valueText ?? "",
+    note: r.row?.reviewerNote ?? "",
+  }));
+}
+
+function transferRows(dossier: Dossier, settings: Settings): TransferRowView[] {
+  return transferMatrixFor(legalOf(dossier), legalContextFor(dossier, settings)).map((row) => {
+    const words = transferRowWords(row);
     return {
-      code: clause.code,
-      title: clause.title,
-      status: result.status,
-      statusLabel: CLAUSE_STATUS_LABELS[result.status] + (result.reason ? `: ${result.reason}` : ""),
-      citation,
-      value: values.join("; "),
-      note: row.reviewerNote ?? "",
+      country: row.country,
+      countryLabel: words.countryLabel,
+      processedBy: words.processedBy,
+      regime: row.regime,
+      regimeLabel: words.regimeLabel,
+      mechanismLabel: words.mechanismLabel,
+      issue: row.finding?.message,
+      issueSeverity: row.finding?.severity,
     };
   });
 }
 
-const REGIME_LABELS: Record<TransferRegime, string> = {
-  eu_eea: "EU/EEA",
-  adequacy: "Adequacy decision",
-  adequacy_importer_check: "Partial adequacy (importer must be covered)",
-  third_country: "Third country",
-};
-
-function transferRows(dossier: Dossier, settings: Settings): TransferRowView[] {
-  const legal = legalOf(dossier);
-  const context = legalContextFor(dossier, settings);
-  const sites = context.sites.map((s) => ({ ...s, label: [s.city, countryName(s.country)].filter(Boolean).join(", ") }));
-  return deriveTransferMatrix(sites, legal.subProcessors, dossier.profile.dataCategories, ADEQUACY_REFERENCE, legal.transferMechanisms).map((row) => ({
-    country: row.country,
-    countryLabel: `${row.countryName ?? countryName(row.country)} (${row.country})`,
-    processedBy: row.processedBy.map((p) => `${p.label}${p.kind === "sub_processor" ? " (sub-processor)" : ""}`).join("; "),
-    regime: row.regime,
-    regimeLabel: REGIME_LABELS[row.regime],
-    mechanismLabel: TRANSFER_MECHANISM_LABELS[row.mechanism] + (row.recorded?.sccModule ? `, module ${row.recorded.sccModule}` : "") + (row.recorded?.tiaDate ? `, TIA ${formatDayForPeople(row.recorded.tiaDate)}` : ""),
-    issue: row.finding?.message,
-    issueSeverity: row.finding?.severity,
-  }));
-}
-
-function signOffRows(signOffs: readonly ReportSignOff[]): SignOffRow[] {
+function signOffRows(signOffs: readonly ReportSignOff[], rating: Rating): SignOffRow[] {
   const recorded = [...signOffs].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   const rows: SignOffRow[] = recorded.map((s) => ({
     role: s.role,
@@ -503,13 +540,27 @@ function signOffRows(signOffs: readonly ReportSignOff[]): SignOffRow[] {
     decisionLabel: SIGN_OFF_DECISION_LABELS[s.decision],
     name: s.signedByName,
     date: `${formatDayForPeople(s.signedAt)} ${timeOf(s.signedAt)}`,
-    comment: s.comment,
+    comment: s.comment.trim(),
+    blankComment: s.decision !== "submit" && s.comment.trim() === "",
+    againstRating: againstRating(s.decision, rating),
     pending: false,
   }));
   for (const role of pendingSignOffRoles(signOffs)) {
-    rows.push({ role, roleLabel: SIGN_OFF_ROLE_LABELS[role], decisionLabel: "Pending", name: "", date: "", comment: "", pending: true });
+    rows.push({ role, roleLabel: SIGN_OFF_ROLE_LABELS[role], decisionLabel: "Pending", name: "", date: "", comment: "", blankComment: false, againstRating: null, pending: true });
   }
   return rows.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+}
+
+/**
+ * An approval the rating does not support (docs/rules.md §9): any approval of a
+ * Critical rating, a plain approve of a High or Medium one. Shown next to the
+ * decision so a reader sees it without comparing two pages.
+ */
+function againstRating(decision: SignOffDecision, rating: Rating): string | null {
+  if (decision === "submit" || decision === "reject") return null;
+  if (rating.band === "critical") return `The rating is ${rating.label}: the policy is to reject.`;
+  if (decision === "approve" && rating.band !== "low") return `The rating is ${rating.label}: the policy is "${rating.decision.toLowerCase()}", not a plain approval.`;
+  return null;
 }
 
 const ROLE_ORDER: Record<SignOffRole, number> = { procurement: 0, legal: 1, security: 2 };
@@ -519,10 +570,13 @@ function timeOf(value: DayInput): string {
   return `${d.toISOString().slice(11, 16)} UTC`;
 }
 
-function remediationRow(r: ReportRemediation, now: Date): RemediationRow {
+function remediationRow(r: ReportRemediation, findings: readonly Finding[], now: Date): RemediationRow {
   const overdue = isRemediationOverdue(r, now);
+  // A code several findings share (one per unassessed control) cannot name the finding; print nothing rather than guess.
+  const sameCode = r.findingCode ? findings.filter((f) => f.code === r.findingCode) : [];
   return {
     ...r,
+    findingText: r.findingMessage ?? (sameCode.length === 1 ? sameCode[0]!.message : ""),
     statusLabel: REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status,
     dueText: formatDayForPeople(r.dueDate),
     overdue,

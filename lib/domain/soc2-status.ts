@@ -51,16 +51,19 @@ export function soc2Status(dossier: Pick<Dossier, "soc2Reports">, settings: Sett
   // A report dated in the future is invalid input, never current (lib/domain/future-dated.ts).
   const report = selectCurrencyReport(dossier.soc2Reports.filter((r) => !isFutureDatedSoc2(r, now)));
   if (!report) return { state: "missing", monthsSincePeriodEnd: null, satisfiesElevatedRequirement: false };
-  const { soc2StaleMonths, soc2DueMonths } = settings.assurance;
-  const state: Soc2State = isMoreThanMonthsAfter(report.periodEnd, soc2StaleMonths, now)
-    ? "stale"
-    : hasReachedMonthsAfter(report.periodEnd, soc2DueMonths, now)
-      ? "due"
-      : "current";
+  const state = soc2CurrencyState(report, settings, now);
   return {
     state,
     report,
     monthsSincePeriodEnd: monthsSince(report.periodEnd, now),
     satisfiesElevatedRequirement: report.type === "type2" && state !== "stale",
   };
+}
+
+/** One report's currency: stale after soc2StaleMonths, due from soc2DueMonths (docs/rules.md §2). */
+export function soc2CurrencyState(report: Pick<Soc2Report, "periodEnd">, settings: Settings, now: Date): Exclude<Soc2State, "missing"> {
+  const { soc2StaleMonths, soc2DueMonths } = settings.assurance;
+  if (isMoreThanMonthsAfter(report.periodEnd, soc2StaleMonths, now)) return "stale";
+  if (hasReachedMonthsAfter(report.periodEnd, soc2DueMonths, now)) return "due";
+  return "current";
 }

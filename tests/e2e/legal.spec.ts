@@ -65,7 +65,7 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   await page.getByRole("link", { name: "← Legal tab" }).click();
   const row = clauseRow(page, "Incident notification SLA");
   await expect(row.locator(".clause-status")).toHaveText("Present");
-  await expect(row).toContainText("within 24 h");
+  await expect(row).toContainText("within 24 hours");
   await expect(row).toContainText("Master services agreement");
 
   // Record 72 hours: deviation is computed, with the reason, in the form and on the tab.

@@ -1,20 +1,9 @@
 import type { Finding } from "../finding";
-import { formatDayForPeople, hoursBetween, plural } from "../dates";
+import { formatDayForPeople, hoursBetween } from "../dates";
+import { formatHours as hours } from "../durations";
 import { notificationDelayHours } from "../incident-notification";
 import type { FindingRule } from "./context";
 import { SOURCES } from "./sources";
-
-/**
- * "24 hours", "24 hours 1 minute", "45 minutes". Elapsed time rounds up to the
- * minute so a late notice never reads as on time; time left rounds down.
- */
-function hours(n: number, round: "up" | "down" = "up"): string {
-  const totalMinutes = round === "up" ? Math.ceil(n * 60 - 1e-9) : Math.floor(n * 60 + 1e-9);
-  const h = Math.floor(totalMinutes / 60);
-  const m = totalMinutes % 60;
-  if (h === 0) return plural(m, "minute");
-  return m === 0 ? plural(h, "hour") : `${plural(h, "hour")} ${plural(m, "minute")}`;
-}
 
 /**
  * Incident notification (domain.md §7, contract SLA §4): the vendor must tell

@@ -4,6 +4,7 @@
 // kind of rule needs no code change.
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
+import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import type { DataCategory, Industry } from "@/lib/domain/vocabulary";
 import { type ClauseCatalogueEntry, type DeviationRule, CLAUSE_CATALOGUE, catalogueEntry } from "./clause-catalogue";
@@ -60,12 +61,12 @@ const RULES: Record<DeviationRule, Rule> = {
   // domain.md §4 / Seed 000: notify within 24 h, leaving room inside GDPR Art. 33's 72 h.
   notification_hours_max(row, _context, settings) {
     const max = settings.contract.incidentNotificationMaxHours;
-    const threshold = `at most ${max} h`;
+    const threshold = `at most ${formatHours(max)}`;
     if (row.hours === undefined) {
-      return { rule: "notification_hours_max", observed: "no deadline stated", threshold, reason: `No notification deadline is recorded; at most ${max} hours is required.` };
+      return { rule: "notification_hours_max", observed: "no deadline stated", threshold, reason: `No notification deadline is recorded; at most ${formatHours(max)} is required.` };
     }
     if (row.hours > max) {
-      return { rule: "notification_hours_max", observed: `${row.hours} h`, threshold, reason: `Notification within ${row.hours} hours exceeds the ${max}-hour maximum.` };
+      return { rule: "notification_hours_max", observed: formatHours(row.hours), threshold, reason: `Notification within ${formatHours(row.hours)} exceeds the ${max}-hour maximum.` };
     }
     return undefined;
   },

@@ -6,11 +6,12 @@ import type { Finding } from "@/lib/domain/finding";
 import { type DataCategory, type Industry, type Tier, SEVERITY_RANK, TIER_LABELS, isElevatedTier } from "@/lib/domain/vocabulary";
 import type { LegalDossier, StoredContract } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
-import { type AdequacyReference, ADEQUACY_REFERENCE } from "./adequacy";
+import type { AdequacyReference } from "./adequacy";
 import { type ClauseCatalogue, CLAUSE_CATALOGUE } from "./clause-catalogue";
 import { computeClauseStatus } from "./clause-deviation";
 import { CONTRACT_TYPE_LABELS } from "./legal-vocabulary";
-import { type ProcessingSite, deriveTransferMatrix } from "./transfers";
+import { transferMatrixFor } from "./transfer-matrix";
+import type { ProcessingSite } from "./transfers";
 
 export interface LegalContext {
   tier: Tier;
@@ -94,13 +95,7 @@ function dpaFindings(dossier: LegalDossier, context: LegalContext): Finding[] {
 }
 
 function transferFindings(dossier: LegalDossier, context: LegalContext): Finding[] {
-  const rows = deriveTransferMatrix(
-    context.sites,
-    dossier.subProcessors,
-    context.dataCategories,
-    context.adequacy ?? ADEQUACY_REFERENCE,
-    dossier.transferMechanisms,
-  );
+  const rows = transferMatrixFor(dossier, context);
   return rows.flatMap((r) => (r.finding ? [r.finding] : []));
 }
 

@@ -1,15 +1,14 @@
 // The clause review and the transfer matrix as an auditor reads them in an
-// audit pack (CSV for a spreadsheet, JSON for tools). Computed by the same
-// domain rules as the Legal tab and the findings engine (computeClauseStatus,
-// deriveTransferMatrix, legalContextFor), so the pack cannot disagree with the
-// screen. Pure: no I/O.
+// audit pack (CSV for a spreadsheet, JSON for tools). Read off the same
+// projections as the Legal tab and the PDF (clauseReviewRows, transferMatrixFor),
+// so the pack cannot disagree with the screen. Pure: no I/O.
 import { ADEQUACY_REFERENCE } from "@/lib/domain/legal/adequacy";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
-import { computeClauseStatus } from "@/lib/domain/legal/clause-deviation";
+import { clauseReviewRows, contractLabel } from "@/lib/domain/legal/clause-review";
 import { legalContextFor } from "@/lib/domain/legal/legal-context";
-import { deriveTransferMatrix } from "@/lib/domain/legal/transfers";
+import { transferMatrixFor, transferRowWords } from "@/lib/domain/legal/transfer-matrix";
 import type { Dossier } from "@/lib/schemas/dossier";
-import { emptyLegalDossier, type ClauseReviewRow, type LegalDossier } from "@/lib/schemas/legal";
+import { emptyLegalDossier, type LegalDossier } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
 import { csvDocument } from "../audit-log/event-format";
 
@@ -51,60 +50,41 @@ export function legalOf(dossier: Dossier): LegalDossier {
 }
 
 export function clauseReviewLines(dossier: Dossier, settings: Settings): ClauseReviewLine[] {
-  const legal = legalOf(dossier);
-  const context = legalContextFor(dossier, settings);
-  const contracts = new Map(legal.contracts.map((c) => [c.id, c]));
-  return CLAUSE_CATALOGUE.clauses.map((clause) => {
-    const row = legal.clauseReviews.find((r) => r.clauseCode === clause.code);
-    // Not reviewed counts as missing (legal-findings.ts): an empty review is never a pass.
-    const result = row ? computeClauseStatus(row, { ...context, clause }, settings) : { status: "missing" as const, checks: [], reason: undefined };
-    const contract = row?.citation ? contracts.get(row.citation.contractId) : undefined;
-    return {
-      clauseCode: clause.code,
-      title: clause.title,
-      status: result.status,
-      reviewed: row !== undefined,
-      reason: result.reason ?? (row ? null : "not reviewed yet"),
-      observed: result.checks.length ? result.checks.map((c) => c.observed).join("; ") : null,
-      threshold: result.checks.length ? result.checks.map((c) => c.threshold).join("; ") : null,
-      value: row ? clauseValue(row) : null,
-      contract: row?.citation ? (contract?.title ?? contract?.type ?? row.citation.contractId) : null,
-      section: row?.citation?.section ?? null,
-      page: row?.citation?.page ?? null,
-      reviewerNote: row?.reviewerNote ?? null,
-      blockerForElevatedTier: clause.blockerForElevatedTier,
-      source: clause.source,
-    };
-  });
-}
-
-function clauseValue(row: ClauseReviewRow): string | null {
-  const parts = [
-    row.hours !== undefined ? `${row.hours} h` : null,
-    row.days !== undefined ? `${row.days} days` : null,
-    row.months !== undefined ? `${row.months} months` : null,
-    row.amountMinor !== undefined ? `${row.amountMinor} ${row.currency ?? ""} (minor units)`.trim() : null,
-    row.auditScope !== undefined ? `audit scope: ${row.auditScope}` : null,
-  ].filter((p): p is string => p !== null);
-  return parts.length ? parts.join("; ") : null;
+  return clauseReviewRows(legalOf(dossier), legalContextFor(dossier, settings), settings).map((r) => ({
+    clauseCode: r.clause.code,
+    title: r.clause.title,
+    status: r.status,
+    reviewed: r.reviewed,
+    reason: r.reason ?? (r.reviewed ? null : "not reviewed yet"),
+    observed: r.checks.length ? r.checks.map((c) => c.observed).join("; ") : null,
+    threshold: r.checks.length ? r.checks.map((c) => c.threshold).join("; ") : null,
+    value: r.valueText ?? null,
+    contract: r.row?.citation ? (r.contract ? contractLabel(r.contract) : r.row.citation.contractId) : null,
+    section: r.row?.citation?.section ?? null,
+    page: r.row?.citation?.page ?? null,
+    reviewerNote: r.row?.reviewerNote ?? null,
+    blockerForElevatedTier: r.clause.blockerForElevatedTier,
+    source: r.clause.source,
+  }));
 }
 
 export function transferLines(dossier: Dossier, settings: Settings): TransferLine[] {
-  const legal = legalOf(dossier);
-  const context = legalContextFor(dossier, settings);
-  return deriveTransferMatrix(context.sites, legal.subProcessors, context.dataCategories, ADEQUACY_REFERENCE, legal.transferMechanisms).map((r) => ({
-    country: r.country,
-    countryName: r.countryName ?? null,
-    regime: r.regime,
-    mechanism: r.mechanism,
-    recordedMechanism: r.recorded?.mechanism ?? null,
-    sccModule: r.recorded?.sccModule ?? null,
-    tiaDate: r.recorded?.tiaDate ?? null,
-    processedBy: r.processedBy.map((p) => `${p.kind}: ${p.label}`).join("; "),
-    adequacyDecision: r.adequacy ? `${r.adequacy.decision} (${r.adequacy.date}) ${r.adequacy.source}` : null,
-    finding: r.finding?.message ?? null,
-    findingSeverity: r.finding?.severity ?? null,
-  }));
+  return transferMatrixFor(legalOf(dossier), legalContextFor(dossier, settings)).map((r) => {
+    const words = transferRowWords(r);
+    return {
+      country: r.country,
+      countryName: r.countryName ?? null,
+      regime: r.regime,
+      mechanism: r.mechanism,
+      recordedMechanism: r.recorded?.mechanism ?? null,
+      sccModule: r.recorded?.sccModule ?? null,
+      tiaDate: r.recorded?.tiaDate ?? null,
+      processedBy: words.processedBy,
+      adequacyDecision: r.adequacy ? `${r.adequacy.decision} (${r.adequacy.date}) ${r.adequacy.source}` : null,
+      finding: r.finding?.message ?? null,
+      findingSeverity: r.finding?.severity ?? null,
+    };
+  });
 }
 
 export function linesToCsv<T extends object>(lines: readonly T[], columns: readonly (keyof T & string)[]): string {

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
 import type { RatingBand } from "@/lib/domain/scoring/types";
 import type { Severity } from "@/lib/domain/vocabulary";
@@ -7,15 +5,13 @@ import { appVersion } from "../app-version";
 import { db, type Tx } from "../db";
 import { notFound } from "../errors";
 import { loadReportInput } from "../services/assessments";
+import { MONO_FAMILIES, registerReportFonts, TEXT_FAMILIES } from "./report-fonts";
 
 // The assessment PDF (issue 5): rendered on the server with @react-pdf from the
 // report model (lib/domain/assessment-report.ts) that the assessment page also
 // prints, so paper and screen agree. Everything printed comes from the frozen
 // snapshot; the footer says when the file was generated and by which version.
-// Fonts ship in the repo (lib/server/pdf/fonts, Geist, SIL OFL 1.1): nothing is
-// fetched at render time.
-
-const FONT_DIR = process.env.ASSAY_PDF_FONT_DIR || path.join(process.cwd(), "lib", "server", "pdf", "fonts");
+// Fonts are local files (report-fonts.ts): nothing is fetched at render time.
 
 type ReactPdf = typeof import("@react-pdf/renderer");
 // @react-pdf/renderer is ESM-only (its packages export "import" conditions
@@ -35,19 +31,7 @@ async function loadRenderer(): Promise<ReactPdf> {
 }
 
 function registerFonts(Font: ReactPdf["Font"]) {
-  const file = (name: string) => {
-    const p = path.join(FONT_DIR, name);
-    if (!fs.existsSync(p)) throw new Error(`PDF font missing: ${p} (fonts ship in lib/server/pdf/fonts)`);
-    return p;
-  };
-  Font.register({
-    family: "Geist",
-    fonts: [
-      { src: file("Geist-Regular.ttf"), fontWeight: 400 },
-      { src: file("Geist-Bold.ttf"), fontWeight: 700 },
-    ],
-  });
-  Font.register({ family: "GeistMono", src: file("GeistMono-Regular.ttf") });
+  registerReportFonts(Font);
   // No syllable hyphenation (it splits names and codes oddly); only very long
   // tokens (hashes, file names, URLs) are cut so they can wrap inside a cell.
   Font.registerHyphenationCallback((word) => (word.length <= 28 ? [word] : (word.match(/.{1,24}/g) ?? [word])));
@@ -74,7 +58,7 @@ const PLAIN_SHAPING = { calt: false, clig: false, liga: false, dlig: false, rlig
 // Line heights are given in points: react-pdf 4.9 applies a unitless
 // lineHeight twice (1.45 at 9 pt came out as 26 pt between lines).
 const s = {
-  page: { fontFamily: "Geist", fontSize: 9, color: INK, fontFeatureSettings: PLAIN_SHAPING, paddingTop: 40, paddingBottom: 52, paddingHorizontal: 40 },
+  page: { fontFamily: TEXT_FAMILIES, fontSize: 9, color: INK, fontFeatureSettings: PLAIN_SHAPING, paddingTop: 40, paddingBottom: 52, paddingHorizontal: 40 },
   footer: { position: "absolute", bottom: 22, left: 40, right: 40, flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, color: MUTED, borderTopWidth: 0.5, borderTopColor: LINE, paddingTop: 5 },
   eyebrow: { fontSize: 9, color: ACCENT, fontWeight: 700, textTransform: "uppercase" },
   title: { fontSize: 24, fontWeight: 700, marginTop: 6 },
@@ -92,13 +76,13 @@ const s = {
   h2: { fontSize: 10.5, fontWeight: 700, marginTop: 10, marginBottom: 4 },
   para: { lineHeight: "13pt", marginBottom: 5 },
   muted: { color: MUTED },
-  mono: { fontFamily: "GeistMono", fontSize: 8.5 },
+  mono: { fontFamily: MONO_FAMILIES, fontSize: 8.5 },
   arithmetic: { backgroundColor: SOFT, padding: 8, borderRadius: 3 },
-  arithmeticLine: { fontFamily: "GeistMono", fontSize: 8.5, lineHeight: "12.5pt" },
+  arithmeticLine: { fontFamily: MONO_FAMILIES, fontSize: 8.5, lineHeight: "12.5pt" },
   chartRow: { flexDirection: "row", alignItems: "center", marginBottom: 6 },
   chartLabel: { width: 150, paddingRight: 6 },
   chartTrack: { height: 12 },
-  chartText: { width: 120, paddingLeft: 8, fontSize: 8.5 },
+  chartText: { width: 150, paddingLeft: 8, fontSize: 8.5 },
   table: { borderTopWidth: 0.75, borderTopColor: LINE, marginTop: 2 },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: LINE, paddingVertical: 3.5 },
   th: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: INK, paddingVertical: 3, fontWeight: 700, fontSize: 8 },
@@ -110,6 +94,14 @@ const s = {
   severityPill: { color: "#ffffff", fontWeight: 700, fontSize: 8, paddingVertical: 2, paddingHorizontal: 6, borderRadius: 6, marginRight: 6 },
   empty: { color: MUTED, fontStyle: "normal" },
   capRow: { marginBottom: 4 },
+  orgRow: { flexDirection: "row", alignItems: "center", justifyContent: "space-between", marginBottom: 14 },
+  orgName: { fontSize: 11, fontWeight: 700 },
+  logo: { maxHeight: 40, maxWidth: 160, objectFit: "contain" },
+  notice: { marginTop: 12, padding: 8, borderWidth: 1, borderColor: "#c2410c", backgroundColor: "#fff4ec", borderRadius: 3, lineHeight: "12.5pt" },
+  recommendation: { marginTop: 14, padding: 10, borderLeftWidth: 3, borderLeftColor: ACCENT, backgroundColor: SOFT },
+  verdict: { fontSize: 13, fontWeight: 700, marginBottom: 4 },
+  flag: { color: "#b3122b", fontWeight: 700 },
+  arithRow: { flexDirection: "row", paddingVertical: 1.5 },
 } as const;
 
 interface Column<T> {
@@ -165,6 +157,12 @@ function Cover({ report }: { report: AssessmentReport }) {
   const c = report.cover;
   return (
     <R.View>
+      {c.organisationName || c.logo ? (
+        <R.View style={s.orgRow}>
+          <R.Text style={s.orgName}>{c.organisationName ?? ""}</R.Text>
+          {c.logo ? <R.Image style={s.logo} src={{ data: Buffer.from(c.logo.data), format: c.logo.mimeType === "image/png" ? "png" : "jpg" }} /> : null}
+        </R.View>
+      ) : null}
       <R.Text style={s.eyebrow}>Vendor security assessment</R.Text>
       <R.Text style={s.title}>{c.vendorName}</R.Text>
       <R.Text style={s.subtitle}>
@@ -185,13 +183,23 @@ function Cover({ report }: { report: AssessmentReport }) {
           <Fact label="Next assessment due" value={c.nextDue ? c.nextDue.date : "Not set"} />
         </R.View>
       </R.View>
+      {c.freshnessNotice ? <R.Text style={s.notice}>{c.freshnessNotice}</R.Text> : null}
+      <R.View style={s.recommendation} wrap={false}>
+        <R.Text style={s.eyebrow}>Recommendation</R.Text>
+        <R.Text style={s.verdict}>{report.recommendation.verdict}</R.Text>
+        {report.recommendation.sentences.map((line, i) => (
+          <R.Text key={i} style={s.para}>
+            {line}
+          </R.Text>
+        ))}
+      </R.View>
     </R.View>
   );
 }
 
 function Chart({ report }: { report: AssessmentReport }) {
   const maxWeight = Math.max(1, ...report.chart.map((b) => b.weight));
-  const full = 230;
+  const full = 200;
   return (
     <R.View>
       <R.Text style={[s.para, s.muted]}>
@@ -209,7 +217,7 @@ function Chart({ report }: { report: AssessmentReport }) {
               {bar.included ? <R.Rect x={0} y={0} width={Math.max(filled, 0)} height={12} fill={ACCENT} /> : null}
             </R.Svg>
             <R.Text style={s.chartText}>
-              {bar.included ? `${bar.scoreText} → ${bar.contributionText} of ${bar.weightText}` : `excluded (weight ${bar.weightText})`}
+              {bar.included ? `${bar.scoreText} → ${bar.contributionText} of ${bar.weightText}` : `excluded (weight ${bar.weightText}%)`}
             </R.Text>
           </R.View>
         );
@@ -223,12 +231,16 @@ function Arithmetic({ report }: { report: AssessmentReport }) {
     <R.View>
       <R.View style={s.arithmetic}>
         {report.arithmetic.map((line, i) => (
-          <R.Text key={i} style={s.arithmeticLine}>
-            {line}
-          </R.Text>
+          <R.View key={i} style={s.arithRow} wrap={false}>
+            <R.Text style={[s.arithmeticLine, { width: "62%" }, line.total ? { fontWeight: 700 } : {}]}>{line.left}</R.Text>
+            <R.Text style={[s.arithmeticLine, { width: "38%" }, line.total ? { fontWeight: 700 } : {}]}>{line.right}</R.Text>
+          </R.View>
         ))}
       </R.View>
-      <R.Text style={s.h2}>Caps</R.Text>
+      <R.Text style={[s.para, s.muted, { marginTop: 4 }]}>
+        Each check scores 1 point for a pass, 0.5 for a partial and 0 for a fail or missing evidence; a domain scores its points as a share of 100, and the weights (in per cent) turn the domain scores into points of the overall score. Figures are rounded to the nearest tenth.
+      </R.Text>
+      <R.Text style={s.h2}>Ceilings</R.Text>
       {report.caps.map((cap) => (
         <R.View key={cap.code} style={s.capRow} wrap={false}>
           <R.Text style={{ fontWeight: 700 }}>
@@ -246,6 +258,7 @@ function Arithmetic({ report }: { report: AssessmentReport }) {
           <CheckRows checks={group.checks} />
         </R.View>
       ))}
+      <MissingEvidence report={report} />
     </R.View>
   );
 }
@@ -293,6 +306,34 @@ function CheckRows({ checks }: { checks: AssessmentReport["checkGroups"][number]
   );
 }
 
+/** Checks still waiting for evidence: one grouped list (each scores 0 until the evidence arrives). */
+function MissingEvidence({ report }: { report: AssessmentReport }) {
+  if (report.missingEvidence.length === 0) return null;
+  return (
+    <R.View>
+      <R.Text style={s.h2} minPresenceAhead={40}>
+        Evidence not yet provided ({report.missingEvidence.length})
+      </R.Text>
+      <R.Text style={[s.para, s.muted]}>These checks have no evidence on file yet; each counts as 0 points until it is provided.</R.Text>
+      {[...new Set(report.missingEvidence.map((m) => m.domainTitle))].map((domain) => (
+        <R.View key={domain} style={s.table}>
+          <R.Text style={[s.cell, { fontWeight: 700, paddingVertical: 3 }]} minPresenceAhead={24}>
+            {domain}
+          </R.Text>
+          {report.missingEvidence
+            .filter((m) => m.domainTitle === domain)
+            .map((m, i) => (
+              <R.Text key={i} style={[s.cell, { paddingVertical: 1.5 }]} wrap={false}>
+                <R.Text style={{ fontWeight: 700 }}>{m.title}</R.Text>
+                {` — needed: ${m.required}`}
+              </R.Text>
+            ))}
+        </R.View>
+      ))}
+    </R.View>
+  );
+}
+
 function Findings({ report }: { report: AssessmentReport }) {
   if (report.findingGroups.length === 0) return <R.Text style={s.empty}>No rule raised a finding.</R.Text>;
   return (
@@ -309,7 +350,7 @@ function Findings({ report }: { report: AssessmentReport }) {
             <R.View key={i} style={[s.finding, { borderLeftColor: SEVERITY_COLORS[group.severity] }]} wrap={false}>
               <R.Text style={s.findingMessage}>{f.message}</R.Text>
               <R.Text style={s.findingFacts}>
-                {[f.observed ? `Observed: ${f.observed}` : "", f.threshold ? `Threshold: ${f.threshold}` : "", `Rule: ${f.source} (${f.code})`].filter(Boolean).join("  ·  ")}
+                {[f.observed ? `Observed: ${f.observed}` : "", f.threshold ? `Threshold: ${f.threshold}` : "", `Source: ${f.sourceLabel}`].filter(Boolean).join("  ·  ")}
               </R.Text>
             </R.View>
           ))}
@@ -361,12 +402,12 @@ export function AssessmentReportDocument({ report, version = appVersion() }: { r
           </R.Text>
         ))}
 
-        <Heading>Domain scores against their weights</Heading>
-        <Chart report={report} />
-
       </ReportPage>
 
       <ReportPage footer={footer}>
+        <Heading>Domain scores against their weights</Heading>
+        <Chart report={report} />
+
         <Heading>Score arithmetic</Heading>
         <Arithmetic report={report} />
 
@@ -429,7 +470,16 @@ export function AssessmentReportDocument({ report, version = appVersion() }: { r
             { title: "Decision", width: "20%", render: (r) => r.decisionLabel },
             { title: "Name", width: "18%", render: (r) => r.name || "—" },
             { title: "Date", width: "19%", render: (r) => r.date || "—" },
-            { title: "Comment", width: "30%", render: (r) => r.comment || "—" },
+            {
+              title: "Comment",
+              width: "30%",
+              render: (r) => (
+                <>
+                  {r.pending ? "—" : r.blankComment ? <R.Text style={s.flag}>No comment given</R.Text> : r.comment}
+                  {r.againstRating ? <R.Text style={s.flag}>{`\n${r.againstRating}`}</R.Text> : null}
+                </>
+              ),
+            },
           ]}
         />
 
@@ -451,7 +501,7 @@ export function AssessmentReportDocument({ report, version = appVersion() }: { r
           rows={report.remediation}
           columns={[
             { title: "Item", width: "27%", render: (r) => r.title },
-            { title: "Finding", width: "15%", render: (r) => r.findingMessage ?? "—" },
+            { title: "Finding", width: "15%", render: (r) => r.findingText || "—" },
             { title: "Owner", width: "14%", render: (r) => r.ownerName ?? "—" },
             { title: "Due", width: "12%", render: (r) => r.dueText },
             { title: "Status", width: "12%", render: (r) => (r.overdue ? `${r.statusLabel} (overdue)` : r.statusLabel) },

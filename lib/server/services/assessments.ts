@@ -9,6 +9,7 @@ import {
   type SignOffRole,
 } from "@/lib/domain/assessment-workflow";
 import { buildAssessmentReport, type AssessmentReport, type ReportInput } from "@/lib/domain/assessment-report";
+import { loadOrganisationBranding } from "./organisation";
 import { compareAssessments, type AssessmentComparison } from "@/lib/domain/compare-assessments";
 import { daysUntil, formatIsoDay } from "@/lib/domain/dates";
 import { findingKey, type Finding } from "@/lib/domain/finding";
@@ -344,6 +345,8 @@ export async function loadReportInput(client: Tx, assessmentId: string, generate
   ]);
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));
   const snapshot = snapshotOf(row);
+  // The cover names the organisation and says when the dossier has moved on since this snapshot.
+  const [organisation, freshness] = await Promise.all([loadOrganisationBranding(client), freshnessOf(client, row)]);
   return {
     row,
     input: {
@@ -380,6 +383,8 @@ export async function loadReportInput(client: Tx, assessmentId: string, generate
       })),
       riskAcceptances,
       generatedAt,
+      organisation,
+      freshness,
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { evidenceRecordStates } from "@/lib/domain/record-states";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
 import { dossierSchema } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
@@ -19,12 +20,15 @@ describe("score CLI", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(["findings", "score"]);
+    expect(Object.keys(out)).toEqual(["findings", "score", "records"]);
     expect(out.findings.map((f: { code: string }) => f.code)).toContain("legal.transfer.no_mechanism");
     const expected = scoreVendor(dossierSchema.parse(JSON.parse(readFileSync(TYPICAL, "utf8"))), DEFAULT_SETTINGS, new Date("2026-11-22T00:00:00Z"));
     expect(out.score).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(out.score.arithmetic.at(-1)).toBe("Final 59.0 → High");
     expect(out.score.scoredAt).toBe("2026-11-22T00:00:00.000Z");
+    const dossier = dossierSchema.parse(JSON.parse(readFileSync(TYPICAL, "utf8")));
+    expect(out.records).toEqual(evidenceRecordStates(dossier, DEFAULT_SETTINGS, new Date("2026-11-22T00:00:00Z")));
+    expect(out.records.length).toBe(dossier.soc2Reports.length + dossier.isoCertificates.length + dossier.pentests.length + dossier.insurancePolicies.length + dossier.incidentResponsePlans.length + dossier.continuityPlans.length);
   });
 
   it("a malformed dossier exits 2 and names each bad field by its JSON path", async () => {

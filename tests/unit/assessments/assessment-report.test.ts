@@ -49,10 +49,10 @@ describe("the assessment report model", () => {
     });
   });
 
-  it("prints the score's arithmetic verbatim and one chart bar per domain", () => {
-    expect(report.arithmetic).toEqual(data.score.arithmetic);
+  it("has one chart bar per domain and lists every check once: with a result, or as evidence not yet provided", () => {
     expect(report.chart.map((b) => b.key)).toEqual(data.score.domains.map((d) => d.key));
-    expect(report.checkGroups.flatMap((g) => g.checks)).toHaveLength(data.score.checks.length);
+    expect(report.checkGroups.flatMap((g) => g.checks).length + report.missingEvidence.length).toBe(data.score.checks.length);
+    expect(report.checkGroups.flatMap((g) => g.checks).some((c) => c.result === "unknown")).toBe(false);
   });
 
   it("groups every finding by severity, blockers first", () => {

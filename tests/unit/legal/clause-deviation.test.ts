@@ -28,7 +28,7 @@ describe("incident notification (settings.contract.incidentNotificationMaxHours 
   test("the reason quotes the value and the threshold", () => {
     const r = computeClauseStatus(row("incident_notification", { hours: 72 }), standard, settings);
     expect(r.reason).toBe("Notification within 72 hours exceeds the 24-hour maximum.");
-    expect(r.checks[0]).toMatchObject({ observed: "72 h", threshold: "at most 24 h" });
+    expect(r.checks[0]).toMatchObject({ observed: "72 hours", threshold: "at most 24 hours" });
   });
 
   test("the threshold comes from settings, not from code", () => {

@@ -85,7 +85,7 @@ describe("clause findings", () => {
   });
 
   test.each([
-    ["incident_notification", { hours: 72 }, "high", "72 h", "at most 24 h"],
+    ["incident_notification", { hours: 72 }, "high", "72 hours", "at most 24 hours"],
     ["security_training", { months: 12 }, "medium", "every 12 months", "at least every 3 months (financial or health data)"],
     ["liability_cap", { amountMinor: 100_000_000 }, "medium", "$1,000,000.00", "at least $5,000,000.00"],
     ["right_to_audit", { auditScope: "reports_only" }, "medium", "vendor's own reports only", "audit by us or a third party we appoint"],

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PackSigningKeyCard } from "@/components/audit/pack-signing-key";
 import { requirePageActor } from "@/lib/server/auth";
+import { OrganisationForm } from "@/components/settings/organisation-form";
+import { getOrganisationForEdit } from "@/lib/server/services/organisation";
 import { getSettingsForEdit } from "@/lib/server/services/settings";
 import { updateSettingsAction } from "./actions";
+import { removeOrganisationLogoAction, updateOrganisationNameAction, uploadOrganisationLogoAction } from "./organisation-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await requirePageActor("settings.manage");
-  const { settings, version } = await getSettingsForEdit({ actor });
+  const [{ settings, version }, organisation] = await Promise.all([getSettingsForEdit({ actor }), getOrganisationForEdit({ actor })]);
   return (
     <>
       <div className="page-header">
@@ -21,6 +24,7 @@ export default async function SettingsPage() {
           </p>
         </div>
       </div>
+      <OrganisationForm name={organisation.name} logo={organisation.logo} saveName={updateOrganisationNameAction} uploadLogo={uploadOrganisationLogoAction} removeLogo={removeOrganisationLogoAction} />
       <SettingsForm initial={settings} version={version} save={updateSettingsAction} />
       <PackSigningKeyCard />
     </>

@@ -2,11 +2,11 @@ import { differenceInCalendarDays, parseISO } from "date-fns";
 import { countryName } from "@/lib/domain/reference/countries";
 import type { StoredContract } from "@/lib/schemas/legal";
 import { formatDayForPeople } from "../../dates";
-import { ADEQUACY_REFERENCE } from "../../legal/adequacy";
 import { CLAUSE_CATALOGUE } from "../../legal/clause-catalogue";
 import { computeClauseStatus } from "../../legal/clause-deviation";
 import { TRANSFER_MECHANISM_LABELS } from "../../legal/legal-vocabulary";
-import { deriveTransferMatrix, EU_TRANSFER_CATEGORIES } from "../../legal/transfers";
+import { transferMatrixFor } from "../../legal/transfer-matrix";
+import { EU_TRANSFER_CATEGORIES } from "../../legal/transfers";
 import { clauseScoringDomain } from "../domains";
 import type { CheckResult, ScoreCheck } from "../types";
 import type { ScoringContext } from "../context";
@@ -129,12 +129,9 @@ function transferCheck(ctx: ScoringContext): ScoreCheck {
     subject: { kind: "transfer" },
   };
   const legal = ctx.legal;
-  const rows = deriveTransferMatrix(
-    ctx.legalContext.sites,
-    legal?.subProcessors ?? [],
-    ctx.dossier.profile.dataCategories,
-    ADEQUACY_REFERENCE,
-    legal?.transferMechanisms ?? [],
+  const rows = transferMatrixFor(
+    { subProcessors: legal?.subProcessors ?? [], transferMechanisms: legal?.transferMechanisms ?? [] },
+    { sites: ctx.legalContext.sites, dataCategories: ctx.dossier.profile.dataCategories },
   );
   const euData = ctx.dossier.profile.dataCategories.some((d) => EU_TRANSFER_CATEGORIES.includes(d));
   if (rows.length === 0) {

@@ -1,9 +1,9 @@
 import type { KpiPeriod } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import type { Tone } from "./status-badges";
+import type { Tone } from "./record-states";
 
-// Threshold colouring of KPI cells (domain.md §7), from the same settings the
-// KPI findings use. The findings judge only the latest period; the table
+// KPI verdicts (docs/rules.md §7), from the same settings the KPI findings
+// use; the KPI tab only formats them. The findings judge only the latest period; the table
 // colours every period the same way so the trend is visible.
 
 export type KpiKey = Exclude<keyof KpiPeriod, "id" | "period">;
@@ -43,16 +43,4 @@ export function formatKpi(key: KpiKey, value: number | undefined): string {
   if (key === "meanTimeToEscalateMinutes") return `${num(value)} min`;
   if (key === "privilegeReviewAgeDays") return `${num(value)} days`;
   return num(value);
-}
-
-/**
- * "24 h 1 min". Elapsed time rounds up to the minute so a late notice never
- * reads as on time; time left rounds down (the incident rule does the same).
- */
-export function formatHours(hours: number, round: "up" | "down" = "up"): string {
-  const minutes = round === "up" ? Math.ceil(hours * 60 - 1e-9) : Math.floor(hours * 60 + 1e-9);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
