@@ -1,7 +1,10 @@
 import { findingsFor, sortFindings } from "@/lib/domain/findings";
 import { OPEN_REMEDIATION_STATUSES, remediationFindings, type RemediationLike } from "@/lib/domain/remediation";
 import type { Finding } from "@/lib/domain/finding";
+import { legalContextFor } from "@/lib/domain/legal/legal-context";
+import { legalFindingsFor } from "@/lib/domain/legal/legal-findings";
 import { summariseVendor } from "@/lib/domain/vendor-summary";
+import type { Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Settings } from "@/lib/schemas/settings";
@@ -80,5 +83,15 @@ export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new D
   if (!loaded) return;
   const remediation = await loadOpenRemediation(tx, vendorId);
   const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now, remediation), settings, now);
-  await tx.vendor.update({ where: { id: vendorId }, data: { ...summary, findingsAt: now } });
+  const legalBlockerCount = legalBlockersOf(loaded.dossier, settings, loaded.vendor.tier as Tier, now);
+  await tx.vendor.update({ where: { id: vendorId }, data: { ...summary, legalBlockerCount, findingsAt: now } });
+}
+
+/** The legal findings the legal queue judges a vendor by (its own tier, as on the Legal tab). */
+export function legalFindingsOf(dossier: Dossier, settings: Settings, tier: Tier, now: Date): Finding[] {
+  return legalFindingsFor(dossier.legal, legalContextFor(dossier, settings, tier), settings, now);
+}
+
+function legalBlockersOf(dossier: Dossier, settings: Settings, tier: Tier, now: Date): number {
+  return legalFindingsOf(dossier, settings, tier, now).filter((f) => f.severity === "blocker").length;
 }
