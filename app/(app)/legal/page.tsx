@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { legalQueueQuerySchema } from "@/lib/schemas/legal-queue";
 import { requirePageActor } from "@/lib/server/auth";
-import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
 import "@/components/legal/legal.css";
 
@@ -20,10 +20,7 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
   const now = new Date();
   // The queue selects on stored legal blocker counts: bring outdated ones up
   // to date first, as the vendor list does (refresh-summaries.ts).
-  const freshness = await refreshOutdatedSummaries({ now }).catch((error: unknown) => {
-    console.error("refreshing vendor summaries failed:", error);
-    return null;
-  });
+  const freshness = await refreshSummariesForListing(now);
   if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
   const { rows, total } = await listLegalQueue({ actor, query, now });
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));

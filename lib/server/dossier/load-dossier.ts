@@ -77,9 +77,9 @@ export async function loadOpenRemediation(client: Tx, vendorId: string): Promise
  * transaction of every dossier change, so the list never disagrees with the
  * vendor page about what was just saved.
  */
-export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date(), preloaded?: Settings) {
+export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date(), preloaded?: Settings, catalogue?: ControlCatalogueEntry[]) {
   const settings = preloaded ?? (await loadSettings(tx));
-  const loaded = await loadDossier(tx, vendorId);
+  const loaded = await loadDossier(tx, vendorId, catalogue);
   if (!loaded) return;
   const remediation = await loadOpenRemediation(tx, vendorId);
   const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now, remediation), settings, now);
