@@ -48,6 +48,7 @@ CREATE INDEX "Vendor_blockerCount_idx" ON "Vendor"("blockerCount");
 CREATE INDEX "Vendor_soc2StaleFrom_idx" ON "Vendor"("soc2StaleFrom");
 CREATE INDEX "Vendor_findingsAt_id_idx" ON "Vendor"("findingsAt", "id");
 CREATE INDEX "Vendor_legalBlockerCount_idx" ON "Vendor"("legalBlockerCount");
+CREATE INDEX "Vendor_nextAssessmentDue_idx" ON "Vendor"("nextAssessmentDue");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 

@@ -19,6 +19,9 @@ CREATE INDEX "Vendor_findingsAt_id_idx" ON "Vendor"("findingsAt", "id");
 -- CreateIndex
 CREATE INDEX "Vendor_legalBlockerCount_idx" ON "Vendor"("legalBlockerCount");
 
+-- CreateIndex
+CREATE INDEX "Vendor_nextAssessmentDue_idx" ON "Vendor"("nextAssessmentDue");
+
 -- legalBlockerCount starts at 0 everywhere: mark every summary outdated so the
 -- refresh (lib/server/dossier/refresh-summaries.ts) computes it.
 UPDATE "Vendor" SET "findingsAt" = NULL;
