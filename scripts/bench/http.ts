@@ -106,6 +106,9 @@ async function runOn(provider: string, url: string, now: Date) {
       line(`${label} c=1`, `median ${ms(one.median)}, p95 ${ms(one.p95)}  (load ${loadAverage()})`, pdf ? undefined : "median < 100 ms", one.median < 100);
       line(`${label} c=10`, `${ten.perSecond.toFixed(1)} req/s, p95 ${ms(ten.p95)}, errors ${errors}${ten.firstError ? ` (${ten.firstError})` : ""}`, `p95 < ${ms(p95Target)}, 0 errors`, ten.p95 < p95Target && errors === 0);
     }
+    // /signin alone first: on a shared machine its latency under load is the baseline to read the next figure against.
+    const idle = await measure(base, "/signin", "", 1, C1_RUNS);
+    line("/signin, no refresh running c=1", `median ${ms(idle.median)}, p95 ${ms(idle.p95)}, errors ${idle.errors}  (load ${loadAverage()})`);
     await signinDuringRefresh(base, url, cookie);
   } finally {
     server.kill("SIGTERM");
