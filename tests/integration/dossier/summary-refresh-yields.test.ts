@@ -3,18 +3,19 @@
 // and request waiting until the last vendor was done (about 25 s at 9,600).
 import { beforeAll, expect, it } from "vitest";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { refreshOutdatedSummaries } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
 import { ensureSettings } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 
 const VENDORS = 2_000;
 /**
- * One vendor's refresh takes a few ms, so timers fire about that late; the
- * test machine is shared, so a rare pause (GC, another process) is allowed,
- * but never one of seconds, which is what not yielding looks like.
+ * One vendor's refresh takes a few ms, so timers fire about that late. The
+ * test machine is shared, so a rare longer pause (GC, another process) is
+ * allowed, but not one near the length of the whole refresh, which is what
+ * not yielding looks like (the timer then never fires at all).
  */
 const TYPICAL_TIMER_DELAY_MS = 100;
-const WORST_TIMER_DELAY_MS = 1_500;
+const WORST_SHARE_OF_REFRESH = 0.1;
 
 forEachProvider("summary refresh yields to the event loop", (t) => {
   beforeAll(async () => {
@@ -43,6 +44,7 @@ forEachProvider("summary refresh yields to the event loop", (t) => {
       last = at;
     }, 5);
     let result;
+    const started = performance.now();
     try {
       result = await refreshOutdatedSummaries({ budgetMs: 120_000 });
     } finally {
@@ -53,6 +55,19 @@ forEachProvider("summary refresh yields to the event loop", (t) => {
     expect(delays.length).toBeGreaterThan(10);
     const sorted = [...delays].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(TYPICAL_TIMER_DELAY_MS);
-    expect(sorted.at(-1)).toBeLessThan(WORST_TIMER_DELAY_MS);
+    expect(sorted.at(-1)).toBeLessThan((performance.now() - started) * WORST_SHARE_OF_REFRESH);
+  }, 180_000);
+
+  it("while a background refresh runs, a list page only counts what is left instead of competing with it", async () => {
+    const some = await t.db.vendor.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 300 });
+    await t.db.vendor.updateMany({ where: { id: { in: some.map((v) => v.id) } }, data: { findingsAt: null } });
+    const background = refreshOutdatedSummariesInBackground();
+    const during = await refreshSummariesForListing();
+    expect(during).not.toBeNull();
+    expect(during!.refreshed).toBe(0);
+    expect(during!.pending).toBeGreaterThan(0);
+    await background;
+    // Once it is done, the page refreshes again itself (nothing is left to do here).
+    expect(await refreshSummariesForListing()).toEqual({ refreshed: 0, pending: 0 });
   }, 180_000);
 });
