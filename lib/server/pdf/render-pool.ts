@@ -18,8 +18,12 @@
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { AssessmentReport } from "@/lib/domain/assessment-report";
+import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
 import { appVersion } from "../app-version";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { loadReportInput } from "../services/assessments";
+import { renderReportPdf } from "./assessment-report";
 
 /** Renders in parallel: one core is left to the request thread (and the database). */
 export const POOL_SIZE = Math.max(1, Math.min(2, os.availableParallelism() - 1));
@@ -205,7 +209,14 @@ let shared: PdfRenderPool | null = null;
  * free worker when all are busy. `fallback` renders on this thread, used only
  * when workers cannot run here.
  */
-export function renderReportPdfOffThread(report: AssessmentReport, fallback: Render): Promise<Buffer> {
+export function renderReportPdfOffThread(report: AssessmentReport, fallback: Render = renderReportPdf): Promise<Buffer> {
   shared ??= new PdfRenderPool(POOL_SIZE, fallback);
   return shared.render(report);
+}
+
+/** renderAssessmentPdf (pdf/assessment-report.tsx), with the layout on the pool: what audit packs use. */
+export async function renderAssessmentPdfOffThread(assessmentId: string, now = new Date()): Promise<Buffer> {
+  const loaded = await loadReportInput(db(), assessmentId, now);
+  if (!loaded) throw notFound("Assessment not found.");
+  return renderReportPdfOffThread(buildAssessmentReport(loaded.input));
 }

@@ -4,7 +4,6 @@ import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { renderReportPdf } from "../pdf/assessment-report";
 import { renderReportPdfOffThread } from "../pdf/render-pool";
 import { loadReportInput } from "./assessments";
 
@@ -21,7 +20,7 @@ export async function downloadAssessmentReport({ actor, assessmentId, now = new 
   const loaded = await loadReportInput(db(), assessmentId, now);
   if (!loaded) throw notFound("Assessment not found.");
   const report = buildAssessmentReport(loaded.input);
-  const pdf = await renderReportPdfOffThread(report, renderReportPdf);
+  const pdf = await renderReportPdfOffThread(report);
   const fileName = assessmentReportFileName(report.cover.vendorName, report.cover.version, report.cover.assessmentDay);
   await db().$transaction((tx) =>
     recordAudit(tx, actor, {

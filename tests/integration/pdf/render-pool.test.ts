@@ -1,7 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderReportPdf } from "@/lib/server/pdf/assessment-report";
+import { assessmentPdfRenderer } from "@/lib/server/pack/assessment-pdf";
 import { PdfRenderPool } from "@/lib/server/pdf/render-pool";
 import { downloadAssessmentReport } from "@/lib/server/services/assessment-report";
 import { createAssessment, loadReportInput } from "@/lib/server/services/assessments";
@@ -82,5 +84,13 @@ forEachProvider("assessment PDFs rendered off the request thread", (t) => {
     const downloads = await Promise.all(Array.from({ length: 10 }, () => downloadAssessmentReport({ actor: reader, assessmentId })));
     for (const { pdf } of downloads) expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(await t.db.auditEvent.count({ where: { action: "assessment.report.download", entityId: assessmentId, actorId: reader.id } })).toBe(10);
+  }, 120_000);
+
+  it("audit packs render through the pool too: the assessment's report, read back as text", async () => {
+    const render = (await assessmentPdfRenderer())!;
+    const pooled = await render(assessmentId);
+    expect(pooled.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pooled, encoding: "utf8" });
+    expect(text).toContain("Pooled Render Ltd");
   }, 120_000);
 });
