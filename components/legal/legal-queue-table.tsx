@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { InstantText } from "@/components/dossier/day-text";
 import { TierBadge } from "@/components/ui/badge";
+import { SortHeader } from "@/components/ui/sort-header";
 import type { Finding } from "@/lib/domain/finding";
 import type { Severity } from "@/lib/domain/vocabulary";
 import type { LegalQueueRow } from "@/lib/server/services/legal-queue";
@@ -11,8 +12,8 @@ function severitySummary(findings: readonly Finding[]): string {
   return (["high", "medium", "low"] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`).join(", ");
 }
 
-/** The queue: why each vendor is there, in words, with a link to its Legal tab. */
-export function LegalQueueTable({ rows, now }: { rows: LegalQueueRow[]; now: Date }) {
+/** One page of the queue: why each vendor is there, in words, with a link to its Legal tab; headers re-sort the whole queue. */
+export function LegalQueueTable({ rows, now, params }: { rows: LegalQueueRow[]; now: Date; params: Record<string, string> }) {
   if (rows.length === 0) {
     return <div className="card empty"><p>Nothing waits for legal: every vendor&apos;s review is signed off, current and free of legal blockers.</p></div>;
   }
@@ -21,7 +22,7 @@ export function LegalQueueTable({ rows, now }: { rows: LegalQueueRow[]; now: Dat
       <table className="data legal-queue">
         <caption className="sr-only">Vendors whose legal review needs attention</caption>
         <thead>
-          <tr><th scope="col">Vendor</th><th scope="col">Tier</th><th scope="col">Why it is here</th><th scope="col">Legal findings</th><th scope="col">Last sign-off</th></tr>
+          <tr><SortHeader column="name" label="Vendor" params={params} /><SortHeader column="tier" label="Tier" params={params} /><SortHeader column="priority" label="Why it is here" params={params} /><th scope="col">Legal findings</th><th scope="col">Last sign-off</th></tr>
         </thead>
         <tbody>
           {rows.map((r) => {

@@ -23,6 +23,8 @@ async function main() {
     if (want("pack")) await (await import("./pack")).benchPack(now);
     if (want("auditlog")) await (await import("./audit-log")).benchAuditLog(now);
     if (want("sessions")) await (await import("./sessions")).benchSessions(now);
+    // Heavy (a production build, 10,000 vendors per provider, a server): only when asked for.
+    if (only.includes("http")) await (await import("./http")).benchHttp(now);
   } finally {
     const { disconnectDb } = await import("@/lib/server/db");
     await disconnectDb();

@@ -11,7 +11,7 @@ import { FindingCounts } from "@/components/vendors/finding-counts";
 import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
-import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
 
@@ -23,10 +23,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const query = vendorListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   // Counts older than today or the last settings change are brought up to date
   // first (refresh-summaries.ts); what a short budget leaves goes on after the response.
-  const freshness = await refreshOutdatedSummaries().catch((error: unknown) => {
-    console.error("refreshing vendor summaries failed:", error);
-    return null;
-  });
+  const freshness = await refreshSummariesForListing();
   if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
   const { rows, total } = await listVendors({ actor, query });
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));

@@ -2,7 +2,10 @@ import { findingsFor, sortFindings } from "@/lib/domain/findings";
 import { OPEN_REMEDIATION_STATUSES, remediationFindings, type RemediationLike } from "@/lib/domain/remediation";
 import { riskAcceptanceFindings, type AcceptedFinding, type RiskAcceptanceLike } from "@/lib/domain/risk-acceptance";
 import type { Finding } from "@/lib/domain/finding";
+import { legalContextFor } from "@/lib/domain/legal/legal-context";
+import { legalFindingsFor } from "@/lib/domain/legal/legal-findings";
 import { summariseVendor } from "@/lib/domain/vendor-summary";
+import type { Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Settings } from "@/lib/schemas/settings";
@@ -120,12 +123,22 @@ export async function loadLatestRiskAcceptance(client: Tx, vendorId: string): Pr
  * transaction of every dossier change, so the list never disagrees with the
  * vendor page about what was just saved.
  */
-export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date(), preloaded?: Settings) {
+export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date(), preloaded?: Settings, catalogue?: ControlCatalogueEntry[]) {
   const settings = preloaded ?? (await loadSettings(tx));
-  const loaded = await loadDossier(tx, vendorId);
+  const loaded = await loadDossier(tx, vendorId, catalogue);
   if (!loaded) return;
   const remediation = await loadOpenRemediation(tx, vendorId);
   const acceptances = await loadLatestRiskAcceptance(tx, vendorId);
   const summary = summariseVendor(loaded.dossier, computeFindings(loaded.dossier, settings, now, remediation, acceptances), settings, now);
-  await tx.vendor.update({ where: { id: vendorId }, data: { ...summary, findingsAt: now } });
+  const legalBlockerCount = legalBlockersOf(loaded.dossier, settings, loaded.vendor.tier as Tier, now);
+  await tx.vendor.update({ where: { id: vendorId }, data: { ...summary, legalBlockerCount, findingsAt: now } });
+}
+
+/** The legal findings the legal queue judges a vendor by (its own tier, as on the Legal tab). */
+export function legalFindingsOf(dossier: Dossier, settings: Settings, tier: Tier, now: Date): Finding[] {
+  return legalFindingsFor(dossier.legal, legalContextFor(dossier, settings, tier), settings, now);
+}
+
+function legalBlockersOf(dossier: Dossier, settings: Settings, tier: Tier, now: Date): number {
+  return legalFindingsOf(dossier, settings, tier, now).filter((f) => f.severity === "blocker").length;
 }

@@ -4,10 +4,12 @@
 // the assessment page serves, rendered from the same frozen snapshot. Packs
 // also always carry each assessment's snapshot as JSON (machine-readable).
 // Tests pass their own renderer (or null) through the pack request instead.
-import { renderAssessmentPdf } from "../pdf/assessment-report";
+// The layout runs on the PDF worker pool (pdf/render-pool.ts), so a pack with
+// many reports does not hold the server's thread.
+import { renderAssessmentPdfOffThread } from "../pdf/render-pool";
 
 export type RenderAssessmentPdf = (assessmentId: string) => Promise<Buffer>;
 
 export async function assessmentPdfRenderer(): Promise<RenderAssessmentPdf | null> {
-  return (assessmentId) => renderAssessmentPdf(assessmentId);
+  return (assessmentId) => renderAssessmentPdfOffThread(assessmentId);
 }

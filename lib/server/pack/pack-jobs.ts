@@ -137,7 +137,8 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     const where = vendorListWhere({ ...config.vendors, sort: "name", dir: "asc", page: 1, pageSize: 25 }, now);
     const vendors = await client.vendor.findMany({ where, orderBy: [{ searchName: "asc" }, { id: "asc" }], select: { id: true, name: true } });
     if (vendors.length === 0) throw new AppError("INVALID_STATE", "No vendor matches the filter any more.");
-    const evidence = await client.evidenceDocument.aggregate({ where: { vendorId: { in: vendors.map((v) => v.id) } }, _sum: { sizeBytes: true } });
+    // The same filter as a relation, never every id in one IN (...): above 999 ids SQLite refuses it (Prisma P2029).
+    const evidence = await client.evidenceDocument.aggregate({ where: { vendor: { is: where } }, _sum: { sizeBytes: true } });
     await client.packJob.update({ where: { id: jobId }, data: { vendorsTotal: vendors.length, bytesTotal: BigInt(evidence._sum.sizeBytes ?? 0) } });
 
     const signer = options.signer ?? (await getPackKey());

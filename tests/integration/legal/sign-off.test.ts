@@ -101,7 +101,7 @@ forEachProvider("legal: sign-off and the legal queue", (t) => {
     }
     await saveDossierRecord({ actor: legal, input: { vendorId: outdated.id, kind: "subprocessor", data: { name: "Late Addition GmbH", service: "Hosting", country: "DE", dataCategories: [], consented: true, notified: true } } });
 
-    const rows = await listLegalQueue({ actor: legal });
+    const { rows } = await listLegalQueue({ actor: legal, query: { pageSize: 100 } });
     const byName = new Map(rows.map((r) => [r.vendor.name, r]));
     expect(byName.has("Queue Clean Ltd")).toBe(false);
     expect(byName.get("Queue Missing Ltd")).toMatchObject({ signOff: null, outdated: null });
