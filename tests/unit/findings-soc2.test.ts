@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, LOW_PROFILE, MODERATE_PROFILE, NOW, soc2Report } from "./helpers/dossier-builder";
 import { findingsOf, summary, withSettings } from "./helpers/run-findings";
 
-// Seed 000 / domain.md §2: stale when MORE than 14 months since period end,
+// docs/rules.md §2: stale when MORE than 14 months since period end,
 // due for renewal from 12 months; Critical/High need a current Type II.
 // The clean vendor is Critical.
 
@@ -72,7 +72,7 @@ describe("SOC 2 currency boundaries", () => {
     expect(stale?.threshold).toBe("at most 14 months since period end");
     expect(stale?.message).toContain("29 Feb 2024");
     expect(stale?.message).toContain("stale for 1 day");
-    expect(stale?.source).toBe("Seed 000 (SOC 2 currency rule)");
+    expect(stale?.source).toMatch(/^AICPA SOC 2; organisation policy/);
     expect(stale?.subject).toEqual({ kind: "soc2_report", id: "soc2-2025", label: expect.stringContaining("SOC 2 Type II") });
   });
 
