@@ -1,8 +1,9 @@
 // Proposes, for every catalogue clause, whether a contract contains it, with
 // the best passages (quoted with page/section) and the extracted value. The
 // reviewer confirms; nothing here is recorded without a person. Pure: no I/O.
-import { type ClauseCatalogue, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
+import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
+import { type SentenceReading, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
 export interface ProposedPassage {
@@ -26,6 +27,12 @@ export interface ClauseProposal {
   value?: ExtractedValue;
   /** Weaker variants spotted in the matching text, e.g. audit limited to reports. */
   hints: { code: string; label: string; quote: string }[];
+  /**
+   * The contract expressly excludes or prohibits this protection ("shall not be
+   * entitled to conduct any audit"): proposed as absent, quoted, and a deviation
+   * worth legal's eye even though nothing is "missing".
+   */
+  exclusion?: ProposedPassage;
 }
 
 const MAX_QUOTE = 500;
@@ -34,14 +41,25 @@ const NEAR_MISSES = 2;
 export function findClauses(document: ContractTextInput, catalogue: ClauseCatalogue = CLAUSE_CATALOGUE): ClauseProposal[] {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document);
+  const vendors = vendorNames(passages.map((p) => p.text));
+  const readings = new Map<number, SentenceReading>();
+  const reading = (p: Passage) => {
+    let r = readings.get(p.index);
+    if (!r) readings.set(p.index, (r = readSentence(p.text, vendors)));
+    return r;
+  };
   return compiled.clauses.map((clause) => {
-    const scored = passages
+    const threshold = clause.entry.finder.threshold;
+    const candidates = passages
       .map((p) => ({ p, score: scorePassage(clause, p, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.p.index - b.p.index);
-    const threshold = clause.entry.finder.threshold;
+      .map((s) => ({ ...s, fit: roleFit(clause.role, reading(s.p)) }));
+    const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
+    const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
+    const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
     const best = scored[0]?.score ?? 0;
-    const found = best >= threshold;
+    // A wrong "present" is worse than a miss: an express exclusion outweighs a grant.
+    const found = best >= threshold && !excluding;
     const matching = scored.filter((s) => s.score >= threshold);
     const shown = found
       ? matching.filter((s) => s.score >= best * compiled.passageShareOfBest).slice(0, compiled.maxPassages)
@@ -55,11 +73,37 @@ export function findClauses(document: ContractTextInput, catalogue: ClauseCatalo
       confidence: round2(found ? 0.5 + 0.5 * Math.min(1, (best - threshold) / threshold) : 0.5 + 0.5 * (1 - best / threshold)),
       score: best,
       threshold,
-      passages: shown.map((s) => ({ quote: quote(s.p.text), page: s.p.page, section: passageSection(s.p), score: s.score })),
+      passages: shown.map((s) => proposed(s.p, s.score)),
       ...(value ? { value } : {}),
       hints: found ? hintsFor(clause, matching.map((s) => s.p)) : [],
+      ...(excluding ? { exclusion: proposed(excluding.p, excluding.score) } : {}),
     };
   });
+}
+
+function proposed(p: Passage, score: number): ProposedPassage {
+  return { quote: quote(p.text), page: p.page, section: passageSection(p), score };
+}
+
+/**
+ * Whether a sentence that mentions the clause states it, excludes it, or is
+ * about something else: a right of the vendor, a duty of the customer, a
+ * description with no duty in it (sentence-roles.ts).
+ */
+function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" | "other" {
+  if (role.requireBinding && !r.binding) return "other";
+  if (role.holder === "customer") {
+    // "Woomberg retains the right to audit such code" is the vendor's right; "Consultant shall allow for audits" is the customer's.
+    if ((r.actor === "vendor" && r.entitles) || (r.actor !== "customer" && r.customerIsObject)) return "other";
+    if (role.negationExcludes && r.polarity === "prohibited") return "exclusion";
+    return "clause";
+  }
+  if (role.holder === "vendor") {
+    if (r.actor === "customer" && r.modality !== "may" && r.polarity === "granted") return "other";
+    if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
+    if (role.negationExcludes && r.polarity === "prohibited" && r.actor !== "customer") return "exclusion";
+  }
+  return "clause";
 }
 
 function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: RegExp[], descriptivePenalty: number): number {

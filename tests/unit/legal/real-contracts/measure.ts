@@ -79,5 +79,7 @@ export function report(name: string, f: SplitFigures): string {
   lines.push(`  notification hours exact: ${f.hours.exact} of ${f.hours.stated}`);
   for (const m of f.hours.misses) lines.push(`    miss ${m}`);
   lines.push(`  excluded rights proposed as present: ${f.excludedAsPresent.length}${f.excludedAsPresent.length ? ` (${f.excludedAsPresent.join(", ")})` : ""}`);
+  if (f.falsePositives.length) lines.push(`  false positives: ${f.falsePositives.join(", ")}`);
+  if (f.falseNegatives.length) lines.push(`  false negatives: ${f.falseNegatives.join(", ")}`);
   return lines.join("\n");
 }
