@@ -71,6 +71,8 @@ const finderSchema = z.object({
   /** Weaker variants worth showing to the reviewer (e.g. audit limited to reports). */
   hints: z.array(hintSchema).default([]),
   value: valueRulesSchema.default({ excludeLeadIn: [], excludeFollowedBy: [] }),
+  /** A matching passage that defers the clause to another document ("subject to the limitations set out in the Agreement"). */
+  byReference: z.array(regexSource).default([]),
   /** Who the clause protects and how a sentence must read to count (sentence-roles.ts). */
   role: roleSchema.default({ holder: "any", requireBinding: false, negationExcludes: false }),
 });
@@ -136,6 +138,7 @@ export interface CompiledClause {
   hints: { code: string; label: string; all: RegExp[] }[];
   value: ValueRules;
   role: ClauseRole;
+  byReference: RegExp[];
 }
 export type ClauseRole = z.infer<typeof roleSchema>;
 export interface CompiledCatalogue {
@@ -163,6 +166,7 @@ export function compileCatalogue(catalogue: ClauseCatalogue): CompiledCatalogue 
       headings: entry.finder.headings.map(re),
       hints: entry.finder.hints.map((h) => ({ code: h.code, label: h.label, all: h.all.map(re) })),
       role: entry.finder.role,
+      byReference: entry.finder.byReference.map(re),
       value: {
         excludeLeadIn: entry.finder.value.excludeLeadIn.map(re),
         excludeFollowedBy: entry.finder.value.excludeFollowedBy.map(re),

@@ -17,6 +17,13 @@ export interface ClauseProposal {
   clauseCode: string;
   title: string;
   found: boolean;
+  /**
+   * Not stated here but incorporated from another document that is not in the
+   * file ("subject to the limitations set out in the Agreement"): `found` stays
+   * false (the protection cannot be read in this file) and the reviewer is told
+   * where it lives.
+   */
+  byReference?: boolean;
   /** How sure the finder is of `found` (0.5 = on the threshold, 1 = clear). */
   confidence: number;
   /** Best passage score against the clause's threshold (explains the decision). */
@@ -58,10 +65,11 @@ export function findClauses(document: ContractTextInput, catalogue: ClauseCatalo
     const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
     const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
     const best = scored[0]?.score ?? 0;
-    // A wrong "present" is worse than a miss: an express exclusion outweighs a grant.
-    const found = best >= threshold && !excluding;
     const matching = scored.filter((s) => s.score >= threshold);
-    const shown = found
+    const byReference = matching.length > 0 && matching.every((s) => clause.byReference.some((re) => re.test(s.p.text)));
+    // A wrong "present" is worse than a miss: an express exclusion outweighs a grant.
+    const found = best >= threshold && !excluding && !byReference;
+    const shown = found || byReference
       ? matching.filter((s) => s.score >= best * compiled.passageShareOfBest).slice(0, compiled.maxPassages)
       : scored.slice(0, NEAR_MISSES);
     const kind = clause.entry.valueKind;
@@ -70,6 +78,7 @@ export function findClauses(document: ContractTextInput, catalogue: ClauseCatalo
       clauseCode: clause.entry.code,
       title: clause.entry.title,
       found,
+      ...(byReference && !excluding ? { byReference: true } : {}),
       confidence: round2(found ? 0.5 + 0.5 * Math.min(1, (best - threshold) / threshold) : 0.5 + 0.5 * (1 - best / threshold)),
       score: best,
       threshold,
@@ -99,7 +108,7 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     return "clause";
   }
   if (role.holder === "vendor") {
-    if (r.actor === "customer" && r.modality !== "may" && r.polarity === "granted") return "other";
+    if (r.binding && r.actor === "customer" && !r.entitles && r.polarity === "granted") return "other";
     if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
     if (role.negationExcludes && r.polarity === "prohibited" && r.actor !== "customer") return "exclusion";
   }
@@ -107,6 +116,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
 }
 
 function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: RegExp[], descriptivePenalty: number): number {
+  // A deferral to another document is the clause by reference, whatever else the sentence says.
+  if (clause.byReference.some((re) => re.test(p.text))) return clause.entry.finder.threshold;
   let score = 0;
   let core = false;
   for (const signal of clause.signals) {

@@ -15,7 +15,7 @@ import type { ContractTextInput } from "./contract-passages";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
 
-const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^\d+(?:\.\d+)+\.?\s/i;
+const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^(?:[a-z]|[ivx]+)\.\s|^\d+(?:\.\d+)+\.?\s/i;
 const DOTTED_NUMBER = /^(\d+(?:\.\d+)+)\.?\s/;
 const MAX_LEAD_IN = 300;
 
@@ -62,8 +62,8 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
         break;
       }
       case "list":
-        walkList(token as Tokens.List, out, leadIn ?? out.leadIn);
-        out.leadIn = undefined;
+        // A last item ending "Aptible will:" governs the "3.1." paragraphs after the list.
+        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn);
         break;
       case "blockquote":
         walkBlocks((token as Tokens.Blockquote).tokens, out, leadIn);
@@ -89,6 +89,8 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
   const governing = leadIn ?? out.leadIn;
   if (governing && ENUMERATOR.test(text)) {
     out.paragraph(withLeadIn(governing, text));
+    // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
+    out.leadIn = leadInOf(text) ?? governing;
     return;
   }
   out.paragraph(leadIn ? withLeadIn(leadIn, text) : text);
@@ -103,18 +105,28 @@ function withLeadIn(leadIn: string, text: string): string {
   return `${leadIn} ${text.replace(DOTTED_NUMBER, "($1) ")}`;
 }
 
-function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefined): void {
+/** Returns the lead-in the last item leaves open, if any. */
+function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefined): string | undefined {
   const start = typeof list.start === "number" ? list.start : 1;
+  let open: string | undefined;
   list.items.forEach((item, i) => {
     const marker = list.ordered ? (leadIn ? `(${start + i})` : `${start + i}.`) : "";
-    // The item's own text (before any nested list) is the lead-in of its sub-items.
-    const own = item.tokens.filter((t) => t.type !== "list");
-    const ownText = own.map((t) => blockText(t)).filter(Boolean).join(" ");
+    // The item's first paragraph is its own text, and the lead-in of what the item goes on to hold
+    // (indented "3.1." paragraphs or a nested list under "Aptible will:").
+    const [first, ...rest] = item.tokens;
+    const firstIsText = first !== undefined && (first.type === "text" || first.type === "paragraph");
+    const ownText = firstIsText ? blockText(first) : "";
     const labelled = [marker, ownText].filter(Boolean).join(" ");
     if (labelled) out.paragraph(leadIn ? `${leadIn} ${labelled}` : labelled);
-    const nestedLeadIn = leadInOf(ownText) ?? (ownText ? clip(ownText) : leadIn);
-    for (const nested of item.tokens.filter((t) => t.type === "list")) walkList(nested as Tokens.List, out, nestedLeadIn);
+    const inner = leadInOf(ownText) ?? leadIn;
+    open = leadInOf(ownText);
+    const held = firstIsText ? rest : item.tokens;
+    for (const token of held) {
+      if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clip(ownText) : undefined));
+      else walkBlocks([token], out, inner);
+    }
   });
+  return open;
 }
 
 function walkTable(table: Tokens.Table, out: SectionWriter): void {

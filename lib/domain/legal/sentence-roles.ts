@@ -24,9 +24,14 @@ export interface SentenceReading {
 }
 
 // "we"/"us" is the vendor in terms written by the vendor; "you" is the customer.
-const CUSTOMER = /\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b/gi;
-const VENDOR =
-  /\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|our|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b/gi;
+// "Customer Data" and "Licensee's remedy" name a thing, not the party acting.
+const NOT_THE_PARTY = String.raw`(?!'s\b|\s+(?:data|personal|content|information|materials?|account|systems?|property|confidential|instructions?)\b)`;
+const CUSTOMER_WORD = String.raw`\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
+const CUSTOMER = new RegExp(CUSTOMER_WORD + NOT_THE_PARTY, "gi");
+const VENDOR = new RegExp(
+  String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
+  "gi",
+);
 const MUTUAL = /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties)\b/gi;
 
 const MODAL =
@@ -69,7 +74,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     actor: actorOf(before, vendors),
     modality,
     polarity: negated ? "prohibited" : "granted",
-    customerIsObject: new RegExp(`^\\s*(?:\\S+\\s+){0,3}?(?:the\\s+)?${CUSTOMER.source}`, "i").test(object),
+    customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
     binding: true,
     entitles: ENTITLING.test(modalWord),
   };
