@@ -71,3 +71,15 @@ describe("wording the finder used to miss", () => {
     expect(p.found || p.byReference === true).toBe(true);
   });
 });
+
+describe("values the finder used to miss", () => {
+  test("a bracketed amount is read as money", () => {
+    expect(find("The Supplier's total aggregate liability shall not exceed £[250,000].", "liability_cap").value).toMatchObject({ kind: "money", amountMinor: 25_000_000, currency: "GBP" });
+  });
+
+  test("a notification duty worded as written notice, with no 'notify'", () => {
+    const p = find("The Supplier shall provide the Customer with written notice of any Security Breach within 48 hours of discovery.", "incident_notification");
+    expect(p.found).toBe(true);
+    expect(p.value).toMatchObject({ kind: "hours", hours: 48 });
+  });
+});
