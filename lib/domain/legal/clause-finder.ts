@@ -3,6 +3,7 @@
 // reviewer confirms; nothing here is recorded without a person. Pure: no I/O.
 import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
+import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
 import { type SentenceReading, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
@@ -24,7 +25,10 @@ export interface ClauseProposal {
    * where it lives.
    */
   byReference?: boolean;
-  /** How sure the finder is of `found` (0.5 = on the threshold, 1 = clear). */
+  /**
+   * Measured share of such proposals that were right (this clause, this score
+   * bucket, on real contracts: finder-calibration.ts). Never 1.
+   */
   confidence: number;
   /** Best passage score against the clause's threshold (explains the decision). */
   score: number;
@@ -45,7 +49,11 @@ export interface ClauseProposal {
 const MAX_QUOTE = 500;
 const NEAR_MISSES = 2;
 
-export function findClauses(document: ContractTextInput, catalogue: ClauseCatalogue = CLAUSE_CATALOGUE): ClauseProposal[] {
+export function findClauses(
+  document: ContractTextInput,
+  catalogue: ClauseCatalogue = CLAUSE_CATALOGUE,
+  calibration: CalibrationTable = FINDER_CALIBRATION,
+): ClauseProposal[] {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document);
   const vendors = vendorNames(passages.map((p) => p.text));
@@ -79,7 +87,7 @@ export function findClauses(document: ContractTextInput, catalogue: ClauseCatalo
       title: clause.entry.title,
       found,
       ...(byReference && !excluding ? { byReference: true } : {}),
-      confidence: round2(found ? 0.5 + 0.5 * Math.min(1, (best - threshold) / threshold) : 0.5 + 0.5 * (1 - best / threshold)),
+      confidence: calibratedConfidence(clause.entry.code, scoreBucket({ found, byReference, score: best, threshold }), calibration),
       score: best,
       threshold,
       passages: shown.map((s) => proposed(s.p, s.score)),
@@ -146,8 +154,4 @@ function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["
 
 function quote(text: string): string {
   return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
-}
-
-function round2(n: number): number {
-  return Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
 }
