@@ -118,7 +118,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   if (role.holder === "vendor") {
     if (r.binding && r.actor === "customer" && !r.entitles && r.polarity === "granted") return "other";
     if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
-    if (role.negationExcludes && r.polarity === "prohibited" && r.actor !== "customer") return "exclusion";
+    // "Supplier shall not indemnify" and "Customer shall not be entitled to any indemnity" both exclude it.
+    if (role.negationExcludes && r.polarity === "prohibited" && (r.actor !== "customer" || r.entitles)) return "exclusion";
   }
   return "clause";
 }

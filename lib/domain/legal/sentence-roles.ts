@@ -40,6 +40,8 @@ const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circ
 const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b)/i;
 
 const SUBJECT_WINDOW = 12;
+/** "shall (not) be entitled to", "will have the right to". */
+const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any)\s+right\b/i;
 const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a) right)$/i;
 
 /** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
@@ -76,7 +78,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
     binding: true,
-    entitles: ENTITLING.test(modalWord),
+    entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
   };
 }
 
