@@ -111,7 +111,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   if (role.requireBinding && !r.binding) return "other";
   if (role.holder === "customer") {
     // "Woomberg retains the right to audit such code" is the vendor's right; "Consultant shall allow for audits" is the customer's.
-    if ((r.actor === "vendor" && r.entitles) || (r.actor !== "customer" && r.customerIsObject)) return "other";
+    // "npm may audit Licensee's compliance" acts on the customer; "Supplier shall permit the Customer" serves it.
+    if (r.actor !== "customer" && r.entitles && (r.actor === "vendor" || r.customerIsObject)) return "other";
     if (role.negationExcludes && r.polarity === "prohibited") return "exclusion";
     return "clause";
   }

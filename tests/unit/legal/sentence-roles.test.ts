@@ -83,3 +83,7 @@ describe("values the finder used to miss", () => {
     expect(p.value).toMatchObject({ kind: "hours", hours: 48 });
   });
 });
+
+test("a vendor duty to permit the customer to audit is the customer's audit right", () => {
+  expect(find("The Supplier shall permit the Customer and its auditors to access the Supplier's premises and systems for audit on reasonable notice.", "right_to_audit").found).toBe(true);
+});
