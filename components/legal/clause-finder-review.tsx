@@ -166,7 +166,9 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                 {state ? (
                   <span className={`badge ${state === "rejected" ? "status-muted" : "status-ok"}`}>{DECISION_LABEL[state]} by {p.decision!.byName}</span>
                 ) : (
-                  <span className="badge suggestion-badge">Suggestion: {p.found ? "found" : "not found"} ({Math.round(p.confidence * 100)}% sure)</span>
+                  <span className="badge suggestion-badge" title="Share of such proposals that were right on real contracts (measured, never certain)">
+                    Suggestion: {p.found ? "found" : p.byReference ? "by reference" : p.exclusion ? "excluded" : "not found"} ({Math.round(p.confidence * 100)}% right when measured)
+                  </span>
                 )}
               </div>
               {value ? <p className="proposal-value"><span className="muted">Extracted value:</span> {value}</p> : null}
@@ -176,10 +178,18 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                   {wouldBe.reason ? <span className="deviation-reason"> {wouldBe.reason}</span> : null}
                 </p>
               ) : null}
+              {p.exclusion ? (
+                <figure className="passage proposal-exclusion">
+                  <p className="proposal-hint"><span className="badge sev-high">Deviation</span> The contract expressly excludes this protection; legal should read it.</p>
+                  <blockquote>{p.exclusion.quote}</blockquote>
+                  <figcaption>{[p.exclusion.page ? `Page ${p.exclusion.page}` : null, p.exclusion.section ? sectionLabel(p.exclusion.section) : null].filter(Boolean).join(" · ") || "Location not known"}</figcaption>
+                </figure>
+              ) : null}
+              {p.byReference ? <p className="proposal-hint"><span className="badge sev-medium">By reference</span> Incorporated from another document that is not in this file; read that document.</p> : null}
               {p.hints.map((h) => <p key={h.code} className="proposal-hint"><span className="badge sev-medium">Note</span> {h.label}</p>)}
               {p.passages.length > 0 ? (
                 <div className="passages">
-                  <p className="muted small">{p.found ? "Matching passages:" : "Closest passages (below the threshold):"}</p>
+                  <p className="muted small">{p.found || p.byReference ? "Matching passages:" : "Closest passages (below the threshold):"}</p>
                   {p.passages.map((q, i) => (
                     <figure key={i} className="passage">
                       <blockquote>{q.quote}</blockquote>

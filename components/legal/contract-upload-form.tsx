@@ -74,12 +74,12 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
     <form className="stack contract-upload" noValidate aria-label="Upload a contract" onSubmit={(e) => form.handleSubmit(upload)(e)}>
       <div className="field">
         <label htmlFor={`${id}-file`}>Contract file</label>
-        <span id={`${id}-file-hint`} className="hint">PDF, DOCX or TXT. The clause finder reads it once uploaded.</span>
+        <span id={`${id}-file-hint`} className="hint">PDF, DOCX, TXT or Markdown (.md). The clause finder reads it once uploaded.</span>
         <input
           ref={fileRef}
           id={`${id}-file`}
           type="file"
-          accept=".pdf,.docx,.txt"
+          accept=".pdf,.docx,.txt,.md,.markdown"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={[`${id}-file-hint`, fileError ? `${id}-file-error` : null].filter(Boolean).join(" ")}
           onChange={() => setFileError(null)}

@@ -27,6 +27,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "export-dossier <vendor-id> [--out file]   write a vendor's dossier JSON (docs/dossier.schema.json)",
     run: async (args) => (await import("./export-dossier")).exportDossierCommand(args),
   },
+  "find-clauses": {
+    summary: "find-clauses <file.pdf|docx|md|html|txt> [--json]   propose every catalogue clause of a contract file (docs/clause-finder-cli.md)",
+    run: async (args) => (await import("./find-clauses")).findClausesCommand(args),
+  },
   "import-dossier": {
     summary: "import-dossier <dossier.json> [--update <vendor-id>]   create a vendor from a dossier, or replace one's dossier",
     run: async (args) => (await import("./import-dossier")).importDossierCommand(args),

@@ -34,7 +34,9 @@ const EXTENSIONS: Record<FileKind, readonly string[]> = {
   xlsx: [".xlsx"],
   png: [".png"],
   jpeg: [".jpg", ".jpeg"],
-  txt: [".txt"],
+  // Markdown is plain text to storage (served as text/plain); the clause
+  // finder reads it with its structure (lib/server/contracts/extract-text.ts).
+  txt: [".txt", ".md", ".markdown"],
 };
 
 export const ACCEPTED_TYPES_SENTENCE = "Upload a PDF, DOCX, XLSX, PNG, JPEG or TXT file.";

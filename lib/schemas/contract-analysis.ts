@@ -35,6 +35,10 @@ export const storedProposalSchema = z.object({
   passages: z.array(z.object({ quote: z.string(), page: z.number().optional(), section: z.string().optional(), score: z.number() })),
   value: extractedValueSchema.optional(),
   hints: z.array(z.object({ code: z.string(), label: z.string(), quote: z.string() })),
+  /** Incorporated from another document, not stated in this file. */
+  byReference: z.boolean().optional(),
+  /** The contract expressly excludes the protection: a deviation for legal to read. */
+  exclusion: z.object({ quote: z.string(), page: z.number().optional(), section: z.string().optional(), score: z.number() }).optional(),
   /** Absent while the proposal is still a suggestion. */
   decision: proposalDecisionSchema.optional(),
 });
@@ -44,7 +48,7 @@ export const ANALYSIS_FORMAT_VERSION = 1;
 
 export const contractAnalysisDataSchema = z.object({
   formatVersion: z.literal(ANALYSIS_FORMAT_VERSION),
-  format: z.enum(["pdf", "docx", "txt"]),
+  format: z.enum(["pdf", "docx", "txt", "md", "html"]),
   pageCount: z.number().int().optional(),
   catalogueVersion: z.number().int(),
   /** Extraction plus finder time on the server, for the record. */

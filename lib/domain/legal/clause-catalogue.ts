@@ -49,6 +49,19 @@ const valueRulesSchema = z.object({
   require: z.object({ followedBy: z.array(regexSource).default([]), leadIn: z.array(regexSource).default([]) }).optional(),
 });
 
+const roleSchema = z.object({
+  /**
+   * "customer": a right the customer holds (audit): a sentence giving the right
+   * to the vendor, or aimed at the customer, is not the clause. "vendor": a duty
+   * on the vendor: a duty on the customer, or a mere option of the vendor, is not.
+   */
+  holder: z.enum(["customer", "vendor", "any"]).default("any"),
+  /** Only sentences that bind or entitle someone count (annex descriptions do not). */
+  requireBinding: z.boolean().default(false),
+  /** "shall not be entitled to audit" / "shall not indemnify" excludes the protection. */
+  negationExcludes: z.boolean().default(false),
+});
+
 const finderSchema = z.object({
   threshold: z.number().positive(),
   signals: z.array(signalSchema).min(1),
@@ -58,6 +71,10 @@ const finderSchema = z.object({
   /** Weaker variants worth showing to the reviewer (e.g. audit limited to reports). */
   hints: z.array(hintSchema).default([]),
   value: valueRulesSchema.default({ excludeLeadIn: [], excludeFollowedBy: [] }),
+  /** A matching passage that defers the clause to another document ("subject to the limitations set out in the Agreement"). */
+  byReference: z.array(regexSource).default([]),
+  /** Who the clause protects and how a sentence must read to count (sentence-roles.ts). */
+  role: roleSchema.default({ holder: "any", requireBinding: false, negationExcludes: false }),
 });
 
 export const clauseCatalogueEntrySchema = z.object({
@@ -120,7 +137,10 @@ export interface CompiledClause {
   headings: RegExp[];
   hints: { code: string; label: string; all: RegExp[] }[];
   value: ValueRules;
+  role: ClauseRole;
+  byReference: RegExp[];
 }
+export type ClauseRole = z.infer<typeof roleSchema>;
 export interface CompiledCatalogue {
   clauses: CompiledClause[];
   descriptiveHeadings: RegExp[];
@@ -145,6 +165,8 @@ export function compileCatalogue(catalogue: ClauseCatalogue): CompiledCatalogue 
       signals: entry.finder.signals.map((s) => ({ all: s.all.map(re), weight: s.weight, core: s.core })),
       headings: entry.finder.headings.map(re),
       hints: entry.finder.hints.map((h) => ({ code: h.code, label: h.label, all: h.all.map(re) })),
+      role: entry.finder.role,
+      byReference: entry.finder.byReference.map(re),
       value: {
         excludeLeadIn: entry.finder.value.excludeLeadIn.map(re),
         excludeFollowedBy: entry.finder.value.excludeFollowedBy.map(re),

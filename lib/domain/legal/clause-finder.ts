@@ -1,8 +1,10 @@
 // Proposes, for every catalogue clause, whether a contract contains it, with
 // the best passages (quoted with page/section) and the extracted value. The
 // reviewer confirms; nothing here is recorded without a person. Pure: no I/O.
-import { type ClauseCatalogue, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
+import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
+import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
+import { type SentenceReading, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
 export interface ProposedPassage {
@@ -16,7 +18,17 @@ export interface ClauseProposal {
   clauseCode: string;
   title: string;
   found: boolean;
-  /** How sure the finder is of `found` (0.5 = on the threshold, 1 = clear). */
+  /**
+   * Not stated here but incorporated from another document that is not in the
+   * file ("subject to the limitations set out in the Agreement"): `found` stays
+   * false (the protection cannot be read in this file) and the reviewer is told
+   * where it lives.
+   */
+  byReference?: boolean;
+  /**
+   * Measured share of such proposals that were right (this clause, this score
+   * bucket, on real contracts: finder-calibration.ts). Never 1.
+   */
   confidence: number;
   /** Best passage score against the clause's threshold (explains the decision). */
   score: number;
@@ -26,24 +38,46 @@ export interface ClauseProposal {
   value?: ExtractedValue;
   /** Weaker variants spotted in the matching text, e.g. audit limited to reports. */
   hints: { code: string; label: string; quote: string }[];
+  /**
+   * The contract expressly excludes or prohibits this protection ("shall not be
+   * entitled to conduct any audit"): proposed as absent, quoted, and a deviation
+   * worth legal's eye even though nothing is "missing".
+   */
+  exclusion?: ProposedPassage;
 }
 
 const MAX_QUOTE = 500;
 const NEAR_MISSES = 2;
 
-export function findClauses(document: ContractTextInput, catalogue: ClauseCatalogue = CLAUSE_CATALOGUE): ClauseProposal[] {
+export function findClauses(
+  document: ContractTextInput,
+  catalogue: ClauseCatalogue = CLAUSE_CATALOGUE,
+  calibration: CalibrationTable = FINDER_CALIBRATION,
+): ClauseProposal[] {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document);
+  const vendors = vendorNames(passages.map((p) => p.text));
+  const readings = new Map<number, SentenceReading>();
+  const reading = (p: Passage) => {
+    let r = readings.get(p.index);
+    if (!r) readings.set(p.index, (r = readSentence(p.text, vendors)));
+    return r;
+  };
   return compiled.clauses.map((clause) => {
-    const scored = passages
+    const threshold = clause.entry.finder.threshold;
+    const candidates = passages
       .map((p) => ({ p, score: scorePassage(clause, p, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.p.index - b.p.index);
-    const threshold = clause.entry.finder.threshold;
+      .map((s) => ({ ...s, fit: roleFit(clause.role, reading(s.p)) }));
+    const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
+    const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
+    const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
     const best = scored[0]?.score ?? 0;
-    const found = best >= threshold;
     const matching = scored.filter((s) => s.score >= threshold);
-    const shown = found
+    const byReference = matching.length > 0 && matching.every((s) => clause.byReference.some((re) => re.test(s.p.text)));
+    // A wrong "present" is worse than a miss: an express exclusion outweighs a grant.
+    const found = best >= threshold && !excluding && !byReference;
+    const shown = found || byReference
       ? matching.filter((s) => s.score >= best * compiled.passageShareOfBest).slice(0, compiled.maxPassages)
       : scored.slice(0, NEAR_MISSES);
     const kind = clause.entry.valueKind;
@@ -52,17 +86,48 @@ export function findClauses(document: ContractTextInput, catalogue: ClauseCatalo
       clauseCode: clause.entry.code,
       title: clause.entry.title,
       found,
-      confidence: round2(found ? 0.5 + 0.5 * Math.min(1, (best - threshold) / threshold) : 0.5 + 0.5 * (1 - best / threshold)),
+      ...(byReference && !excluding ? { byReference: true } : {}),
+      confidence: calibratedConfidence(clause.entry.code, scoreBucket({ found, byReference, score: best, threshold }), calibration),
       score: best,
       threshold,
-      passages: shown.map((s) => ({ quote: quote(s.p.text), page: s.p.page, section: passageSection(s.p), score: s.score })),
+      passages: shown.map((s) => proposed(s.p, s.score)),
       ...(value ? { value } : {}),
       hints: found ? hintsFor(clause, matching.map((s) => s.p)) : [],
+      ...(excluding ? { exclusion: proposed(excluding.p, excluding.score) } : {}),
     };
   });
 }
 
+function proposed(p: Passage, score: number): ProposedPassage {
+  return { quote: quote(p.text), page: p.page, section: passageSection(p), score };
+}
+
+/**
+ * Whether a sentence that mentions the clause states it, excludes it, or is
+ * about something else: a right of the vendor, a duty of the customer, a
+ * description with no duty in it (sentence-roles.ts).
+ */
+function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" | "other" {
+  if (role.requireBinding && !r.binding) return "other";
+  if (role.holder === "customer") {
+    // "Woomberg retains the right to audit such code" is the vendor's right; "Consultant shall allow for audits" is the customer's.
+    // "npm may audit Licensee's compliance" acts on the customer; "Supplier shall permit the Customer" serves it.
+    if (r.actor !== "customer" && r.entitles && (r.actor === "vendor" || r.customerIsObject)) return "other";
+    if (role.negationExcludes && r.polarity === "prohibited") return "exclusion";
+    return "clause";
+  }
+  if (role.holder === "vendor") {
+    if (r.binding && r.actor === "customer" && !r.entitles && r.polarity === "granted") return "other";
+    if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
+    // "Supplier shall not indemnify" and "Customer shall not be entitled to any indemnity" both exclude it.
+    if (role.negationExcludes && r.polarity === "prohibited" && (r.actor !== "customer" || r.entitles)) return "exclusion";
+  }
+  return "clause";
+}
+
 function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: RegExp[], descriptivePenalty: number): number {
+  // A deferral to another document is the clause by reference, whatever else the sentence says.
+  if (clause.byReference.some((re) => re.test(p.text))) return clause.entry.finder.threshold;
   let score = 0;
   let core = false;
   for (const signal of clause.signals) {
@@ -91,8 +156,4 @@ function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["
 
 function quote(text: string): string {
   return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
-}
-
-function round2(n: number): number {
-  return Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
 }

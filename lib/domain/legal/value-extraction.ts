@@ -213,7 +213,8 @@ const CODES = ["USD", "GBP", "EUR", "INR", "PHP", "CAD", "AUD", "SGD", "CHF", "J
 
 const SCALE = String.raw`(?:\s*(?<scale>million|billion|thousand|mn|m|bn|k)\b)?`;
 const SYMBOL_RE = new RegExp(
-  String.raw`(?<sym>US\$|U\.S\.\$|A\$|C\$|S\$|\$|£|€|₹|₱|\bRs\.?)\s?(?<amt>${DIGITS})` + SCALE,
+  // "£[250,000]": drafts and templates bracket the amount still to be agreed.
+  String.raw`(?<sym>US\$|U\.S\.\$|A\$|C\$|S\$|\$|£|€|₹|₱|\bRs\.?)\s?\[?(?<amt>${DIGITS})\]?` + SCALE,
   "gi",
 );
 const CODE_BEFORE_RE = new RegExp(String.raw`\b(?<code>${CODES.join("|")})\s?(?<amt>${DIGITS})` + SCALE, "g");

@@ -1,20 +1,25 @@
 // Text of an uploaded contract for the clause finder: per-page text for PDFs
-// (unpdf), sections under their Word headings for DOCX (mammoth), and plain
-// text (pages split on form feeds) for TXT. Failures are a typed, user-safe
+// (unpdf), sections under their Word headings for DOCX (mammoth), sections
+// under their headings for Markdown (marked, lib/domain/legal/markdown-sections.ts)
+// and HTML (htmlparser2, html-sections.ts), and plain text (pages split on form
+// feeds) for TXT. Failures are a typed, user-safe
 // error: the upload form shows the message as is.
 import { AppError } from "@/lib/server/errors";
 import { ExtractionBudgetError, parseInWorker, type ExtractionBudget } from "./parse-in-worker";
+import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 import { htmlToSections } from "./html-sections";
 
 export const CONTRACT_MIME_TYPES = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   txt: "text/plain",
+  md: "text/markdown",
+  html: "text/html",
 } as const;
 export type ContractMimeType = (typeof CONTRACT_MIME_TYPES)[keyof typeof CONTRACT_MIME_TYPES];
 
 export interface ExtractedContractText {
-  format: "pdf" | "docx" | "txt";
+  format: "pdf" | "docx" | "txt" | "md" | "html";
   pages?: { number: number; text: string }[];
   sections?: { heading: string | null; text: string }[];
   fullText: string;
@@ -52,12 +57,39 @@ export async function extractContractText(
       return extractDocx(bytes, budget);
     case CONTRACT_MIME_TYPES.txt:
       return extractTxt(bytes);
+    case CONTRACT_MIME_TYPES.md:
+      return extractMarkup(bytes, "md");
+    case CONTRACT_MIME_TYPES.html:
+      return extractMarkup(bytes, "html");
     default:
       throw new ContractTextExtractionError(
         "unsupported_type",
-        `Contracts must be PDF, DOCX or plain text; this file is "${mimeType}". Legacy .doc files must be saved as DOCX first.`,
+        `Contracts must be PDF, DOCX, Markdown, HTML or plain text; this file is "${mimeType}". Legacy .doc files must be saved as DOCX first.`,
       );
   }
+}
+
+const EXTENSION_TYPES: Record<string, ContractMimeType> = {
+  ".pdf": CONTRACT_MIME_TYPES.pdf,
+  ".docx": CONTRACT_MIME_TYPES.docx,
+  ".txt": CONTRACT_MIME_TYPES.txt,
+  ".md": CONTRACT_MIME_TYPES.md,
+  ".markdown": CONTRACT_MIME_TYPES.md,
+  ".html": CONTRACT_MIME_TYPES.html,
+  ".htm": CONTRACT_MIME_TYPES.html,
+};
+
+/**
+ * The reader for a file: its stored type, except that text stored as
+ * text/plain is read as Markdown or HTML when its name says so (evidence
+ * storage types every text file as plain text). Undefined: not a contract format.
+ */
+export function contractMimeFor(mimeType: string | undefined, fileName: string): ContractMimeType | undefined {
+  const byName = EXTENSION_TYPES[/\.[a-z0-9]+$/i.exec(fileName)?.[0]?.toLowerCase() ?? ""];
+  const mime = mimeType?.split(";")[0]?.trim().toLowerCase();
+  if (mime === CONTRACT_MIME_TYPES.txt && (byName === CONTRACT_MIME_TYPES.md || byName === CONTRACT_MIME_TYPES.html)) return byName;
+  if (mime && (Object.values(CONTRACT_MIME_TYPES) as string[]).includes(mime)) return mime as ContractMimeType;
+  return mime ? undefined : byName;
 }
 
 function tooDemanding(cause: ExtractionBudgetError, what: string): ContractTextExtractionError {
@@ -113,7 +145,7 @@ async function extractDocx(bytes: Uint8Array, budget?: Partial<ExtractionBudget>
   return { format: "docx", sections, fullText };
 }
 
-function extractTxt(bytes: Uint8Array): ExtractedContractText {
+function decodeText(bytes: Uint8Array): string {
   if (bytes.includes(0)) {
     throw new ContractTextExtractionError("corrupt_file", "This file is not plain text (it contains binary data).");
   }
@@ -124,7 +156,19 @@ function extractTxt(bytes: Uint8Array): ExtractedContractText {
     // Old systems export Windows-1252; decoding it as such beats rejecting the file.
     text = decodeWindows1252(bytes);
   }
-  text = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+}
+
+/** Markdown and HTML are parsed in process: their parsers do not expand input the way PDF and DOCX can. */
+function extractMarkup(bytes: Uint8Array, format: "md" | "html"): ExtractedContractText {
+  const sections = format === "md" ? markdownToSections(decodeText(bytes)) : htmlToSections(decodeText(bytes));
+  const fullText = sections.map((s) => [s.heading, s.text].filter(Boolean).join("\n")).join("\n\n");
+  if (!fullText.trim()) throw new ContractTextExtractionError("no_text", `This ${format === "md" ? "Markdown" : "HTML"} file contains no text.`);
+  return { format, sections, fullText };
+}
+
+function extractTxt(bytes: Uint8Array): ExtractedContractText {
+  const text = decodeText(bytes);
   if (!text.trim()) throw new ContractTextExtractionError("no_text", "This text file is empty.");
   if (text.includes("\f")) {
     const pages = text.split("\f").map((t, i) => ({ number: i + 1, text: t }));

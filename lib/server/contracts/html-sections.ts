@@ -1,78 +1,110 @@
-// mammoth turns a DOCX into simple HTML (h1-h6 from Word heading styles, p,
-// tables). This recovers sections (heading + paragraph lines) from it without
-// a DOM library. Table rows become one line with cells joined by " | ".
+// HTML contract (an uploaded .html, or the HTML mammoth makes of a DOCX) ->
+// sections (heading + paragraph lines), read with htmlparser2's tokenizer so
+// entities, attributes with ">" in them, comments and script/style bodies are
+// handled by a maintained parser, not regular expressions.
+// - h1-h6 start a section;
+// - p, li, div, br end a line; table rows become one line, cells joined by " | ";
+// - a list item keeps the lead-in of the paragraph before its list
+//   ("Upon termination:" + each item), as the Markdown reader does
+//   (lib/domain/legal/markdown-sections.ts).
+import { Parser } from "htmlparser2";
 
 export interface DocxSection {
   heading: string | null;
   text: string;
 }
 
-const TOKEN = /<(\/?)([a-z][a-z0-9]*)\b[^>]*>|([^<]+)/gi;
+const SKIPPED = new Set(["script", "style", "head", "title", "noscript", "template", "svg"]);
+const BLOCKS = new Set(["p", "div", "section", "article", "blockquote", "pre", "dd", "dt", "address", "header", "footer"]);
 
 export function htmlToSections(html: string): DocxSection[] {
   const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
   let text = "";
   let inHeading = false;
+  let skipping = 0;
   let cells: string[] | null = null;
   let cell = "";
+  /** Lead-in of each open list, e.g. "Upon termination the Supplier shall:". */
+  const listLeadIns: (string | undefined)[] = [];
+  let lastLine = "";
   const current = () => sections[sections.length - 1] as { heading: string | null; lines: string[] };
+  const pushLine = (line: string) => {
+    const leadIn = listLeadIns.findLast((l) => l !== undefined);
+    current().lines.push(leadIn && listLeadIns.length > 0 ? `${leadIn} ${line}` : line);
+    lastLine = line;
+  };
   const endBlock = () => {
-    const t = text.replace(/[ \t]+/g, " ").trim();
+    const t = text.replace(/\s+/g, " ").trim();
     text = "";
     if (!t) return;
     if (cells) cell = cell ? `${cell} ${t}` : t;
-    else current().lines.push(t);
+    else pushLine(t);
   };
 
-  for (const m of html.matchAll(TOKEN)) {
-    const [, closing, rawTag, content] = m;
-    if (content !== undefined) {
-      text += decodeEntities(content);
-      continue;
-    }
-    const tag = (rawTag ?? "").toLowerCase();
-    if (/^h[1-6]$/.test(tag)) {
-      if (!closing) {
-        endBlock();
-        inHeading = true;
-      } else if (inHeading) {
-        const heading = text.replace(/\s+/g, " ").trim();
-        text = "";
-        inHeading = false;
-        if (heading) sections.push({ heading, lines: [] });
-      }
-    } else if (tag === "p" || tag === "li") {
-      endBlock();
-    } else if (tag === "br") {
-      text += "\n";
-    } else if (tag === "tr") {
-      endBlock();
-      if (!closing) cells = [];
-      else if (cells) {
-        const row = cells.filter((c) => c.length > 0);
-        if (row.length > 0) current().lines.push(row.join(" | "));
-        cells = null;
-      }
-    } else if ((tag === "td" || tag === "th") && cells) {
-      endBlock();
-      if (closing) {
-        cells.push(cell);
-        cell = "";
-      }
-    }
-  }
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED.has(name)) skipping += 1;
+        if (skipping) return;
+        if (/^h[1-6]$/.test(name)) {
+          endBlock();
+          inHeading = true;
+        } else if (name === "ul" || name === "ol") {
+          endBlock();
+          listLeadIns.push(/:\s*$/.test(lastLine) ? lastSentence(lastLine) : undefined);
+        } else if (name === "li" || BLOCKS.has(name)) endBlock();
+        else if (name === "br") text += "\n";
+        else if (name === "tr") {
+          endBlock();
+          cells = [];
+        } else if ((name === "td" || name === "th") && cells) endBlock();
+      },
+      ontext(data) {
+        if (!skipping) text += data;
+      },
+      onclosetag(name) {
+        if (SKIPPED.has(name)) {
+          skipping = Math.max(0, skipping - 1);
+          return;
+        }
+        if (skipping) return;
+        if (/^h[1-6]$/.test(name) && inHeading) {
+          const heading = text.replace(/\s+/g, " ").trim();
+          text = "";
+          inHeading = false;
+          listLeadIns.length = 0;
+          if (heading) sections.push({ heading, lines: [] });
+        } else if (name === "ul" || name === "ol") {
+          endBlock();
+          listLeadIns.pop();
+          lastLine = "";
+        } else if (name === "li" || BLOCKS.has(name)) endBlock();
+        else if (name === "tr") {
+          endBlock();
+          if (cells) {
+            const row = cells.filter((c) => c.length > 0);
+            if (row.length > 0) current().lines.push(row.join(" | "));
+            cells = null;
+          }
+        } else if ((name === "td" || name === "th") && cells) {
+          endBlock();
+          cells.push(cell);
+          cell = "";
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
   endBlock();
   return sections
     .filter((s) => s.heading !== null || s.lines.length > 0)
     .map((s) => ({ heading: s.heading, text: s.lines.join("\n") }));
 }
 
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith("#x") || body.startsWith("#X")) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    return NAMED[body.toLowerCase()] ?? whole;
-  });
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.;])\s+(?=[A-Z(])/);
+  const last = parts[parts.length - 1] ?? text;
+  return last.length <= 300 ? last : last.slice(-300);
 }

@@ -16,7 +16,7 @@ import { clauseReviewRowSchema, type ClauseReviewRow } from "@/lib/schemas/legal
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
-import { extractContractText } from "../contracts/extract-text";
+import { contractMimeFor, extractContractText } from "../contracts/extract-text";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import type { BlobStore } from "../storage/blob-store";
@@ -29,8 +29,6 @@ import { loadSettings } from "./settings";
 // proposals as a ContractAnalysis. Proposals stay suggestions; a legal user
 // accepts, edits or rejects each, and only accept/edit write the clause
 // checklist (through the record service: lock, audit, legal revision).
-
-const SUPPORTED = ["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/plain"];
 
 async function readAll(stream: Readable, maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -55,13 +53,14 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
   if (document.kind !== "contract") {
     throw new AppError("VALIDATION", "Only documents uploaded as contracts are read by the clause finder. Upload the file again as a contract.");
   }
-  const mime = document.mimeType.split(";")[0]!.trim().toLowerCase();
-  if (!SUPPORTED.includes(mime)) throw new AppError("VALIDATION", "The clause finder reads PDF, DOCX and plain-text contracts only.");
+  // A .md or .html contract is stored as text/plain; its name says how to read it.
+  const mime = contractMimeFor(document.mimeType, document.fileName);
+  if (!mime) throw new AppError("VALIDATION", "The clause finder reads PDF, DOCX, Markdown, HTML and plain-text contracts only.");
 
   const { uploads } = await loadSettings();
   const bytes = await readAll(await store.get(document.sha256), uploads.maxBytes);
   const started = performance.now();
-  const text = await extractContractText(bytes, document.mimeType);
+  const text = await extractContractText(bytes, mime);
   const proposals = findClauses(text, CLAUSE_CATALOGUE);
   const data: ContractAnalysisData = {
     formatVersion: ANALYSIS_FORMAT_VERSION,
@@ -69,7 +68,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
     ...(text.pages ? { pageCount: text.pages.length } : {}),
     catalogueVersion: CLAUSE_CATALOGUE.version,
     elapsedMs: Math.round(performance.now() - started),
-    proposals: proposals.map(({ clauseCode, title, found, confidence, score, threshold, passages, value, hints }) => ({
+    proposals: proposals.map(({ clauseCode, title, found, confidence, score, threshold, passages, value, hints, byReference, exclusion }) => ({
       clauseCode,
       title,
       found,
@@ -79,6 +78,8 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
       passages,
       ...(value ? { value } : {}),
       hints,
+      ...(byReference ? { byReference } : {}),
+      ...(exclusion ? { exclusion } : {}),
     })),
   };
   return db().$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { contractAnalysisDataSchema } from "@/lib/schemas/contract-analysis";
@@ -9,6 +10,7 @@ import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { acceptAllProposals, decideClauseProposal, getContractAnalysis, runClauseFinder } from "@/lib/server/services/clause-finder";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
+import { uploadEvidence } from "@/lib/server/services/evidence";
 import { createVendor } from "@/lib/server/services/vendors";
 import { FilesystemBlobStore } from "@/lib/server/storage/filesystem-store";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
@@ -155,5 +157,36 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
       decideClauseProposal({ actor: legal, input: { decision: "accept", analysisId: run.id, clauseCode: "data_residency", expected: "pending", contractId: foreign.id } }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: other.document.id }, store })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reads a Markdown contract with its structure: lead-ins, sections, an exclusion and a clause by reference", async () => {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Finder md" } });
+    const markdown = [
+      "# Support Services Agreement",
+      "## 6. Security",
+      "The **Supplier** shall:",
+      "- keep access logs for a year;\n- notify the Client of any _Security Breach_ within twelve (12) hours.",
+      "## 7. Audit",
+      "The Client shall not be entitled to carry out any audit or inspection of the Supplier's premises or systems.",
+      "## 8. Liability",
+      "Each party's liability is subject to the limitations of liability set out in the Agreement.",
+    ].join("\n\n");
+    const { document } = await uploadEvidence({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "contract", effectiveDate: "2026-01-15", title: "Support terms" },
+      stream: Readable.from([Buffer.from(markdown)]),
+      declaredName: "support-terms.md",
+      store,
+    });
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const { data } = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    expect(data.format).toBe("md");
+    const proposal = (code: string) => data.proposals.find((p) => p.clauseCode === code)!;
+    expect(proposal("incident_notification")).toMatchObject({ found: true, value: { kind: "hours", hours: 12 } });
+    expect(proposal("incident_notification").passages[0]).toMatchObject({ section: "6. Security" });
+    expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
+    expect(proposal("liability_cap")).toMatchObject({ found: false, byReference: true });
   });
 });

@@ -8,7 +8,24 @@ describe("clause finder", () => {
   test("proposes every catalogue clause, found or not", () => {
     const proposals = findClauses({ sections: [{ heading: null, text: "Nothing relevant here." }] });
     expect(proposals.map((p) => p.clauseCode)).toEqual(CLAUSE_CATALOGUE.clauses.map((c) => c.code));
-    expect(proposals.every((p) => !p.found && p.confidence === 1)).toBe(true);
+    // Confidence is measured, never certain (finder-calibration.ts).
+    expect(proposals.every((p) => !p.found && p.confidence > 0 && p.confidence < 1)).toBe(true);
+  });
+
+  test("confidence is the calibration table's smoothed share right for the clause and bucket", () => {
+    const table = {
+      about: "",
+      measuredOn: "test",
+      documents: 1,
+      cells: { right_to_audit: { found_clear: { proposals: 8, right: 8 } }, "*": { absent_none: { proposals: 3, right: 1 } } },
+    };
+    const proposals = findClauses(
+      { sections: [{ heading: "Audit", text: "The Customer may audit the Supplier's premises, systems and records on 10 days' notice." }] },
+      CLAUSE_CATALOGUE,
+      table,
+    );
+    expect(proposals.find((p) => p.clauseCode === "right_to_audit")).toMatchObject({ found: true, confidence: 0.9 });
+    expect(proposals.find((p) => p.clauseCode === "cyber_insurance")).toMatchObject({ found: false, confidence: 0.4 });
   });
 
   test("quotes the passage with its page and section, and extracts the value", () => {

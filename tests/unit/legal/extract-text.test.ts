@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
-import { CONTRACT_MIME_TYPES, ContractTextExtractionError, extractContractText } from "@/lib/server/contracts/extract-text";
+import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
 import { AppError } from "@/lib/server/errors";
 
 const fixture = async (name: string) => new Uint8Array(await readFile(path.resolve(__dirname, "../../fixtures/contracts", name)));
@@ -66,7 +66,7 @@ describe("errors are typed, user-safe and say what to do", () => {
     "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
   );
   test.each([
-    ["a Word 97 file", new Uint8Array([1, 2, 3]), "application/msword", "unsupported_type", /PDF, DOCX or plain text/],
+    ["a Word 97 file", new Uint8Array([1, 2, 3]), "application/msword", "unsupported_type", /PDF, DOCX, Markdown, HTML or plain text/],
     ["garbage sent as PDF", new TextEncoder().encode("hello"), "application/pdf", "corrupt_file", /not a valid PDF/],
     ["a truncated PDF", null, "application/pdf", "corrupt_file", /could not be read/],
     ["a scanned PDF with no text layer", pdfWithoutText, "application/pdf", "no_text", /no text layer/],
@@ -81,5 +81,33 @@ describe("errors are typed, user-safe and say what to do", () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ reason, code: "VALIDATION" });
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe("Markdown and HTML contracts", () => {
+  test("Markdown is read with its headings and list lead-ins", async () => {
+    const md = "# Terms\n\n## 7. Security\n\nThe **Supplier** shall:\n\n- keep logs;\n- notify the Client of a _Security Breach_ within 24 hours.\n";
+    const text = await extractContractText(new TextEncoder().encode(md), "text/markdown");
+    expect(text.format).toBe("md");
+    expect(text.sections?.find((s) => s.heading === "7. Security")?.text).toContain("The Supplier shall: notify the Client of a Security Breach within 24 hours.");
+  });
+
+  test("HTML is read with a parser: headings, entities, no script text, list items keep their lead-in", async () => {
+    const html = "<html><head><title>x</title><script>var notify = 'Security Breach';</script></head><body><h2>9. Exit</h2><p>On termination the Supplier shall:</p><ul><li>return all Client Data &amp; copies;</li><li>delete it within 30&nbsp;days.</li></ul></body></html>";
+    const text = await extractContractText(new TextEncoder().encode(html), "text/html");
+    expect(text.format).toBe("html");
+    expect(text.fullText).not.toContain("var notify");
+    expect(text.sections).toEqual([
+      { heading: "9. Exit", text: "On termination the Supplier shall:\nOn termination the Supplier shall: return all Client Data & copies;\nOn termination the Supplier shall: delete it within 30 days." },
+    ]);
+  });
+
+  test("a .md or .html file stored as plain text is read by its name; other types are refused", () => {
+    expect(contractMimeFor("text/plain; charset=utf-8", "msa.md")).toBe("text/markdown");
+    expect(contractMimeFor("text/plain", "dpa.HTML")).toBe("text/html");
+    expect(contractMimeFor("text/plain", "notes.txt")).toBe("text/plain");
+    expect(contractMimeFor("image/png", "scan.md")).toBeUndefined();
+    expect(contractMimeFor(undefined, "terms.docx")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(contractMimeFor(undefined, "terms.rtf")).toBeUndefined();
   });
 });

@@ -168,6 +168,8 @@ describe("matchFileNameToType: the name must not lie about the content", () => {
     ["scan.JPG", "jpeg", "scan.JPG"],
     ["policy", "docx", "policy.docx"],
     ["notes", "txt", "notes.txt"],
+    ["msa.md", "txt", "msa.md"],
+    ["dpa.MARKDOWN", "txt", "dpa.MARKDOWN"],
   ])("%s as %s → %s", (name, kind, expected) => {
     expect(matchFileNameToType(name, kind)).toEqual({ ok: true, fileName: expected });
   });

@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { findClauses } from "@/lib/domain/legal/clause-finder";
+import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
+import { FINDER_CALIBRATION, SCORE_BUCKETS, buildCalibration, scoreBucket, smoothedPrecision } from "@/lib/domain/legal/finder-calibration";
 import { CLAUSE_CODES, corpusAvailable, corpusDir, finderInput, loadLabels, loadSplit, readCorpusFile } from "./corpus";
 import { measure, precision, recall, report, type SplitFigures } from "./measure";
 
@@ -17,6 +18,7 @@ if (!available) {
 }
 
 const BASELINE = path.resolve(__dirname, "../../../fixtures/contracts-real-labels/baseline.json");
+const CALIBRATION = path.resolve(__dirname, "../../../../lib/domain/legal/finder-calibration.json");
 
 describe.skipIf(!available)("clause finder on real contracts", () => {
   const labels = available ? loadLabels() : [];
@@ -65,13 +67,45 @@ describe.skipIf(!available)("clause finder on real contracts", () => {
     }
   });
 
-  function run(ids: string[]): SplitFigures {
-    const docs = labels
+  test("confidence is the measured share right per clause and score bucket on the test split", () => {
+    const docs = propose(split.test);
+    const outcomes = docs.flatMap(({ label, proposals }) =>
+      proposals.map((p) => {
+        const status = label.clauses[p.clauseCode]!.status;
+        const there = status === "present" || status === "by_reference";
+        return { clauseCode: p.clauseCode, bucket: scoreBucket(p), right: p.found || p.byReference === true ? there : !there };
+      }),
+    );
+    const table = buildCalibration(outcomes, { measuredOn: `test split (${split.test.length} documents)`, documents: docs.length });
+    console.log(`\n${reliability(table)}\n`);
+    if (process.env.ASSAY_WRITE_CALIBRATION === "1") fs.writeFileSync(CALIBRATION, `${JSON.stringify(table, null, 2)}\n`);
+    expect(FINDER_CALIBRATION.cells, "lib/domain/legal/finder-calibration.json is stale: rerun with ASSAY_WRITE_CALIBRATION=1").toEqual(table.cells);
+    expect(docs.flatMap((d) => d.proposals).every((p) => p.confidence < 1)).toBe(true);
+  });
+
+  function propose(ids: string[]): { label: (typeof labels)[number]; proposals: ClauseProposal[] }[] {
+    return labels
       .filter((l) => ids.includes(l.id))
       .map((label) => ({ label, proposals: findClauses(finderInput(label.file, readCorpusFile(label.file).text)) }));
-    return measure(docs);
+  }
+
+  function run(ids: string[]): SplitFigures {
+    return measure(propose(ids));
   }
 });
+
+function reliability(table: ReturnType<typeof buildCalibration>): string {
+  const lines = [`Reliability (${table.measuredOn}): share right per score bucket, smoothed (right+1)/(n+2)`];
+  lines.push(`  ${"clause".padEnd(30)}${SCORE_BUCKETS.map((b) => b.padStart(15)).join("")}`);
+  for (const [code, row] of Object.entries(table.cells)) {
+    const cell = (b: (typeof SCORE_BUCKETS)[number]) => {
+      const c = row[b];
+      return (c ? `${c.right}/${c.proposals} ${smoothedPrecision(c).toFixed(2)}` : "-").padStart(15);
+    };
+    lines.push(`  ${code.padEnd(30)}${SCORE_BUCKETS.map(cell).join("")}`);
+  }
+  return lines.join("\n");
+}
 
 interface Baseline {
   dev: { documents: number; precision: number; recall: number; hoursExact: number; excludedAsPresent: number };

@@ -7,6 +7,10 @@ import path from "node:path";
 import { z } from "zod";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import type { ContractTextInput } from "@/lib/domain/legal/contract-passages";
+import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
+
+/** The upload reads these as Markdown (lib/server/contracts/extract-text.ts); MDX is Markdown with components. */
+const MARKDOWN_EXTENSIONS = [".md", ".markdown", ".mdx"];
 
 const LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-labels");
 
@@ -63,8 +67,9 @@ export function readCorpusFile(file: string): { text: string; sha256: string } {
  */
 export function finderInput(file: string, text: string): ContractTextInput {
   const ext = path.extname(file).toLowerCase();
-  const body = [".jsx", ".tsx", ".js", ".php"].includes(ext) ? sourceToText(text) : text;
-  return { sections: [{ heading: null, text: body }] };
+  if ([".jsx", ".tsx", ".js", ".php"].includes(ext)) return { sections: [{ heading: null, text: sourceToText(text) }] };
+  if (MARKDOWN_EXTENSIONS.includes(ext)) return { sections: markdownToSections(text) };
+  return { sections: [{ heading: null, text }] };
 }
 
 function sourceToText(source: string): string {

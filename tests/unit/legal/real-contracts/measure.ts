@@ -43,12 +43,13 @@ export function measure(docs: { label: DocumentLabel; proposals: ClauseProposal[
       const proposal = proposals.find((p) => p.clauseCode === code);
       if (!truth || !proposal) throw new Error(`${label.id}: no label or proposal for ${code}`);
       const actual = labelledPresent(truth.status);
-      const key = actual ? (proposal.found ? "tp" : "fn") : proposal.found ? "fp" : "tn";
+      const proposed = proposal.found || proposal.byReference === true;
+      const key = actual ? (proposed ? "tp" : "fn") : proposed ? "fp" : "tn";
       out.overall[key] += 1;
       out.byClause[code]![key] += 1;
       if (key === "fp") out.falsePositives.push(`${label.id} ${code}`);
       if (key === "fn") out.falseNegatives.push(`${label.id} ${code}`);
-      if (truth.excluded && proposal.found) out.excludedAsPresent.push(`${label.id} ${code}`);
+      if (truth.excluded && proposed) out.excludedAsPresent.push(`${label.id} ${code}`);
       if (code === "incident_notification" && truth.status === "present" && typeof truth.value?.hours === "number") {
         out.hours.stated += 1;
         const got = proposal.value?.kind === "hours" ? proposal.value.hours : null;
@@ -79,5 +80,7 @@ export function report(name: string, f: SplitFigures): string {
   lines.push(`  notification hours exact: ${f.hours.exact} of ${f.hours.stated}`);
   for (const m of f.hours.misses) lines.push(`    miss ${m}`);
   lines.push(`  excluded rights proposed as present: ${f.excludedAsPresent.length}${f.excludedAsPresent.length ? ` (${f.excludedAsPresent.join(", ")})` : ""}`);
+  if (f.falsePositives.length) lines.push(`  false positives: ${f.falsePositives.join(", ")}`);
+  if (f.falseNegatives.length) lines.push(`  false negatives: ${f.falseNegatives.join(", ")}`);
   return lines.join("\n");
 }

@@ -1,0 +1,129 @@
+// `find-clauses <file.pdf|docx|md|html|txt> [--json]`
+//
+// Runs the clause finder on one contract file, with the same extraction
+// (lib/server/contracts/extract-text.ts) and the same finder and catalogue as
+// the upload, and prints each catalogue clause's proposal: present, absent or
+// by reference, the value, the quoted passages with page or section, an
+// express exclusion if any, and the calibrated confidence. Legal teams use it
+// to triage a folder of contracts. No database.
+//
+// --json  the stable shape documented in docs/clause-finder-cli.md.
+//
+// Exit codes: 0 read; 2 bad usage, a missing, unreadable or unsupported file.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
+import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
+import { ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
+import { parseArgs, processIo, type CliIo } from "./cli-io";
+
+export const FIND_CLAUSES_USAGE = "usage: find-clauses <file.pdf|docx|md|html|txt> [--json]";
+export const FIND_CLAUSES_JSON_VERSION = 1;
+
+export type ClauseStatus = "present" | "absent" | "by_reference";
+
+export interface FindClausesJson {
+  version: typeof FIND_CLAUSES_JSON_VERSION;
+  file: string;
+  format: string;
+  catalogueVersion: number;
+  clauses: {
+    code: string;
+    title: string;
+    status: ClauseStatus;
+    /** Measured share right for this clause and score bucket (never 1). */
+    confidence: number;
+    value: ClauseProposal["value"] | null;
+    passages: { quote: string; page: number | null; section: string | null }[];
+    /** The contract expressly excludes the protection; status is then "absent". */
+    exclusion: { quote: string; page: number | null; section: string | null } | null;
+    hints: { code: string; label: string; quote: string }[];
+  }[];
+}
+
+export async function findClausesCommand(args: string[], io: CliIo = processIo): Promise<number> {
+  const parsed = parseArgs(args.filter((a) => a !== "--json"), []);
+  if ("error" in parsed) return usage(io, parsed.error);
+  if (parsed.help) {
+    io.out(FIND_CLAUSES_USAGE);
+    return 0;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file) return usage(io, "missing <file>");
+  if (extra.length > 0) return usage(io, `unexpected argument ${extra[0]}`);
+
+  const mime = contractMimeFor(undefined, file);
+  if (!mime) {
+    io.err(`${file}: unsupported file type. Contracts must be PDF, DOCX, Markdown (.md), HTML (.html) or plain text (.txt).`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    io.err(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+    return 2;
+  }
+  let text;
+  try {
+    text = await extractContractText(bytes, mime);
+  } catch (error) {
+    if (error instanceof ContractTextExtractionError) {
+      io.err(`${file}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE));
+  io.out(args.includes("--json") ? JSON.stringify(result, null, 2) : toText(result));
+  return 0;
+}
+
+export function statusOf(p: ClauseProposal): ClauseStatus {
+  return p.found ? "present" : p.byReference ? "by_reference" : "absent";
+}
+
+function toJson(file: string, format: string, proposals: ClauseProposal[]): FindClausesJson {
+  const where = (p: { quote: string; page?: number; section?: string }) => ({ quote: p.quote, page: p.page ?? null, section: p.section ?? null });
+  return {
+    version: FIND_CLAUSES_JSON_VERSION,
+    file,
+    format,
+    catalogueVersion: CLAUSE_CATALOGUE.version,
+    clauses: proposals.map((p) => {
+      const status = statusOf(p);
+      return {
+        code: p.clauseCode,
+        title: p.title,
+        status,
+        confidence: p.confidence,
+        value: p.value ?? null,
+        // For an absent clause the near misses are noise in a triage listing.
+        passages: status === "absent" ? [] : p.passages.map(where),
+        exclusion: p.exclusion ? where(p.exclusion) : null,
+        hints: p.hints,
+      };
+    }),
+  };
+}
+
+const LABELS: Record<ClauseStatus, string> = { present: "PRESENT", absent: "absent", by_reference: "BY REFERENCE" };
+
+function toText(r: FindClausesJson): string {
+  const lines = [`${r.file} (${r.format}), clause catalogue v${r.catalogueVersion}`, ""];
+  for (const c of r.clauses) {
+    const value = c.value ? `  value: ${c.value.quote} (${c.value.basis})` : "";
+    lines.push(`${c.title} [${c.code}]: ${LABELS[c.status]}${c.exclusion ? ", EXCLUDED by the contract" : ""} (${Math.round(c.confidence * 100)}% of such proposals right on real contracts)${value}`);
+    const cite = (p: { quote: string; page: number | null; section: string | null }) =>
+      `    "${p.quote}"${[p.page !== null ? `p. ${p.page}` : null, p.section].filter(Boolean).length ? ` (${[p.page !== null ? `p. ${p.page}` : null, p.section].filter(Boolean).join(", ")})` : ""}`;
+    for (const p of c.passages) lines.push(cite(p));
+    if (c.exclusion) lines.push(`    exclusion: ${cite(c.exclusion).trim()}`);
+    for (const h of c.hints) lines.push(`    note: ${h.label}`);
+  }
+  return lines.join("\n");
+}
+
+function usage(io: CliIo, problem: string): number {
+  io.err(`${problem}\n${FIND_CLAUSES_USAGE}`);
+  return 2;
+}

@@ -1,0 +1,198 @@
+// Markdown contract -> sections of plain text with their structure, for the
+// clause finder. Parsed with marked's lexer (not regular expressions), so:
+// - emphasis and links are dropped and defined terms keep word boundaries
+//   (`_Personal Data Breach_` reads as "Personal Data Breach");
+// - headings start a section the finder can cite;
+// - every list item, and every "(a)"-style paragraph, becomes its own
+//   paragraph carrying its lead-in ("Upon termination: (b) delete ..."), so
+//   sub-items are neither merged together nor cut off from what governs them;
+// - tables become one line per row, cells joined by " | ".
+// Inline HTML (MDX components, <br>, entities) is reduced to its text.
+// Pure: no I/O. The upload (lib/server/contracts/extract-text.ts), the CLI and
+// the accuracy harness all go through this one module.
+import { type Token, type Tokens, marked } from "marked";
+import type { ContractTextInput } from "./contract-passages";
+
+type Section = NonNullable<ContractTextInput["sections"]>[number];
+
+const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^(?:[a-z]|[ivx]+)\.\s|^\d+(?:\.\d+)+\.?\s/i;
+const DOTTED_NUMBER = /^(\d+(?:\.\d+)+)\.?\s/;
+const MAX_LEAD_IN = 300;
+
+export function markdownToSections(markdown: string): Section[] {
+  const out = new SectionWriter();
+  walkBlocks(marked.lexer(stripFrontMatter(markdown)), out, undefined);
+  return out.finish();
+}
+
+class SectionWriter {
+  private sections: { heading: string | null; paragraphs: string[] }[] = [{ heading: null, paragraphs: [] }];
+  /** The open lead-in ("... as follows:") of the last paragraph, for "(a)"-style paragraphs after it. */
+  leadIn: string | undefined;
+
+  heading(text: string): void {
+    if (!text) return;
+    this.sections.push({ heading: text, paragraphs: [] });
+    this.leadIn = undefined;
+  }
+
+  paragraph(text: string): void {
+    if (!text) return;
+    (this.sections[this.sections.length - 1] as { paragraphs: string[] }).paragraphs.push(text);
+  }
+
+  finish(): Section[] {
+    return this.sections
+      .filter((s) => s.heading !== null || s.paragraphs.length > 0)
+      .map((s) => ({ heading: s.heading, text: s.paragraphs.join("\n\n") }));
+  }
+}
+
+function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefined): void {
+  for (const token of tokens) {
+    switch (token.type) {
+      case "heading":
+        out.heading(inlineText((token as Tokens.Heading).tokens));
+        break;
+      case "paragraph":
+      case "text": {
+        const t = token as Tokens.Paragraph | Tokens.Text;
+        const text = t.tokens ? inlineText(t.tokens) : decodeEntities(t.text);
+        paragraphWithLeadIn(text, out, leadIn);
+        break;
+      }
+      case "list":
+        // A last item ending "Aptible will:" governs the "3.1." paragraphs after the list.
+        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn);
+        break;
+      case "blockquote":
+        walkBlocks((token as Tokens.Blockquote).tokens, out, leadIn);
+        break;
+      case "table":
+        walkTable(token as Tokens.Table, out);
+        break;
+      case "code":
+        out.paragraph(collapse((token as Tokens.Code).text));
+        break;
+      case "html":
+        paragraphWithLeadIn(collapse(htmlText((token as Tokens.HTML).text)), out, leadIn);
+        break;
+      default:
+        break; // space, hr, def: no text
+    }
+  }
+}
+
+/** An "(a)" paragraph keeps the open lead-in; any other paragraph may open a new one. */
+function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | undefined): void {
+  if (!text) return;
+  const governing = leadIn ?? out.leadIn;
+  if (governing && ENUMERATOR.test(text)) {
+    out.paragraph(withLeadIn(governing, text));
+    // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
+    out.leadIn = leadInOf(text) ?? governing;
+    return;
+  }
+  out.paragraph(leadIn ? withLeadIn(leadIn, text) : text);
+  if (!leadIn) out.leadIn = leadInOf(text);
+}
+
+/**
+ * "Aptible will: (3.6) Notify ...": after a lead-in the item number goes in
+ * brackets, so "will: 3.6. Notify" is not read as two sentences.
+ */
+function withLeadIn(leadIn: string, text: string): string {
+  return `${leadIn} ${text.replace(DOTTED_NUMBER, "($1) ")}`;
+}
+
+/** Returns the lead-in the last item leaves open, if any. */
+function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefined): string | undefined {
+  const start = typeof list.start === "number" ? list.start : 1;
+  let open: string | undefined;
+  list.items.forEach((item, i) => {
+    const marker = list.ordered ? (leadIn ? `(${start + i})` : `${start + i}.`) : "";
+    // The item's first paragraph is its own text, and the lead-in of what the item goes on to hold
+    // (indented "3.1." paragraphs or a nested list under "Aptible will:").
+    const [first, ...rest] = item.tokens;
+    const firstIsText = first !== undefined && (first.type === "text" || first.type === "paragraph");
+    const ownText = firstIsText ? blockText(first) : "";
+    const labelled = [marker, ownText].filter(Boolean).join(" ");
+    if (labelled) out.paragraph(leadIn ? `${leadIn} ${labelled}` : labelled);
+    const inner = leadInOf(ownText) ?? leadIn;
+    open = leadInOf(ownText);
+    const held = firstIsText ? rest : item.tokens;
+    for (const token of held) {
+      if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clip(ownText) : undefined));
+      else walkBlocks([token], out, inner);
+    }
+  });
+  return open;
+}
+
+function walkTable(table: Tokens.Table, out: SectionWriter): void {
+  const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens)).filter(Boolean).join(" | ");
+  const lines = [row(table.header), ...table.rows.map(row)].filter(Boolean);
+  // Each row is its own paragraph: cells are not sentences of the row above.
+  for (const line of lines) out.paragraph(line);
+}
+
+function blockText(token: Token): string {
+  if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "list") {
+    if (token.type === "paragraph" || token.type === "text" || token.type === "heading") return inlineText(token.tokens);
+    return token.tokens.map(blockText).filter(Boolean).join(" ");
+  }
+  if (token.type === "html") return collapse(htmlText((token as Tokens.HTML).text));
+  if ("text" in token && typeof token.text === "string") return collapse(decodeEntities(token.text));
+  return "";
+}
+
+/** Inline tokens to text: emphasis, links and code spans keep only their words. */
+function inlineText(tokens: Token[] | undefined): string {
+  return collapse(inlineParts(tokens ?? []));
+}
+
+function inlineParts(tokens: Token[]): string {
+  let s = "";
+  for (const t of tokens) {
+    if (t.type === "br") s += " ";
+    else if (t.type === "html") s += htmlText((t as Tokens.HTML).text);
+    else if ("tokens" in t && Array.isArray(t.tokens) && t.tokens.length > 0) s += inlineParts(t.tokens);
+    else if (t.type === "image") s += "";
+    else if ("text" in t && typeof t.text === "string") s += t.type === "escape" ? t.text : decodeEntities(t.text);
+  }
+  return s;
+}
+
+/** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
+function leadInOf(text: string): string | undefined {
+  if (!/[:\u2014-]\s*$/.test(text)) return undefined;
+  const sentences = text.split(/(?<=[.;])\s+(?=[A-Z(])/);
+  return clip(sentences[sentences.length - 1] ?? text);
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_LEAD_IN ? text : text.slice(text.length - MAX_LEAD_IN);
+}
+
+function stripFrontMatter(markdown: string): string {
+  return markdown.replace(/^\ufeff?---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
+}
+
+/** Tags dropped, entities decoded: inline HTML and MDX components keep only their words. */
+function htmlText(html: string): string {
+  return decodeEntities(html.replace(/<(?:br|\/p|\/div|\/li)\b[^>]*>/gi, " ").replace(/<[^>]*>/g, ""));
+}
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "'", lsquo: "'", ldquo: '"', rdquo: '"', mdash: "-", ndash: "-", sect: "§", pound: "£", euro: "€" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (/^#x/i.test(body)) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    return NAMED[body.toLowerCase()] ?? whole;
+  });
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}

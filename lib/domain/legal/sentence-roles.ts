@@ -1,0 +1,100 @@
+// Who a contract sentence binds or entitles, and how: the difference between
+// "the Customer may audit" and "the Provider may audit the Customer's code",
+// between "Processor shall notify" and "the Customer shall bear the costs",
+// and between a right granted and one excluded ("shall not be entitled to
+// conduct any audit"). Word co-occurrence cannot tell these apart; the clause
+// finder uses this reading to drop sentences about the wrong party and to
+// report exclusions. Pure: no I/O.
+
+export type Actor = "customer" | "vendor" | "mutual" | "unknown";
+export type Modality = "shall" | "may" | "will" | "must" | "other" | "none";
+export type Polarity = "granted" | "prohibited";
+
+export interface SentenceReading {
+  /** The party the main verb binds or entitles. */
+  actor: Actor;
+  modality: Modality;
+  polarity: Polarity;
+  /** The customer is what the verb acts on ("audit Licensee's compliance"). */
+  customerIsObject: boolean;
+  /** States a duty or right at all (a modal, "agrees to", "is responsible"). */
+  binding: boolean;
+  /** The verb gives the actor an option ("may", "is entitled", "retains the right"), not a duty. */
+  entitles: boolean;
+}
+
+// "we"/"us" is the vendor in terms written by the vendor; "you" is the customer.
+// "Customer Data" and "Licensee's remedy" name a thing, not the party acting.
+const NOT_THE_PARTY = String.raw`(?!'s\b|\s+(?:data|personal|content|information|materials?|account|systems?|property|confidential|instructions?)\b)`;
+const CUSTOMER_WORD = String.raw`\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
+const CUSTOMER = new RegExp(CUSTOMER_WORD + NOT_THE_PARTY, "gi");
+const VENDOR = new RegExp(
+  String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
+  "gi",
+);
+const MUTUAL = /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties)\b/gi;
+
+const MODAL =
+  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation)\b/i;
+const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer)\b/i;
+const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b)/i;
+
+const SUBJECT_WINDOW = 12;
+/** "shall (not) be entitled to", "will have the right to". */
+const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any)\s+right\b/i;
+const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a) right)$/i;
+
+/** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
+export function vendorNames(sentences: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    for (const m of s.matchAll(/(?<=\S\s+)([A-Z][A-Za-z0-9&.-]{1,30}|npm)(?:'s)?\s+(?:shall|will|may|must|agrees|retains|reserves)\b/g)) {
+      const name = m[1] as string;
+      if (GENERIC_SUBJECTS.has(name.toLowerCase()) || new RegExp(CUSTOMER.source, "i").test(name)) continue;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([name]) => name));
+}
+
+const GENERIC_SUBJECTS = new Set([
+  "agreement", "it", "this", "that", "which", "who", "party", "parties", "services", "service", "data", "section", "term",
+  "terms", "fees", "order", "they", "he", "she", "there", "such", "notice", "dpa", "addendum", "schedule", "exhibit", "clause",
+  "company", "i", "information", "software", "subscription", "account", "law", "laws", "provisions", "obligations", "and", "or",
+]);
+
+export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
+  const m = MODAL.exec(text);
+  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
+  const modalWord = (m[1] ?? "").toLowerCase();
+  const before = text.slice(0, m.index).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
+  const after = text.slice(m.index + m[0].length);
+  const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after);
+  const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
+  const object = after.split(/\s+/).slice(0, 6).join(" ");
+  return {
+    actor: actorOf(before, vendors),
+    modality,
+    polarity: negated ? "prohibited" : "granted",
+    customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
+    binding: true,
+    entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
+  };
+}
+
+/** The last party named before the verb: "If Processor becomes aware ..., it shall" binds the Processor. */
+function actorOf(window: string, vendors: ReadonlySet<string>): Actor {
+  let best: { at: number; actor: Actor } | undefined;
+  const consider = (re: RegExp, actor: Actor) => {
+    for (const m of window.matchAll(re)) if (!best || m.index >= best.at) best = { at: m.index, actor };
+  };
+  consider(CUSTOMER, "customer");
+  consider(VENDOR, "vendor");
+  for (const name of vendors) consider(new RegExp(`\\b${escapeRegExp(name)}\\b`, "g"), "vendor");
+  consider(MUTUAL, "mutual");
+  return best?.actor ?? "unknown";
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

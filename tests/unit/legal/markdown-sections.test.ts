@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import { findClauses } from "@/lib/domain/legal/clause-finder";
+import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
+
+const paragraphs = (md: string) => markdownToSections(md).flatMap((s) => s.text.split("\n\n").map((t) => ({ heading: s.heading, t })));
+
+describe("Markdown to sections", () => {
+  test("emphasis and links are dropped so defined terms keep their word boundaries", () => {
+    const [p] = paragraphs('The **"Security Breach"** means a _Security Breach_ as defined in [the Policy](https://example.test).');
+    expect(p?.t).toBe('The "Security Breach" means a Security Breach as defined in the Policy.');
+  });
+
+  test("headings start sections", () => {
+    const sections = markdownToSections("# Terms\n\nIntro.\n\n## 9. Audit Rights\n\nThe Client may audit.");
+    expect(sections.map((s) => s.heading)).toEqual(["Terms", "9. Audit Rights"]);
+    expect(sections[1]?.text).toBe("The Client may audit.");
+  });
+
+  test("each list item is its own paragraph carrying its lead-in", () => {
+    const md = "On expiry of this Agreement the Supplier shall:\n\n1. stop all processing;\n2. delete all Client Data within 30 days.\n";
+    expect(paragraphs(md).map((p) => p.t)).toEqual([
+      "On expiry of this Agreement the Supplier shall:",
+      "On expiry of this Agreement the Supplier shall: (1) stop all processing;",
+      "On expiry of this Agreement the Supplier shall: (2) delete all Client Data within 30 days.",
+    ]);
+  });
+
+  test("(a)-style paragraphs after a lead-in keep it; a plain paragraph closes it", () => {
+    const md = "When the Vendor processes data it will:\n\n(a) encrypt it;\n\n(b) notify the Client of a breach within 24 hours.\n\nFees are due monthly.";
+    const texts = paragraphs(md).map((p) => p.t);
+    expect(texts[2]).toBe("When the Vendor processes data it will: (b) notify the Client of a breach within 24 hours.");
+    expect(texts[3]).toBe("Fees are due monthly.");
+  });
+
+  test("indented dotted sub-clauses after a list item ending in a colon keep it", () => {
+    const md = "3. Processing. The Vendor will:\n\n  3.1. Process data only on instructions;\n\n  3.2. Notify the Client without undue delay of a Security Breach.\n";
+    const texts = paragraphs(md).map((p) => p.t);
+    expect(texts).toContain("The Vendor will: (3.2) Notify the Client without undue delay of a Security Breach.");
+  });
+
+  test("table rows become one line each with cells joined", () => {
+    const texts = paragraphs("| Region | Provider |\n|---|---|\n| UK | Acme Cloud |").map((p) => p.t);
+    expect(texts).toEqual(["Region | Provider", "UK | Acme Cloud"]);
+  });
+
+  test("the finder reads a sub-item's duty through its lead-in", () => {
+    const md = "## Security\n\nThe Vendor shall:\n\n- keep logs;\n- notify the Client of any Security Breach within 48 hours.";
+    const p = findClauses({ sections: markdownToSections(md) }).find((x) => x.clauseCode === "incident_notification")!;
+    expect(p.found).toBe(true);
+    expect(p.value).toMatchObject({ kind: "hours", hours: 48 });
+    expect(p.passages[0]?.section).toBe("Security");
+  });
+});
