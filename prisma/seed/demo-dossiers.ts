@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import catalogueJson from "@/prisma/seed/control-catalogue.json";
+import catalogueJson from "@/lib/domain/reference/control-catalogue.json";
 import { EVIDENCE_KIND_LABELS, type ControlStatus, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
 import type { AccessLevel, DataCategory, Industry, Service, VendorStatus } from "@/lib/domain/vocabulary";
 import { controlCatalogueSchema } from "@/lib/schemas/control-catalogue";
