@@ -6,7 +6,8 @@ import { SCC_MODULE_LABELS, TRANSFER_MECHANISM_LABELS, type DpaStatus } from "@/
 import { TRANSFER_REGIME_LABELS, transferMatrixFor } from "@/lib/domain/legal/transfer-matrix";
 import type { Finding } from "@/lib/domain/finding";
 import type { LegalDossier } from "@/lib/schemas/legal";
-import { legalRecordOf, type LegalReview } from "@/lib/server/services/legal-view";
+import { legalRecordOf } from "@/lib/domain/legal-record-lookup";
+import type { LegalReview } from "@/lib/server/services/legal-view";
 import { DayText } from "@/components/dossier/day-text";
 import { LegalDeleteButton } from "./legal-delete-button";
 import { contractLabel, countryLabel } from "./legal-format";

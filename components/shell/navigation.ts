@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/domain/roles";
-import { can, type Permission } from "@/lib/server/permissions";
+import { can, type Permission } from "@/lib/domain/permissions";
 
 interface NavItem {
   href: string;

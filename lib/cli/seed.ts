@@ -18,6 +18,7 @@ import { importDossier } from "@/lib/server/dossier/import-dossier";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 import { demoDossiers, demoEvidenceText } from "@/prisma/seed/demo-dossiers";
 import { createDemoContractDocuments, demoLegalActor, seedDemoLegalReviews, storeDemoContractFiles } from "./seed-legal";
+import { seedExpiredRiskAcceptance } from "./seed-risk-acceptance";
 
 export interface DemoLogin {
   role: Role;
@@ -106,6 +107,7 @@ export async function seedDemoData({ force = false, ifEmpty = false, now = new D
         await createDemoContractDocuments(tx, contractFiles, legal, now);
         await seedDemoLegalReviews(tx, legal);
       }
+      await seedExpiredRiskAcceptance(tx, now);
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: "seed.demo_data",
         entityType: "system",

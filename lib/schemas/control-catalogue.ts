@@ -3,7 +3,7 @@ import { CONTROL_DOMAINS, CONTROL_IMPORTANCES } from "@/lib/domain/dossier-vocab
 import { requiredText } from "./dossier-fields";
 
 // The BPO control pack (domain.md §6) is data, not code: the default lives in
-// prisma/seed/control-catalogue.json and an admin may extend it. Codes are
+// lib/domain/reference/control-catalogue.json and an admin may extend it. Codes are
 // stable keys ("email.dmarc_reject") that assessments and findings refer to.
 
 export const CONTROL_CODE_PATTERN = /^[a-z][a-z0-9_]*\.[a-z0-9_]+$/;

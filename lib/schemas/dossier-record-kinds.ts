@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Permission } from "@/lib/server/permissions";
+import type { Permission } from "@/lib/domain/permissions";
 import {
   continuityPlanInputSchema,
   controlAssessmentInputSchema,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import catalogueJson from "@/prisma/seed/control-catalogue.json";
+import catalogueJson from "@/lib/domain/reference/control-catalogue.json";
 import { CONTROL_DOMAINS } from "@/lib/domain/dossier-vocabulary";
 import { controlCatalogueSchema } from "@/lib/schemas/control-catalogue";
 
-describe("default control catalogue (prisma/seed/control-catalogue.json)", () => {
+describe("default control catalogue (lib/domain/reference/control-catalogue.json)", () => {
   const result = controlCatalogueSchema.safeParse(catalogueJson);
 
   it("is valid against the catalogue schema", () => {

@@ -41,7 +41,7 @@ function ruleSources(): string[] {
  * every dotted literal counts, except control catalogue codes used as table keys.
  */
 function engineFindingCodes(): string[] {
-  const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../prisma/seed/control-catalogue.json"), "utf8")) as {
+  const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../lib/domain/reference/control-catalogue.json"), "utf8")) as {
     code: string;
   }[];
   const controlCodes = new Set(catalogue.map((c) => c.code));

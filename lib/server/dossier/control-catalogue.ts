@@ -1,4 +1,4 @@
-import catalogueJson from "@/prisma/seed/control-catalogue.json";
+import catalogueJson from "@/lib/domain/reference/control-catalogue.json";
 import { controlCatalogueSchema, type ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Tx } from "../db";
 

@@ -37,13 +37,5 @@ export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendor
 }
 export type LegalReview = Awaited<ReturnType<typeof getLegalReview>>;
 
-/** The record (id and version) behind a clause row, the DPA, a transfer row or any id'd legal record. */
-export function legalRecordOf(review: LegalReview, kind: LegalRecordKindKey, key?: string) {
-  return review.records.find((r) => {
-    if (r.kind !== kind) return false;
-    if (kind === "clause") return r.data.clauseCode === key;
-    if (kind === "transfer") return r.data.country === key;
-    if (kind === "dpa") return true;
-    return r.id === key;
-  });
-}
+// The lookup is pure and shared with the Legal tab components.
+export { legalRecordOf } from "@/lib/domain/legal-record-lookup";

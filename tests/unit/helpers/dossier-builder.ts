@@ -1,4 +1,4 @@
-import catalogueJson from "@/prisma/seed/control-catalogue.json";
+import catalogueJson from "@/lib/domain/reference/control-catalogue.json";
 import { controlCatalogueSchema } from "@/lib/schemas/control-catalogue";
 import type { ClauseReviewRow, LegalDossier } from "@/lib/schemas/legal";
 import {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PackSigningKeyCard } from "@/components/audit/pack-signing-key";
+import { PackSigningKey } from "@/components/audit/pack-signing-key";
+import { packSigningKeySummary } from "@/lib/server/signing/pack-key-summary";
 import { requirePageActor } from "@/lib/server/auth";
 import { checkAuditChain } from "@/lib/server/audit-log/chain-status";
 
@@ -53,7 +54,7 @@ export default async function AuditChainPage() {
         <code>npm run cli -- verify-audit-log</code>.
       </p>
 
-      <PackSigningKeyCard />
+      <PackSigningKey {...await packSigningKeySummary()} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/settings/settings-form";
-import { PackSigningKeyCard } from "@/components/audit/pack-signing-key";
+import { PackSigningKey } from "@/components/audit/pack-signing-key";
+import { packSigningKeySummary } from "@/lib/server/signing/pack-key-summary";
 import { requirePageActor } from "@/lib/server/auth";
 import { OrganisationForm } from "@/components/settings/organisation-form";
 import { getOrganisationForEdit } from "@/lib/server/services/organisation";
@@ -26,7 +27,7 @@ export default async function SettingsPage() {
       </div>
       <OrganisationForm name={organisation.name} logo={organisation.logo} saveName={updateOrganisationNameAction} uploadLogo={uploadOrganisationLogoAction} removeLogo={removeOrganisationLogoAction} />
       <SettingsForm initial={settings} version={version} save={updateSettingsAction} />
-      <PackSigningKeyCard />
+      <PackSigningKey {...await packSigningKeySummary()} />
     </>
   );
 }
