@@ -21,7 +21,7 @@ function Words({ items, labels, none }: { items: readonly string[]; labels: Reco
   );
 }
 
-/** The business profile the inherent tier is computed from (domain.md §1). */
+/** The business profile the inherent tier is computed from (docs/rules.md §1). */
 export function ProfileFacts({ view }: { view: VendorDossierView }) {
   const { dossier, vendor, now } = view;
   const p = dossier.profile;

@@ -45,7 +45,7 @@ function valueText(p: StoredProposal): string | undefined {
 }
 
 /**
- * The clause finder's review screen (issue 4): every proposal next to the
+ * The clause finder's review screen: every proposal next to the
  * passages it was read from, the value it extracted and what the checklist
  * would say if accepted. Each is a suggestion until someone accepts, edits
  * or rejects it; accepting writes the checklist row with its citation.

@@ -92,7 +92,7 @@ export interface ClauseFormProps {
 }
 
 /**
- * One clause of the checklist (issue 4): presence, citation, the structured
+ * One clause of the checklist: presence, citation, the structured
  * value the clause has, and a note. The status is computed, never typed: the
  * form shows the verdict of the same rule the findings engine runs.
  */

@@ -25,7 +25,7 @@ export interface ContractFormProps {
   returnTo?: string;
 }
 
-/** A contract record (issue 4): type, dates, renewal, notice, governing law, status and its signed file. */
+/** A contract record: type, dates, renewal, notice, governing law, status and its signed file. */
 export function ContractForm({ vendorId, existing, initial, documents, returnTo }: ContractFormProps) {
   const form = useForm<ContractInput, unknown, Contract>({ resolver: zodResolver(contractSchema), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;

@@ -13,7 +13,7 @@ import { DpaAndTransfers } from "./transfers-section";
 export const LEGAL_SUBJECT_KINDS = ["clause", "dpa", "transfer", "contract", "sub_processor"] as const;
 
 /**
- * The vendor's Legal tab (issue 4): sign-off state, contracts and their
+ * The vendor's Legal tab: sign-off state, contracts and their
  * files, the clause checklist, the DPA, the transfer matrix and the
  * sub-processors. Everything computed here comes from the same domain
  * functions as the findings engine, with the vendor's own context.

@@ -15,7 +15,7 @@ import { legalFormHref } from "./legal-links";
 
 const DPA_LABEL: Record<DpaStatus, string> = { none: "No DPA", draft: "Draft", signed: "Signed" };
 
-/** DPA status and the transfer matrix derived from delivery sites and sub-processors (domain.md §5). */
+/** DPA status and the transfer matrix derived from delivery sites and sub-processors (docs/rules.md §5). */
 export function DpaAndTransfers({ vendorId, legal, context, review, findings, now }: { vendorId: string; legal: LegalDossier; context: LegalContext; review: LegalReview; findings: readonly Finding[]; now: Date }) {
   const dpaRecord = legalRecordOf(review, "dpa");
   const dpaContract = legal.dpa.contractId ? legal.contracts.find((c) => c.id === legal.dpa.contractId) : undefined;

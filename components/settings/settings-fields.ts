@@ -114,7 +114,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: "assurance",
     title: "Assurance evidence",
-    intro: "When SOC 2 reports, certificates and test reports stop counting (domain.md §2).",
+    intro: "When SOC 2 reports, certificates and test reports stop counting.",
     fields: [
       { kind: "number", path: "assurance.soc2StaleMonths", label: "SOC 2 report stale after", unit: "months since period end", help: "A report older than this is a lapse and no longer satisfies Critical/High vendors." },
       { kind: "number", path: "assurance.soc2DueMonths", label: "SOC 2 renewal due from", unit: "months since period end", help: "From this age the report is flagged as due for renewal." },
@@ -127,7 +127,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: "insurance",
     title: "Cyber liability insurance",
-    intro: "The financial backstop (domain.md §3). Limits are compared only in this currency.",
+    intro: "The financial backstop. Limits are compared only in this currency.",
     fields: [
       { kind: "text", path: "insurance.currency", label: "Currency", help: "Three-letter ISO 4217 code of the minimums, e.g. USD." },
       { kind: "money", path: "insurance.minimumElevatedMinor", label: "Minimum per occurrence, Critical/High or fintech/healthcare", help: "Required per-occurrence limit for Critical/High vendors and any fintech or healthcare engagement." },
@@ -138,7 +138,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: "kpis",
     title: "Security KPIs",
-    intro: "Thresholds for the quarterly KPIs (domain.md §7).",
+    intro: "Thresholds for the quarterly KPIs.",
     fields: [
       { kind: "number", path: "kpis.phishingWatchPct", label: "Phishing failure rate: watch from", unit: "%", help: "Below this is good; from here up to the retraining level is the watch band (partial).", step: 0.1 },
       { kind: "number", path: "kpis.phishingHighPct", label: "Phishing failure rate: retrain above", unit: "%", help: "Above this agents need immediate retraining (fail).", step: 0.1 },
@@ -150,7 +150,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: "contract",
     title: "Contract clauses",
-    intro: "What the legal review requires of the contract (domain.md §4).",
+    intro: "What the legal review requires of the contract.",
     fields: [
       { kind: "number", path: "contract.incidentNotificationMaxHours", label: "Incident notification within", unit: "hours", help: "Longest notification deadline accepted; leaves room inside GDPR Art. 33's 72 hours. Also the SLA incidents are judged against." },
       { kind: "number", path: "contract.auditNoticeMaxDays", label: "Audit notice at most", unit: "days", help: "Longest notice before an audit that still counts as reasonable." },

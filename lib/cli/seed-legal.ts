@@ -1,4 +1,4 @@
-// Seed steps for the legal review (issue 4): real contract files for the
+// Seed steps for the legal review: real contract files for the
 // clause finder, legal sign-offs, and one change after a sign-off so the
 // demo shows it outdated. Everything goes through the services (audit
 // events, legal revision), as a demo legal user would have done it.

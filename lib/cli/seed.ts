@@ -101,7 +101,7 @@ export async function seedDemoData({ force = false, ifEmpty = false, now = new D
         const ownerId = users.get(dossier.profile.ownerEmail ?? "procurement@assay.demo") ?? null;
         await importDossier(tx, SYSTEM_ACTOR, dossier, { isDemo: true, uploadedById: security, ownerId });
       }
-      // Legal's part (issue 4): contract files for the clause finder, sign-offs, one of them outdated since.
+      // Legal's part: contract files for the clause finder, sign-offs, one of them outdated since.
       const legal = await demoLegalActor(tx);
       if (legal) {
         await createDemoContractDocuments(tx, contractFiles, legal, now);

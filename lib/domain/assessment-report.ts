@@ -391,7 +391,7 @@ function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** Plain words for a reader who will not read the tables (issue 5: "executive summary in plain words"). */
+/** Plain words for a reader who will not read the tables. */
 function executiveSummary(
   input: ReportInput,
   counts: Record<Severity, number>,

@@ -1,4 +1,4 @@
-// The assessment workflow (domain.md §9, issue 5 "Workflow") as a pure state
+// The assessment workflow (docs/rules.md §9) as a pure state
 // machine: draft → in review → approved / approved with conditions / rejected.
 // - Procurement submits; the submission is procurement's part of the sign-off.
 // - Legal and security each record one sign-off on the version under review:

@@ -2,7 +2,7 @@ import type { Finding } from "./finding";
 import type { CapCode, DomainScore, RatingBand, ScoreResult } from "./scoring/types";
 import { SEVERITY_RANK, type Severity } from "./vocabulary";
 
-// "What changed" between two frozen assessments of one vendor (issue 5): the
+// "What changed" between two frozen assessments of one vendor: the
 // score delta per domain and the findings added or resolved. Pure: it reads
 // two snapshots and never the live dossier, so comparing v1 with v2 gives the
 // same answer today and in a year.

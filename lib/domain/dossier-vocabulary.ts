@@ -1,4 +1,4 @@
-// Words of the vendor dossier (domain.md §2, §3, §6, §7). The zod schemas, the
+// Words of the vendor dossier (docs/rules.md §2, §3, §6, §7). The zod schemas, the
 // findings engine, the forms and the PDF all import these, so a value is
 // spelled one way everywhere. Shared words (tiers, services...) live in
 // vocabulary.ts.
@@ -34,7 +34,7 @@ export const SITE_MODE_LABELS: Record<SiteMode, string> = {
   remote: "Remote agents",
 };
 
-/** The four controls remote agents need (domain.md §1, seed 000). */
+/** The four controls remote agents need (docs/rules.md §1, seed 000). */
 export const REMOTE_SITE_CONTROLS = ["edr", "vpn", "mfa", "vdi"] as const;
 export type RemoteSiteControl = (typeof REMOTE_SITE_CONTROLS)[number];
 export const REMOTE_SITE_CONTROL_LABELS: Record<RemoteSiteControl, string> = {

@@ -1,4 +1,4 @@
-// Evidence file types (domain.md §2: every document is an uploaded file).
+// Evidence file types (docs/rules.md §2: every document is an uploaded file).
 // The type is decided from the bytes, never from the name or the browser's
 // Content-Type, because both are chosen by whoever uploads. Pure: no I/O, so
 // the same rules serve the upload path, the CLI import and the tests.

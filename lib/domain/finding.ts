@@ -3,7 +3,7 @@ import type { Severity } from "./vocabulary";
 /**
  * One flag raised by a rule. Every finding says which rule fired, what value it
  * saw and the threshold it compared against, so a reviewer (and the PDF) can
- * explain it line by line (domain.md, "Everything below is a default").
+ * explain it line by line (docs/rules.md, "Everything below is a default").
  */
 export interface Finding {
   /** Stable machine code, e.g. "soc2.stale". Never reworded once shipped. */

@@ -1,7 +1,7 @@
 import type { IsoCertificate } from "@/lib/schemas/dossier";
 import { daysUntil } from "./dates";
 
-// ISO/IEC 27001 validity (domain.md §2). Shared by the findings engine
+// ISO/IEC 27001 validity (docs/rules.md §2). Shared by the findings engine
 // (iso-rules.ts) and the score, so "valid certificate" means one thing.
 
 /** Last day ISO/IEC 27001:2013 certificates were valid (IAF MD 26 transition). */

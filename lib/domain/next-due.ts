@@ -6,15 +6,15 @@ import { selectCurrencyReport } from "./soc2-status";
 import { computeInherentTier, effectiveTier, reviewCadenceMonths } from "./tier";
 import { TIER_LABELS, type Tier } from "./vocabulary";
 
-// When the next assessment is due (domain.md §9, issue 5 "Next due"): the tier
+// When the next assessment is due (docs/rules.md §9): the tier
 // cadence from the assessment day (quarterly for Critical/High, annual
-// otherwise, domain.md §1), pulled earlier by the first piece of evidence that
+// otherwise, docs/rules.md §1), pulled earlier by the first piece of evidence that
 // will lapse before then. A lapse is dated by the LAST day the evidence still
 // counts, so the reassessment happens while it is still valid:
-// - SOC 2: the currency report's period end + soc2StaleMonths (stale the day after; domain.md §2);
-// - ISO 27001: each valid certificate's expiry date (expired after it; domain.md §2);
-// - insurance: the expiry of the policy the findings judge (the one expiring last; domain.md §3);
-// - pen test: the latest test + pentestMaxAgeMonths (stale after; domain.md §2).
+// - SOC 2: the currency report's period end + soc2StaleMonths (stale the day after; docs/rules.md §2);
+// - ISO 27001: each valid certificate's expiry date (expired after it; docs/rules.md §2);
+// - insurance: the expiry of the policy the findings judge (the one expiring last; docs/rules.md §3);
+// - pen test: the latest test + pentestMaxAgeMonths (stale after; docs/rules.md §2).
 // Evidence that has already lapsed does not count: it is a finding in the
 // assessment being made, and a due date in the past would say nothing.
 

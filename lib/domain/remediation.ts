@@ -1,7 +1,7 @@
 import { daysUntil, describeDue, formatDayForPeople, type IsoDate } from "./dates";
 import type { Finding } from "./finding";
 
-// Remediation items (domain.md §9): the conditions of an approval turned into
+// Remediation items (docs/rules.md §9): the conditions of an approval turned into
 // work with an owner and a due date. An item still open after its due day is
 // overdue, and overdue items feed the vendor's findings as
 // "remediation.overdue" (composed with the dossier rules at the service layer,
@@ -19,7 +19,7 @@ export const REMEDIATION_STATUS_LABELS: Record<RemediationStatus, string> = {
 /** Still work to do. */
 export const OPEN_REMEDIATION_STATUSES: readonly RemediationStatus[] = ["open", "in_progress"];
 
-export const REMEDIATION_SOURCE = "domain.md §9 (conditions of approval become remediation items with an owner and a due date)";
+export const REMEDIATION_SOURCE = "organisation policy (conditions of approval become remediation items with an owner and a due date)";
 
 export interface RemediationLike {
   id: string;

@@ -1,4 +1,4 @@
-// The five roles of domain.md ("Who uses it and for what").
+// The five roles of docs/rules.md ("Who uses it and for what").
 export const ROLES = ["admin", "procurement", "legal", "security", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 

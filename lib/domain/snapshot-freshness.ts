@@ -1,6 +1,4 @@
-// Is a frozen assessment snapshot older than the live data? (issue 5: "if the
-// dossier changes while in review, the review shows that the snapshot is older
-// than the live data and offers re-scoring".)
+// Is a frozen assessment snapshot older than the live data?
 //
 // Compared by content, not by timestamps: each top-level section of the
 // dossier (and the settings) is written as canonical JSON (sorted keys, the

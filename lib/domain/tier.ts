@@ -8,7 +8,7 @@ import {
   type Tier,
 } from "./vocabulary";
 
-// Inherent risk tier (domain.md §1). The tier drives the evidence required,
+// Inherent risk tier (docs/rules.md §1). The tier drives the evidence required,
 // the insurance minimum and the review cadence, so the reasons are kept as
 // human phrases that the profile page and the PDF can show verbatim.
 
@@ -36,7 +36,7 @@ export interface EffectiveTier {
   reasons: string[];
 }
 
-/** Industries whose engagements are sensitive by nature (domain.md §1, §3; seed 000). */
+/** Industries whose engagements are sensitive by nature (docs/rules.md §1, §3; seed 000). */
 export const SENSITIVE_INDUSTRIES: readonly Industry[] = ["fintech", "healthcare"];
 
 /**
@@ -106,7 +106,7 @@ export function effectiveTier(computed: TierAssessment, override?: TierOverride 
   };
 }
 
-/** Months between assessments: quarterly for Critical/High, annual otherwise (domain.md §1). */
+/** Months between assessments: quarterly for Critical/High, annual otherwise (docs/rules.md §1). */
 export function reviewCadenceMonths(tier: Tier, settings: Settings): number {
   return isElevatedTier(tier) ? settings.reviews.cadenceElevatedMonths : settings.reviews.cadenceStandardMonths;
 }
@@ -120,7 +120,7 @@ export interface InsuranceMinimum {
 }
 
 /**
- * Per-occurrence cyber insurance minimum (domain.md §3, seed 000): the
+ * Per-occurrence cyber insurance minimum (docs/rules.md §3, seed 000): the
  * elevated amount for Critical/High or any fintech/healthcare-adjacent
  * engagement, the standard amount otherwise.
  */

@@ -98,7 +98,7 @@ export const updateRemediationSchema = z
       .optional(),
   })
   .superRefine((v, ctx) => {
-    // Closing needs proof or a reason an auditor can read (domain.md §10: every change explainable).
+    // Closing needs proof or a reason an auditor can read (docs/rules.md §10: every change explainable).
     if (v.status === "done" && !v.closingEvidenceId && !v.closingNote) {
       ctx.addIssue({ code: "custom", path: ["closingNote"], message: "Attach closing evidence or explain how it was done" });
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { vendorListQuerySchema } from "./vendor";
 
-// Audit pack requests (domain.md §10, issue 6).
+// Audit pack requests (docs/rules.md §10).
 
 export const PDF_CHOICES = ["latest", "all"] as const;
 export type PdfChoice = (typeof PDF_CHOICES)[number];

@@ -4,7 +4,7 @@ import { clauseReviewRowSchema } from "./legal";
 // The clause finder's proposals for one uploaded contract file, as stored in
 // ContractAnalysis.proposals, and the per-clause decisions a legal user
 // takes on them. Proposals are suggestions: nothing reaches the clause
-// checklist until someone accepts or edits it (issue 4).
+// checklist until someone accepts or edits it.
 
 const id = z.string().trim().min(1);
 

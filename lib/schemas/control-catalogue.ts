@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONTROL_DOMAINS, CONTROL_IMPORTANCES } from "@/lib/domain/dossier-vocabulary";
 import { requiredText } from "./dossier-fields";
 
-// The BPO control pack (domain.md §6) is data, not code: the default lives in
+// The BPO control pack (docs/rules.md §6) is data, not code: the default lives in
 // lib/domain/reference/control-catalogue.json and an admin may extend it. Codes are
 // stable keys ("email.dmarc_reject") that assessments and findings refer to.
 

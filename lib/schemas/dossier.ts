@@ -30,7 +30,7 @@ import {
   wholeNumber,
 } from "./dossier-fields";
 
-// The vendor dossier (domain.md §1-3, §6-7, and legal's §4-5 under `legal`,
+// The vendor dossier (docs/rules.md §1-3, §6-7, and legal's §4-5 under `legal`,
 // schemas in ./legal.ts): one schema per record, each in two forms.
 // - `<record>InputSchema`: what a form submits and the server re-validates;
 //   the id is optional because a new record has none yet.
@@ -109,7 +109,7 @@ const siteFields = {
   city: requiredText("Enter the site's city", 120),
   mode: z.enum(SITE_MODES, { error: "Choose on-site or remote" }),
   headcount: wholeNumber("Enter the number of agents", 1),
-  // Only meaningful for remote agents (domain.md §1); required there.
+  // Only meaningful for remote agents (docs/rules.md §1); required there.
   edr: z.boolean().optional(),
   vpn: z.boolean().optional(),
   mfa: z.boolean().optional(),
@@ -142,7 +142,7 @@ export const evidenceUploadInputSchema = z.object({
 });
 export type EvidenceUploadInput = z.input<typeof evidenceUploadInputSchema>;
 
-/** Stored metadata of an uploaded file (domain.md §2: hash, uploader, upload time, effective date). */
+/** Stored metadata of an uploaded file (docs/rules.md §2: hash, uploader, upload time, effective date). */
 export const evidenceDocumentSchema = z.object({
   id: recordId,
   kind: z.enum(EVIDENCE_KINDS),
@@ -319,7 +319,7 @@ const kpiFields = {
     .trim()
     .toUpperCase()
     .regex(KPI_PERIOD_PATTERN, "Use a quarter like 2026-Q3"),
-  // Every KPI may be unknown (domain.md §7 is "recorded per period"; vendors
+  // Every KPI may be unknown (docs/rules.md §7 is "recorded per period"; vendors
   // do not always report all of them). Unknown values are reported as such.
   phishingFailurePct: optionalNumber(percent),
   escalationRatePct: optionalNumber(percent),
@@ -393,7 +393,7 @@ const dossierShape = z.object({
   kpis: z.array(kpiPeriodSchema),
   incidents: z.array(incidentSchema),
   securityReviews: z.array(securityReviewSchema),
-  /** Legal's review (domain.md §4-5): contracts, clause checklist, DPA, transfer mechanisms, sub-processors. */
+  /** Legal's review (docs/rules.md §4-5): contracts, clause checklist, DPA, transfer mechanisms, sub-processors. */
   legal: legalDossierSchema,
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Legal's sign-off of a vendor's legal review (issue 4: who, when, comment).
+// Legal's sign-off of a vendor's legal review.
 // The revision is the vendor's legal revision the reviewer looked at: the
 // server refuses a sign-off of a review that changed since (optimistic lock).
 

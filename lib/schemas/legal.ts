@@ -13,7 +13,7 @@ import {
   TRANSFER_MECHANISMS,
 } from "@/lib/domain/legal/legal-vocabulary";
 
-// Legal review inputs (domain.md §4-5), one schema per form, shared by the
+// Legal review inputs (docs/rules.md §4-5), one schema per form, shared by the
 // form's zodResolver and the server. Forms send "" for an emptied input and
 // NaN for an emptied number input: both mean "not given".
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DATA_CATEGORIES, INDUSTRIES } from "@/lib/domain/vocabulary";
 
-// Organisation settings. Every threshold in ../shared/design/domain.md is a
+// Organisation settings. Every threshold in ../shared/design/docs/rules.md is a
 // default here, never a literal inside a rule, so an admin can tune the policy
 // and every finding can quote the threshold it used.
 
@@ -64,11 +64,11 @@ const settingsShape = z.object({
     incidentNotificationMaxHours: positiveInt,
     trainingCadenceMaxMonths: positiveInt,
     trainingCadenceSensitiveMaxMonths: positiveInt,
-    /** Longest acceptable notice before an audit ("reasonable notice", domain.md §4). */
+    /** Longest acceptable notice before an audit ("reasonable notice", docs/rules.md §4). */
     auditNoticeMaxDays: positiveInt,
-    /** Data categories that make training cadence "sensitive" (financial or health data, domain.md §4). */
+    /** Data categories that make training cadence "sensitive" (financial or health data, docs/rules.md §4). */
     trainingSensitiveDataCategories: z.array(z.enum(DATA_CATEGORIES)),
-    /** Industries that make training cadence "sensitive" (fintech/healthcare, domain.md §1 and §4). */
+    /** Industries that make training cadence "sensitive" (fintech/healthcare, docs/rules.md §1 and §4). */
     trainingSensitiveIndustries: z.array(z.enum(INDUSTRIES)),
   }),
   reviews: z.object({
@@ -130,7 +130,7 @@ export function weightTotal(weights: Settings["scoring"]["weights"]): number {
 }
 
 /**
- * Rules between fields: weights add up to 100 (domain.md §8: the score is a
+ * Rules between fields: weights add up to 100 (docs/rules.md §8: the score is a
  * weighted mean over 100), bands strictly ordered so they never overlap, and
  * each "watch" level below its "act" level so both findings can fire.
  */

@@ -14,7 +14,7 @@ export interface AuditInput {
 /**
  * Appends one audit event inside the caller's transaction, so the change and
  * its record commit or roll back together, and links it into the hash chain
- * (domain.md §10). There is deliberately no update or delete counterpart.
+ * (docs/rules.md §10). There is deliberately no update or delete counterpart.
  *
  * The chain head row is written first: on PostgreSQL that row lock queues
  * concurrent writers (from any number of app instances) and SQLite has one

@@ -5,7 +5,7 @@ import { deriveTransferMatrix } from "@/lib/domain/legal/transfers";
 import type { DataCategory, Industry } from "@/lib/domain/vocabulary";
 import type { ClauseReviewRow, LegalDossier, RecordedTransferMechanism, StoredContract, StoredSubProcessor } from "@/lib/schemas/legal";
 
-// The legal part of each demo dossier (domain.md §4-5, issue 4): contracts,
+// The legal part of each demo dossier (docs/rules.md §4-5): contracts,
 // the clause checklist, the DPA, transfer mechanisms and sub-processors.
 // Most vendors get a clean, signed package; the exceptions below are the
 // showcase cases (a 72-hour notification clause, delivery in the Philippines

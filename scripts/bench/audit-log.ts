@@ -1,4 +1,4 @@
-// Issue 6 benchmark: `verify-audit-log` over 1,000,000 audit events (target
+// Benchmark: `verify-audit-log` over 1,000,000 audit events (target
 // under 10 s). The events are realistic (actors, vendors, before/after
 // snapshots of a few fields, IPs, user agents) and chained in JS with the
 // app's own hashEvent, continuing whatever chain the bench database already

@@ -1,4 +1,4 @@
-// Issue 4 benchmark: the clause finder on a 40-page contract PDF, text
+// Benchmark: the clause finder on a 40-page contract PDF, text
 // extraction included (what "Run clause finder" costs legal). Target: under
 // 2 s median. The PDF is rendered here with @react-pdf/renderer from the
 // fixture drafts (scripts/fixtures): the Northwind MSA with other fixture

@@ -1,4 +1,4 @@
-// Issue 6 benchmark: one vendor's audit pack over ~1 GB of evidence.
+// Benchmark: one vendor's audit pack over ~1 GB of evidence.
 //
 // The bench writes 16 × 64 MiB of random bytes straight into the filesystem
 // blob store of the bench data directory (content-addressed, as uploads are),

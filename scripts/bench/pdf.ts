@@ -1,4 +1,4 @@
-// Issue 5 benchmark: the assessment PDF. Median render time for a typical demo
+// Benchmark: the assessment PDF. Median render time for a typical demo
 // vendor and for the largest one (most findings and evidence records), and
 // memory while rendering 100 reports in a row. Targets: typical median
 // < 300 ms; memory flat (no growth trend) across the 100 reports.

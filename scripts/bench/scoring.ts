@@ -1,4 +1,4 @@
-// Issue 5 benchmark: scoreVendor throughput. 10,000 dossiers (the demo
+// Benchmark: scoreVendor throughput. 10,000 dossiers (the demo
 // dossiers cloned round-robin, so no two calls share objects), each scored
 // with its findings computed inside the call, exactly as an assessment does.
 // Median of 5 runs after a warm-up. Target: 10,000 scores in under 3 s.

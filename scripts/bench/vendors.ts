@@ -1,4 +1,4 @@
-// Issue 3 benchmark: the vendors list over 10,000 vendors (30 documents each)
+// Benchmark: the vendors list over 10,000 vendors (30 documents each)
 // and findingsFor over all of them. Targets: filtered list page < 100 ms
 // median on SQLite; findings for 10,000 vendors < 2 s.
 import { findingsFor } from "@/lib/domain/findings";

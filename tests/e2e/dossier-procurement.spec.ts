@@ -6,7 +6,7 @@ import { createVendorAsProcurement, sectionTab } from "./dossier-helpers";
 
 test("procurement adds a remote site without VDI and sees the remote-site finding", async ({ page }) => {
   await signInAs(page, "procurement");
-  // Fintech makes the vendor at least High (domain.md §1), so the gap is a high finding.
+  // Fintech makes the vendor at least High (docs/rules.md §1), so the gap is a high finding.
   const vendor = await createVendorAsProcurement(page, "Remote Desk", { industry: "Fintech" });
 
   // A new vendor has no sites; the overview says so.
@@ -59,7 +59,7 @@ test("procurement adds a remote site without VDI and sees the remote-site findin
   await expect(high).toContainText(expected);
   const finding = high.locator("li.finding", { hasText: expected });
   await expect(finding).toContainText("missing VDI");
-  await expect(finding).toContainText("Seed 000 (remote agents need EDR, VPN, MFA and VDI)");
+  await expect(finding).toContainText("organisation policy (remote agents need EDR, VPN, MFA and VDI)");
   // The finding links back to the site's row.
   await finding.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/vendors/${vendor.id}/sites#record-`));

@@ -22,7 +22,7 @@ describe("default control catalogue (lib/domain/reference/control-catalogue.json
     expect(catalogue.some((c) => c.domain === domain)).toBe(true);
   });
 
-  // Every control domain.md §6 names, by code.
+  // Every control docs/rules.md §6 names, by code.
   it.each([
     "access.least_privilege",
     "access.rbac",

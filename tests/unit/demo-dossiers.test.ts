@@ -141,7 +141,7 @@ describe("demo dossiers", () => {
         expect(dossiers.some((d) => (latestKpi(d)?.verificationBypassCount ?? 0) > 0)).toBe(true);
       });
 
-      it("contains the legal showcase cases (issue 4)", () => {
+      it("contains the legal showcase cases", () => {
         const findings = (d: Dossier) => findingsFor(d, DEFAULT_SETTINGS, now);
         // Signed contracts whose incident notification clause allows 72 hours: deviating.
         const seventyTwo = dossiers.filter((d) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDossier, LOW_PROFILE, pentest } from "./helpers/dossier-builder";
 import { findingsOf, summary } from "./helpers/run-findings";
 
-// domain.md §2: pen test older than 12 months is stale; incident response plan
+// docs/rules.md §2: pen test older than 12 months is stale; incident response plan
 // tested annually; security policy and BCP on file. NOW is 15 Mar 2026.
 
 describe("penetration test", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDossier, insurancePolicy, MODERATE_PROFILE } from "./helpers/dossier-builder";
 import { findingsOf, summary, withSettings } from "./helpers/run-findings";
 
-// domain.md §3: $5,000,000 per occurrence for Critical/High or fintech/
+// docs/rules.md §3: $5,000,000 per occurrence for Critical/High or fintech/
 // healthcare-adjacent engagements, $2,000,000 otherwise; exactly at the
 // minimum passes. NOW is 15 Mar 2026; the clean vendor is Critical.
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDossier, isoCertificate, LOW_PROFILE, MODERATE_PROFILE } from "./helpers/dossier-builder";
 import { findingsOf, summary } from "./helpers/run-findings";
 
-// domain.md §2: expired AFTER the expiry date, expiring WITHIN 90 days of it;
+// docs/rules.md §2: expired AFTER the expiry date, expiring WITHIN 90 days of it;
 // the scope must cover every delivery site. NOW is 15 Mar 2026 (Critical vendor).
 
 describe("ISO 27001 presence", () => {

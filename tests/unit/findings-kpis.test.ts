@@ -3,7 +3,7 @@ import type { KpiPeriod } from "@/lib/schemas/dossier";
 import { buildDossier, kpiPeriod } from "./helpers/dossier-builder";
 import { findingsOf, summary } from "./helpers/run-findings";
 
-// domain.md §7 on the latest period. Clean periods: 2025-Q3 then 2025-Q4
+// docs/rules.md §7 on the latest period. Clean periods: 2025-Q3 then 2025-Q4
 // (escalation rate 88% → 92%).
 const PREVIOUS = kpiPeriod({ id: "kpi-2025-q3", period: "2025-Q3", escalationRatePct: 88 });
 const latest = (over: Partial<KpiPeriod>) => buildDossier({ kpis: [PREVIOUS, kpiPeriod(over)] });

@@ -24,7 +24,7 @@ describe("legal findings in findingsFor", () => {
   });
 
   it.each([
-    // [cap in US$, profile, deviating?] — the minimum is $5M for Critical/High or fintech, $2M otherwise (domain.md §3).
+    // [cap in US$, profile, deviating?] — the minimum is $5M for Critical/High or fintech, $2M otherwise (docs/rules.md §3).
     [3_000_000, {}, true],
     [5_000_000, {}, false],
     [3_000_000, MODERATE_PROFILE, false],

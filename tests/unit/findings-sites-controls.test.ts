@@ -96,13 +96,13 @@ describe("controls", () => {
   ])("DMARC %s → its own code %j", (status, expected) => {
     const findings = findingsOf(buildDossier({ controls: controlsWith("email.dmarc_reject", status) }), "control.");
     expect(summary(findings)).toEqual(expected);
-    if (expected.length) expect(findings[0]?.source).toBe("Seed 000 (DMARC at reject)");
+    if (expected.length) expect(findings[0]?.source).toBe("RFC 7489 DMARC (policy at reject)");
   });
 
   it("carries the reviewer's note and the catalogue source", () => {
     const [f] = findingsOf(buildDossier({ controls: controlsWith("endpoint.usb_blocked", "partial", "Blocked on floor PCs only") }), "control.");
     expect(f?.message).toContain("Note: Blocked on floor PCs only");
-    expect(f?.source).toContain("Seed 002");
+    expect(f?.source).toContain("USB port restriction");
     expect(f?.observed).toBe("Partial");
     expect(f?.threshold).toBe("In place");
   });

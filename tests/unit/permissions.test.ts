@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { can, PERMISSIONS, permissionsOf, type Permission } from "@/lib/server/permissions";
 
-// The intended grants, written out by hand from domain.md's roles. The test
+// The intended grants, written out by hand from docs/rules.md's roles. The test
 // checks the table in both directions: every listed grant holds, and every
 // permission not listed for a role is refused.
 const EXPECTED: Record<Role, Permission[]> = {

@@ -9,7 +9,7 @@ import {
 import type { Tier } from "@/lib/domain/vocabulary";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/schemas/settings";
 
-// domain.md §1: card data, health data, write access to billing/auth, or a
+// docs/rules.md §1: card data, health data, write access to billing/auth, or a
 // fintech/healthcare engagement → at least High; two or more → Critical;
 // otherwise Moderate with personal data or reset ability, else Low.
 

@@ -9,7 +9,7 @@ import { requirePageActor } from "@/lib/server/auth";
 export const metadata: Metadata = { title: "Audit log" };
 
 /**
- * The append-only audit trail (domain.md §10): filtered on the server, newest
+ * The append-only audit trail (docs/rules.md §10): filtered on the server, newest
  * first, keyset-paginated by event id. Read-only: there is no way to change or
  * remove an event from here, or anywhere else in the app.
  */

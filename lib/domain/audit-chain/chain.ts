@@ -1,4 +1,4 @@
-// Tamper-evident audit trail (domain.md §10): every audit event stores the
+// Tamper-evident audit trail (docs/rules.md §10): every audit event stores the
 // previous event's hash and its own, hash = SHA-256 over the canonical JSON
 // (canonical.ts) of the hashed fields plus prevHash. Chain format "v1":
 //

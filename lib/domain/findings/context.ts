@@ -26,7 +26,7 @@ export function makeRuleContext(dossier: Dossier, settings: Settings, now: Date)
 
 /**
  * Severity of a missing or lapsed requirement, scaled by tier: it matters most
- * where the tier demands the evidence (domain.md §1, "the tier sets the
+ * where the tier demands the evidence (docs/rules.md §1, "the tier sets the
  * evidence required").
  */
 const GAP_SEVERITY: Record<Tier, Severity> = { critical: "high", high: "high", moderate: "medium", low: "low" };

@@ -37,7 +37,7 @@ const GAP_CODES: Record<"partial" | "not_in_place" | "unknown", string> = {
 };
 
 /**
- * BPO control pack (domain.md §6). Every catalogue control is judged; one
+ * BPO control pack (docs/rules.md §6). Every catalogue control is judged; one
  * with no assessment counts as unknown, and unknown counts as not in place.
  */
 export const controlRules: FindingRule = (ctx) => {

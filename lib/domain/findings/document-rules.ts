@@ -4,7 +4,7 @@ import { describeElapsed, formatDayForPeople, isMoreThanMonthsAfter } from "../d
 import { latestBy, tierSeverity, type FindingRule } from "./context";
 import { SOURCES } from "./sources";
 
-/** Penetration test / VAPT (domain.md §2): the latest report must be recent and clean. */
+/** Penetration test / VAPT (docs/rules.md §2): the latest report must be recent and clean. */
 export const pentestRules: FindingRule = (ctx) => {
   const { pentestMaxAgeMonths } = ctx.settings.assurance;
   // A test dated after today is invalid input, never current (lib/domain/future-dated.ts).
@@ -52,7 +52,7 @@ export const pentestRules: FindingRule = (ctx) => {
   return findings;
 };
 
-/** Incident response plan, tested annually (domain.md §2; seed 002). */
+/** Incident response plan, tested annually (docs/rules.md §2; seed 002). */
 export const incidentResponsePlanRules: FindingRule = (ctx) => {
   const { incidentResponseTestMaxAgeMonths: maxAge } = ctx.settings.assurance;
   const plans = ctx.dossier.incidentResponsePlans;
@@ -117,7 +117,7 @@ export const securityPolicyRules: FindingRule = (ctx) =>
         },
       ];
 
-/** Business continuity plan (domain.md §2); least weight of the documents. */
+/** Business continuity plan (docs/rules.md §2); least weight of the documents. */
 export const continuityPlanRules: FindingRule = (ctx) =>
   ctx.dossier.continuityPlans.length > 0
     ? []

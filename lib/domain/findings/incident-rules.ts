@@ -6,7 +6,7 @@ import type { FindingRule } from "./context";
 import { SOURCES } from "./sources";
 
 /**
- * Incident notification (domain.md §7, contract SLA §4): the vendor must tell
+ * Incident notification (docs/rules.md §7, contract SLA §4): the vendor must tell
  * us within incidentNotificationMaxHours of detection (exactly on the limit
  * passes). An incident not yet notified is late once the window has passed.
  */

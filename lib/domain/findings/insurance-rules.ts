@@ -7,7 +7,7 @@ import { insuranceLabel } from "./labels";
 import { SOURCES } from "./sources";
 
 /**
- * Cyber liability insurance (domain.md §3): judged on the policy that expires
+ * Cyber liability insurance (docs/rules.md §3): judged on the policy that expires
  * last. Limits are compared only in the organisation's currency; converting
  * at some exchange rate would make the finding unexplainable.
  */

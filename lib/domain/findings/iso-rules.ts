@@ -6,7 +6,7 @@ import { SOURCES } from "./sources";
 import { ISO_2013_LAST_VALID_DAY, isoCertificateState } from "../iso-status";
 
 /**
- * ISO/IEC 27001 (domain.md §2). Expiry is judged on the certificate that
+ * ISO/IEC 27001 (docs/rules.md §2). Expiry is judged on the certificate that
  * expires last; scope coverage on every certificate still valid, because a
  * vendor may hold one per site.
  */

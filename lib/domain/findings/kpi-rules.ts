@@ -21,7 +21,7 @@ function num(n: number): string {
 }
 
 /**
- * Security KPIs (domain.md §7) of the latest recorded period. Periods are
+ * Security KPIs (docs/rules.md §7) of the latest recorded period. Periods are
  * "YYYY-Qn", so the text order is the time order.
  */
 export const kpiRules: FindingRule = (ctx) => {

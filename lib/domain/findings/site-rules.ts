@@ -6,7 +6,7 @@ import { SOURCES } from "./sources";
 
 const ALL_REMOTE_CONTROLS = listInWords(REMOTE_SITE_CONTROLS.map((c) => REMOTE_SITE_CONTROL_LABELS[c]));
 
-/** Delivery sites (domain.md §1): remote agents need EDR, VPN, MFA and VDI. */
+/** Delivery sites (docs/rules.md §1): remote agents need EDR, VPN, MFA and VDI. */
 export const siteRules: FindingRule = (ctx) => {
   const { sites } = ctx.dossier;
   if (sites.length === 0) {
@@ -25,7 +25,7 @@ export const siteRules: FindingRule = (ctx) => {
   const findings: Finding[] = [];
   for (const site of sites) {
     if (site.mode !== "remote") continue;
-    // An unanswered control counts as absent (domain.md §6: unknown = not in place).
+    // An unanswered control counts as absent (docs/rules.md §6: unknown = not in place).
     const missing = REMOTE_SITE_CONTROLS.filter((c) => site[c] !== true).map((c) => REMOTE_SITE_CONTROL_LABELS[c]);
     if (missing.length === 0) continue;
     findings.push({

@@ -20,7 +20,7 @@ const OPINION_SEVERITY: Record<Exclude<Soc2Opinion, "unqualified">, Severity> = 
 };
 
 /**
- * SOC 2 (domain.md §2). Currency is judged on the latest Type II (else the
+ * SOC 2 (docs/rules.md §2). Currency is judged on the latest Type II (else the
  * latest report); opinion, exceptions and bridge letter on that same report.
  */
 export const soc2Rules: FindingRule = (ctx) => {

@@ -1,5 +1,5 @@
 // EU adequacy decisions and the EU/EEA list, kept as data with its source
-// and date (domain.md §5: "keep the adequacy list as data").
+// and date (docs/rules.md §5: "keep the adequacy list as data").
 import { z } from "zod";
 import adequacyJson from "@/lib/domain/reference/adequacy-decisions.json";
 

@@ -86,7 +86,7 @@ export const clauseCatalogueEntrySchema = z.object({
   valueKind: z.enum(CLAUSE_VALUE_KINDS),
   severityWhenMissing: z.enum(["high", "medium"]),
   severityWhenDeviating: z.enum(["high", "medium"]),
-  /** Missing for a Critical/High vendor is a blocker (domain.md §4). */
+  /** Missing for a Critical/High vendor is a blocker (docs/rules.md §4). */
   blockerForElevatedTier: z.boolean(),
   deviationRules: z.array(z.enum(DEVIATION_RULES)).default([]),
   source: z.string().min(1),

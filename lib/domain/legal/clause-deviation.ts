@@ -15,7 +15,7 @@ export interface ClauseContext {
   clause?: ClauseCatalogueEntry;
   dataCategories: readonly DataCategory[];
   industries: readonly Industry[];
-  /** Per-occurrence cyber insurance minimum for this vendor (domain.md §3), minor units. */
+  /** Per-occurrence cyber insurance minimum for this vendor (docs/rules.md §3), minor units. */
   insuranceMinimumMinor: number;
   /** Currency of insuranceMinimumMinor. */
   currency: string;
@@ -46,7 +46,7 @@ export function computeClauseStatus(row: ClauseReviewRow, context: ClauseContext
   return { status: "deviating", reason: checks.map((c) => c.reason).join(" "), checks };
 }
 
-/** Financial or health data, or a fintech/healthcare engagement, needs quarterly training (domain.md §4). */
+/** Financial or health data, or a fintech/healthcare engagement, needs quarterly training (docs/rules.md §4). */
 export function needsSensitiveTrainingCadence(context: Pick<ClauseContext, "dataCategories" | "industries">, settings: Settings): boolean {
   const c = settings.contract;
   return (
@@ -58,7 +58,7 @@ export function needsSensitiveTrainingCadence(context: Pick<ClauseContext, "data
 type Rule = (row: ClauseReviewRow, context: ClauseContext, settings: Settings) => DeviationCheck | undefined;
 
 const RULES: Record<DeviationRule, Rule> = {
-  // domain.md §4 / Seed 000: notify within 24 h, leaving room inside GDPR Art. 33's 72 h.
+  // docs/rules.md §4 / docs/rules.md: notify within 24 h, leaving room inside GDPR Art. 33's 72 h.
   notification_hours_max(row, _context, settings) {
     const max = settings.contract.incidentNotificationMaxHours;
     const threshold = `at most ${formatHours(max)}`;
@@ -71,7 +71,7 @@ const RULES: Record<DeviationRule, Rule> = {
     return undefined;
   },
 
-  // domain.md §4 / Seed 000: we audit directly or through a third party; vendor reports alone are weaker.
+  // docs/rules.md §4 / docs/rules.md: we audit directly or through a third party; vendor reports alone are weaker.
   audit_scope_direct(row) {
     if (row.auditScope !== "reports_only") return undefined;
     return {
@@ -82,14 +82,14 @@ const RULES: Record<DeviationRule, Rule> = {
     };
   },
 
-  // domain.md §4 ("with reasonable notice"): settings.contract.auditNoticeMaxDays.
+  // docs/rules.md §4 ("with reasonable notice"): settings.contract.auditNoticeMaxDays.
   audit_notice_days_max(row, _context, settings) {
     const max = settings.contract.auditNoticeMaxDays;
     if (row.days === undefined || row.days <= max) return undefined;
     return { rule: "audit_notice_days_max", observed: `${row.days} days' notice`, threshold: `at most ${max} days`, reason: `Audits need ${row.days} days' notice; more than ${max} days is not reasonable notice.` };
   },
 
-  // domain.md §4: trained at least annually, quarterly for financial or health data.
+  // docs/rules.md §4: trained at least annually, quarterly for financial or health data.
   training_cadence_max(row, context, settings) {
     const sensitive = needsSensitiveTrainingCadence(context, settings);
     const max = sensitive ? settings.contract.trainingCadenceSensitiveMaxMonths : settings.contract.trainingCadenceMaxMonths;
@@ -104,7 +104,7 @@ const RULES: Record<DeviationRule, Rule> = {
     return undefined;
   },
 
-  // domain.md §3-4: the cap must not be below the insurance minimum for the vendor's tier.
+  // docs/rules.md §3-4: the cap must not be below the insurance minimum for the vendor's tier.
   liability_cap_covers_insurance_minimum(row, context) {
     const threshold = `at least ${formatMoney(context.insuranceMinimumMinor, context.currency)}`;
     if (row.amountMinor === undefined) {

@@ -12,7 +12,7 @@ import type { LegalContext } from "./legal-findings";
 export function legalContextFor(dossier: Pick<Dossier, "profile" | "sites">, settings: Settings, tier?: Tier): LegalContext {
   const profile = dossier.profile;
   const effective = tier ?? effectiveTier(computeInherentTier(profile), profile.tierOverride).tier;
-  // domain.md §3-4: the cap is judged against the per-occurrence insurance minimum for this tier and industry.
+  // docs/rules.md §3-4: the cap is judged against the per-occurrence insurance minimum for this tier and industry.
   const minimum = insuranceMinimum(effective, profile.industries, settings);
   return {
     tier: effective,

@@ -1,4 +1,4 @@
-// Every legal finding for one vendor (domain.md §4-5): clause checklist,
+// Every legal finding for one vendor (docs/rules.md §4-5): clause checklist,
 // DPA, international transfers, contract term and sub-processors. Pure:
 // the caller passes the dossier, the vendor's profile, settings and `now`.
 import { differenceInCalendarDays, parseISO } from "date-fns";
@@ -19,7 +19,7 @@ export interface LegalContext {
   industries: readonly Industry[];
   /** The vendor's delivery sites: where its agents work on our data. */
   sites: readonly ProcessingSite[];
-  /** Per-occurrence insurance minimum for this vendor (domain.md §3), minor units. */
+  /** Per-occurrence insurance minimum for this vendor (docs/rules.md §3), minor units. */
   insuranceMinimumMinor: number;
   currency: string;
   /** Defaults to the seeded catalogue and adequacy list. */
@@ -45,12 +45,12 @@ function clauseFindings(dossier: LegalDossier, context: LegalContext, settings: 
   for (const clause of catalogue.clauses) {
     const row = dossier.clauseReviews.find((r) => r.clauseCode === clause.code);
     const subject = { kind: "clause", id: clause.code, label: clause.title };
-    // An unreviewed clause counts as missing: unknown is never a pass (domain.md §6, §8).
+    // An unreviewed clause counts as missing: unknown is never a pass (docs/rules.md §6, §8).
     // Fields spelled out rather than spread: object spread is slow on our Node and this runs for every clause of every vendor scored.
     const clauseContext = { clause, dataCategories: context.dataCategories, industries: context.industries, insuranceMinimumMinor: context.insuranceMinimumMinor, currency: context.currency };
     const result = row ? computeClauseStatus(row, clauseContext, settings) : { status: "missing" as const, checks: [] };
     if (result.status === "missing") {
-      // domain.md §4: missing right-to-audit or incident notification is a blocker for Critical/High.
+      // docs/rules.md §4: missing right-to-audit or incident notification is a blocker for Critical/High.
       const blocker = clause.blockerForElevatedTier && elevated;
       out.push({
         code: "legal.clause.missing",
@@ -88,7 +88,7 @@ function dpaFindings(dossier: LegalDossier, context: LegalContext): Finding[] {
       message: `No signed DPA (status: ${dossier.dpa.status}) although the vendor processes personal data (${context.dataCategories.join(", ")}).`,
       observed: `DPA ${dossier.dpa.status}`,
       threshold: "signed DPA",
-      source: "GDPR Art. 28(3); domain.md §5",
+      source: "GDPR Art. 28(3)",
       subject: { kind: "dpa", id: dossier.dpa.contractId, label: "Data processing agreement" },
     },
   ];
@@ -116,14 +116,14 @@ function contractTermFindings(contracts: readonly StoredContract[], now: Date): 
     const label = c.title ?? CONTRACT_TYPE_LABELS[c.type];
     const subject = { kind: "contract", id: c.id, label };
     if (c.status === "expired" || c.status === "terminated") {
-      // domain.md §4-5: a contract that has ended no longer protects us unless a signed one of the same type replaces it.
+      // docs/rules.md §4-5: a contract that has ended no longer protects us unless a signed one of the same type replaces it.
       out.push({
         code: "legal.contract.ended",
         severity: "high",
         message: `${label} is ${c.status} and no signed ${CONTRACT_TYPE_LABELS[c.type]} replaces it.`,
         observed: c.status,
         threshold: "a signed contract in force",
-        source: "domain.md §4-5 (contract status)",
+        source: "organisation policy (contract status)",
         subject,
       });
       continue;
@@ -133,25 +133,25 @@ function contractTermFindings(contracts: readonly StoredContract[], now: Date): 
     const daysLeft = differenceInCalendarDays(parseISO(c.termEnd), parseISO(today));
     const notice = c.noticePeriodDays ?? 0;
     if (daysLeft < 0) {
-      // Issue 4: a contract already past its term end is a high finding.
+      // a contract already past its term end is a high finding.
       out.push({
         code: "legal.contract.ended",
         severity: "high",
         message: `${label} ended on ${c.termEnd} (${-daysLeft} days ago) and does not renew automatically.`,
         observed: `ended ${-daysLeft} days ago`,
         threshold: "term end in the future",
-        source: "domain.md §4 (contract term); Issue 4",
+        source: "organisation policy (contract term)",
         subject,
       });
     } else if (daysLeft <= notice) {
-      // Issue 4: inside the notice period the renewal or exit decision can no longer wait.
+      // inside the notice period the renewal or exit decision can no longer wait.
       out.push({
         code: "legal.contract.in_notice_window",
         severity: "high",
         message: `${label} ends on ${c.termEnd}, in ${daysLeft} days, inside its ${notice}-day notice period and does not renew automatically.`,
         observed: `${daysLeft} days to term end`,
         threshold: `more than the ${notice}-day notice period`,
-        source: "domain.md §4 (contract term); Issue 4",
+        source: "organisation policy (contract term)",
         subject,
       });
     }

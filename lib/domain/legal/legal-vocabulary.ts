@@ -1,4 +1,4 @@
-// Words of the legal review (domain.md §4-5). The schemas, the rules, the
+// Words of the legal review (docs/rules.md §4-5). The schemas, the rules, the
 // clause finder and the UI import them from here so they agree on one spelling.
 
 export const CONTRACT_TYPES = ["msa", "dpa", "sow", "amendment", "other"] as const;
@@ -30,7 +30,7 @@ export const CLAUSE_STATUS_LABELS: Record<ClauseStatus, string> = {
   not_applicable: "Not applicable",
 };
 
-/** How far the customer's audit right reaches (domain.md §4: directly or through a third party). */
+/** How far the customer's audit right reaches (docs/rules.md §4: directly or through a third party). */
 export const AUDIT_SCOPES = ["direct_or_third_party", "reports_only"] as const;
 export type AuditScope = (typeof AUDIT_SCOPES)[number];
 export const AUDIT_SCOPE_LABELS: Record<AuditScope, string> = {

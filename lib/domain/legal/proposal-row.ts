@@ -25,7 +25,7 @@ export function clauseRowFromProposal(proposal: Proposal, contractId: string, ke
   if (v?.kind === "days") row.days = v.days;
   if (v?.kind === "months") row.months = v.months;
   if (v?.kind === "money") Object.assign(row, { amountMinor: v.amountMinor, currency: v.currency });
-  // The finder's "reports only" hint is the weaker audit right (domain.md §4); say so rather than let it pass.
+  // The finder's "reports only" hint is the weaker audit right (docs/rules.md §4); say so rather than let it pass.
   if (proposal.hints.some((h) => h.code === "reports_only")) row.auditScope = "reports_only";
   return row;
 }

@@ -1,7 +1,7 @@
 import { scoringDomainKeys, type ScoringDomainKey } from "@/lib/schemas/settings";
 import type { ControlDomain } from "../dossier-vocabulary";
 
-// The six scoring domains of domain.md §8, in the order every screen, the PDF
+// The six scoring domains of docs/rules.md §8, in the order every screen, the PDF
 // and the arithmetic list them. Their weights are settings.
 
 export const SCORING_DOMAINS: readonly ScoringDomainKey[] = scoringDomainKeys;
@@ -15,7 +15,7 @@ export const SCORING_DOMAIN_LABELS: Record<ScoringDomainKey, string> = {
   financial: "Financial backstop",
 };
 
-/** Longer titles for headings ("Assurance reports"), from domain.md §8. */
+/** Longer titles for headings ("Assurance reports"), from docs/rules.md §8. */
 export const SCORING_DOMAIN_TITLES: Record<ScoringDomainKey, string> = {
   assurance: "Assurance reports",
   contractual: "Contractual protections",
@@ -25,7 +25,7 @@ export const SCORING_DOMAIN_TITLES: Record<ScoringDomainKey, string> = {
   financial: "Financial backstop (insurance)",
 };
 
-/** Control-pack domains (domain.md §6) feed the two control scoring domains. */
+/** Control-pack domains (docs/rules.md §6) feed the two control scoring domains. */
 export const CONTROL_DOMAIN_SCORING: Record<ControlDomain, ScoringDomainKey> = {
   access: "accessEndpoint",
   endpoint_physical: "accessEndpoint",

@@ -2,7 +2,7 @@ import type { Settings } from "@/lib/schemas/settings";
 import { atLeast } from "./format";
 import type { Rating, RatingBand } from "./types";
 
-// Rating bands (domain.md §8). Each band's lower bound is a setting; a score
+// Rating bands (docs/rules.md §8). Each band's lower bound is a setting; a score
 // exactly on a bound belongs to the better band (>= 80 is Low, 79.9 Medium).
 
 const BAND_TEXT: Record<RatingBand, { label: string; shortLabel: string; decision: string }> = {

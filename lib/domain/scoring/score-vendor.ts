@@ -16,7 +16,7 @@ import { ratingFor } from "./rating";
 import { SCORING_MODEL_VERSION, type DomainScore, type ScoreCheck, type ScoreResult } from "./types";
 import { vendorFindingsFor } from "./vendor-findings";
 
-// The explainable score (domain.md §8; docs/scoring.md). Pure and
+// The explainable score (docs/rules.md §8; docs/scoring.md). Pure and
 // deterministic: the same dossier, settings and `now` always give the same
 // result, field for field.
 

@@ -2,7 +2,7 @@ import type { Finding } from "../finding";
 import type { Tier } from "../vocabulary";
 import type { ScoringDomainKey } from "@/lib/schemas/settings";
 
-// The shape of a score (domain.md §8). Everything here is plain JSON so an
+// The shape of a score (docs/rules.md §8). Everything here is plain JSON so an
 // assessment can freeze it as a snapshot and the PDF can print it later
 // without recomputing anything.
 
@@ -21,7 +21,7 @@ export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
 
 export type CheckPoints = 1 | 0.5 | 0 | null;
 
-/** domain.md §8: pass 1, partial 0.5, fail or unknown 0; not applicable is left out of the mean. */
+/** docs/rules.md §8: pass 1, partial 0.5, fail or unknown 0; not applicable is left out of the mean. */
 export const CHECK_POINTS: Record<CheckResult, CheckPoints> = {
   pass: 1,
   partial: 0.5,
@@ -43,7 +43,7 @@ export interface ScoreCheck {
   threshold: string;
   /** One sentence with the rule, the observed value and the threshold. */
   reason: string;
-  /** Seed article, regulation or domain.md section the rule comes from. */
+  /** Seed article, regulation or docs/rules.md section the rule comes from. */
   source: string;
   /** The record the check judged, when there is one. */
   subject?: { kind: string; id?: string; label?: string };

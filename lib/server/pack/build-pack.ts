@@ -1,4 +1,4 @@
-// Audit pack builder (domain.md §10): one vendor's files streamed into a ZIP,
+// Audit pack builder (docs/rules.md §10): one vendor's files streamed into a ZIP,
 // each hashed while it streams, then manifest.json, its signature, SHA256SUMS
 // and its signature written LAST, once every hash is known. Nothing is read
 // twice and nothing is held whole in memory: one chunk per stage, and each

@@ -1,4 +1,4 @@
-// Bulk audit-pack export as a background job (issue 6): e.g. "every Critical
+// Bulk audit-pack export as a background job: e.g. "every Critical
 // vendor" in one download.
 //
 // Shape of the archive: one outer signed pack whose content is one complete,

@@ -1,4 +1,4 @@
-// One vendor's audit pack (domain.md §10): what goes in, in which order, with
+// One vendor's audit pack (docs/rules.md §10): what goes in, in which order, with
 // which expectations. build-pack.ts does the streaming, hashing and signing;
 // this module decides the contents:
 //

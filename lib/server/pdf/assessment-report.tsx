@@ -7,7 +7,7 @@ import { notFound } from "../errors";
 import { loadReportInput } from "../services/assessments";
 import { MONO_FAMILIES, registerReportFonts, TEXT_FAMILIES } from "./report-fonts";
 
-// The assessment PDF (issue 5): rendered on the server with @react-pdf from the
+// The assessment PDF: rendered on the server with @react-pdf from the
 // report model (lib/domain/assessment-report.ts) that the assessment page also
 // prints, so paper and screen agree. Everything printed comes from the frozen
 // snapshot; the footer says when the file was generated and by which version.

@@ -41,7 +41,7 @@ import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
 
-// Scored assessments (domain.md §8-9, issue 5). An assessment freezes the
+// Scored assessments (docs/rules.md §8-9). An assessment freezes the
 // dossier, the settings, the findings and the score in one transaction; those
 // four columns (plus overall and rating, copies of the score) are written by
 // createAssessment and by nothing else: the workflow below only touches state,
@@ -554,7 +554,7 @@ export async function listVendorAssessments({ actor, vendorId, now = new Date() 
 }
 export type VendorAssessments = Awaited<ReturnType<typeof listVendorAssessments>>;
 
-/** Two versions of one vendor's assessment side by side (issue 5, "What changed"). */
+/** Two versions of one vendor's assessment side by side. */
 export async function compareAssessmentVersions({ actor, input }: { actor: Actor; input: unknown }): Promise<{
   vendor: { id: string; name: string };
   comparison: AssessmentComparison;

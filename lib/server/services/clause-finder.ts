@@ -24,7 +24,7 @@ import { parseInput } from "../validation";
 import { saveDossierRecord } from "./dossier-records";
 import { loadSettings } from "./settings";
 
-// The clause finder on an uploaded contract file (issue 4): read the stored
+// The clause finder on an uploaded contract file: read the stored
 // bytes, extract the text, propose every catalogue clause, and keep the
 // proposals as a ContractAnalysis. Proposals stay suggestions; a legal user
 // accepts, edits or rejects each, and only accept/edit write the clause

@@ -11,7 +11,7 @@ import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
 
-// Legal's sign-off of a vendor's legal review (issue 4, domain.md §9). A
+// Legal's sign-off of a vendor's legal review. A
 // sign-off records the vendor's legal revision it saw; every later change
 // to a contract, clause, DPA, transfer or sub-processor moves the revision
 // on (legal-records.ts), which makes the sign-off outdated, and the audit

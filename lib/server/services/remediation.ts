@@ -9,7 +9,7 @@ import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 
-// Remediation items (domain.md §9): conditions of approval with an owner, a
+// Remediation items (docs/rules.md §9): conditions of approval with an owner, a
 // due date, a status and, once closed, the evidence or note that closed them.
 // Items are created by the sign-off that sets the condition
 // (services/assessments.ts); here they move. Every change is version-locked

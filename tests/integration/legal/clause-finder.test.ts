@@ -17,7 +17,7 @@ import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 import { expectedLabels, recordSignedContract, uploadFixture } from "./legal-fixtures";
 
-// Issue 4: an uploaded contract (PDF, DOCX, TXT) goes through extraction and
+// an uploaded contract (PDF, DOCX, TXT) goes through extraction and
 // the clause finder into stored proposals; nothing reaches the checklist
 // until a legal user accepts, edits or rejects; accepting writes the row
 // with its citation and the deviation is computed from it.

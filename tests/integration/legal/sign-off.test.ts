@@ -7,7 +7,7 @@ import { createVendor } from "@/lib/server/services/vendors";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 
-// Issue 4: a legal user signs the legal review off (who, when, comment) at
+// a legal user signs the legal review off (who, when, comment) at
 // the revision on screen; any later change to a contract, clause, DPA,
 // transfer or sub-processor outdates it, and the audit log says which.
 

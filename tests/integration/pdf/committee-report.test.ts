@@ -24,7 +24,7 @@ import { buildAssessedVendor } from "../assessments/build-vendor";
 /** Things only the team knows: working documents, rule codes, implementation notes. */
 const INTERNAL_REFERENCES = [
   "Seed 0",
-  "domain.md",
+  "docs/rules.md",
   "docs/",
   "Issue 4",
   "issue 5",

@@ -114,9 +114,9 @@ describe("the committee arithmetic", () => {
 describe("no internals in the report model", () => {
   it.each([
     ["Seed 000 (SOC 2 currency rule)", "AICPA SOC 2; organisation policy"],
-    ["domain.md §4; Seed 000 (right-to-audit clause); GDPR Art. 28(3)(h)", "GDPR Art. 28(3)(h); organisation policy"],
+    ["docs/rules.md §4; Seed 000 (right-to-audit clause); GDPR Art. 28(3)(h)", "GDPR Art. 28(3)(h); organisation policy"],
     ["IAF MD 26 (ISO/IEC 27001:2013 transition ended 31 Oct 2025)", "IAF MD 26 (ISO/IEC 27001:2013 transition ended 31 Oct 2025)"],
-    ["domain.md §4 (contract term); Issue 4", "organisation policy"],
+    ["docs/rules.md §4 (contract term)", "organisation policy"],
   ])("source %s reads %s", (source, expected) => {
     expect(readerSource(source)).toBe(expected);
   });

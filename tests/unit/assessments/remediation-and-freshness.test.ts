@@ -33,7 +33,7 @@ describe("remediation.overdue", () => {
       subject: { kind: "remediation", id: "r-2026-02-10-open", label: "Sign the DPA" },
     });
     expect(finding!.message).toBe('Remediation "Sign the DPA" was due on 10 Feb 2026 and is overdue by 1 month (still open).');
-    expect(finding!.source).toMatch(/domain\.md §9/);
+    expect(finding!.source).toMatch(/^organisation policy \(conditions of approval/);
   });
 });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Snapshots are immutable (domain.md §8: "the old one never changes"): the
+// Snapshots are immutable (docs/rules.md §8: "the old one never changes"): the
 // only code that writes an assessment's dossier, settings, findings, score,
 // overall or rating is createAssessment's `create`. This reads every source
 // file and proves no update, upsert or raw SQL touches those columns.

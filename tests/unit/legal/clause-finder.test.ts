@@ -86,7 +86,7 @@ describe("clause finder", () => {
           severityWhenMissing: "medium",
           severityWhenDeviating: "medium",
           blockerForElevatedTier: false,
-          source: "domain.md §6",
+          source: "docs/rules.md §6",
           finder: { threshold: 3, signals: [{ all: ["background (?:checks?|screening)"], weight: 3, core: true }] },
         },
       ],

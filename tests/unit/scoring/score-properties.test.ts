@@ -22,7 +22,7 @@ import {
 import { cleanLegal, score, scoringDossier } from "../helpers/scoring-builder";
 
 // Properties of the score over arbitrary dossiers, built by degrading the
-// clean dossier in random ways (domain.md §8): the score stays in 0-100, a
+// clean dossier in random ways (docs/rules.md §8): the score stays in 0-100, a
 // blocker never raises it, and fixing a failing check never lowers it.
 
 const CLAUSE_CODES = cleanLegal().clauseReviews.map((r) => r.clauseCode);
@@ -142,7 +142,7 @@ function degrade(spec: Degradation): Dossier {
 
 // ---------------------------------------------------------------- mutations
 
-/** Ways to add a blocker finding (domain.md §8), each only ever making facts worse. */
+/** Ways to add a blocker finding (docs/rules.md §8), each only ever making facts worse. */
 const BLOCKERS: Record<string, (d: Dossier) => void> = {
   verificationBypass: (d) => {
     if (d.kpis.length === 0) d.kpis = [{ id: "kpi-new", period: "2026-Q1", verificationBypassCount: 2 }];

@@ -6,7 +6,7 @@ import { makeCheck, type CheckFamily } from "./make-check";
 const ALL_REMOTE_CONTROLS = listInWords(REMOTE_SITE_CONTROLS.map((c) => REMOTE_SITE_CONTROL_LABELS[c]));
 
 /**
- * Seed 000 / domain.md §1: remote agents need EDR, VPN, MFA and VDI, or the
+ * docs/rules.md §1: remote agents need EDR, VPN, MFA and VDI, or the
  * site is weaker than an on-site floor. An unanswered control counts as absent.
  */
 export const remoteSiteChecks: CheckFamily = (ctx) => {

@@ -10,7 +10,7 @@ import type { ScoreCheck } from "../types";
 import type { ScoringContext } from "../context";
 import { makeCheck, type CheckFamily } from "./make-check";
 
-// Assurance reports (domain.md §2, §8 weight 25): SOC 2, ISO/IEC 27001,
+// Assurance reports (docs/rules.md §2, §8 weight 25): SOC 2, ISO/IEC 27001,
 // penetration test, policy, incident response and continuity plans. Each
 // check reads the same facts as the matching findings rule.
 
@@ -24,7 +24,7 @@ function soc2Checks(ctx: ScoringContext): ScoreCheck[] {
   const subject = report ? { kind: "soc2_report", id: report.id, label: soc2Label(report) } : { kind: "soc2_report" };
   const currencyThreshold = `a Type II report whose audit period ended at most ${soc2StaleMonths} months ago`;
 
-  // Seed 000: only a current Type II satisfies the requirement; Type I is a point in time and counts much less.
+  // docs/rules.md: only a current Type II satisfies the requirement; Type I is a point in time and counts much less.
   const currency = (() => {
     const base = { domain, code: "assurance.soc2_type2_current", title: "Current SOC 2 Type II report", source: SOURCES.soc2TypeII, threshold: currencyThreshold, subject };
     if (!report) return makeCheck(base, "unknown", "no SOC 2 report on file");
@@ -34,7 +34,7 @@ function soc2Checks(ctx: ScoringContext): ScoreCheck[] {
     return makeCheck(base, "pass", status.state === "due" ? `${age}: due for renewal` : age);
   })();
 
-  // domain.md §2: a bridge letter covers the gap since the period end; past soc2BridgeLetterGapMonths one is expected.
+  // docs/rules.md §2: a bridge letter covers the gap since the period end; past soc2BridgeLetterGapMonths one is expected.
   const bridge = (() => {
     const threshold = `at most ${soc2BridgeLetterGapMonths} months since the period end or the last bridge letter`;
     const base = { domain, code: "assurance.soc2_bridge_letter", title: "SOC 2 gap covered by a bridge letter", source: SOURCES.soc2Bridge, threshold, subject };
@@ -46,7 +46,7 @@ function soc2Checks(ctx: ScoringContext): ScoreCheck[] {
     return makeCheck(base, over ? "fail" : "pass", gap);
   })();
 
-  // domain.md §2: opinion and exceptions; adverse or disclaimer gives no assurance, qualified or exceptions some.
+  // docs/rules.md §2: opinion and exceptions; adverse or disclaimer gives no assurance, qualified or exceptions some.
   const opinion = (() => {
     const base = {
       domain,
@@ -72,7 +72,7 @@ function isoChecks(ctx: ScoringContext): ScoreCheck[] {
   const certificates = dossier.isoCertificates;
   const valid = certificates.filter((c) => isoCertificateState(c, now) === "valid");
 
-  // Seed 000 / domain.md §2: expired or superseded (2013 after IAF MD 26) certificates no longer count; unaccredited ones count less.
+  // docs/rules.md §2: expired or superseded (2013 after IAF MD 26) certificates no longer count; unaccredited ones count less.
   const validity = (() => {
     const base = {
       domain,
@@ -99,7 +99,7 @@ function isoChecks(ctx: ScoringContext): ScoreCheck[] {
             : `${isoLabel(latest)} is to the superseded 2013 edition`, { subject: { kind: "iso_certificate", id: latest.id, label: isoLabel(latest) } });
   })();
 
-  // domain.md §2: a certificate whose scope does not cover the sites serving us does not count for them.
+  // docs/rules.md §2: a certificate whose scope does not cover the sites serving us does not count for them.
   const scope = (() => {
     const base = {
       domain,
@@ -125,7 +125,7 @@ function documentChecks(ctx: ScoringContext): ScoreCheck[] {
   const { dossier, settings, now } = ctx;
   const { pentestMaxAgeMonths, incidentResponseTestMaxAgeMonths } = settings.assurance;
 
-  // Seed 001/002: the latest VAPT must be recent; open critical/high findings weaken it.
+  // docs/rules.md: the latest VAPT must be recent; open critical/high findings weaken it.
   const pentest = (() => {
     // A test dated after today is invalid input, never current (lib/domain/future-dated.ts).
     const latest = latestBy(dossier.pentests.filter((p) => !isAfterNow(p.performedOn, now)), (p) => p.performedOn);
@@ -143,7 +143,7 @@ function documentChecks(ctx: ScoringContext): ScoreCheck[] {
     return makeCheck(base, latest.openCriticalHigh > 0 ? "partial" : "pass", age);
   })();
 
-  // Seed 002 disclosure pack.
+  // docs/rules.md disclosure pack.
   const policy = (() => {
     const latest = latestBy(dossier.securityPolicies, (p) => p.approvedOn);
     const base = { domain, code: "assurance.security_policy", title: "Approved information security policy", source: SOURCES.securityPolicy, threshold: "an approved policy on file" };
@@ -151,7 +151,7 @@ function documentChecks(ctx: ScoringContext): ScoreCheck[] {
     return makeCheck(base, "pass", `${latest.title ?? "policy"} approved ${formatDayForPeople(latest.approvedOn)}`, { subject: { kind: "security_policy", id: latest.id, label: latest.title ?? "Information security policy" } });
   })();
 
-  // Seed 002: an incident response plan tested annually; an untested or overdue plan is only half the control.
+  // docs/rules.md: an incident response plan tested annually; an untested or overdue plan is only half the control.
   const irp = (() => {
     const plans = dossier.incidentResponsePlans;
     const base = {
@@ -170,7 +170,7 @@ function documentChecks(ctx: ScoringContext): ScoreCheck[] {
     return makeCheck(base, overdue ? "partial" : "pass", `last tested ${formatDayForPeople(tested.lastTestedOn)} (${describeElapsed(tested.lastTestedOn, now)} ago)`, { subject: { kind: "incident_response_plan", id: tested.id, label: "Incident response plan" } });
   })();
 
-  // domain.md §2.
+  // docs/rules.md §2.
   const bcp = (() => {
     const [plan] = dossier.continuityPlans;
     const base = { domain, code: "assurance.continuity_plan", title: "Business continuity plan", source: SOURCES.continuity, threshold: "a plan on file" };

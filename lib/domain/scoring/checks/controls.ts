@@ -4,7 +4,7 @@ import { CONTROL_DOMAIN_SCORING } from "../domains";
 import type { CheckResult, ScoreCheck } from "../types";
 import { makeCheck, type CheckFamily } from "./make-check";
 
-// BPO control pack (domain.md §6): one check per catalogue control, in the
+// BPO control pack (docs/rules.md §6): one check per catalogue control, in the
 // scoring domain of its control domain (access, endpoint/physical and email →
 // access & endpoint; human protocols and governance → human protocols). A
 // control with no assessment is unknown, and unknown counts as not in place.

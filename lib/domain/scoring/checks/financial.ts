@@ -6,7 +6,7 @@ import { formatMoney } from "../../money";
 import { makeCheck, type CheckFamily } from "./make-check";
 
 /**
- * Financial backstop (domain.md §3, weight 10): cyber liability insurance,
+ * Financial backstop (docs/rules.md §3, weight 10): cyber liability insurance,
  * judged on the policy that expires last, like insurance-rules.ts. Limits are
  * compared only in the organisation's currency (no exchange rates: a limit in
  * another currency is unknown, not converted).

@@ -8,7 +8,7 @@ import type { CheckResult, ScoreCheck } from "../types";
 import type { ScoringContext } from "../context";
 import { makeCheck, type CheckFamily } from "./make-check";
 
-// Human protocols, training & KPIs (domain.md §6-7, weight 15), besides the
+// Human protocols, training & KPIs (docs/rules.md §6-7, weight 15), besides the
 // human-protocol and governance controls (controls.ts): the latest KPI
 // period, the security review cadence and incident notification.
 
@@ -28,7 +28,7 @@ interface KpiRule {
   format: (value: number) => string;
 }
 
-// Seed 000 / 003 thresholds, read from settings.kpis (domain.md §7 table).
+// docs/rules.md thresholds, read from settings.kpis (docs/rules.md §7 table).
 const KPI_RULES: KpiRule[] = [
   {
     key: "phishingFailurePct",
@@ -90,7 +90,7 @@ function kpiChecks(ctx: ScoringContext): ScoreCheck[] {
     return makeCheck(base, rule.judge(value, ctx), `${rule.format(value)} in ${latest.period}`);
   });
 
-  // Seed 000: the escalation rate should be high and trending up; a fall against the last period that reported it fails.
+  // docs/rules.md: the escalation rate should be high and trending up; a fall against the last period that reported it fails.
   const trend = (() => {
     const base = {
       domain,
@@ -115,7 +115,7 @@ function kpiChecks(ctx: ScoringContext): ScoreCheck[] {
   return [...checks, trend];
 }
 
-/** Seed 000: quarterly security reviews with the vendor, required for Critical/High vendors. */
+/** docs/rules.md: quarterly security reviews with the vendor, required for Critical/High vendors. */
 function reviewCheck(ctx: ScoringContext): ScoreCheck {
   const cadence = ctx.settings.reviews.cadenceElevatedMonths;
   const base = {
@@ -133,7 +133,7 @@ function reviewCheck(ctx: ScoringContext): ScoreCheck {
   return makeCheck(base, overdue ? "fail" : "pass", `last held ${formatDayForPeople(last.heldOn)} (${describeElapsed(last.heldOn, ctx.now)} ago)`, { subject: { kind: "security_review", id: last.id, label: `Security review of ${formatDayForPeople(last.heldOn)}` } });
 }
 
-/** Seed 000 / GDPR Art. 33: every incident notified within the contract's SLA. */
+/** docs/rules.md / GDPR Art. 33: every incident notified within the contract's SLA. */
 function incidentCheck(ctx: ScoringContext): ScoreCheck {
   const maxHours = ctx.settings.contract.incidentNotificationMaxHours;
   const base = {

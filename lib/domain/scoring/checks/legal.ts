@@ -65,13 +65,13 @@ function clauseChecks(ctx: ScoringContext): ScoreCheck[] {
   return checks;
 }
 
-/** domain.md §4-5: the clauses only protect us under a signed agreement that is in force. */
+/** docs/rules.md §4-5: the clauses only protect us under a signed agreement that is in force. */
 function msaCheck(ctx: ScoringContext): ScoreCheck {
   const base = {
     domain: "contractual" as const,
     code: "contract.msa_in_force",
     title: "Signed master services agreement in force",
-    source: "domain.md §4 (contract clauses); Issue 4 (contract term)",
+    source: "organisation policy (contract clauses and term)",
     threshold: "a signed MSA that has not ended and is not inside its notice period (inside the notice period: partial)",
     subject: { kind: "contract" },
   };
@@ -104,7 +104,7 @@ function dpaCheck(ctx: ScoringContext): ScoreCheck {
     domain: "dataProtection" as const,
     code: "data.dpa_signed",
     title: "Signed data processing agreement",
-    source: "GDPR Art. 28(3); domain.md §5",
+    source: "GDPR Art. 28(3)",
     threshold: "a signed DPA whenever the vendor processes personal data for us (draft: partial)",
     subject: { kind: "dpa", label: "Data processing agreement" },
   };

@@ -2,7 +2,7 @@ import { createAssessment, signOffAssessment, submitAssessment } from "@/lib/ser
 import { findingKey, type Finding } from "@/lib/domain/finding";
 import type { CaseContext, CaseTable } from "./types";
 
-// Assessments, sign-offs and remediation (issue 5).
+// Assessments, sign-offs and remediation.
 
 async function draft(ctx: CaseContext) {
   const vendor = await ctx.freshVendor();

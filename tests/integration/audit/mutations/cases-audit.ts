@@ -3,7 +3,7 @@ import { packJobSettled, startPackJob } from "@/lib/server/pack/pack-jobs";
 import { getPackKey } from "@/lib/server/signing/pack-key";
 import type { CaseContext, CaseTable } from "./types";
 
-// The audit log export, audit packs and the public signing key (issue 6).
+// The audit log export, audit packs and the public signing key.
 
 // Bulk jobs export one fresh vendor (found by its unique name): the point here
 // is the permission and the audit trail, not the archive (tests/integration/pack).

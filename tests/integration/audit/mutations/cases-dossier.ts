@@ -4,7 +4,7 @@ import { createAssessment } from "@/lib/server/services/assessments";
 import type { Permission } from "@/lib/server/permissions";
 import type { CaseContext, CaseTable } from "./types";
 
-// The vendor dossier, evidence and assessment PDFs (issues 3-5).
+// The vendor dossier, evidence and assessment PDFs.
 
 const RECORDS: { kind: string; permission: Permission; data: Record<string, unknown> }[] = [
   { kind: "site", permission: "vendor.update", data: { country: "PH", city: "Cebu", mode: "onsite", headcount: 40 } },

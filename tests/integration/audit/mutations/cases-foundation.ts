@@ -5,7 +5,7 @@ import { createUser } from "@/lib/server/services/users";
 import { signIn } from "@/lib/server/services/sign-in";
 import type { CaseContext, CaseTable } from "./types";
 
-// Users, vendors, settings and sign-in (issues 1-2).
+// Users, vendors, settings and sign-in.
 
 async function newUser(ctx: CaseContext) {
   return createUser({ actor: ctx.actors.admin, input: { email: `${ctx.unique("person")}@example.test`, name: "Temp Person", role: "viewer", password: "temporary-password-1" } });

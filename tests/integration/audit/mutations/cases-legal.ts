@@ -7,7 +7,7 @@ import { uploadEvidence } from "@/lib/server/services/evidence";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 import type { CaseContext, CaseTable } from "./types";
 
-// Legal review: records, sign-off and the clause finder (issue 4).
+// Legal review: records, sign-off and the clause finder.
 
 const CONTRACT_TEXT = readFileSync(path.resolve(__dirname, "../../../fixtures/contracts/05-sow-chat-cebu.txt"));
 
