@@ -10,7 +10,7 @@ import { scoringDomainKeys, settingsSchema, weightTotal, type Settings } from "@
 import type { ActionResult } from "@/lib/server/action-result";
 import { SETTINGS_GROUPS, type SettingsField, type SettingsPath } from "./settings-fields";
 
-type Save = (input: unknown) => Promise<ActionResult<{ version: number }>>;
+type Save = (input: { version: number; settings: Settings }) => Promise<ActionResult<{ version: number }>>;
 
 const MIB = 1024 * 1024;
 
