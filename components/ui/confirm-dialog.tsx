@@ -25,6 +25,7 @@ interface Props {
 export function ConfirmDialog({ triggerText, triggerLabel, triggerClassName = "btn btn-danger btn-small", title, children, confirmText, pendingText, cancelText = "Keep it", onConfirm }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +50,9 @@ export function ConfirmDialog({ triggerText, triggerLabel, triggerClassName = "b
         onClick={() => {
           setError(null);
           dialogRef.current?.showModal();
+          // React applies autoFocus on mount, not as the attribute showModal() reads,
+          // so without this the dialog would focus its first button: Delete.
+          cancelRef.current?.focus();
         }}
       >
         {triggerText}
@@ -74,7 +78,7 @@ export function ConfirmDialog({ triggerText, triggerLabel, triggerClassName = "b
           <button type="button" className="btn btn-danger" onClick={confirm} disabled={pending}>
             {pending ? pendingText : confirmText}
           </button>
-          <button type="button" className="btn" autoFocus onClick={() => dialogRef.current?.close()}>
+          <button ref={cancelRef} type="button" className="btn" onClick={() => dialogRef.current?.close()}>
             {cancelText}
           </button>
         </div>

@@ -48,6 +48,8 @@ test("the delete confirmation: Escape and Keep it cancel and return focus to the
   const form = page.getByRole("form", { name: "Add delivery site" });
   await form.getByLabel("Country").selectOption("IN");
   await form.getByLabel("City").fill("Pune");
+  await form.getByLabel("Agents work").selectOption("remote");
+  await form.getByLabel(/^Headcount/).fill("40");
   await form.getByRole("button", { name: "Add delivery site" }).click();
   await expect(page).toHaveURL(new RegExp(`/vendors/${vendor.id}/sites`));
   await expect(sectionTab(page, /^Sites/)).toHaveAttribute("aria-current", "page");
@@ -65,8 +67,8 @@ test("the delete confirmation: Escape and Keep it cancel and return focus to the
 
   await trigger.click();
   await expect(dialog).toBeVisible();
-  // Tab stays inside the modal dialog.
-  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Keep it" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
   await expect(dialog.getByRole("button", { name: "Delete" })).toBeFocused();
   await dialog.getByRole("button", { name: "Keep it" }).click();
   await expect(dialog).toBeHidden();
