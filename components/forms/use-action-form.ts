@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action-result";
 import { serverFieldErrors } from "./server-field-errors";
@@ -22,6 +22,8 @@ interface Options<TSchema extends z.ZodType<FieldValues, FieldValues>, TData> {
   /** Server path → form field; null drops it. Defaults to the path itself. */
   toField?: (path: string) => string | null;
   mode?: "onSubmit" | "onBlur" | "onChange" | "onTouched" | "all";
+  /** Client-side validation failed; returns the form-level error to show, if any. */
+  onInvalid?: (errors: FieldErrors<z.input<TSchema>>) => string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ interface Options<TSchema extends z.ZodType<FieldValues, FieldValues>, TData> {
 export function useActionForm<TSchema extends z.ZodType<FieldValues, FieldValues>, TData = undefined>(options: Options<TSchema, TData>) {
   type Input = z.input<TSchema>;
   type Output = z.output<TSchema>;
-  const { schema, defaultValues, action, successMessage, onSuccess, toField, mode } = options;
+  const { schema, defaultValues, action, successMessage, onSuccess, toField, mode, onInvalid } = options;
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(schema as never) as unknown as Resolver<Input, unknown, Output>,
     defaultValues,
@@ -69,5 +71,13 @@ export function useActionForm<TSchema extends z.ZodType<FieldValues, FieldValues
     [action, successMessage, onSuccess, toField, form],
   );
 
-  return { form, formError, status: status?.text ?? null, statusRef, onSubmit: form.handleSubmit(onValid), setFormError };
+  const onClientInvalid = useCallback(
+    (errors: FieldErrors<Input>) => {
+      setStatus(null);
+      setFormError(onInvalid?.(errors) ?? null);
+    },
+    [onInvalid],
+  );
+
+  return { form, formError, status: status?.text ?? null, statusRef, onSubmit: form.handleSubmit(onValid, onClientInvalid) };
 }
