@@ -1,24 +1,27 @@
 /**
  * Server field errors arrive keyed by the zod issue path ("tier",
- * "override.reason", "sites.0.country"). This picks the ones the form can show
- * next to a field and drops "form" (the form-level message is shown on its own).
- * Pure, so the mapping is tested without rendering a form.
+ * "override.reason", "sites.0.country"). Each one the form renders goes next to
+ * its field; the rest ("form", or a field this form does not show) are
+ * returned as unplaced so the form-level error can carry them: a refusal is
+ * never silently dropped. Pure, so the mapping is tested without a browser.
  */
-export interface FieldErrorTarget {
+export interface PlacedFieldError {
   name: string;
   message: string;
 }
 
-export function serverFieldErrors(
+export function placeServerFieldErrors(
   fieldErrors: Record<string, string> | undefined,
-  /** Maps a server path to the form's field name; null drops it (a field the form does not render). */
+  /** Maps a server path to the form's field name; null when the form does not render it. */
   toField: (path: string) => string | null = (path) => path,
-): FieldErrorTarget[] {
-  const targets: FieldErrorTarget[] = [];
+): { placed: PlacedFieldError[]; unplaced: string[] } {
+  const placed: PlacedFieldError[] = [];
+  const unplaced: string[] = [];
   for (const [path, message] of Object.entries(fieldErrors ?? {})) {
-    if (path === "form" || !message) continue;
-    const name = toField(path);
-    if (name) targets.push({ name, message });
+    if (!message) continue;
+    const name = path === "form" ? null : toField(path);
+    if (name) placed.push({ name, message });
+    else unplaced.push(message);
   }
-  return targets;
+  return { placed, unplaced };
 }

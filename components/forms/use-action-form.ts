@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action-result";
-import { serverFieldErrors } from "./server-field-errors";
+import { placeServerFieldErrors } from "./server-field-errors";
 
 interface Options<TSchema extends z.ZodType<FieldValues, FieldValues>, TData> {
   schema: TSchema;
@@ -63,10 +63,9 @@ export function useActionForm<TSchema extends z.ZodType<FieldValues, FieldValues
         if (text) setStatus({ text, at: Date.now() });
         return;
       }
-      serverFieldErrors(result.fieldErrors, toField).forEach(({ name, message }, index) =>
-        form.setError(name as Path<Input>, { type: "server", message }, { shouldFocus: index === 0 }),
-      );
-      setFormError(result.error);
+      const { placed, unplaced } = placeServerFieldErrors(result.fieldErrors, toField);
+      placed.forEach(({ name, message }, index) => form.setError(name as Path<Input>, { type: "server", message }, { shouldFocus: index === 0 }));
+      setFormError([result.error, ...unplaced].join(" "));
     },
     [action, successMessage, onSuccess, toField, form],
   );
