@@ -1,9 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useMemo } from "react";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/ui/text-field";
 import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/schemas/password";
 import type { ActionResult } from "@/lib/server/action-result";
@@ -12,35 +12,27 @@ const EMPTY: ChangeOwnPasswordInput = { currentPassword: "", newPassword: "", co
 
 interface Props {
   contextWords: string[];
-  submit: (input: unknown) => Promise<ActionResult<{ sessionsEnded: number }>>;
+  submit: (input: ChangeOwnPasswordInput) => Promise<ActionResult<{ sessionsEnded: number }>>;
 }
 
 export function ChangePasswordForm({ contextWords, submit }: Props) {
   const router = useRouter();
   const schema = useMemo(() => changeOwnPasswordSchema(contextWords), [contextWords]);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const form = useForm<ChangeOwnPasswordInput>({ resolver: zodResolver(schema), defaultValues: EMPTY });
-  const { errors, isSubmitting } = form.formState;
-
-  async function onSubmit(values: ChangeOwnPasswordInput) {
-    setMessage(null);
-    const result = await submit(values);
-    if (result.ok) {
-      const others = result.data.sessionsEnded;
-      setMessage({ tone: "ok", text: `Password changed.${others ? ` ${others} other session${others === 1 ? "" : "s"} signed out.` : ""}` });
+  const { form, formError, status, statusRef, onSubmit } = useActionForm({
+    schema,
+    defaultValues: EMPTY,
+    action: submit,
+    successMessage: ({ sessionsEnded: others }) => `Password changed.${others ? ` ${others} other session${others === 1 ? "" : "s"} signed out.` : ""}`,
+    onSuccess: () => {
       form.reset(EMPTY);
       router.refresh();
-      return;
-    }
-    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(field as keyof ChangeOwnPasswordInput, { message: text });
-    }
-    setMessage({ tone: "error", text: result.error });
-  }
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Change password">
-      {message ? <div className={`alert alert-${message.tone}`} role={message.tone === "error" ? "alert" : "status"}>{message.text}</div> : null}
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Change password">
+      <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <TextField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
       <TextField label="New password" type="password" autoComplete="new-password" error={errors.newPassword?.message} {...form.register("newPassword")} />
       <TextField label="New password again" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...form.register("confirmPassword")} />

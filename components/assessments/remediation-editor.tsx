@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { updateRemediationAction } from "@/app/(app)/assessments/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/remediation";
-import { updateRemediationSchema, type UpdateRemediationInput, type UpdateRemediationValues } from "@/lib/schemas/assessment";
+import { updateRemediationSchema, type UpdateRemediationInput } from "@/lib/schemas/assessment";
 
 interface Props {
   item: {
@@ -31,9 +30,8 @@ interface Props {
 export function RemediationEditor({ item, users, documents }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<UpdateRemediationInput, unknown, UpdateRemediationValues>({
-    resolver: zodResolver(updateRemediationSchema),
+  const { form, formError, onSubmit } = useActionForm({
+    schema: updateRemediationSchema,
     defaultValues: {
       id: item.id,
       version: item.version,
@@ -43,23 +41,15 @@ export function RemediationEditor({ item, users, documents }: Props) {
       closingEvidenceId: item.closingEvidenceId ?? "",
       closingNote: item.closingNote ?? "",
     },
+    action: updateRemediationAction,
+    // The form closes on save; the refreshed row shows the new status.
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const prefix = `rem-${item.id}`;
-
-  async function onSubmit(values: UpdateRemediationValues) {
-    setFormError(null);
-    const result = await updateRemediationAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field !== "form") form.setError(field as keyof UpdateRemediationInput, { message });
-      }
-      setFormError(result.error);
-      return;
-    }
-    setOpen(false);
-    router.refresh();
-  }
 
   if (!open) {
     return (
@@ -70,7 +60,7 @@ export function RemediationEditor({ item, users, documents }: Props) {
   }
 
   return (
-    <form className="stack assess-remediation-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={`Edit remediation item ${item.title}`}>
+    <form className="stack assess-remediation-form" onSubmit={onSubmit} noValidate aria-label={`Edit remediation item ${item.title}`}>
       {formError ? (
         <div className="alert alert-error" role="alert">
           {formError}

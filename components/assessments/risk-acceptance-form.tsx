@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
 import { createRiskAcceptanceAction } from "@/app/(app)/assessments/risk-actions";
-import { riskAcceptanceSchema, type RiskAcceptanceInput } from "@/lib/schemas/assessment";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { riskAcceptanceSchema } from "@/lib/schemas/assessment";
 
 interface Props {
   assessmentId: string;
@@ -23,43 +22,20 @@ interface Props {
  */
 export function RiskAcceptanceForm({ assessmentId, candidates, latestExpiry, maxDays }: Props) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const form = useForm<RiskAcceptanceInput>({
-    resolver: zodResolver(riskAcceptanceSchema),
+  const { form, formError, status, statusRef, onSubmit } = useActionForm({
+    schema: riskAcceptanceSchema,
     defaultValues: { assessmentId, reason: "", findingKeys: candidates.map((c) => c.key), expiresOn: latestExpiry },
+    action: createRiskAcceptanceAction,
+    successMessage: () => "Risk acceptance recorded.",
+    onSuccess: () => router.refresh(),
   });
   const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(values: RiskAcceptanceInput) {
-    setFormError(null);
-    setSaved(false);
-    const result = await createRiskAcceptanceAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field !== "form") form.setError(field as FieldPath<RiskAcceptanceInput>, { message });
-      }
-      setFormError(result.error);
-      return;
-    }
-    setSaved(true);
-    router.refresh();
-  }
-
   return (
-    <form className="stack assess-workflow-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Risk acceptance">
+    <form className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label="Risk acceptance">
       <h3>Record a risk acceptance</h3>
       <p className="muted">A High rating can only be approved once the organisation accepts its open blocker and high findings, for at most {maxDays} days.</p>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
-      {saved ? (
-        <div className="alert alert-success" role="status">
-          Risk acceptance recorded.
-        </div>
-      ) : null}
+      <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <fieldset className="field" aria-invalid={errors.findingKeys ? true : undefined}>
         <legend>Findings accepted</legend>
         {candidates.length === 0 ? <p className="muted">No open blocker or high finding.</p> : null}

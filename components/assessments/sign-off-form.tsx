@@ -1,13 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { signOffAssessmentAction } from "@/app/(app)/assessments/actions";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
 import type { DecisionAllowance } from "@/lib/domain/sign-off-policy";
-import { signOffSchema, type SignOffInput, type SignOffValues } from "@/lib/schemas/assessment";
+import { signOffSchema } from "@/lib/schemas/assessment";
 
 interface Props {
   assessmentId: string;
@@ -33,10 +33,12 @@ interface Props {
  */
 export function SignOffForm({ assessmentId, lockVersion, role, findings, decisions, needRemediation, commentRequired, owners, defaultDue }: Props) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SignOffInput, unknown, SignOffValues>({
-    resolver: zodResolver(signOffSchema),
+  const { form, formError, status, statusRef, onSubmit } = useActionForm({
+    schema: signOffSchema,
     defaultValues: { assessmentId, lockVersion, role, decision: undefined as unknown as "approve", comment: "", conditions: [] },
+    action: signOffAssessmentAction,
+    successMessage: () => `${SIGN_OFF_ROLE_LABELS[role]} sign-off recorded.`,
+    onSuccess: () => router.refresh(),
   });
   const { errors, isSubmitting } = form.formState;
   const conditions = useFieldArray({ control: form.control, name: "conditions" });
@@ -46,27 +48,10 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, decisio
   // One condition per open high finding to start with: the server refuses an approval that leaves one uncovered.
   const startingConditions = needRemediation.length > 0 ? needRemediation.map((findingKey) => ({ ...blankCondition, findingKey })) : [blankCondition];
 
-  async function onSubmit(values: SignOffValues) {
-    setFormError(null);
-    const result = await signOffAssessmentAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field !== "form") form.setError(field as FieldPath<SignOffInput>, { message });
-      }
-      setFormError(result.error);
-      return;
-    }
-    router.refresh();
-  }
-
   return (
-    <form className="stack assess-workflow-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={`${SIGN_OFF_ROLE_LABELS[role]} sign-off`}>
+    <form className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label={`${SIGN_OFF_ROLE_LABELS[role]} sign-off`}>
       <h3>{SIGN_OFF_ROLE_LABELS[role]} sign-off</h3>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <fieldset className="field" aria-invalid={errors.decision ? true : undefined}>
         <legend>Decision</legend>
         <div className="checks">

@@ -1,45 +1,28 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { submitAssessmentAction } from "@/app/(app)/assessments/actions";
-import { submitAssessmentSchema, type SubmitAssessmentInput } from "@/lib/schemas/assessment";
-import type { z } from "zod";
-
-type Values = z.output<typeof submitAssessmentSchema>;
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { submitAssessmentSchema } from "@/lib/schemas/assessment";
 
 /** Procurement submits the draft for legal and security to sign off; the submission is procurement's sign-off. */
 export function SubmitAssessmentForm({ assessmentId, lockVersion }: { assessmentId: string; lockVersion: number }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SubmitAssessmentInput, unknown, Values>({
-    resolver: zodResolver(submitAssessmentSchema),
+  const { form, formError, status, statusRef, onSubmit } = useActionForm({
+    schema: submitAssessmentSchema,
     defaultValues: { assessmentId, lockVersion, comment: "" },
+    action: submitAssessmentAction,
+    successMessage: () => "Submitted for review.",
+    onSuccess: () => router.refresh(),
   });
   const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(values: Values) {
-    setFormError(null);
-    const result = await submitAssessmentAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) form.setError(field as "comment", { message });
-      setFormError(result.error);
-      return;
-    }
-    router.refresh();
-  }
-
   return (
-    <form className="stack assess-workflow-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Submit for review">
+    <form className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label="Submit for review">
       <h3>Submit for review</h3>
       <p className="muted">Legal and security will each sign this version off. Submitting counts as procurement&apos;s sign-off.</p>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <div className="field">
         <label htmlFor="submit-comment">Comment for the reviewers (optional)</label>
         <textarea id="submit-comment" rows={2} aria-invalid={errors.comment ? true : undefined} {...form.register("comment")} />

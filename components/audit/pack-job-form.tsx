@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { INDUSTRIES, INDUSTRY_LABELS, TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
+import type { PackJobInput } from "@/lib/schemas/audit-pack";
 import type { ActionResult } from "@/lib/server/action-result";
 
-type Start = (input: unknown) => Promise<ActionResult<{ id: string; vendors: number }>>;
+type Start = (input: PackJobInput) => Promise<ActionResult<{ id: string; vendors: number }>>;
 
 /** Choose vendors with the vendor list's filters and start a bulk export job. */
 export function PackJobForm({ start }: { start: Start }) {

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver, type UseFormReturn } from "react-hook-form";
 import { saveDossierRecordAction } from "@/app/(app)/vendors/[id]/dossier-actions";
+import { placeServerFieldErrors } from "@/components/forms/server-field-errors";
 import { formatMoney } from "@/lib/domain/money";
 import { RECORD_KINDS, type RecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import { recordFields, type FieldSpec, type FieldThresholds } from "./record-fields";
@@ -122,17 +123,8 @@ export function RecordForm(props: RecordFormProps) {
       setConflict(result.error);
       return;
     }
-    const unplaced: string[] = [];
-    let focus = true;
-    for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-      const name = fieldOfPath(path, visible);
-      if (name) {
-        form.setError(name, { type: "server", message }, { shouldFocus: focus });
-        focus = false;
-      } else {
-        unplaced.push(message);
-      }
-    }
+    const { placed, unplaced } = placeServerFieldErrors(result.fieldErrors, (path) => fieldOfPath(path, visible));
+    placed.forEach(({ name, message }, index) => form.setError(name, { type: "server", message }, { shouldFocus: index === 0 }));
     setFormError([result.error, ...unplaced].join(" "));
   }
 

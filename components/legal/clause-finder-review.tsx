@@ -8,7 +8,7 @@ import { formatHours } from "@/lib/domain/durations";
 import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-catalogue";
 import { computeClauseStatus, type ClauseContext } from "@/lib/domain/legal/clause-deviation";
 import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
-import type { ContractAnalysisData, StoredProposal } from "@/lib/schemas/contract-analysis";
+import type { ClauseDecisionInput, ContractAnalysisData, StoredProposal } from "@/lib/schemas/contract-analysis";
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
 import type { ActionResult } from "@/lib/server/action-result";
@@ -78,20 +78,20 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
 
   function decide(p: StoredProposal, decision: "accept" | "reject") {
     const record = rowOf(p.clauseCode);
-    if (decision === "accept" && !contractId) {
+    const base = {
+      analysisId: analysis.id,
+      clauseCode: p.clauseCode,
+      expected: p.decision?.state ?? ("pending" as const),
+      ...(record ? { clauseRecord: { id: record.id, version: record.version } } : {}),
+    };
+    let input: ClauseDecisionInput;
+    if (decision === "reject") input = { ...base, decision };
+    else if (contractId) input = { ...base, decision, contractId };
+    else {
       setErrors((e) => ({ ...e, [p.clauseCode]: "Choose the contract this file belongs to first (above): the citation points at it." }));
       return;
     }
-    void run(p.clauseCode, () =>
-      decideClauseProposalAction({
-        decision,
-        analysisId: analysis.id,
-        clauseCode: p.clauseCode,
-        expected: p.decision?.state ?? "pending",
-        ...(record ? { clauseRecord: { id: record.id, version: record.version } } : {}),
-        ...(decision === "accept" ? { contractId } : {}),
-      }),
-    );
+    void run(p.clauseCode, () => decideClauseProposalAction(input));
   }
 
   async function acceptAll() {
@@ -239,7 +239,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                       decision: "edit",
                       analysisId: analysis.id,
                       clauseCode: p.clauseCode,
-                      expected: p.decision?.state ?? "pending",
+                      expected: p.decision?.state ?? ("pending" as const),
                       ...(current ? { clauseRecord: { id: current.id, version: current.version } } : {}),
                       row,
                     }).then((r) => {

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { placeServerFieldErrors } from "@/components/forms/server-field-errors";
 import type { ActionResult } from "@/lib/server/action-result";
 
 /**
@@ -38,17 +39,11 @@ export function useLegalSave<T extends FieldValues>(
       setConflict(result.error);
       return false;
     }
-    const unplaced: string[] = [];
-    let focus = true;
-    for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
+    const { placed, unplaced } = placeServerFieldErrors(result.fieldErrors, (path) => {
       const name = options.fieldMap?.[path] ?? path;
-      if (name === "form") {
-        unplaced.push(message);
-        continue;
-      }
-      form.setError(name as Path<T>, { type: "server", message }, { shouldFocus: focus });
-      focus = false;
-    }
+      return name === "form" ? null : name;
+    });
+    placed.forEach(({ name, message }, index) => form.setError(name as Path<T>, { type: "server", message }, { shouldFocus: index === 0 }));
     setFormError([result.error, ...unplaced].join(" "));
     return false;
   }

@@ -12,7 +12,7 @@ import type { ActionResult } from "@/lib/server/action-result";
 type Props = {
   name: string;
   logo: { mimeType: string; bytes: number; sha256: string } | null;
-  saveName: (input: unknown) => Promise<ActionResult<{ name: string }>>;
+  saveName: (input: OrganisationNameInput) => Promise<ActionResult<{ name: string }>>;
   uploadLogo: (form: FormData) => Promise<ActionResult<{ sha256: string }>>;
   removeLogo: () => Promise<ActionResult<undefined>>;
 };

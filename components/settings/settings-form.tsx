@@ -1,16 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { Controller, get, useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { Controller, get, useWatch, type FieldErrors, type UseFormReturn } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { TextField } from "@/components/ui/text-field";
 import { currencyExponent } from "@/lib/domain/money";
 import { scoringDomainKeys, settingsSchema, weightTotal, type Settings } from "@/lib/schemas/settings";
 import type { ActionResult } from "@/lib/server/action-result";
-import { SETTINGS_GROUPS, type SettingsField, type SettingsPath } from "./settings-fields";
+import { SETTINGS_GROUPS, type SettingsField } from "./settings-fields";
 
-type Save = (input: unknown) => Promise<ActionResult<{ version: number }>>;
+type Save = (input: { version: number; settings: Settings }) => Promise<ActionResult<{ version: number }>>;
 
 const MIB = 1024 * 1024;
 
@@ -22,39 +23,33 @@ const MIB = 1024 * 1024;
  */
 export function SettingsForm({ initial, version: initialVersion, save }: { initial: Settings; version: number; save: Save }) {
   const [version, setVersion] = useState(initialVersion);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const form = useForm<Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial, mode: "onBlur" });
+  const { form, formError, status, statusRef, onSubmit } = useActionForm({
+    schema: settingsSchema,
+    defaultValues: initial,
+    mode: "onBlur",
+    action: (settings: Settings) => save({ version, settings }),
+    // The server reports paths under "settings."; the form's fields are the settings themselves.
+    toField: (path) => path.replace(/^settings\./, ""),
+    successMessage: () => "Settings saved. New scores and findings use them from now on; earlier assessments keep the settings they were scored with.",
+    onSuccess: (data, values) => {
+      setVersion(data.version);
+      form.reset(values);
+    },
+    // Shown next to the Save button, where the admin is looking when a save is refused.
+    onInvalid: (invalid: FieldErrors<Settings>) => {
+      const weights = (get(invalid, "scoring.weights") as { message?: string } | undefined)?.message;
+      return weights ? `Check the highlighted settings. ${weights}` : "Check the highlighted settings.";
+    },
+  });
   const { errors, isSubmitting, isDirty } = form.formState;
   const weights = useWatch({ control: form.control, name: "scoring.weights" });
   const currency = useWatch({ control: form.control, name: "insurance.currency" });
   const total = weightTotal(Object.fromEntries(scoringDomainKeys.map((k) => [k, Number(weights?.[k]) || 0])) as Settings["scoring"]["weights"]);
 
-  async function onSubmit(values: Settings) {
-    setMessage(null);
-    const result = await save({ version, settings: values });
-    if (result.ok) {
-      setVersion(result.data.version);
-      form.reset(values);
-      setMessage({ tone: "ok", text: "Settings saved. New scores and findings use them from now on; earlier assessments keep the settings they were scored with." });
-      return;
-    }
-    for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
-      const path = key.replace(/^settings\./, "") as SettingsPath;
-      form.setError(path, { message: text });
-    }
-    setMessage({ tone: "error", text: result.error });
-  }
-
-  // Shown next to the Save button, where the admin is looking when a save is refused.
-  function onInvalid(invalid: FieldErrors<Settings>) {
-    const weights = (get(invalid, "scoring.weights") as { message?: string } | undefined)?.message;
-    setMessage({ tone: "error", text: weights ? `Check the highlighted settings. ${weights}` : "Check the highlighted settings." });
-  }
-
   const weightsError = (get(errors, "scoring.weights") as { message?: string } | undefined)?.message;
 
   return (
-    <form className="stack settings-form" onSubmit={form.handleSubmit(onSubmit, onInvalid)} noValidate aria-label="Organisation settings">
+    <form className="stack settings-form" onSubmit={onSubmit} noValidate aria-label="Organisation settings">
       {SETTINGS_GROUPS.map((group) => (
         <section key={group.id} className="card" aria-labelledby={`settings-${group.id}`}>
           <h2 id={`settings-${group.id}`}>{group.title}</h2>
@@ -71,11 +66,7 @@ export function SettingsForm({ initial, version: initialVersion, save }: { initi
           ) : null}
         </section>
       ))}
-      {message ? (
-        <div className={`alert alert-${message.tone}`} role={message.tone === "error" ? "alert" : "status"}>
-          {message.text}
-        </div>
-      ) : null}
+      <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : "Save settings"}
@@ -86,7 +77,7 @@ export function SettingsForm({ initial, version: initialVersion, save }: { initi
   );
 }
 
-type Form = ReturnType<typeof useForm<Settings>>;
+type Form = UseFormReturn<Settings>;
 
 function FieldInput({ field, form, errors, currency }: { field: SettingsField; form: Form; errors: FieldErrors<Settings>; currency: string | undefined }) {
   const error = (get(errors, field.path) as { message?: string } | undefined)?.message;

@@ -4,14 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import type { z } from "zod";
+import type { changeRoleSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import type { ActionResult } from "@/lib/server/action-result";
 
 interface Props {
   user: { id: string; name: string; email: string; role: string; active: boolean; mustChangePassword: boolean; version: number; lastLoginAt: Date | null };
   isSelf: boolean;
-  changeRole: (input: unknown) => Promise<ActionResult<{ id: string }>>;
-  setActive: (input: unknown) => Promise<ActionResult<{ id: string }>>;
-  forceReset: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+  changeRole: (input: z.infer<typeof changeRoleSchema>) => Promise<ActionResult<{ id: string }>>;
+  setActive: (input: z.infer<typeof setUserActiveSchema>) => Promise<ActionResult<{ id: string }>>;
+  forceReset: (input: z.infer<typeof forcePasswordResetSchema>) => Promise<ActionResult<{ id: string }>>;
 }
 
 export function UserRow({ user, isSelf, changeRole, setActive, forceReset }: Props) {

@@ -1,9 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -19,7 +18,7 @@ import {
   SERVICE_LABELS,
   VENDOR_STATUSES,
 } from "@/lib/domain/vocabulary";
-import { vendorFieldsSchema, type VendorFields, type VendorFieldsInput } from "@/lib/schemas/vendor";
+import { vendorFieldsSchema, type VendorFieldsInput } from "@/lib/schemas/vendor";
 import type { ActionResult } from "@/lib/server/action-result";
 
 const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) =>
@@ -27,38 +26,32 @@ const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(
 );
 const statusLabel = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-interface Props {
-  initial: VendorFieldsInput;
-  owners: { id: string; name: string }[];
-  /** Present when editing: the record's id and version for the optimistic lock. */
-  existing?: { id: string; version: number };
-  submit: (input: unknown) => Promise<ActionResult<{ id: string }>>;
-}
+type Submit<T> = (input: T) => Promise<ActionResult<{ id: string }>>;
 
-export function VendorForm({ initial, owners, existing, submit }: Props) {
+/** Creating takes the fields; editing also carries the record's id and version for the optimistic lock. */
+type Props = { initial: VendorFieldsInput; owners: { id: string; name: string }[] } & (
+  | { existing?: undefined; submit: Submit<VendorFieldsInput> }
+  | { existing: { id: string; version: number }; submit: Submit<VendorFieldsInput & { id: string; version: number }> }
+);
+
+export function VendorForm(props: Props) {
+  const { initial, owners, existing } = props;
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<VendorFieldsInput, unknown, VendorFields>({ resolver: zodResolver(vendorFieldsSchema), defaultValues: initial });
+  const { form, formError, status, statusRef, onSubmit } = useActionForm({
+    schema: vendorFieldsSchema,
+    defaultValues: initial,
+    action: (values: VendorFieldsInput) => (props.existing ? props.submit({ ...values, ...props.existing }) : props.submit(values)),
+    // The vendor page is the confirmation; server field errors land next to their fields with the typed values kept.
+    onSuccess: ({ id }) => {
+      router.push(`/vendors/${id}`);
+      router.refresh();
+    },
+  });
   const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(values: VendorFields) {
-    setFormError(null);
-    const result = await submit(existing ? { ...values, ...existing } : values);
-    if (result.ok) {
-      router.push(`/vendors/${result.data.id}`);
-      router.refresh();
-      return;
-    }
-    // Server-side errors land next to their fields; the typed values stay put.
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(field as keyof VendorFieldsInput, { message });
-    }
-    setFormError(result.error);
-  }
-
   return (
-    <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={existing ? "Edit vendor" : "New vendor"}>
-      {formError ? <div className="alert alert-error" role="alert">{formError}</div> : null}
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={existing ? "Edit vendor" : "New vendor"}>
+      <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField label="Legal name" error={errors.legalName?.message} {...form.register("legalName")} />
       <TextField label="Website" type="url" placeholder="https://" error={errors.website?.message} {...form.register("website")} />

@@ -1,5 +1,7 @@
 "use server";
 
+import type { z } from "zod";
+import type { createAssessmentSchema, signOffSchema, submitAssessmentSchema, updateRemediationSchema } from "@/lib/schemas/assessment";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/auth";
 import { runAction } from "@/lib/server/action-result";
@@ -10,7 +12,7 @@ import { updateRemediationItem } from "@/lib/server/services/remediation";
 // with the same zod schema as the form, locks, audits and commits in one go.
 
 /** input: { vendorId }. Creates version n+1 (the first assessment or a re-score). */
-export async function createAssessmentAction(input: unknown) {
+export async function createAssessmentAction(input: z.input<typeof createAssessmentSchema>) {
   return runAction(async () => {
     const assessment = await createAssessment({ actor: await requireActor(), input });
     revalidatePath("/vendors", "layout");
@@ -20,7 +22,7 @@ export async function createAssessmentAction(input: unknown) {
 }
 
 /** input: { assessmentId, lockVersion, comment? } */
-export async function submitAssessmentAction(input: unknown) {
+export async function submitAssessmentAction(input: z.input<typeof submitAssessmentSchema>) {
   return runAction(async () => {
     const assessment = await submitAssessment({ actor: await requireActor(), input });
     revalidatePath(`/assessments/${assessment.id}`);
@@ -30,7 +32,7 @@ export async function submitAssessmentAction(input: unknown) {
 }
 
 /** input: { assessmentId, lockVersion, decision, comment, conditions[] } */
-export async function signOffAssessmentAction(input: unknown) {
+export async function signOffAssessmentAction(input: z.input<typeof signOffSchema>) {
   return runAction(async () => {
     const assessment = await signOffAssessment({ actor: await requireActor(), input });
     revalidatePath(`/assessments/${assessment.id}`);
@@ -41,7 +43,7 @@ export async function signOffAssessmentAction(input: unknown) {
 }
 
 /** input: { id, version, status, ownerId?, dueDate, closingEvidenceId?, closingNote? } */
-export async function updateRemediationAction(input: unknown) {
+export async function updateRemediationAction(input: z.input<typeof updateRemediationSchema>) {
   return runAction(async () => {
     const item = await updateRemediationItem({ actor: await requireActor(), input });
     revalidatePath("/vendors", "layout");

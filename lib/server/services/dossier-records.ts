@@ -34,6 +34,10 @@ const deleteSchema = z.object({
   version: z.number().int().positive(),
 });
 
+/** What the save and delete actions take; the service still parses it, since a server action is reachable with any body. */
+export type DossierRecordSaveInput = z.infer<typeof envelopeSchema>;
+export type DossierRecordDeleteInput = z.infer<typeof deleteSchema>;
+
 function auditEntity(kind: AnyRecordKindKey) {
   return `dossier.${kind}`;
 }

@@ -1,5 +1,7 @@
 "use server";
 
+import type { z } from "zod";
+import type { organisationNameSchema } from "@/lib/schemas/organisation";
 import { revalidatePath } from "next/cache";
 import { LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
 import { requireActor } from "@/lib/server/auth";
@@ -7,7 +9,7 @@ import { runAction } from "@/lib/server/action-result";
 import { AppError } from "@/lib/server/errors";
 import { removeOrganisationLogo, updateOrganisationName, uploadOrganisationLogo } from "@/lib/server/services/organisation";
 
-export async function updateOrganisationNameAction(input: unknown) {
+export async function updateOrganisationNameAction(input: z.input<typeof organisationNameSchema>) {
   return runAction(async () => {
     const saved = await updateOrganisationName({ actor: await requireActor(), input });
     revalidatePath("/admin/settings");

@@ -1,11 +1,13 @@
 "use server";
 
+import type { z } from "zod";
+import type { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/auth";
 import { runAction } from "@/lib/server/action-result";
 import { changeUserRole, createUser, forcePasswordReset, setUserActive } from "@/lib/server/services/users";
 
-export async function createUserAction(input: unknown) {
+export async function createUserAction(input: z.input<typeof createUserSchema>) {
   return runAction(async () => {
     const user = await createUser({ actor: await requireActor(), input });
     revalidatePath("/admin/users");
@@ -13,7 +15,7 @@ export async function createUserAction(input: unknown) {
   });
 }
 
-export async function changeUserRoleAction(input: unknown) {
+export async function changeUserRoleAction(input: z.input<typeof changeRoleSchema>) {
   return runAction(async () => {
     const user = await changeUserRole({ actor: await requireActor(), input });
     revalidatePath("/admin/users");
@@ -21,7 +23,7 @@ export async function changeUserRoleAction(input: unknown) {
   });
 }
 
-export async function setUserActiveAction(input: unknown) {
+export async function setUserActiveAction(input: z.input<typeof setUserActiveSchema>) {
   return runAction(async () => {
     const user = await setUserActive({ actor: await requireActor(), input });
     revalidatePath("/admin/users");
@@ -29,7 +31,7 @@ export async function setUserActiveAction(input: unknown) {
   });
 }
 
-export async function forcePasswordResetAction(input: unknown) {
+export async function forcePasswordResetAction(input: z.input<typeof forcePasswordResetSchema>) {
   return runAction(async () => {
     const user = await forcePasswordReset({ actor: await requireActor(), input });
     revalidatePath("/admin/users");

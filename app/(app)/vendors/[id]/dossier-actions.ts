@@ -1,5 +1,8 @@
 "use server";
 
+import type { DossierRecordDeleteInput, DossierRecordSaveInput } from "@/lib/server/services/dossier-records";
+import type { z } from "zod";
+import type { tierOverrideActionSchema } from "@/lib/schemas/vendor";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/auth";
 import { runAction } from "@/lib/server/action-result";
@@ -10,7 +13,7 @@ import { overrideVendorTier } from "@/lib/server/services/vendors";
 // validate with the record kind's schema, lock, audit and refresh findings.
 
 /** input: { vendorId, kind, id?, version?, data } */
-export async function saveDossierRecordAction(input: unknown) {
+export async function saveDossierRecordAction(input: DossierRecordSaveInput) {
   return runAction(async () => {
     const saved = await saveDossierRecord({ actor: await requireActor(), input });
     revalidatePath("/vendors", "layout");
@@ -19,7 +22,7 @@ export async function saveDossierRecordAction(input: unknown) {
 }
 
 /** input: { vendorId, kind, id, version } */
-export async function deleteDossierRecordAction(input: unknown) {
+export async function deleteDossierRecordAction(input: DossierRecordDeleteInput) {
   return runAction(async () => {
     const deleted = await deleteDossierRecord({ actor: await requireActor(), input });
     revalidatePath("/vendors", "layout");
@@ -28,7 +31,7 @@ export async function deleteDossierRecordAction(input: unknown) {
 }
 
 /** input: { vendorId, version, override: { tier, reason } | null } */
-export async function overrideTierAction(input: unknown) {
+export async function overrideTierAction(input: z.input<typeof tierOverrideActionSchema>) {
   return runAction(async () => {
     const vendor = await overrideVendorTier({ actor: await requireActor(), input });
     revalidatePath("/vendors", "layout");

@@ -1,5 +1,8 @@
 "use server";
 
+import type { DossierRecordDeleteInput, DossierRecordSaveInput } from "@/lib/server/services/dossier-records";
+import type { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
+import type { acceptAllProposalsInputSchema, clauseDecisionInputSchema, runClauseFinderInputSchema } from "@/lib/schemas/contract-analysis";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isLegalRecordKind } from "@/lib/schemas/dossier-record-kinds";
@@ -28,7 +31,7 @@ function assertLegalKind(input: unknown) {
 }
 
 /** input: { vendorId, kind: contract|clause|dpa|transfer|subprocessor, id?, version?, data } */
-export async function saveLegalRecordAction(input: unknown) {
+export async function saveLegalRecordAction(input: DossierRecordSaveInput) {
   return runAction(async () => {
     const actor = await requireActor();
     assertLegalKind(input);
@@ -39,7 +42,7 @@ export async function saveLegalRecordAction(input: unknown) {
 }
 
 /** input: { vendorId, kind, id, version } */
-export async function deleteLegalRecordAction(input: unknown) {
+export async function deleteLegalRecordAction(input: DossierRecordDeleteInput) {
   return runAction(async () => {
     const actor = await requireActor();
     assertLegalKind(input);
@@ -50,7 +53,7 @@ export async function deleteLegalRecordAction(input: unknown) {
 }
 
 /** input: { vendorId, comment, legalRevision } */
-export async function signOffLegalReviewAction(input: unknown) {
+export async function signOffLegalReviewAction(input: z.input<typeof legalSignOffInputSchema>) {
   return runAction(async () => {
     const signed = await signOffLegalReview({ actor: await requireActor(), input });
     refreshLegalPages();
@@ -59,7 +62,7 @@ export async function signOffLegalReviewAction(input: unknown) {
 }
 
 /** input: { vendorId, documentId } */
-export async function runClauseFinderAction(input: unknown) {
+export async function runClauseFinderAction(input: z.input<typeof runClauseFinderInputSchema>) {
   return runAction(async () => {
     const result = await runClauseFinder({ actor: await requireActor(), input, store: evidenceStore() });
     refreshLegalPages();
@@ -68,7 +71,7 @@ export async function runClauseFinderAction(input: unknown) {
 }
 
 /** input: { decision: accept|edit|reject, analysisId, clauseCode, expected, clauseRecord?, contractId? | row? } */
-export async function decideClauseProposalAction(input: unknown) {
+export async function decideClauseProposalAction(input: z.input<typeof clauseDecisionInputSchema>) {
   return runAction(async () => {
     const result = await decideClauseProposal({ actor: await requireActor(), input });
     refreshLegalPages();
@@ -77,7 +80,7 @@ export async function decideClauseProposalAction(input: unknown) {
 }
 
 /** input: { analysisId, contractId, analysisVersion, checklistVersions } */
-export async function acceptAllProposalsAction(input: unknown) {
+export async function acceptAllProposalsAction(input: z.input<typeof acceptAllProposalsInputSchema>) {
   return runAction(async () => {
     const result = await acceptAllProposals({ actor: await requireActor(), input });
     refreshLegalPages();
