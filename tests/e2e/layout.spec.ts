@@ -174,7 +174,7 @@ test("the comparison page without versions says how to pick two, not that fields
   await expect(viewer.getByRole("heading", { level: 1, name: "Compare assessments" })).toBeVisible();
   await expect(viewer.getByTestId("compare-empty")).toContainText("Pick two versions");
   await expect(viewer.getByText("Check the highlighted fields.")).toHaveCount(0);
-  await expect(viewer.getByRole("alert")).toHaveCount(0);
+  await expect(viewer.locator(".alert-error")).toHaveCount(0);
 });
 
 test("the favicon is served, and the last active admin's own Deactivate button is disabled with the reason", async ({ browser }) => {
