@@ -13,7 +13,7 @@ export default async function UsersPage() {
   // The server refuses to deactivate the last active admin (lib/server/services/users.ts);
   // the page says so up front instead of offering a button that can only fail.
   const activeAdmins = users.filter((u) => u.active && u.role === "admin");
-  const soleAdminId = activeAdmins.length === 1 ? activeAdmins[0].id : null;
+  const soleAdminId = activeAdmins.length === 1 ? (activeAdmins[0]?.id ?? null) : null;
   return (
     <>
       <div className="page-header">
