@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { navigationFor } from "@/components/shell/navigation";
+import { SidebarDrawer } from "@/components/shell/sidebar-drawer";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { requirePageActor } from "@/lib/server/auth";
@@ -12,14 +13,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a href="#main" className="skip-link">Skip to content</a>
       <aside className="sidebar">
         <Link href="/" className="brand">Assay</Link>
-        <NavLinks items={navigationFor(actor.role)} />
-        <div className="whoami" data-testid="whoami">
-          <div>{actor.name}</div>
-          <div className="muted">{actor.email}</div>
-          <span className="role">{ROLE_LABELS[actor.role]}</span>
-          <div><Link href="/account/password">Change password</Link></div>
-          <div><SignOutButton /></div>
-        </div>
+        <SidebarDrawer>
+          <NavLinks items={navigationFor(actor.role)} />
+          <div className="whoami" data-testid="whoami">
+            <div>{actor.name}</div>
+            <div className="muted">{actor.email}</div>
+            <span className="role">{ROLE_LABELS[actor.role]}</span>
+            <div><Link href="/account/password">Change password</Link></div>
+            <div><SignOutButton /></div>
+          </div>
+        </SidebarDrawer>
       </aside>
       <main id="main" className="main">{children}</main>
     </div>

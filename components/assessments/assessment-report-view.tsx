@@ -173,7 +173,7 @@ export function EvidenceInventory({ report }: { report: AssessmentReport }) {
       {report.evidence.length === 0 ? (
         <p className="muted">No evidence documents were on file.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="evidence-heading">
           <table className="data">
             <thead>
               <tr>
@@ -219,7 +219,7 @@ export function ClauseReviewTable({ report }: { report: AssessmentReport }) {
     <section className="card assess-section" aria-labelledby="clauses-heading">
       <h2 id="clauses-heading">Clause review</h2>
       <p className="muted">{report.clauseCatalogueNote}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="clauses-heading">
         <table className="data">
           <thead>
             <tr>
@@ -255,7 +255,7 @@ export function TransferMatrix({ report }: { report: AssessmentReport }) {
       {report.transfers.length === 0 ? (
         <p className="muted">No EU personal data is processed outside the vendor&apos;s own profile: no transfers to assess.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="transfers-heading">
           <table className="data">
             <thead>
               <tr>
@@ -288,7 +288,7 @@ export function SignOffHistory({ report }: { report: AssessmentReport }) {
   return (
     <section className="card assess-section" aria-labelledby="signoffs-heading">
       <h2 id="signoffs-heading">Sign-offs</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="signoffs-heading">
         <table className="data" data-testid="sign-offs">
           <thead>
             <tr>

@@ -133,7 +133,7 @@ export function EvidenceTimeline({ view }: { view: VendorDossierView }) {
             <li><span className="swatch swatch-today" aria-hidden="true" /> Today</li>
             <li>Colour follows the status: green current, amber due or expiring, red stale or expired.</li>
           </ul>
-          <div className="timeline-scroll">
+          <div className="timeline-scroll" tabIndex={0} role="region" aria-labelledby="timeline-chart-title">
             <TimelineChart rows={rows} now={now} titleId="timeline-chart-title" descId="timeline-chart-desc" />
           </div>
 

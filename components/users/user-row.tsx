@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
+import { formatDayForPeople } from "@/lib/domain/dates";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { z } from "zod";
 import type { changeRoleSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
@@ -11,12 +12,14 @@ import type { ActionResult } from "@/lib/server/action-result";
 interface Props {
   user: { id: string; name: string; email: string; role: string; active: boolean; mustChangePassword: boolean; version: number; lastLoginAt: Date | null };
   isSelf: boolean;
+  /** The only active admin: deactivating them would lock everyone out of administration. */
+  isSoleAdmin: boolean;
   changeRole: (input: z.infer<typeof changeRoleSchema>) => Promise<ActionResult<{ id: string }>>;
   setActive: (input: z.infer<typeof setUserActiveSchema>) => Promise<ActionResult<{ id: string }>>;
   forceReset: (input: z.infer<typeof forcePasswordResetSchema>) => Promise<ActionResult<{ id: string }>>;
 }
 
-export function UserRow({ user, isSelf, changeRole, setActive, forceReset }: Props) {
+export function UserRow({ user, isSelf, isSoleAdmin, changeRole, setActive, forceReset }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -50,17 +53,23 @@ export function UserRow({ user, isSelf, changeRole, setActive, forceReset }: Pro
         {user.active ? <Badge tone="ok">Active</Badge> : <Badge>Deactivated</Badge>}
         {user.mustChangePassword ? <> <Badge>Password reset pending</Badge></> : null}
       </td>
-      <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt.toISOString()}>{user.lastLoginAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time> : "Never"}</td>
+      <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt.toISOString()}>{formatDayForPeople(user.lastLoginAt)}, {user.lastLoginAt.toISOString().slice(11, 16)} UTC</time> : "Never"}</td>
       <td>
         <button
           type="button"
           className={`btn btn-small ${user.active ? "btn-danger" : ""}`}
-          disabled={pending}
+          disabled={pending || (user.active && isSoleAdmin)}
           aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
+          aria-describedby={user.active && isSoleAdmin ? `sole-admin-${user.id}` : undefined}
           onClick={() => run(() => setActive({ userId: user.id, active: !user.active, version: user.version }))}
         >
           {user.active ? "Deactivate" : "Reactivate"}
         </button>{" "}
+        {user.active && isSoleAdmin ? (
+          <span id={`sole-admin-${user.id}`} className="hint muted small">
+            The last active admin cannot be deactivated. Make another user an admin first.
+          </span>
+        ) : null}{" "}
         {user.active && !isSelf && !user.mustChangePassword ? (
           <button
             type="button"

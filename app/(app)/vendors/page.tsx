@@ -11,6 +11,7 @@ import { FindingCounts } from "@/components/vendors/finding-counts";
 import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
+import { formatDayForPeople } from "@/lib/domain/dates";
 import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
@@ -143,7 +144,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                     <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} /></td>
                     <td>{v.status}</td>
                     <td>{v.owner?.name ?? "—"}</td>
-                    <td><time dateTime={v.updatedAt.toISOString()}>{v.updatedAt.toISOString().slice(0, 10)}</time></td>
+                    <td><time dateTime={v.updatedAt.toISOString()}>{formatDayForPeople(v.updatedAt)}</time></td>
                   </tr>
                 ))}
               </tbody>

@@ -10,6 +10,10 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requirePageActor("user.manage");
   const users = await listUsers({ actor });
+  // The server refuses to deactivate the last active admin (lib/server/services/users.ts);
+  // the page says so up front instead of offering a button that can only fail.
+  const activeAdmins = users.filter((u) => u.active && u.role === "admin");
+  const soleAdminId = activeAdmins.length === 1 ? (activeAdmins[0]?.id ?? null) : null;
   return (
     <>
       <div className="page-header">
@@ -32,7 +36,7 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} isSelf={u.id === actor.id} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} />
+              <UserRow key={u.id} user={u} isSelf={u.id === actor.id} isSoleAdmin={u.id === soleAdminId} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} />
             ))}
           </tbody>
         </table>

@@ -15,6 +15,8 @@ export default async function CompareAssessmentsPage({ searchParams }: { searchP
   const query = await searchParams;
   const a = typeof query.a === "string" ? query.a : "";
   const b = typeof query.b === "string" ? query.b : "";
+  // Arriving without versions is not a mistake to flag: say how to choose two.
+  if (!a || !b) return <ChooseVersions />;
   let result;
   try {
     result = await compareAssessmentVersions({ actor, input: { a, b } });
@@ -78,6 +80,21 @@ export default async function CompareAssessmentsPage({ searchParams }: { searchP
         </Link>
       </form>
       <ComparisonView comparison={comparison} />
+    </div>
+  );
+}
+
+function ChooseVersions() {
+  return (
+    <div className="stack">
+      <h1>Compare assessments</h1>
+      <div className="card empty" data-testid="compare-empty">
+        <p>Pick two versions of a vendor&apos;s assessment to see what changed between them.</p>
+        <p>
+          Open a vendor from the <Link href="/vendors">vendor list</Link>, go to its Assessments tab and choose
+          &ldquo;Compare&rdquo; on the versions you want.
+        </p>
+      </div>
     </div>
   );
 }
