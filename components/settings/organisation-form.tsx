@@ -6,14 +6,14 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import { LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
-import { organisationNameSchema, type OrganisationNameInput } from "@/lib/schemas/organisation";
+import { organisationNameSchema, type OrganisationLogoInput, type OrganisationNameInput } from "@/lib/schemas/organisation";
 import type { ActionResult } from "@/lib/server/action-result";
 
 type Props = {
   name: string;
   logo: { mimeType: string; bytes: number; sha256: string } | null;
   saveName: (input: OrganisationNameInput) => Promise<ActionResult<{ name: string }>>;
-  uploadLogo: (form: FormData) => Promise<ActionResult<{ sha256: string }>>;
+  uploadLogo: (input: OrganisationLogoInput) => Promise<ActionResult<{ sha256: string }>>;
   removeLogo: () => Promise<ActionResult<undefined>>;
 };
 
@@ -47,8 +47,12 @@ export function OrganisationForm({ name, logo, saveName, uploadLogo, removeLogo 
       setLogoError(`The logo is ${Math.ceil(file.size / 1024)} KB; the limit is ${LOGO_MAX_BYTES / 1024} KB.`);
       return;
     }
+    if (!(file instanceof File) || file.size === 0) {
+      setLogoError("Choose a PNG or JPEG image.");
+      return;
+    }
     setBusy(true);
-    const result = await uploadLogo(data);
+    const result = await uploadLogo({ fileName: file.name, dataBase64: await base64Of(file) });
     setBusy(false);
     if (!result.ok) {
       setLogoError(result.fieldErrors?.logo ?? result.error);
@@ -115,4 +119,12 @@ export function OrganisationForm({ name, logo, saveName, uploadLogo, removeLogo 
       ) : null}
     </section>
   );
+}
+
+/** The file's bytes in base64, in slices so a large file never overflows the argument list. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -23,6 +23,7 @@ export function passwordWeakness(password: string, contextWords: readonly string
   if (COMMON.has(p)) return "This is one of the most common passwords, so it is guessed first. Choose another.";
   if (isRepetitive(p)) return "This password repeats a few characters (like aaaa… or abcabc…). Choose another.";
   if (isSequence(p)) return "This password is a simple sequence (like 1234… or abcd…). Choose another.";
+  if (isKeyboardWalk(p)) return "This password runs along the keyboard (like qwerty… or asdf…). Choose another.";
   const word = [...APP_WORDS, ...contextWords.map((w) => w.toLowerCase())].find((w) => w.length >= 4 && p.includes(w));
   if (word) return "This password contains your name, your e-mail address or the app's name. Choose another.";
   return null;
@@ -52,4 +53,15 @@ function wrapDigits(step: number, from: string, to: string): number {
   if (from === "9" && to === "0") return 1;
   if (from === "0" && to === "9") return -1;
   return step;
+}
+
+/** The keys in the order a finger walks them: the number row, then each letter row of a QWERTY keyboard. */
+const KEY_ORDER = "1234567890qwertyuiopasdfghjklzxcvbnm";
+
+/** "qwertyuiopas", "asdfghjklzxc", "0987654321poi": every step is the next (or previous) key. */
+function isKeyboardWalk(p: string): boolean {
+  const at = [...p].map((c) => KEY_ORDER.indexOf(c));
+  if (at.some((i) => i < 0)) return false;
+  const steps = at.slice(1).map((to, i) => (to - at[i]! + KEY_ORDER.length) % KEY_ORDER.length);
+  return steps.every((s) => s === 1) || steps.every((s) => s === KEY_ORDER.length - 1);
 }

@@ -16,6 +16,9 @@ describe("password policy", () => {
     ["abcdefghijklm", /sequence/],
     ["1234567890123", /sequence/],
     ["zyxwvutsrqpo", /sequence/],
+    ["qwertyuiopas", /keyboard/],
+    ["asdfghjklzxc", /keyboard/],
+    ["poiuytrewq09", /keyboard/],
     ["my assay login 2026", /name/],
   ])("refuses %s", (password, reason) => {
     expect(passwordWeakness(password)).toMatch(reason);

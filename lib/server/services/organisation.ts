@@ -82,6 +82,8 @@ export async function removeOrganisationLogo({ actor }: { actor: Actor }): Promi
   await db().$transaction(async (t) => {
     await ensureRow(t);
     const before = await t.orgSettings.findUniqueOrThrow({ where: { id: 1 }, select: { logoSha256: true, logoMimeType: true } });
+    // Nothing to remove is not a change: no write, no audit event.
+    if (!before.logoSha256) throw new AppError("INVALID_STATE", "There is no logo to remove.");
     await t.orgSettings.update({ where: { id: 1 }, data: { logo: null, logoMimeType: null, logoSha256: null } });
     await recordAudit(t, actor, { action: "organisation.logo_remove", entityType: "settings", entityId: "1", before: before.logoSha256 ? { sha256: before.logoSha256, mimeType: before.logoMimeType } : null, after: null });
   });

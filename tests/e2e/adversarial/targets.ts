@@ -12,14 +12,15 @@ import path from "node:path";
 import { z } from "zod";
 import { auditLogFilterSchema } from "@/lib/schemas/audit-log";
 import { packJobInputSchema, vendorPackQuerySchema } from "@/lib/schemas/audit-pack";
-import { createAssessmentSchema, signOffSchema, submitAssessmentSchema, updateRemediationSchema } from "@/lib/schemas/assessment";
+import { createAssessmentSchema, riskAcceptanceSchema, signOffSchema, submitAssessmentSchema, updateRemediationSchema } from "@/lib/schemas/assessment";
 import { acceptAllProposalsInputSchema, clauseDecisionInputSchema, runClauseFinderInputSchema } from "@/lib/schemas/contract-analysis";
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, RECORD_KINDS } from "@/lib/schemas/dossier-record-kinds";
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
 import { signInSchema } from "@/lib/schemas/sign-in";
-import { changeRoleSchema, createUserSchema, setUserActiveSchema } from "@/lib/schemas/user";
+import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
+import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
 import type { Permission } from "@/lib/server/permissions";
 import type { KnownIds } from "./db-probe";
@@ -134,6 +135,37 @@ export const ACTIONS: Record<string, ActionTarget> = {
     permission: "user.manage",
     probe: (k) => ({ userId: k.users.find((u) => u.role === "viewer")!.id, active: true, version: STALE }),
   },
+  "app/(app)/admin/users/actions.ts#forcePasswordResetAction": {
+    schema: forcePasswordResetSchema,
+    permission: "user.manage",
+    probe: (k) => ({ userId: k.users.find((u) => u.role === "viewer")!.id, version: STALE }),
+  },
+  "app/(app)/admin/settings/organisation-actions.ts#updateOrganisationNameAction": {
+    schema: organisationNameSchema,
+    permission: "settings.manage",
+    // Refused by the schema for an allowed role: changes nothing.
+    probe: () => ({ name: "" }),
+  },
+  "app/(app)/admin/settings/organisation-actions.ts#uploadOrganisationLogoAction": {
+    schema: organisationLogoSchema,
+    permission: "settings.manage",
+    // Not an image: refused by the content check, nothing stored.
+    probe: () => ({ fileName: "logo.png", dataBase64: Buffer.from("not an image").toString("base64") }),
+  },
+  "app/(app)/admin/settings/organisation-actions.ts#removeOrganisationLogoAction": {
+    schema: z.undefined(),
+    permission: "settings.manage",
+    // The seed sets no logo: removing none is refused and changes nothing.
+    probe: () => undefined,
+  },
+  "app/account/password/actions.ts#changeOwnPasswordAction": {
+    // Generated new passwords are always too short, so a call is refused by the schema before the
+    // current password is checked: wrong guesses would count against this client's sign-in limits,
+    // which the suite's own sign-ins share.
+    schema: z.object({ currentPassword: z.string().max(40), newPassword: z.string().max(11), confirmPassword: z.string().max(11) }),
+    permission: "account.password.change",
+    probe: () => ({ currentPassword: "not-checked", newPassword: "short", confirmPassword: "short" }),
+  },
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": {
     schema: z.object({ version: z.number().int().nonnegative(), settings: settingsSchema }),
     permission: "settings.manage",
@@ -214,6 +246,11 @@ export const ACTIONS: Record<string, ActionTarget> = {
     permission: ["assessment.signoff.legal", "assessment.signoff.security"],
     probe: (k) => ({ assessmentId: k.assessments[0] ?? "none", lockVersion: STALE, decision: "approve", comment: "" }),
   },
+  "app/(app)/assessments/risk-actions.ts#createRiskAcceptanceAction": {
+    schema: riskAcceptanceSchema,
+    permission: "risk.accept",
+    probe: () => ({ assessmentId: "no-such-assessment", reason: "probe from the adversarial suite", findingKeys: ["none"], expiresOn: "2030-01-01" }),
+  },
   "app/(app)/assessments/actions.ts#updateRemediationAction": {
     schema: updateRemediationSchema,
     permission: "remediation.manage",
@@ -286,6 +323,8 @@ export const ROUTES: Record<string, RouteTarget> = {
     permission: "assessment.read",
     allowed: 200,
   },
+  "GET app/api/health/route.ts": { method: "GET", path: () => "/api/health", permission: null, allowed: 200 },
+  "GET app/api/ready/route.ts": { method: "GET", path: () => "/api/ready", permission: null, allowed: 200 },
   "GET app/.well-known/assay-pack-signing-key.pem/route.ts": { method: "GET", path: () => "/.well-known/assay-pack-signing-key.pem", permission: null, allowed: 200 },
   "GET app/api/auth/[...nextauth]/route.ts": { method: "GET", path: () => "/api/auth/csrf", permission: null, allowed: 200 },
   "POST app/api/auth/[...nextauth]/route.ts": {

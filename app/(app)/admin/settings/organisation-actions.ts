@@ -1,12 +1,11 @@
 "use server";
 
 import type { z } from "zod";
-import type { organisationNameSchema } from "@/lib/schemas/organisation";
+import { organisationLogoSchema, type organisationNameSchema } from "@/lib/schemas/organisation";
 import { revalidatePath } from "next/cache";
-import { LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
 import { requireActor } from "@/lib/server/auth";
 import { runAction } from "@/lib/server/action-result";
-import { AppError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/validation";
 import { removeOrganisationLogo, updateOrganisationName, uploadOrganisationLogo } from "@/lib/server/services/organisation";
 
 export async function updateOrganisationNameAction(input: z.input<typeof organisationNameSchema>) {
@@ -17,18 +16,12 @@ export async function updateOrganisationNameAction(input: z.input<typeof organis
   });
 }
 
-/** The logo arrives as multipart form data (field "logo"); the service checks its bytes. */
-export async function uploadOrganisationLogoAction(form: FormData) {
+/** The logo arrives as base64 in a JSON action body; the service checks its bytes. */
+export async function uploadOrganisationLogoAction(input: z.input<typeof organisationLogoSchema>) {
   return runAction(async () => {
     const actor = await requireActor();
-    const file = form instanceof FormData ? form.get("logo") : null;
-    if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "Choose a PNG or JPEG image.", { logo: "Choose a PNG or JPEG image." });
-    // Refused before reading the body into memory twice; the service checks the bytes again.
-    if (file.size > LOGO_MAX_BYTES) {
-      const message = `The logo is ${Math.ceil(file.size / 1024)} KB; the limit is ${LOGO_MAX_BYTES / 1024} KB.`;
-      throw new AppError("VALIDATION", message, { logo: message });
-    }
-    const saved = await uploadOrganisationLogo({ actor, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+    const { fileName, dataBase64 } = parseInput(organisationLogoSchema, input);
+    const saved = await uploadOrganisationLogo({ actor, file: { name: fileName, bytes: new Uint8Array(Buffer.from(dataBase64, "base64")) } });
     revalidatePath("/admin/settings");
     return saved;
   });

@@ -1,3 +1,4 @@
+import { uploadOrganisationLogo } from "@/lib/server/services/organisation";
 import type { CaseTable } from "./types";
 
 // The organisation's name and logo on the PDF cover (admin settings).
@@ -8,10 +9,8 @@ export const ONE_PIXEL_PNG = Buffer.from(
   "hex",
 );
 
-function logoForm(): FormData {
-  const form = new FormData();
-  form.set("logo", new File([ONE_PIXEL_PNG], "logo.png", { type: "image/png" }));
-  return form;
+function logoForm() {
+  return { fileName: "logo.png", dataBase64: ONE_PIXEL_PNG.toString("base64") };
 }
 
 export const cases: CaseTable = {
@@ -31,6 +30,10 @@ export const cases: CaseTable = {
     kind: "mutation",
     permission: "settings.manage",
     audit: "organisation.logo_remove",
-    arrange: async () => ({ input: undefined }),
+    // A logo must be there to be removed.
+    arrange: async (ctx) => {
+      await uploadOrganisationLogo({ actor: ctx.actors.admin, file: { name: "logo.png", bytes: new Uint8Array(ONE_PIXEL_PNG) } });
+      return { input: undefined };
+    },
   },
 };
