@@ -75,7 +75,7 @@ forEachProvider("committee PDF", (t) => {
     await t.db.$transaction((tx) => ensureControlCatalogue(tx));
   });
 
-  it("shows no internal reference, groups missing evidence, names the organisation and prints Greek, Cyrillic and CJK names", async () => {
+  it("shows no internal reference, groups missing evidence, names the organisation and prints Greek, Cyrillic, Chinese, Japanese and Korean names", async () => {
     const admin = await makeActor("admin");
     const procurement = await makeActor("procurement");
     const security = await makeActor("security");
@@ -83,7 +83,7 @@ forEachProvider("committee PDF", (t) => {
     await updateOrganisationName({ actor: admin, input: { name: organisation } });
     await uploadOrganisationLogo({ actor: admin, file: { name: "logo.png", bytes: tinyPng() } });
 
-    const vendorName = `Ωμέγα Ромашка 北京数据服务 株式会社 ${t.provider}`;
+    const vendorName = `Ωμέγα Ромашка 北京数据服务 株式会社 서울고객센터 ${t.provider}`;
     const { vendor } = await buildAssessedVendor({ procurement, security }, vendorName);
     const assessment = await createAssessment({ actor: procurement, input: { vendorId: vendor.id } });
     const pdf = await renderAssessmentPdf(assessment.id);
@@ -97,7 +97,7 @@ forEachProvider("committee PDF", (t) => {
     expect(images[0]).toMatch(/^\s*1\s+\d+\s+image\s+2\s+2\b/);
 
     // Every script of the vendor's name comes back as text, not as missing glyphs.
-    for (const word of ["Ωμέγα", "Ромашка", "北京数据服务", "株式会社"]) expect(text).toContain(word);
+    for (const word of ["Ωμέγα", "Ромашка", "北京数据服务", "株式会社", "서울고객센터"]) expect(text).toContain(word);
     expect(text).toContain(organisation);
     expect(text).toMatch(/Recommendation/i);
 
