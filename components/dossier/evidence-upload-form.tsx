@@ -9,6 +9,7 @@ import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from "@/lib/domain/dossier-vocab
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { uploadHeaders } from "./upload-digest";
 import { formatBytes } from "./format-bytes";
+import { unknownUploadOutcome } from "./upload-outcome";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
@@ -123,20 +124,20 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
       setFileError(
         xhr.status === 413
           ? `The file is too large; the limit is ${formatBytes(maxBytes)}.`
-          : `The upload failed (HTTP ${xhr.status}). Nothing was saved; please try again.`,
+          : unknownUploadOutcome(`The upload failed (HTTP ${xhr.status}).`),
       );
     };
     xhr.onerror = () => {
       setUploading(false);
       setProgress(null);
       xhrRef.current = null;
-      setFileError("The upload failed: the connection was lost. Nothing was saved; please try again.");
+      setFileError(unknownUploadOutcome("The connection was lost during the upload."));
     };
     xhr.onabort = () => {
       setUploading(false);
       setProgress(null);
       xhrRef.current = null;
-      setFormError("Upload cancelled. Nothing was saved.");
+      setFormError(unknownUploadOutcome("Upload cancelled."));
     };
     xhr.send(file);
   }

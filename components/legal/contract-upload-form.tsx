@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { uploadHeaders } from "@/components/dossier/upload-digest";
+import { unknownUploadOutcome } from "@/components/dossier/upload-outcome";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
@@ -53,7 +54,7 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
       body = (await response.json().catch(() => null)) as UploadResponse | null;
       if (!body) throw new Error(`HTTP ${response.status}`);
     } catch {
-      setFileError("The upload failed. Nothing was saved; please try again.");
+      setFileError(unknownUploadOutcome("The upload failed."));
       return;
     }
     if (!body.ok) {

@@ -137,3 +137,22 @@ test("security uploads a PDF, sees its SHA-256, and a renamed .exe is refused", 
   // What was typed stays for the next try.
   await expect(upload.getByLabel("Kind of document")).toHaveValue("other");
 });
+
+test("an upload whose answer never arrives does not claim that nothing was stored", async ({ page, browser }) => {
+  const vendor = await vendorMadeByProcurement(browser, "Lost Answer");
+  await signInAs(page, "security");
+  await page.goto(`/vendors/${vendor.id}/evidence`);
+  // The connection drops before any answer: the server may or may not have committed the file.
+  await page.route(`**/api/vendors/${vendor.id}/evidence**`, (route) => route.abort("connectionreset"));
+  const upload = page.getByRole("form", { name: "Upload evidence" });
+  await upload.getByLabel("File").setInputFiles({ name: "lost.pdf", mimeType: "application/pdf", buffer: minimalPdf(randomUUID()) });
+  await upload.getByLabel("Kind of document").selectOption("other");
+  await upload.getByLabel("Effective date").fill(utcDay(-1));
+  await upload.getByRole("button", { name: "Upload" }).click();
+  const fileInput = upload.getByLabel("File");
+  await expect(fileInput).toHaveAttribute("aria-invalid", "true");
+  const errorId = ((await fileInput.getAttribute("aria-describedby")) ?? "").split(" ").find((id) => id.endsWith("-file-error"));
+  const error = page.locator(`[id="${errorId}"]`);
+  await expect(error).toContainText("could not confirm whether the file was stored");
+  await expect(error).not.toContainText("Nothing was saved");
+});
