@@ -63,8 +63,21 @@ const GENERIC_SUBJECTS = new Set([
   "company", "i", "information", "software", "subscription", "account", "law", "laws", "provisions", "obligations", "and", "or",
 ]);
 
+/**
+ * Plain-language terms state the vendor's duties in the present tense: "All
+ * personnel receive … training", "Our team members complete security training
+ * every year". The subject is the vendor's people and the verb is finite, so
+ * it is a commitment; "staff having followed training" (a participle in an
+ * annex) is not.
+ */
+const PRESENT_TENSE_DUTY =
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)\s+(?:receive|complete|undergo|attend|are\s+(?:trained|required|bound|subject))\b/i;
+
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
   const m = MODAL.exec(text);
+  if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
+    return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false };
+  }
   if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
   const modalWord = (m[1] ?? "").toLowerCase();
   const before = text.slice(0, m.index).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
