@@ -188,5 +188,31 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     expect(proposal("incident_notification").passages[0]).toMatchObject({ section: "6. Security" });
     expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
     expect(proposal("liability_cap")).toMatchObject({ found: false, byReference: true });
+    expect(data.sccs, "no SCCs in these terms").toBeUndefined();
+  });
+
+  it("proposes the SCCs a DPA incorporates for the transfer matrix, with the module and the docking clause", async () => {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Finder SCCs" } });
+    const markdown = [
+      "# Data Processing Addendum",
+      "## 9. International transfers",
+      '**"SCCs"** means the standard contractual clauses approved by Commission Implementing Decision (EU) 2021/914 of 4 June 2021.',
+      "The SCCs are incorporated into this DPA as follows: Module Two (controller to processor) applies; in Clause 7, the optional docking clause applies.",
+    ].join("\n\n");
+    const { document } = await uploadEvidence({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "contract", effectiveDate: "2026-01-15", title: "DPA" },
+      stream: Readable.from([Buffer.from(markdown)]),
+      declaredName: "dpa.md",
+      store,
+    });
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const { data } = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    expect(data.sccs).toMatchObject({ set: "2021", modules: [2], dockingClause: true, ukAddendum: false });
+    expect(data.sccs?.evidence).toContain("2021/914");
+    // A suggestion only: no transfer is recorded by the finder.
+    expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id, kind: "transfer" } })).toBe(0);
   });
 });
