@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evidenceUsesOf } from "@/components/dossier/evidence-uses";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { contractAnalysisDataSchema } from "@/lib/schemas/contract-analysis";
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
@@ -95,6 +96,9 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     const { legal, procurement, vendor, document } = await vendorWithUpload("Finder decisions", "03-msa-uk-harbour.docx");
     const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
     const contract = await recordSignedContract(legal, vendor.id, document.id);
+    // The Evidence tab shows the file as evidence for the contract, not "Not attached".
+    const { dossier } = await getVendorDossierView({ actor: legal, vendorId: vendor.id });
+    expect(evidenceUsesOf(dossier).get(document.id)).toEqual([{ kind: "contract", id: contract.id, anchorId: contract.id }]);
 
     await expect(runClauseFinder({ actor: procurement, input: { vendorId: vendor.id, documentId: document.id }, store })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
