@@ -1,5 +1,5 @@
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
-import { RECORD_KINDS } from "@/lib/schemas/dossier-record-kinds";
+import { isLegalRecordKind, recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
 import Link from "next/link";
 import { DayText, InstantText } from "./day-text";
@@ -59,7 +59,9 @@ export function EvidenceTab({ view }: { view: VendorDossierView }) {
                     <ul key="f" className="plain-list">
                       {used.map((u) => (
                         <li key={u.id}>
-                          <Link href={`${tabHref(vendor.id, TAB_OF_RECORD_KIND[u.kind])}#${recordAnchor(u.anchorId)}`}>{RECORD_KINDS[u.kind].label}</Link>
+                          <Link href={`${tabHref(vendor.id, isLegalRecordKind(u.kind) ? "legal" : TAB_OF_RECORD_KIND[u.kind])}#${recordAnchor(u.anchorId)}`}>
+                            {recordKindSpec(u.kind).label}
+                          </Link>
                         </li>
                       ))}
                     </ul>

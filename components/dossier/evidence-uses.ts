@@ -1,8 +1,8 @@
 import type { Dossier } from "@/lib/schemas/dossier";
-import type { RecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import type { AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 
 export interface EvidenceUse {
-  kind: RecordKindKey;
+  kind: AnyRecordKindKey;
   id: string;
   /** The row's anchor on its tab: record id, or the control code on the Controls tab. */
   anchorId: string;
@@ -16,7 +16,7 @@ export interface EvidenceUse {
  */
 export function evidenceUsesOf(dossier: Dossier): Map<string, EvidenceUse[]> {
   const uses = new Map<string, EvidenceUse[]>();
-  const lists: [RecordKindKey, { id: string; evidenceId?: string; code?: string }[]][] = [
+  const lists: [AnyRecordKindKey, { id: string; evidenceId?: string; code?: string }[]][] = [
     ["soc2", dossier.soc2Reports],
     ["iso", dossier.isoCertificates],
     ["pentest", dossier.pentests],
