@@ -1,41 +1,19 @@
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
-import { RECORD_KINDS, type RecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { isLegalRecordKind, recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
 import Link from "next/link";
 import { DayText, InstantText } from "./day-text";
 import { EvidenceUploadForm } from "./evidence-upload-form";
+import { evidenceUsesOf } from "./evidence-uses";
 import { formatBytes } from "./format-bytes";
 import { SortableTable } from "./sortable-table";
 import { recordAnchor, tabHref, TAB_OF_RECORD_KIND } from "./tabs";
 
 const SHA_PREFIX = 12;
 
-/** Which records point at each document, so an auditor sees what a file is evidence for. */
-function usesOf(view: VendorDossierView): Map<string, { kind: RecordKindKey; id: string; anchorId: string }[]> {
-  const uses = new Map<string, { kind: RecordKindKey; id: string; anchorId: string }[]>();
-  const lists: [RecordKindKey, { id: string; evidenceId?: string; code?: string }[]][] = [
-    ["soc2", view.dossier.soc2Reports],
-    ["iso", view.dossier.isoCertificates],
-    ["pentest", view.dossier.pentests],
-    ["security_policy", view.dossier.securityPolicies],
-    ["ir_plan", view.dossier.incidentResponsePlans],
-    ["bcp", view.dossier.continuityPlans],
-    ["insurance", view.dossier.insurancePolicies],
-    ["control", view.dossier.controls],
-  ];
-  for (const [kind, list] of lists) {
-    for (const r of list) {
-      if (!r.evidenceId) continue;
-      const entry = { kind, id: r.id, anchorId: kind === "control" && r.code ? r.code : r.id };
-      uses.set(r.evidenceId, [...(uses.get(r.evidenceId) ?? []), entry]);
-    }
-  }
-  return uses;
-}
-
 export function EvidenceTab({ view }: { view: VendorDossierView }) {
   const { vendor, documents, now, may, settings } = view;
-  const uses = usesOf(view);
+  const uses = evidenceUsesOf(view.dossier);
   return (
     <>
       <section className="dossier-section" aria-labelledby="documents-heading">
@@ -81,7 +59,9 @@ export function EvidenceTab({ view }: { view: VendorDossierView }) {
                     <ul key="f" className="plain-list">
                       {used.map((u) => (
                         <li key={u.id}>
-                          <Link href={`${tabHref(vendor.id, TAB_OF_RECORD_KIND[u.kind])}#${recordAnchor(u.anchorId)}`}>{RECORD_KINDS[u.kind].label}</Link>
+                          <Link href={`${tabHref(vendor.id, isLegalRecordKind(u.kind) ? "legal" : TAB_OF_RECORD_KIND[u.kind])}#${recordAnchor(u.anchorId)}`}>
+                            {recordKindSpec(u.kind).label}
+                          </Link>
                         </li>
                       ))}
                     </ul>

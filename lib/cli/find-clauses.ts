@@ -14,6 +14,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
+import { detectSccs, sccSuggestion, type SccDetection } from "@/lib/domain/legal/scc-detection";
 import { ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
 import { parseArgs, processIo, type CliIo } from "./cli-io";
 
@@ -39,6 +40,8 @@ export interface FindClausesJson {
     exclusion: { quote: string; page: number | null; section: string | null } | null;
     hints: { code: string; label: string; quote: string }[];
   }[];
+  /** Standard Contractual Clauses the contract incorporates, or null (a suggestion for the transfer matrix). */
+  sccs: SccDetection | null;
 }
 
 export async function findClausesCommand(args: string[], io: CliIo = processIo): Promise<number> {
@@ -74,7 +77,7 @@ export async function findClausesCommand(args: string[], io: CliIo = processIo):
     }
     throw error;
   }
-  const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE));
+  const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE), detectSccs(text.fullText));
   io.out(args.includes("--json") ? JSON.stringify(result, null, 2) : toText(result));
   return 0;
 }
@@ -83,7 +86,7 @@ export function statusOf(p: ClauseProposal): ClauseStatus {
   return p.found ? "present" : p.byReference ? "by_reference" : "absent";
 }
 
-function toJson(file: string, format: string, proposals: ClauseProposal[]): FindClausesJson {
+function toJson(file: string, format: string, proposals: ClauseProposal[], sccs: SccDetection | null): FindClausesJson {
   const where = (p: { quote: string; page?: number; section?: string }) => ({ quote: p.quote, page: p.page ?? null, section: p.section ?? null });
   return {
     version: FIND_CLAUSES_JSON_VERSION,
@@ -104,6 +107,7 @@ function toJson(file: string, format: string, proposals: ClauseProposal[]): Find
         hints: p.hints,
       };
     }),
+    sccs,
   };
 }
 
@@ -120,6 +124,7 @@ function toText(r: FindClausesJson): string {
     if (c.exclusion) lines.push(`    exclusion: ${cite(c.exclusion).trim()}`);
     for (const h of c.hints) lines.push(`    note: ${h.label}`);
   }
+  if (r.sccs) lines.push("", `SCCs: ${sccSuggestion(r.sccs)}`, `    "${r.sccs.evidence}"`);
   return lines.join("\n");
 }
 

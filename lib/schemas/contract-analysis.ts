@@ -54,6 +54,16 @@ export const contractAnalysisDataSchema = z.object({
   /** Extraction plus finder time on the server, for the record. */
   elapsedMs: z.number(),
   proposals: z.array(storedProposalSchema),
+  /** Standard Contractual Clauses found in the text (lib/domain/legal/scc-detection.ts): a suggestion for the transfer matrix. */
+  sccs: z
+    .object({
+      set: z.enum(["2021", "legacy"]),
+      modules: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])),
+      dockingClause: z.boolean(),
+      ukAddendum: z.boolean(),
+      evidence: z.string(),
+    })
+    .optional(),
 });
 export type ContractAnalysisData = z.infer<typeof contractAnalysisDataSchema>;
 

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
+import { detectSccs } from "@/lib/domain/legal/scc-detection";
 import {
   acceptAllProposalsInputSchema,
   ANALYSIS_FORMAT_VERSION,
@@ -62,6 +63,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
   const started = performance.now();
   const text = await extractContractText(bytes, mime);
   const proposals = findClauses(text, CLAUSE_CATALOGUE);
+  const sccs = detectSccs(text.fullText);
   const data: ContractAnalysisData = {
     formatVersion: ANALYSIS_FORMAT_VERSION,
     format: text.format,
@@ -81,6 +83,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
       ...(byReference ? { byReference } : {}),
       ...(exclusion ? { exclusion } : {}),
     })),
+    ...(sccs ? { sccs } : {}),
   };
   return db().$transaction(async (tx) => {
     // The contract record this file is the signed copy of, when legal recorded it already.

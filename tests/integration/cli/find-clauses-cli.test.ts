@@ -57,6 +57,19 @@ describe("find-clauses CLI", () => {
     expect(clause("liability_indemnification")).toMatchObject({ status: "absent", exclusion: { quote: "The Supplier shall not indemnify the Customer for any Security Breach." } });
     expect(clause("cyber_insurance")).toMatchObject({ status: "absent", passages: [], exclusion: null });
     expect(out.clauses.every((c) => c.confidence > 0 && c.confidence < 1)).toBe(true);
+    expect((JSON.parse(run.stdout) as { sccs: unknown }).sccs).toBeNull();
+  });
+
+  it("reports the SCCs a DPA incorporates, in JSON and in text", async () => {
+    const dpa = [
+      "## 9. Transfers",
+      "The Standard Contractual Clauses adopted by Commission Implementing Decision (EU) 2021/914 apply: Modules Two and Three, with the International Data Transfer Addendum.",
+    ].join("\n\n");
+    const json = await runCli(["find-clauses", file("dpa.md", dpa), "--json"]);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { sccs: unknown }).sccs).toMatchObject({ set: "2021", modules: [2, 3], dockingClause: false, ukAddendum: true });
+    const text = await runCli(["find-clauses", file("dpa.md", dpa)]);
+    expect(text.stdout).toContain("SCCs: This contract incorporates the 2021 SCCs (Implementing Decision (EU) 2021/914), modules two and three, with the UK Addendum;");
   });
 
   it("reads HTML and DOCX through the same extraction as the upload", async () => {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evidenceUsesOf } from "@/components/dossier/evidence-uses";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { contractAnalysisDataSchema } from "@/lib/schemas/contract-analysis";
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
@@ -95,6 +96,9 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     const { legal, procurement, vendor, document } = await vendorWithUpload("Finder decisions", "03-msa-uk-harbour.docx");
     const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
     const contract = await recordSignedContract(legal, vendor.id, document.id);
+    // The Evidence tab shows the file as evidence for the contract, not "Not attached".
+    const { dossier } = await getVendorDossierView({ actor: legal, vendorId: vendor.id });
+    expect(evidenceUsesOf(dossier).get(document.id)).toEqual([{ kind: "contract", id: contract.id, anchorId: contract.id }]);
 
     await expect(runClauseFinder({ actor: procurement, input: { vendorId: vendor.id, documentId: document.id }, store })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
@@ -188,5 +192,31 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     expect(proposal("incident_notification").passages[0]).toMatchObject({ section: "6. Security" });
     expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
     expect(proposal("liability_cap")).toMatchObject({ found: false, byReference: true });
+    expect(data.sccs, "no SCCs in these terms").toBeUndefined();
+  });
+
+  it("proposes the SCCs a DPA incorporates for the transfer matrix, with the module and the docking clause", async () => {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Finder SCCs" } });
+    const markdown = [
+      "# Data Processing Addendum",
+      "## 9. International transfers",
+      '**"SCCs"** means the standard contractual clauses approved by Commission Implementing Decision (EU) 2021/914 of 4 June 2021.',
+      "The SCCs are incorporated into this DPA as follows: Module Two (controller to processor) applies; in Clause 7, the optional docking clause applies.",
+    ].join("\n\n");
+    const { document } = await uploadEvidence({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "contract", effectiveDate: "2026-01-15", title: "DPA" },
+      stream: Readable.from([Buffer.from(markdown)]),
+      declaredName: "dpa.md",
+      store,
+    });
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const { data } = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    expect(data.sccs).toMatchObject({ set: "2021", modules: [2], dockingClause: true, ukAddendum: false });
+    expect(data.sccs?.evidence).toContain("2021/914");
+    // A suggestion only: no transfer is recorded by the finder.
+    expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id, kind: "transfer" } })).toBe(0);
   });
 });

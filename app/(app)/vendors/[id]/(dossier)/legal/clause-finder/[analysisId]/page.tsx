@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { InstantText } from "@/components/dossier/day-text";
 import { ClauseFinderReview } from "@/components/legal/clause-finder-review";
 import { contractLabel } from "@/components/legal/legal-format";
+import { SccSuggestion } from "@/components/legal/scc-suggestion";
 import { clauseFinderHref, legalAnchorHref, legalFormHref } from "@/components/legal/legal-links";
 import { legalContextFor } from "@/lib/domain/legal/legal-context";
 import type { Tier } from "@/lib/domain/vocabulary";
@@ -36,6 +37,7 @@ export default async function ClauseFinderReviewPage({ params }: Props) {
         <InstantText at={result.analysis.createdAt} now={view.now} /> in {(result.data.elapsedMs / 1000).toFixed(1)} s. {result.data.proposals.filter((p) => p.found).length} of{" "}
         {result.data.proposals.length} clauses found.
       </p>
+      {result.data.sccs ? <SccSuggestion sccs={result.data.sccs} /> : null}
       <ClauseFinderReview
         analysis={{ id: result.analysis.id, version: result.analysis.version }}
         data={result.data}
