@@ -6,7 +6,7 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/ui/text-field";
 import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/schemas/password";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
 const EMPTY: ChangeOwnPasswordInput = { currentPassword: "", newPassword: "", confirmPassword: "" };
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { INDUSTRIES, INDUSTRY_LABELS, TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import type { PackJobInput } from "@/lib/schemas/audit-pack";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
 type Start = (input: PackJobInput) => Promise<ActionResult<{ id: string; vendors: number }>>;
 

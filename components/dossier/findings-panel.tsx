@@ -49,7 +49,7 @@ const CATALOGUE_GAPS: Record<string, [string, string]> = {
 
 /**
  * Every finding, grouped by severity, each with the value seen, the threshold
- * and the rule's source (architecture.md: explainable line by line). Blockers
+ * and the rule's source (README.md, Architecture: explainable line by line). Blockers
  * come first on a red panel. Control-pack and clause gaps are many and alike,
  * so inside each group they sit in an expandable list after the other findings.
  */

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { placeServerFieldErrors } from "./server-field-errors";
 
 interface Options<TSchema extends z.ZodType<FieldValues, FieldValues>, TData> {

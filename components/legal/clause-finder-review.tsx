@@ -11,7 +11,7 @@ import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
 import type { ClauseDecisionInput, ContractAnalysisData, StoredProposal } from "@/lib/schemas/contract-analysis";
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ClauseForm } from "./clause-form";
 import { ClauseStatusChip } from "./clause-status-chip";
 import { citationText, clauseValueText } from "./legal-format";

@@ -9,7 +9,7 @@ import { AUDIT_SCOPES, AUDIT_SCOPE_LABELS, CLAUSE_PRESENCE, CLAUSE_STATUS_LABELS
 import { currencyExponent } from "@/lib/domain/money";
 import { clauseReviewRowSchema, type ClauseReviewRow, type ClauseReviewRowInput } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { ClauseStatusChip } from "./clause-status-chip";
 import { FormAlerts } from "./form-alerts";
 import { useLegalSave } from "./use-legal-save";

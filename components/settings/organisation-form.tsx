@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import { LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
 import { organisationNameSchema, type OrganisationLogoInput, type OrganisationNameInput } from "@/lib/schemas/organisation";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
 type Props = {
   name: string;

@@ -8,7 +8,7 @@ import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { TextField } from "@/components/ui/text-field";
 import { currencyExponent } from "@/lib/domain/money";
 import { scoringDomainKeys, settingsSchema, weightTotal, type Settings } from "@/lib/schemas/settings";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import { SETTINGS_GROUPS, type SettingsField } from "./settings-fields";
 
 type Save = (input: { version: number; settings: Settings }) => Promise<ActionResult<{ version: number }>>;

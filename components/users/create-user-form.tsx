@@ -6,7 +6,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/user";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
 const EMPTY: CreateUserInput = { email: "", name: "", role: "viewer", password: "", mustChangePassword: false };
 

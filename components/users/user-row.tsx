@@ -7,7 +7,7 @@ import { formatDayForPeople } from "@/lib/domain/dates";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import type { z } from "zod";
 import type { changeRoleSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
 interface Props {
   user: { id: string; name: string; email: string; role: string; active: boolean; mustChangePassword: boolean; version: number; lastLoginAt: Date | null };

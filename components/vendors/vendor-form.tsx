@@ -19,7 +19,7 @@ import {
   VENDOR_STATUSES,
 } from "@/lib/domain/vocabulary";
 import { vendorFieldsSchema, type VendorFieldsInput } from "@/lib/schemas/vendor";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/schemas/action-result";
 
 const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) =>
   a.label.localeCompare(b.label),

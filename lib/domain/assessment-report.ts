@@ -36,7 +36,7 @@ import { TIER_LABELS, SEVERITIES, type Severity, type Tier } from "./vocabulary"
 // The assessment report: one model built from a frozen assessment, printed by
 // both the assessment page (app/(app)/assessments/[id]) and the PDF
 // (lib/server/pdf/assessment-report.tsx), so the screen and the paper show the
-// same numbers, sentences and tables (architecture.md: "the screen, the PDF
+// same numbers, sentences and tables (README.md, Architecture: "the screen, the PDF
 // and the CLI show the same numbers").
 //
 // Everything here derives from the snapshot: the frozen dossier, settings,

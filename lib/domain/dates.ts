@@ -3,7 +3,7 @@
 // Conventions (every rule relies on them, tests/unit/dates.test.ts pins them):
 // - Rules work on *calendar days*. A "YYYY-MM-DD" string is that day. An
 //   instant (a Date or an ISO date-time) counts as the UTC calendar day it falls
-//   on, because instants are stored in UTC (architecture.md, "Dates").
+//   on, because instants are stored in UTC (README.md, Architecture, "Dates").
 // - Adding N months keeps the day of the month and clamps to the last day of a
 //   shorter month (date-fns addMonths): 2025-01-31 + 1 month = 2025-02-28,
 //   2024-02-29 + 12 months = 2025-02-28, 2024-02-29 + 14 months = 2025-04-29.

@@ -34,7 +34,7 @@ export const SITE_MODE_LABELS: Record<SiteMode, string> = {
   remote: "Remote agents",
 };
 
-/** The four controls remote agents need (docs/rules.md §1, seed 000). */
+/** The four controls remote agents need (docs/rules.md §1). */
 export const REMOTE_SITE_CONTROLS = ["edr", "vpn", "mfa", "vdi"] as const;
 export type RemoteSiteControl = (typeof REMOTE_SITE_CONTROLS)[number];
 export const REMOTE_SITE_CONTROL_LABELS: Record<RemoteSiteControl, string> = {

@@ -15,7 +15,7 @@ export interface Finding {
   observed?: string;
   /** What the rule required ("at most 14 months"). */
   threshold?: string;
-  /** Where the rule comes from: seed article or regulation. */
+  /** Where the rule comes from: standard or regulation. */
   source: string;
   /** The record the finding concerns, so the UI can link to it. */
   subject: { kind: string; id?: string; label?: string };

@@ -1,4 +1,4 @@
-// Money is integer minor units plus an ISO 4217 code (architecture.md); this
+// Money is integer minor units plus an ISO 4217 code (README.md, Architecture); this
 // only turns it into words for findings and PDFs.
 //
 // Building an Intl.NumberFormat costs far more than formatting with one (the

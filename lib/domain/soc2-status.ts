@@ -3,7 +3,7 @@ import type { Dossier, Soc2Report } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import { hasReachedMonthsAfter, isMoreThanMonthsAfter, monthsSince } from "./dates";
 
-// SOC 2 currency (docs/rules.md §2, seed 000 "a report more than 14 months old
+// SOC 2 currency (docs/rules.md §2 "a report more than 14 months old
 // indicates a lapse"). Shared by the findings engine and the vendors list
 // filter ("SOC 2 stale"), so both always agree.
 

@@ -36,12 +36,12 @@ export interface EffectiveTier {
   reasons: string[];
 }
 
-/** Industries whose engagements are sensitive by nature (docs/rules.md §1, §3; seed 000). */
+/** Industries whose engagements are sensitive by nature (docs/rules.md §1, §3). */
 export const SENSITIVE_INDUSTRIES: readonly Industry[] = ["fintech", "healthcare"];
 
 /**
  * Access levels that count as "write access to billing/auth". trigger_resets
- * does not: seed 000 names "trigger a reset email, never see credentials" as
+ * does not: docs/rules.md names "trigger a reset email, never see credentials" as
  * the least-privilege pattern for reset agents, so it is the safe form of reset
  * ability. It still makes the vendor at least Moderate.
  */
@@ -61,7 +61,7 @@ const PERSONAL_DATA_REASONS: Record<DataCategory, string> = {
 };
 
 /**
- * Domain.md §1: payment card data, health data, write access to billing/auth,
+ * docs/rules.md §1: payment card data, health data, write access to billing/auth,
  * or a fintech/healthcare engagement → at least High; two or more → Critical.
  * These are counted as four factors: card data, health data, write access and
  * sensitive industry (fintech and healthcare together are one factor, the
@@ -120,7 +120,7 @@ export interface InsuranceMinimum {
 }
 
 /**
- * Per-occurrence cyber insurance minimum (docs/rules.md §3, seed 000): the
+ * Per-occurrence cyber insurance minimum (docs/rules.md §3): the
  * elevated amount for Critical/High or any fintech/healthcare-adjacent
  * engagement, the standard amount otherwise.
  */

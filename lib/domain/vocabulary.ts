@@ -1,4 +1,4 @@
-// Shared words of the domain (../shared/design/docs/rules.md §1). Everything that
+// Shared words of the domain (docs/rules.md §1). Everything that
 // stores, validates or displays these values imports them from here so the
 // form, the server, the findings engine and the PDF agree on one spelling.
 

@@ -14,7 +14,7 @@ export const controlCatalogueEntrySchema = z.object({
   title: requiredText("Enter the control's title", 200),
   description: requiredText("Describe what the control requires", 2000),
   importance: z.enum(CONTROL_IMPORTANCES, { error: "Choose how important the control is" }),
-  /** Where the control comes from (seed article or regulation). */
+  /** Where the control comes from (standard or regulation). */
   source: z.string().trim().max(200).optional(),
 });
 export type ControlCatalogueEntry = z.infer<typeof controlCatalogueEntrySchema>;

@@ -272,7 +272,7 @@ export type ContinuityPlan = z.infer<typeof continuityPlanSchema>;
 const insuranceFields = {
   carrier: requiredText("Enter the insurance carrier", 200),
   policyNumber: requiredText("Enter the policy number", 100),
-  /** Integer minor units (cents) to avoid float money (architecture.md). */
+  /** Integer minor units (cents) to avoid float money (README.md, Architecture). */
   perOccurrenceMinor: wholeNumber("Enter the per-occurrence limit"),
   aggregateMinor: wholeNumber("Enter the aggregate limit"),
   currency: z

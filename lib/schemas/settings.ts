@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DATA_CATEGORIES, INDUSTRIES } from "@/lib/domain/vocabulary";
 
-// Organisation settings. Every threshold in ../shared/design/docs/rules.md is a
+// Organisation settings. Every threshold in docs/rules.md is a
 // default here, never a literal inside a rule, so an admin can tune the policy
 // and every finding can quote the threshold it used.
 

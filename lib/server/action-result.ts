@@ -4,9 +4,9 @@ import { logger } from "./logger";
 import { currentRequestId } from "./request-id";
 import { BUSY_MESSAGE, unexpectedErrorMessage } from "./route-errors";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; code: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number; requestId?: string };
+import type { ActionResult } from "@/lib/schemas/action-result";
+
+export type { ActionResult };
 
 /**
  * Runs a server action body and turns failures into a result the form can show.

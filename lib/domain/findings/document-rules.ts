@@ -52,7 +52,7 @@ export const pentestRules: FindingRule = (ctx) => {
   return findings;
 };
 
-/** Incident response plan, tested annually (docs/rules.md §2; seed 002). */
+/** Incident response plan, tested annually (docs/rules.md §2). */
 export const incidentResponsePlanRules: FindingRule = (ctx) => {
   const { incidentResponseTestMaxAgeMonths: maxAge } = ctx.settings.assurance;
   const plans = ctx.dossier.incidentResponsePlans;
@@ -101,7 +101,7 @@ export const incidentResponsePlanRules: FindingRule = (ctx) => {
   return [];
 };
 
-/** Information security policy (seed 002 disclosure pack). */
+/** Information security policy (docs/rules.md). */
 export const securityPolicyRules: FindingRule = (ctx) =>
   ctx.dossier.securityPolicies.length > 0
     ? []

@@ -46,7 +46,7 @@ export const kpiRules: FindingRule = (ctx) => {
   const add = (f: Omit<Finding, "subject">) => findings.push({ ...f, subject });
   const p = latest.period;
 
-  // Good is below the watch level; the watch band includes both ends (seed 000: "5-15% watch").
+  // Good is below the watch level; the watch band includes both ends (docs/rules.md: "5-15% watch").
   const phishing = latest.phishingFailurePct;
   if (phishing !== undefined && phishing > k.phishingHighPct) {
     add({

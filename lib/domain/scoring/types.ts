@@ -43,7 +43,7 @@ export interface ScoreCheck {
   threshold: string;
   /** One sentence with the rule, the observed value and the threshold. */
   reason: string;
-  /** Seed article, regulation or docs/rules.md section the rule comes from. */
+  /** Standard, regulation or organisation policy the rule comes from. */
   source: string;
   /** The record the check judged, when there is one. */
   subject?: { kind: string; id?: string; label?: string };

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import { AppError } from "@/lib/server/errors";
 
 // Evidence bytes live behind this interface so a single machine can keep them
-// on disk and a multi-instance deployment in PostgreSQL (architecture.md,
+// on disk and a multi-instance deployment in PostgreSQL (README.md, Architecture,
 // "Scale path"). Blobs are content-addressed: the key IS the SHA-256, so the
 // same bytes uploaded twice are stored once and the hash recorded on the
 // document row can always be re-checked against the store.
