@@ -6,21 +6,19 @@
 // (An earlier seed summarised the template without its legal records, and
 // matched 692 vendors where the app found 2,417.)
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { computeInherentTier } from "@/lib/domain/tier";
 import { summariseVendor } from "@/lib/domain/vendor-summary";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
-import { databaseProvider, db } from "@/lib/server/db";
+import { db } from "@/lib/server/db";
 import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { computeFindings, legalFindingsOf, loadCatalogue } from "@/lib/server/dossier/load-dossier";
 import { KINDS_IN_WRITE_ORDER, RECORD_TABLES, joinListItems, toColumns } from "@/lib/server/dossier/record-tables";
 import { demoDossiers } from "@/prisma/seed/demo-dossiers";
-import { sqlitePathFromUrl } from "../db/providers.mjs";
+import { rowWriter } from "../db/row-writer";
 
 type Row = Record<string, unknown>;
 
@@ -142,48 +140,4 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
     await writer.close();
   }
   return { owner, vendorIds, records, documents };
-}
-
-interface RowWriter {
-  insert(table: string, rows: Row[]): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Same encoding as Prisma's adapters: on SQLite JSON as text and instants as ISO text; on PostgreSQL jsonb and timestamps. */
-async function rowWriter(url: string): Promise<RowWriter> {
-  if (databaseProvider(url) === "sqlite") {
-    const sqlite = new Database(sqlitePathFromUrl(url));
-    const encode = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "object" && v !== null ? JSON.stringify(v) : typeof v === "boolean" ? Number(v) : v);
-    return {
-      async insert(table, rows) {
-        if (rows.length === 0) return;
-        const cols = Object.keys(rows[0]!);
-        const stmt = sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`);
-        sqlite.transaction(() => {
-          for (const row of rows) stmt.run(...cols.map((c) => encode(row[c]) ?? null));
-        })();
-      },
-      async close() {
-        sqlite.close();
-      },
-    };
-  }
-  const pgClient = new pg.Client({ connectionString: url });
-  await pgClient.connect();
-  const encode = (v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Date || v === null || typeof v !== "object" ? v : JSON.stringify(v));
-  return {
-    async insert(table, rows) {
-      if (rows.length === 0) return;
-      const cols = Object.keys(rows[0]!);
-      const perStatement = Math.floor(60_000 / cols.length); // PostgreSQL allows 65,535 parameters
-      for (let i = 0; i < rows.length; i += perStatement) {
-        const chunk = rows.slice(i, i + perStatement);
-        const values = chunk.map((_, r) => `(${cols.map((_, c) => `$${r * cols.length + c + 1}`).join(",")})`).join(",");
-        await pgClient.query(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES ${values}`, chunk.flatMap((row) => cols.map((c) => encode(row[c]) ?? null)));
-      }
-    },
-    async close() {
-      await pgClient.end();
-    },
-  };
 }
