@@ -10,6 +10,7 @@ import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { listRecords } from "@/lib/server/dossier/record-store";
 import { listVendors } from "@/lib/server/services/vendors";
 import { refreshOutdatedSummaries } from "@/lib/server/dossier/refresh-summaries";
+import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
 import { line, ms, timeRuns } from "./stats";
 
@@ -26,6 +27,7 @@ export async function benchVendors(now: Date) {
   // Summaries as the app computes them, legal findings included (seed-portfolio.ts).
   const counts = await seedPortfolio({ count: VENDORS, docsPerVendor: DOCS_PER_VENDOR, now, owner });
   line("seeded", `${ms(performance.now() - t0)} (${counts.records.toLocaleString("en")} records, ${counts.documents.toLocaleString("en")} documents)`);
+  await benchPortfolioQueries(now, "portfolio query, sqlite");
 
   const actor = { id: owner.id, email: owner.email, name: owner.name, role: "admin" as const };
   const query = (q: Record<string, string>) => vendorListQuerySchema.parse(q);

@@ -37,6 +37,10 @@ function dayAfter(day: string): string {
   return format(addDays(parseISO(day), 1), "yyyy-MM-dd");
 }
 
+function dayBefore(day: string): string {
+  return format(addDays(parseISO(day), -1), "yyyy-MM-dd");
+}
+
 /**
  * Every dated obligation in the range across the portfolio, soonest first:
  * ISO certificate and insurance expiries, the day each SOC 2 report goes
@@ -58,9 +62,10 @@ export async function portfolioDates(client: Tx, range: DateRange, settings: Set
     add("insurance_expiry", rows.map((r) => ({ ...r, date: r.expiryDate })));
   }
   if (kinds.includes("soc2_stale")) {
-    // A report goes stale on the first day its period end is before firstCurrentPeriodEnd(day).
+    // Stale on day D exactly when the period end is before firstCurrentPeriodEnd(D): so a report
+    // turns stale inside the range when it is stale on its last day but was not the day before it began.
     const months = settings.assurance.soc2StaleMonths;
-    const periodEnds = { gte: firstCurrentPeriodEnd(range.from, months), lt: firstCurrentPeriodEnd(dayAfter(range.to), months) };
+    const periodEnds = { gte: firstCurrentPeriodEnd(dayBefore(range.from), months), lt: firstCurrentPeriodEnd(range.to, months) };
     const rows = await client.soc2Report.findMany({ where: { periodEnd: periodEnds }, orderBy: [{ periodEnd: "asc" }, { id: "asc" }], take, select: { id: true, vendorId: true, periodEnd: true, ...vendorName } });
     add("soc2_stale", rows.map((r) => ({ ...r, date: dayAfter(addMonthsToDay(r.periodEnd, months)) })));
   }
