@@ -10,7 +10,7 @@ import { isRole } from "@/lib/domain/roles";
 import type { Actor } from "@/lib/server/actor";
 import type { Tx } from "@/lib/server/db";
 import { refreshVendorSummary } from "@/lib/server/dossier/load-dossier";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 
 /** Chosen because its High finding (a remote site without VPN) holds for any `now`. */

@@ -66,7 +66,7 @@ export async function benchPdf(now: Date) {
   const { seedDemoData } = await import("@/lib/cli/seed");
   const { db } = await import("@/lib/server/db");
   const { renderAssessmentPdf } = await import("@/lib/server/pdf/assessment-report");
-  const { createAssessment } = await import("@/lib/server/services/assessments");
+  const { createAssessment } = await import("@/lib/server/services/assessments/create");
   // Demo data next to whatever an earlier bench wrote (force: the database is throwaway).
   await seedDemoData({ force: true, now });
   const client = db();

@@ -6,7 +6,7 @@ import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
 import { describeDue, formatDayForPeople } from "@/lib/domain/dates";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/remediation";
 import { requirePageActor } from "@/lib/server/auth";
-import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments";
+import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
 
 export const metadata: Metadata = { title: "Procurement" };
 

@@ -4,7 +4,7 @@ import type { Severity } from "@/lib/domain/vocabulary";
 import { appVersion } from "../app-version";
 import { db, type Tx } from "../db";
 import { notFound } from "../errors";
-import { loadReportInput } from "../services/assessments";
+import { loadReportInput } from "../services/assessments/report-input";
 import { MONO_FAMILIES, registerReportFonts, TEXT_FAMILIES } from "./report-fonts";
 
 // The assessment PDF: rendered on the server with @react-pdf from the

@@ -22,7 +22,7 @@ import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/asses
 import { appVersion } from "../app-version";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { loadReportInput } from "../services/assessments";
+import { loadReportInput } from "../services/assessments/report-input";
 import { renderReportPdf } from "./assessment-report";
 
 /** Renders in parallel: one core is left to the request thread (and the database). */

@@ -16,7 +16,7 @@ import { seedDemoData } from "@/lib/cli/seed";
 import type { Actor } from "@/lib/server/actor";
 import { MANIFEST_PATH, MANIFEST_SIG_PATH, type PackManifest } from "@/lib/server/pack/manifest";
 import { openVendorPack } from "@/lib/server/pack/vendor-pack";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { loadOrCreatePackKey, type PackKey } from "@/lib/server/signing/pack-key";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";

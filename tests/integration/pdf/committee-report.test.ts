@@ -8,7 +8,7 @@ import type { Finding } from "@/lib/domain/finding";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderAssessmentPdf } from "@/lib/server/pdf/assessment-report";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { updateOrganisationName, uploadOrganisationLogo } from "@/lib/server/services/organisation";
 import { forEachProvider } from "../helpers/test-database";

@@ -15,7 +15,7 @@ import { findingKey } from "@/lib/domain/finding";
 import type { Severity } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
-import { getAssessmentView } from "@/lib/server/services/assessments";
+import { getAssessmentView } from "@/lib/server/services/assessments/view";
 
 type Params = { params: Promise<{ id: string }> };
 

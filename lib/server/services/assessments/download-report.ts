@@ -1,11 +1,11 @@
 import { assessmentReportFileName, buildAssessmentReport } from "@/lib/domain/assessment-report";
-import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { requirePermission } from "../authorize";
-import { db } from "../db";
-import { notFound } from "../errors";
-import { renderReportPdfOffThread } from "../pdf/render-pool";
-import { loadReportInput } from "./assessments";
+import type { Actor } from "../../actor";
+import { recordAudit } from "../../audit";
+import { requirePermission } from "../../authorize";
+import { db } from "../../db";
+import { notFound } from "../../errors";
+import { renderReportPdfOffThread } from "../../pdf/render-pool";
+import { loadReportInput } from "./report-input";
 
 /**
  * A user downloads an assessment's PDF: permission first, then the render
