@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
 import { isRole } from "@/lib/domain/roles";
 import type { Actor } from "@/lib/server/actor";
-import { getPackJob, listPackJobs, openPackJobDownload, packJobFileName, packJobSettled, packsDir, recoverStalePackJobs, startPackJob, STALE_AFTER_MS } from "@/lib/server/pack/pack-jobs";
+import { getPackJob, listPackJobs, openPackJobDownload, packJobFileName, packJobSettled, packsDir, recoverStalePackJobs, startPackJob, STALE_AFTER_MS } from "@/lib/server/services/pack-jobs";
 import { verifyPack } from "@/lib/server/pack/verify-pack";
 import { loadOrCreatePackKey, type PackKey } from "@/lib/server/signing/pack-key";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";

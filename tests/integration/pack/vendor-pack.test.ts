@@ -15,7 +15,7 @@ import { verifyPackCommand } from "@/lib/cli/verify-pack";
 import { seedDemoData } from "@/lib/cli/seed";
 import type { Actor } from "@/lib/server/actor";
 import { MANIFEST_PATH, MANIFEST_SIG_PATH, type PackManifest } from "@/lib/server/pack/manifest";
-import { openVendorPack } from "@/lib/server/pack/vendor-pack";
+import { openVendorPack } from "@/lib/server/services/vendor-pack";
 import { createAssessment } from "@/lib/server/services/assessments/create";
 import { loadOrCreatePackKey, type PackKey } from "@/lib/server/signing/pack-key";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";

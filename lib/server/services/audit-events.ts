@@ -3,7 +3,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Prisma, type Tx } from "../db";
-import { AUDIT_CSV_HEADER, AUDIT_EVENT_SELECT, auditEventCsvLine, auditEventJsonLine, type AuditEventRow } from "./event-format";
+import { AUDIT_CSV_HEADER, AUDIT_EVENT_SELECT, auditEventCsvLine, auditEventJsonLine, type AuditEventRow } from "../audit-log/event-format";
 
 type Where = Prisma.AuditEventWhereInput;
 

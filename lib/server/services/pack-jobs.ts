@@ -36,19 +36,19 @@ import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { vendorListWhere } from "../services/vendors";
+import { vendorListWhere } from "./vendors";
 import type { BlobStore } from "../storage/blob-store";
 import { evidenceStore } from "../storage/evidence-store";
 import { getPackKey } from "../signing/pack-key";
 import { parseInput } from "../validation";
-import { PackSourceError, buildPack, removePartialsOf, streamPack, type PackEntry, type PackSigner } from "./build-pack";
-import { HEARTBEAT_MS, type JobFilterJson, packJobFileName, packsDir, recoverStalePackJobs, runningHere, thisRunner } from "./pack-job-recovery";
+import { PackSourceError, buildPack, removePartialsOf, streamPack, type PackEntry, type PackSigner } from "../pack/build-pack";
+import { HEARTBEAT_MS, type JobFilterJson, packJobFileName, packsDir, recoverStalePackJobs, runningHere, thisRunner } from "../pack/pack-job-recovery";
 
-export { packJobFileName, packsDir, recoverStalePackJobs, STALE_AFTER_MS } from "./pack-job-recovery";
-import { UnsafePackPathError } from "./pack-paths";
+export { packJobFileName, packsDir, recoverStalePackJobs, STALE_AFTER_MS } from "../pack/pack-job-recovery";
+import { UnsafePackPathError } from "../pack/pack-paths";
 import { csvDocument } from "../audit-log/event-format";
 import { planVendorPack } from "./vendor-pack";
-import type { RenderAssessmentPdf } from "./assessment-pdf";
+import type { RenderAssessmentPdf } from "../pack/assessment-pdf";
 
 export const PACK_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type PackJobStatus = (typeof PACK_JOB_STATUSES)[number];

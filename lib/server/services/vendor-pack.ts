@@ -16,21 +16,21 @@
 // transaction that reads the chain head: the manifest's head hash is that
 // very event, and the pack's audit events run up to and including it.
 import type { Readable } from "node:stream";
-import { safePathSegment, PackPathAllocator } from "./pack-paths";
-import { PackSourceError, streamPack, type PackEntry, type PackOptions, type PackSigner } from "./build-pack";
-import type { PackManifest } from "./manifest";
-import { legalPackFiles } from "./legal-tables";
-import { assessmentPdfRenderer, type RenderAssessmentPdf } from "./assessment-pdf";
+import { safePathSegment, PackPathAllocator } from "../pack/pack-paths";
+import { PackSourceError, streamPack, type PackEntry, type PackOptions, type PackSigner } from "../pack/build-pack";
+import type { PackManifest } from "../pack/manifest";
+import { legalPackFiles } from "../pack/legal-tables";
+import { assessmentPdfRenderer, type RenderAssessmentPdf } from "../pack/assessment-pdf";
 import type { PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
 import { appVersion } from "../app-version";
-import { auditEventLines, auditEventsInOrder, recordAndReadHead } from "../audit-log/audit-events";
+import { auditEventLines, auditEventsInOrder, recordAndReadHead } from "./audit-events";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
 import { loadDossier } from "../dossier/load-dossier";
 import { AppError, notFound } from "../errors";
 import { batchText } from "../http/stream-response";
-import { loadSettings } from "../services/settings";
+import { loadSettings } from "./settings";
 import type { BlobStore } from "../storage/blob-store";
 import { evidenceStore } from "../storage/evidence-store";
 import { getPackKey } from "../signing/pack-key";
