@@ -10,7 +10,7 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { Actor } from "@/lib/server/actor";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { line, ms, percentile } from "./stats";
 
 const RUNS = Number(process.env.BENCH_PDF_RUNS || 15);

@@ -8,8 +8,8 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { computeInherentTier } from "@/lib/domain/tier";
-import { summariseVendor } from "@/lib/domain/vendor-summary";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
+import { summariseVendor } from "@/lib/domain/vendors/vendor-summary";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS } from "@/lib/schemas/dossier-record-kinds";

@@ -18,7 +18,7 @@
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
+import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { appVersion } from "../app-version";
 import { db } from "../db";
 import { notFound } from "../errors";

@@ -28,7 +28,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { GENESIS_HASH } from "@/lib/domain/audit-chain/chain";
+import { GENESIS_HASH } from "@/lib/domain/audit/hash-chain";
 import { packJobInputSchema, type PackVendorFilter, type PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
 import { appVersion } from "../app-version";

@@ -1,4 +1,4 @@
-import { isRemediationOpen } from "@/lib/domain/remediation";
+import { isRemediationOpen } from "@/lib/domain/assessments/remediation";
 import { updateRemediationSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";

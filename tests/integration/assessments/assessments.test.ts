@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { formatIsoDay } from "@/lib/domain/dates";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { compareAssessmentVersions } from "@/lib/server/services/assessments/compare";

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
-import type { ReviewDecision } from "@/lib/domain/assessment-workflow";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import type { ReviewDecision } from "@/lib/domain/assessments/assessment-workflow";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import type { RatingBand } from "@/lib/domain/scoring/types";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { createAssessment } from "@/lib/server/services/assessments/create";

@@ -2,7 +2,7 @@
 // date range), keyset pagination, and the CSV/JSONL export, which is itself
 // audited and covers exactly the filtered view.
 import { beforeAll, expect, it } from "vitest";
-import { eventHashMatches, type ChainedAuditEvent } from "@/lib/domain/audit-chain/chain";
+import { eventHashMatches, type ChainedAuditEvent } from "@/lib/domain/audit/hash-chain";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { recordAudit } from "@/lib/server/audit";
 import { exportAuditLog, listAuditActions, listAuditEvents } from "@/lib/server/services/audit-events";

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
-import { isRole } from "@/lib/domain/roles";
+import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import { getPackJob, listPackJobs, openPackJobDownload, packJobFileName, packJobSettled, packsDir, recoverStalePackJobs, startPackJob, STALE_AFTER_MS } from "@/lib/server/services/pack-jobs";
 import { verifyPack } from "@/lib/server/pack/verify-pack";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventHashMatches, type ChainedAuditEvent } from "@/lib/domain/audit-chain/chain";
+import { eventHashMatches, type ChainedAuditEvent } from "@/lib/domain/audit/hash-chain";
 import { verifyPackCommand } from "@/lib/cli/verify-pack";
 import { seedDemoData } from "@/lib/cli/seed";
 import type { Actor } from "@/lib/server/actor";
@@ -20,7 +20,7 @@ import { createAssessment } from "@/lib/server/services/assessments/create";
 import { loadOrCreatePackKey, type PackKey } from "@/lib/server/signing/pack-key";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";
-import { isRole } from "@/lib/domain/roles";
+import { isRole } from "@/lib/domain/accounts/roles";
 import { forEachProvider } from "../helpers/test-database";
 import { flipByteInEntry, rewriteZip } from "./pack-fixtures";
 

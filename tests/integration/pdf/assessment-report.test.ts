@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import { formatScore } from "@/lib/domain/scoring/format";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderAssessmentPdf } from "@/lib/server/pdf/assessment-report";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderAssessmentPdf } from "@/lib/server/pdf/assessment-report";

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
+import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderReportPdf } from "@/lib/server/pdf/assessment-report";
 import { assessmentPdfRenderer } from "@/lib/server/pack/assessment-pdf";

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { batchText, iterableToStream } from "@/lib/server/http/stream-response";
 import { handleRoute } from "@/lib/server/route-errors";
-import { contentDispositionAttachment } from "@/lib/domain/file-name";
+import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 
 export const dynamic = "force-dynamic";
 

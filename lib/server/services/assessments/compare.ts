@@ -1,4 +1,4 @@
-import { compareAssessments, type AssessmentComparison } from "@/lib/domain/compare-assessments";
+import { compareAssessments, type AssessmentComparison } from "@/lib/domain/assessments/compare-assessments";
 import { compareQuerySchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../../actor";
 import { requirePermission } from "../../authorize";

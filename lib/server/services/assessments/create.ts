@@ -1,4 +1,4 @@
-import { dueDayInstant } from "@/lib/domain/next-due";
+import { dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { createAssessmentSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../../actor";
 import { recordAudit } from "../../audit";

@@ -1,4 +1,4 @@
-import { assessmentReportFileName, buildAssessmentReport } from "@/lib/domain/assessment-report";
+import { assessmentReportFileName, buildAssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import type { Actor } from "../../actor";
 import { recordAudit } from "../../audit";
 import { requirePermission } from "../../authorize";

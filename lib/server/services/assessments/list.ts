@@ -1,5 +1,5 @@
 import { formatIsoDay } from "@/lib/domain/dates";
-import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import type { Actor } from "../../actor";
 import { requirePermission } from "../../authorize";
 import { db } from "../../db";

@@ -1,4 +1,4 @@
-import type { RecordedSignOff, SignOffDecision, SignOffRole } from "@/lib/domain/assessment-workflow";
+import type { RecordedSignOff, SignOffDecision, SignOffRole } from "@/lib/domain/assessments/assessment-workflow";
 import type { Tx } from "../../db";
 import { AppError, notFound } from "../../errors";
 import { stateOf } from "./snapshot";

@@ -1,7 +1,7 @@
-import { pendingSignOffRoles, type SignOffDecision, type SignOffRole } from "@/lib/domain/assessment-workflow";
+import { pendingSignOffRoles, type SignOffDecision, type SignOffRole } from "@/lib/domain/assessments/assessment-workflow";
 import { daysUntil, formatIsoDay } from "@/lib/domain/dates";
-import { dueDayInstant } from "@/lib/domain/next-due";
-import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { dueDayInstant } from "@/lib/domain/assessments/next-due";
+import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../../actor";
 import { requirePermission } from "../../authorize";

@@ -1,5 +1,5 @@
-import type { ReportInput } from "@/lib/domain/assessment-report";
-import type { SignOffDecision, SignOffRole } from "@/lib/domain/assessment-workflow";
+import type { ReportInput } from "@/lib/domain/assessments/assessment-report";
+import type { SignOffDecision, SignOffRole } from "@/lib/domain/assessments/assessment-workflow";
 import type { Tx } from "../../db";
 import { loadAssessmentRiskAcceptances } from "../../dossier/load-dossier";
 import { loadOrganisationBranding } from "../organisation";

@@ -1,8 +1,8 @@
-import { applyWorkflowEvent, reviewRoleOf } from "@/lib/domain/assessment-workflow";
+import { applyWorkflowEvent, reviewRoleOf } from "@/lib/domain/assessments/assessment-workflow";
 import { formatIsoDay } from "@/lib/domain/dates";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import type { RatingBand } from "@/lib/domain/scoring/types";
-import { checkSignOff, type SignOffContext } from "@/lib/domain/sign-off-policy";
+import { checkSignOff, type SignOffContext } from "@/lib/domain/assessments/sign-off-policy";
 import { signOffSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../../actor";
 import { recordAudit } from "../../audit";

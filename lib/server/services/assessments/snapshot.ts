@@ -1,14 +1,14 @@
-import { isAssessmentState, type AssessmentState } from "@/lib/domain/assessment-workflow";
-import type { Finding } from "@/lib/domain/finding";
-import { nextAssessmentDue } from "@/lib/domain/next-due";
+import { isAssessmentState, type AssessmentState } from "@/lib/domain/assessments/assessment-workflow";
+import type { Finding } from "@/lib/domain/findings/finding";
+import { nextAssessmentDue } from "@/lib/domain/assessments/next-due";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
-import { compareSnapshotWithLive, type SnapshotFreshness } from "@/lib/domain/snapshot-freshness";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
+import { compareSnapshotWithLive, type SnapshotFreshness } from "@/lib/domain/assessments/snapshot-freshness";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../../db";
-import { loadDossier, loadLatestRiskAcceptance, loadOpenRemediation, withWorkflowFindings } from "../../dossier/load-dossier";
+import { loadDossier, loadLatestRiskAcceptance, loadOpenRemediation } from "../../dossier/load-dossier";
 import { loadSettings } from "../settings";
 
 // Scored assessments (docs/rules.md §8-9). An assessment freezes the
@@ -51,7 +51,7 @@ export async function computeSnapshot(client: Tx, vendorId: string, now: Date) {
   const remediation = await loadOpenRemediation(client, vendorId);
   const acceptances = await loadLatestRiskAcceptance(client, vendorId);
   const { dossier, vendor } = loaded;
-  const findings = withWorkflowFindings(vendorFindingsFor(dossier, settings, now), now, remediation, acceptances);
+  const findings = vendorFindingsFor(dossier, settings, now, { remediation, acceptances });
   const score = scoreVendor(dossier, settings, now, { findings });
   const nextDue = nextAssessmentDue(dossier, settings, now);
   return { vendor, dossier, settings, findings, score, nextDue };

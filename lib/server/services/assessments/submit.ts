@@ -1,4 +1,4 @@
-import { applyWorkflowEvent } from "@/lib/domain/assessment-workflow";
+import { applyWorkflowEvent } from "@/lib/domain/assessments/assessment-workflow";
 import { submitAssessmentSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../../actor";
 import { recordAudit } from "../../audit";

@@ -1,9 +1,9 @@
-import { buildAssessmentReport } from "@/lib/domain/assessment-report";
-import { pendingSignOffRoles, reviewRoleOf } from "@/lib/domain/assessment-workflow";
-import { findingKey } from "@/lib/domain/finding";
-import { findingsNeedingAcceptance, latestRiskAcceptanceExpiry } from "@/lib/domain/risk-acceptance";
+import { buildAssessmentReport } from "@/lib/domain/assessments/assessment-report";
+import { pendingSignOffRoles, reviewRoleOf } from "@/lib/domain/assessments/assessment-workflow";
+import { findingKey } from "@/lib/domain/findings/finding";
+import { findingsNeedingAcceptance, latestRiskAcceptanceExpiry } from "@/lib/domain/assessments/risk-acceptance";
 import type { RatingBand } from "@/lib/domain/scoring/types";
-import { allowedDecisions, findingsNeedingRemediation, type SignOffContext } from "@/lib/domain/sign-off-policy";
+import { allowedDecisions, findingsNeedingRemediation, type SignOffContext } from "@/lib/domain/assessments/sign-off-policy";
 import type { Actor } from "../../actor";
 import { requirePermission } from "../../authorize";
 import { db } from "../../db";

@@ -1,4 +1,4 @@
-import { contentDispositionAttachment } from "@/lib/domain/file-name";
+import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 import { vendorPackQuerySchema } from "@/lib/schemas/audit-pack";
 import { requireActor } from "@/lib/server/auth";
 import { requirePermission } from "@/lib/server/authorize";
