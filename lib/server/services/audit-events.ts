@@ -1,9 +1,9 @@
 import type { AuditExportFormat, AuditLogFilter, AuditLogQuery } from "@/lib/schemas/audit-log";
 import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Prisma, type Tx } from "../db";
-import { AUDIT_CSV_HEADER, AUDIT_EVENT_SELECT, auditEventCsvLine, auditEventJsonLine, type AuditEventRow } from "../audit-log/event-format";
+import { AUDIT_EVENT_SELECT, type AuditEventRow } from "../audit-log/event-format";
+import { auditEventLines, auditEventsInOrder, recordAndReadHead } from "../audit-log/export-stream";
 
 type Where = Prisma.AuditEventWhereInput;
 
@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
  * operators (no `mode: "insensitive"`): e-mails and vendor search names are
  * stored lower-cased, so lower-casing the input is enough on both providers.
  */
-export async function auditEventsWhere(client: Tx, filter: AuditLogFilter): Promise<Where> {
+async function auditEventsWhere(client: Tx, filter: AuditLogFilter): Promise<Where> {
   const and: Where[] = [];
   if (filter.vendor) {
     const byName = await client.vendor.findMany({
@@ -90,46 +90,6 @@ export async function listAuditActions({ actor }: { actor: Actor }): Promise<str
   requirePermission(actor, "auditlog.read");
   const groups = await db().auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } });
   return groups.map((g) => g.action);
-}
-
-const EXPORT_PAGE = 2_000;
-
-/**
- * Events matching `where` with id <= upToId, oldest first, read page by page
- * so an export of a million rows holds one page in memory.
- */
-export async function* auditEventsInOrder(client: Tx, where: Where, upToId: number): AsyncGenerator<AuditEventRow> {
-  let after = 0;
-  for (;;) {
-    const rows = await client.auditEvent.findMany({
-      where: { AND: [where, { id: { gt: after, lte: upToId } }] },
-      orderBy: { id: "asc" },
-      take: EXPORT_PAGE,
-      select: AUDIT_EVENT_SELECT,
-    });
-    for (const row of rows) yield row;
-    if (rows.length < EXPORT_PAGE) return;
-    after = rows[rows.length - 1]!.id;
-  }
-}
-
-/** The text of an events file, line by line. */
-export async function* auditEventLines(events: AsyncIterable<AuditEventRow>, format: AuditExportFormat): AsyncGenerator<string> {
-  if (format === "csv") yield AUDIT_CSV_HEADER;
-  for await (const event of events) yield format === "csv" ? auditEventCsvLine(event) : auditEventJsonLine(event);
-}
-
-/**
- * Records `action` and returns the chain head right after it, in one
- * transaction: the head then names this very event, and everything up to it
- * is a consistent snapshot to export.
- */
-export async function recordAndReadHead(actor: Actor, input: Parameters<typeof recordAudit>[2]): Promise<{ headId: number; headHash: string }> {
-  return db().$transaction(async (tx) => {
-    await recordAudit(tx, actor, input);
-    const head = await tx.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-    return { headId: head.lastId, headHash: head.lastHash };
-  });
 }
 
 export interface AuditLogExport {

@@ -24,7 +24,7 @@ import { assessmentPdfRenderer, type RenderAssessmentPdf } from "../pack/assessm
 import type { PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
 import { appVersion } from "../app-version";
-import { auditEventLines, auditEventsInOrder, recordAndReadHead } from "./audit-events";
+import { auditEventLines, auditEventsInOrder, recordAndReadHead } from "../audit-log/export-stream";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
 import { loadDossier } from "../dossier/load-dossier";
