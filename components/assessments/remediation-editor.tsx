@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateRemediationAction } from "@/app/(app)/assessments/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/remediation";
+import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/assessments/remediation";
 import { updateRemediationSchema, type UpdateRemediationInput } from "@/lib/schemas/assessment";
 
 interface Props {

@@ -1,9 +1,9 @@
 import { hoursBetween } from "@/lib/domain/dates";
-import { notificationDelayHours } from "@/lib/domain/incident-notification";
+import { notificationDelayHours } from "@/lib/domain/kpis/incident-notification";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
 import { InstantText, formatInstantUtc } from "./day-text";
 import { formatHours } from "@/lib/domain/durations";
-import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpi-verdicts";
+import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpis/kpi-verdicts";
 import { KpiTrendChart } from "./kpi-trend-chart";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";

@@ -1,5 +1,5 @@
 import { addMonthsToDay, describeDue, formatDayForPeople, daysUntil } from "@/lib/domain/dates";
-import { reviewCadenceMonths } from "@/lib/domain/tier";
+import { reviewCadenceMonths } from "@/lib/domain/vendors/tier";
 import { isElevatedTier, TIER_LABELS } from "@/lib/domain/vocabulary";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
 import { DayText } from "./day-text";

@@ -1,9 +1,9 @@
 import { addMonthsToDay, daysUntil, formatIsoDay } from "@/lib/domain/dates";
 import { SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
-import { insuranceLabel, isoLabel } from "@/lib/domain/findings/labels";
+import { insuranceLabel, isoLabel } from "@/lib/domain/findings/subject-labels";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { insuranceRecordState, isoRecordState, pentestRecordState, soc2RecordState, type RecordState } from "@/lib/domain/record-states";
+import { insuranceRecordState, isoRecordState, pentestRecordState, soc2RecordState, type RecordState } from "@/lib/domain/assurance/record-states";
 import { recordAnchor, type DossierTab } from "./tabs";
 
 // What was valid when, and what lapses next (the overview's evidence

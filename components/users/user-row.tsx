@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatDayForPeople } from "@/lib/domain/dates";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/accounts/roles";
 import type { z } from "zod";
 import type { changeRoleSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import type { ActionResult } from "@/lib/schemas/action-result";

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { isRole } from "@/lib/domain/roles";
+import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import type { Tx } from "@/lib/server/db";

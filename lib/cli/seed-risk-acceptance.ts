@@ -4,13 +4,13 @@
 // would record it, through the assessment and risk-acceptance services, only
 // with their clock set back: an assessment 40 days ago, accepted for 30 days.
 import { formatIsoDay } from "@/lib/domain/dates";
-import { findingKey, type Finding } from "@/lib/domain/finding";
-import { findingsNeedingAcceptance } from "@/lib/domain/risk-acceptance";
-import { isRole } from "@/lib/domain/roles";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
+import { findingsNeedingAcceptance } from "@/lib/domain/assessments/risk-acceptance";
+import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import type { Tx } from "@/lib/server/db";
 import { refreshVendorSummary } from "@/lib/server/dossier/load-dossier";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 
 /** Chosen because its High finding (a remote site without VPN) holds for any `now`. */

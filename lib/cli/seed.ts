@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import path from "node:path";
-import { ROLES, type Role } from "@/lib/domain/roles";
+import { ROLES, type Role } from "@/lib/domain/accounts/roles";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { SYSTEM_ACTOR } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { REVIEW_DECISIONS } from "@/lib/domain/assessment-workflow";
-import { REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { REVIEW_DECISIONS } from "@/lib/domain/assessments/assessment-workflow";
+import { REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 
 // Assessment and remediation payloads, shared by the forms (zodResolver) and
 // the services (parseInput), so both refuse the same input the same way.

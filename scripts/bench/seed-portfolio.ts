@@ -6,8 +6,8 @@
 // (An earlier seed summarised the template without its legal records, and
 // matched 692 vendors where the app found 2,417.)
 import { randomUUID } from "node:crypto";
-import { computeInherentTier } from "@/lib/domain/tier";
-import { summariseVendor } from "@/lib/domain/vendor-summary";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
+import { summariseVendor } from "@/lib/domain/vendors/vendor-summary";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";

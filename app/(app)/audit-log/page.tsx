@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EventDiff } from "@/components/audit/event-diff";
 import { EventTime } from "@/components/audit/event-time";
 import { auditFilterParams, auditLogQuerySchema, firstValues } from "@/lib/schemas/audit-log";
-import { listAuditActions, listAuditEvents } from "@/lib/server/audit-log/audit-events";
+import { listAuditActions, listAuditEvents } from "@/lib/server/services/audit-events";
 import { requirePageActor } from "@/lib/server/auth";
 
 export const metadata: Metadata = { title: "Audit log" };

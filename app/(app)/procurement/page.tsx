@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "@/components/assessments/badges";
 import { TierBadge } from "@/components/ui/badge";
-import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
+import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessments/assessment-workflow";
 import { describeDue, formatDayForPeople } from "@/lib/domain/dates";
-import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/remediation";
+import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/assessments/remediation";
 import { requirePageActor } from "@/lib/server/auth";
-import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments";
+import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
 
 export const metadata: Metadata = { title: "Procurement" };
 

@@ -2,7 +2,7 @@
 // DPA, international transfers, contract term and sub-processors. Pure:
 // the caller passes the dossier, the vendor's profile, settings and `now`.
 import { differenceInCalendarDays, parseISO } from "date-fns";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { type DataCategory, type Industry, type Tier, SEVERITY_RANK, TIER_LABELS, isElevatedTier } from "@/lib/domain/vocabulary";
 import type { LegalDossier, StoredContract } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";

@@ -1,10 +1,10 @@
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
-import type { Finding } from "../finding";
+import type { Finding } from "../findings/finding";
 import { legalContextFor } from "../legal/legal-context";
 import type { LegalContext } from "../legal/legal-findings";
-import { computeInherentTier, effectiveTier, insuranceMinimum, type EffectiveTier, type InsuranceMinimum } from "../tier";
+import { computeInherentTier, effectiveTier, insuranceMinimum, type EffectiveTier, type InsuranceMinimum } from "../vendors/tier";
 import { isElevatedTier } from "../vocabulary";
 
 /** What every check family receives; built once per scoreVendor call. */

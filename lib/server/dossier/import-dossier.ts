@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
 import { RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { LegalDossier } from "@/lib/schemas/legal";
-import { computeInherentTier } from "@/lib/domain/tier";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";

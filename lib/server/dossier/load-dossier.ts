@@ -1,10 +1,10 @@
-import { findingsFor, sortFindings } from "@/lib/domain/findings";
-import { OPEN_REMEDIATION_STATUSES, remediationFindings, type RemediationLike } from "@/lib/domain/remediation";
-import { riskAcceptanceFindings, type AcceptedFinding, type RiskAcceptanceLike } from "@/lib/domain/risk-acceptance";
-import type { Finding } from "@/lib/domain/finding";
+import { findingsFor, sortFindings } from "@/lib/domain/findings/dossier-findings";
+import { OPEN_REMEDIATION_STATUSES, remediationFindings, type RemediationLike } from "@/lib/domain/assessments/remediation";
+import { riskAcceptanceFindings, type AcceptedFinding, type RiskAcceptanceLike } from "@/lib/domain/assessments/risk-acceptance";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { legalContextFor } from "@/lib/domain/legal/legal-context";
 import { legalFindingsFor } from "@/lib/domain/legal/legal-findings";
-import { summariseVendor } from "@/lib/domain/vendor-summary";
+import { summariseVendor } from "@/lib/domain/vendors/vendor-summary";
 import type { Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
@@ -60,7 +60,7 @@ export async function loadDossier(client: Tx, vendorId: string, catalogue?: Cont
  * due day, and, given its latest risk acceptance, "risk_acceptance.expired"
  * once that has lapsed with accepted findings still open. Both are workflow
  * data, not part of the dossier interchange format, so they join here at the
- * service layer (lib/domain/remediation.ts, lib/domain/risk-acceptance.ts).
+ * service layer (lib/domain/assessments/remediation.ts, lib/domain/assessments/risk-acceptance.ts).
  */
 export function computeFindings(
   dossier: Dossier,

@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { Tier } from "@/lib/domain/vocabulary";
 import { LEGAL_RECORD_KIND_KEYS } from "@/lib/schemas/dossier-record-kinds";
 import { legalQueueQuerySchema, type LegalQueueQuery } from "@/lib/schemas/legal-queue";

@@ -1,4 +1,4 @@
-import { isRemediationOpen } from "@/lib/domain/remediation";
+import { isRemediationOpen } from "@/lib/domain/assessments/remediation";
 import { updateRemediationSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
@@ -12,7 +12,7 @@ import { parseInput } from "../validation";
 // Remediation items (docs/rules.md §9): conditions of approval with an owner, a
 // due date, a status and, once closed, the evidence or note that closed them.
 // Items are created by the sign-off that sets the condition
-// (services/assessments.ts); here they move. Every change is version-locked
+// (services/assessments/sign-off.ts); here they move. Every change is version-locked
 // and audited, and refreshes the vendor's findings summary because an
 // overdue item is a finding ("remediation.overdue").
 

@@ -1,4 +1,4 @@
-import { computeInherentTier } from "@/lib/domain/tier";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import { tierOverrideSchema } from "@/lib/schemas/dossier";
 import {

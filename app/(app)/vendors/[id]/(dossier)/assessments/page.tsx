@@ -1,5 +1,5 @@
 import { VendorAssessmentsTab } from "@/components/assessments/vendor-assessments-tab";
-import { listVendorAssessments } from "@/lib/server/services/assessments";
+import { listVendorAssessments } from "@/lib/server/services/assessments/list";
 import { dossierMetadata, loadDossierView } from "../../load-dossier-view";
 
 export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) => dossierMetadata(params, "Assessments");
