@@ -9,7 +9,7 @@ import { findingsNeedingAcceptance } from "@/lib/domain/assessments/risk-accepta
 import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import type { Tx } from "@/lib/server/db";
-import { refreshVendorSummary } from "@/lib/server/dossier/load-dossier";
+import { refreshVendorSummary } from "@/lib/server/services/vendor-summaries";
 import { createAssessment } from "@/lib/server/services/assessments/create";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 

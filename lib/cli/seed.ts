@@ -14,7 +14,7 @@ import { dataDir } from "@/lib/server/data-dir";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { importDossier } from "@/lib/server/dossier/import-dossier";
+import { importDossier } from "@/lib/server/services/import-dossier";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 import { demoDossiers, demoEvidenceText } from "@/prisma/seed/demo-dossiers";
 import { createDemoContractDocuments, demoLegalActor, seedDemoLegalReviews, storeDemoContractFiles } from "./seed-legal";

@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { listRecords } from "@/lib/server/dossier/record-store";
 import { listVendors } from "@/lib/server/services/vendors";
-import { refreshOutdatedSummaries } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries } from "@/lib/server/services/summary-refresh";
 import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
 import { line, ms, timeRuns } from "./stats";

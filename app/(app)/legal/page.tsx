@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { legalQueueQuerySchema } from "@/lib/schemas/legal-queue";
 import { requirePageActor } from "@/lib/server/auth";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
 import "@/components/legal/legal.css";
 

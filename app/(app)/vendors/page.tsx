@@ -12,7 +12,7 @@ import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
 import { formatDayForPeople } from "@/lib/domain/dates";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
 

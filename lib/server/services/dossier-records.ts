@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { createRecord, deleteRecord, findRecord, updateRecord } from "../dossier/record-store";
 import { isUniqueKeyViolation } from "../db-errors";
 import { AppError, notFound, staleEdit } from "../errors";

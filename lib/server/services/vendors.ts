@@ -12,7 +12,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";

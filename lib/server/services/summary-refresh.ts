@@ -10,12 +10,13 @@
 // better-sqlite3 is synchronous: a loop of awaited queries that all resolve
 // at once never lets the event loop turn, so 9,600 refreshes in a row froze
 // every request (even /signin) for about 25 s. The loop therefore yields to
-// the event loop (setImmediate) after every vendor: pending requests and
-// timers run between two vendors, and a refresh only ever blocks for one.
+// the event loop (setImmediate) after every page of vendors: pending requests
+// and timers run between two pages, and a refresh only ever blocks for one.
 import { db } from "../db";
-import { loadSettings } from "../services/settings";
+import { loadSettings } from "./settings";
 import { shuttingDown } from "../shutdown";
-import { loadCatalogue, refreshVendorSummary } from "./load-dossier";
+import { loadCatalogue } from "../dossier/load-dossier";
+import { refreshVendorSummaries } from "./vendor-summaries";
 
 /** Summaries computed before this instant are outdated. Never later than `now`, or a refresh could not satisfy it. */
 export async function summariesValidFrom(now: Date): Promise<Date> {
@@ -41,39 +42,36 @@ export interface RefreshResult {
 }
 
 /**
- * Recomputes outdated summaries, oldest vendor id first, one transaction per
- * vendor (a dossier edit is never blocked for long), until none is left or
- * `budgetMs` has passed.
+ * Recomputes outdated summaries, oldest vendor id first, a page of vendors at
+ * a time (one read per table for the page, one short write transaction), until
+ * none is left or `budgetMs` has passed. A page that fails is retried vendor
+ * by vendor, so one bad dossier cannot stall the others.
  */
-export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, batchSize = 100 } = {}): Promise<RefreshResult> {
+export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, pageSize = 25 } = {}): Promise<RefreshResult> {
   const validFrom = await summariesValidFrom(now);
   const outdated = outdatedWhere(validFrom);
   const started = performance.now();
-  const failed: string[] = []; // skipped for the rest of this run, so one bad dossier cannot stall the others
+  const failed: string[] = []; // skipped for the rest of this run
   let refreshed = 0;
-  // A stopping server leaves the rest for the next start, between two vendors' transactions.
+  // A stopping server leaves the rest for the next start, between two pages.
   while (performance.now() - started < budgetMs && !shuttingDown()) {
-    const batch = await db().vendor.findMany({
-      where: { ...outdated, id: { notIn: failed } },
-      select: { id: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
+    const page = (await db().vendor.findMany({ where: { ...outdated, id: { notIn: failed } }, select: { id: true }, orderBy: { id: "asc" }, take: pageSize })).map((v) => v.id);
     // Nothing outdated (the usual case): no need to count what is left.
-    if (batch.length === 0) return { refreshed, pending: failed.length };
-    // Once per batch, not once per vendor.
-    const [settings, catalogue] = [await loadSettings(), await loadCatalogue()];
-    for (const { id } of batch) {
-      try {
-        await db().$transaction((tx) => refreshVendorSummary(tx, id, now, settings, catalogue));
-        refreshed++;
-      } catch (error) {
-        console.error(`refreshing the summary of vendor ${id} failed:`, error);
-        failed.push(id);
+    if (page.length === 0) return { refreshed, pending: failed.length };
+    const options = { now, settings: await loadSettings(), catalogue: await loadCatalogue(), stillOutdated: outdated };
+    try {
+      refreshed += await refreshVendorSummaries(db(), page, options);
+    } catch {
+      for (const id of page) {
+        try {
+          refreshed += await refreshVendorSummaries(db(), [id], options);
+        } catch (error) {
+          console.error(`refreshing the summary of vendor ${id} failed:`, error);
+          failed.push(id);
+        }
       }
-      await yieldToEventLoop();
-      if (performance.now() - started >= budgetMs || shuttingDown()) break;
     }
+    await yieldToEventLoop();
   }
   const pending = await db().vendor.count({ where: outdated });
   return { refreshed, pending };

@@ -8,8 +8,8 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import { notFound } from "../errors";
-import { refreshVendorSummary } from "./load-dossier";
-import { createRecords, deleteVendorRecords, listRecords } from "./record-store";
+import { refreshVendorSummary } from "./vendor-summaries";
+import { createRecords, deleteVendorRecords, listRecords } from "../dossier/record-store";
 
 // Writes a Dossier (the interchange format) into the database as a new vendor.
 // Record and document ids in a dossier are only unique within it, so each gets
