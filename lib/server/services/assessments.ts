@@ -11,7 +11,7 @@ import {
 import { buildAssessmentReport, type AssessmentReport, type ReportInput } from "@/lib/domain/assessment-report";
 import { loadOrganisationBranding } from "./organisation";
 import { compareAssessments, type AssessmentComparison } from "@/lib/domain/compare-assessments";
-import { daysUntil, formatIsoDay } from "@/lib/domain/dates";
+import { addDaysToDay, daysUntil, formatIsoDay } from "@/lib/domain/dates";
 import { findingKey, type Finding } from "@/lib/domain/finding";
 import { dueDayInstant, nextAssessmentDue } from "@/lib/domain/next-due";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
@@ -588,7 +588,7 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
   requirePermission(actor, "assessment.read");
   const client = db();
   const today = formatIsoDay(now);
-  const horizon = new Date(dueDayInstant(today).getTime() + DUE_SOON_DAYS * 86_400_000);
+  const horizon = dueDayInstant(addDaysToDay(today, DUE_SOON_DAYS));
   const activeVendor = { status: { not: "offboarded" } };
   const [dueRows, dueCount, neverRows, neverCount, workflowRows, overdueRows, overdueCount] = await Promise.all([
     client.vendor.findMany({
