@@ -5,12 +5,15 @@ import {
   differenceInCalendarDays,
   differenceInCalendarMonths,
   differenceInMilliseconds,
+  addYears,
   endOfQuarter,
   format,
   formatDistanceStrict,
   isValid,
   parseISO,
+  getYear,
   startOfDay,
+  startOfYear,
 } from "date-fns";
 import { millisecondsInHour } from "date-fns/constants";
 
@@ -48,7 +51,7 @@ export type DayInput = Date | string;
 type Day = UTCDate;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTHS_FOR_PEOPLE = "d MMM yyyy";
+const PEOPLE_DAY_FORMAT = "d MMM yyyy";
 
 // Memo tables (day string → day, day → its index, day + N months, day → text).
 // Days are never mutated once made, so a memoised one can be handed out
@@ -140,12 +143,12 @@ export function formatIsoDay(value: DayInput): IsoDate {
 export function formatDayForPeople(value: DayInput): string {
   const day = dayOf(value);
   const time = day.getTime();
-  return peopleDays.get(time) ?? remember(peopleDays, time, format(day, MONTHS_FOR_PEOPLE));
+  return peopleDays.get(time) ?? remember(peopleDays, time, format(day, PEOPLE_DAY_FORMAT));
 }
 
-/** "29 Feb 2024 14:05 UTC" (with seconds when asked): an instant for people, always in UTC. */
+/** "29 Feb 2024, 14:05 UTC" (with seconds when asked): an instant for people, always in UTC. */
 export function formatInstantForPeople(value: DayInput, { seconds = false }: { seconds?: boolean } = {}): string {
-  return `${format(new UTCDate(parseInstant(value).getTime()), seconds ? `${MONTHS_FOR_PEOPLE} HH:mm:ss` : `${MONTHS_FOR_PEOPLE} HH:mm`)} UTC`;
+  return `${format(new UTCDate(parseInstant(value).getTime()), seconds ? `${PEOPLE_DAY_FORMAT}, HH:mm:ss` : `${PEOPLE_DAY_FORMAT}, HH:mm`)} UTC`;
 }
 
 /** "14:05 UTC": the time of day of an instant, in UTC. */
@@ -177,6 +180,16 @@ export function addDaysToDay(from: DayInput, days: number): IsoDate {
 export function firstDayOfMonthAfter(from: DayInput, months: number): IsoDate {
   const day = addMonths(dayOf(from), months);
   return iso(addDays(day, 1 - day.getDate()));
+}
+
+/** 1 January of the year N years after the year of `from` ("2026-03-15", 1 → "2027-01-01"). */
+export function firstDayOfYearAfter(from: DayInput, years: number): IsoDate {
+  return iso(startOfYear(addYears(dayOf(from), years)));
+}
+
+/** The calendar year of a day (2026 for "2026-03-15"). */
+export function yearOfDay(day: DayInput): number {
+  return getYear(dayOf(day));
 }
 
 /** The last day of the calendar quarter `day` falls in ("2026-02-10" → "2026-03-31"). */

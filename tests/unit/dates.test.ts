@@ -8,6 +8,8 @@ import {
   daysBetween,
   endOfQuarterDay,
   firstDayOfMonthAfter,
+  firstDayOfYearAfter,
+  yearOfDay,
   formatInstantForPeople,
   isRealIsoDay,
   daysSince,
@@ -293,8 +295,19 @@ describe("calendar days in every server time zone", () => {
     ["2026-03-31", -1, "2026-02-01"],
     ["2026-01-31", -13, "2024-12-01"],
     ["2026-11-01", 0, "2026-11-01"],
-  ])("the first day of the month %i months from %s is %s", (day, months, expected) => {
+  ])("the first day of the month of %s + %i months is %s", (day, months, expected) => {
     inEachZone(() => expect(firstDayOfMonthAfter(day, months)).toBe(expected));
+  });
+
+  it.each([
+    ["2026-03-15", 0, "2026-01-01", 2026],
+    ["2026-12-31", 1, "2027-01-01", 2026],
+    ["2024-02-29", -1, "2023-01-01", 2024],
+  ])("1 January of the year of %s + %i years is %s", (day, years, expected, year) => {
+    inEachZone(() => {
+      expect(firstDayOfYearAfter(day, years)).toBe(expected);
+      expect(yearOfDay(day)).toBe(year);
+    });
   });
 
   it("moves an instant by whole UTC days, keeping its UTC time of day across DST changes", () => {
@@ -306,8 +319,8 @@ describe("calendar days in every server time zone", () => {
 
   it("writes instants for people in UTC", () => {
     inEachZone(() => {
-      expect(formatInstantForPeople("2026-12-05T23:04:05Z")).toBe("5 Dec 2026 23:04 UTC");
-      expect(formatInstantForPeople("2026-12-05T23:04:05Z", { seconds: true })).toBe("5 Dec 2026 23:04:05 UTC");
+      expect(formatInstantForPeople("2026-12-05T23:04:05Z")).toBe("5 Dec 2026, 23:04 UTC");
+      expect(formatInstantForPeople("2026-12-05T23:04:05Z", { seconds: true })).toBe("5 Dec 2026, 23:04:05 UTC");
     });
   });
 });
