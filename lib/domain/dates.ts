@@ -2,16 +2,16 @@ import { UTCDate, utc } from "@date-fns/utc";
 import {
   addDays,
   addMonths,
+  addYears,
   differenceInCalendarDays,
   differenceInCalendarMonths,
   differenceInMilliseconds,
-  addYears,
   endOfQuarter,
   format,
   formatDistanceStrict,
+  getYear,
   isValid,
   parseISO,
-  getYear,
   startOfDay,
   startOfYear,
 } from "date-fns";
@@ -19,9 +19,9 @@ import { millisecondsInHour } from "date-fns/constants";
 
 // Calendar arithmetic for currency and expiry rules: the ONE place the app
 // computes with calendar days. Everything is date-fns on UTC dates
-// (@date-fns/utc), so the server's time zone can never change a result;
-// nothing else in lib/, app/, components/ or the CLI adds days or months,
-// slices ISO strings or multiplies milliseconds for a calendar question.
+// (@date-fns/utc), so the server's time zone can never change a result.
+// Other modules ask this one instead of adding days or months themselves,
+// slicing ISO strings or multiplying milliseconds.
 //
 // Conventions (every rule relies on them, tests/unit/dates.test.ts pins them):
 // - Rules work on *calendar days*. A "YYYY-MM-DD" string is that day. An
