@@ -9,6 +9,7 @@ import {
   endOfQuarter,
   format,
   formatDistanceStrict,
+  getQuarter,
   getYear,
   isValid,
   parseISO,
@@ -190,6 +191,12 @@ export function firstDayOfYearAfter(from: DayInput, years: number): IsoDate {
 /** The calendar year of a day (2026 for "2026-03-15"). */
 export function yearOfDay(day: DayInput): number {
   return getYear(dayOf(day));
+}
+
+/** The calendar quarter of a day as KPI periods name it: "2026-Q3" for "2026-08-31". */
+export function quarterOfDay(day: DayInput): string {
+  const d = dayOf(day);
+  return `${getYear(d)}-Q${getQuarter(d)}`;
 }
 
 /** The last day of the calendar quarter `day` falls in ("2026-02-10" → "2026-03-31"). */

@@ -9,6 +9,7 @@ import {
   endOfQuarterDay,
   firstDayOfMonthAfter,
   firstDayOfYearAfter,
+  quarterOfDay,
   yearOfDay,
   formatInstantForPeople,
   isRealIsoDay,
@@ -279,6 +280,15 @@ describe("calendar days in every server time zone", () => {
       expect(formatDayForPeople(new Date(instant))).toBe(forPeople);
       expect(dayStartInstant(instant).toISOString()).toBe(`${day}T00:00:00.000Z`);
     });
+  });
+
+  it.each([
+    ["2026-01-01", "2026-Q1"],
+    ["2026-03-31", "2026-Q1"],
+    ["2026-04-01", "2026-Q2"],
+    ["2026-12-31", "2026-Q4"],
+  ])("%s falls in the KPI period %s", (day, expected) => {
+    inEachZone(() => expect(quarterOfDay(day)).toBe(expected));
   });
 
   it.each([
