@@ -2,7 +2,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { insuranceMinimum } from "@/lib/domain/vendors/tier";
 import { insuranceLabel } from "@/lib/domain/findings/subject-labels";
 import type { VendorDossierView } from "@/lib/server/services/dossier-view";
-import { DayText } from "./day-text";
+import { DayText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "./evidence-link";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";

@@ -1,4 +1,4 @@
-import { addMonthsToDay, daysUntil, formatIsoDay } from "@/lib/domain/dates";
+import { addMonthsToDay, daysUntil, firstDayOfYearAfter, formatIsoDay } from "@/lib/domain/dates";
 import { SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { insuranceLabel, isoLabel } from "@/lib/domain/findings/subject-labels";
 import type { Dossier } from "@/lib/schemas/dossier";
@@ -143,5 +143,5 @@ export function timelineRange(rows: readonly TimelineRow[], now: Date): { start:
   const max = days.reduce((a, b) => (a > b ? a : b));
   // Some room after today, so "what lapses next" is on the chart.
   const end = addMonthsToDay(today, 6) > max ? addMonthsToDay(today, 6) : max;
-  return { start: `${min.slice(0, 4)}-01-01`, end: `${Number(end.slice(0, 4)) + 1}-01-01` };
+  return { start: firstDayOfYearAfter(min, 0), end: firstDayOfYearAfter(end, 1) };
 }

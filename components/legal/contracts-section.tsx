@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DayText, InstantText } from "@/components/dossier/day-text";
+import { DayText, InstantText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "@/components/dossier/evidence-link";
 import { StatusBadge, type Tone } from "@/components/dossier/status-badges";
 import type { Finding } from "@/lib/domain/findings/finding";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { InstantText } from "@/components/dossier/day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import { TierBadge } from "@/components/ui/badge";
 import { SortHeader } from "@/components/ui/sort-header";
 import type { Finding } from "@/lib/domain/findings/finding";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDiff } from "@/components/audit/event-diff";
-import { EventTime } from "@/components/audit/event-time";
+import { InstantText } from "@/components/ui/relative-date";
 import { auditFilterParams, auditLogQuerySchema, firstValues } from "@/lib/schemas/audit-log";
 import { listAuditActions, listAuditEvents } from "@/lib/server/services/audit-events";
 import { requirePageActor } from "@/lib/server/auth";
@@ -87,7 +87,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {page.events.map((e) => (
                   <tr key={e.id} data-testid="audit-event">
                     <td className="mono">{e.id}</td>
-                    <td><EventTime at={e.at} now={now} /></td>
+                    <td><InstantText at={e.at} now={now} seconds precise /></td>
                     <td>
                       {e.actorEmail ?? <span className="muted">{e.actorId ?? "anonymous"}</span>}
                       {e.ip ? <div className="muted small">{e.ip}</div> : null}

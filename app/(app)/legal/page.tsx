@@ -19,7 +19,7 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
   const query = legalQueueQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const now = new Date();
   // The queue selects on stored legal blocker counts: bring outdated ones up
-  // to date first, as the vendor list does (refresh-summaries.ts).
+  // to date first, as the vendor list does (lib/server/services/summary-refresh.ts).
   const freshness = await refreshSummariesForListing(now);
   if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
   const { rows, total } = await listLegalQueue({ actor, query, now });

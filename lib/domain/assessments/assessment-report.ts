@@ -10,7 +10,7 @@ import {
   type SignOffDecision,
   type SignOffRole,
 } from "./assessment-workflow";
-import { formatDayForPeople, formatIsoDay, type DayInput } from "../dates";
+import { formatDayForPeople, formatInstantForPeople, formatIsoDay, parseInstant, type DayInput } from "../dates";
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "../dossier-vocabulary";
 import type { Finding } from "../findings/finding";
 import { ADEQUACY_REFERENCE } from "../legal/adequacy";
@@ -459,7 +459,7 @@ function executiveSummary(
  */
 function nextDueText(dossier: Dossier, settings: Settings, createdAt: DayInput, nextDueAt: DayInput): { date: string; reason: string } {
   const stored = formatIsoDay(nextDueAt);
-  const computed = nextAssessmentDue(dossier, settings, new Date(typeof createdAt === "string" ? createdAt : createdAt.getTime()));
+  const computed = nextAssessmentDue(dossier, settings, parseInstant(createdAt));
   const reason = computed.date === stored ? computed.reason : "set when the assessment was made";
   return { date: formatDayForPeople(stored), reason: lowerFirst(reason) };
 }
@@ -539,7 +539,7 @@ function signOffRows(signOffs: readonly ReportSignOff[], rating: Rating): SignOf
     roleLabel: SIGN_OFF_ROLE_LABELS[s.role],
     decisionLabel: SIGN_OFF_DECISION_LABELS[s.decision],
     name: s.signedByName,
-    date: `${formatDayForPeople(s.signedAt)} ${timeOf(s.signedAt)}`,
+    date: formatInstantForPeople(s.signedAt),
     comment: s.comment.trim(),
     blankComment: s.decision !== "submit" && s.comment.trim() === "",
     againstRating: againstRating(s.decision, rating),
@@ -564,11 +564,6 @@ function againstRating(decision: SignOffDecision, rating: Rating): string | null
 }
 
 const ROLE_ORDER: Record<SignOffRole, number> = { procurement: 0, legal: 1, security: 2 };
-
-function timeOf(value: DayInput): string {
-  const d = typeof value === "string" ? new Date(value) : value;
-  return `${d.toISOString().slice(11, 16)} UTC`;
-}
 
 function remediationRow(r: ReportRemediation, findings: readonly Finding[], now: Date): RemediationRow {
   const overdue = isRemediationOverdue(r, now);

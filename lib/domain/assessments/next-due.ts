@@ -1,6 +1,6 @@
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { addMonthsToDay, daysUntil, formatDayForPeople, formatIsoDay, type IsoDate } from "../dates";
+import { addMonthsToDay, dayStartInstant, daysUntil, formatDayForPeople, formatIsoDay, type IsoDate } from "../dates";
 import { validIsoCertificates } from "../assurance/iso-status";
 import { selectCurrencyReport } from "../assurance/soc2-status";
 import { computeInherentTier, effectiveTier, reviewCadenceMonths } from "../vendors/tier";
@@ -111,5 +111,5 @@ function latest<T>(records: readonly T[], key: (r: T) => string): T | undefined 
 
 /** The due day as the instant stored in Assessment.nextDueAt / Vendor.nextAssessmentDue (UTC midnight). */
 export function dueDayInstant(day: IsoDate): Date {
-  return new Date(`${day}T00:00:00.000Z`);
+  return dayStartInstant(day);
 }

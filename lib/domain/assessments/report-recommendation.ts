@@ -1,6 +1,6 @@
 import type { AssessmentState, SignOffDecision, SignOffRole } from "./assessment-workflow";
 import { SIGN_OFF_ROLE_LABELS } from "./assessment-workflow";
-import { formatDayForPeople, type DayInput } from "../dates";
+import { formatDayForPeople, formatIsoDay, type DayInput } from "../dates";
 import type { Finding } from "../findings/finding";
 import type { CapResult, Rating } from "../scoring/types";
 
@@ -63,7 +63,7 @@ export function recommendationFor(input: RecommendationInput): Recommendation {
     case "medium": {
       const open = input.remediation.filter((r) => r.status === "open" || r.status === "in_progress");
       const covering = open.filter((r) => r.findingCode && highs.some((h) => h.code === r.findingCode));
-      const latest = covering.map((r) => (typeof r.dueDate === "string" ? r.dueDate : r.dueDate.toISOString().slice(0, 10))).sort().at(-1);
+      const latest = covering.map((r) => formatIsoDay(r.dueDate)).sort().at(-1);
       sentences.push(
         highs.length === 0
           ? `The vendor is rated ${rating.label}: approve with conditions, each with an owner and a due date.`

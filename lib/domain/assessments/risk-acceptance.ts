@@ -1,4 +1,4 @@
-import { daysUntil, formatDayForPeople, formatIsoDay, plural, type IsoDate } from "../dates";
+import { addDaysToDay, daysUntil, formatDayForPeople, plural, type IsoDate } from "../dates";
 import { findingKey, type Finding } from "../findings/finding";
 
 // Risk acceptance (docs/assessments.md, "Risk acceptance"; docs/rules.md §9):
@@ -39,7 +39,7 @@ export function isRiskAcceptanceExpired(a: Pick<RiskAcceptanceLike, "expiresOn">
 
 /** The latest day an acceptance recorded at `now` may hold. */
 export function latestRiskAcceptanceExpiry(now: Date, maxDays: number): IsoDate {
-  return formatIsoDay(new Date(Date.parse(`${formatIsoDay(now)}T00:00:00Z`) + maxDays * 86_400_000));
+  return addDaysToDay(now, maxDays);
 }
 
 /** The findings that must be accepted before a High rating can be approved: every open blocker and high finding. */

@@ -1,6 +1,6 @@
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { addMonthsToDay, formatIsoDay, parseInstant } from "../dates";
+import { addDaysToDay, addMonthsToDay } from "../dates";
 import type { Finding } from "../findings/finding";
 import { soc2Status, type Soc2State } from "../assurance/soc2-status";
 
@@ -15,8 +15,6 @@ export interface VendorSummary {
   soc2StaleFrom: string | null;
 }
 
-const DAY_MS = 86_400_000;
-
 export function summariseVendor(dossier: Dossier, findings: readonly Finding[], settings: Settings, now: Date): VendorSummary {
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
   const soc2 = soc2Status(dossier, settings, now);
@@ -28,6 +26,6 @@ export function summariseVendor(dossier: Dossier, findings: readonly Finding[], 
     lowCount: count("low"),
     soc2State: soc2.state,
     // "More than N months" is strictly after the boundary day (see isMoreThanMonthsAfter).
-    soc2StaleFrom: staleBoundary ? formatIsoDay(new Date(parseInstant(staleBoundary).getTime() + DAY_MS)) : null,
+    soc2StaleFrom: staleBoundary ? addDaysToDay(staleBoundary, 1) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessments/assessment-report";
+import { formatInstantForPeople } from "@/lib/domain/dates";
 import type { RatingBand } from "@/lib/domain/scoring/types";
 import type { Severity } from "@/lib/domain/vocabulary";
 import { appVersion } from "../app-version";
@@ -380,7 +381,7 @@ function ReportPage({ footer, children }: { footer: string; children: React.Reac
 
 export function AssessmentReportDocument({ report, version = appVersion() }: { report: AssessmentReport; version?: string }) {
   const c = report.cover;
-  const generated = `${report.generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const generated = formatInstantForPeople(report.generatedAt);
   const footer = `Assay ${version} · generated ${generated} · ${c.vendorName}, assessment v${c.version} of ${c.assessmentDay}`;
   return (
     <R.Document

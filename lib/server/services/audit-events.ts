@@ -1,3 +1,4 @@
+import { addDaysToDay, dayStartInstant, formatIsoDay } from "@/lib/domain/dates";
 import type { AuditExportFormat, AuditLogFilter, AuditLogQuery } from "@/lib/schemas/audit-log";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
@@ -9,7 +10,6 @@ type Where = Prisma.AuditEventWhereInput;
 
 /** Vendors a name fragment may match; more than this and the filter is too vague to be useful anyway. */
 const VENDOR_NAME_MATCHES = 500;
-const DAY_MS = 86_400_000;
 
 /**
  * The Prisma filter for the audit log screen and its export. Only portable
@@ -33,8 +33,8 @@ async function auditEventsWhere(client: Tx, filter: AuditLogFilter): Promise<Whe
   if (filter.action) {
     and.push(filter.action.endsWith(".*") ? { action: { startsWith: filter.action.slice(0, -1) } } : { action: filter.action });
   }
-  if (filter.from) and.push({ at: { gte: new Date(`${filter.from}T00:00:00.000Z`) } });
-  if (filter.to) and.push({ at: { lt: new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + DAY_MS) } });
+  if (filter.from) and.push({ at: { gte: dayStartInstant(filter.from) } });
+  if (filter.to) and.push({ at: { lt: dayStartInstant(addDaysToDay(filter.to, 1)) } });
   return and.length === 0 ? {} : { AND: and };
 }
 
@@ -113,7 +113,7 @@ export async function exportAuditLog({ actor, filter, format, now = new Date() }
     after: { format, filter },
   });
   return {
-    fileName: `assay-audit-log-${now.toISOString().slice(0, 10)}.${format}`,
+    fileName: `assay-audit-log-${formatIsoDay(now)}.${format}`,
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
     lines: auditEventLines(auditEventsInOrder(client, where, headId), format),
   };

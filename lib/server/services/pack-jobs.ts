@@ -29,6 +29,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { GENESIS_HASH } from "@/lib/domain/audit/hash-chain";
+import { formatIsoDay } from "@/lib/domain/dates";
 import { packJobInputSchema, type PackVendorFilter, type PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
 import { appVersion } from "../app-version";
@@ -330,5 +331,5 @@ export async function openPackJobDownload({ actor, jobId }: { actor: Actor; jobI
   const stat = await fs.stat(filePath).catch(() => null);
   if (!stat) throw notFound("The archive is not on this server (it may have been removed, or written by another instance with its own disk).");
   await db().$transaction((tx) => recordAudit(tx, actor, { action: "pack.bulk_download", entityType: "pack_job", entityId: job.id, after: { sha256: job.sha256, sizeBytes: stat.size } }));
-  return { filePath, fileName: `assay-audit-packs-${job.createdAt.toISOString().slice(0, 10)}-${job.id}.zip`, sizeBytes: stat.size, sha256: job.sha256 };
+  return { filePath, fileName: `assay-audit-packs-${formatIsoDay(job.createdAt)}-${job.id}.zip`, sizeBytes: stat.size, sha256: job.sha256 };
 }

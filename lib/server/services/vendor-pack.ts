@@ -21,6 +21,7 @@ import { PackSourceError, streamPack, type PackEntry, type PackOptions, type Pac
 import type { PackManifest } from "../pack/manifest";
 import { legalPackFiles } from "../pack/legal-tables";
 import { assessmentPdfRenderer, type RenderAssessmentPdf } from "../pack/assessment-pdf";
+import { formatIsoDay } from "@/lib/domain/dates";
 import type { PdfChoice } from "@/lib/schemas/audit-pack";
 import type { Actor } from "../actor";
 import { appVersion } from "../app-version";
@@ -125,7 +126,7 @@ export async function planVendorPack(req: VendorPackRequest): Promise<VendorPack
 
   return {
     vendor: { id: vendor.id, name: vendor.name },
-    fileName: `assay-audit-pack-${fileSlug(vendor.name)}-${generatedAt.slice(0, 10)}.zip`,
+    fileName: `assay-audit-pack-${fileSlug(vendor.name)}-${formatIsoDay(now)}.zip`,
     evidenceBytes: documents.reduce((sum, d) => sum + d.sizeBytes, 0),
     evidenceFiles: documents.length,
     options: {

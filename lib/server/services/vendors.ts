@@ -1,3 +1,4 @@
+import { formatIsoDay } from "@/lib/domain/dates";
 import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import { tierOverrideSchema } from "@/lib/schemas/dossier";
@@ -149,7 +150,7 @@ export async function getVendor({ actor, id }: { actor: Actor; id: string }) {
 }
 
 function todayIso(now: Date) {
-  return now.toISOString().slice(0, 10);
+  return formatIsoDay(now);
 }
 
 export function vendorListWhere(query: VendorListQuery, now = new Date()) {

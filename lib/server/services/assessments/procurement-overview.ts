@@ -1,5 +1,5 @@
 import { pendingSignOffRoles, type SignOffDecision, type SignOffRole } from "@/lib/domain/assessments/assessment-workflow";
-import { daysUntil, formatIsoDay } from "@/lib/domain/dates";
+import { addDaysToDay, daysUntil, formatIsoDay } from "@/lib/domain/dates";
 import { dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
@@ -20,7 +20,7 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
   requirePermission(actor, "assessment.read");
   const client = db();
   const today = formatIsoDay(now);
-  const horizon = new Date(dueDayInstant(today).getTime() + DUE_SOON_DAYS * 86_400_000);
+  const horizon = dueDayInstant(addDaysToDay(today, DUE_SOON_DAYS));
   const activeVendor = { status: { not: "offboarded" } };
   const [dueRows, dueCount, neverRows, neverCount, workflowRows, overdueRows, overdueCount] = await Promise.all([
     client.vendor.findMany({

@@ -8,5 +8,5 @@ export default async function VendorAssessmentsPage({ params }: { params: Promis
   const { id } = await params;
   const { actor, view } = await loadDossierView(id);
   const data = await listVendorAssessments({ actor, vendorId: view.vendor.id, now: view.now });
-  return <VendorAssessmentsTab data={data} />;
+  return <VendorAssessmentsTab data={data} now={new Date()} />;
 }
