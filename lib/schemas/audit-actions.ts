@@ -12,8 +12,7 @@ import { settingsSchema } from "./settings";
 // password hash can slip into a hash-chained, exported record).
 //
 // The schemas describe what callers pass. Dates may be given as Date objects:
-// the event stores them as ISO strings (audit.ts serialises before hashing),
-// so StoredAuditPayload is what a reader of the log gets back.
+// the event stores them as ISO strings (audit.ts serialises before hashing).
 //
 // Events written before this catalogue keep their stored form and still
 // verify: the chain hashes the stored JSON, never this file.
@@ -23,9 +22,14 @@ const text = z.string();
 const count = z.number().int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lower-case hex SHA-256");
 /** A timestamp: a Date when written, its ISO string once stored. */
-const instant = z.union([z.date(), z.iso.datetime()]).transform((d) => (d instanceof Date ? d.toISOString() : d));
-/** A calendar day "YYYY-MM-DD". */
-const day = z.iso.date();
+const instant = z.union([z.date(), z.iso.datetime()]);
+/**
+ * A calendar day "YYYY-MM-DD", by form only: whether it is a real date is the
+ * business of the input schema that let it in (audit-log.ts, assessment.ts).
+ * The catalogue must never be stricter than the inputs feeding it, or a valid
+ * request would fail at the audit write.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Where a request came from (sign-in events carry it in the payload: there is no actor yet). */
 const from = { ip: text.nullable(), userAgent: text.nullable() };
 
@@ -55,7 +59,7 @@ const vendorView = z.strictObject({
   computedTier: text,
   tierOverrideReason: text.nullable(),
   status: text,
-  ownerId: id.nullable(),
+  ownerId: text.nullable(),
   version: count,
 });
 const vendorTier = z.strictObject({ tier: text, computedTier: text, tierOverrideReason: text.nullable() });
@@ -67,10 +71,10 @@ const userChange = { before: userView, after: userView.extend({ sessionsEnded: c
 const remediationView = z.strictObject({
   title: text,
   findingCode: text.nullable(),
-  ownerId: id.nullable(),
+  ownerId: text.nullable(),
   dueDate: text,
   status: text,
-  closingEvidenceId: id.nullable(),
+  closingEvidenceId: text.nullable(),
   closingNote: text.nullable(),
   version: count,
 });
@@ -206,7 +210,7 @@ const FIXED_ACTIONS = {
       version: count,
       reason: text,
       expiresOn: day,
-      findings: z.array(z.strictObject({ code: text, message: text, subject: z.strictObject({ kind: text, id: text.optional(), label: text.optional() }) })),
+      findings: z.array(z.strictObject({ code: text, message: text, subject: z.object({ kind: text, id: text.optional(), label: text.optional() }) })),
     }),
   }),
   "remediation.create": entry("Remediation item created", "remediation", {
@@ -215,7 +219,7 @@ const FIXED_ACTIONS = {
       findingCode: text.nullable(),
       findingMessage: text.nullable(),
       findingSubject: text.nullable(),
-      ownerId: id.nullable(),
+      ownerId: text.nullable(),
       dueDate: text,
       status: text,
       assessmentId: id,
@@ -266,22 +270,33 @@ export function dossierRecordAction<K extends AnyRecordKindKey, V extends Record
   return `dossier.${kind}.${verb}`;
 }
 
-type RecordEntry = Entry<DossierRecordEntity, z.ZodOptional<typeof recordFields>, z.ZodOptional<typeof recordFields>>;
+// A new record has no "before", a removed one no "after".
+type RecordEntry<V extends RecordVerb> = Entry<
+  DossierRecordEntity,
+  V extends "create" ? typeof absent : typeof recordFields,
+  V extends "delete" ? typeof absent : typeof recordFields
+>;
+const RECORD_PAYLOADS = {
+  create: { after: recordFields },
+  update: { before: recordFields, after: recordFields },
+  delete: { before: recordFields },
+};
+type RecordEntries = { [A in DossierRecordAction]: A extends `dossier.${string}.${infer V extends RecordVerb}` ? RecordEntry<V> : never };
+// Object.fromEntries forgets which key holds which verb's entry; RECORD_PAYLOADS is that link.
 const RECORD_ACTIONS = Object.fromEntries(
   [...RECORD_KIND_KEYS, ...LEGAL_RECORD_KIND_KEYS].flatMap((kind) =>
-    (Object.keys(RECORD_VERBS) as RecordVerb[]).map((verb): [DossierRecordAction, RecordEntry] => [
+    (Object.keys(RECORD_VERBS) as RecordVerb[]).map((verb) => [
       dossierRecordAction(kind, verb),
-      // A new record has no "before", a removed one no "after".
-      entry(`${recordKindSpec(kind).label} ${RECORD_VERBS[verb]}`, `dossier.${kind}`, { before: recordFields.optional(), after: recordFields.optional() }),
+      entry(`${recordKindSpec(kind).label} ${RECORD_VERBS[verb]}`, `dossier.${kind}`, RECORD_PAYLOADS[verb]),
     ]),
   ),
-) as Record<DossierRecordAction, RecordEntry>;
+) as unknown as RecordEntries;
 
 type FixedAction = keyof typeof FIXED_ACTIONS;
 export type AuditAction = FixedAction | DossierRecordAction;
 
 /** Every audit action, its label, entity type and payload schemas. */
-export const AUDIT_CATALOGUE: { [A in FixedAction]: (typeof FIXED_ACTIONS)[A] } & Record<DossierRecordAction, RecordEntry> = { ...FIXED_ACTIONS, ...RECORD_ACTIONS };
+export const AUDIT_CATALOGUE: { [A in FixedAction]: (typeof FIXED_ACTIONS)[A] } & RecordEntries = { ...FIXED_ACTIONS, ...RECORD_ACTIONS };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_CATALOGUE).sort() as AuditAction[];
 export const auditActionSchema = z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]);
@@ -299,12 +314,6 @@ export type AuditPayload<A extends AuditAction> = OptionalIfUndefined<{ before: 
 
 /** One side of an action's payload as callers pass it (undefined where the action does not write it). */
 export type AuditPayloadSide<A extends AuditAction, S extends "before" | "after"> = z.input<CatalogueEntry<A>[S]>;
-
-/** The payload as the log stores it (dates as ISO strings). */
-export type StoredAuditPayload<A extends AuditAction> = {
-  before: z.output<CatalogueEntry<A>["before"]> | null;
-  after: z.output<CatalogueEntry<A>["after"]> | null;
-};
 
 type OptionalIfUndefined<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & { [K in keyof T as undefined extends T[K] ? never : K]: T[K] };
 

@@ -142,6 +142,15 @@ describe("an event outside the catalogue is refused", () => {
     expect(() => assertAuditEvent({ action: "vendor.create", entityType: "vendor", after: { ...vendorView, services: "voice" } })).toThrow(/services/);
     expect(() => assertAuditEvent({ action: "vendor.create", entityType: "vendor", before: vendorView, after: vendorView })).toThrow(/before:/);
     expect(() => assertAuditEvent({ action: "auth.sign_in_failed", entityType: "user", after: { email: "a@b.example", ip: null, userAgent: null, reason: "guessed" } })).toThrow(/reason/);
+    // Dossier records: a new record has no "before", a removed one no "after", a change has both.
+    const site = { name: "Manila", country: "PH", startedOn: new Date("2024-01-01T00:00:00Z"), tags: ["voice"] };
+    const record = (action: string, payload: object) => () => assertAuditEvent({ action, entityType: "dossier.site", ...payload });
+    expect(record("dossier.site.create", { after: site })).not.toThrow();
+    expect(record("dossier.site.create", { before: site, after: site })).toThrow(/before:/);
+    expect(record("dossier.site.update", { after: site })).toThrow(/before:/);
+    expect(record("dossier.site.delete", { before: site })).not.toThrow();
+    expect(record("dossier.site.delete", { before: site, after: site })).toThrow(/after:/);
+    expect(record("dossier.site.update", { before: site, after: { ...site, seats: () => 300 } })).toThrow(/after:/);
   });
 
   it("is a compile-time error too", () => {
@@ -171,6 +180,12 @@ describe("the audit log's action filter", () => {
     expect(action("test.write")).toBeUndefined();
     expect(action("nothing.*")).toBeUndefined();
     expect(action(".*")).toBeUndefined();
+  });
+
+  it("whatever filter it accepts, the export's audit event accepts too", () => {
+    const filter = auditLogFilterSchema.parse({ vendor: "Harbour", actor: "sec", action: "vendor.*", from: "2026-02-30", to: "2026-03-31" });
+    expect(filter.from).toBe("2026-02-30");
+    expect(() => assertAuditEvent({ action: "auditlog.export", entityType: "audit_log", after: { format: "csv", filter } })).not.toThrow();
   });
 
   it("offers every catalogued action once, grouped by its first segment", () => {
