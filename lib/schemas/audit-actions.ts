@@ -82,6 +82,18 @@ const remediationView = z.strictObject({
 const logo = z.strictObject({ sha256, mimeType: text.nullable() });
 const evidenceUpload = z.strictObject({ kind: text, fileName: text, sha256, sizeBytes: count, effectiveDate: text });
 const stateOnly = z.strictObject({ state: text });
+/** A new draft version and its score; the first version has no previous one. */
+const draftScored = <P extends z.ZodType>(previousVersion: P) =>
+  z.strictObject({
+    version: count,
+    previousVersion,
+    state: z.literal("draft"),
+    score: z.number(),
+    rating: text,
+    findings: count,
+    nextDueAt: text.nullable(),
+    nextDueBasis: text,
+  });
 const packFilter = z.custom<PackVendorFilter>((v) => typeof v === "object" && v !== null && !Array.isArray(v));
 const auditLogFilter = z.strictObject({
   vendor: text.optional(),
@@ -165,30 +177,8 @@ const FIXED_ACTIONS = {
   "evidence.upload": entry("Evidence uploaded", "evidence", { after: evidenceUpload }),
   "evidence.download": entry("Evidence downloaded", "evidence"),
 
-  "assessment.create": entry("Assessment created", "assessment", {
-    after: z.strictObject({
-      version: count,
-      previousVersion: z.null(),
-      state: z.literal("draft"),
-      score: z.number(),
-      rating: text,
-      findings: count,
-      nextDueAt: text.nullable(),
-      nextDueBasis: text,
-    }),
-  }),
-  "assessment.rescore": entry("Assessment re-scored as a new version", "assessment", {
-    after: z.strictObject({
-      version: count,
-      previousVersion: count,
-      state: z.literal("draft"),
-      score: z.number(),
-      rating: text,
-      findings: count,
-      nextDueAt: text.nullable(),
-      nextDueBasis: text,
-    }),
-  }),
+  "assessment.create": entry("Assessment created", "assessment", { after: draftScored(z.null()) }),
+  "assessment.rescore": entry("Assessment re-scored as a new version", "assessment", { after: draftScored(count) }),
   "assessment.submit": entry("Assessment submitted for review", "assessment", {
     before: stateOnly,
     after: z.strictObject({ state: text, version: count, comment: text.nullable() }),
