@@ -91,6 +91,12 @@ describe("clause finder", () => {
     expect(proposals.find((p) => p.clauseCode === "data_residency")?.found).toBe(false);
   });
 
+  test("returning confidential information handled by staff at the end of an agreement is no staff confidentiality duty", () => {
+    const text = "Upon termination of the agreement, the Company will return all Confidential Information that its Staff hold to the Client.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(false);
+    expect(find(text, "data_return_deletion").found).toBe(true);
+  });
+
   test("an audit limited to reports is found, with a hint", () => {
     const p = find("Customer agrees that Provider's SOC 2 Type II report shall satisfy any audit right Customer may have.", "right_to_audit");
     expect(p.found).toBe(true);
