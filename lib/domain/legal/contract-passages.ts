@@ -23,6 +23,8 @@ export interface Passage {
   heading?: string;
   /** Number of the paragraph the passage belongs to, e.g. "8.1". */
   clauseNumber?: string;
+  /** Sentences of one paragraph (or list item) share this ordinal. */
+  paragraph: number;
 }
 
 interface Unit {
@@ -171,6 +173,7 @@ class PassageBuilder {
   /** The buffer holds a list item: its passages start with the lead-in. */
   private bufferIsItem = false;
   private prevAllowsItem = true;
+  private paragraphs = 0;
 
   addUnit(unit: Unit): void {
     if (!unit.continuesPrevious) {
@@ -253,6 +256,7 @@ class PassageBuilder {
     // An item keeps the lead-in open for its siblings; any other paragraph may open one.
     if (!leadIn) this.leadIn = /:["')\]]*$/.test(text.trim()) ? clipLeadIn(lastSentence(text.trim())) : undefined;
     let first = true;
+    const paragraph = this.paragraphs++;
     for (const { start, end, stem } of splitSentences(text)) {
       const own = text.slice(start, end).trim();
       if (!own) continue;
@@ -267,6 +271,7 @@ class PassageBuilder {
         page: page ?? pages[0]?.page,
         heading: this.heading,
         clauseNumber: this.clauseNumber,
+        paragraph,
       });
     }
   }

@@ -99,6 +99,15 @@ describe("clause finder", () => {
     expect(find(text, "data_return_deletion").found).toBe(true);
   });
 
+  test("the notification time stated in the next sentence of the same paragraph is the value; another paragraph's time is not", () => {
+    const duty = "The Supplier shall report to the Customer any breach of the Customer's unsecured PHI that it discovers.";
+    const same = find(`${duty} Notification will be made without unreasonable delay and no more than five (5) business days after discovery.`, "incident_notification");
+    expect(same.value).toMatchObject({ kind: "hours", hours: 168 });
+    const other = find(`${duty}\n\nNotification of changes to the service is made at least 30 days in advance.`, "incident_notification");
+    expect(other.found).toBe(true);
+    expect(other.value).toBeUndefined();
+  });
+
   test("an audit limited to reports is found, with a hint", () => {
     const p = find("Customer agrees that Provider's SOC 2 Type II report shall satisfy any audit right Customer may have.", "right_to_audit");
     expect(p.found).toBe(true);
