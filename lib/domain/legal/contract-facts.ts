@@ -113,7 +113,7 @@ function monthIndex(word: string): number {
 // ---------------------------------------------------- governing law, parties
 
 const GOVERNING_LAW =
-  /\bgoverned by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? (?:the )?laws? of (?:the )?((?:State of |Commonwealth of |Province of )?[A-Z][A-Za-z]+(?:[ -](?:of |and )?[A-Z][A-Za-z]+){0,3})/;
+  /\bgoverned by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? (?:the )?laws? of (?:the )?((?:State of |Commonwealth of |Province of )?[A-Z][A-Za-z]+(?:[ -](?:of (?:the )?|and )?[A-Z][A-Za-z]+){0,3})/;
 
 function governingLaw(text: string): string | undefined {
   const law = GOVERNING_LAW.exec(text)?.[1]?.trim();
@@ -121,9 +121,15 @@ function governingLaw(text: string): string | undefined {
   return law && !/^(?:member state|country|jurisdiction|state)$/i.test(law) ? law : undefined;
 }
 
-const PARTY = String.raw`([A-Z0-9][\w&.,'-]*(?:\s+[A-Z0-9&][\w&.,'-]*){0,7}(?:\s+(?:plc|ltd|llc|inc|limited|gmbh|ag|bv|b\.v\.|s\.a\.|pty)\b\.?)?)`;
-/** "between Acme Hosting Ltd (the "Supplier") and Northwind plc ("Customer")". */
-const BETWEEN = new RegExp(String.raw`\bbetween\s+${PARTY}\s*(?:\([^)]{0,80}\))?,?[^.;]{0,120}?\s+and\s+${PARTY}`);
+/** A name: capitalised words (no "This"/"The Agreement" run-on), then a company suffix. */
+const PARTY = String.raw`((?!(?:This|THIS|The|THE)\b)[A-Z][\w&'.-]*(?:\s+(?!(?:This|THIS|and|AND)\b)[A-Z0-9&][\w&'.-]*){0,6}(?:,?\s+(?:[Pp]lc|PLC|[Ll]td|LTD|LLC|llc|[Ii]nc|INC|[Ll]imited|LIMITED|GmbH|AG|B\.?V\.?|S\.A\.|[Pp]ty|PTY|[Cc]orp|CORP)\b\.?)?)`;
+/**
+ * "between Acme Hosting Ltd (the "Supplier") and Northwind plc", or with a
+ * description first: "between ACME LIMITED, a company registered in England
+ * … (the "Customer"), and …". The description must close with the role in
+ * brackets, so "England and Wales" inside it is not read as the second party.
+ */
+const BETWEEN = new RegExp(String.raw`\bbetween\s+${PARTY}(?:\s*\([^)]{0,80}\)|,[^;]{0,300}?\([^)]{0,80}\))?,?\s+and\s+${PARTY}`);
 
 /** "between Provider and Customer" names roles, not parties. */
 const ROLE_WORD = /^(?:the|this|you|us|we|customer|client|provider|supplier|vendor|company|processor|controller|licensee|licensor|contractor|consultant|party|parties|subscriber|user|buyer|purchaser|seller|agency|covered entity|business associate)$/i;
@@ -132,7 +138,8 @@ function partiesOf(sentences: string[]): string[] | undefined {
   for (const s of sentences) {
     const m = BETWEEN.exec(s);
     if (!m) continue;
-    const parties = [m[1], m[2]].map((p) => (p ?? "").replace(/[,.]+$/, "").trim());
+    // "CALDERA CUS- TOMER" is a hyphenated line break in capitals.
+    const parties = [m[1], m[2]].map((p) => (p ?? "").replace(/([A-Za-z])- ([A-Za-z])/g, "$1$2").replace(/[,]+$/, "").trim());
     if (parties.every((p) => p.length >= 2 && !ROLE_WORD.test(p))) return parties;
   }
   return undefined;

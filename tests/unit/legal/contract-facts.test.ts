@@ -38,6 +38,18 @@ describe("what a contract says about itself (to prefill the contract form)", () 
     expect(facts).toEqual({ title: "Data Processing Addendum", type: "dpa", effectiveDate: "2024-03-14", governingLaw: "State of California" });
   });
 
+  test("parties described at length, capitals broken over a line, and a law 'of the' country", () => {
+    const facts = extractContractFacts({
+      pages: [
+        {
+          number: 1,
+          text: 'THIS AGREEMENT is dated 2 May 2025 and is made between ORCHARD TELECOM LIMITED, a company registered in England and Wales under number 0123 whose office is at 1 High Street (the "Customer"), and HARBOUR CUS-\nTOMER CARE LIMITED, a company registered in Scotland ("Supplier").\nThis Agreement is governed by the laws of the Republic of Ireland.',
+        },
+      ],
+    });
+    expect(facts).toMatchObject({ effectiveDate: "2025-05-02", governingLaw: "Republic of Ireland", parties: ["ORCHARD TELECOM LIMITED", "HARBOUR CUSTOMER CARE LIMITED"] });
+  });
+
   test("nothing is guessed: no title words, no date, no law, roles instead of parties, a question instead of a title", () => {
     expect(extractContractFacts({ sections: [{ heading: "Welcome", text: "We host websites. Updated recently." }] })).toEqual({});
     expect(
