@@ -105,6 +105,8 @@ export function TrendLineChart({ data, valueLabel }: { data: TrendDatum[]; value
             name={valueLabel}
             stroke={SERIES_COLOUR}
             strokeWidth={2}
+            // A dot per month, so a month standing alone (no neighbour to draw a line to) still shows.
+            dot={{ r: 4, fill: SERIES_COLOUR }}
             connectNulls
           />
         </LineChart>
