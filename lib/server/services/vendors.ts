@@ -153,6 +153,12 @@ function todayIso(now: Date) {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * The Prisma form of the profile and summary filters, for bulk audit-pack
+ * exports (PACK_FILTER_KEYS). The vendor list itself filters in SQL
+ * (vendor-list-sql.ts), which also reads the latest assessment; the two must
+ * agree on these seven filters.
+ */
 export function vendorListWhere(query: VendorListQuery, now = new Date()) {
   const soc2 =
     query.soc2 === "stale"
