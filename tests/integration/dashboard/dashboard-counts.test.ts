@@ -3,7 +3,7 @@ import { PORTFOLIO_BANDS, SCORE_BUCKETS, monthsEnding, type PortfolioBand, type 
 import { TIERS } from "@/lib/domain/vocabulary";
 import type { Actor } from "@/lib/server/actor";
 import { getPortfolioDashboard, SCORE_TREND_MONTHS, type PortfolioDashboard } from "@/lib/server/services/dashboard";
-import { listVendors } from "@/lib/server/services/vendors";
+import { listVendors, vendorListWhere } from "@/lib/server/services/vendors";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor } from "../helpers/fixtures";
@@ -196,5 +196,15 @@ forEachProvider("portfolio dashboard", (t) => {
     const expected = [...specs].sort((a, b) => TIERS.indexOf(b.tier) - TIERS.indexOf(a.tier) || a.name.toLowerCase().localeCompare(b.name.toLowerCase())).slice(5, 10).map((s) => s.name);
     expect(list.total).toBe(specs.length);
     expect(list.rows.map((r) => r.name)).toEqual(expected);
+  });
+
+  it("audit packs' Prisma filter picks the same vendors as the list's SQL", async () => {
+    const filters = [{}, { tier: "high" }, { soc2: "stale" }, { soc2: "current" }, { soc2: "missing" }, { blocker: "yes" }, { blocker: "no", status: "offboarded" }, { q: "vendor 1" }];
+    for (const f of filters) {
+      const query = vendorListQuerySchema.parse({ ...f, pageSize: "100" });
+      const list = await listVendors({ actor: viewer, query, now: NOW });
+      const packed = await t.db.vendor.findMany({ where: vendorListWhere(query, NOW), select: { name: true } });
+      expect(list.rows.map((r) => r.name).sort(), JSON.stringify(f)).toEqual(packed.map((v) => v.name).sort());
+    }
   });
 });
