@@ -27,7 +27,10 @@ test("admin lands on the dashboard and its charts draw the seeded portfolio", as
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   // A dot per month with assessments (the demo's may all fall in one month, which draws no line).
   await expect(page.locator(".recharts-line-dot").first()).toBeVisible();
-  await testInfo.attach("dashboard", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  // Kept as an artifact of the run (test-results/…/dashboard.png), passing or not.
+  const screenshot = testInfo.outputPath("dashboard.png");
+  await page.screenshot({ path: screenshot, fullPage: true });
+  await testInfo.attach("dashboard", { path: screenshot, contentType: "image/png" });
 
   // Every vendor is counted once by tier and once by rating band.
   const sectionTotal = async (heading: string) => {
