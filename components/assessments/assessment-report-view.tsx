@@ -1,8 +1,8 @@
-import type { AssessmentReport } from "@/lib/domain/assessment-report";
+import type { AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { BlockerIcon } from "@/components/dossier/blocker-icon";
 
 // The assessment page's body: the same report model the PDF prints
-// (lib/domain/assessment-report.ts), section for section, so the screen and
+// (lib/domain/assessments/assessment-report.ts), section for section, so the screen and
 // the paper can never disagree on a number or a sentence.
 
 export function ExecutiveSummary({ report }: { report: AssessmentReport }) {

@@ -1,4 +1,4 @@
-import { InstantText } from "@/components/dossier/day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import type { LegalReview } from "@/lib/server/services/legal-view";
 import { SignOffForm } from "./sign-off-form";
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDiff } from "@/components/audit/event-diff";
-import { EventTime } from "@/components/audit/event-time";
+import { InstantText } from "@/components/ui/relative-date";
+import { auditActionGroups, auditActionLabel, type AuditActionGroup } from "@/lib/schemas/audit-actions";
 import { auditFilterParams, auditLogQuerySchema, firstValues } from "@/lib/schemas/audit-log";
-import { listAuditActions, listAuditEvents } from "@/lib/server/audit-log/audit-events";
+import { listAuditEvents } from "@/lib/server/services/audit-events";
 import { requirePageActor } from "@/lib/server/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("auditlog.read");
   const query = auditLogQuerySchema.parse(firstValues(await searchParams));
-  const [page, actions] = await Promise.all([listAuditEvents({ actor, query }), listAuditActions({ actor })]);
+  const page = await listAuditEvents({ actor, query });
   const now = new Date();
   const filter = auditFilterParams(query);
   const filtered = Object.keys(filter).length > 0;
@@ -49,8 +50,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <label htmlFor="action">Action</label>
           <select id="action" name="action" defaultValue={query.action ?? ""}>
             <option value="">Any</option>
-            {actionOptions(actions, query.action).map((a) => (
-              <option key={a} value={a}>{a === "denied.*" ? "Denied attempts (all)" : a.endsWith(".*") ? `${a.slice(0, -2)} (all)` : a}</option>
+            {actionGroups(query.action).map((g) => (
+              <optgroup key={g.value} label={g.label}>
+                <option value={g.value}>{g.label} (all)</option>
+                {g.actions.map((a) => (
+                  <option key={a.value} value={a.value}>{a.label}</option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </div>
@@ -87,12 +93,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {page.events.map((e) => (
                   <tr key={e.id} data-testid="audit-event">
                     <td className="mono">{e.id}</td>
-                    <td><EventTime at={e.at} now={now} /></td>
+                    <td><InstantText at={e.at} now={now} seconds precise /></td>
                     <td>
                       {e.actorEmail ?? <span className="muted">{e.actorId ?? "anonymous"}</span>}
                       {e.ip ? <div className="muted small">{e.ip}</div> : null}
                     </td>
-                    <td><code>{e.action}</code></td>
+                    <td>
+                      <div>{auditActionLabel(e.action)}</div>
+                      <code className="small">{e.action}</code>
+                    </td>
                     <td>
                       <div>{e.entityType}{e.entityId ? <span className="muted mono"> {e.entityId}</span> : null}</div>
                       {e.vendorId ? (
@@ -126,12 +135,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 }
 
 /**
- * Every action, plus "vendor.*"-style groups, plus the current value even if
- * no event has it any more. "denied.*" (refused attempts: missing permission,
- * refused upload) is always offered, so reviewers can look for them before any exist.
+ * The audit catalogue's actions by group, each group also selectable as a
+ * whole ("Denied attempts (all)": missing permission, refused upload), so
+ * reviewers can look for events before any exist. A narrower group typed
+ * into the URL ("dossier.contract.*") is shown as chosen.
  */
-function actionOptions(actions: string[], current: string | undefined): string[] {
-  const groups = [...new Set([...actions.filter((a) => a.includes(".")).map((a) => `${a.slice(0, a.indexOf("."))}.*`), "denied.*"])];
-  const all = [...new Set([...actions, ...groups, ...(current ? [current] : [])])];
-  return all.sort((a, b) => a.replace(".*", "").localeCompare(b.replace(".*", "")) || (a.endsWith(".*") ? -1 : 1));
+function actionGroups(current: string | undefined): AuditActionGroup[] {
+  const groups = auditActionGroups();
+  if (!current?.endsWith(".*") || groups.some((g) => g.value === current)) return groups;
+  return groups.map((g) =>
+    current.startsWith(g.value.slice(0, -1)) ? { ...g, actions: [{ value: current, label: `${current.slice(0, -2)} (all)` }, ...g.actions] } : g,
+  );
 }

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { legalQueueQuerySchema } from "@/lib/schemas/legal-queue";
 import { requirePageActor } from "@/lib/server/auth";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
 import "@/components/legal/legal.css";
 
@@ -19,7 +19,7 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
   const query = legalQueueQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const now = new Date();
   // The queue selects on stored legal blocker counts: bring outdated ones up
-  // to date first, as the vendor list does (refresh-summaries.ts).
+  // to date first, as the vendor list does (lib/server/services/summary-refresh.ts).
   const freshness = await refreshSummariesForListing(now);
   if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
   const { rows, total } = await listLegalQueue({ actor, query, now });

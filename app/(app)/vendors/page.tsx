@@ -11,8 +11,8 @@ import { FindingCounts } from "@/components/vendors/finding-counts";
 import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
-import { formatDayForPeople } from "@/lib/domain/dates";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
+import { DayText } from "@/components/ui/relative-date";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
 import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/portfolio";
@@ -36,10 +36,11 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const query = vendorListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   // Counts older than today or the last settings change are brought up to date
-  // first (refresh-summaries.ts); what a short budget leaves goes on after the response.
+  // first (lib/server/services/summary-refresh.ts); what a short budget leaves goes on after the response.
   const freshness = await refreshSummariesForListing();
   if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
   const { rows, total } = await listVendors({ actor, query });
+  const now = new Date();
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   const portfolioFilters = describePortfolioFilters(query);
   const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2 || query.band || query.finding || portfolioFilters.length);
@@ -170,10 +171,10 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                     <td><TierBadge tier={v.tier} /></td>
                     <td>{countryName(v.country)}</td>
                     <td><FindingCounts counts={v} /></td>
-                    <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} /></td>
+                    <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} now={now} /></td>
                     <td>{v.status}</td>
                     <td>{v.owner?.name ?? "—"}</td>
-                    <td><time dateTime={v.updatedAt.toISOString()}>{formatDayForPeople(v.updatedAt)}</time></td>
+                    <td><DayText day={v.updatedAt} now={now} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, recordUniqueKey, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
-import { futureDatedFieldErrors } from "@/lib/domain/future-dated";
+import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { futureDatedFieldErrors } from "@/lib/domain/assurance/future-dated";
+import type { AuditRecordFields } from "@/lib/schemas/audit-actions";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
+import { createRecord, deleteRecord, findRecord, updateRecord } from "../dossier/record-store";
 import { isUniqueKeyViolation } from "../db-errors";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
@@ -38,7 +40,7 @@ const deleteSchema = z.object({
 export type DossierRecordSaveInput = z.infer<typeof envelopeSchema>;
 export type DossierRecordDeleteInput = z.infer<typeof deleteSchema>;
 
-function auditEntity(kind: AnyRecordKindKey) {
+function auditEntity<K extends AnyRecordKindKey>(kind: K): `dossier.${K}` {
   return `dossier.${kind}`;
 }
 
@@ -47,6 +49,22 @@ async function assertEvidenceBelongs(tx: Tx, vendorId: string, data: Record<stri
   if (typeof evidenceId !== "string" || evidenceId === "") return;
   const doc = await tx.evidenceDocument.findFirst({ where: { id: evidenceId, vendorId } });
   if (!doc) throw new AppError("VALIDATION", "Check the highlighted field.", { evidenceId: "Choose a document uploaded for this vendor" });
+}
+
+/** An ISO certificate may only list sites recorded for the same vendor. */
+async function assertSitesBelong(tx: Tx, vendorId: string, data: Record<string, unknown>) {
+  const siteIds = [...new Set((data.coveredSiteIds as string[] | undefined) ?? [])];
+  if (siteIds.length === 0) return;
+  const found = await tx.deliverySite.count({ where: { vendorId, id: { in: siteIds } } });
+  if (found !== siteIds.length) throw new AppError("VALIDATION", "Check the highlighted field.", { coveredSiteIds: "Choose delivery sites recorded for this vendor" });
+}
+
+/** A site an ISO certificate lists cannot go: the certificate's scope would name nothing. */
+async function assertSiteNotCovered(tx: Tx, siteId: string) {
+  const covering = await tx.isoCertificateSite.findMany({ where: { siteId }, select: { certificate: { select: { certificateNumber: true } } } });
+  if (covering.length === 0) return;
+  const numbers = covering.map((c) => c.certificate.certificateNumber).join(", ");
+  throw new AppError("INVALID_STATE", `ISO certificate ${numbers} lists this site in its scope. Remove the site from the certificate first, then delete it.`);
 }
 
 /** Control assessments must name a control of the catalogue. */
@@ -71,10 +89,9 @@ export async function saveDossierRecord({ actor, input, now = new Date() }: { ac
   const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   const { id: _ignored, ...data } = parseInput(spec.schema, envelope.data) as Record<string, unknown>;
-  // Evidence dated in the future is invalid input (lib/domain/future-dated.ts). The zod schema is shared with the form and knows no `now`, so the check lives here.
+  // Evidence dated in the future is invalid input (lib/domain/assurance/future-dated.ts). The zod schema is shared with the form and knows no `now`, so the check lives here.
   const future = futureDatedFieldErrors(kind, data, now);
   if (Object.keys(future).length > 0) throw new AppError("VALIDATION", "Check the highlighted fields.", future);
-  const uniqueKey = recordUniqueKey(kind, data);
   return inTransaction(tx, async (tx) => {
     const vendor = await tx.vendor.findUnique({ where: { id: envelope.vendorId }, select: { id: true } });
     if (!vendor) throw notFound("Vendor not found.");
@@ -82,37 +99,30 @@ export async function saveDossierRecord({ actor, input, now = new Date() }: { ac
     await assertEvidenceBelongs(tx, vendor.id, data);
     await assertRecordUnique(tx, vendor.id, kind, envelope.id, data);
     if (kind === "control") await assertKnownControl(tx, data);
+    if (kind === "iso") await assertSitesBelong(tx, vendor.id, data);
     if (isLegalRecordKind(kind)) await assertLegalRecordAllowed(tx, vendor.id, kind, data);
 
     let record;
     let before: unknown = undefined;
     if (envelope.id) {
-      const existing = await tx.dossierRecord.findFirst({ where: { id: envelope.id, vendorId: vendor.id, kind } });
+      const existing = await findRecord(tx, kind, vendor.id, envelope.id);
       if (!existing) throw notFound(`${spec.label} not found.`);
-      if (envelope.version === undefined) throw staleEdit(spec.label.toLowerCase());
-      const { count } = await writeUnique(kind, data, () =>
-        tx.dossierRecord.updateMany({
-          where: { id: existing.id, version: envelope.version },
-          data: { data: data as object, uniqueKey, version: { increment: 1 }, updatedById: actor.id },
-        }),
-      );
+      const version = envelope.version;
+      if (version === undefined) throw staleEdit(spec.label.toLowerCase());
+      const count = await writeUnique(kind, data, () => updateRecord(tx, kind, { id: existing.id, version, data, actorId: actor.id }));
       if (count === 0) throw staleEdit(spec.label.toLowerCase());
       before = existing.data;
-      record = await tx.dossierRecord.findUniqueOrThrow({ where: { id: existing.id } });
+      record = (await findRecord(tx, kind, vendor.id, existing.id))!;
     } else {
-      record = await writeUnique(kind, data, () =>
-        tx.dossierRecord.create({
-          data: { vendorId: vendor.id, kind, data: data as object, uniqueKey, createdById: actor.id, updatedById: actor.id },
-        }),
-      );
+      record = await writeUnique(kind, data, () => createRecord(tx, { kind, vendorId: vendor.id, data, actorId: actor.id }));
     }
     await recordAudit(tx, actor, {
       action: `${auditEntity(kind)}.${envelope.id ? "update" : "create"}`,
       entityType: auditEntity(kind),
       entityId: record.id,
       vendorId: vendor.id,
-      before,
-      after: record.data,
+      before: before as AuditRecordFields | undefined,
+      after: record.data as AuditRecordFields,
     });
     await refreshVendorSummary(tx, vendor.id);
     return { id: record.id, version: record.version };
@@ -125,20 +135,21 @@ export async function deleteDossierRecord({ actor, input }: { actor: Actor; inpu
   const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   return inTransaction(tx, async (tx) => {
-    const existing = await tx.dossierRecord.findFirst({ where: { id, vendorId, kind } });
+    const existing = await findRecord(tx, kind, vendorId, id);
     if (!existing) throw notFound(`${spec.label} not found.`);
     if (isLegalRecordKind(kind)) {
       await bumpLegalRevision(tx, vendorId);
       if (kind === "contract") await assertContractNotCited(tx, vendorId, id);
     }
-    const { count } = await tx.dossierRecord.deleteMany({ where: { id, version } });
+    if (kind === "site") await assertSiteNotCovered(tx, id);
+    const count = await deleteRecord(tx, kind, id, version);
     if (count === 0) throw staleEdit(spec.label.toLowerCase());
     await recordAudit(tx, actor, {
       action: `${auditEntity(kind)}.delete`,
       entityType: auditEntity(kind),
       entityId: id,
       vendorId,
-      before: existing.data,
+      before: existing.data as AuditRecordFields,
     });
     await refreshVendorSummary(tx, vendorId);
     return { id };

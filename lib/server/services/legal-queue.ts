@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { Tier } from "@/lib/domain/vocabulary";
 import { LEGAL_RECORD_KIND_KEYS } from "@/lib/schemas/dossier-record-kinds";
 import { legalQueueQuerySchema, type LegalQueueQuery } from "@/lib/schemas/legal-queue";
@@ -7,13 +7,14 @@ import { requirePermission } from "../authorize";
 import { db, Prisma } from "../db";
 import { assembleDossier } from "../dossier/assemble-dossier";
 import { legalFindingsOf } from "../dossier/load-dossier";
+import { listRecords } from "../dossier/record-store";
 import { changesSince, type LegalChange } from "./legal-signoff";
 import { loadSettings } from "./settings";
 
 // Legal's work queue: vendors whose legal review is missing, is outdated by a
 // change since the sign-off, or has legal blockers. Which vendors, in which
 // order and how many are answered by SQL over the vendor summary
-// (legalBlockerCount, kept by refresh-summaries.ts) and the sign-offs; only
+// (legalBlockerCount, kept by lib/server/services/summary-refresh.ts) and the sign-offs; only
 // the page's vendors are then loaded and judged, so a request costs the same
 // at 10 vendors as at 10,000.
 
@@ -84,7 +85,7 @@ async function describeRows(ids: string[], now: Date): Promise<LegalQueueRow[]> 
   // Only the records the legal rules read: legal kinds and delivery sites.
   const [vendors, records, signOffs, settings] = await Promise.all([
     client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { email: true } } } }),
-    client.dossierRecord.findMany({ where: { vendorId: { in: ids }, kind: { in: [...LEGAL_RECORD_KIND_KEYS, "site"] } }, orderBy: { createdAt: "asc" } }),
+    listRecords(client, ids, [...LEGAL_RECORD_KIND_KEYS, "site"]),
     client.legalSignOff.findMany({ where: { vendorId: { in: ids } }, orderBy: [{ signedAt: "desc" }, { id: "desc" }] }),
     loadSettings(client),
   ]);

@@ -1,4 +1,5 @@
-import { computeInherentTier } from "@/lib/domain/tier";
+import { formatIsoDay } from "@/lib/domain/dates";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import { tierOverrideSchema } from "@/lib/schemas/dossier";
 import {
@@ -12,7 +13,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
@@ -24,7 +25,9 @@ type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
 function auditView(v: VendorRow) {
   const { name, legalName, website, country, services, industries, dataCategories, accessLevel } = v;
   const { tier, computedTier, tierOverrideReason, status, ownerId, version } = v;
-  return { name, legalName, website, country, services, industries, dataCategories, accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
+  // Json columns holding string lists (the audit catalogue checks that they are).
+  const lists = { services: services as string[], industries: industries as string[], dataCategories: dataCategories as string[] };
+  return { name, legalName, website, country, ...lists, accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
 }
 
 function tierColumns(tier: Tier) {
@@ -150,7 +153,7 @@ export async function getVendor({ actor, id }: { actor: Actor; id: string }) {
 }
 
 function todayIso(now: Date) {
-  return now.toISOString().slice(0, 10);
+  return formatIsoDay(now);
 }
 
 /**
