@@ -16,7 +16,7 @@ import {
 import { formatScore } from "@/lib/domain/scoring/format";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { getPortfolioDashboard, SCORE_TREND_MONTHS } from "@/lib/server/services/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };

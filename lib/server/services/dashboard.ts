@@ -10,7 +10,7 @@ import {
   type PortfolioBand,
   type ScoreBucket,
 } from "@/lib/domain/portfolio";
-import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";

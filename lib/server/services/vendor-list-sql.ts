@@ -1,7 +1,7 @@
 import { monthRange, scoreBucketRange } from "@/lib/domain/portfolio";
 import { formatIsoDay } from "@/lib/domain/dates";
-import { dueDayInstant } from "@/lib/domain/next-due";
-import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { dueDayInstant } from "@/lib/domain/assessments/next-due";
+import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import type { VendorListQuery } from "@/lib/schemas/vendor";
 import { Prisma } from "../db";
 
