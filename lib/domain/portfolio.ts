@@ -1,4 +1,5 @@
-import { formatDayForPeople } from "./dates";
+import { firstCurrentPeriodEnd } from "./assurance/soc2-status";
+import { addDaysToDay, formatDayForPeople, formatIsoDay, type IsoDate } from "./dates";
 import { RATING_BANDS, type RatingBand } from "./scoring/types";
 
 // The portfolio overview's vocabulary: the groups the dashboard counts and the
@@ -72,6 +73,42 @@ export function monthsEnding(now: Date, count: number): string[] {
   return months;
 }
 
+/** "Evidence lapsing within N days" windows on the dashboard. */
+export const EXPIRY_WINDOWS = [30, 60, 90] as const;
+export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
+
+export interface DayRange {
+  /** First and last day, inclusive. */
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** Today and the next `days` days. */
+export function daysAhead(now: Date, days: number): DayRange {
+  const from = formatIsoDay(now);
+  return { from, to: addDaysToDay(from, days) };
+}
+
+/** Every day of a "YYYY-MM" month. */
+export function monthDays(month: string): DayRange {
+  const { from, to } = monthRange(month);
+  return { from: formatIsoDay(from), to: addDaysToDay(formatIsoDay(to), -1) };
+}
+
+/** The `count` months starting with the month of `now`, as "YYYY-MM". */
+export function monthsStarting(now: Date, count: number): string[] {
+  return monthsEnding(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + count - 1, 1)), count);
+}
+
+/**
+ * The SOC 2 period ends whose report turns stale on a day in `range`: stale on
+ * day D exactly when the period end is before firstCurrentPeriodEnd(D)
+ * (docs/rules.md §2), so stale by the last day but not the day before the first.
+ */
+export function soc2PeriodEndsStalingIn(range: DayRange, staleMonths: number): { from: IsoDate; before: IsoDate } {
+  return { from: firstCurrentPeriodEnd(addDaysToDay(range.from, -1), staleMonths), before: firstCurrentPeriodEnd(range.to, staleMonths) };
+}
+
 /** The vendor-list filters the dashboard links with (a subset of the list's query parameters). */
 export interface PortfolioFilter {
   tier?: string;
@@ -84,6 +121,8 @@ export interface PortfolioFilter {
   remediation?: "overdue";
   acceptance?: "lapsed";
   assessed?: string;
+  expiring?: ExpiryWindow;
+  lapses?: string;
 }
 
 /** The vendor list showing exactly the vendors a dashboard number counts. */

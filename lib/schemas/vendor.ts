@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FINDING_SEVERITIES, PORTFOLIO_BANDS, SCORE_BUCKETS, type ScoreBucket } from "@/lib/domain/portfolio";
+import { EXPIRY_WINDOWS, FINDING_SEVERITIES, PORTFOLIO_BANDS, SCORE_BUCKETS, type ExpiryWindow, type ScoreBucket } from "@/lib/domain/portfolio";
 import { TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import { vendorProfileInputSchema } from "./dossier";
 
@@ -70,6 +70,14 @@ export const vendorListQuerySchema = z.object({
   acceptance: z.enum(["lapsed"]).optional().catch(undefined),
   /** An assessment was created in this month ("YYYY-MM", UTC). */
   assessed: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  /** An ISO certificate or insurance policy expires, or a SOC 2 report turns stale, between today and this many days ahead. */
+  expiring: z.coerce
+    .number()
+    .refine((n): n is ExpiryWindow => (EXPIRY_WINDOWS as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+  /** The same, on a day of this month ("YYYY-MM"). */
+  lapses: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
   sort: z.enum(["name", "tier", "country", "findings", "updated"]).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

@@ -22,7 +22,7 @@ test("admin lands on the dashboard and its charts draw the seeded portfolio", as
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   const charts = page.getByTestId("chart");
-  await expect(charts).toHaveCount(3);
+  await expect(charts).toHaveCount(4);
   // recharts draws one rectangle per non-empty bar segment once it has measured its box.
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   // A dot per month with assessments (the demo's may all fall in one month, which draws no line).

@@ -17,7 +17,7 @@ import { formatScore } from "@/lib/domain/scoring/format";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
 import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
-import { getPortfolioDashboard, SCORE_TREND_MONTHS } from "@/lib/server/services/dashboard";
+import { EXPIRY_MONTHS, getPortfolioDashboard, SCORE_TREND_MONTHS } from "@/lib/server/services/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -70,6 +70,16 @@ export default async function DashboardPage() {
           <Tile value={d.reassessmentOverdue} label="Reassessments overdue" filter={{ reassessment: "overdue" }} />
           <Tile value={d.remediationOverdue.vendors} label="Vendors with overdue remediation" note={plural(d.remediationOverdue.items, "item", "items")} filter={{ remediation: "overdue" }} />
           <Tile value={d.acceptanceLapsed} label="Risk acceptances lapsed" filter={{ acceptance: "lapsed" }} />
+        </ul>
+      </section>
+
+      <section className={styles.section} aria-labelledby="expiring-heading">
+        <h2 id="expiring-heading">Evidence lapsing soon</h2>
+        <p className="muted">Vendors with an ISO certificate or insurance policy expiring, or a SOC 2 report turning stale, from today on.</p>
+        <ul className={styles.tiles}>
+          {d.expiring.map((e) => (
+            <Tile key={e.days} value={e.vendors} label={`Within ${e.days} days`} filter={{ expiring: e.days }} />
+          ))}
         </ul>
       </section>
 
@@ -137,6 +147,20 @@ export default async function DashboardPage() {
             caption="Vendors by score of their latest assessment"
             columns={["Score", "Vendors"]}
             rows={d.scoreDistribution.map((s) => ({ header: scoreBucketLabel(s.bucket), cells: [{ text: String(s.vendors), href: vendorListHref({ score: s.bucket }) }] }))}
+          />
+        </section>
+
+        <section className={`card ${styles.chart}`} aria-labelledby="expiry-chart-heading">
+          <h2 id="expiry-chart-heading">Expiries over the next {EXPIRY_MONTHS} months</h2>
+          <p className="muted">Vendors with evidence lapsing in each month.</p>
+          <CountBarChart
+            valueLabel="Vendors"
+            data={d.expiriesByMonth.map((m) => ({ label: monthLabel(m.month), value: m.vendors, href: vendorListHref({ lapses: m.month }) }))}
+          />
+          <ChartDataTable
+            caption="Vendors with evidence lapsing per month"
+            columns={["Month", "Vendors"]}
+            rows={d.expiriesByMonth.map((m) => ({ header: monthLabel(m.month), cells: [{ text: String(m.vendors), href: vendorListHref({ lapses: m.month }) }] }))}
           />
         </section>
 

@@ -27,6 +27,8 @@ function describePortfolioFilters(query: VendorListQuery): { name: string; value
   if (query.reassessment) out.push({ name: "reassessment", value: query.reassessment, text: "reassessment overdue" });
   if (query.remediation) out.push({ name: "remediation", value: query.remediation, text: "remediation overdue" });
   if (query.acceptance) out.push({ name: "acceptance", value: query.acceptance, text: "latest risk acceptance lapsed" });
+  if (query.expiring !== undefined) out.push({ name: "expiring", value: String(query.expiring), text: `evidence lapsing within ${query.expiring} days` });
+  if (query.lapses) out.push({ name: "lapses", value: query.lapses, text: `evidence lapsing in ${monthLabel(query.lapses)}` });
   if (query.assessed) out.push({ name: "assessed", value: query.assessed, text: `assessed in ${monthLabel(query.assessed)}` });
   return out;
 }

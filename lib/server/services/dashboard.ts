@@ -1,11 +1,16 @@
 import { formatIsoDay } from "@/lib/domain/dates";
 import {
+  EXPIRY_WINDOWS,
   FINDING_SEVERITIES,
+  daysAhead,
+  monthDays,
+  monthsStarting,
   PORTFOLIO_BANDS,
   SCORE_BUCKETS,
   isRatingBand,
   monthRange,
   monthsEnding,
+  type ExpiryWindow,
   type FindingSeverityFilter,
   type PortfolioBand,
   type ScoreBucket,
@@ -15,13 +20,17 @@ import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { databaseProvider, databaseUrl, db, Prisma } from "../db";
-import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, reassessmentOverdueSql, remediationOverdueSql } from "./vendor-list-sql";
+import { loadSettings } from "./settings";
+import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, evidenceLapsingSql, reassessmentOverdueSql, remediationOverdueSql } from "./vendor-list-sql";
 
 // The portfolio dashboard: every number is a SQL aggregate over the vendor
 // summary columns and the assessment, remediation and risk-acceptance tables,
 // in a fixed number of queries, so a request costs the same at 10 and at
 // 10,000 vendors. Each group matches a vendor-list filter (lib/domain/portfolio.ts)
 // and the page links every number to exactly those vendors.
+
+/** How many months the expiry chart looks ahead, this month included. */
+export const EXPIRY_MONTHS = 12;
 
 /** How many months the average-score trend covers, this month included. */
 export const SCORE_TREND_MONTHS = 12;
@@ -42,6 +51,10 @@ export interface PortfolioDashboard {
   scoreDistribution: { bucket: ScoreBucket; vendors: number }[];
   /** Mean score of the assessments created each month, oldest first; null for a month without one. */
   scoreTrend: { month: string; average: number | null; assessments: number; vendors: number }[];
+  /** Vendors with evidence lapsing between today and N days ahead. */
+  expiring: { days: ExpiryWindow; vendors: number }[];
+  /** Vendors with evidence lapsing in each of the next months, this one first. */
+  expiriesByMonth: { month: string; vendors: number }[];
 }
 
 const count = (value: unknown) => Number(value ?? 0);
@@ -64,7 +77,14 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
   const today = formatIsoDay(now);
   const months = monthsEnding(now, SCORE_TREND_MONTHS);
   const trendFrom = monthRange(months[0]!).from;
-  const [groups, headline, remediationItems, trend] = await Promise.all([
+  const staleMonths = (await loadSettings(client)).assurance.soc2StaleMonths;
+  const expiryMonths = monthsStarting(now, EXPIRY_MONTHS);
+  // One row of counts: a column per window and per month (CASE over uncorrelated subqueries).
+  const lapsing = [
+    ...EXPIRY_WINDOWS.map((days) => evidenceLapsingSql(daysAhead(now, days), staleMonths)),
+    ...expiryMonths.map((month) => evidenceLapsingSql(monthDays(month), staleMonths)),
+  ];
+  const [groups, headline, remediationItems, trend, expiries] = await Promise.all([
     client.$queryRaw<{ tier: string; band: string | null; bucket: number | null; n: unknown }[]>`
       SELECT v."tier" AS tier, latest."rating" AS band, ${SCORE_BUCKET_SQL} AS bucket, COUNT(*) AS n
       FROM "Vendor" v ${LATEST_ASSESSMENT_JOIN}
@@ -86,7 +106,11 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
       SELECT ${monthOf(Prisma.sql`a."createdAt"`)} AS month, AVG(a."overall") AS average, COUNT(*) AS assessments, COUNT(DISTINCT a."vendorId") AS vendors
       FROM "Assessment" a WHERE a."createdAt" >= ${trendFrom}
       GROUP BY 1`,
+    client.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${Prisma.join(lapsing.map((condition, i) => Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${Prisma.raw(`c${i}`)}`), ", ")}
+      FROM "Vendor" v`,
   ]);
+  const lapsingCount = (i: number) => count(expiries[0]?.[`c${i}`]);
 
   const tierBand = TIERS.flatMap((tier) => PORTFOLIO_BANDS.map((band) => ({ tier, band, vendors: 0 })));
   const scoreDistribution = SCORE_BUCKETS.map((bucket) => ({ bucket, vendors: 0 }));
@@ -111,6 +135,8 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
     remediationOverdue: { items: remediationItems, vendors: count(h.remediationVendors) },
     acceptanceLapsed: count(h.acceptanceLapsed),
     scoreDistribution,
+    expiring: EXPIRY_WINDOWS.map((days, i) => ({ days, vendors: lapsingCount(i) })),
+    expiriesByMonth: expiryMonths.map((month, i) => ({ month, vendors: lapsingCount(EXPIRY_WINDOWS.length + i) })),
     scoreTrend: months.map((month) => {
       const t = trendOf.get(month);
       return { month, average: t && t.average !== null ? Number(t.average) : null, assessments: count(t?.assessments), vendors: count(t?.vendors) };

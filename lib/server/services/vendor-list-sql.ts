@@ -1,4 +1,4 @@
-import { monthRange, scoreBucketRange } from "@/lib/domain/portfolio";
+import { daysAhead, monthDays, monthRange, scoreBucketRange, soc2PeriodEndsStalingIn, type DayRange } from "@/lib/domain/portfolio";
 import { formatIsoDay } from "@/lib/domain/dates";
 import { dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
@@ -57,7 +57,25 @@ export function acceptanceLapsedSql(now: Date): Prisma.Sql {
   return Prisma.sql`${LATEST_ACCEPTANCE_EXPIRY} < ${formatIsoDay(now)}`;
 }
 
-export function vendorListSqlWhere(query: VendorListQuery, now: Date): Prisma.Sql {
+/**
+ * Evidence that lapses on a day in `range`, by the dates the portfolio
+ * calendar reads (portfolio-queries.ts): an ISO certificate's or insurance
+ * policy's expiry date, or the first day a SOC 2 report counts as stale. Each
+ * an uncorrelated subquery on the table's date index, run once per statement.
+ */
+export function evidenceLapsingSql(range: DayRange, soc2StaleMonths: number): Prisma.Sql {
+  const periodEnds = soc2PeriodEndsStalingIn(range, soc2StaleMonths);
+  return Prisma.sql`(v."id" IN (SELECT i."vendorId" FROM "IsoCertificate" i WHERE i."expiryDate" >= ${range.from} AND i."expiryDate" <= ${range.to})
+    OR v."id" IN (SELECT p."vendorId" FROM "InsurancePolicy" p WHERE p."expiryDate" >= ${range.from} AND p."expiryDate" <= ${range.to})
+    OR v."id" IN (SELECT s."vendorId" FROM "Soc2Report" s WHERE s."periodEnd" >= ${periodEnds.from} AND s."periodEnd" < ${periodEnds.before}))`;
+}
+
+/** Whether the query filters by lapsing evidence, which needs the SOC 2 staleness setting. */
+export function needsSoc2StaleMonths(query: VendorListQuery): boolean {
+  return query.expiring !== undefined || query.lapses !== undefined;
+}
+
+export function vendorListSqlWhere(query: VendorListQuery, now: Date, soc2StaleMonths = 0): Prisma.Sql {
   const today = formatIsoDay(now);
   const c: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (query.q) c.push(contains(Prisma.sql`v."searchName"`, query.q.toLowerCase()));
@@ -85,6 +103,8 @@ export function vendorListSqlWhere(query: VendorListQuery, now: Date): Prisma.Sq
     const { from, to } = monthRange(query.assessed);
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assessment" a WHERE a."vendorId" = v."id" AND a."createdAt" >= ${from} AND a."createdAt" < ${to})`);
   }
+  if (query.expiring !== undefined) c.push(evidenceLapsingSql(daysAhead(now, query.expiring), soc2StaleMonths));
+  if (query.lapses) c.push(evidenceLapsingSql(monthDays(query.lapses), soc2StaleMonths));
   return Prisma.join(c, " AND ");
 }
 

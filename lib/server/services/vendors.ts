@@ -17,7 +17,8 @@ import { refreshVendorSummary } from "./vendor-summaries";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
-import { vendorListSqlOrder, vendorListSqlWhere } from "./vendor-list-sql";
+import { loadSettings } from "./settings";
+import { needsSoc2StaleMonths, vendorListSqlOrder, vendorListSqlWhere } from "./vendor-list-sql";
 
 type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
 
@@ -188,7 +189,8 @@ export function vendorListWhere(query: VendorListQuery, now = new Date()) {
 export async function listVendors({ actor, query, now = new Date() }: { actor: Actor; query: VendorListQuery; now?: Date }) {
   requirePermission(actor, "vendor.read");
   const client = db();
-  const where = vendorListSqlWhere(query, now);
+  const staleMonths = needsSoc2StaleMonths(query) ? (await loadSettings(client)).assurance.soc2StaleMonths : 0;
+  const where = vendorListSqlWhere(query, now, staleMonths);
   const [counted, page] = await Promise.all([
     client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "Vendor" v WHERE ${where}`,
     client.$queryRaw<{ id: string }[]>`SELECT v."id" AS id FROM "Vendor" v WHERE ${where} ORDER BY ${vendorListSqlOrder(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,

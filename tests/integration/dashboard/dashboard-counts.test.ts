@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PORTFOLIO_BANDS, SCORE_BUCKETS, monthsEnding, type PortfolioBand, type PortfolioFilter } from "@/lib/domain/portfolio";
+import { EXPIRY_WINDOWS, PORTFOLIO_BANDS, SCORE_BUCKETS, daysAhead, monthDays, monthsEnding, monthsStarting, type DayRange, type PortfolioBand, type PortfolioFilter } from "@/lib/domain/portfolio";
+import { addDaysToDay } from "@/lib/domain/dates";
+import { listPortfolioDates } from "@/lib/server/services/portfolio-queries";
 import { TIERS } from "@/lib/domain/vocabulary";
 import type { Actor } from "@/lib/server/actor";
-import { getPortfolioDashboard, SCORE_TREND_MONTHS, type PortfolioDashboard } from "@/lib/server/services/dashboard";
+import { EXPIRY_MONTHS, getPortfolioDashboard, SCORE_TREND_MONTHS, type PortfolioDashboard } from "@/lib/server/services/dashboard";
 import { listVendors, vendorListWhere } from "@/lib/server/services/vendors";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { forEachProvider } from "../helpers/test-database";
@@ -149,6 +151,17 @@ forEachProvider("portfolio dashboard", (t) => {
         });
         assessmentId = a.id;
       }
+      // Evidence lapsing at days spread over the next fifteen months, and some already lapsed.
+      if (specs.indexOf(s) % 4 === 0) {
+        await t.db.isoCertificate.create({ data: { vendorId: v.id, certificateNumber: `ISO-${v.id}`, certificationBody: "Example Cert", accredited: true, standardVersion: "2022", issueDate: "2024-01-01", expiryDate: addDaysToDay(TODAY, (specs.indexOf(s) * 13) % 460 - 20), scopeText: "All sites" } });
+      }
+      if (specs.indexOf(s) % 5 === 1) {
+        await t.db.insurancePolicy.create({ data: { vendorId: v.id, carrier: "Harbour Mutual", policyNumber: `P-${v.id}`, perOccurrenceMinor: 100_000_000n, aggregateMinor: 500_000_000n, currency: "USD", expiryDate: addDaysToDay(TODAY, (specs.indexOf(s) * 29) % 420 - 10), additionalInsured: false } });
+      }
+      if (specs.indexOf(s) % 3 === 2) {
+        const periodEnd = addDaysToDay(TODAY, -400 + ((specs.indexOf(s) * 17) % 380));
+        await t.db.soc2Report.create({ data: { vendorId: v.id, type: "type2", periodStart: addDaysToDay(periodEnd, -365), periodEnd, issueDate: addDaysToDay(periodEnd, 30) < TODAY ? addDaysToDay(periodEnd, 30) : periodEnd, auditor: "Example LLP", opinion: "unqualified", exceptionCount: 0, carvedOutSubservices: [] } });
+      }
       for (const [status, dueDate] of s.remediation) await t.db.remediationItem.create({ data: { vendorId: v.id, title: "Fix it", status, dueDate } });
       for (const [k, expiresOn] of s.acceptances.entries()) {
         await t.db.riskAcceptance.create({
@@ -206,5 +219,28 @@ forEachProvider("portfolio dashboard", (t) => {
       const packed = await t.db.vendor.findMany({ where: vendorListWhere(query, NOW), select: { name: true } });
       expect(list.rows.map((r) => r.name).sort(), JSON.stringify(f)).toEqual(packed.map((v) => v.name).sort());
     }
+  });
+
+  describe("evidence lapsing: each number equals its list and the portfolio calendar's dates", () => {
+    const cases: { label: string; filter: PortfolioFilter; range: DayRange; value: (d: PortfolioDashboard) => number }[] = [
+      ...EXPIRY_WINDOWS.map((days) => ({ label: `within ${days} days`, filter: { expiring: days }, range: daysAhead(NOW, days), value: (d: PortfolioDashboard) => d.expiring.find((e) => e.days === days)!.vendors })),
+      ...monthsStarting(NOW, EXPIRY_MONTHS).map((month) => ({ label: `in ${month}`, filter: { lapses: month }, range: monthDays(month), value: (d: PortfolioDashboard) => d.expiriesByMonth.find((m) => m.month === month)!.vendors })),
+    ];
+    for (const c of cases) {
+      it(c.label, async () => {
+        const dates = await listPortfolioDates({ actor: viewer, range: c.range, kinds: ["iso_expiry", "insurance_expiry", "soc2_stale"] });
+        const expected = [...new Set(dates.map((x) => x.vendorName))].sort();
+        expect(c.value(dashboard), "dashboard").toBe(expected.length);
+        const query = vendorListQuerySchema.parse({ ...Object.fromEntries(Object.entries(c.filter).map(([k, v]) => [k, String(v)])), pageSize: "100" });
+        const list = await listVendors({ actor: viewer, query, now: NOW });
+        expect(list.rows.map((r) => r.name).sort(), "list rows").toEqual(expected);
+        expect(list.total).toBe(expected.length);
+      });
+    }
+
+    it("the seeded evidence lapses in most of these windows (the checks above are not all zero)", () => {
+      expect(dashboard.expiring.at(-1)!.vendors).toBeGreaterThan(3);
+      expect(dashboard.expiriesByMonth.filter((m) => m.vendors > 0).length).toBeGreaterThan(6);
+    });
   });
 });
