@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { monthLabel, monthRange, monthsEnding, scoreBucketLabel, scoreBucketRange, vendorListHref } from "@/lib/domain/portfolio";
+import { addDaysToDay, isMoreThanMonthsAfter } from "@/lib/domain/dates";
+import { daysAhead, monthDays, monthLabel, monthRange, monthsEnding, monthsStarting, scoreBucketLabel, scoreBucketRange, soc2PeriodEndsStalingIn, vendorListHref } from "@/lib/domain/portfolio";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 
 describe("score buckets", () => {
@@ -45,5 +46,39 @@ describe("links to the vendor list", () => {
     expect(query.score).toBeUndefined();
     expect(query.assessed).toBeUndefined();
     expect(query.finding).toBeUndefined();
+  });
+});
+
+describe("expiry windows", () => {
+  it("30 days ahead includes today and the 30th day", () => {
+    expect(daysAhead(new Date("2026-12-20T23:00:00Z"), 30)).toEqual({ from: "2026-12-20", to: "2027-01-19" });
+  });
+
+  it("a month's days run to its last day, February of a leap year included", () => {
+    expect(monthDays("2028-02")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+  });
+
+  it("the next twelve months start with this one", () => {
+    const months = monthsStarting(new Date("2026-12-06T05:00:00Z"), 12);
+    expect(months[0]).toBe("2026-12");
+    expect(months.at(-1)).toBe("2027-11");
+  });
+});
+
+describe("SOC 2 reports turning stale in a range", () => {
+  // Every period end over two years, month ends and a leap day included: in the window exactly
+  // when the report is stale on the range's last day but was not on the day before its first.
+  it.each([
+    [{ from: "2026-03-01", to: "2026-03-31" }, 12],
+    [{ from: "2026-02-28", to: "2026-03-30" }, 14],
+    [{ from: "2028-02-29", to: "2028-05-29" }, 3],
+  ])("%o with %i months", (range, months) => {
+    const window = soc2PeriodEndsStalingIn(range, months);
+    const staleOn = (periodEnd: string, day: string) => isMoreThanMonthsAfter(periodEnd, months, new Date(`${day}T12:00:00Z`));
+    for (let i = 0; i < 730; i++) {
+      const periodEnd = addDaysToDay("2024-06-01", i);
+      const turnsStale = staleOn(periodEnd, range.to) && !staleOn(periodEnd, addDaysToDay(range.from, -1));
+      expect(periodEnd >= window.from && periodEnd < window.before, periodEnd).toBe(turnsStale);
+    }
   });
 });
