@@ -21,7 +21,7 @@ import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { databaseProvider, databaseUrl, db, Prisma } from "../db";
 import { loadSettings } from "./settings";
-import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, evidenceLapsingSql, reassessmentOverdueSql, remediationOverdueSql } from "./vendor-list-sql";
+import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, evidenceLapsingCountsSql, reassessmentOverdueSql, remediationOverdueSql } from "./vendor-list-sql";
 
 // The portfolio dashboard: every number is a SQL aggregate over the vendor
 // summary columns and the assessment, remediation and risk-acceptance tables,
@@ -79,11 +79,8 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
   const trendFrom = monthRange(months[0]!).from;
   const staleMonths = (await loadSettings(client)).assurance.soc2StaleMonths;
   const expiryMonths = monthsStarting(now, EXPIRY_MONTHS);
-  // One row of counts: a column per window and per month (CASE over uncorrelated subqueries).
-  const lapsing = [
-    ...EXPIRY_WINDOWS.map((days) => evidenceLapsingSql(daysAhead(now, days), staleMonths)),
-    ...expiryMonths.map((month) => evidenceLapsingSql(monthDays(month), staleMonths)),
-  ];
+  // One row of counts: a column per window, then per month.
+  const lapsing = [...EXPIRY_WINDOWS.map((days) => daysAhead(now, days)), ...expiryMonths.map(monthDays)];
   const [groups, headline, remediationItems, trend, expiries] = await Promise.all([
     client.$queryRaw<{ tier: string; band: string | null; bucket: number | null; n: unknown }[]>`
       SELECT v."tier" AS tier, latest."rating" AS band, ${SCORE_BUCKET_SQL} AS bucket, COUNT(*) AS n
@@ -106,9 +103,7 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
       SELECT ${monthOf(Prisma.sql`a."createdAt"`)} AS month, AVG(a."overall") AS average, COUNT(*) AS assessments, COUNT(DISTINCT a."vendorId") AS vendors
       FROM "Assessment" a WHERE a."createdAt" >= ${trendFrom}
       GROUP BY 1`,
-    client.$queryRaw<Record<string, unknown>[]>`
-      SELECT ${Prisma.join(lapsing.map((condition, i) => Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${Prisma.raw(`c${i}`)}`), ", ")}
-      FROM "Vendor" v`,
+    client.$queryRaw<Record<string, unknown>[]>(evidenceLapsingCountsSql(lapsing, staleMonths)),
   ]);
   const lapsingCount = (i: number) => count(expiries[0]?.[`c${i}`]);
 

@@ -70,6 +70,28 @@ export function evidenceLapsingSql(range: DayRange, soc2StaleMonths: number): Pr
     OR v."id" IN (SELECT s."vendorId" FROM "Soc2Report" s WHERE s."periodEnd" >= ${periodEnds.from} AND s."periodEnd" < ${periodEnds.before}))`;
 }
 
+/**
+ * How many vendors have evidence lapsing in each of `ranges`, as one row
+ * (c0, c1, …): the same dates as evidenceLapsingSql, read once from the three
+ * date indexes over the span of all ranges, so the cost follows the number of
+ * lapses in that span rather than the number of vendors times ranges.
+ */
+export function evidenceLapsingCountsSql(ranges: DayRange[], soc2StaleMonths: number): Prisma.Sql {
+  const from = ranges.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
+  const to = ranges.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
+  const soc2 = soc2PeriodEndsStalingIn({ from, to }, soc2StaleMonths);
+  const counts = ranges.map((range, i) => {
+    const ends = soc2PeriodEndsStalingIn(range, soc2StaleMonths);
+    const lapses = Prisma.sql`(x.k = 'expiry' AND x.d >= ${range.from} AND x.d <= ${range.to}) OR (x.k = 'soc2' AND x.d >= ${ends.from} AND x.d < ${ends.before})`;
+    return Prisma.sql`COUNT(DISTINCT CASE WHEN ${lapses} THEN x.vid END) AS ${Prisma.raw(`c${i}`)}`;
+  });
+  return Prisma.sql`SELECT ${Prisma.join(counts, ", ")} FROM (
+    SELECT i."vendorId" AS vid, 'expiry' AS k, i."expiryDate" AS d FROM "IsoCertificate" i WHERE i."expiryDate" >= ${from} AND i."expiryDate" <= ${to}
+    UNION ALL SELECT p."vendorId", 'expiry', p."expiryDate" FROM "InsurancePolicy" p WHERE p."expiryDate" >= ${from} AND p."expiryDate" <= ${to}
+    UNION ALL SELECT s."vendorId", 'soc2', s."periodEnd" FROM "Soc2Report" s WHERE s."periodEnd" >= ${soc2.from} AND s."periodEnd" < ${soc2.before}
+  ) x`;
+}
+
 /** Whether the query filters by lapsing evidence, which needs the SOC 2 staleness setting. */
 export function needsSoc2StaleMonths(query: VendorListQuery): boolean {
   return query.expiring !== undefined || query.lapses !== undefined;
