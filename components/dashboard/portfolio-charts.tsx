@@ -11,6 +11,8 @@ import styles from "./dashboard.module.css";
 
 export interface BarDatum {
   label: string;
+  /** A shorter axis label, where the full one would crowd the axis. */
+  tick?: string;
   value: number;
   href: string;
 }
@@ -27,11 +29,12 @@ export function CountBarChart({ data, valueLabel }: { data: BarDatum[]; valueLab
   return (
     <div className={styles.chartBox} aria-hidden="true" data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <BarChart data={data.map((d) => ({ ...d, tick: d.tick ?? d.label }))} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
+          {/* Labels that would overlap are left out; the tooltip and the table name every bar. */}
+          <XAxis dataKey="tick" interval="preserveStartEnd" minTickGap={4} tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} width={36} />
-          <Tooltip />
+          <Tooltip labelFormatter={(tick, payload) => (payload?.[0]?.payload as BarDatum | undefined)?.label ?? String(tick)} />
           <Bar dataKey="value" name={valueLabel} fill={SERIES_COLOUR} cursor="pointer" onClick={(d) => open((d.payload as BarDatum | undefined)?.href)} />
         </BarChart>
       </ResponsiveContainer>
@@ -96,7 +99,7 @@ export function TrendLineChart({ data, valueLabel }: { data: TrendDatum[]; value
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+          <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 100]} width={36} />
           <Tooltip />
           <Line

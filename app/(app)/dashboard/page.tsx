@@ -141,7 +141,7 @@ export default async function DashboardPage() {
           <p className="muted">{plural(scoredVendors, "assessed vendor", "assessed vendors")} by the score of the latest assessment.</p>
           <CountBarChart
             valueLabel="Vendors"
-            data={d.scoreDistribution.map((s) => ({ label: scoreBucketLabel(s.bucket), value: s.vendors, href: vendorListHref({ score: s.bucket }) }))}
+            data={d.scoreDistribution.map((s) => ({ label: scoreBucketLabel(s.bucket), tick: String(s.bucket), value: s.vendors, href: vendorListHref({ score: s.bucket }) }))}
           />
           <ChartDataTable
             caption="Vendors by score of their latest assessment"
