@@ -15,8 +15,23 @@ import { DayText } from "@/components/ui/relative-date";
 import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
+import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/portfolio";
+import type { VendorListQuery } from "@/lib/schemas/vendor";
 
 export const metadata: Metadata = { title: "Vendors" };
+
+/** The dashboard's filters that have no control in the form: named above the list and kept by Apply. */
+function describePortfolioFilters(query: VendorListQuery): { name: string; value: string; text: string }[] {
+  const out: { name: string; value: string; text: string }[] = [];
+  if (query.score !== undefined) out.push({ name: "score", value: String(query.score), text: `latest score ${scoreBucketLabel(query.score)}` });
+  if (query.reassessment) out.push({ name: "reassessment", value: query.reassessment, text: "reassessment overdue" });
+  if (query.remediation) out.push({ name: "remediation", value: query.remediation, text: "remediation overdue" });
+  if (query.acceptance) out.push({ name: "acceptance", value: query.acceptance, text: "latest risk acceptance lapsed" });
+  if (query.expiring !== undefined) out.push({ name: "expiring", value: String(query.expiring), text: `evidence lapsing within ${query.expiring} days` });
+  if (query.lapses) out.push({ name: "lapses", value: query.lapses, text: `evidence lapsing in ${monthLabel(query.lapses)}` });
+  if (query.assessed) out.push({ name: "assessed", value: query.assessed, text: `assessed in ${monthLabel(query.assessed)}` });
+  return out;
+}
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePageActor("vendor.read");
@@ -29,7 +44,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const { rows, total } = await listVendors({ actor, query });
   const now = new Date();
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2);
+  const portfolioFilters = describePortfolioFilters(query);
+  const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2 || query.band || query.finding || portfolioFilters.length);
   const countries = [...COUNTRY_CODES].map((c) => ({ code: c, name: countryName(c) })).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
@@ -37,7 +53,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
       <div className="page-header">
         <div>
           <h1>Vendors</h1>
-          <p className="muted">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}</p>
+          <p className="muted" data-testid="vendor-total">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}{portfolioFilters.length ? `: ${portfolioFilters.map((f) => f.text).join(", ")}` : ""}</p>
         </div>
         {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
       </div>
@@ -100,6 +116,21 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
             <option value="current">Current</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="band">Rating</label>
+          <select id="band" name="band" defaultValue={query.band ?? ""}>
+            <option value="">Any</option>
+            {PORTFOLIO_BANDS.map((b) => <option key={b} value={b}>{PORTFOLIO_BAND_LABELS[b]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="finding">Open findings</label>
+          <select id="finding" name="finding" defaultValue={query.finding ?? ""}>
+            <option value="">Any</option>
+            {FINDING_SEVERITIES.map((f) => <option key={f} value={f}>{FINDING_SEVERITY_LABELS[f]}</option>)}
+          </select>
+        </div>
+        {portfolioFilters.map((f) => <input key={f.name} type="hidden" name={f.name} value={f.value} />)}
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button className="btn" type="submit">Apply</button>
