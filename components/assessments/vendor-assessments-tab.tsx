@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDayForPeople } from "@/lib/domain/dates";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/remediation";
-import type { VendorAssessments } from "@/lib/server/services/assessments";
+import type { VendorAssessments } from "@/lib/schemas/views/vendor-assessments";
 import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "./badges";
 import { CreateAssessmentButton } from "./create-assessment-button";
 import { RemediationEditor } from "./remediation-editor";

@@ -1,7 +1,7 @@
 import { formatMoney } from "@/lib/domain/money";
 import { insuranceMinimum } from "@/lib/domain/tier";
 import { insuranceLabel } from "@/lib/domain/findings/labels";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { DayText } from "./day-text";
 import { EvidenceLink } from "./evidence-link";
 import { mayEditKind } from "./may-edit";

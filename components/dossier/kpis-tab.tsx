@@ -1,6 +1,6 @@
 import { hoursBetween } from "@/lib/domain/dates";
 import { notificationDelayHours } from "@/lib/domain/incident-notification";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { InstantText, formatInstantUtc } from "./day-text";
 import { formatHours } from "@/lib/domain/durations";
 import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpi-verdicts";

@@ -30,6 +30,7 @@ import {
 } from "@/lib/schemas/assessment";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
+import type { VendorAssessments } from "@/lib/schemas/views/vendor-assessments";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { notePermissionDenied, requirePermission } from "../authorize";
@@ -494,7 +495,7 @@ export async function getAssessmentView({ actor, assessmentId, now = new Date() 
 export type AssessmentView = Awaited<ReturnType<typeof getAssessmentView>>;
 
 /** The vendor's Assessments tab: every version, freshness of the newest, remediation items. */
-export async function listVendorAssessments({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }) {
+export async function listVendorAssessments({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }): Promise<VendorAssessments> {
   requirePermission(actor, "assessment.read");
   const client = db();
   const vendor = await client.vendor.findUnique({ where: { id: vendorId }, select: { id: true, name: true, nextAssessmentDue: true } });
@@ -552,7 +553,6 @@ export async function listVendorAssessments({ actor, vendorId, now = new Date() 
     now,
   };
 }
-export type VendorAssessments = Awaited<ReturnType<typeof listVendorAssessments>>;
 
 /** Two versions of one vendor's assessment side by side. */
 export async function compareAssessmentVersions({ actor, input }: { actor: Actor; input: unknown }): Promise<{
