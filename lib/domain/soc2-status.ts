@@ -1,6 +1,7 @@
 import { isFutureDatedSoc2 } from "./future-dated";
 import type { Dossier, Soc2Report } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
+import { addDays, format, parseISO, subMonths } from "date-fns";
 import { hasReachedMonthsAfter, isMoreThanMonthsAfter, monthsSince } from "./dates";
 
 // SOC 2 currency (docs/rules.md §2 "a report more than 14 months old
@@ -66,4 +67,22 @@ export function soc2CurrencyState(report: Pick<Soc2Report, "periodEnd">, setting
   if (isMoreThanMonthsAfter(report.periodEnd, soc2StaleMonths, now)) return "stale";
   if (hasReachedMonthsAfter(report.periodEnd, soc2DueMonths, now)) return "due";
   return "current";
+}
+
+/**
+ * The earliest period end that is not yet stale on `day` (soc2CurrencyState):
+ * a report is stale on `day` exactly when its period end is before this.
+ * Lets SQL ask "stale as of a date" with one comparison on an indexed text
+ * column. Month-end clamping makes "N months before" ambiguous (31 Mar, 30
+ * Mar and 29 Mar all reach 28 Feb… or not), so the answer is found with the
+ * very test soc2CurrencyState uses, not by subtracting months.
+ */
+export function firstCurrentPeriodEnd(day: string, staleMonths: number): string {
+  const now = parseISO(`${day}T12:00:00Z`);
+  const isStale = (periodEnd: string) => isMoreThanMonthsAfter(periodEnd, staleMonths, now);
+  const shift = (d: string, n: number) => format(addDays(parseISO(d), n), "yyyy-MM-dd");
+  let candidate = format(subMonths(parseISO(day), staleMonths), "yyyy-MM-dd");
+  while (!isStale(shift(candidate, -1))) candidate = shift(candidate, -1);
+  while (isStale(candidate)) candidate = shift(candidate, 1);
+  return candidate;
 }

@@ -128,16 +128,15 @@ export function recordKindSpec(kind: AnyRecordKindKey): RecordKindSpec {
 }
 
 /**
- * The value the database keeps unique per (vendor, kind) for kinds with a
- * "one per …" rule, or null for kinds that may repeat. The application checks
- * these rules first for a friendly message; the unique index on
- * DossierRecord(vendorId, kind, uniqueKey) makes them hold when two servers
- * (or two requests) create the same record at once.
+ * The fields whose values no other record of the same vendor and kind may
+ * share (`{}` for a kind with one record per vendor), or null for kinds that
+ * may repeat. The application checks these rules first for a friendly
+ * message; a unique index on the kind's table (prisma/schema.prisma) makes
+ * them hold when two servers (or two requests) create the same record at once.
  */
-export function recordUniqueKey(kind: AnyRecordKindKey, data: Record<string, unknown>): string | null {
+export function recordUniqueFields(kind: AnyRecordKindKey, data: Record<string, unknown>): Record<string, unknown> | null {
   const spec: LegalRecordKind | RecordKind = isLegalRecordKind(kind) ? LEGAL_RECORD_KINDS[kind] : RECORD_KINDS[kind];
-  if ("single" in spec && spec.single) return "single";
+  if ("single" in spec && spec.single) return {};
   if (!spec.uniqueBy) return null;
-  const value = data[spec.uniqueBy];
-  return typeof value === "string" ? value : null;
+  return { [spec.uniqueBy]: data[spec.uniqueBy] };
 }

@@ -16,6 +16,7 @@ import { db, disconnectDb } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";
 import { migrateDatabase } from "../db/migrations.mjs";
+import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
 import { line, ms, percentile } from "./stats";
 
@@ -79,6 +80,7 @@ async function runOn(provider: string, url: string, now: Date) {
   const assessment = await createAssessment({ actor, input: { vendorId: seeded.vendorIds[0]! } });
   const blockerFintech = await client.vendor.count({ where: { industryTags: { contains: "|fintech|" }, blockerCount: { gt: 0 } } });
   line("seeded", `${ms(performance.now() - t0)} (${seeded.records.toLocaleString("en")} records, ${seeded.documents.toLocaleString("en")} documents; fintech + has blocker: ${blockerFintech.toLocaleString("en")})`);
+  await benchPortfolioQueries(now, `portfolio query, ${provider}`);
   await disconnectDb();
 
   const port = await freePort();

@@ -6,20 +6,19 @@
 // (An earlier seed summarised the template without its legal records, and
 // matched 692 vendors where the app found 2,417.)
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { computeInherentTier } from "@/lib/domain/tier";
 import { summariseVendor } from "@/lib/domain/vendor-summary";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
-import { LEGAL_RECORD_KINDS, LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS } from "@/lib/schemas/dossier-record-kinds";
+import { LEGAL_RECORD_KINDS, LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
-import { databaseProvider, db } from "@/lib/server/db";
+import { db } from "@/lib/server/db";
 import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { computeFindings, legalFindingsOf, loadCatalogue } from "@/lib/server/dossier/load-dossier";
+import { KINDS_IN_WRITE_ORDER, RECORD_TABLES, joinListItems, toColumns } from "@/lib/server/dossier/record-tables";
 import { demoDossiers } from "@/prisma/seed/demo-dossiers";
-import { sqlitePathFromUrl } from "../db/providers.mjs";
+import { rowWriter } from "../db/row-writer";
 
 type Row = Record<string, unknown>;
 
@@ -45,7 +44,8 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
   try {
     for (let start = 0; start < count; start += BATCH) {
       const vendorRows: Row[] = [];
-      const recordRows: Row[] = [];
+      const recordRows: Partial<Record<AnyRecordKindKey, Row[]>> = {};
+      const joinRows: Row[] = [];
       const documentRows: Row[] = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const template = templates[i % templates.length]!;
@@ -93,18 +93,22 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
             uploadedAt: now,
           });
         }
-        const relink = (data: unknown) => JSON.parse(JSON.stringify(data).replace(/"([^"\\]+)"/g, (m, s: string) => (docIds.has(s) ? JSON.stringify(docIds.get(s)) : m)));
-        const recs: { id: string; vendorId: string; kind: string; data: unknown }[] = [];
+        // Records get their own ids too, so evidence, covered sites and cited contracts point inside this vendor.
+        const newIds = docIds;
+        const templateRecords: { kind: AnyRecordKindKey; oldId?: string; data: Record<string, unknown> }[] = [];
         for (const kind of RECORD_KIND_KEYS) {
-          for (const { id: _old, ...data } of template[RECORD_KINDS[kind].dossierKey] as { id: string }[]) recs.push({ id: randomUUID(), vendorId: id, kind, data: relink(data) });
+          for (const { id: oldId, ...data } of template[RECORD_KINDS[kind].dossierKey] as { id: string }[]) templateRecords.push({ kind, oldId, data });
         }
         for (const kind of LEGAL_RECORD_KIND_KEYS) {
           const value = template.legal[LEGAL_RECORD_KINDS[kind].legalKey] as unknown;
           for (const item of Array.isArray(value) ? value : value ? [value] : []) {
-            const { id: _old, ...data } = item as { id?: string };
-            recs.push({ id: randomUUID(), vendorId: id, kind, data: relink(data) });
+            const { id: oldId, ...data } = item as { id?: string };
+            templateRecords.push({ kind, oldId, data });
           }
         }
+        for (const r of templateRecords) if (r.oldId) newIds.set(r.oldId, randomUUID());
+        const relink = (data: unknown) => JSON.parse(JSON.stringify(data).replace(/"([^"\\]+)"/g, (m, s: string) => (newIds.has(s) ? JSON.stringify(newIds.get(s)) : m)));
+        const recs = templateRecords.map((r) => ({ id: (r.oldId && newIds.get(r.oldId)) || randomUUID(), vendorId: id, kind: r.kind, data: relink(r.data) as Record<string, unknown> }));
         // The summary as refreshVendorSummary computes it, from these rows.
         const dossier: Dossier = assembleDossier({
           vendor: { ...vendor, tierOverrideReason: null, owner: { email: owner.email } },
@@ -115,61 +119,25 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
         const summary = summariseVendor(dossier, computeFindings(dossier, DEFAULT_SETTINGS, now), DEFAULT_SETTINGS, now);
         const legalBlockerCount = legalFindingsOf(dossier, DEFAULT_SETTINGS, tier as Tier, now).filter((f) => f.severity === "blocker").length;
         vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt: now, createdAt: now, updatedAt: now });
-        recordRows.push(...recs.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
+        for (const r of recs) {
+          const table = RECORD_TABLES[r.kind];
+          (recordRows[r.kind] ??= []).push({ id: r.id, vendorId: id, ...toColumns(table, r.data), createdAt: now, updatedAt: now });
+          joinRows.push(...joinListItems(table, r.data).map((siteId, position) => ({ certificateId: r.id, siteId, position })));
+        }
         documentRows.push(...docs);
       }
       await writer.insert("Vendor", vendorRows);
-      await writer.insert("DossierRecord", recordRows);
       await writer.insert("EvidenceDocument", documentRows);
-      records += recordRows.length;
+      for (const kind of KINDS_IN_WRITE_ORDER) {
+        const model = RECORD_TABLES[kind].model;
+        await writer.insert(model.charAt(0).toUpperCase() + model.slice(1), recordRows[kind] ?? []);
+        records += recordRows[kind]?.length ?? 0;
+      }
+      await writer.insert("IsoCertificateSite", joinRows);
       documents += documentRows.length;
     }
   } finally {
     await writer.close();
   }
   return { owner, vendorIds, records, documents };
-}
-
-interface RowWriter {
-  insert(table: string, rows: Row[]): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Same encoding as Prisma's adapters: on SQLite JSON as text and instants as ISO text; on PostgreSQL jsonb and timestamps. */
-async function rowWriter(url: string): Promise<RowWriter> {
-  if (databaseProvider(url) === "sqlite") {
-    const sqlite = new Database(sqlitePathFromUrl(url));
-    const encode = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "object" && v !== null ? JSON.stringify(v) : typeof v === "boolean" ? Number(v) : v);
-    return {
-      async insert(table, rows) {
-        if (rows.length === 0) return;
-        const cols = Object.keys(rows[0]!);
-        const stmt = sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`);
-        sqlite.transaction(() => {
-          for (const row of rows) stmt.run(...cols.map((c) => encode(row[c]) ?? null));
-        })();
-      },
-      async close() {
-        sqlite.close();
-      },
-    };
-  }
-  const pgClient = new pg.Client({ connectionString: url });
-  await pgClient.connect();
-  const encode = (v: unknown) => (v instanceof Date || v === null || typeof v !== "object" ? v : JSON.stringify(v));
-  return {
-    async insert(table, rows) {
-      if (rows.length === 0) return;
-      const cols = Object.keys(rows[0]!);
-      const perStatement = Math.floor(60_000 / cols.length); // PostgreSQL allows 65,535 parameters
-      for (let i = 0; i < rows.length; i += perStatement) {
-        const chunk = rows.slice(i, i + perStatement);
-        const values = chunk.map((_, r) => `(${cols.map((_, c) => `$${r * cols.length + c + 1}`).join(",")})`).join(",");
-        await pgClient.query(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES ${values}`, chunk.flatMap((row) => cols.map((c) => encode(row[c]) ?? null)));
-      }
-    },
-    async close() {
-      await pgClient.end();
-    },
-  };
 }

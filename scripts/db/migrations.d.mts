@@ -12,9 +12,10 @@ export function readMigrationsList(provider: Provider): MigrationList;
 /**
  * Applies the pending migrations of the provider named by the URL
  * (`file:...` or `postgresql://...`). Idempotent.
+ * `upTo` stops at that migration folder (inclusive), as an older release left the database.
  * @returns names of the migrations applied by this call
  */
-export function migrateDatabase(url: string): Promise<string[]>;
+export function migrateDatabase(url: string, options?: { upTo?: string }): Promise<string[]>;
 
 /**
  * SQL from the committed history of `provider` to the current schema, or ""

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
-import { RECORD_KINDS, RECORD_KIND_KEYS, recordUniqueKey, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import { computeInherentTier } from "@/lib/domain/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import { notFound } from "../errors";
 import { refreshVendorSummary } from "./load-dossier";
+import { createRecords, deleteVendorRecords, listRecords } from "./record-store";
 
 // Writes a Dossier (the interchange format) into the database as a new vendor.
 // Record and document ids in a dossier are only unique within it, so each gets
@@ -45,7 +46,7 @@ export async function importDossier(tx: Tx, actor: Actor, input: Dossier, option
   });
   await tx.evidenceDocument.createMany({ data: documentRows(dossier, vendor.id, mapId, options) });
   const { rows, legalRows } = recordRows(dossier, vendor.id, mapId, actor);
-  await tx.dossierRecord.createMany({ data: [...rows, ...legalRows] });
+  await createRecords(tx, [...rows, ...legalRows]);
   await recordAudit(tx, actor, {
     action: "vendor.import",
     entityType: "vendor",
@@ -73,7 +74,7 @@ export async function replaceDossier(tx: Tx, actor: Actor, vendorId: string, inp
   const vendor = await tx.vendor.findUnique({ where: { id: vendorId } });
   if (!vendor) throw notFound("Vendor not found.");
   const [oldRecords, oldDocuments] = await Promise.all([
-    tx.dossierRecord.findMany({ where: { vendorId }, select: { id: true, kind: true, version: true, createdAt: true } }),
+    listRecords(tx, vendorId),
     tx.evidenceDocument.findMany({ where: { vendorId }, select: { id: true, version: true } }),
   ]);
   const ownRecords = new Map(oldRecords.map((r) => [r.id, r]));
@@ -85,18 +86,19 @@ export async function replaceDossier(tx: Tx, actor: Actor, vendorId: string, inp
     return id;
   };
 
-  await tx.dossierRecord.deleteMany({ where: { vendorId } });
+  await deleteVendorRecords(tx, vendorId);
   await tx.evidenceDocument.deleteMany({ where: { vendorId } });
   await tx.evidenceDocument.createMany({
     data: documentRows(dossier, vendorId, mapId, options).map((d) => ({ ...d, version: (ownDocuments.get(d.id)?.version ?? 0) + 1 })),
   });
   const { rows, legalRows } = recordRows(dossier, vendorId, mapId, actor);
-  await tx.dossierRecord.createMany({
-    data: [...rows, ...legalRows].map((r) => {
+  await createRecords(
+    tx,
+    [...rows, ...legalRows].map((r) => {
       const previous = ownRecords.get(r.id);
       return previous ? { ...r, version: previous.version + 1 } : r;
     }),
-  });
+  );
 
   const columns = profileColumns(dossier, actor);
   const overrideUnchanged = columns.tierOverrideReason !== null && columns.tierOverrideReason === vendor.tierOverrideReason && columns.tier === vendor.tier;
@@ -182,32 +184,23 @@ function recordRows(dossier: Dossier, vendorId: string, mapId: (id: string) => s
   const base = Date.now();
   let seq = 0;
   const stamp = () => new Date(base + seq++);
-  const rows = RECORD_KIND_KEYS.flatMap((kind) =>
-    (dossier[RECORD_KINDS[kind].dossierKey] as { id: string }[]).map(({ id, ...data }) => ({
+  const rows = RECORD_KIND_KEYS.flatMap((kind: AnyRecordKindKey) =>
+    (dossier[RECORD_KINDS[kind as keyof typeof RECORD_KINDS].dossierKey] as { id: string }[]).map(({ id, ...data }) => ({
       id: mapId(id),
       vendorId,
       kind,
       data: rewriteReferences(data, mapId),
-      uniqueKey: recordUniqueKey(kind, data),
-      createdById: actor.id,
-      updatedById: actor.id,
+      actorId: actor.id,
       createdAt: stamp(),
     })),
   );
-  const legalRows = legalRecords(dossier.legal, mapId).map((r) => ({
-    ...r,
-    uniqueKey: recordUniqueKey(r.kind, r.data as Record<string, unknown>),
-    vendorId,
-    createdById: actor.id,
-    updatedById: actor.id,
-    createdAt: stamp(),
-  }));
+  const legalRows = legalRecords(dossier.legal, mapId).map((r) => ({ ...r, vendorId, actorId: actor.id, createdAt: stamp() }));
   return { rows, legalRows };
 }
 
 /** dossier.legal as record rows of the legal kinds (dossier-record-kinds.ts), references rewritten. */
-function legalRecords(legal: LegalDossier, mapId: (id: string) => string): { id: string; kind: LegalRecordKindKey; data: object }[] {
-  const out: { id: string; kind: LegalRecordKindKey; data: object }[] = [];
+function legalRecords(legal: LegalDossier, mapId: (id: string) => string): { id: string; kind: LegalRecordKindKey; data: Record<string, unknown> }[] {
+  const out: { id: string; kind: LegalRecordKindKey; data: Record<string, unknown> }[] = [];
   for (const { id, ...data } of legal.contracts) out.push({ id: mapId(id), kind: "contract", data: rewriteReferences(data, mapId) });
   for (const row of legal.clauseReviews) {
     const citation = row.citation ? { ...row.citation, contractId: mapId(row.citation.contractId) } : undefined;
@@ -220,11 +213,11 @@ function legalRecords(legal: LegalDossier, mapId: (id: string) => string): { id:
   return out;
 }
 
-function stripUndefined(data: Record<string, unknown>): object {
+function stripUndefined(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 }
 
-function rewriteReferences(data: Record<string, unknown>, mapId: (id: string) => string): object {
+function rewriteReferences(data: Record<string, unknown>, mapId: (id: string) => string): Record<string, unknown> {
   const out: Record<string, unknown> = { ...data };
   if (typeof out.evidenceId === "string") out.evidenceId = mapId(out.evidenceId);
   if (Array.isArray(out.coveredSiteIds)) out.coveredSiteIds = (out.coveredSiteIds as string[]).map(mapId);

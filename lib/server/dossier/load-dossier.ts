@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from "../actor";
 import { db, type Tx } from "../db";
 import { loadSettings } from "../services/settings";
 import { assembleDossier } from "./assemble-dossier";
+import { listRecords } from "./record-store";
 
 export async function loadCatalogue(client: Tx = db()): Promise<ControlCatalogueEntry[]> {
   const rows = await client.controlDefinition.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
@@ -35,7 +36,7 @@ export async function loadDossier(client: Tx, vendorId: string, catalogue?: Cont
   if (!vendor) return null;
   // Sequential on purpose: `client` is often a transaction, where one connection
   // runs one query at a time (pg warns about concurrent queries on it).
-  const records = await client.dossierRecord.findMany({ where: { vendorId }, orderBy: { createdAt: "asc" } });
+  const records = await listRecords(client, vendorId);
   const documents = await client.evidenceDocument.findMany({ where: { vendorId }, orderBy: { uploadedAt: "asc" } });
   const entries = catalogue ?? (await loadCatalogue(client));
   const uploaders = await client.user.findMany({

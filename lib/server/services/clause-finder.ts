@@ -23,6 +23,7 @@ import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import type { BlobStore } from "../storage/blob-store";
 import { parseInput } from "../validation";
+import { findRecord, listRecords } from "../dossier/record-store";
 import { saveDossierRecord } from "./dossier-records";
 import { loadSettings } from "./settings";
 
@@ -88,9 +89,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
   };
   return db().$transaction(async (tx) => {
     // The contract record this file is the signed copy of, when legal recorded it already.
-    const contract = (await tx.dossierRecord.findMany({ where: { vendorId, kind: "contract" }, select: { id: true, data: true } })).find(
-      (r) => (r.data as { evidenceId?: string }).evidenceId === document.id,
-    );
+    const contract = await tx.contract.findFirst({ where: { vendorId, evidenceId: document.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
     const analysis = await tx.contractAnalysis.create({
       data: { vendorId, documentId, contractId: contract?.id ?? null, proposals: data, createdById: actor.id },
     });
@@ -127,8 +126,8 @@ export async function getContractAnalysis({ actor, vendorId, analysisId }: { act
   const [document, createdBy, clauseRecords, contractRecords] = await Promise.all([
     db().evidenceDocument.findUnique({ where: { id: analysis.documentId } }),
     db().user.findUnique({ where: { id: analysis.createdById }, select: { name: true } }),
-    db().dossierRecord.findMany({ where: { vendorId, kind: "clause" }, select: { id: true, version: true, data: true } }),
-    db().dossierRecord.findMany({ where: { vendorId, kind: "contract" }, orderBy: { createdAt: "asc" }, select: { id: true, data: true } }),
+    listRecords(db(), vendorId, ["clause"]),
+    listRecords(db(), vendorId, ["contract"]),
   ]);
   const data = parseAnalysis(analysis.proposals);
   const linked =
@@ -182,7 +181,7 @@ async function saveAnalysis(tx: Tx, analysis: { id: string; version: number }, d
 
 /** Citations point at a contract record of the same vendor. */
 async function assertContractOf(tx: Tx, vendorId: string, contractId: string) {
-  const contract = await tx.dossierRecord.findFirst({ where: { id: contractId, vendorId, kind: "contract" }, select: { id: true } });
+  const contract = await tx.contract.findFirst({ where: { id: contractId, vendorId }, select: { id: true } });
   if (!contract) throw new AppError("VALIDATION", "Choose the contract this file belongs to.", { contractId: "Choose a contract recorded for this vendor" });
 }
 
@@ -220,7 +219,7 @@ export async function decideClauseProposal({ actor, input }: { actor: Actor; inp
     let contractId: string | undefined;
     if (decision.decision !== "reject") {
       const existing = decision.clauseRecord
-        ? await tx.dossierRecord.findFirst({ where: { id: decision.clauseRecord.id, vendorId: analysis.vendorId, kind: "clause" } })
+        ? await findRecord(tx, "clause", analysis.vendorId, decision.clauseRecord.id)
         : null;
       let row: ClauseReviewRow;
       if (decision.decision === "accept") {
@@ -270,7 +269,7 @@ export async function acceptAllProposals({ actor, input }: { actor: Actor; input
       throw new AppError("CONFLICT", "Suggestions on this contract were decided by someone else meanwhile. Reload to see them before accepting the rest.");
     }
     await assertContractOf(tx, analysis.vendorId, contractId);
-    const rows = await tx.dossierRecord.findMany({ where: { vendorId: analysis.vendorId, kind: "clause" } });
+    const rows = await listRecords(tx, analysis.vendorId, ["clause"]);
     const recordOf = new Map(rows.map((r) => [(r.data as ClauseReviewRow).clauseCode, r]));
     const accepted: string[] = [];
     const skipped: string[] = [];

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, recordUniqueKey, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import { futureDatedFieldErrors } from "@/lib/domain/future-dated";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
 import { refreshVendorSummary } from "../dossier/load-dossier";
+import { createRecord, deleteRecord, findRecord, updateRecord } from "../dossier/record-store";
 import { isUniqueKeyViolation } from "../db-errors";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
@@ -49,6 +50,22 @@ async function assertEvidenceBelongs(tx: Tx, vendorId: string, data: Record<stri
   if (!doc) throw new AppError("VALIDATION", "Check the highlighted field.", { evidenceId: "Choose a document uploaded for this vendor" });
 }
 
+/** An ISO certificate may only list sites recorded for the same vendor. */
+async function assertSitesBelong(tx: Tx, vendorId: string, data: Record<string, unknown>) {
+  const siteIds = [...new Set((data.coveredSiteIds as string[] | undefined) ?? [])];
+  if (siteIds.length === 0) return;
+  const found = await tx.deliverySite.count({ where: { vendorId, id: { in: siteIds } } });
+  if (found !== siteIds.length) throw new AppError("VALIDATION", "Check the highlighted field.", { coveredSiteIds: "Choose delivery sites recorded for this vendor" });
+}
+
+/** A site an ISO certificate lists cannot go: the certificate's scope would name nothing. */
+async function assertSiteNotCovered(tx: Tx, siteId: string) {
+  const covering = await tx.isoCertificateSite.findMany({ where: { siteId }, select: { certificate: { select: { certificateNumber: true } } } });
+  if (covering.length === 0) return;
+  const numbers = covering.map((c) => c.certificate.certificateNumber).join(", ");
+  throw new AppError("INVALID_STATE", `ISO certificate ${numbers} lists this site in its scope. Remove the site from the certificate first, then delete it.`);
+}
+
 /** Control assessments must name a control of the catalogue. */
 async function assertKnownControl(tx: Tx, data: Record<string, unknown>) {
   const catalogue = await tx.controlDefinition.findUnique({ where: { code: String(data.code) } });
@@ -74,7 +91,6 @@ export async function saveDossierRecord({ actor, input, now = new Date() }: { ac
   // Evidence dated in the future is invalid input (lib/domain/future-dated.ts). The zod schema is shared with the form and knows no `now`, so the check lives here.
   const future = futureDatedFieldErrors(kind, data, now);
   if (Object.keys(future).length > 0) throw new AppError("VALIDATION", "Check the highlighted fields.", future);
-  const uniqueKey = recordUniqueKey(kind, data);
   return inTransaction(tx, async (tx) => {
     const vendor = await tx.vendor.findUnique({ where: { id: envelope.vendorId }, select: { id: true } });
     if (!vendor) throw notFound("Vendor not found.");
@@ -82,29 +98,22 @@ export async function saveDossierRecord({ actor, input, now = new Date() }: { ac
     await assertEvidenceBelongs(tx, vendor.id, data);
     await assertRecordUnique(tx, vendor.id, kind, envelope.id, data);
     if (kind === "control") await assertKnownControl(tx, data);
+    if (kind === "iso") await assertSitesBelong(tx, vendor.id, data);
     if (isLegalRecordKind(kind)) await assertLegalRecordAllowed(tx, vendor.id, kind, data);
 
     let record;
     let before: unknown = undefined;
     if (envelope.id) {
-      const existing = await tx.dossierRecord.findFirst({ where: { id: envelope.id, vendorId: vendor.id, kind } });
+      const existing = await findRecord(tx, kind, vendor.id, envelope.id);
       if (!existing) throw notFound(`${spec.label} not found.`);
-      if (envelope.version === undefined) throw staleEdit(spec.label.toLowerCase());
-      const { count } = await writeUnique(kind, data, () =>
-        tx.dossierRecord.updateMany({
-          where: { id: existing.id, version: envelope.version },
-          data: { data: data as object, uniqueKey, version: { increment: 1 }, updatedById: actor.id },
-        }),
-      );
+      const version = envelope.version;
+      if (version === undefined) throw staleEdit(spec.label.toLowerCase());
+      const count = await writeUnique(kind, data, () => updateRecord(tx, kind, { id: existing.id, version, data, actorId: actor.id }));
       if (count === 0) throw staleEdit(spec.label.toLowerCase());
       before = existing.data;
-      record = await tx.dossierRecord.findUniqueOrThrow({ where: { id: existing.id } });
+      record = (await findRecord(tx, kind, vendor.id, existing.id))!;
     } else {
-      record = await writeUnique(kind, data, () =>
-        tx.dossierRecord.create({
-          data: { vendorId: vendor.id, kind, data: data as object, uniqueKey, createdById: actor.id, updatedById: actor.id },
-        }),
-      );
+      record = await writeUnique(kind, data, () => createRecord(tx, { kind, vendorId: vendor.id, data, actorId: actor.id }));
     }
     await recordAudit(tx, actor, {
       action: `${auditEntity(kind)}.${envelope.id ? "update" : "create"}`,
@@ -125,13 +134,14 @@ export async function deleteDossierRecord({ actor, input }: { actor: Actor; inpu
   const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   return inTransaction(tx, async (tx) => {
-    const existing = await tx.dossierRecord.findFirst({ where: { id, vendorId, kind } });
+    const existing = await findRecord(tx, kind, vendorId, id);
     if (!existing) throw notFound(`${spec.label} not found.`);
     if (isLegalRecordKind(kind)) {
       await bumpLegalRevision(tx, vendorId);
       if (kind === "contract") await assertContractNotCited(tx, vendorId, id);
     }
-    const { count } = await tx.dossierRecord.deleteMany({ where: { id, version } });
+    if (kind === "site") await assertSiteNotCovered(tx, id);
+    const count = await deleteRecord(tx, kind, id, version);
     if (count === 0) throw staleEdit(spec.label.toLowerCase());
     await recordAudit(tx, actor, {
       action: `${auditEntity(kind)}.delete`,

@@ -8,6 +8,7 @@ import { requirePermission } from "../authorize";
 import { db, Prisma } from "../db";
 import { assembleDossier } from "../dossier/assemble-dossier";
 import { legalFindingsOf } from "../dossier/load-dossier";
+import { listRecords } from "../dossier/record-store";
 import { changesSince } from "./legal-signoff";
 import { loadSettings } from "./settings";
 
@@ -69,7 +70,7 @@ async function describeRows(ids: string[], now: Date): Promise<LegalQueueRow[]> 
   // Only the records the legal rules read: legal kinds and delivery sites.
   const [vendors, records, signOffs, settings] = await Promise.all([
     client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { email: true } } } }),
-    client.dossierRecord.findMany({ where: { vendorId: { in: ids }, kind: { in: [...LEGAL_RECORD_KIND_KEYS, "site"] } }, orderBy: { createdAt: "asc" } }),
+    listRecords(client, ids, [...LEGAL_RECORD_KIND_KEYS, "site"]),
     client.legalSignOff.findMany({ where: { vendorId: { in: ids } }, orderBy: [{ signedAt: "desc" }, { id: "desc" }] }),
     loadSettings(client),
   ]);

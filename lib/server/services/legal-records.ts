@@ -35,21 +35,16 @@ export async function assertLegalRecordAllowed(tx: Tx, vendorId: string, kind: L
 }
 
 async function assertContract(tx: Tx, vendorId: string, contractId: string, field: string) {
-  const contract = await tx.dossierRecord.findFirst({ where: { id: contractId, vendorId, kind: "contract" }, select: { id: true } });
+  const contract = await tx.contract.findFirst({ where: { id: contractId, vendorId }, select: { id: true } });
   if (!contract) throw new AppError("VALIDATION", "Check the highlighted field.", { [field]: "Choose a contract recorded for this vendor" });
 }
 
 /** A contract cited by a clause row or the DPA cannot go: the citation would point nowhere. */
 export async function assertContractNotCited(tx: Tx, vendorId: string, contractId: string) {
-  const rows = await tx.dossierRecord.findMany({ where: { vendorId, kind: { in: ["clause", "dpa"] } }, select: { kind: true, data: true } });
-  const citing = rows.filter((r) => {
-    const d = r.data as { citation?: { contractId?: string }; contractId?: string };
-    return r.kind === "clause" ? d.citation?.contractId === contractId : d.contractId === contractId;
-  });
-  if (citing.length === 0) return;
-  const clauses = citing
-    .filter((r) => r.kind === "clause")
-    .map((r) => catalogueEntry(CLAUSE_CATALOGUE, String((r.data as { clauseCode?: string }).clauseCode))?.title ?? "a clause");
-  const what = [...clauses, ...(citing.some((r) => r.kind === "dpa") ? ["the DPA status"] : [])];
+  // The foreign keys refuse the delete anyway; this says which citations stand in the way.
+  const clauses = await tx.clauseReview.findMany({ where: { vendorId, citationContractId: contractId }, select: { clauseCode: true }, orderBy: { clauseCode: "asc" } });
+  const dpa = await tx.dpaStatus.findFirst({ where: { vendorId, contractId }, select: { id: true } });
+  if (clauses.length === 0 && !dpa) return;
+  const what = [...clauses.map((c) => catalogueEntry(CLAUSE_CATALOGUE, c.clauseCode)?.title ?? "a clause"), ...(dpa ? ["the DPA status"] : [])];
   throw new AppError("INVALID_STATE", `This contract is cited by ${what.join(", ")}. Change those citations first, then delete the contract.`);
 }

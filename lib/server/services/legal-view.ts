@@ -3,6 +3,7 @@ import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
+import { listRecords } from "../dossier/record-store";
 import { notFound } from "../errors";
 import { can } from "../permissions";
 import { listContractAnalyses } from "./clause-finder";
@@ -20,13 +21,13 @@ export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendor
   const vendor = await client.vendor.findUnique({ where: { id: vendorId }, select: { id: true, legalRevision: true } });
   if (!vendor) throw notFound("Vendor not found.");
   const [records, signOff, analyses] = await Promise.all([
-    client.dossierRecord.findMany({ where: { vendorId, kind: { in: [...LEGAL_RECORD_KIND_KEYS] } }, orderBy: { createdAt: "asc" } }),
+    listRecords(client, vendorId, LEGAL_RECORD_KIND_KEYS),
     loadLegalSignOffState(client, vendor),
     listContractAnalyses(client, vendorId),
   ]);
   return {
     legalRevision: vendor.legalRevision,
-    records: records.map((r) => ({ id: r.id, kind: r.kind as LegalRecordKindKey, version: r.version, data: r.data as Record<string, unknown> })),
+    records: records.map((r) => ({ id: r.id, kind: r.kind as LegalRecordKindKey, version: r.version, data: r.data })),
     signOff,
     analyses,
     may: {

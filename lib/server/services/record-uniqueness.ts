@@ -1,12 +1,13 @@
-import { LEGAL_RECORD_KINDS, isLegalRecordKind, recordUniqueKey, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { LEGAL_RECORD_KINDS, isLegalRecordKind, recordUniqueFields, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { Tx } from "../db";
+import { findRecordWith } from "../dossier/record-store";
 import { AppError } from "../errors";
 
 // The "one per …" rules of dossier records (one assessment per control, one
 // KPI record per quarter, one clause row per clause, one transfer mechanism
 // per country, one DPA status). The check below gives the form its message
-// before anything is written; the unique index on DossierRecord(vendorId,
-// kind, uniqueKey) decides when two saves race past the check at once, and
+// before anything is written; the unique index on the kind's table (e.g.
+// ControlAssessment(vendorId, code)) decides when two saves race past the check at once, and
 // isUniqueKeyViolation() (db-errors.ts) turns that refusal into the very same message.
 
 /** The error a second record with the same "one per …" value gets, whichever way it was caught. */
@@ -26,11 +27,7 @@ export function duplicateRecordError(kind: AnyRecordKindKey, data: Record<string
 
 /** Throws duplicateRecordError when another record of the vendor already holds this record's unique value. */
 export async function assertRecordUnique(tx: Tx, vendorId: string, kind: AnyRecordKindKey, id: string | undefined, data: Record<string, unknown>) {
-  const uniqueKey = recordUniqueKey(kind, data);
-  if (uniqueKey === null) return;
-  const clash = await tx.dossierRecord.findFirst({
-    where: { vendorId, kind, uniqueKey, ...(id ? { NOT: { id } } : {}) },
-    select: { id: true },
-  });
-  if (clash) throw duplicateRecordError(kind, data);
+  const fields = recordUniqueFields(kind, data);
+  if (fields === null) return;
+  if (await findRecordWith(tx, kind, vendorId, fields, id)) throw duplicateRecordError(kind, data);
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { listRecords } from "@/lib/server/dossier/record-store";
 import { exportDossierCommand } from "@/lib/cli/export-dossier";
 import { importDossierCommand } from "@/lib/cli/import-dossier";
 import type { ScoreResult } from "@/lib/domain/scoring/types";
@@ -73,7 +74,7 @@ forEachProvider("dossier CLI round trip", (t) => {
   it("--update replaces the vendor's dossier in place: ids kept, versions bumped, audited, and the new facts scored", SLOW, async () => {
     const vendorId = await importFile(TYPICAL);
     const before = JSON.parse(readFileSync(await exportVendor(vendorId, "before-update"), "utf8"));
-    const versionsBefore = new Map((await t.db.dossierRecord.findMany({ where: { vendorId } })).map((r) => [r.id, r.version]));
+    const versionsBefore = new Map((await listRecords(t.db, vendorId)).map((r) => [r.id, r.version]));
 
     // Legal records SCCs with a TIA for the US help desk: the Chapter V blocker goes away.
     const edited = structuredClone(before);
@@ -85,7 +86,7 @@ forEachProvider("dossier CLI round trip", (t) => {
 
     const after = JSON.parse(readFileSync(await exportVendor(vendorId, "after-update"), "utf8"));
     expect(after).toEqual(edited);
-    const rows = await t.db.dossierRecord.findMany({ where: { vendorId } });
+    const rows = await listRecords(t.db, vendorId);
     for (const row of rows.filter((r) => versionsBefore.has(r.id))) expect(row.version).toBe(versionsBefore.get(row.id)! + 1);
     expect(rows.filter((r) => versionsBefore.has(r.id)).length).toBeGreaterThan(20);
 

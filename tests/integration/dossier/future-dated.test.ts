@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
+import type { AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import { addMonthsToDay, formatIsoDay } from "@/lib/domain/dates";
+import { listRecords } from "@/lib/server/dossier/record-store";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { createVendor } from "@/lib/server/services/vendors";
@@ -28,7 +30,7 @@ forEachProvider("future-dated evidence", (t) => {
     const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: `Future ${kind} Ltd` } });
     const error = await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind, data }, now: NOW }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "VALIDATION", fieldErrors: { [field]: expect.stringMatching(message) } });
-    expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id, kind } })).toBe(0);
+    expect(await listRecords(t.db, vendor.id, [kind as AnyRecordKindKey])).toEqual([]);
     // The same record dated today is accepted.
     const today = { ...data, [field]: formatIsoDay(NOW), ...(kind === "soc2" ? { issueDate: formatIsoDay(NOW) } : {}) };
     await expect(saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind, data: today }, now: NOW })).resolves.toMatchObject({ version: 1 });

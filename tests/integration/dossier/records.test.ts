@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import { listRecords } from "@/lib/server/dossier/record-store";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { deleteDossierRecord, saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { createVendor, overrideVendorTier } from "@/lib/server/services/vendors";
@@ -34,7 +35,7 @@ forEachProvider("dossier records", (t) => {
     await expect(saveDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "soc2", data: soc2(2) } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const site = { country: "PH", city: "Cebu", mode: "onsite", headcount: 120 };
     await expect(saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "site", data: site } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id } })).toBe(0);
+    expect(await listRecords(t.db, vendor.id)).toEqual([]);
   });
 
   it("invalid record data comes back as field errors keyed by field", async () => {
@@ -60,7 +61,7 @@ forEachProvider("dossier records", (t) => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason.code).toBe("CONFLICT");
     expect(rejected[0]!.reason.message).toMatch(/changed by someone else/);
-    const row = await t.db.dossierRecord.findUniqueOrThrow({ where: { id: created.id } });
+    const row = await t.db.deliverySite.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.version).toBe(created.version + 1);
     // A delete with the stale version is refused too.
     await expect(deleteDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "site", id: created.id, version: created.version } })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -99,8 +100,8 @@ forEachProvider("dossier records", (t) => {
     expect(moved.fieldErrors?.period).toMatch(/already recorded/);
     // Editing Q3 itself keeps its period.
     await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "kpi", id: q3.id, version: q3.version, data: { period: "2026-Q3", phishingFailurePct: 5 } } });
-    const rows = await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "kpi" } });
-    expect(rows.map((r) => (r.data as { period: string }).period).sort()).toEqual(["2026-Q3", "2026-Q4"]);
+    const rows = await t.db.kpiPeriod.findMany({ where: { vendorId: vendor.id } });
+    expect(rows.map((r) => r.period).sort()).toEqual(["2026-Q3", "2026-Q4"]);
     // Another vendor's Q3 is no conflict.
     const other = await createVendor({ actor: procurement, input: { ...validVendor, name: "KPI Quarters Two" } });
     await expect(saveDossierRecord({ actor: security, input: { vendorId: other.id, kind: "kpi", data: { period: "2026-Q3" } } })).resolves.toMatchObject({ version: 1 });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRecords } from "@/lib/server/dossier/record-store";
 import { evidenceUsesOf } from "@/components/dossier/evidence-uses";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { contractAnalysisDataSchema } from "@/lib/schemas/contract-analysis";
@@ -66,7 +67,7 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
       else expect(notification.passages[0]!.section).toBeTruthy();
       // Suggestions only: nothing on the checklist, the legal revision untouched, the run audited.
       expect(data.proposals.every((p) => p.decision === undefined)).toBe(true);
-      expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id, kind: "clause" } })).toBe(0);
+      expect(await t.db.clauseReview.count({ where: { vendorId: vendor.id } })).toBe(0);
       expect((await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).legalRevision).toBe(before.legalRevision);
       expect(await t.db.auditEvent.count({ where: { entityId: run.id, action: "legal.clause_finder.run" } })).toBe(1);
 
@@ -80,7 +81,7 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
       });
       expect(result.accepted).toBe(CLAUSE_CATALOGUE.clauses.length);
 
-      const rows = (await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "clause" } })).map((r) => r.data as ClauseReviewRow);
+      const rows = (await listRecords(t.db, vendor.id, ["clause"])).map((r) => r.data as ClauseReviewRow);
       const row = rows.find((r) => r.clauseCode === "incident_notification")!;
       expect(row).toMatchObject({ presence: "present", hours: notificationHours, citation: { contractId: contract.id } });
       expect(row.citation!.section ?? row.citation!.page).toBeTruthy();
@@ -122,7 +123,7 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
       decideClauseProposal({ actor: legal, input: { decision: "reject", analysisId: run.id, clauseCode: "right_to_audit", expected: "pending" } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const rows = (await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "clause" } })).map((r) => r.data as ClauseReviewRow);
+    const rows = (await listRecords(t.db, vendor.id, ["clause"])).map((r) => r.data as ClauseReviewRow);
     expect(rows.map((r) => r.clauseCode).sort()).toEqual(["incident_notification", "right_to_audit"]);
     expect(rows.find((r) => r.clauseCode === "incident_notification")).toMatchObject({ hours: 48, reviewerNote: "Amendment 1 shortened it to 48 h." });
     const analysis = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
@@ -142,7 +143,7 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
       input: { analysisId: run.id, contractId: contract.id, analysisVersion: reloaded.analysis.version, checklistVersions: Object.fromEntries(reloaded.checklist.map((c) => [c.row.clauseCode, c.version])) },
     });
     expect(result.accepted).toBe(CLAUSE_CATALOGUE.clauses.length - 3);
-    const notification = (await t.db.dossierRecord.findMany({ where: { vendorId: vendor.id, kind: "clause" } })).map((r) => r.data as ClauseReviewRow).find((r) => r.clauseCode === "incident_notification");
+    const notification = (await listRecords(t.db, vendor.id, ["clause"])).map((r) => r.data as ClauseReviewRow).find((r) => r.clauseCode === "incident_notification");
     expect(notification?.hours).toBe(48);
     const actions = (await t.db.auditEvent.findMany({ where: { entityId: run.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["legal.clause_finder.run", "legal.clause_finder.accept", "legal.clause_finder.reject", "legal.clause_finder.edit", "legal.clause_finder.accept_all"]);
@@ -217,6 +218,6 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     expect(data.sccs).toMatchObject({ set: "2021", modules: [2], dockingClause: true, ukAddendum: false });
     expect(data.sccs?.evidence).toContain("2021/914");
     // A suggestion only: no transfer is recorded by the finder.
-    expect(await t.db.dossierRecord.count({ where: { vendorId: vendor.id, kind: "transfer" } })).toBe(0);
+    expect(await t.db.transferMechanism.count({ where: { vendorId: vendor.id } })).toBe(0);
   });
 });
