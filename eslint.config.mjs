@@ -34,9 +34,13 @@ const config = [
           { name: "react-dom", message: "lib/domain is pure rules: no UI framework." },
         ],
         patterns: [
-          { group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**", "../../server/**"], allowTypeImports: true, message: "lib/domain imports nothing from lib/server." },
-          { group: ["@/prisma/**", "**/prisma/**", "@prisma/*", "@/lib/generated/**"], message: "lib/domain is pure: no Prisma, no seed files (reference data lives in lib/domain/reference)." },
+          // lib/domain has subfolders (findings/rules/, audit/, …): a relative
+          // path climbing out of lib/domain into lib/server is caught at any depth.
+          { group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**"], allowTypeImports: true, message: "lib/domain imports nothing from lib/server." },
+          { regex: "^(\\.\\./)+(lib/)?server(/|$)", allowTypeImports: true, message: "lib/domain imports nothing from lib/server." },
+          { group: ["@/prisma/**", "**/prisma/**", "@prisma/*", "@/lib/generated/**", "**/lib/generated/**"], message: "lib/domain is pure: no Prisma, no seed files (reference data lives in lib/domain/reference)." },
           { group: ["next", "next/*", "next-auth", "next-auth/*", "react/*"], message: "lib/domain is pure rules: no framework." },
+          { group: ["fs", "fs/*", "node:fs", "node:fs/*", "child_process", "node:child_process", "net", "node:net", "http", "node:http", "https", "node:https", "worker_threads", "node:worker_threads"], message: "lib/domain is pure: no I/O; the caller reads and passes the data in." },
         ],
       }],
     },

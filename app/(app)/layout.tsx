@@ -3,7 +3,7 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { navigationFor } from "@/components/shell/navigation";
 import { SidebarDrawer } from "@/components/shell/sidebar-drawer";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { ROLE_LABELS } from "@/lib/domain/roles";
+import { ROLE_LABELS } from "@/lib/domain/accounts/roles";
 import { requirePageActor } from "@/lib/server/auth";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import type { AssessmentReport } from "@/lib/domain/assessment-report";
+import type { AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { BlockerIcon } from "@/components/dossier/blocker-icon";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
 // The assessment page's body: the same report model the PDF prints
-// (lib/domain/assessment-report.ts), section for section, so the screen and
+// (lib/domain/assessments/assessment-report.ts), section for section, so the screen and
 // the paper can never disagree on a number or a sentence.
 
 export function ExecutiveSummary({ report }: { report: AssessmentReport }) {

@@ -1,4 +1,4 @@
-import { ASSESSMENT_STATE_LABELS, type AssessmentState } from "@/lib/domain/assessment-workflow";
+import { ASSESSMENT_STATE_LABELS, type AssessmentState } from "@/lib/domain/assessments/assessment-workflow";
 import { bandText } from "@/lib/domain/scoring/rating";
 import { formatScore } from "@/lib/domain/scoring/format";
 import type { RatingBand } from "@/lib/domain/scoring/types";

@@ -1,5 +1,5 @@
-import type { AssessmentComparison, NumberDelta } from "@/lib/domain/compare-assessments";
-import type { Finding } from "@/lib/domain/finding";
+import type { AssessmentComparison, NumberDelta } from "@/lib/domain/assessments/compare-assessments";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { formatLimit, formatScore } from "@/lib/domain/scoring/format";
 import { RatingBadge } from "./badges";
 

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateRemediationAction } from "@/app/(app)/assessments/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/remediation";
+import { formatDayForPeople } from "@/lib/domain/dates";
+import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/assessments/remediation";
 import { updateRemediationSchema, type UpdateRemediationInput } from "@/lib/schemas/assessment";
 
 interface Props {
@@ -99,7 +100,7 @@ export function RemediationEditor({ item, users, documents }: Props) {
           <option value="">None</option>
           {documents.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.title ?? d.fileName} ({d.effectiveDate})
+              {d.title ?? d.fileName} (effective {formatDayForPeople(d.effectiveDate)})
             </option>
           ))}
         </select>

@@ -5,8 +5,8 @@ import { useFieldArray, useWatch } from "react-hook-form";
 import { signOffAssessmentAction } from "@/app/(app)/assessments/actions";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
-import type { DecisionAllowance } from "@/lib/domain/sign-off-policy";
+import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessments/assessment-workflow";
+import type { DecisionAllowance } from "@/lib/domain/assessments/sign-off-policy";
 import { signOffSchema } from "@/lib/schemas/assessment";
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
   role: "legal" | "security";
   /** Findings of the frozen assessment a condition may point at, by unique key. */
   findings: { key: string; label: string }[];
-  /** What the rating allows (lib/domain/sign-off-policy.ts, the rule the server enforces). */
+  /** What the rating allows (lib/domain/assessments/sign-off-policy.ts, the rule the server enforces). */
   decisions: DecisionAllowance[];
   /** Keys of the open high findings an approval with conditions must cover. */
   needRemediation: string[];

@@ -1,4 +1,4 @@
-import type { SnapshotFreshness } from "@/lib/domain/snapshot-freshness";
+import type { SnapshotFreshness } from "@/lib/domain/assessments/snapshot-freshness";
 import { CreateAssessmentButton } from "./create-assessment-button";
 
 /**

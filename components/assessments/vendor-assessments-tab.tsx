@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDayForPeople } from "@/lib/domain/dates";
-import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/remediation";
+import { DayText } from "@/components/ui/relative-date";
+import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/assessments/remediation";
 import type { VendorAssessments } from "@/lib/schemas/views/vendor-assessments";
 import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "./badges";
 import { CompareVersionsForm } from "./compare-versions-form";
@@ -13,7 +13,7 @@ const VERSION_COLUMNS: DataColumn[] = ["Version", "Created", "State", "Score", "
 const REMEDIATION_COLUMNS: DataColumn[] = ["Item", "Owner", "Due", "Status", "Closed with"];
 
 /** The vendor page's Assessments tab: versions, compare, download, re-score, remediation. */
-export function VendorAssessmentsTab({ data }: { data: VendorAssessments }) {
+export function VendorAssessmentsTab({ data, now }: { data: VendorAssessments; now: Date }) {
   const { vendor, versions, freshness, remediation, may } = data;
   const latest = versions[0];
   return (
@@ -29,7 +29,7 @@ export function VendorAssessmentsTab({ data }: { data: VendorAssessments }) {
         </div>
         <p className="muted">
           Each version freezes the dossier, the settings, the findings and the score; it never changes afterwards. Next assessment due:{" "}
-          <strong>{vendor.nextAssessmentDue ? formatDayForPeople(vendor.nextAssessmentDue) : "not set (no decided assessment yet)"}</strong>.
+          <strong>{vendor.nextAssessmentDue ? <DayText day={vendor.nextAssessmentDue} now={now} due="deadline" /> : "not set (no decided assessment yet)"}</strong>.
         </p>
         {latest && freshness ? <StaleSnapshotNotice freshness={freshness} version={latest.version} vendorId={vendor.id} mayRescore={may.create} /> : null}
         {versions.length === 0 ? (
@@ -42,7 +42,7 @@ export function VendorAssessmentsTab({ data }: { data: VendorAssessments }) {
                   <Link href={`/assessments/${v.id}`}>Version {v.version}</Link>
                 </th>
                 <td>
-                  {formatDayForPeople(v.createdAt)}
+                  <DayText day={v.createdAt} now={now} />
                   <br />
                   <span className="muted small">{v.createdByName}</span>
                 </td>
@@ -55,7 +55,7 @@ export function VendorAssessmentsTab({ data }: { data: VendorAssessments }) {
                 <td>
                   <RatingBadge band={v.rating} />
                 </td>
-                <td>{v.nextDueAt ? formatDayForPeople(v.nextDueAt) : "—"}</td>
+                <td>{v.nextDueAt ? <DayText day={v.nextDueAt} now={now} relative={false} /> : "—"}</td>
                 <td>
                   <a className="btn btn-small" href={`/assessments/${v.id}/report.pdf`} download>
                     Download PDF<span className="sr-only"> of version {v.version}</span>
@@ -98,7 +98,7 @@ export function VendorAssessmentsTab({ data }: { data: VendorAssessments }) {
                 </td>
                 <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
                 <td>
-                  {formatDayForPeople(r.dueDate)}
+                  <DayText day={r.dueDate} now={now} due="deadline" />
                   {r.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
                 </td>
                 <td>{REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status}</td>

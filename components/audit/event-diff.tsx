@@ -1,4 +1,4 @@
-import { diffSnapshots, formatDiffValue, type DiffKind } from "@/lib/domain/audit-diff";
+import { diffSnapshots, formatDiffValue, type DiffKind } from "@/lib/domain/audit/audit-diff";
 
 const KIND_LABEL: Record<DiffKind, string> = { added: "added", removed: "removed", changed: "changed" };
 

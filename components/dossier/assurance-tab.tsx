@@ -1,13 +1,13 @@
 import { describeDue, describeElapsed, formatDayForPeople } from "@/lib/domain/dates";
 import { SOC2_OPINION_LABELS, SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
-import { isoLabel, siteLocation } from "@/lib/domain/findings/labels";
+import { isoLabel, siteLocation } from "@/lib/domain/findings/subject-labels";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { DayText } from "./day-text";
+import { DayText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "./evidence-link";
-import { findingsFor } from "./findings-summary";
+import { findingsAbout } from "./findings-summary";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
-import { isoRecordState, pentestRecordState, planRecordState, soc2RecordState } from "@/lib/domain/record-states";
+import { isoRecordState, pentestRecordState, planRecordState, soc2RecordState } from "@/lib/domain/assurance/record-states";
 import { RowActions } from "./row-actions";
 import { SortableTable } from "./sortable-table";
 import { RecordStateBadge, StatusBadge } from "./status-badges";
@@ -92,7 +92,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
                 <span key="s" className="state-cell">
                   <RecordStateBadge state={state} />
                   <span className="muted"> {state.detail}</span>
-                  <FindingMarks findings={findingsFor(findings, "soc2_report", r.id).filter((f) => !f.code.startsWith("soc2.stale") && !f.code.startsWith("soc2.due"))} />
+                  <FindingMarks findings={findingsAbout(findings, "soc2_report", r.id).filter((f) => !f.code.startsWith("soc2.stale") && !f.code.startsWith("soc2.due"))} />
                 </span>,
                 <EvidenceLink key="e" documents={documents} id={r.evidenceId} />,
                 ...(canEdit ? [<RowActions key="a" vendorId={vendor.id} kind="soc2" id={r.id} version={version(r.id)} label={`SOC 2 ${SOC2_TYPE_LABELS[r.type]} report for the period ending ${formatDayForPeople(r.periodEnd)}`} />] : []),
@@ -142,7 +142,7 @@ export function AssuranceTab({ view }: { view: VendorDossierView }) {
                 <span key="x"><DayText day={c.expiryDate} now={now} relative={false} /><br /><span className="muted">{describeDue(c.expiryDate, now)}</span></span>,
                 <span key="s" className="state-cell">
                   <RecordStateBadge state={state} />
-                  <FindingMarks findings={findingsFor(findings, "iso_certificate", c.id).filter((f) => f.code !== "iso.expired" && f.code !== "iso.expiring" && f.code !== "iso.superseded_version")} />
+                  <FindingMarks findings={findingsAbout(findings, "iso_certificate", c.id).filter((f) => f.code !== "iso.expired" && f.code !== "iso.expiring" && f.code !== "iso.superseded_version")} />
                 </span>,
                 c.coveredSiteIds.length === 0 ? <span key="sc" className="muted">No site listed</span> : <span key="sc">{c.coveredSiteIds.map(siteName).join("; ")}</span>,
                 <EvidenceLink key="e" documents={documents} id={c.evidenceId} />,

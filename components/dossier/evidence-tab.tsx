@@ -2,7 +2,7 @@ import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vo
 import { isLegalRecordKind, recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import Link from "next/link";
-import { DayText, InstantText } from "./day-text";
+import { DayText, InstantText } from "@/components/ui/relative-date";
 import { EvidenceUploadForm } from "./evidence-upload-form";
 import { evidenceUsesOf } from "./evidence-uses";
 import { formatBytes } from "./format-bytes";

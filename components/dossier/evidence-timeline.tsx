@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { daysUntil, describeRelative, formatDayForPeople, formatIsoDay } from "@/lib/domain/dates";
+import { daysBetween, daysUntil, describeRelative, formatDayForPeople, formatIsoDay, yearOfDay } from "@/lib/domain/dates";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { DayText } from "./day-text";
+import { DayText } from "@/components/ui/relative-date";
 import { StatusBadge, type Tone } from "./status-badges";
 import { tabHref } from "./tabs";
 import { buildTimeline, nextLapse, timelineRange, type TimelineRow } from "./timeline-data";
@@ -21,19 +21,16 @@ const RIGHT_PAD = 16;
 const ROW_H = 30;
 const TOP = 34;
 
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
 /** A simple SVG Gantt of evidence validity with today marked. Decorative twin of the table below it. */
 function TimelineChart({ rows, now, titleId, descId }: { rows: TimelineRow[]; now: Date; titleId: string; descId: string }) {
   const range = timelineRange(rows, now);
-  const t0 = dayMs(range.start);
-  const t1 = dayMs(range.end);
+  const rangeDays = daysBetween(range.start, range.end);
   const plotW = WIDTH - LABEL_W - RIGHT_PAD;
-  const x = (day: string) => LABEL_W + ((dayMs(day) - t0) / (t1 - t0)) * plotW;
+  const x = (day: string) => LABEL_W + (daysBetween(range.start, day) / rangeDays) * plotW;
   const height = TOP + rows.length * ROW_H + 12;
   const today = formatIsoDay(now);
   const years: number[] = [];
-  for (let y = Number(range.start.slice(0, 4)); y <= Number(range.end.slice(0, 4)); y++) years.push(y);
+  for (let y = yearOfDay(range.start); y <= yearOfDay(range.end); y++) years.push(y);
   const quarterTicks = years.length <= 5;
 
   return (
@@ -45,7 +42,7 @@ function TimelineChart({ rows, now, titleId, descId }: { rows: TimelineRow[]; no
       {/* Year and quarter grid */}
       {years.map((y) => {
         const day = `${y}-01-01`;
-        if (dayMs(day) > t1) return null;
+        if (daysBetween(day, range.end) < 0) return null;
         return (
           <g key={y}>
             <line x1={x(day)} x2={x(day)} y1={TOP - 8} y2={height - 8} stroke="#d0d5dd" />

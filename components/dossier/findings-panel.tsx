@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { SEVERITIES, type Severity } from "@/lib/domain/vocabulary";
 import { BlockerIcon } from "./blocker-icon";
 import { countBySeverity, SEVERITY_LABELS } from "./findings-summary";

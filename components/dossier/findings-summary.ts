@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { SEVERITY_RANK, type Severity } from "@/lib/domain/vocabulary";
 import type { TabSummary } from "./dossier-tabs-nav";
 import { DOSSIER_TABS, findingHref } from "./tabs";
@@ -26,7 +26,7 @@ export function summariseTabs(vendorId: string, findings: readonly Finding[]): R
 }
 
 /** Findings about one record (subject id) or one kind of subject. */
-export function findingsFor(findings: readonly Finding[], subjectKind: string, id?: string): Finding[] {
+export function findingsAbout(findings: readonly Finding[], subjectKind: string, id?: string): Finding[] {
   return findings.filter((f) => f.subject.kind === subjectKind && (id === undefined || f.subject.id === id));
 }
 

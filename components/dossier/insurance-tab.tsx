@@ -1,12 +1,12 @@
 import { formatMoney } from "@/lib/domain/money";
-import { insuranceMinimum } from "@/lib/domain/tier";
-import { insuranceLabel } from "@/lib/domain/findings/labels";
+import { insuranceMinimum } from "@/lib/domain/vendors/tier";
+import { insuranceLabel } from "@/lib/domain/findings/subject-labels";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { DayText } from "./day-text";
+import { DayText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "./evidence-link";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
-import { insuranceRecordState } from "@/lib/domain/record-states";
+import { insuranceRecordState } from "@/lib/domain/assurance/record-states";
 import { RowActions } from "./row-actions";
 import { SortableTable } from "./sortable-table";
 import { RecordStateBadge, StatusBadge } from "./status-badges";

@@ -1,9 +1,9 @@
-import { hoursBetween } from "@/lib/domain/dates";
-import { notificationDelayHours } from "@/lib/domain/incident-notification";
+import { formatInstantForPeople, hoursBetween } from "@/lib/domain/dates";
+import { notificationDelayHours } from "@/lib/domain/kpis/incident-notification";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { InstantText, formatInstantUtc } from "./day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import { formatHours } from "@/lib/domain/durations";
-import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpi-verdicts";
+import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpis/kpi-verdicts";
 import { KpiTrendChart } from "./kpi-trend-chart";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
@@ -125,7 +125,7 @@ export function KpisTab({ view }: { view: VendorDossierView }) {
               sort: [i.detectedAt, i.notifiedAt ?? null, delay ?? waited, ["low", "medium", "high", "critical"].indexOf(i.severity), i.personalDataInvolved ? 1 : 0],
               cells: [
                 <InstantText key="d" at={i.detectedAt} now={now} />,
-                i.notifiedAt ? <span key="n">{formatInstantUtc(i.notifiedAt)}</span> : <span key="n" className="muted">Not yet</span>,
+                i.notifiedAt ? <InstantText key="n" at={i.notifiedAt} now={now} relative={false} /> : <span key="n" className="muted">Not yet</span>,
                 delay !== null ? (
                   <span key="l">
                     <strong>{formatHours(delay)}</strong>{" "}
@@ -147,7 +147,7 @@ export function KpisTab({ view }: { view: VendorDossierView }) {
                   "No"
                 ),
                 <span key="sum" className="clamp">{i.summary}</span>,
-                ...(mayEditKind(view.may, "incident") ? [<RowActions key="a" vendorId={vendor.id} kind="incident" id={i.id} version={version(i.id)} label={`incident detected ${formatInstantUtc(i.detectedAt)}`} />] : []),
+                ...(mayEditKind(view.may, "incident") ? [<RowActions key="a" vendorId={vendor.id} kind="incident" id={i.id} version={version(i.id)} label={`incident detected ${formatInstantForPeople(i.detectedAt)}`} />] : []),
               ],
             };
           })}

@@ -1,4 +1,4 @@
-import { InstantText } from "./day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import { countryName } from "@/lib/domain/reference/countries";
 import {
   ACCESS_LEVEL_LABELS,

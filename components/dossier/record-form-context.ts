@@ -1,6 +1,6 @@
 import { formatDayForPeople } from "@/lib/domain/dates";
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
-import { siteLabel } from "@/lib/domain/findings/labels";
+import { siteLabel } from "@/lib/domain/findings/subject-labels";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import type { FieldThresholds } from "./record-fields";
 import type { RecordFormDocument } from "./record-form";

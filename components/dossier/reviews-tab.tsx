@@ -1,8 +1,8 @@
 import { addMonthsToDay, describeDue, formatDayForPeople, daysUntil } from "@/lib/domain/dates";
-import { reviewCadenceMonths } from "@/lib/domain/tier";
+import { reviewCadenceMonths } from "@/lib/domain/vendors/tier";
 import { isElevatedTier, TIER_LABELS } from "@/lib/domain/vocabulary";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { DayText } from "./day-text";
+import { DayText } from "@/components/ui/relative-date";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
 import { RowActions } from "./row-actions";

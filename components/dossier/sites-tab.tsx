@@ -1,10 +1,10 @@
 import { REMOTE_SITE_CONTROLS, REMOTE_SITE_CONTROL_LABELS, SITE_MODE_LABELS } from "@/lib/domain/dossier-vocabulary";
-import { isoLabel, siteLabel } from "@/lib/domain/findings/labels";
-import { validIsoCertificates } from "@/lib/domain/iso-status";
+import { isoLabel, siteLabel } from "@/lib/domain/findings/subject-labels";
+import { validIsoCertificates } from "@/lib/domain/assurance/iso-status";
 import { countryName } from "@/lib/domain/reference/countries";
 import type { DeliverySite } from "@/lib/schemas/dossier";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { findingsFor } from "./findings-summary";
+import { findingsAbout } from "./findings-summary";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";
 import { RowActions } from "./row-actions";
@@ -61,7 +61,7 @@ export function SitesTab({ view }: { view: VendorDossierView }) {
             ...(canEdit ? [{ label: "Actions", hiddenLabel: true }] : []),
           ]}
           rows={dossier.sites.map((site) => {
-            const siteFindings = findingsFor(findings, "delivery_site", site.id);
+            const siteFindings = findingsAbout(findings, "delivery_site", site.id);
             const covering = validCerts.filter((c) => c.coveredSiteIds.includes(site.id));
             return {
               key: site.id,

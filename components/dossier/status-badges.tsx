@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RecordState, Tone } from "@/lib/domain/record-states";
+import type { RecordState, Tone } from "@/lib/domain/assurance/record-states";
 
 export type { Tone };
 
@@ -28,7 +28,7 @@ export function VendorStatusBadge({ status }: { status: string }) {
   return <StatusBadge tone={s.tone}>{s.label}</StatusBadge>;
 }
 
-/** An evidence record's state as the domain projects it (lib/domain/record-states.ts); nothing is decided here. */
+/** An evidence record's state as the domain projects it (lib/domain/assurance/record-states.ts); nothing is decided here. */
 export function RecordStateBadge({ state }: { state: Pick<RecordState, "label" | "tone" | "detail"> }) {
   return <StatusBadge tone={state.tone} title={state.detail || undefined}>{state.label}</StatusBadge>;
 }

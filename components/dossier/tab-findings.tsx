@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { SEVERITY_RANK } from "@/lib/domain/vocabulary";
 import { SEVERITY_LABELS } from "./findings-summary";
 import { findingHref } from "./tabs";

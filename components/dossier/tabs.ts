@@ -33,7 +33,7 @@ export const TAB_OF_RECORD_KIND: Record<RecordKindKey, DossierTab> = {
   review: "reviews",
 };
 
-/** Finding.subject.kind (lib/domain/findings) → the tab showing that record. */
+/** Finding.subject.kind (lib/domain/findings/finding.ts) → the tab showing that record. */
 const TAB_OF_FINDING_SUBJECT: Record<string, DossierTab> = {
   delivery_site: "sites",
   soc2_report: "assurance",

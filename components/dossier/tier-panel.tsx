@@ -1,9 +1,9 @@
 import { TierBadge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/domain/money";
-import { insuranceMinimum, reviewCadenceMonths } from "@/lib/domain/tier";
+import { insuranceMinimum, reviewCadenceMonths } from "@/lib/domain/vendors/tier";
 import { isElevatedTier, TIER_LABELS, type Tier } from "@/lib/domain/vocabulary";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { InstantText } from "./day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import { TierOverrideForm } from "./tier-override-form";
 
 /**

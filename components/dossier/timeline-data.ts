@@ -1,9 +1,9 @@
-import { addMonthsToDay, daysUntil, formatIsoDay } from "@/lib/domain/dates";
+import { addMonthsToDay, daysUntil, firstDayOfYearAfter, formatIsoDay } from "@/lib/domain/dates";
 import { SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
-import { insuranceLabel, isoLabel } from "@/lib/domain/findings/labels";
+import { insuranceLabel, isoLabel } from "@/lib/domain/findings/subject-labels";
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { insuranceRecordState, isoRecordState, pentestRecordState, soc2RecordState, type RecordState } from "@/lib/domain/record-states";
+import { insuranceRecordState, isoRecordState, pentestRecordState, soc2RecordState, type RecordState } from "@/lib/domain/assurance/record-states";
 import { recordAnchor, type DossierTab } from "./tabs";
 
 // What was valid when, and what lapses next (the overview's evidence
@@ -143,5 +143,5 @@ export function timelineRange(rows: readonly TimelineRow[], now: Date): { start:
   const max = days.reduce((a, b) => (a > b ? a : b));
   // Some room after today, so "what lapses next" is on the chart.
   const end = addMonthsToDay(today, 6) > max ? addMonthsToDay(today, 6) : max;
-  return { start: `${min.slice(0, 4)}-01-01`, end: `${Number(end.slice(0, 4)) + 1}-01-01` };
+  return { start: firstDayOfYearAfter(min, 0), end: firstDayOfYearAfter(end, 1) };
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { DayText, InstantText } from "@/components/dossier/day-text";
+import { DayText, InstantText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "@/components/dossier/evidence-link";
 import { StatusBadge, type Tone } from "@/components/dossier/status-badges";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { CONTRACT_TYPE_LABELS } from "@/lib/domain/legal/legal-vocabulary";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
-import { legalRecordOf } from "@/lib/domain/legal-record-lookup";
+import { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";
 import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { ContractUploadForm } from "./contract-upload-form";
 import { LegalDeleteButton } from "./legal-delete-button";

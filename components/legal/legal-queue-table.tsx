@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { InstantText } from "@/components/dossier/day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import { TierBadge } from "@/components/ui/badge";
 import { SortHeader } from "@/components/ui/sort-header";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { Severity } from "@/lib/domain/vocabulary";
 import type { LegalQueueRow } from "@/lib/schemas/views/legal-queue";
 import { countryLabel } from "./legal-format";

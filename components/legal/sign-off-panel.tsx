@@ -1,4 +1,4 @@
-import { InstantText } from "@/components/dossier/day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { SignOffForm } from "./sign-off-form";
 

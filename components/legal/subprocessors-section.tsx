@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/dossier/status-badges";
 import { DATA_CATEGORY_LABELS } from "@/lib/domain/vocabulary";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { LegalDossier } from "@/lib/schemas/legal";
-import { legalRecordOf } from "@/lib/domain/legal-record-lookup";
+import { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";
 import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { LegalDeleteButton } from "./legal-delete-button";
 import { countryLabel } from "./legal-format";

@@ -4,11 +4,11 @@ import { ADEQUACY_REFERENCE } from "@/lib/domain/legal/adequacy";
 import type { LegalContext } from "@/lib/domain/legal/legal-findings";
 import { SCC_MODULE_LABELS, TRANSFER_MECHANISM_LABELS, type DpaStatus } from "@/lib/domain/legal/legal-vocabulary";
 import { TRANSFER_REGIME_LABELS, transferMatrixFor } from "@/lib/domain/legal/transfer-matrix";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { LegalDossier } from "@/lib/schemas/legal";
-import { legalRecordOf } from "@/lib/domain/legal-record-lookup";
+import { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";
 import type { LegalReview } from "@/lib/schemas/views/legal-review";
-import { DayText } from "@/components/dossier/day-text";
+import { DayText } from "@/components/ui/relative-date";
 import { LegalDeleteButton } from "./legal-delete-button";
 import { contractLabel, countryLabel } from "./legal-format";
 import { legalFormHref } from "./legal-links";
@@ -80,7 +80,7 @@ export function DpaAndTransfers({ vendorId, legal, context, review, findings, no
                         ) : (
                           <span className="muted">{row.regime === "eu_eea" ? "EU/EEA member" : "No adequacy decision"}</span>
                         )}
-                        {row.adequacy ? <><br /><span className="muted">{row.adequacy.date}{row.adequacy.scope !== "full" ? `; covers ${row.adequacy.scope}` : ""}</span></> : null}
+                        {row.adequacy ? <><br /><span className="muted"><DayText day={row.adequacy.date} now={now} relative={false} />{row.adequacy.scope !== "full" ? `; covers ${row.adequacy.scope}` : ""}</span></> : null}
                       </td>
                       <td>{row.finding ? <><span className={`badge sev-${row.finding.severity}`}>{row.finding.severity === "blocker" ? "Blocker" : row.finding.severity === "medium" ? "Medium" : row.finding.severity}</span> <span>{row.finding.message}</span></> : <StatusBadge tone="ok">Covered</StatusBadge>}</td>
                       {review.may.manage ? (

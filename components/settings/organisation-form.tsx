@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import { LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
+import { LOGO_MAX_BYTES } from "@/lib/domain/uploads/logo-image";
 import { organisationNameSchema, type OrganisationLogoInput, type OrganisationNameInput } from "@/lib/schemas/organisation";
 import type { ActionResult } from "@/lib/schemas/action-result";
 

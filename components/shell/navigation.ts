@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/domain/roles";
-import { can, type Permission } from "@/lib/domain/permissions";
+import type { Role } from "@/lib/domain/accounts/roles";
+import { can, type Permission } from "@/lib/domain/accounts/permissions";
 
 interface NavItem {
   href: string;

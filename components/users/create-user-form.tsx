@@ -4,7 +4,7 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
+import { ROLES, ROLE_LABELS } from "@/lib/domain/accounts/roles";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/user";
 import type { ActionResult } from "@/lib/schemas/action-result";
 

@@ -3,14 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
-import { formatDayForPeople } from "@/lib/domain/dates";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { InstantText } from "@/components/ui/relative-date";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/accounts/roles";
 import type { z } from "zod";
 import type { changeRoleSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import type { ActionResult } from "@/lib/schemas/action-result";
 
 interface Props {
   user: { id: string; name: string; email: string; role: string; active: boolean; mustChangePassword: boolean; version: number; lastLoginAt: Date | null };
+  /** The server's clock, so the relative phrase renders the same on the server and in the browser. */
+  now: Date;
   isSelf: boolean;
   /** The only active admin: deactivating them would lock everyone out of administration. */
   isSoleAdmin: boolean;
@@ -19,7 +21,7 @@ interface Props {
   forceReset: (input: z.infer<typeof forcePasswordResetSchema>) => Promise<ActionResult<{ id: string }>>;
 }
 
-export function UserRow({ user, isSelf, isSoleAdmin, changeRole, setActive, forceReset }: Props) {
+export function UserRow({ user, now, isSelf, isSoleAdmin, changeRole, setActive, forceReset }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -53,7 +55,7 @@ export function UserRow({ user, isSelf, isSoleAdmin, changeRole, setActive, forc
         {user.active ? <Badge tone="ok">Active</Badge> : <Badge>Deactivated</Badge>}
         {user.mustChangePassword ? <> <Badge>Password reset pending</Badge></> : null}
       </td>
-      <td>{user.lastLoginAt ? <time dateTime={user.lastLoginAt.toISOString()}>{formatDayForPeople(user.lastLoginAt)}, {user.lastLoginAt.toISOString().slice(11, 16)} UTC</time> : "Never"}</td>
+      <td>{user.lastLoginAt ? <InstantText at={user.lastLoginAt} now={now} /> : "Never"}</td>
       <td>
         <button
           type="button"

@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { db, disconnectDb, type Tx } from "@/lib/server/db";
 import { addMissingControls } from "@/lib/server/dossier/control-catalogue";
-import { importDossier, replaceDossier } from "@/lib/server/dossier/import-dossier";
+import { importDossier, replaceDossier } from "@/lib/server/services/import-dossier";
 import { AppError } from "@/lib/server/errors";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
 import { parseArgs, processIo, readValidatedJson, type CliIo } from "./cli-io";

@@ -12,9 +12,10 @@
 //
 // Exit codes: 0 scored; 2 bad usage, or a file that cannot be read, is not
 // JSON or fails validation (each problem on stderr as "$.json.path: message").
-import { evidenceRecordStates } from "@/lib/domain/record-states";
+import { dayStartInstant, isRealIsoDay } from "@/lib/domain/dates";
+import { evidenceRecordStates } from "@/lib/domain/assurance/record-states";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { dossierSchema } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS, settingsSchema, withDefaults, type Settings } from "@/lib/schemas/settings";
 import { parseArgs, processIo, readJsonFile, readValidatedJson, validate, type CliIo } from "./cli-io";
@@ -48,7 +49,7 @@ export async function scoreCommand(args: string[], io: CliIo = processIo, clock:
 
   const findings = vendorFindingsFor(dossier.value, settings, now);
   const score = scoreVendor(dossier.value, settings, now, { findings });
-  // The same record states the Assurance and Insurance tabs show (lib/domain/record-states.ts).
+  // The same record states the Assurance and Insurance tabs show (lib/domain/assurance/record-states.ts).
   const records = evidenceRecordStates(dossier.value, settings, now);
   io.out(JSON.stringify({ findings, score, records }, null, 2));
   return 0;
@@ -56,10 +57,7 @@ export async function scoreCommand(args: string[], io: CliIo = processIo, clock:
 
 /** "2026-11-22" is that day at 00:00 UTC; a full ISO 8601 instant is taken as is. */
 export function parseNow(value: string): Date | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const date = new Date(`${value}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
-  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isRealIsoDay(value) ? dayStartInstant(value) : null;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;

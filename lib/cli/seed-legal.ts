@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { isRole } from "@/lib/domain/roles";
+import { firstDayOfMonthAfter } from "@/lib/domain/dates";
+import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import type { Tx } from "@/lib/server/db";
@@ -45,8 +46,7 @@ async function demoVendorId(tx: Tx, name: string): Promise<string | undefined> {
 }
 
 function monthsBefore(now: Date, months: number): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
-  return d.toISOString().slice(0, 10);
+  return firstDayOfMonthAfter(now, -months);
 }
 
 /** Contract evidence rows for the stored files, uploaded by the demo legal user. */

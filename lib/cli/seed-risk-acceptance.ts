@@ -3,21 +3,20 @@
 // (docs/assessments.md, "Risk acceptance"). It is recorded the way a user
 // would record it, through the assessment and risk-acceptance services, only
 // with their clock set back: an assessment 40 days ago, accepted for 30 days.
-import { formatIsoDay } from "@/lib/domain/dates";
-import { findingKey, type Finding } from "@/lib/domain/finding";
-import { findingsNeedingAcceptance } from "@/lib/domain/risk-acceptance";
-import { isRole } from "@/lib/domain/roles";
+import { addDaysToDay, addDaysToInstant } from "@/lib/domain/dates";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
+import { findingsNeedingAcceptance } from "@/lib/domain/assessments/risk-acceptance";
+import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import type { Tx } from "@/lib/server/db";
-import { refreshVendorSummary } from "@/lib/server/dossier/load-dossier";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { refreshVendorSummary } from "@/lib/server/services/vendor-summaries";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 
 /** Chosen because its High finding (a remote site without VPN) holds for any `now`. */
 export const DEMO_EXPIRED_ACCEPTANCE_VENDOR = "Warta Digital Services";
 const RECORDED_DAYS_AGO = 40;
 const HELD_FOR_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 async function demoActor(tx: Tx, email: string): Promise<Actor | null> {
   const user = await tx.user.findUnique({ where: { email } });
@@ -33,7 +32,7 @@ export async function seedExpiredRiskAcceptance(tx: Tx, now: Date): Promise<stri
   if (!vendor || !procurement || !security) return null;
   if ((await tx.riskAcceptance.count({ where: { vendorId: vendor.id } })) > 0) return null;
 
-  const recordedAt = new Date(now.getTime() - RECORDED_DAYS_AGO * DAY_MS);
+  const recordedAt = addDaysToInstant(now, -RECORDED_DAYS_AGO);
   const assessment = await createAssessment({ actor: procurement, input: { vendorId: vendor.id }, now: recordedAt }, tx);
   const accepted = findingsNeedingAcceptance(assessment.findings as unknown as Finding[]);
   if (accepted.length === 0) return null;
@@ -44,7 +43,7 @@ export async function seedExpiredRiskAcceptance(tx: Tx, now: Date): Promise<stri
         assessmentId: assessment.id,
         findingKeys: accepted.map(findingKey),
         reason: "Remote agents without VPN accepted while the vendor rolls out its always-on VPN client; to be reviewed when the rollout ends.",
-        expiresOn: formatIsoDay(new Date(recordedAt.getTime() + HELD_FOR_DAYS * DAY_MS)),
+        expiresOn: addDaysToDay(recordedAt, HELD_FOR_DAYS),
       },
       now: recordedAt,
     },

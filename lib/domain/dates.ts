@@ -1,4 +1,28 @@
-// Calendar arithmetic for currency and expiry rules.
+import { UTCDate, utc } from "@date-fns/utc";
+import {
+  addDays,
+  addMonths,
+  addYears,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  differenceInMilliseconds,
+  endOfQuarter,
+  format,
+  formatDistanceStrict,
+  getQuarter,
+  getYear,
+  isValid,
+  parseISO,
+  startOfDay,
+  startOfYear,
+} from "date-fns";
+import { millisecondsInHour } from "date-fns/constants";
+
+// Calendar arithmetic for currency and expiry rules: the ONE place the app
+// computes with calendar days. Everything is date-fns on UTC dates
+// (@date-fns/utc), so the server's time zone can never change a result.
+// Other modules ask this one instead of adding days or months themselves,
+// slicing ISO strings or multiplying milliseconds.
 //
 // Conventions (every rule relies on them, tests/unit/dates.test.ts pins them):
 // - Rules work on *calendar days*. A "YYYY-MM-DD" string is that day. An
@@ -11,150 +35,89 @@
 // - "More than N months since D" means today is after D + N months:
 //   D = 2024-02-29, N = 14 → still fine on 2025-04-29, over on 2025-04-30.
 // - "N months or more since D" means today is on or after D + N months.
-// - Internally a day is a day number (whole days since 1970-01-01 in the
-//   proleptic Gregorian calendar), computed with integer arithmetic only, so
-//   the process time zone cannot enter into it and no Date is allocated (the
-//   findings engine calls these helpers hundreds of thousands of times). Day
-//   numbers never leave this module: a Date passed in is always an instant
-//   and a day handed out is always a "YYYY-MM-DD" string.
-//
-// The results are those of the date-fns arithmetic (addMonths,
-// differenceInCalendarDays, format "yyyy-MM-dd" / "d MMM yyyy") on local
-// midnights that this module used before, including its quirks: a
-// "YYYY-MM-DD" with an out-of-range month or day rolls over like the Date
-// constructor ("2025-02-30" is 2 March), and a year before 1 is written as
-// its era year (year 0 is "0001", as date-fns' "yyyy" does). The one place
-// they differ is where the old way was wrong: in a time zone that skipped a
-// whole calendar day (Pacific/Apia 2011-12-30, Pacific/Kiritimati
-// 1994-12-31) a local midnight on that day does not exist.
+// - A day that does not exist ("2025-02-30") is refused with a RangeError;
+//   the schemas refuse it at the door with isRealIsoDay.
+// - Days are UTC midnights (UTCDate) inside this module and never leave it: a
+//   Date passed in is always an instant and a day handed out is always a
+//   "YYYY-MM-DD" string (or, from dayStartInstant, the instant the day starts).
+// - The findings engine asks about the same few thousand days hundreds of
+//   thousands of times, so reading and writing "YYYY-MM-DD" is memoised
+//   (bounded; see remember()).
 
 /** A calendar day written "YYYY-MM-DD". */
 export type IsoDate = string;
 export type DayInput = Date | string;
 
-/** Whole days since 1970-01-01 (negative before). */
-type DayNumber = number;
+/** A day inside this module: the UTC midnight that starts it. */
+type Day = UTCDate;
 
-/** A day split into its parts; month is 1-12. */
-interface Civil {
-  year: number;
-  month: number;
-  day: number;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PEOPLE_DAY_FORMAT = "d MMM yyyy";
+
+// Memo tables (day string → day, day → its index, day + N months, day → text).
+// Days are never mutated once made, so a memoised one can be handed out
+// again. A table is cleared when full so a long-running server never grows it
+// without bound.
+const MEMO_LIMIT = 50_000;
+const parsedDays = new Map<string, Day | null>();
+const dayIndexes = new Map<number, number>();
+const monthsLater = new Map<number, Map<number, Day>>();
+const writtenDays = new Map<number, IsoDate>();
+const peopleDays = new Map<number, string>();
+const EPOCH_DAY: Day = new UTCDate(0);
+let lastInstant: { time: number; day: Day } = { time: 0, day: EPOCH_DAY };
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
-const MS_PER_DAY = 86_400_000;
-const MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** Day number of year/month/day; month (1-12) and day must be in range. */
-function daysFromCivil(year: number, month: number, day: number): DayNumber {
-  // Howard Hinnant's days_from_civil: years start in March, so the leap day
-  // is the last day of the (shifted) year; eras are 400-year cycles.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** Year/month/day of a day number (inverse of daysFromCivil). */
-function civilFromDays(n: DayNumber): Civil {
-  const z = n + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
-}
-
-function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Day number of a year, 0-based month index and day that may be out of range,
- * which roll over as in the Date constructor (month 12 is January next year,
- * day 0 the last day of the month before).
- */
-function dayNumber(year: number, monthIndex: number, day: number): DayNumber {
-  const carry = Math.floor(monthIndex / 12);
-  return daysFromCivil(year + carry, monthIndex - carry * 12 + 1, 1) + day - 1;
-}
-
-/** Value of the two ASCII digits at i and i + 1 of s, or -1 if either is not a digit. */
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+/** The day a "YYYY-MM-DD" names, or null when it is not a real day. */
+function parseDay(value: string): Day | null {
+  const known = parsedDays.get(value);
+  if (known !== undefined) return known;
+  const day = parseISO(value, { in: utc });
+  return remember(parsedDays, value, isValid(day) ? day : null);
 }
 
 /** The calendar day of a "YYYY-MM-DD", an ISO date-time, or an instant (its UTC day). */
-function dayOf(value: DayInput): DayNumber {
-  if (typeof value === "string") {
-    // Exactly /^\d{4}-\d{2}-\d{2}$/, read without a regular expression.
-    if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
-      const hi = twoDigits(value, 0);
-      const lo = twoDigits(value, 2);
-      const month = twoDigits(value, 5);
-      const day = twoDigits(value, 8);
-      if (hi >= 0 && lo >= 0 && month >= 0 && day >= 0) return dayNumber(hi * 100 + lo, month - 1, day);
-    }
-    return instantDay(parseInstant(value));
+function dayOf(value: DayInput): Day {
+  if (typeof value === "string" && value.length === 10 && ISO_DAY.test(value)) {
+    const day = parseDay(value);
+    if (day === null) throw new RangeError(`Invalid date: ${value}`);
+    return day;
   }
-  const time = value.getTime();
-  if (Number.isNaN(time)) throw new RangeError("Invalid date");
-  return Math.floor(time / MS_PER_DAY);
+  const instant = parseInstant(value);
+  const time = instant.getTime();
+  // Most calls ask about the same `now`.
+  if (time !== lastInstant.time) lastInstant = { time, day: startOfDay(instant, { in: utc }) };
+  return lastInstant.day;
 }
 
-function instantDay(instant: Date): DayNumber {
-  return Math.floor(instant.getTime() / MS_PER_DAY);
+/** Whole days from 1970-01-01 to the day; differences of these are calendar-day differences. */
+function dayIndex(day: Day): number {
+  const time = day.getTime();
+  return dayIndexes.get(time) ?? remember(dayIndexes, time, differenceInCalendarDays(day, EPOCH_DAY));
 }
 
-/** date-fns "yyyy": the era year (1 - year before year 1), at least four digits. */
-function yearText(year: number): string {
-  const y = year > 0 ? year : 1 - year;
-  return y >= 1000 ? String(y) : String(y).padStart(4, "0");
+/** The day N months after `day`, clamped to month end (date-fns addMonths). */
+function addMonthsTo(day: Day, months: number): Day {
+  let memo = monthsLater.get(months);
+  if (!memo) monthsLater.set(months, (memo = new Map()));
+  const time = day.getTime();
+  return memo.get(time) ?? remember(memo, time, addMonths(day, months));
 }
 
-function twoDigitText(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+function iso(day: Day): IsoDate {
+  const time = day.getTime();
+  if (Number.isNaN(time)) throw new RangeError("Invalid time value");
+  return writtenDays.get(time) ?? remember(writtenDays, time, format(day, "yyyy-MM-dd"));
 }
 
-function iso(n: DayNumber): IsoDate {
-  if (Number.isNaN(n)) throw new RangeError("Invalid time value");
-  const { year, month, day } = civilFromDays(n);
-  return `${yearText(year)}-${twoDigitText(month)}-${twoDigitText(day)}`;
-}
-
-/** The day N months after day n, clamped to month end (date-fns addMonths). */
-function addMonthsTo(n: DayNumber, months: number): DayNumber {
-  if (months === 0) return n;
-  const { year, month, day } = civilFromDays(n);
-  let index = year * 12 + (month - 1) + months;
-  if (!Number.isInteger(months)) {
-    // What date-fns does with a fractional count: Date#setMonth truncates the
-    // month index (current month + months + 1, towards zero); NaN and
-    // ±Infinity give an invalid day.
-    if (!Number.isFinite(months)) return Number.NaN;
-    index = year * 12 + Math.trunc(month - 1 + months + 1) - 1;
-  }
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = index - targetYear * 12 + 1;
-  return daysFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
-}
-
-/** Whole months from day a to day b, the largest n with a + n months <= b (see monthsBetween). */
-function monthsFromTo(a: DayNumber, b: DayNumber): number {
-  const from = civilFromDays(a);
-  const to = civilFromDays(b);
-  let n = (to.year - from.year) * 12 + (to.month - from.month);
+/** Whole months from day a to day b: the largest n with a + n months <= b (see monthsBetween). */
+function monthsFromTo(a: Day, b: Day): number {
+  let n = differenceInCalendarMonths(b, a);
   while (addMonthsTo(a, n) > b) n -= 1;
   while (addMonthsTo(a, n + 1) <= b) n += 1;
   return n;
@@ -167,15 +130,41 @@ export function parseInstant(value: DayInput): Date {
   return d;
 }
 
+/** True for a "YYYY-MM-DD" that names a day that exists (2024-02-29 yes, 2025-02-29 no). */
+export function isRealIsoDay(value: string): boolean {
+  return ISO_DAY.test(value) && parseDay(value) !== null;
+}
+
 /** "YYYY-MM-DD" of a day, an ISO date-time or an instant (its UTC day). Throws on nonsense. */
 export function formatIsoDay(value: DayInput): IsoDate {
   return iso(dayOf(value));
 }
 
-/** "29 Feb 2024": the form people read in findings and PDFs. */
+/** "29 Feb 2024": the form people read on every screen, in findings and PDFs. */
 export function formatDayForPeople(value: DayInput): string {
-  const { year, month, day } = civilFromDays(dayOf(value));
-  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${yearText(year)}`;
+  const day = dayOf(value);
+  const time = day.getTime();
+  return peopleDays.get(time) ?? remember(peopleDays, time, format(day, PEOPLE_DAY_FORMAT));
+}
+
+/** "29 Feb 2024, 14:05 UTC" (with seconds when asked): an instant for people, always in UTC. */
+export function formatInstantForPeople(value: DayInput, { seconds = false }: { seconds?: boolean } = {}): string {
+  return `${format(new UTCDate(parseInstant(value).getTime()), seconds ? `${PEOPLE_DAY_FORMAT}, HH:mm:ss` : `${PEOPLE_DAY_FORMAT}, HH:mm`)} UTC`;
+}
+
+/** "14:05 UTC": the time of day of an instant, in UTC. */
+export function formatTimeOfDayUtc(value: DayInput): string {
+  return `${format(new UTCDate(parseInstant(value).getTime()), "HH:mm")} UTC`;
+}
+
+/** The instant a calendar day starts (its UTC midnight), e.g. for a database bound. */
+export function dayStartInstant(value: DayInput): Date {
+  return new Date(dayOf(value).getTime());
+}
+
+/** The instant N whole UTC days after `instant`, at the same UTC time of day. */
+export function addDaysToInstant(instant: DayInput, days: number): Date {
+  return new Date(addDays(new UTCDate(parseInstant(instant).getTime()), days).getTime());
 }
 
 /** The day N months after `from`, clamped to month end (see conventions). */
@@ -183,14 +172,51 @@ export function addMonthsToDay(from: DayInput, months: number): IsoDate {
   return iso(addMonthsTo(dayOf(from), months));
 }
 
+/** The day N days after `from` (before, for a negative N). */
+export function addDaysToDay(from: DayInput, days: number): IsoDate {
+  return iso(addDays(dayOf(from), days));
+}
+
+/** The first day of the month N months after the month of `from` ("2026-03-15", -2 → "2026-01-01"). */
+export function firstDayOfMonthAfter(from: DayInput, months: number): IsoDate {
+  const day = addMonths(dayOf(from), months);
+  return iso(addDays(day, 1 - day.getDate()));
+}
+
+/** 1 January of the year N years after the year of `from` ("2026-03-15", 1 → "2027-01-01"). */
+export function firstDayOfYearAfter(from: DayInput, years: number): IsoDate {
+  return iso(startOfYear(addYears(dayOf(from), years)));
+}
+
+/** The calendar year of a day (2026 for "2026-03-15"). */
+export function yearOfDay(day: DayInput): number {
+  return getYear(dayOf(day));
+}
+
+/** The calendar quarter of a day as KPI periods name it: "2026-Q3" for "2026-08-31". */
+export function quarterOfDay(day: DayInput): string {
+  const d = dayOf(day);
+  return `${getYear(d)}-Q${getQuarter(d)}`;
+}
+
+/** The last day of the calendar quarter `day` falls in ("2026-02-10" → "2026-03-31"). */
+export function endOfQuarterDay(day: DayInput): IsoDate {
+  return iso(startOfDay(endOfQuarter(dayOf(day))));
+}
+
 /** Signed whole days from today until `date` (negative once it is past). */
 export function daysUntil(date: DayInput, now: Date): number {
-  return dayOf(date) - dayOf(now);
+  return dayIndex(dayOf(date)) - dayIndex(dayOf(now));
 }
 
 /** Signed whole days from `date` until today. */
 export function daysSince(date: DayInput, now: Date): number {
   return -daysUntil(date, now);
+}
+
+/** Signed whole days from day `from` to day `to` (negative when `to` is earlier). */
+export function daysBetween(from: DayInput, to: DayInput): number {
+  return dayIndex(dayOf(to)) - dayIndex(dayOf(from));
 }
 
 /**
@@ -212,25 +238,28 @@ export function elapsedSince(from: DayInput, now: Date): { months: number; days:
   const a = dayOf(from);
   const b = dayOf(now);
   const months = Math.max(0, monthsFromTo(a, b));
-  const days = b - addMonthsTo(a, months);
+  const days = dayIndex(b) - dayIndex(addMonthsTo(a, months));
   return { months, days: Math.max(0, days) };
 }
 
 /** True when today is after from + N months ("more than N months since"). */
 export function isMoreThanMonthsAfter(from: DayInput, months: number, now: Date): boolean {
-  const today = dayOf(now);
-  return today - addMonthsTo(dayOf(from), months) > 0;
+  return dayOf(now) > addMonthsTo(dayOf(from), months);
 }
 
 /** True when today is on or after from + N months ("N months or more since"). */
 export function hasReachedMonthsAfter(from: DayInput, months: number, now: Date): boolean {
-  const today = dayOf(now);
-  return today - addMonthsTo(dayOf(from), months) >= 0;
+  return dayOf(now) >= addMonthsTo(dayOf(from), months);
 }
 
 /** Exact hours between two instants (fractional; negative if end is earlier). */
 export function hoursBetween(start: DayInput, end: DayInput): number {
-  return (parseInstant(end).getTime() - parseInstant(start).getTime()) / 3_600_000;
+  return differenceInMilliseconds(parseInstant(end), parseInstant(start)) / millisecondsInHour;
+}
+
+/** "4 minutes ago", "in 3 hours": how long ago an instant was, for events (audit log, sign-ins). */
+export function describeInstantRelative(at: DayInput, now: Date): string {
+  return formatDistanceStrict(parseInstant(at), now, { addSuffix: true });
 }
 
 // ---------------------------------------------------------------- wording
@@ -252,11 +281,11 @@ export function describeSpan(from: DayInput, to: DayInput): string {
 }
 
 /** describeSpan of day a to day b, a <= b. */
-function describeDaySpan(a: DayNumber, b: DayNumber): string {
+function describeDaySpan(a: Day, b: Day): string {
   const months = monthsFromTo(a, b);
   if (months >= 24) return plural(Math.floor(months / 12), "year");
   if (months >= 1) return plural(months, "month");
-  return plural(b - a, "day");
+  return plural(dayIndex(b) - dayIndex(a), "day");
 }
 
 /** "14 months and 1 day", "3 months", "12 days": exact elapsed time for observations. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { REVIEW_DECISIONS } from "@/lib/domain/assessment-workflow";
-import { REMEDIATION_STATUSES } from "@/lib/domain/remediation";
+import { REVIEW_DECISIONS } from "@/lib/domain/assessments/assessment-workflow";
+import { isRealIsoDay } from "@/lib/domain/dates";
+import { REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 
 // Assessment and remediation payloads, shared by the forms (zodResolver) and
 // the services (parseInput), so both refuse the same input the same way.
@@ -11,7 +12,7 @@ const lockVersion = z.number().int().positive();
 const isoDay = z
   .string({ error: "Enter a date" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "Not a real date");
+  .refine(isRealIsoDay, "Not a real date");
 
 export const createAssessmentSchema = z.object({ vendorId: id });
 export type CreateAssessmentInput = z.input<typeof createAssessmentSchema>;

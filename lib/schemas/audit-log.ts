@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealIsoDay } from "@/lib/domain/dates";
 
 // The audit log screen's filters (query string), shared by the page, the
 // CSV/JSONL export route and the service. Like the vendor list, bad values
@@ -8,7 +9,7 @@ const isoDay = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+  .refine(isRealIsoDay);
 
 const optionalText = (max: number) =>
   z

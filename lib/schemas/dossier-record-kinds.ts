@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Permission } from "@/lib/domain/permissions";
+import type { Permission } from "@/lib/domain/accounts/permissions";
 import {
   continuityPlanInputSchema,
   controlAssessmentInputSchema,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseISO, isValid } from "date-fns";
+import { isRealIsoDay } from "@/lib/domain/dates";
 import { DATA_CATEGORIES } from "@/lib/domain/vocabulary";
 import {
   AUDIT_SCOPES,
@@ -34,7 +34,7 @@ function optional<T extends z.ZodType>(schema: T) {
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((s) => isValid(parseISO(s)), "Not a real date.");
+  .refine(isRealIsoDay, "Not a real date.");
 
 /** ISO 3166-1 alpha-2, upper case ("GB" for the United Kingdom). */
 export const countryCode = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
+import { LOGO_MAX_BYTES } from "@/lib/domain/uploads/logo-image";
 
 /** The organisation's name as printed on every report cover (admin settings). */
 export const organisationNameSchema = z.object({
@@ -15,7 +15,7 @@ export type OrganisationNameInput = z.infer<typeof organisationNameSchema>;
  * The cover logo as it travels to the server action: its name and its bytes in
  * base64. Server actions take plain JSON here (proxy.ts refuses other action
  * bodies), and the bytes are checked by content on the server
- * (lib/domain/logo-image.ts).
+ * (lib/domain/uploads/logo-image.ts).
  */
 export const organisationLogoSchema = z.object({
   fileName: z.string().max(200, "Keep the file name to 200 characters or fewer"),

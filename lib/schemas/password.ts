@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordWeakness } from "@/lib/domain/password-policy";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordWeakness } from "@/lib/domain/accounts/password-policy";
 
 // One password rule for every form that sets a password (create user, change
-// your own) and for the server that checks it again: lib/domain/password-policy.ts.
+// your own) and for the server that checks it again: lib/domain/accounts/password-policy.ts.
 
 /** A new password; `contextWords` are the user's own identifiers it must not contain. */
 export function newPasswordField(contextWords: readonly string[] = []) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain/roles";
+import { ROLES } from "@/lib/domain/accounts/roles";
 import { newPasswordField } from "./password";
 
 export const createUserSchema = z.object({

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/accounts/roles";
 
 /** Who is doing something, and from where: every service call carries one. */
 export interface Actor {

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, hashEvent } from "@/lib/domain/audit-chain/chain";
+import { GENESIS_HASH, hashEvent } from "@/lib/domain/audit/hash-chain";
 import type { Actor } from "./actor";
 import type { Tx } from "./db";
 

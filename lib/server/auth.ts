@@ -9,7 +9,7 @@ import type { Actor } from "./actor";
 import { authSecret } from "./auth-secret";
 import { db } from "./db";
 import { recordAudit } from "./audit";
-import { isRole } from "@/lib/domain/roles";
+import { isRole } from "@/lib/domain/accounts/roles";
 import { can, type Permission } from "./permissions";
 import { signIn } from "./services/sign-in";
 import { notePermissionDenied } from "./authorize";

@@ -1,4 +1,4 @@
-import { createDenialThrottle } from "@/lib/domain/denial-throttle";
+import { createDenialThrottle } from "@/lib/domain/accounts/denial-throttle";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { db } from "./db";

@@ -3,6 +3,7 @@
 // ids, evidence documents with the sha256 and size of their demo text, the
 // control pack from the catalogue, and the legal part (demo-legal.ts).
 import { createHash } from "node:crypto";
+import { addDaysToDay, addMonthsToDay, firstDayOfMonthAfter, formatDayForPeople, quarterOfDay } from "@/lib/domain/dates";
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
 import catalogueJson from "@/lib/domain/reference/control-catalogue.json";
 import { controlCatalogueSchema } from "@/lib/schemas/control-catalogue";
@@ -32,57 +33,35 @@ const CATALOGUE_CODES = new Set(CATALOGUE.map((c) => c.code));
 
 // ---------------------------------------------------------------- relative dates
 //
-// All arithmetic is on UTC calendar days; outputs are "YYYY-MM-DD" strings or
-// ISO instants without milliseconds.
-
-function utcDate(y: number, m: number, d: number): Date {
-  return new Date(Date.UTC(y, m, d));
-}
-
-function day(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function parts(now: Date) {
-  return { y: now.getUTCFullYear(), m: now.getUTCMonth(), d: now.getUTCDate() };
-}
+// Calendar days come from lib/domain/dates.ts (UTC days, months clamped to
+// month end); outputs are "YYYY-MM-DD" strings or ISO instants without milliseconds.
 
 /** The day `n` days after today (negative: before). */
 function daysFromNow(now: Date, n: number): string {
-  const { y, m, d } = parts(now);
-  return day(utcDate(y, m, d + n));
+  return addDaysToDay(now, n);
 }
 
 /** The same day-number `months` months before today (clamped to month end), minus `extraDays`. */
 function monthsAgo(now: Date, months: number, extraDays = 0): string {
-  const { y, m, d } = parts(now);
-  const lastDay = utcDate(y, m - months + 1, 0).getUTCDate();
-  return day(utcDate(y, m - months, Math.min(d, lastDay) - extraDays));
+  return addDaysToDay(addMonthsToDay(now, -months), -extraDays);
 }
 
 /** Last day of the month `months` months before the current one. */
 function monthEndAgo(now: Date, months: number): string {
-  const { y, m } = parts(now);
-  return day(utcDate(y, m - months + 1, 0));
+  return addDaysToDay(firstDayOfMonthAfter(now, 1 - months), -1);
 }
 
 /** First day of the month `months` months before the current one. */
 function monthStartAgo(now: Date, months: number): string {
-  const { y, m } = parts(now);
-  return day(utcDate(y, m - months, 1));
+  return firstDayOfMonthAfter(now, -months);
 }
 
 function addDays(isoDay: string, n: number): string {
-  const [y, m, d] = isoDay.split("-").map(Number);
-  return day(utcDate(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + n));
+  return addDaysToDay(isoDay, n);
 }
 
 function addYears(isoDay: string, n: number): string {
-  const [y, m, d] = isoDay.split("-").map(Number);
-  const year = (y ?? 1970) + n;
-  const month = (m ?? 1) - 1;
-  const lastDay = utcDate(year, month + 1, 0).getUTCDate();
-  return day(utcDate(year, month, Math.min(d ?? 1, lastDay)));
+  return addMonthsToDay(isoDay, 12 * n);
 }
 
 function earlier(a: string, b: string): string {
@@ -106,16 +85,12 @@ function uploadInstant(now: Date, isoDay: string, hour = 9): string {
 
 /** "2026-Q3" of the quarter `k` quarters before the current one. */
 function quarterAgo(now: Date, k: number): string {
-  const { y, m } = parts(now);
-  const q = y * 4 + Math.floor(m / 3) - k;
-  return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+  return quarterOfDay(addMonthsToDay(now, -3 * k));
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** "31 Aug 2025", for document titles. */
 function readable(isoDay: string): string {
-  const [y, m, d] = isoDay.split("-").map(Number);
-  return `${d ?? 1} ${MONTHS[(m ?? 1) - 1] ?? ""} ${y ?? ""}`;
+  return formatDayForPeople(isoDay);
 }
 
 // ---------------------------------------------------------------- evidence text

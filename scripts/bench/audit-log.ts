@@ -9,7 +9,7 @@
 // function behind the CLI and the admin page.
 import os from "node:os";
 import Database from "better-sqlite3";
-import { GENESIS_HASH, hashEvent, type AuditEventHashFields } from "@/lib/domain/audit-chain/chain";
+import { GENESIS_HASH, hashEvent, type AuditEventHashFields } from "@/lib/domain/audit/hash-chain";
 import { db } from "@/lib/server/db";
 import { describeVerification, verifyAuditChain, verifyConfiguredAuditChain } from "@/lib/server/audit-log/verify-chain";
 import { parallelRangeHashChecker } from "@/lib/server/audit-log/parallel-hash";

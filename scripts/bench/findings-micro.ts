@@ -10,7 +10,7 @@
 // (default the demo anchor; any instant works, dates in the demo are relative).
 import fs from "node:fs";
 import os from "node:os";
-import { findingsFor } from "@/lib/domain/findings";
+import { findingsFor } from "@/lib/domain/findings/dossier-findings";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { DEMO_NOW_ANCHOR, demoDossiers } from "@/prisma/seed/demo-dossiers";
 import { ms, percentile } from "./stats";

@@ -11,7 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { db, disconnectDb } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";

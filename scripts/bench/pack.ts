@@ -37,7 +37,7 @@ import { dataDir } from "@/lib/server/data-dir";
 import { db } from "@/lib/server/db";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { buildPack, streamPack } from "@/lib/server/pack/build-pack";
-import { planVendorPack } from "@/lib/server/pack/vendor-pack";
+import { planVendorPack } from "@/lib/server/services/vendor-pack";
 import { verifyPack } from "@/lib/server/pack/verify-pack";
 import { loadOrCreatePackKey } from "@/lib/server/signing/pack-key";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";

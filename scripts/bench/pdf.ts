@@ -11,7 +11,7 @@ import { listRecords } from "@/lib/server/dossier/record-store";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { Actor } from "@/lib/server/actor";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { line, ms, percentile } from "./stats";
 
 const RUNS = Number(process.env.BENCH_PDF_RUNS || 15);
@@ -67,7 +67,7 @@ export async function benchPdf(now: Date) {
   const { seedDemoData } = await import("@/lib/cli/seed");
   const { db } = await import("@/lib/server/db");
   const { renderAssessmentPdf } = await import("@/lib/server/pdf/assessment-report");
-  const { createAssessment } = await import("@/lib/server/services/assessments");
+  const { createAssessment } = await import("@/lib/server/services/assessments/create");
   // Demo data next to whatever an earlier bench wrote (force: the database is throwaway).
   await seedDemoData({ force: true, now });
   const client = db();

@@ -6,8 +6,8 @@
 // (An earlier seed summarised the template without its legal records, and
 // matched 692 vendors where the app found 2,417.)
 import { randomUUID } from "node:crypto";
-import { computeInherentTier } from "@/lib/domain/tier";
-import { summariseVendor } from "@/lib/domain/vendor-summary";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
+import { summariseVendor } from "@/lib/domain/vendors/vendor-summary";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
@@ -15,7 +15,8 @@ import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { db } from "@/lib/server/db";
 import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { computeFindings, legalFindingsOf, loadCatalogue } from "@/lib/server/dossier/load-dossier";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
+import { legalFindingsOf, loadCatalogue } from "@/lib/server/dossier/load-dossier";
 import { KINDS_IN_WRITE_ORDER, RECORD_TABLES, joinListItems, toColumns } from "@/lib/server/dossier/record-tables";
 import { demoDossiers } from "@/prisma/seed/demo-dossiers";
 import { rowWriter } from "../db/row-writer";
@@ -116,7 +117,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
           documents: docs.map((d) => ({ ...(d as never as { id: string; kind: string; fileName: string; sha256: string; sizeBytes: number; mimeType: string; effectiveDate: string }), title: (d.title as string | null) ?? null, uploadedAt: now, uploadedBy: owner.email })),
           catalogue,
         });
-        const summary = summariseVendor(dossier, computeFindings(dossier, DEFAULT_SETTINGS, now), DEFAULT_SETTINGS, now);
+        const summary = summariseVendor(dossier, vendorFindingsFor(dossier, DEFAULT_SETTINGS, now), DEFAULT_SETTINGS, now);
         const legalBlockerCount = legalFindingsOf(dossier, DEFAULT_SETTINGS, tier as Tier, now).filter((f) => f.severity === "blocker").length;
         vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt: now, createdAt: now, updatedAt: now });
         for (const r of recs) {

@@ -1,7 +1,7 @@
 // Benchmark: the vendors list over 10,000 vendors (30 documents each)
 // and findingsFor over all of them. Targets: filtered list page < 100 ms
 // median on SQLite; findings for 10,000 vendors < 2 s.
-import { findingsFor } from "@/lib/domain/findings";
+import { findingsFor } from "@/lib/domain/findings/dossier-findings";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { listRecords } from "@/lib/server/dossier/record-store";
 import { listVendors } from "@/lib/server/services/vendors";
-import { refreshOutdatedSummaries } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries } from "@/lib/server/services/summary-refresh";
 import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
 import { line, ms, timeRuns } from "./stats";

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
+import { MIN_PASSWORD_LENGTH } from "@/lib/domain/accounts/password-policy";
 
 /** The package's list, reduced to what the length rule does not already refuse, sorted and unique. */
 export async function commonPasswordsFromPackage(): Promise<string[]> {

@@ -48,7 +48,7 @@ test("procurement adds a remote site without VDI and sees the remote-site findin
   await expect(row.locator(".chip-missing")).toHaveText(/VDI\s+missing/);
   await expect(row.locator(".chip-ok")).toHaveCount(3);
 
-  // The finding, worded as the site rule words it (lib/domain/findings/site-rules.ts).
+  // The finding, worded as the site rule words it (lib/domain/findings/rules/site-rules.ts).
   const location = `Pune, ${countryName("IN")}`;
   const all = REMOTE_SITE_CONTROLS.map((c) => REMOTE_SITE_CONTROL_LABELS[c]);
   const expected = `Remote agents at ${location} lack VDI; remote agents need ${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;

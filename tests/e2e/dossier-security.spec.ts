@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { formatDayForPeople } from "@/lib/domain/dates";
-import { soc2Rules } from "@/lib/domain/findings/soc2-rules";
-import { makeRuleContext } from "@/lib/domain/findings/context";
+import { soc2Rules } from "@/lib/domain/findings/rules/soc2-rules";
+import { makeRuleContext } from "@/lib/domain/findings/rules/context";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { signInAs } from "./helpers";

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/accounts/roles";
 import { E2E_DATA_DIR } from "./env";
 
 interface DemoLogin {

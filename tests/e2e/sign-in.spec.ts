@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ROLES } from "@/lib/domain/roles";
+import { ROLES } from "@/lib/domain/accounts/roles";
 import { can } from "@/lib/server/permissions";
 import { demoLogin, signIn, signInAs } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/accounts/roles";
 import { signInAs } from "./helpers";
 import { sectionTab } from "./dossier-helpers";
 

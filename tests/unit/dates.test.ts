@@ -1,7 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  addDaysToDay,
+  addDaysToInstant,
   addMonthsToDay,
+  dayStartInstant,
+  daysBetween,
+  endOfQuarterDay,
+  firstDayOfMonthAfter,
+  firstDayOfYearAfter,
+  quarterOfDay,
+  yearOfDay,
+  formatInstantForPeople,
+  isRealIsoDay,
   daysSince,
   daysUntil,
   describeAge,
@@ -183,5 +194,165 @@ describe("relative wording", () => {
 
   it("monthsBetween matches monthsSince", () => {
     expect(monthsBetween("2024-02-29", "2025-04-30")).toBe(14);
+  });
+});
+
+// The same answers whatever the server's time zone (README.md, "Dates"): each
+// table runs under zones a naive local-midnight or milliseconds implementation
+// gets wrong. Node re-reads process.env.TZ when it changes, so these zones
+// apply inside this one test process.
+const ZONES = [
+  "UTC",
+  "Pacific/Kiritimati", // UTC+14: its local day is the next UTC day for 14 hours; it skipped 1994-12-31
+  "America/Los_Angeles", // DST: 2026-03-08 has 23 hours, 2026-11-01 has 25
+  "Pacific/Apia", // skipped 2011-12-30
+  "Asia/Kolkata", // a half-hour offset
+];
+
+function inEachZone(run: () => void) {
+  const saved = process.env.TZ;
+  try {
+    for (const zone of ZONES) {
+      process.env.TZ = zone;
+      run();
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+describe("calendar days in every server time zone", () => {
+  it.each([
+    ["2024-02-28", 1, "2024-02-29"], // leap year
+    ["2023-02-28", 1, "2023-03-01"],
+    ["2100-02-28", 1, "2100-03-01"], // century years are not leap years ...
+    ["2000-02-28", 1, "2000-02-29"], // ... unless divisible by 400
+    ["2024-12-31", 1, "2025-01-01"],
+    ["2025-03-01", -1, "2025-02-28"],
+    ["2026-03-08", 1, "2026-03-09"], // 23-hour day in Los Angeles
+    ["2026-11-01", 1, "2026-11-02"], // 25-hour day in Los Angeles
+    ["1994-12-30", 1, "1994-12-31"], // the day Kiritimati skipped still exists
+    ["2011-12-29", 1, "2011-12-30"], // the day Apia skipped still exists
+    ["2026-01-01", 365, "2027-01-01"],
+    ["2024-01-01", 366, "2025-01-01"],
+  ])("%s + %i days = %s", (from, days, expected) => {
+    inEachZone(() => expect(addDaysToDay(from, days)).toBe(expected));
+  });
+
+  it.each([
+    ["2025-01-31", 1, "2025-02-28"],
+    ["2000-01-31", 1, "2000-02-29"],
+    ["2100-01-31", 1, "2100-02-28"],
+    ["2024-02-29", 12, "2025-02-28"],
+    ["2024-02-29", 14, "2025-04-29"],
+    ["2026-10-31", 1, "2026-11-30"],
+    ["2026-03-31", -1, "2026-02-28"],
+    ["1994-11-30", 1, "1994-12-30"],
+  ])("%s + %i months = %s", (from, months, expected) => {
+    inEachZone(() => expect(addMonthsToDay(from, months)).toBe(expected));
+  });
+
+  it.each([
+    // [day, now (instant), days until]
+    ["2026-03-16", "2026-03-15T23:30:00Z", 1], // Kiritimati is already on the 16th locally
+    ["2026-03-15", "2026-03-15T00:30:00Z", 0], // Los Angeles is still on the 14th locally
+    ["2026-03-09", "2026-03-08T12:00:00Z", 1],
+    ["2026-11-02", "2026-11-01T12:00:00Z", 1],
+    ["1995-01-01", "1994-12-30T12:00:00Z", 2],
+    ["2025-03-01", "2024-02-29T12:00:00Z", 366],
+    ["2024-02-29", "2025-02-28T12:00:00Z", -365],
+  ])("%s is %i days after the UTC day of %s", (day, now, expected) => {
+    inEachZone(() => {
+      expect(daysUntil(day, new Date(now))).toBe(expected);
+      expect(daysBetween(formatIsoDay(now), day)).toBe(expected);
+    });
+  });
+
+  it.each([
+    ["2026-03-15T23:59:59.999Z", "2026-03-15", "15 Mar 2026"],
+    ["2026-03-16T00:00:00.000Z", "2026-03-16", "16 Mar 2026"],
+    ["2026-11-01T08:30:00-08:00", "2026-11-01", "1 Nov 2026"],
+    ["2026-11-01T20:30:00-08:00", "2026-11-02", "2 Nov 2026"],
+  ])("the instant %s is the UTC day %s (%s)", (instant, day, forPeople) => {
+    inEachZone(() => {
+      expect(formatIsoDay(instant)).toBe(day);
+      expect(formatDayForPeople(new Date(instant))).toBe(forPeople);
+      expect(dayStartInstant(instant).toISOString()).toBe(`${day}T00:00:00.000Z`);
+    });
+  });
+
+  it.each([
+    ["2026-01-01", "2026-Q1"],
+    ["2026-03-31", "2026-Q1"],
+    ["2026-04-01", "2026-Q2"],
+    ["2026-12-31", "2026-Q4"],
+  ])("%s falls in the KPI period %s", (day, expected) => {
+    inEachZone(() => expect(quarterOfDay(day)).toBe(expected));
+  });
+
+  it.each([
+    ["2026-02-10", "2026-03-31"],
+    ["2026-03-31", "2026-03-31"],
+    ["2026-04-01", "2026-06-30"],
+    ["2026-12-31", "2026-12-31"],
+  ])("the quarter of %s ends on %s", (day, expected) => {
+    inEachZone(() => expect(endOfQuarterDay(day)).toBe(expected));
+  });
+
+  it.each([
+    ["2026-03-15", -2, "2026-01-01"],
+    ["2026-03-31", -1, "2026-02-01"],
+    ["2026-01-31", -13, "2024-12-01"],
+    ["2026-11-01", 0, "2026-11-01"],
+  ])("the first day of the month of %s + %i months is %s", (day, months, expected) => {
+    inEachZone(() => expect(firstDayOfMonthAfter(day, months)).toBe(expected));
+  });
+
+  it.each([
+    ["2026-03-15", 0, "2026-01-01", 2026],
+    ["2026-12-31", 1, "2027-01-01", 2026],
+    ["2024-02-29", -1, "2023-01-01", 2024],
+  ])("1 January of the year of %s + %i years is %s", (day, years, expected, year) => {
+    inEachZone(() => {
+      expect(firstDayOfYearAfter(day, years)).toBe(expected);
+      expect(yearOfDay(day)).toBe(year);
+    });
+  });
+
+  it("moves an instant by whole UTC days, keeping its UTC time of day across DST changes", () => {
+    inEachZone(() => {
+      expect(addDaysToInstant("2026-11-01T06:00:00Z", 1).toISOString()).toBe("2026-11-02T06:00:00.000Z");
+      expect(addDaysToInstant("2026-03-09T06:00:00Z", -40).toISOString()).toBe("2026-01-28T06:00:00.000Z");
+    });
+  });
+
+  it("writes instants for people in UTC", () => {
+    inEachZone(() => {
+      expect(formatInstantForPeople("2026-12-05T23:04:05Z")).toBe("5 Dec 2026, 23:04 UTC");
+      expect(formatInstantForPeople("2026-12-05T23:04:05Z", { seconds: true })).toBe("5 Dec 2026, 23:04:05 UTC");
+    });
+  });
+});
+
+describe("real days", () => {
+  it.each([
+    ["2024-02-29", true],
+    ["2000-02-29", true],
+    ["2025-02-29", false],
+    ["2100-02-29", false],
+    ["2025-04-31", false],
+    ["2025-12-31", true],
+    ["2025-13-01", false],
+    ["2025-00-10", false],
+    ["2025-1-01", false],
+    ["2025-01-01T00:00:00Z", false],
+    ["", false],
+  ])("%s is a real day: %s", (value, expected) => {
+    expect(isRealIsoDay(value)).toBe(expected);
+  });
+
+  it("refuses a day that does not exist instead of rolling it over", () => {
+    expect(() => addMonthsToDay("2025-02-30", 1)).toThrow(RangeError);
   });
 });

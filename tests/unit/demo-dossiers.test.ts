@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findingsFor } from "@/lib/domain/findings";
-import { soc2Status } from "@/lib/domain/soc2-status";
-import { computeInherentTier } from "@/lib/domain/tier";
+import { findingsFor } from "@/lib/domain/findings/dossier-findings";
+import { soc2Status } from "@/lib/domain/assurance/soc2-status";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import {
@@ -30,7 +30,7 @@ function ruleSources(): string[] {
   const read = (dir: string) =>
     fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
   const legal = read(path.resolve(__dirname, "../../lib/domain/legal")).filter((source) => /import type \{[^}]*\bFinding\b[^}]*\} from "[^"]*\/finding"/.test(source));
-  return [...read(path.resolve(__dirname, "../../lib/domain/findings")), ...legal];
+  return [...read(path.resolve(__dirname, "../../lib/domain/findings/rules")), ...legal];
 }
 
 /**

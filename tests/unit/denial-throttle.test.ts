@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { createDenialThrottle } from "@/lib/domain/denial-throttle";
+import { createDenialThrottle } from "@/lib/domain/accounts/denial-throttle";
 
 test("at most N denials per actor per window are recorded; the next recorded one carries the count left out", () => {
   const throttle = createDenialThrottle({ perWindow: 3, windowMs: 60_000 });

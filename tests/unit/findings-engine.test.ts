@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findingsFor, FINDING_RULES, sortFindings } from "@/lib/domain/findings";
-import type { Finding } from "@/lib/domain/finding";
-import type { FindingRule } from "@/lib/domain/findings/context";
+import { findingsFor, FINDING_RULES, sortFindings } from "@/lib/domain/findings/dossier-findings";
+import type { Finding } from "@/lib/domain/findings/finding";
+import type { FindingRule } from "@/lib/domain/findings/rules/context";
 import { dossierSchema } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, cleanDossier, insurancePolicy, NOW, soc2Report } from "./helpers/dossier-builder";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notificationDelayHours } from "@/lib/domain/incident-notification";
+import { notificationDelayHours } from "@/lib/domain/kpis/incident-notification";
 import { buildDossier, incident, LOW_PROFILE, MODERATE_PROFILE, securityReview } from "./helpers/dossier-builder";
 import { findingsOf, summary, withSettings } from "./helpers/run-findings";
 

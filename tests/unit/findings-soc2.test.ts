@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { soc2Status } from "@/lib/domain/soc2-status";
+import { soc2Status } from "@/lib/domain/assurance/soc2-status";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, LOW_PROFILE, MODERATE_PROFILE, NOW, soc2Report } from "./helpers/dossier-builder";
 import { findingsOf, summary, withSettings } from "./helpers/run-findings";

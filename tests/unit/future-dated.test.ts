@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { futureDatedFieldErrors } from "@/lib/domain/future-dated";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
-import { soc2Status } from "@/lib/domain/soc2-status";
-import { isoCertificateState } from "@/lib/domain/iso-status";
+import { futureDatedFieldErrors } from "@/lib/domain/assurance/future-dated";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
+import { soc2Status } from "@/lib/domain/assurance/soc2-status";
+import { isoCertificateState } from "@/lib/domain/assurance/iso-status";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { NOW } from "./helpers/dossier-builder";
 import { changed, score } from "./helpers/scoring-builder";
 
-// Evidence dated in the future is invalid input, never current evidence (lib/domain/future-dated.ts).
+// Evidence dated in the future is invalid input, never current evidence (lib/domain/assurance/future-dated.ts).
 
 describe("future-dated evidence", () => {
   const today = NOW.toISOString().slice(0, 10);

@@ -34,12 +34,21 @@ describe("layer boundaries (eslint.config.mjs)", () => {
       "",
     ].join("\n");
     expect(await restrictedImports("lib/domain/probe.ts", source)).toHaveLength(5);
-    expect(await restrictedImports("lib/domain/probe.ts", 'import { ROLES } from "@/lib/domain/roles";\nexport const x = ROLES;\n')).toEqual([]);
+    expect(await restrictedImports("lib/domain/probe.ts", 'import { ROLES } from "@/lib/domain/accounts/roles";\nexport const x = ROLES;\n')).toEqual([]);
+  }, 60_000);
+
+  it("the lib/domain rule holds in its subfolders, for relative paths at any depth, and forbids file and network I/O", async () => {
+    const deep = "lib/domain/findings/rules/probe.ts";
+    expect(await restrictedImports(deep, 'import { db } from "../../../server/db";\nexport const x = db;\n')).toEqual([expect.stringContaining("lib/domain imports nothing from lib/server.")]);
+    expect(await restrictedImports("lib/domain/audit/probe.ts", 'import { db } from "../../server/db";\nexport const x = db;\n')).toEqual([expect.stringContaining("lib/domain imports nothing from lib/server.")]);
+    expect(await restrictedImports(deep, 'import type { Actor } from "../../../server/actor";\nexport type A = Actor;\n')).toEqual([]);
+    expect(await restrictedImports(deep, 'import { readFileSync } from "node:fs";\nimport { request } from "node:https";\nexport const x = [readFileSync, request];\n')).toHaveLength(2);
+    expect(await restrictedImports(deep, 'import { createHash } from "node:crypto";\nimport { SEVERITY_RANK } from "../../vocabulary";\nexport const x = [createHash, SEVERITY_RANK];\n')).toEqual([]);
   }, 60_000);
 
   it("lib/schemas imports nothing from lib/server, not even types", async () => {
     expect(await restrictedImports("lib/schemas/probe.ts", 'import { can } from "../server/permissions";\nexport const x = can;\n')).toHaveLength(1);
     expect(await restrictedImports("lib/schemas/views/probe.ts", 'import type { Actor } from "@/lib/server/actor";\nexport type A = Actor;\n')).toHaveLength(1);
-    expect(await restrictedImports("lib/schemas/probe.ts", 'import { can } from "@/lib/domain/permissions";\nexport const x = can;\n')).toEqual([]);
+    expect(await restrictedImports("lib/schemas/probe.ts", 'import { can } from "@/lib/domain/accounts/permissions";\nexport const x = can;\n')).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountDelayMs, isClientBlocked } from "@/lib/domain/login-throttle";
+import { accountDelayMs, isClientBlocked } from "@/lib/domain/accounts/login-throttle";
 
 const policy = { clientAccountMaxFailures: 5, clientMaxFailures: 30, accountFailuresBeforeDelay: 10, maxDelaySeconds: 8 };
 

@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { checkLogoImage, LOGO_MAX_BYTES } from "@/lib/domain/logo-image";
+import { checkLogoImage, LOGO_MAX_BYTES } from "@/lib/domain/uploads/logo-image";
 
 // The organisation's logo is checked by its bytes like evidence uploads:
 // only a whole PNG or JPEG of sane dimensions is accepted.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { identityWords, passwordWeakness } from "@/lib/domain/password-policy";
+import { identityWords, passwordWeakness } from "@/lib/domain/accounts/password-policy";
 import { newPasswordField } from "@/lib/schemas/password";
 import { commonPasswordsFromPackage } from "../../scripts/data/common-passwords-source";
 

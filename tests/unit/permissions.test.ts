@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/lib/domain/roles";
+import { ROLES, type Role } from "@/lib/domain/accounts/roles";
 import { can, PERMISSIONS, permissionsOf, type Permission } from "@/lib/server/permissions";
 
 // The intended grants, written out by hand from docs/rules.md's roles. The test

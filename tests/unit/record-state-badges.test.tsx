@@ -8,7 +8,7 @@ import {
   planRecordState,
   soc2RecordState,
   type RecordState,
-} from "@/lib/domain/record-states";
+} from "@/lib/domain/assurance/record-states";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, insurancePolicy, isoCertificate, NOW, pentest, soc2Report } from "./helpers/dossier-builder";
 import { findingsOf } from "./helpers/run-findings";

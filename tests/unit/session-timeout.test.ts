@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsTouch, sessionExpiry } from "@/lib/domain/session-timeout";
+import { needsTouch, sessionExpiry } from "@/lib/domain/accounts/session-timeout";
 
 const t0 = new Date("2026-12-01T08:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);

@@ -5,7 +5,7 @@ import {
   insuranceMinimum,
   reviewCadenceMonths,
   type TierInput,
-} from "@/lib/domain/tier";
+} from "@/lib/domain/vendors/tier";
 import type { Tier } from "@/lib/domain/vocabulary";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/schemas/settings";
 

@@ -5,7 +5,9 @@ import type { createAssessmentSchema, signOffSchema, submitAssessmentSchema, upd
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/auth";
 import { runAction } from "@/lib/server/action-result";
-import { createAssessment, signOffAssessment, submitAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
+import { signOffAssessment } from "@/lib/server/services/assessments/sign-off";
+import { submitAssessment } from "@/lib/server/services/assessments/submit";
 import { updateRemediationItem } from "@/lib/server/services/remediation";
 
 // Thin entry points: each service checks the permission, validates the input

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDiff } from "@/components/audit/event-diff";
-import { EventTime } from "@/components/audit/event-time";
 import { FilterToolbar } from "@/components/ui/filter-toolbar";
+import { InstantText } from "@/components/ui/relative-date";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { auditFilterParams, auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { firstValues } from "@/lib/schemas/search-params";
-import { listAuditActions, listAuditEvents } from "@/lib/server/audit-log/audit-events";
+import { listAuditActions, listAuditEvents } from "@/lib/server/services/audit-events";
 import { requirePageActor } from "@/lib/server/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -76,7 +76,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {page.events.map((e) => (
                   <tr key={e.id} data-testid="audit-event">
                     <td className="mono">{e.id}</td>
-                    <td><EventTime at={e.at} now={now} /></td>
+                    <td><InstantText at={e.at} now={now} seconds precise /></td>
                     <td>
                       {e.actorEmail ?? <span className="muted">{e.actorId ?? "anonymous"}</span>}
                       {e.ip ? <div className="muted small">{e.ip}</div> : null}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PackJobForm } from "@/components/audit/pack-job-form";
 import { PackJobProgress } from "@/components/audit/pack-job-progress";
 import { requirePageActor } from "@/lib/server/auth";
-import { listPackJobs } from "@/lib/server/pack/pack-jobs";
+import { listPackJobs } from "@/lib/server/services/pack-jobs";
 import { startPackJobAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit packs" };

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "@/components/assessments/badges";
 import { TierBadge } from "@/components/ui/badge";
-import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
-import { describeDue, formatDayForPeople } from "@/lib/domain/dates";
-import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/remediation";
+import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessments/assessment-workflow";
+import { DayText } from "@/components/ui/relative-date";
+import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/assessments/remediation";
 import { requirePageActor } from "@/lib/server/auth";
-import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments";
+import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
 
 export const metadata: Metadata = { title: "Procurement" };
 
@@ -61,7 +61,7 @@ export default async function ProcurementPage() {
                       <TierBadge tier={v.tier} />
                     </td>
                     <td>
-                      {formatDayForPeople(v.dueDay)} <span className="muted">({describeDue(v.dueDay, now, "deadline")})</span>
+                      <DayText day={v.dueDay} now={now} due="deadline" />
                       {v.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
                     </td>
                   </tr>
@@ -115,7 +115,7 @@ export default async function ProcurementPage() {
                     <td>
                       <ScoreBadge score={a.overall} /> <RatingBadge band={a.rating} />
                     </td>
-                    <td>{a.submittedAt ? formatDayForPeople(a.submittedAt) : "—"}</td>
+                    <td>{a.submittedAt ? <DayText day={a.submittedAt} now={now} /> : "—"}</td>
                     <td>{a.pending.map((r) => SIGN_OFF_ROLE_LABELS[r]).join(", ") || "—"}</td>
                   </tr>
                 ))}
@@ -132,7 +132,7 @@ export default async function ProcurementPage() {
                   <Link href={`/assessments/${a.id}`}>
                     {a.vendor.name}, version {a.version}
                   </Link>{" "}
-                  <AssessmentStateBadge state="draft" /> <span className="muted">created {formatDayForPeople(a.createdAt)}</span>
+                  <AssessmentStateBadge state="draft" /> <span className="muted">created <DayText day={a.createdAt} now={now} relative={false} /></span>
                 </li>
               ))}
             </ul>
@@ -167,7 +167,7 @@ export default async function ProcurementPage() {
                     <td>{r.vendor.name}</td>
                     <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
                     <td>
-                      {formatDayForPeople(r.dueDate)} <span className="muted">({describeDue(r.dueDate, now, "deadline")})</span>
+                      <DayText day={r.dueDate} now={now} due="deadline" />
                     </td>
                     <td>{REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status}</td>
                   </tr>

@@ -15,7 +15,7 @@ import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-n
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { firstValues, linkParams } from "@/lib/schemas/search-params";
 import { requirePageActor } from "@/lib/server/auth";
-import { formatDayForPeople } from "@/lib/domain/dates";
+import { DayText } from "@/components/ui/relative-date";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
 import { refreshListedSummaries } from "../refresh-listed-summaries";
@@ -39,6 +39,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   // The list filters and sorts on stored finding counts and SOC 2 states.
   const pending = await refreshListedSummaries();
   const { rows, total } = await listVendors({ actor, query });
+  const now = new Date();
   const params = linkParams(query);
   const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2);
   const countries = [...COUNTRY_CODES].map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
@@ -101,10 +102,10 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
                     <td><TierBadge tier={v.tier} /></td>
                     <td>{countryName(v.country)}</td>
                     <td><FindingCounts counts={v} /></td>
-                    <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} /></td>
+                    <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} now={now} /></td>
                     <td>{v.status}</td>
                     <td>{v.owner?.name ?? "—"}</td>
-                    <td><time dateTime={v.updatedAt.toISOString()}>{formatDayForPeople(v.updatedAt)}</time></td>
+                    <td><DayText day={v.updatedAt} now={now} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { identityWords } from "@/lib/domain/password-policy";
+import { identityWords } from "@/lib/domain/accounts/password-policy";
 import { requirePageActor } from "@/lib/server/auth";
 import { changeOwnPasswordAction } from "./actions";
 

@@ -5,7 +5,7 @@
 // reviewer sees while typing is the one the engine computes.
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { computeInherentTier, effectiveTier, insuranceMinimum } from "../tier";
+import { computeInherentTier, effectiveTier, insuranceMinimum } from "../vendors/tier";
 import type { Tier } from "../vocabulary";
 import type { LegalContext } from "./legal-findings";
 

@@ -1,8 +1,8 @@
 // Every legal finding for one vendor (docs/rules.md §4-5): clause checklist,
 // DPA, international transfers, contract term and sub-processors. Pure:
 // the caller passes the dossier, the vendor's profile, settings and `now`.
-import { differenceInCalendarDays, parseISO } from "date-fns";
-import type { Finding } from "@/lib/domain/finding";
+import { daysBetween, formatIsoDay } from "@/lib/domain/dates";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { type DataCategory, type Industry, type Tier, SEVERITY_RANK, TIER_LABELS, isElevatedTier } from "@/lib/domain/vocabulary";
 import type { LegalDossier, StoredContract } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
@@ -103,7 +103,7 @@ function transferFindings(dossier: LegalDossier, context: LegalContext): Finding
 const TERM_TYPES = new Set<StoredContract["type"]>(["msa", "dpa", "sow", "other"]);
 
 function contractTermFindings(contracts: readonly StoredContract[], now: Date): Finding[] {
-  const today = now.toISOString().slice(0, 10);
+  const today = formatIsoDay(now);
   const out: Finding[] = [];
   const ended = (c: StoredContract) => c.renewal === "manual" && !!c.termEnd && c.termEnd < today;
   // A signed contract of the same type that runs on past this one covers the gap.
@@ -130,7 +130,7 @@ function contractTermFindings(contracts: readonly StoredContract[], now: Date): 
     }
     // An auto-renewing contract rolls over at term end, so it does not end; drafts protect nothing yet.
     if (c.status !== "signed" || c.renewal === "auto" || !c.termEnd) continue;
-    const daysLeft = differenceInCalendarDays(parseISO(c.termEnd), parseISO(today));
+    const daysLeft = daysBetween(today, c.termEnd);
     const notice = c.noticePeriodDays ?? 0;
     if (daysLeft < 0) {
       // a contract already past its term end is a high finding.

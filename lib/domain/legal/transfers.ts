@@ -1,7 +1,7 @@
 // The transfer matrix is derived, not typed: one row per country where EU/EEA
 // residents' personal data is processed (delivery sites and sub-processors),
 // with the mechanism that makes the transfer lawful (GDPR Chapter V).
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { DataCategory } from "@/lib/domain/vocabulary";
 import type { RecordedTransferMechanism } from "@/lib/schemas/legal";
 import { type AdequacyDecision, type AdequacyReference, adequacyDecisionFor, isEuEea, normaliseCountry } from "./adequacy";

@@ -1,9 +1,9 @@
 import { describeElapsed, formatDayForPeople } from "../dates";
 import { SOC2_TYPE_LABELS } from "../dossier-vocabulary";
-import type { Finding } from "../finding";
-import { latestBy } from "../findings/context";
-import { isoCertificateState } from "../iso-status";
-import { soc2Status } from "../soc2-status";
+import type { Finding } from "../findings/finding";
+import { latestBy } from "../findings/rules/context";
+import { isoCertificateState } from "../assurance/iso-status";
+import { soc2Status } from "../assurance/soc2-status";
 import { TIER_LABELS } from "../vocabulary";
 import { formatLimit, FLOAT_TOLERANCE } from "./format";
 import type { CapCode, CapResult } from "./types";

@@ -1,10 +1,11 @@
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
-import type { Finding } from "../finding";
+import type { Finding } from "../findings/finding";
 import { legalContextFor } from "../legal/legal-context";
 import type { LegalContext } from "../legal/legal-findings";
-import { computeInherentTier, effectiveTier, insuranceMinimum, type EffectiveTier, type InsuranceMinimum } from "../tier";
+import { formatIsoDay } from "../dates";
+import { computeInherentTier, effectiveTier, insuranceMinimum, type EffectiveTier, type InsuranceMinimum } from "../vendors/tier";
 import { isElevatedTier } from "../vocabulary";
 
 /** What every check family receives; built once per scoreVendor call. */
@@ -50,6 +51,6 @@ export function makeScoringContext(dossier: Dossier, settings: Settings, now: Da
     legalContext: legalContextFor(dossier, settings, tier.tier),
     insurance: insuranceMinimum(tier.tier, dossier.profile.industries, settings),
     findings,
-    today: now.toISOString().slice(0, 10),
+    today: formatIsoDay(now),
   };
 }

@@ -1,6 +1,6 @@
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import type { Finding } from "../finding";
+import type { Finding } from "../findings/finding";
 import { capsFor, CAP_LABELS } from "./caps";
 import { assuranceChecks } from "./checks/assurance";
 import { remoteSiteChecks } from "./checks/access";
@@ -14,7 +14,7 @@ import { SCORING_DOMAINS, SCORING_DOMAIN_LABELS } from "./domains";
 import { FLOAT_TOLERANCE, formatLimit, formatPoints, formatScore } from "./format";
 import { ratingFor } from "./rating";
 import { SCORING_MODEL_VERSION, type DomainScore, type ScoreCheck, type ScoreResult } from "./types";
-import { vendorFindingsFor } from "./vendor-findings";
+import { vendorFindingsFor } from "../findings/vendor-findings";
 
 // The explainable score (docs/rules.md §8; docs/scoring.md). Pure and
 // deterministic: the same dossier, settings and `now` always give the same
@@ -25,8 +25,9 @@ const CHECK_FAMILIES: readonly CheckFamily[] = [assuranceChecks, legalChecks, co
 export interface ScoreOptions {
   /**
    * The vendor's findings, when the caller already has them (they must be
-   * vendorFindingsFor(dossier, settings, now), plus any workflow findings such
-   * as overdue remediation or an expired risk acceptance); computed otherwise.
+   * vendorFindingsFor(dossier, settings, now, workflow), whose workflow
+   * findings such as overdue remediation or an expired risk acceptance the
+   * domain cannot load itself); computed without workflow data otherwise.
    * Only the blocker and high findings matter to the score (the ceilings).
    */
   findings?: readonly Finding[];

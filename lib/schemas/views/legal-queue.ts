@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { Tier } from "@/lib/domain/vocabulary";
 import type { LegalChange } from "./legal-review";
 

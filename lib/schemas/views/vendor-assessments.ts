@@ -1,5 +1,5 @@
-import type { AssessmentState } from "@/lib/domain/assessment-workflow";
-import type { SnapshotFreshness } from "@/lib/domain/snapshot-freshness";
+import type { AssessmentState } from "@/lib/domain/assessments/assessment-workflow";
+import type { SnapshotFreshness } from "@/lib/domain/assessments/snapshot-freshness";
 
 // The vendor's Assessments tab (services/assessments.ts listVendorAssessments),
 // declared here so the tab's components type their props without lib/server.

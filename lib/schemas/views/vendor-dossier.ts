@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import type { Tier } from "@/lib/domain/vocabulary";
 import type { Dossier } from "../dossier";
 import type { Settings } from "../settings";

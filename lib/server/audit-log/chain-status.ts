@@ -1,4 +1,4 @@
-import type { ChainVerification } from "@/lib/domain/audit-chain/chain";
+import type { ChainVerification } from "@/lib/domain/audit/hash-chain";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { verifyConfiguredAuditChain } from "./verify-chain";

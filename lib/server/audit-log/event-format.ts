@@ -1,7 +1,7 @@
 // How audit events leave Assay: the audit log export and every audit pack
 // write the same two files.
 //
-// - JSONL: one JSON object per line with every hashed field (chain.ts,
+// - JSONL: one JSON object per line with every hashed field (lib/domain/audit/hash-chain.ts,
 //   AUDIT_HASHED_FIELDS) plus prevHash and hash, nulls included, `at` as the
 //   exact toISOString() text. An auditor can recompute each row's hash from
 //   this file alone: sha256(canonicalJson({...fields, prevHash})) === hash.
@@ -10,7 +10,7 @@
 //   prefixed with ' (OWASP CSV injection): a user agent or e-mail typed by a
 //   stranger at the sign-in form must not become a formula on an auditor's
 //   machine. Recompute hashes from the JSONL file, which is never altered.
-import { AUDIT_HASHED_FIELDS } from "@/lib/domain/audit-chain/chain";
+import { AUDIT_HASHED_FIELDS } from "@/lib/domain/audit/hash-chain";
 
 export interface AuditEventRow {
   id: number;

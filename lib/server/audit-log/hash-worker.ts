@@ -5,7 +5,7 @@
 // thread's job (ChainVerifier with rowHashesVerified).
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { eventHashMatches } from "@/lib/domain/audit-chain/chain";
+import { eventHashMatches } from "@/lib/domain/audit/hash-chain";
 import { sqliteEventPages } from "./sqlite-events";
 
 export interface HashWorkerInput {

@@ -4,7 +4,7 @@
 // epoch milliseconds) as a Date, Json text parsed. Rows are read as arrays in
 // pages: far less garbage than one object per row.
 import type Database from "better-sqlite3";
-import type { ChainedAuditEvent } from "@/lib/domain/audit-chain/chain";
+import type { ChainedAuditEvent } from "@/lib/domain/audit/hash-chain";
 
 export const SQLITE_PAGE = 2_000;
 

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import Database from "better-sqlite3";
-import { ChainVerifier, type ChainedAuditEvent, type ChainVerification } from "@/lib/domain/audit-chain/chain";
+import { ChainVerifier, type ChainedAuditEvent, type ChainVerification } from "@/lib/domain/audit/hash-chain";
 import { databaseProvider, databaseUrl, db, sqlitePath, type PrismaClient } from "../db";
 import type { RangeHashChecker } from "./parallel-hash";
 import { sqliteEventPages, sqliteLinkPages } from "./sqlite-events";

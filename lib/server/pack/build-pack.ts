@@ -33,7 +33,7 @@ import {
 import { assertSafePackPath } from "./pack-paths";
 import { renderPackReadme } from "./readme-text";
 import { zipStream, type ZipEntryInput, type ZipEntryWritten, type ZipProgress } from "./zip-writer";
-import { CHAIN_VERSION } from "@/lib/domain/audit-chain/chain";
+import { CHAIN_VERSION } from "@/lib/domain/audit/hash-chain";
 
 export type PackSource = Readable | AsyncIterable<Uint8Array | string> | Uint8Array | string;
 

@@ -1,4 +1,4 @@
-// Recovery of bulk export jobs whose worker died (see pack-jobs.ts, "Crash
+// Recovery of bulk export jobs whose worker died (see services/pack-jobs.ts, "Crash
 // recovery"). Kept apart from the job runner so the server's start-up hook
 // (lib/server/background-maintenance.ts) can run it without loading the PDF
 // renderer and the rest of the pack builder.

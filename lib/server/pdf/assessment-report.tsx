@@ -1,14 +1,15 @@
-import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
+import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessments/assessment-report";
+import { formatInstantForPeople } from "@/lib/domain/dates";
 import type { RatingBand } from "@/lib/domain/scoring/types";
 import type { Severity } from "@/lib/domain/vocabulary";
 import { appVersion } from "../app-version";
 import { db, type Tx } from "../db";
 import { notFound } from "../errors";
-import { loadReportInput } from "../services/assessments";
+import { loadReportInput } from "../services/assessments/report-input";
 import { MONO_FAMILIES, registerReportFonts, TEXT_FAMILIES } from "./report-fonts";
 
 // The assessment PDF: rendered on the server with @react-pdf from the
-// report model (lib/domain/assessment-report.ts) that the assessment page also
+// report model (lib/domain/assessments/assessment-report.ts) that the assessment page also
 // prints, so paper and screen agree. Everything printed comes from the frozen
 // snapshot; the footer says when the file was generated and by which version.
 // Fonts are local files (report-fonts.ts): nothing is fetched at render time.
@@ -380,7 +381,7 @@ function ReportPage({ footer, children }: { footer: string; children: React.Reac
 
 export function AssessmentReportDocument({ report, version = appVersion() }: { report: AssessmentReport; version?: string }) {
   const c = report.cover;
-  const generated = `${report.generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const generated = formatInstantForPeople(report.generatedAt);
   const footer = `Assay ${version} · generated ${generated} · ${c.vendorName}, assessment v${c.version} of ${c.assessmentDay}`;
   return (
     <R.Document

@@ -18,11 +18,11 @@
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
+import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { appVersion } from "../app-version";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { loadReportInput } from "../services/assessments";
+import { loadReportInput } from "../services/assessments/report-input";
 import { renderReportPdf } from "./assessment-report";
 
 /** Renders in parallel: one core is left to the request thread (and the database). */

@@ -1,5 +1,5 @@
-import { isClientBlocked } from "@/lib/domain/login-throttle";
-import { identityWords } from "@/lib/domain/password-policy";
+import { isClientBlocked } from "@/lib/domain/accounts/login-throttle";
+import { identityWords } from "@/lib/domain/accounts/password-policy";
 import { changeOwnPasswordSchema } from "@/lib/schemas/password";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";

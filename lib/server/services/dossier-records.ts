@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
-import { futureDatedFieldErrors } from "@/lib/domain/future-dated";
+import { futureDatedFieldErrors } from "@/lib/domain/assurance/future-dated";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { createRecord, deleteRecord, findRecord, updateRecord } from "../dossier/record-store";
 import { isUniqueKeyViolation } from "../db-errors";
 import { AppError, notFound, staleEdit } from "../errors";
@@ -88,7 +88,7 @@ export async function saveDossierRecord({ actor, input, now = new Date() }: { ac
   const spec = recordKindSpec(kind);
   requirePermission(actor, spec.permission);
   const { id: _ignored, ...data } = parseInput(spec.schema, envelope.data) as Record<string, unknown>;
-  // Evidence dated in the future is invalid input (lib/domain/future-dated.ts). The zod schema is shared with the form and knows no `now`, so the check lives here.
+  // Evidence dated in the future is invalid input (lib/domain/assurance/future-dated.ts). The zod schema is shared with the form and knows no `now`, so the check lives here.
   const future = futureDatedFieldErrors(kind, data, now);
   if (Object.keys(future).length > 0) throw new AppError("VALIDATION", "Check the highlighted fields.", future);
   return inTransaction(tx, async (tx) => {

@@ -1,10 +1,11 @@
-import { computeInherentTier } from "@/lib/domain/tier";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import type { Tier } from "@/lib/domain/vocabulary";
 import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
-import { computeFindings, loadDossier, loadLatestRiskAcceptance, loadOpenRemediation } from "../dossier/load-dossier";
+import { loadDossier, loadLatestRiskAcceptance, loadOpenRemediation } from "../dossier/load-dossier";
 import { notFound } from "../errors";
 import { can } from "../permissions";
 import { loadSettings } from "./settings";
@@ -34,7 +35,7 @@ export async function getVendorDossierView({ actor, vendorId, now = new Date() }
     dossier,
     settings,
     now,
-    findings: computeFindings(dossier, settings, now, remediation, acceptances),
+    findings: vendorFindingsFor(dossier, settings, now, { remediation, acceptances }),
     records: records.map((r) => ({ id: r.id, kind: r.kind, version: r.version, updatedAt: r.updatedAt })),
     documents: documents.map((d) => ({ ...d, uploadedByName: nameOf.get(d.uploadedById) ?? "Unknown user" })),
     tier: {

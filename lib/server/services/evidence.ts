@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { notFound } from "../errors";
 import { noteDenial } from "../denials";
 import { type BlobSource, type BlobStore, UploadRejectedError } from "../storage/blob-store";

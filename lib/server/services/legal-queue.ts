@@ -15,7 +15,7 @@ import { loadSettings } from "./settings";
 // Legal's work queue: vendors whose legal review is missing, is outdated by a
 // change since the sign-off, or has legal blockers. Which vendors, in which
 // order and how many are answered by SQL over the vendor summary
-// (legalBlockerCount, kept by refresh-summaries.ts) and the sign-offs; only
+// (legalBlockerCount, kept by lib/server/services/summary-refresh.ts) and the sign-offs; only
 // the page's vendors are then loaded and judged, so a request costs the same
 // at 10 vendors as at 10,000.
 

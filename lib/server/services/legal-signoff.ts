@@ -1,3 +1,4 @@
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { describeLegalChange, LEGAL_AUDIT_PREFIXES } from "@/lib/domain/legal/legal-change";
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import type { LegalChange, LegalSignOffState, SignOffSummary } from "@/lib/schemas/views/legal-review";
@@ -6,7 +7,7 @@ import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Tx } from "../db";
 import { isUniqueKeyViolation } from "../db-errors";
-import { computeFindings, loadDossier } from "../dossier/load-dossier";
+import { loadDossier } from "../dossier/load-dossier";
 import { AppError, notFound } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
@@ -66,7 +67,7 @@ export async function signOffLegalReview({ actor, input }: { actor: Actor; input
 async function legalBlockers(tx: Tx, vendorId: string): Promise<number> {
   const [loaded, settings] = await Promise.all([loadDossier(tx, vendorId), loadSettings(tx)]);
   if (!loaded) return 0;
-  return computeFindings(loaded.dossier, settings, new Date()).filter((f) => f.code.startsWith("legal.") && f.severity === "blocker").length;
+  return vendorFindingsFor(loaded.dossier, settings, new Date()).filter((f) => f.code.startsWith("legal.") && f.severity === "blocker").length;
 }
 
 async function latestSignOff(client: Tx, vendorId: string) {

@@ -39,4 +39,4 @@ export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendor
 }
 
 // The lookup is pure and shared with the Legal tab components.
-export { legalRecordOf } from "@/lib/domain/legal-record-lookup";
+export { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";

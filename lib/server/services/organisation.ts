@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { checkLogoImage } from "@/lib/domain/logo-image";
-import type { ReportLogo } from "@/lib/domain/assessment-report";
+import { checkLogoImage } from "@/lib/domain/uploads/logo-image";
+import type { ReportLogo } from "@/lib/domain/assessments/assessment-report";
 import { organisationNameSchema } from "@/lib/schemas/organisation";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
@@ -15,7 +15,7 @@ import { parseInput } from "../validation";
 // organisation must not make every snapshot read as "older than the dossier".
 // The logo is stored in the database (so every instance serves the same
 // one), never on a path chosen by the upload, and only after its bytes are
-// checked (lib/domain/logo-image.ts).
+// checked (lib/domain/uploads/logo-image.ts).
 
 export interface OrganisationBranding {
   name: string;

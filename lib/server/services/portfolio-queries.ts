@@ -1,6 +1,6 @@
 import { addDays, format, parseISO } from "date-fns";
 import { addMonthsToDay } from "@/lib/domain/dates";
-import { firstCurrentPeriodEnd } from "@/lib/domain/soc2-status";
+import { firstCurrentPeriodEnd } from "@/lib/domain/assurance/soc2-status";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";

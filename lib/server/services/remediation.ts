@@ -1,10 +1,10 @@
-import { isRemediationOpen } from "@/lib/domain/remediation";
+import { isRemediationOpen } from "@/lib/domain/assessments/remediation";
 import { updateRemediationSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
@@ -12,7 +12,7 @@ import { parseInput } from "../validation";
 // Remediation items (docs/rules.md §9): conditions of approval with an owner, a
 // due date, a status and, once closed, the evidence or note that closed them.
 // Items are created by the sign-off that sets the condition
-// (services/assessments.ts); here they move. Every change is version-locked
+// (services/assessments/sign-off.ts); here they move. Every change is version-locked
 // and audited, and refreshes the vendor's findings summary because an
 // overdue item is a finding ("remediation.overdue").
 

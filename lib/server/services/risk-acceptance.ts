@@ -1,7 +1,7 @@
-import { DECIDED_STATES, isAssessmentState } from "@/lib/domain/assessment-workflow";
+import { DECIDED_STATES, isAssessmentState } from "@/lib/domain/assessments/assessment-workflow";
 import { formatDayForPeople, formatIsoDay } from "@/lib/domain/dates";
-import { findingKey, type Finding } from "@/lib/domain/finding";
-import { acceptedFindingOf, latestRiskAcceptanceExpiry } from "@/lib/domain/risk-acceptance";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
+import { acceptedFindingOf, latestRiskAcceptanceExpiry } from "@/lib/domain/assessments/risk-acceptance";
 import { riskAcceptanceSchema } from "@/lib/schemas/assessment";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { needsTouch, sessionExpiry, type SessionPolicy } from "@/lib/domain/session-timeout";
+import { needsTouch, sessionExpiry, type SessionPolicy } from "@/lib/domain/accounts/session-timeout";
 import { db, type Tx } from "../db";
 import { loadSettings } from "./settings";
 

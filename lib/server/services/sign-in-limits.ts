@@ -1,8 +1,8 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import type { FailureCounts, ThrottlePolicy } from "@/lib/domain/login-throttle";
+import type { FailureCounts, ThrottlePolicy } from "@/lib/domain/accounts/login-throttle";
 import { db } from "../db";
 
-// The counters behind lib/domain/login-throttle.ts, kept by rate-limiter-flexible
+// The counters behind lib/domain/accounts/login-throttle.ts, kept by rate-limiter-flexible
 // in the RateLimit table (its Prisma store) so every instance sees the same
 // numbers on SQLite and PostgreSQL alike. Keys are the normalised e-mail
 // whether or not an account exists, so unknown addresses count the same.

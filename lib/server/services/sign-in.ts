@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { accountDelayMs, isClientBlocked } from "@/lib/domain/login-throttle";
-import { isRole, type Role } from "@/lib/domain/roles";
+import { accountDelayMs, isClientBlocked } from "@/lib/domain/accounts/login-throttle";
+import { isRole, type Role } from "@/lib/domain/accounts/roles";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { burnPasswordCheck, verifyPassword } from "../password";
@@ -27,7 +27,7 @@ export function normaliseEmail(email: string): string {
 
 /**
  * Checks a password sign-in and records the outcome in the database. The
- * throttle (lib/domain/login-throttle.ts) blocks a guessing client, never the
+ * throttle (lib/domain/accounts/login-throttle.ts) blocks a guessing client, never the
  * account, and keys on the address whether or not an account exists, so
  * neither the message nor the timing reveals which addresses have accounts.
  */

@@ -1,4 +1,5 @@
-import { computeInherentTier } from "@/lib/domain/tier";
+import { formatIsoDay } from "@/lib/domain/dates";
+import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import { tierOverrideSchema } from "@/lib/schemas/dossier";
 import {
@@ -12,7 +13,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db, type Tx } from "../db";
-import { refreshVendorSummary } from "../dossier/load-dossier";
+import { refreshVendorSummary } from "./vendor-summaries";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
@@ -149,7 +150,7 @@ export async function getVendor({ actor, id }: { actor: Actor; id: string }) {
 }
 
 function todayIso(now: Date) {
-  return now.toISOString().slice(0, 10);
+  return formatIsoDay(now);
 }
 
 export function vendorListWhere(query: VendorListQuery, now = new Date()) {

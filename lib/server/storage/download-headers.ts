@@ -1,5 +1,5 @@
-import { contentDispositionAttachment } from "@/lib/domain/file-name";
-import { MIME_TYPES } from "@/lib/domain/file-type";
+import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
+import { MIME_TYPES } from "@/lib/domain/uploads/file-type";
 
 export interface DownloadableDocument {
   fileName: string;

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkDeclaredFileName } from "@/lib/domain/file-name";
+import { checkDeclaredFileName } from "@/lib/domain/uploads/file-name";
 import {
   checkZipBudget,
   classifyZipEntries,
@@ -12,7 +12,7 @@ import {
   MIME_TYPES,
   SNIFF_HEAD_BYTES,
   sniffFileType,
-} from "@/lib/domain/file-type";
+} from "@/lib/domain/uploads/file-type";
 import { type BlobSource, type BlobStore, UploadRejectedError } from "./blob-store";
 import { listZipEntries } from "./list-zip-entries";
 import { emptyUpload, MeteredSource } from "./metered-source";

@@ -1,5 +1,5 @@
 import { openPromise, type ZipFile } from "yauzl";
-import { MAX_ZIP_ENTRIES, type ZipEntrySize } from "@/lib/domain/file-type";
+import { MAX_ZIP_ENTRIES, type ZipEntrySize } from "@/lib/domain/uploads/file-type";
 
 export type ZipListing =
   | { ok: true; names: string[]; sizes: ZipEntrySize[] }

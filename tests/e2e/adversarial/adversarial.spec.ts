@@ -12,7 +12,7 @@
 import { expect, test } from "@playwright/test";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROLES, type Role } from "@/lib/domain/roles";
+import { ROLES, type Role } from "@/lib/domain/accounts/roles";
 import { can, type Permission } from "@/lib/server/permissions";
 import { RECORD_KINDS } from "@/lib/schemas/dossier-record-kinds";
 import { CHAPTERS, OUT_OF_SCOPE, Results, type Chapter, type CheckResult } from "./asvs";

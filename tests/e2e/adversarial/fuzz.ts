@@ -6,7 +6,7 @@
 // Deterministic: the same seed and count give the same requests. The seed is
 // printed; ADVERSARIAL_SEED=<n> (and ADVERSARIAL_REQUESTS=<n>) replays a run.
 import fc from "fast-check";
-import { ROLES, type Role } from "@/lib/domain/roles";
+import { ROLES, type Role } from "@/lib/domain/accounts/roles";
 import { can, type Permission } from "@/lib/server/permissions";
 import type { DbProbe, KnownIds } from "./db-probe";
 import { RAW_ACTION_BODIES, encodeReply, mutate, mutationArb, type Mutation } from "./hostile";

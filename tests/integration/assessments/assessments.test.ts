@@ -1,18 +1,16 @@
 import { beforeAll, expect, it } from "vitest";
 import { formatIsoDay } from "@/lib/domain/dates";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import {
-  compareAssessmentVersions,
-  createAssessment,
-  getAssessmentView,
-  getProcurementOverview,
-  listVendorAssessments,
-  signOffAssessment,
-  submitAssessment,
-} from "@/lib/server/services/assessments";
-import { downloadAssessmentReport } from "@/lib/server/services/assessment-report";
+import { compareAssessmentVersions } from "@/lib/server/services/assessments/compare";
+import { createAssessment } from "@/lib/server/services/assessments/create";
+import { getAssessmentView } from "@/lib/server/services/assessments/view";
+import { getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
+import { listVendorAssessments } from "@/lib/server/services/assessments/list";
+import { signOffAssessment } from "@/lib/server/services/assessments/sign-off";
+import { submitAssessment } from "@/lib/server/services/assessments/submit";
+import { downloadAssessmentReport } from "@/lib/server/services/assessments/download-report";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { updateRemediationItem } from "@/lib/server/services/remediation";

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { importDossier } from "@/lib/server/dossier/import-dossier";
+import { importDossier } from "@/lib/server/services/import-dossier";
 import type { RatingBand } from "@/lib/domain/scoring/types";
 import { demoDossiers } from "@/prisma/seed/demo-dossiers";
 

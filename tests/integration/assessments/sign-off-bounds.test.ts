@@ -1,9 +1,12 @@
 import { beforeAll, expect, it } from "vitest";
-import type { ReviewDecision } from "@/lib/domain/assessment-workflow";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import type { ReviewDecision } from "@/lib/domain/assessments/assessment-workflow";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import type { RatingBand } from "@/lib/domain/scoring/types";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { createAssessment, getAssessmentView, signOffAssessment, submitAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
+import { getAssessmentView } from "@/lib/server/services/assessments/view";
+import { signOffAssessment } from "@/lib/server/services/assessments/sign-off";
+import { submitAssessment } from "@/lib/server/services/assessments/submit";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { createRiskAcceptance } from "@/lib/server/services/risk-acceptance";

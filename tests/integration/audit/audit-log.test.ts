@@ -2,10 +2,10 @@
 // date range), keyset pagination, and the CSV/JSONL export, which is itself
 // audited and covers exactly the filtered view.
 import { beforeAll, expect, it } from "vitest";
-import { eventHashMatches, type ChainedAuditEvent } from "@/lib/domain/audit-chain/chain";
+import { eventHashMatches, type ChainedAuditEvent } from "@/lib/domain/audit/hash-chain";
 import { auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { recordAudit } from "@/lib/server/audit";
-import { exportAuditLog, listAuditActions, listAuditEvents } from "@/lib/server/audit-log/audit-events";
+import { exportAuditLog, listAuditActions, listAuditEvents } from "@/lib/server/services/audit-events";
 import type { Actor } from "@/lib/server/actor";
 import { createVendor, updateVendor } from "@/lib/server/services/vendors";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";

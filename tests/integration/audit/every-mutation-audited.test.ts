@@ -37,7 +37,7 @@ import { promises as fs, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { ROLES, type Role } from "@/lib/domain/roles";
+import { ROLES, type Role } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import { can, type Permission } from "@/lib/server/permissions";
 import { seedDemoData } from "@/lib/cli/seed";

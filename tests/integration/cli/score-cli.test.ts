@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evidenceRecordStates } from "@/lib/domain/record-states";
+import { evidenceRecordStates } from "@/lib/domain/assurance/record-states";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
 import { dossierSchema } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
 import { DEMO_EXPIRED_ACCEPTANCE_VENDOR } from "@/lib/cli/seed-risk-acceptance";
 import { formatIsoDay } from "@/lib/domain/dates";
-import { isRole } from "@/lib/domain/roles";
+import { isRole } from "@/lib/domain/accounts/roles";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
 import { forEachProvider } from "../helpers/test-database";
 

@@ -9,7 +9,7 @@ import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor, soc2Report, validVendor } from "../helpers/fixtures";
 
 // Evidence dated in the future is refused on save with an error next to the
-// field (lib/domain/future-dated.ts), and nothing is written.
+// field (lib/domain/assurance/future-dated.ts), and nothing is written.
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const day = (months: number) => addMonthsToDay(formatIsoDay(NOW), months);

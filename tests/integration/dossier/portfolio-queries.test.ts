@@ -5,7 +5,7 @@
 import { addDays, format, parseISO } from "date-fns";
 import { beforeAll, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
-import { soc2CurrencyState, soc2Status } from "@/lib/domain/soc2-status";
+import { soc2CurrencyState, soc2Status } from "@/lib/domain/assurance/soc2-status";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { loadDossier } from "@/lib/server/dossier/load-dossier";

@@ -3,7 +3,7 @@
 // and request waiting until the last vendor was done (about 25 s at 9,600).
 import { beforeAll, expect, it } from "vitest";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { ensureSettings } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground, summariesValidFrom } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries, refreshOutdatedSummariesInBackground, summariesValidFrom } from "@/lib/server/services/summary-refresh";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { getSettingsForEdit, updateSettings } from "@/lib/server/services/settings";
 import { createVendor } from "@/lib/server/services/vendors";

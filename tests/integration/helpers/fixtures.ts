@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/server/actor";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/accounts/roles";
 import { db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";

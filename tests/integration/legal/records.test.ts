@@ -3,7 +3,7 @@ import { listRecords } from "@/lib/server/dossier/record-store";
 import { dossierSchema } from "@/lib/schemas/dossier";
 import { SYSTEM_ACTOR } from "@/lib/server/actor";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
-import { importDossier } from "@/lib/server/dossier/import-dossier";
+import { importDossier } from "@/lib/server/services/import-dossier";
 import { loadDossier } from "@/lib/server/dossier/load-dossier";
 import { deleteDossierRecord, saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { createVendor } from "@/lib/server/services/vendors";

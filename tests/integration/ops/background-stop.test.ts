@@ -2,7 +2,7 @@
 // background work: the summary refresh halts between two vendors'
 // transactions and leaves the rest (still marked outdated) for the next start.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { refreshOutdatedSummaries } from "@/lib/server/dossier/refresh-summaries";
+import { refreshOutdatedSummaries } from "@/lib/server/services/summary-refresh";
 import { createVendor } from "@/lib/server/services/vendors";
 import { requestShutdown, shuttingDown } from "@/lib/server/shutdown";
 import { forEachProvider } from "../helpers/test-database";
@@ -28,7 +28,7 @@ forEachProvider("background work and a stopping server", (t) => {
 
     expect(shuttingDown()).toBe(false);
     requestShutdown();
-    const result = await refreshOutdatedSummaries({ budgetMs: 60_000, batchSize: 1 });
+    const result = await refreshOutdatedSummaries({ budgetMs: 60_000, pageSize: 1 });
     expect(result.refreshed).toBe(0);
     expect(result.pending).toBeGreaterThanOrEqual(3);
     const rows = await t.db.vendor.findMany({ where: { id: { in: ids } }, select: { findingsAt: true } });

@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
-import { getPackJob, listPackJobs, packJobSettled, packsDir, STALE_AFTER_MS, startPackJob } from "@/lib/server/pack/pack-jobs";
+import { getPackJob, listPackJobs, packJobSettled, packsDir, STALE_AFTER_MS, startPackJob } from "@/lib/server/services/pack-jobs";
 import type { BlobStore } from "@/lib/server/storage/blob-store";
 import { uploadEvidence } from "@/lib/server/services/evidence";
 import { createVendor } from "@/lib/server/services/vendors";

@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessment-report";
+import { buildAssessmentReport, type AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { renderReportPdf } from "@/lib/server/pdf/assessment-report";
 import { assessmentPdfRenderer } from "@/lib/server/pack/assessment-pdf";
 import { PdfRenderPool } from "@/lib/server/pdf/render-pool";
-import { downloadAssessmentReport } from "@/lib/server/services/assessment-report";
-import { createAssessment, loadReportInput } from "@/lib/server/services/assessments";
+import { downloadAssessmentReport } from "@/lib/server/services/assessments/download-report";
+import { createAssessment } from "@/lib/server/services/assessments/create";
+import { loadReportInput } from "@/lib/server/services/assessments/report-input";
 import { buildAssessedVendor } from "../assessments/build-vendor";
 import { ensureSettings, makeActor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/accounts/roles";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/schemas/settings";
 import { getSettingsForEdit, loadSettings, updateSettings } from "@/lib/server/services/settings";
 import { makeActor } from "../helpers/fixtures";

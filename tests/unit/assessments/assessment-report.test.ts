@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { assessmentReportFileName, buildAssessmentReport, type ReportInput } from "@/lib/domain/assessment-report";
+import { assessmentReportFileName, buildAssessmentReport, type ReportInput } from "@/lib/domain/assessments/assessment-report";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
-import { nextAssessmentDue, dueDayInstant } from "@/lib/domain/next-due";
+import { nextAssessmentDue, dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { formatScore } from "@/lib/domain/scoring/format";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, kpiPeriod, NOW } from "../helpers/dossier-builder";
 

@@ -7,7 +7,7 @@ import {
   type AssessmentState,
   type RecordedSignOff,
   type WorkflowEvent,
-} from "@/lib/domain/assessment-workflow";
+} from "@/lib/domain/assessments/assessment-workflow";
 
 // The whole workflow as a table: state and sign-offs so far, the event, and
 // the outcome (new state and whether it decided, or the refusal code).

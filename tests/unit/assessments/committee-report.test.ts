@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildAssessmentReport, type ReportInput } from "@/lib/domain/assessment-report";
-import { readerSource } from "@/lib/domain/reader-source";
-import { committeeArithmetic, roundTenth } from "@/lib/domain/report-arithmetic";
-import { recommendationFor } from "@/lib/domain/report-recommendation";
+import { buildAssessmentReport, type ReportInput } from "@/lib/domain/assessments/assessment-report";
+import { readerSource } from "@/lib/domain/findings/reader-source";
+import { committeeArithmetic, roundTenth } from "@/lib/domain/assessments/report-arithmetic";
+import { recommendationFor } from "@/lib/domain/assessments/report-recommendation";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
 import type { CapResult, Rating, ScoreResult } from "@/lib/domain/scoring/types";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, kpiPeriod, NOW } from "../helpers/dossier-builder";
 

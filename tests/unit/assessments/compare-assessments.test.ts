@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compareAssessments, findingKey, type ComparedAssessment } from "@/lib/domain/compare-assessments";
-import type { Finding } from "@/lib/domain/finding";
+import { compareAssessments, findingKey, type ComparedAssessment } from "@/lib/domain/assessments/compare-assessments";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, kpiPeriod, NOW, pentest } from "../helpers/dossier-builder";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextAssessmentDue, dueDayInstant } from "@/lib/domain/next-due";
+import { nextAssessmentDue, dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, insurancePolicy, isoCertificate, LOW_PROFILE, MODERATE_PROFILE, NOW, pentest, soc2Report } from "../helpers/dossier-builder";
 import { withSettings } from "../helpers/run-findings";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRemediationOverdue, remediationFindings } from "@/lib/domain/remediation";
-import { compareSnapshotWithLive, snapshotFingerprint } from "@/lib/domain/snapshot-freshness";
+import { isRemediationOverdue, remediationFindings } from "@/lib/domain/assessments/remediation";
+import { compareSnapshotWithLive, snapshotFingerprint } from "@/lib/domain/assessments/snapshot-freshness";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 import { buildDossier, insurancePolicy, NOW } from "../helpers/dossier-builder";
 import { withSettings } from "../helpers/run-findings";

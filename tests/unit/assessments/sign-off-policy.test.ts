@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewDecision } from "@/lib/domain/assessment-workflow";
-import { findingKey, type Finding } from "@/lib/domain/finding";
-import { riskAcceptanceFindings, latestRiskAcceptanceExpiry, acceptedFindingOf } from "@/lib/domain/risk-acceptance";
+import type { ReviewDecision } from "@/lib/domain/assessments/assessment-workflow";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
+import { riskAcceptanceFindings, latestRiskAcceptanceExpiry, acceptedFindingOf } from "@/lib/domain/assessments/risk-acceptance";
 import type { RatingBand } from "@/lib/domain/scoring/types";
-import { allowedDecisions, checkSignOff, type SignOffContext } from "@/lib/domain/sign-off-policy";
+import { allowedDecisions, checkSignOff, type SignOffContext } from "@/lib/domain/assessments/sign-off-policy";
 
 // docs/assessments.md, "What the rating allows": the band bounds the decision.
 

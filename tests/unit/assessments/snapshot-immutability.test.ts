@@ -33,7 +33,7 @@ describe("assessment snapshots", () => {
 
   it("finds the code that writes assessments (guards the scan itself)", () => {
     const creates = files.filter((f) => /\.assessment\.create\(/.test(readFileSync(f, "utf8")));
-    expect(creates.map((f) => path.relative(ROOT, f))).toEqual(["lib/server/services/assessments.ts"]);
+    expect(creates.map((f) => path.relative(ROOT, f))).toEqual(["lib/server/services/assessments/create.ts"]);
   });
 
   it("no update or upsert of an assessment sets a frozen column", () => {

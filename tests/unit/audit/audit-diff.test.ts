@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots, formatDiffValue } from "@/lib/domain/audit-diff";
+import { diffSnapshots, formatDiffValue } from "@/lib/domain/audit/audit-diff";
 import { auditEventCsvLine, auditEventJsonLine, csvCell } from "@/lib/server/audit-log/event-format";
-import { eventHashMatches, hashEvent, GENESIS_HASH } from "@/lib/domain/audit-chain/chain";
+import { eventHashMatches, hashEvent, GENESIS_HASH } from "@/lib/domain/audit/hash-chain";
 
 describe("diffSnapshots", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canonicalJson, isoUtc } from "@/lib/domain/audit-chain/canonical";
+import { canonicalJson, isoUtc } from "@/lib/domain/audit/canonical-json";
 
 describe("canonicalJson", () => {
   it.each([

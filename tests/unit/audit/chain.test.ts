@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canonicalJson } from "@/lib/domain/audit-chain/canonical";
+import { canonicalJson } from "@/lib/domain/audit/canonical-json";
 import {
   AUDIT_HASHED_FIELDS,
   ChainVerifier,
@@ -12,7 +12,7 @@ import {
   verifyChain,
   type AuditEventHashFields,
   type ChainedAuditEvent,
-} from "@/lib/domain/audit-chain/chain";
+} from "@/lib/domain/audit/hash-chain";
 
 const T0 = Date.UTC(2025, 2, 1, 9, 0, 0, 0);
 

@@ -1,5 +1,5 @@
-import type { Finding } from "@/lib/domain/finding";
-import { findingsFor } from "@/lib/domain/findings";
+import type { Finding } from "@/lib/domain/findings/finding";
+import { findingsFor } from "@/lib/domain/findings/dossier-findings";
 import type { Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/schemas/settings";
 import { NOW } from "./dossier-builder";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "@/lib/domain/finding";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
 import type { RatingBand } from "@/lib/domain/scoring/types";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import type { Severity, Tier } from "@/lib/domain/vocabulary";
 import type { Dossier, VendorProfile } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";

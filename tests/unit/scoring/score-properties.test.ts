@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CONTROL_STATUSES } from "@/lib/domain/dossier-vocabulary";
 import { ratingFor } from "@/lib/domain/scoring/rating";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { SEVERITIES } from "@/lib/domain/vocabulary";
 import type { ScoreCheck } from "@/lib/domain/scoring/types";
 import type { Dossier } from "@/lib/schemas/dossier";

@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
-import { vendorFindingsFor } from "@/lib/domain/scoring/vendor-findings";
-import type { Finding } from "@/lib/domain/finding";
+import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
+import type { Finding } from "@/lib/domain/findings/finding";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
 

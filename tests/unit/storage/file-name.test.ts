@@ -4,7 +4,7 @@ import {
   contentDispositionAttachment,
   MAX_FILE_NAME_BYTES,
   sanitiseFileName,
-} from "@/lib/domain/file-name";
+} from "@/lib/domain/uploads/file-name";
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, "utf8");
 

@@ -9,7 +9,7 @@ import {
   matchFileNameToType,
   MIME_TYPES,
   sniffFileType,
-} from "@/lib/domain/file-type";
+} from "@/lib/domain/uploads/file-type";
 import {
   elfExecutable,
   macroDocm,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkZipBudget, ZIP_LIMITS } from "@/lib/domain/file-type";
+import { checkZipBudget, ZIP_LIMITS } from "@/lib/domain/uploads/file-type";
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PackSigningKey } from "@/components/audit/pack-signing-key";
+import { formatInstantForPeople } from "@/lib/domain/dates";
 import { packSigningKeySummary } from "@/lib/server/signing/pack-key-summary";
 import { requirePageActor } from "@/lib/server/auth";
 import { checkAuditChain } from "@/lib/server/audit-log/chain-status";
@@ -50,7 +51,7 @@ export default async function AuditChainPage() {
         </div>
       )}
       <p className="muted small">
-        Checked {checkedAt.toISOString().replace("T", " ").slice(0, 19)} UTC in {Math.round(elapsedMs)} ms; the same check as{" "}
+        Checked {formatInstantForPeople(checkedAt, { seconds: true })} in {Math.round(elapsedMs)} ms; the same check as{" "}
         <code>npm run cli -- verify-audit-log</code>.
       </p>
 

@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requirePageActor("user.manage");
   const users = await listUsers({ actor });
+  const now = new Date();
   // The server refuses to deactivate the last active admin (lib/server/services/users.ts);
   // the page says so up front instead of offering a button that can only fail.
   const activeAdmins = users.filter((u) => u.active && u.role === "admin");
@@ -36,7 +37,7 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} isSelf={u.id === actor.id} isSoleAdmin={u.id === soleAdminId} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} />
+              <UserRow key={u.id} user={u} now={now} isSelf={u.id === actor.id} isSoleAdmin={u.id === soleAdminId} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} />
             ))}
           </tbody>
         </table>

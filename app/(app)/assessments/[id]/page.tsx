@@ -9,13 +9,13 @@ import { SignOffForm } from "@/components/assessments/sign-off-form";
 import { StaleSnapshotNotice } from "@/components/assessments/stale-snapshot-notice";
 import { SubmitAssessmentForm } from "@/components/assessments/submit-assessment-form";
 import { TierBadge } from "@/components/ui/badge";
-import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessment-workflow";
+import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessments/assessment-workflow";
 import { addMonthsToDay, formatDayForPeople, formatIsoDay } from "@/lib/domain/dates";
-import { findingKey } from "@/lib/domain/finding";
+import { findingKey } from "@/lib/domain/findings/finding";
 import type { Severity } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
-import { getAssessmentView } from "@/lib/server/services/assessments";
+import { getAssessmentView } from "@/lib/server/services/assessments/view";
 
 type Params = { params: Promise<{ id: string }> };
 

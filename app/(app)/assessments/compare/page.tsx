@@ -5,7 +5,7 @@ import { CompareVersionsForm } from "@/components/assessments/compare-versions-f
 import { ComparisonView } from "@/components/assessments/comparison-view";
 import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
-import { compareAssessmentVersions } from "@/lib/server/services/assessments";
+import { compareAssessmentVersions } from "@/lib/server/services/assessments/compare";
 
 export const metadata: Metadata = { title: "Compare assessments" };
 

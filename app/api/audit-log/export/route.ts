@@ -1,10 +1,10 @@
 import { auditExportFormatSchema, auditLogFilterSchema } from "@/lib/schemas/audit-log";
-import { exportAuditLog } from "@/lib/server/audit-log/audit-events";
+import { exportAuditLog } from "@/lib/server/services/audit-events";
 import { requireActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { batchText, iterableToStream } from "@/lib/server/http/stream-response";
 import { handleRoute } from "@/lib/server/route-errors";
-import { contentDispositionAttachment } from "@/lib/domain/file-name";
+import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 
 export const dynamic = "force-dynamic";
 

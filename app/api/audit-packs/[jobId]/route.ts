@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/server/auth";
-import { getPackJob } from "@/lib/server/pack/pack-jobs";
+import { getPackJob } from "@/lib/server/services/pack-jobs";
 import { handleRoute } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { REMOTE_SITE_CONTROLS, REMOTE_SITE_CONTROL_LABELS } from "../../dossier-vocabulary";
-import { listInWords, siteLocation } from "../../findings/labels";
-import { SOURCES } from "../../findings/sources";
+import { listInWords, siteLocation } from "../../findings/subject-labels";
+import { SOURCES } from "../../findings/rules/sources";
 import { makeCheck, type CheckFamily } from "./make-check";
 
 const ALL_REMOTE_CONTROLS = listInWords(REMOTE_SITE_CONTROLS.map((c) => REMOTE_SITE_CONTROL_LABELS[c]));

@@ -1,11 +1,11 @@
-import { isAfterNow } from "../../future-dated";
+import { isAfterNow } from "../../assurance/future-dated";
 import { describeElapsed, formatDayForPeople, isMoreThanMonthsAfter } from "../../dates";
 import { SOC2_OPINION_LABELS, SOC2_TYPE_LABELS } from "../../dossier-vocabulary";
-import { latestBy } from "../../findings/context";
-import { isoLabel, soc2Label } from "../../findings/labels";
-import { SOURCES } from "../../findings/sources";
-import { isoCertificateState } from "../../iso-status";
-import { soc2Status } from "../../soc2-status";
+import { latestBy } from "../../findings/rules/context";
+import { isoLabel, soc2Label } from "../../findings/subject-labels";
+import { SOURCES } from "../../findings/rules/sources";
+import { isoCertificateState } from "../../assurance/iso-status";
+import { soc2Status } from "../../assurance/soc2-status";
 import type { ScoreCheck } from "../types";
 import type { ScoringContext } from "../context";
 import { makeCheck, type CheckFamily } from "./make-check";
@@ -127,7 +127,7 @@ function documentChecks(ctx: ScoringContext): ScoreCheck[] {
 
   // docs/rules.md: the latest VAPT must be recent; open critical/high findings weaken it.
   const pentest = (() => {
-    // A test dated after today is invalid input, never current (lib/domain/future-dated.ts).
+    // A test dated after today is invalid input, never current (lib/domain/assurance/future-dated.ts).
     const latest = latestBy(dossier.pentests.filter((p) => !isAfterNow(p.performedOn, now)), (p) => p.performedOn);
     const base = {
       domain,

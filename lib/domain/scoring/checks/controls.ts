@@ -1,5 +1,5 @@
 import { CONTROL_STATUS_LABELS, type ControlStatus } from "../../dossier-vocabulary";
-import { SOURCES } from "../../findings/sources";
+import { SOURCES } from "../../findings/rules/sources";
 import { CONTROL_DOMAIN_SCORING } from "../domains";
 import type { CheckResult, ScoreCheck } from "../types";
 import { makeCheck, type CheckFamily } from "./make-check";

@@ -1,7 +1,7 @@
 import { daysUntil, formatDayForPeople } from "../../dates";
-import { latestBy } from "../../findings/context";
-import { insuranceLabel } from "../../findings/labels";
-import { SOURCES } from "../../findings/sources";
+import { latestBy } from "../../findings/rules/context";
+import { insuranceLabel } from "../../findings/subject-labels";
+import { SOURCES } from "../../findings/rules/sources";
 import { formatMoney } from "../../money";
 import { makeCheck, type CheckFamily } from "./make-check";
 

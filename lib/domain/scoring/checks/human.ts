@@ -1,8 +1,8 @@
 import type { KpiPeriod } from "@/lib/schemas/dossier";
 import { describeElapsed, formatDayForPeople, hoursBetween, isMoreThanMonthsAfter } from "../../dates";
-import { latestBy } from "../../findings/context";
-import { SOURCES } from "../../findings/sources";
-import { notificationDelayHours } from "../../incident-notification";
+import { latestBy } from "../../findings/rules/context";
+import { SOURCES } from "../../findings/rules/sources";
+import { notificationDelayHours } from "../../kpis/incident-notification";
 import { TIER_LABELS } from "../../vocabulary";
 import type { CheckResult, ScoreCheck } from "../types";
 import type { ScoringContext } from "../context";

@@ -1,7 +1,6 @@
-import { differenceInCalendarDays, parseISO } from "date-fns";
 import { countryName } from "@/lib/domain/reference/countries";
 import type { StoredContract } from "@/lib/schemas/legal";
-import { formatDayForPeople } from "../../dates";
+import { daysBetween, formatDayForPeople } from "../../dates";
 import { CLAUSE_CATALOGUE } from "../../legal/clause-catalogue";
 import { computeClauseStatus } from "../../legal/clause-deviation";
 import { TRANSFER_MECHANISM_LABELS } from "../../legal/legal-vocabulary";
@@ -79,7 +78,7 @@ function msaCheck(ctx: ScoringContext): ScoreCheck {
   const msas = ctx.legal.contracts.filter((c) => c.type === "msa");
   if (msas.length === 0) return makeCheck(base, "unknown", "no MSA recorded");
   const today = ctx.today;
-  const daysLeft = (c: StoredContract) => (c.termEnd ? differenceInCalendarDays(parseISO(c.termEnd), parseISO(today)) : Infinity);
+  const daysLeft = (c: StoredContract) => (c.termEnd ? daysBetween(today, c.termEnd) : Infinity);
   // Same reading as legal-findings: an auto-renewing or open-ended contract does not end.
   const signed = msas.filter((c) => c.status === "signed" && (c.renewal === "auto" || daysLeft(c) >= 0));
   const clear = signed.find((c) => c.renewal === "auto" || daysLeft(c) > (c.noticePeriodDays ?? 0));

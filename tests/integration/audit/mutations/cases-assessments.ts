@@ -1,5 +1,7 @@
-import { createAssessment, signOffAssessment, submitAssessment } from "@/lib/server/services/assessments";
-import { findingKey, type Finding } from "@/lib/domain/finding";
+import { createAssessment } from "@/lib/server/services/assessments/create";
+import { signOffAssessment } from "@/lib/server/services/assessments/sign-off";
+import { submitAssessment } from "@/lib/server/services/assessments/submit";
+import { findingKey, type Finding } from "@/lib/domain/findings/finding";
 import type { CaseContext, CaseTable } from "./types";
 
 // Assessments, sign-offs and remediation.

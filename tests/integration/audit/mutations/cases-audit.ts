@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { packJobSettled, startPackJob } from "@/lib/server/pack/pack-jobs";
+import { packJobSettled, startPackJob } from "@/lib/server/services/pack-jobs";
 import { getPackKey } from "@/lib/server/signing/pack-key";
 import type { CaseContext, CaseTable } from "./types";
 

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
-import { createAssessment } from "@/lib/server/services/assessments";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import type { Permission } from "@/lib/server/permissions";
 import type { CaseContext, CaseTable } from "./types";
 

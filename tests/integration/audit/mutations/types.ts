@@ -2,7 +2,7 @@
 // route handler the test enumerates, how to call it with valid input and what
 // the server must do. One file per feature in this folder (cases-*.ts), each
 // exporting `cases`, so features add their rows without editing each other's.
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
 import type { PrismaClient } from "@/lib/server/db";
 import type { Permission } from "@/lib/server/permissions";

@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { packsDir, startPackJob } from "@/lib/server/pack/pack-jobs";
+import { packsDir, startPackJob } from "@/lib/server/services/pack-jobs";
 import type { BlobStore } from "@/lib/server/storage/blob-store";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
 

@@ -1,6 +1,6 @@
 import { requireActor } from "@/lib/server/auth";
 import { handleRoute } from "@/lib/server/route-errors";
-import { downloadAssessmentReport } from "@/lib/server/services/assessment-report";
+import { downloadAssessmentReport } from "@/lib/server/services/assessments/download-report";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import { contentDispositionAttachment } from "@/lib/domain/file-name";
+import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 import { requireActor } from "@/lib/server/auth";
-import { openPackJobDownload } from "@/lib/server/pack/pack-jobs";
+import { openPackJobDownload } from "@/lib/server/services/pack-jobs";
 import { handleRoute } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
-import { contentDispositionAttachment } from "@/lib/domain/file-name";
+import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 import { vendorPackQuerySchema } from "@/lib/schemas/audit-pack";
 import { requireActor } from "@/lib/server/auth";
 import { requirePermission } from "@/lib/server/authorize";
-import { openVendorPack } from "@/lib/server/pack/vendor-pack";
+import { openVendorPack } from "@/lib/server/services/vendor-pack";
 import { handleRoute } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";

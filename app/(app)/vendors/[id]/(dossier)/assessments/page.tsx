@@ -1,5 +1,5 @@
 import { VendorAssessmentsTab } from "@/components/assessments/vendor-assessments-tab";
-import { listVendorAssessments } from "@/lib/server/services/assessments";
+import { listVendorAssessments } from "@/lib/server/services/assessments/list";
 import { dossierMetadata, loadDossierView } from "../../load-dossier-view";
 
 export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) => dossierMetadata(params, "Assessments");
@@ -8,5 +8,5 @@ export default async function VendorAssessmentsPage({ params }: { params: Promis
   const { id } = await params;
   const { actor, view } = await loadDossierView(id);
   const data = await listVendorAssessments({ actor, vendorId: view.vendor.id, now: view.now });
-  return <VendorAssessmentsTab data={data} />;
+  return <VendorAssessmentsTab data={data} now={new Date()} />;
 }

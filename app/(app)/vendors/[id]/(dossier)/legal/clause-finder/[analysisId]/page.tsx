@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { InstantText } from "@/components/dossier/day-text";
+import { InstantText } from "@/components/ui/relative-date";
 import { ClauseFinderReview } from "@/components/legal/clause-finder-review";
 import { contractLabel } from "@/components/legal/legal-format";
 import { SccSuggestion } from "@/components/legal/scc-suggestion";

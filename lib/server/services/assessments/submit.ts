@@ -1,0 +1,38 @@
+import { applyWorkflowEvent } from "@/lib/domain/assessments/assessment-workflow";
+import { submitAssessmentSchema } from "@/lib/schemas/assessment";
+import type { Actor } from "../../actor";
+import { recordAudit } from "../../audit";
+import { requirePermission } from "../../authorize";
+import type { Tx } from "../../db";
+import { staleEdit } from "../../errors";
+import { inTransaction } from "../../transaction";
+import { parseInput } from "../../validation";
+import { loadForWorkflow, refuse } from "./load-for-workflow";
+
+/** Procurement submits a draft for review; the submission is procurement's sign-off. */
+export async function submitAssessment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }, tx?: Tx) {
+  requirePermission(actor, "assessment.submit");
+  const { assessmentId, lockVersion, comment } = parseInput(submitAssessmentSchema, input);
+  return inTransaction(tx, async (tx) => {
+    const { row, snapshot } = await loadForWorkflow(tx, assessmentId);
+    const outcome = applyWorkflowEvent(snapshot, { type: "submit" });
+    if (!outcome.ok) refuse(outcome);
+    const { count } = await tx.assessment.updateMany({
+      where: { id: row.id, lockVersion },
+      data: { state: outcome.state, submittedAt: now, lockVersion: { increment: 1 } },
+    });
+    if (count === 0) throw staleEdit("assessment");
+    await tx.assessmentSignOff.create({
+      data: { assessmentId: row.id, role: "procurement", decision: "submit", comment, signedById: actor.id, signedAt: now },
+    });
+    await recordAudit(tx, actor, {
+      action: "assessment.submit",
+      entityType: "assessment",
+      entityId: row.id,
+      vendorId: row.vendorId,
+      before: { state: row.state },
+      after: { state: outcome.state, version: row.version, comment },
+    });
+    return tx.assessment.findUniqueOrThrow({ where: { id: row.id } });
+  });
+}
