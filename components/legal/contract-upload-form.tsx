@@ -8,6 +8,8 @@ import type { z } from "zod";
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { uploadHeaders } from "@/components/dossier/upload-digest";
 import { unknownUploadOutcome } from "@/components/dossier/upload-outcome";
+import { runClauseFinderAction } from "@/app/(app)/vendors/[id]/legal-actions";
+import { clauseFinderHref } from "./legal-links";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
@@ -17,10 +19,11 @@ type UploadResponse =
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
- * Uploads a contract (PDF, DOCX or TXT) as evidence of kind "contract"
- * through the evidence route, which checks the type from the bytes, stores
- * them under their SHA-256 and audits the upload. The clause finder then
- * reads it from the list below the form.
+ * Uploads a contract (PDF, DOCX, TXT or Markdown) as evidence of kind
+ * "contract" through the evidence route, which checks the type from the bytes,
+ * stores them under their SHA-256 and audits the upload. The clause finder
+ * then reads it straight away and its review opens; if it cannot read the
+ * file, the upload stands and the form says why.
  */
 export function ContractUploadForm({ vendorId }: { vendorId: string }) {
   const router = useRouter();
@@ -28,6 +31,8 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const [finderError, setFinderError] = useState<string | null>(null);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(evidenceUploadInputSchema),
     defaultValues: { kind: "contract", effectiveDate: "", title: "" },
@@ -36,6 +41,7 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
 
   async function upload(meta: Output) {
     setDone(null);
+    setFinderError(null);
     const file = fileRef.current?.files?.[0];
     if (!file) {
       setFileError("Choose the contract file.");
@@ -68,6 +74,14 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
     if (fileRef.current) fileRef.current.value = "";
     form.reset({ kind: "contract", effectiveDate: "", title: "" });
     setDone(body.document.fileName);
+    setReading(true);
+    const run = await runClauseFinderAction({ vendorId, documentId: body.document.id });
+    setReading(false);
+    if (run.ok) {
+      router.push(clauseFinderHref(vendorId, run.data.id));
+      return;
+    }
+    setFinderError(run.error);
     router.refresh();
   }
 
@@ -99,9 +113,16 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
         {errors.title ? <span className="error">{errors.title.message}</span> : null}
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Uploading…" : "Upload contract"}</button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting || reading}>{isSubmitting ? (reading ? "Reading the contract…" : "Uploading…") : "Upload contract"}</button>
       </div>
-      <div role="status" aria-live="polite">{done ? <div className="alert alert-ok">Uploaded &ldquo;{done}&rdquo;. Run the clause finder on it in the list of contract files.</div> : null}</div>
+      <div role="status" aria-live="polite">
+        {done ? (
+          <div className={finderError ? "alert alert-error" : "alert alert-ok"}>
+            Uploaded &ldquo;{done}&rdquo;.{" "}
+            {reading ? "The clause finder is reading it…" : finderError ? `The clause finder could not read it: ${finderError}` : "Opening the clause finder's suggestions…"}
+          </div>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -88,6 +88,7 @@ export function ContractsSection({ view, review, findings }: { view: VendorDossi
                 {files.map((d) => {
                   const runs = review.analyses.filter((a) => a.documentId === d.id);
                   const latest = runs[0];
+                  const recorded = contracts.some((c) => c.evidenceId === d.id);
                   return (
                     <tr key={d.id} id={`record-${d.id}`}>
                       <th scope="row"><EvidenceLink documents={documents} id={d.id} />{d.title ? <><br /><span className="muted">{d.title}</span></> : null}</th>
@@ -99,6 +100,9 @@ export function ContractsSection({ view, review, findings }: { view: VendorDossi
                             <Link href={clauseFinderHref(vendor.id, latest.id)}>{latest.pending > 0 ? `Review ${latest.pending} open suggestion${latest.pending === 1 ? "" : "s"}` : "See the decided suggestions"}</Link>
                             <br /><span className="muted">{latest.found} of {latest.total} clauses found; run by {latest.createdByName}</span>
                           </p>
+                        ) : null}
+                        {review.may.manage && latest && !recorded ? (
+                          <p><Link className="btn btn-small" href={legalFormHref(vendor.id, "contract", "new", { evidenceId: d.id })}>Record this contract</Link></p>
                         ) : null}
                         {review.may.manage && READABLE.includes(d.mimeType.split(";")[0]!.trim()) ? <RunFinderButton vendorId={vendor.id} documentId={d.id} fileName={d.fileName} /> : null}
                       </td>

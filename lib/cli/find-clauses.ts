@@ -14,6 +14,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
+import { type ContractFacts, extractContractFacts } from "@/lib/domain/legal/contract-facts";
 import { detectSccs, sccSuggestion, type SccDetection } from "@/lib/domain/legal/scc-detection";
 import { ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
 import { parseArgs, processIo, type CliIo } from "./cli-io";
@@ -42,6 +43,8 @@ export interface FindClausesJson {
   }[];
   /** Standard Contractual Clauses the contract incorporates, or null (a suggestion for the transfer matrix). */
   sccs: SccDetection | null;
+  /** What the text says about itself (title, type, effective date, governing law, parties); {} when nothing plain. */
+  facts: ContractFacts;
 }
 
 export async function findClausesCommand(args: string[], io: CliIo = processIo): Promise<number> {
@@ -77,7 +80,7 @@ export async function findClausesCommand(args: string[], io: CliIo = processIo):
     }
     throw error;
   }
-  const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE), detectSccs(text.fullText));
+  const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE), detectSccs(text.fullText), extractContractFacts(text));
   io.out(args.includes("--json") ? JSON.stringify(result, null, 2) : toText(result));
   return 0;
 }
@@ -86,7 +89,7 @@ export function statusOf(p: ClauseProposal): ClauseStatus {
   return p.found ? "present" : p.byReference ? "by_reference" : "absent";
 }
 
-function toJson(file: string, format: string, proposals: ClauseProposal[], sccs: SccDetection | null): FindClausesJson {
+function toJson(file: string, format: string, proposals: ClauseProposal[], sccs: SccDetection | null, facts: ContractFacts): FindClausesJson {
   const where = (p: { quote: string; page?: number; section?: string }) => ({ quote: p.quote, page: p.page ?? null, section: p.section ?? null });
   return {
     version: FIND_CLAUSES_JSON_VERSION,
@@ -108,13 +111,22 @@ function toJson(file: string, format: string, proposals: ClauseProposal[], sccs:
       };
     }),
     sccs,
+    facts,
   };
 }
 
 const LABELS: Record<ClauseStatus, string> = { present: "PRESENT", absent: "absent", by_reference: "BY REFERENCE" };
 
 function toText(r: FindClausesJson): string {
-  const lines = [`${r.file} (${r.format}), clause catalogue v${r.catalogueVersion}`, ""];
+  const lines = [`${r.file} (${r.format}), clause catalogue v${r.catalogueVersion}`];
+  const facts = [
+    r.facts.title && `title: ${r.facts.title}`,
+    r.facts.effectiveDate && `effective: ${r.facts.effectiveDate}`,
+    r.facts.governingLaw && `law: ${r.facts.governingLaw}`,
+    r.facts.parties && `parties: ${r.facts.parties.join(" and ")}`,
+  ].filter(Boolean);
+  if (facts.length > 0) lines.push(facts.join("; "));
+  lines.push("");
   for (const c of r.clauses) {
     const value = c.value ? `  value: ${c.value.quote} (${c.value.basis})` : "";
     lines.push(`${c.title} [${c.code}]: ${LABELS[c.status]}${c.exclusion ? ", EXCLUDED by the contract" : ""} (${Math.round(c.confidence * 100)}% of such proposals right on real contracts)${value}`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealIsoDay } from "@/lib/domain/dates";
+import { isAuditActionFilter } from "./audit-actions";
 
 // The audit log screen's filters (query string), shared by the page, the
 // CSV/JSONL export route and the service. Like the vendor list, bad values
@@ -27,8 +28,10 @@ export const auditLogFilterSchema = z.object({
   vendor: optionalText(200),
   /** Part of the actor's e-mail address, or an exact user id. */
   actor: optionalText(200),
-  /** An exact action ("vendor.update"), or a prefix ending in ".*" ("vendor.*"). */
-  action: optionalText(100),
+  /** An action of the audit catalogue ("vendor.update"), or a prefix of some ending in ".*" ("vendor.*"). */
+  action: optionalText(100)
+    .refine((a) => a === undefined || isAuditActionFilter(a))
+    .catch(undefined),
   /** First UTC day included (YYYY-MM-DD). */
   from: isoDay.optional().catch(undefined),
   /** Last UTC day included (YYYY-MM-DD). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTRACT_TYPES } from "@/lib/domain/legal/legal-vocabulary";
 import { clauseReviewRowSchema } from "./legal";
 
 // The clause finder's proposals for one uploaded contract file, as stored in
@@ -62,6 +63,16 @@ export const contractAnalysisDataSchema = z.object({
       dockingClause: z.boolean(),
       ukAddendum: z.boolean(),
       evidence: z.string(),
+    })
+    .optional(),
+  /** What the text says about itself (lib/domain/legal/contract-facts.ts): prefills the contract form. */
+  facts: z
+    .object({
+      title: z.string().optional(),
+      type: z.enum(CONTRACT_TYPES).optional(),
+      effectiveDate: z.string().optional(),
+      governingLaw: z.string().optional(),
+      parties: z.array(z.string()).optional(),
     })
     .optional(),
 });

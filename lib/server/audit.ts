@@ -1,15 +1,21 @@
 import { GENESIS_HASH, hashEvent } from "@/lib/domain/audit/hash-chain";
+import { assertAuditEvent, type AuditAction, type AuditEntityType, type AuditPayload } from "@/lib/schemas/audit-actions";
 import type { Actor } from "./actor";
 import type { Tx } from "./db";
 
-export interface AuditInput {
-  action: string;
-  entityType: string;
+/**
+ * One audit event: an action of the audit catalogue (lib/schemas/audit-actions.ts),
+ * the entity type it names, and its before/after payload of the catalogued shape.
+ * A caller choosing between actions (`a ? "vendor.tier_override" : …`) gets
+ * the union of their payloads at compile time; the runtime check then holds
+ * the payload to the action actually written.
+ */
+export type AuditInput<A extends AuditAction = AuditAction> = {
+  action: A;
+  entityType: AuditEntityType<A>;
   entityId?: string | null;
   vendorId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+} & AuditPayload<A>;
 
 /**
  * Appends one audit event inside the caller's transaction, so the change and
@@ -20,20 +26,26 @@ export interface AuditInput {
  * concurrent writers (from any number of app instances) and SQLite has one
  * writer at a time, so each event sees the true previous hash and the chain
  * cannot fork. Ids are assigned from the head for the same reason.
+ *
+ * An event outside the catalogue (unknown action, wrong entity type, a
+ * payload of another shape) throws before anything is written: it is a
+ * programming error, and the caller's transaction rolls back with it.
  */
-export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
+export async function recordAudit<A extends AuditAction>(tx: Tx, actor: Actor | null, input: AuditInput<A>): Promise<void> {
+  const event = input as { action: A; entityType: string; entityId?: string | null; vendorId?: string | null; before?: unknown; after?: unknown };
+  assertAuditEvent(event);
   const head = await lockChainHead(tx);
   const fields = {
     id: head.lastId + 1,
     at: new Date(),
     actorId: actor?.id ?? null,
     actorEmail: actor?.email ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    vendorId: input.vendorId ?? null,
-    before: toJson(input.before),
-    after: toJson(input.after),
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    vendorId: event.vendorId ?? null,
+    before: toJson(event.before),
+    after: toJson(event.after),
     ip: actor?.ip ?? null,
     userAgent: actor?.userAgent?.slice(0, 500) ?? null,
   };

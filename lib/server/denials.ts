@@ -1,6 +1,7 @@
 import { createDenialThrottle } from "@/lib/domain/accounts/denial-throttle";
 import type { Actor } from "./actor";
-import { recordAudit } from "./audit";
+import type { AuditEntityType, AuditPayloadSide } from "@/lib/schemas/audit-actions";
+import { recordAudit, type AuditInput } from "./audit";
 import { db } from "./db";
 
 /**
@@ -19,23 +20,26 @@ export const DENIALS_PER_MINUTE = 20;
 const throttle = createDenialThrottle({ perWindow: DENIALS_PER_MINUTE, windowMs: 60_000 });
 const pending = new Set<Promise<void>>();
 
-export interface DenialInput {
-  action: "denied.permission" | "denied.upload";
-  entityType: string;
+type DenialAction = "denied.permission" | "denied.upload";
+
+export interface DenialInput<A extends DenialAction> {
+  action: A;
+  entityType: AuditEntityType<A>;
   entityId?: string | null;
   vendorId?: string | null;
-  details: Record<string, unknown>;
+  /** The event's "after", without the throttle's count (added here). */
+  details: Omit<NonNullable<AuditPayloadSide<A, "after">>, "suppressedBefore">;
 }
 
 /** Synchronous on purpose: callable from requirePermission, which is. */
-export function noteDenial(actor: Actor, input: DenialInput): void {
+export function noteDenial<A extends DenialAction>(actor: Actor, input: DenialInput<A>): void {
   const admission = throttle.admit(actor.id, Date.now());
   if (!admission.record) return;
   const after = admission.suppressedBefore > 0 ? { ...input.details, suppressedBefore: admission.suppressedBefore } : input.details;
   const write = new Promise<void>((resolve) => setImmediate(resolve))
     .then(() =>
       db().$transaction((tx) =>
-        recordAudit(tx, actor, { action: input.action, entityType: input.entityType, entityId: input.entityId, vendorId: input.vendorId, after }),
+        recordAudit(tx, actor, { action: input.action, entityType: input.entityType, entityId: input.entityId, vendorId: input.vendorId, after } as AuditInput<A>),
       ),
     )
     .catch((error: unknown) => console.error("Could not record a denied attempt", error))

@@ -32,10 +32,8 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   await upload.getByLabel("Contract file").setInputFiles(MSA);
   await upload.getByLabel("Effective date").fill(utcDay(-2));
   await upload.getByRole("button", { name: "Upload contract" }).click();
-  await expect(upload.getByRole("status")).toContainText("Uploaded");
 
-  // Run the clause finder: suggestions with their passages, nothing recorded yet.
-  await page.getByRole("button", { name: "Run clause finder on 01-msa-us-northwind.pdf" }).click();
+  // The upload runs the clause finder straight away: suggestions with their passages, nothing recorded yet.
   await expect(page.getByRole("heading", { name: "Clause finder: 01-msa-us-northwind.pdf" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Suggestions, not decisions.")).toBeVisible();
   const notification = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Incident notification SLA" }) });
@@ -48,6 +46,9 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   // Citations point at a contract record: record the file as the signed MSA, then come back.
   await page.getByRole("link", { name: "Record 01-msa-us-northwind.pdf as a contract" }).click();
   const contractForm = page.getByRole("form", { name: "Add contract" });
+  // Prefilled from what the clause finder read in the file.
+  await expect(contractForm.getByLabel("Title")).toHaveValue("Master Services Agreement");
+  await expect(contractForm.getByLabel("Governing law")).toHaveValue("State of New York");
   await contractForm.getByLabel("Status").selectOption("signed");
   await contractForm.getByLabel("Effective date").fill(utcDay(-2));
   // The signed file is already chosen: the form was opened from that file.
@@ -66,7 +67,8 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   const row = clauseRow(page, "Incident notification SLA");
   await expect(row.locator(".clause-status")).toHaveText("Present");
   await expect(row).toContainText("within 24 hours");
-  await expect(row).toContainText("Master services agreement");
+  // The citation names the contract by the title read from the file and kept in the form.
+  await expect(row).toContainText("Master Services Agreement");
 
   // Record 72 hours: deviation is computed, with the reason, in the form and on the tab.
   await row.getByRole("link", { name: "Edit Incident notification SLA" }).click();

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { EventDiff } from "@/components/audit/event-diff";
 import { FilterToolbar } from "@/components/ui/filter-toolbar";
 import { InstantText } from "@/components/ui/relative-date";
-import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { auditActionGroups, auditActionLabel, type AuditActionGroup } from "@/lib/schemas/audit-actions";
 import { auditFilterParams, auditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { firstValues } from "@/lib/schemas/search-params";
-import { listAuditActions, listAuditEvents } from "@/lib/server/services/audit-events";
+import { listAuditEvents } from "@/lib/server/services/audit-events";
 import { requirePageActor } from "@/lib/server/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("auditlog.read");
   const query = auditLogQuerySchema.parse(firstValues(await searchParams));
-  const [page, actions] = await Promise.all([listAuditEvents({ actor, query }), listAuditActions({ actor })]);
+  const page = await listAuditEvents({ actor, query });
   const now = new Date();
   const filter = auditFilterParams(query);
   const filtered = Object.keys(filter).length > 0;
@@ -43,14 +43,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <FilterToolbar label="Filter the audit log" clearHref="/audit-log" filtered={filtered}>
         <TextField id="vendor" name="vendor" label="Vendor" defaultValue={query.vendor ?? ""} placeholder="Name or id" />
         <TextField id="actor" name="actor" label="Actor" defaultValue={query.actor ?? ""} placeholder="E-mail or user id" />
-        <SelectField
-          id="action"
-          name="action"
-          label="Action"
-          defaultValue={query.action ?? ""}
-          placeholder="Any"
-          options={actionOptions(actions, query.action).map((a) => ({ value: a, label: a === "denied.*" ? "Denied attempts (all)" : a.endsWith(".*") ? `${a.slice(0, -2)} (all)` : a }))}
-        />
+        {/* Grouped options: SelectField has no optgroups. */}
+        <div className="field">
+          <label htmlFor="action">Action</label>
+          <select id="action" name="action" defaultValue={query.action ?? ""}>
+            <option value="">Any</option>
+            {actionGroups(query.action).map((g) => (
+              <optgroup key={g.value} label={g.label}>
+                <option value={g.value}>{g.label} (all)</option>
+                {g.actions.map((a) => (
+                  <option key={a.value} value={a.value}>{a.label}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
         <TextField id="from" name="from" type="date" label="From (UTC)" defaultValue={query.from ?? ""} />
         <TextField id="to" name="to" type="date" label="To (UTC)" defaultValue={query.to ?? ""} />
       </FilterToolbar>
@@ -81,7 +88,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                       {e.actorEmail ?? <span className="muted">{e.actorId ?? "anonymous"}</span>}
                       {e.ip ? <div className="muted small">{e.ip}</div> : null}
                     </td>
-                    <td><code>{e.action}</code></td>
+                    <td>
+                      <div>{auditActionLabel(e.action)}</div>
+                      <code className="small">{e.action}</code>
+                    </td>
                     <td>
                       <div>{e.entityType}{e.entityId ? <span className="muted mono"> {e.entityId}</span> : null}</div>
                       {e.vendorId ? (
@@ -115,12 +125,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 }
 
 /**
- * Every action, plus "vendor.*"-style groups, plus the current value even if
- * no event has it any more. "denied.*" (refused attempts: missing permission,
- * refused upload) is always offered, so reviewers can look for them before any exist.
+ * The audit catalogue's actions by group, each group also selectable as a
+ * whole ("Denied attempts (all)": missing permission, refused upload), so
+ * reviewers can look for events before any exist. A narrower group typed
+ * into the URL ("dossier.contract.*") is shown as chosen.
  */
-function actionOptions(actions: string[], current: string | undefined): string[] {
-  const groups = [...new Set([...actions.filter((a) => a.includes(".")).map((a) => `${a.slice(0, a.indexOf("."))}.*`), "denied.*"])];
-  const all = [...new Set([...actions, ...groups, ...(current ? [current] : [])])];
-  return all.sort((a, b) => a.replace(".*", "").localeCompare(b.replace(".*", "")) || (a.endsWith(".*") ? -1 : 1));
+function actionGroups(current: string | undefined): AuditActionGroup[] {
+  const groups = auditActionGroups();
+  if (!current?.endsWith(".*") || groups.some((g) => g.value === current)) return groups;
+  return groups.map((g) =>
+    current.startsWith(g.value.slice(0, -1)) ? { ...g, actions: [{ value: current, label: `${current.slice(0, -2)} (all)` }, ...g.actions] } : g,
+  );
 }

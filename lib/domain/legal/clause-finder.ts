@@ -81,7 +81,11 @@ export function findClauses(
       ? matching.filter((s) => s.score >= best * compiled.passageShareOfBest).slice(0, compiled.maxPassages)
       : scored.slice(0, NEAR_MISSES);
     const kind = clause.entry.valueKind;
-    const value = found && kind !== "none" ? extractClauseValue(kind, matching.map((s) => s.p.text), clause.value) : undefined;
+    const value =
+      found && kind !== "none"
+        ? (extractClauseValue(kind, matching.map((s) => s.p.text), clause.value) ??
+          extractClauseValue(kind, followUps(clause, passages, matching.map((s) => s.p)), clause.value))
+        : undefined;
     return {
       clauseCode: clause.entry.code,
       title: clause.entry.title,
@@ -96,6 +100,25 @@ export function findClauses(
       ...(excluding ? { exclusion: proposed(excluding.p, excluding.score) } : {}),
     };
   });
+}
+
+/**
+ * "… report to Customer any Breach of Unsecured PHI. Notification of a Breach
+ * will be made … no more than five (5) business days after …": the time is
+ * often stated in the next sentence of the same paragraph, which names the
+ * clause's action but not its subject. Read only when the matching sentences
+ * state no value themselves.
+ */
+function followUps(clause: CompiledClause, passages: Passage[], matching: Passage[]): string[] {
+  const action = clause.signals.filter((s) => s.core).map((s) => s.all[0] as RegExp);
+  const out: string[] = [];
+  for (const m of matching) {
+    for (let i = m.index + 1; i < passages.length && passages[i]!.paragraph === m.paragraph; i++) {
+      const next = passages[i]!;
+      if (action.some((re) => re.test(next.text))) out.push(next.text);
+    }
+  }
+  return out;
 }
 
 function proposed(p: Passage, score: number): ProposedPassage {

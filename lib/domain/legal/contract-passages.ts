@@ -4,7 +4,10 @@
 // PDF text arrives as lines with running headers/footers, typesetter
 // hyphenation ("notifi-\ncation") and clauses running over page breaks;
 // DOCX arrives as paragraphs under headings; TXT as hard-wrapped lines.
-// All three become one stream of sentences.
+// All three become one stream of sentences. A list item ("(b) The Company
+// will return ...") starts its own passage and carries the lead-in that governs
+// it ("Upon termination of the agreement:"), as Markdown lists do
+// (markdown-sections.ts): items are neither merged nor cut off from their lead-in.
 
 export interface ContractTextInput {
   pages?: { number: number; text: string }[];
@@ -20,6 +23,8 @@ export interface Passage {
   heading?: string;
   /** Number of the paragraph the passage belongs to, e.g. "8.1". */
   clauseNumber?: string;
+  /** Sentences of one paragraph (or list item) share this ordinal. */
+  paragraph: number;
 }
 
 interface Unit {
@@ -151,6 +156,10 @@ function paragraphNumber(line: string): string | undefined {
 // -------------------------------------------------------------- builder
 
 const ENDS_SENTENCE = /[.;:!?]["')\]]*$/;
+/** "(a) ", "(iv) ", "(2) ", "b) ": an item of a list whose lead-in ends in a colon. */
+const LIST_ITEM = /^\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/i;
+const MAX_LEAD_IN = 300;
+const ITEM_JOINER = /[;,]\s*(?:and|or|and\/or)$/i;
 
 class PassageBuilder {
   private passages: Passage[] = [];
@@ -159,13 +168,20 @@ class PassageBuilder {
   private heading: string | undefined;
   private clauseNumber: string | undefined;
   private prevEnded = true;
+  /** The open lead-in ("Upon termination:") for the list items that follow it. */
+  private leadIn: string | undefined;
+  /** The buffer holds a list item: its passages start with the lead-in. */
+  private bufferIsItem = false;
+  private prevAllowsItem = true;
+  private paragraphs = 0;
 
   addUnit(unit: Unit): void {
     if (!unit.continuesPrevious) {
       this.flush();
       this.heading = unit.heading;
       this.clauseNumber = undefined;
-      this.prevEnded = true;
+      this.prevEnded = this.prevAllowsItem = true;
+      this.leadIn = undefined;
     }
     for (const line of unit.lines) this.addLine(line, unit.page);
   }
@@ -178,7 +194,7 @@ class PassageBuilder {
   private addLine(line: string, page: number | undefined): void {
     if (line === "") {
       this.flush();
-      this.prevEnded = true;
+      this.prevEnded = this.prevAllowsItem = true;
       return;
     }
     if (line.includes(" | ")) {
@@ -186,23 +202,30 @@ class PassageBuilder {
       this.flush();
       this.append(line, page);
       this.flush();
-      this.prevEnded = true;
+      this.prevEnded = this.prevAllowsItem = true;
       return;
     }
     if ((this.prevEnded || isCapitalKeywordHeading(line)) && isHeadingLine(line)) {
       this.flush();
       this.heading = line;
       this.clauseNumber = paragraphNumber(line);
-      this.prevEnded = true;
+      this.prevEnded = this.prevAllowsItem = true;
+      this.leadIn = undefined;
       return;
     }
     const number = this.prevEnded ? paragraphNumber(line) : undefined;
     if (number) {
       this.flush();
       this.clauseNumber = number;
+      this.leadIn = undefined;
+    } else if (this.prevAllowsItem && LIST_ITEM.test(line)) {
+      this.flush();
+      this.bufferIsItem = this.leadIn !== undefined;
     }
     this.append(line, page);
     this.prevEnded = ENDS_SENTENCE.test(line);
+    // "(a) the Client will return ...; and" is followed by item (b).
+    this.prevAllowsItem = this.prevEnded || ITEM_JOINER.test(line);
   }
 
   private append(line: string, page: number | undefined): void {
@@ -225,12 +248,21 @@ class PassageBuilder {
   private flush(): void {
     const text = this.buffer;
     const pages = this.bufferPages;
+    const leadIn = this.bufferIsItem ? this.leadIn : undefined;
     this.buffer = "";
     this.bufferPages = [];
+    this.bufferIsItem = false;
     if (!text.trim()) return;
-    for (const { start, end } of splitSentences(text)) {
-      const sentence = text.slice(start, end).trim();
-      if (!sentence) continue;
+    // An item keeps the lead-in open for its siblings; any other paragraph may open one.
+    if (!leadIn) this.leadIn = /:["')\]]*$/.test(text.trim()) ? clipLeadIn(lastSentence(text.trim())) : undefined;
+    let first = true;
+    const paragraph = this.paragraphs++;
+    for (const { start, end, stem } of splitSentences(text)) {
+      const own = text.slice(start, end).trim();
+      if (!own) continue;
+      const prefix = first && leadIn ? `${leadIn} ` : stem ? `${stem} … ` : "";
+      const sentence = prefix + own;
+      first = false;
       let page: number | undefined;
       for (const p of pages) if (p.offset <= start) page = p.page;
       this.passages.push({
@@ -239,6 +271,7 @@ class PassageBuilder {
         page: page ?? pages[0]?.page,
         heading: this.heading,
         clauseNumber: this.clauseNumber,
+        paragraph,
       });
     }
   }
@@ -255,8 +288,24 @@ const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9])/g;
 const MIN_SENTENCE = 30;
 const MAX_SENTENCE = 600;
 
-/** Sentence spans, merging run-in headings ("7.4 Security Incidents.") into what follows. */
-export function splitSentences(text: string): { start: number; end: number }[] {
+function lastSentence(text: string): string {
+  const spans = splitSentences(text);
+  const last = spans[spans.length - 1];
+  return last ? text.slice(last.start, last.end).trim() : text;
+}
+
+/** A long lead-in keeps its last words, cut at a word boundary. */
+function clipLeadIn(text: string): string {
+  return text.length <= MAX_LEAD_IN ? text : `… ${text.slice(text.length - MAX_LEAD_IN).replace(/^\S*\s+/, "")}`;
+}
+
+/**
+ * Sentence spans, merging run-in headings ("7.4 Security Incidents.") into
+ * what follows. A piece of a long sentence cut at a semicolon carries the
+ * sentence's stem ("Recipient shall not"), without which "(b) disclose ... to
+ * its employees" binds nobody.
+ */
+export function splitSentences(text: string): { start: number; end: number; stem?: string }[] {
   const raw: { start: number; end: number }[] = [];
   let start = 0;
   for (const m of text.matchAll(BOUNDARY)) {
@@ -284,17 +333,20 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 }
 
 /** Very long sentences (lists of duties) are cut at semicolons so far-apart words do not co-occur. */
-function splitLong(text: string, s: { start: number; end: number }): { start: number; end: number }[] {
+function splitLong(text: string, s: { start: number; end: number }): { start: number; end: number; stem?: string }[] {
   if (s.end - s.start <= MAX_SENTENCE) return [s];
-  const out: { start: number; end: number }[] = [];
+  const out: { start: number; end: number; stem?: string }[] = [];
+  // "Recipient shall not (a) use ...; or (b) disclose ...": the words before the first item govern every item.
+  const firstItem = /(?:^|\s)\((?:a|i|1)\)\s/i.exec(text.slice(s.start, s.end));
+  const stem = firstItem && firstItem.index > 0 && firstItem.index <= MAX_LEAD_IN ? text.slice(s.start, s.start + firstItem.index).trim() : undefined;
   let start = s.start;
   for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
     const end = s.start + m.index + m[0].length;
     if (end - start >= MAX_SENTENCE / 3) {
-      out.push({ start, end });
+      out.push(out.length > 0 && stem ? { start, end, stem } : { start, end });
       start = end;
     }
   }
-  out.push({ start, end: s.end });
+  out.push(out.length > 0 && stem ? { start, end: s.end, stem } : { start, end: s.end });
   return out;
 }

@@ -34,8 +34,9 @@ const VENDOR = new RegExp(
 );
 const MUTUAL = /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties)\b/gi;
 
+// "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation)\b/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify)\b/i;
 const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer)\b/i;
 const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b)/i;
 
@@ -80,7 +81,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   }
   if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
   const modalWord = (m[1] ?? "").toLowerCase();
-  const before = text.slice(0, m.index).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
+  const before = ownClause(text.slice(0, m.index)).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
   const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after);
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
@@ -93,6 +94,17 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     binding: true,
     entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
   };
+}
+
+/**
+ * "Upon termination of the agreement between the Company and the Client: (b)
+ * The Company will return ...": the item names its own subject, so the parties
+ * of the lead-in do not act in it.
+ */
+function ownClause(before: string): string {
+  let cut = -1;
+  for (const m of before.matchAll(/(?:^|[\s:;])\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/gi)) cut = m.index + m[0].length;
+  return cut >= 0 && /\w/.test(before.slice(cut)) ? before.slice(cut) : before;
 }
 
 /** The last party named before the verb: "If Processor becomes aware ..., it shall" binds the Processor. */

@@ -1,3 +1,4 @@
+import type { ContractAnalysisData } from "../contract-analysis";
 import type { LegalRecordKindKey } from "../dossier-record-kinds";
 
 // What the Legal tab receives from the server (services/legal-view.ts and
@@ -36,6 +37,8 @@ export interface ContractAnalysisSummary {
   found: number;
   total: number;
   pending: number;
+  /** What the contract's text says about itself, to prefill a new contract record from this file. */
+  facts: ContractAnalysisData["facts"] | undefined;
 }
 
 /** A stored legal record: clause, DPA and transfer rows have no id in the Dossier. */

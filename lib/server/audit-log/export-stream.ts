@@ -1,6 +1,7 @@
 import type { AuditExportFormat } from "@/lib/schemas/audit-log";
 import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
+import type { AuditAction } from "@/lib/schemas/audit-actions";
+import { recordAudit, type AuditInput } from "../audit";
 import { db, type Prisma, type Tx } from "../db";
 import { AUDIT_CSV_HEADER, AUDIT_EVENT_SELECT, auditEventCsvLine, auditEventJsonLine, type AuditEventRow } from "./event-format";
 
@@ -43,7 +44,7 @@ export async function* auditEventLines(events: AsyncIterable<AuditEventRow>, for
  * transaction: the head then names this very event, and everything up to it
  * is a consistent snapshot to export.
  */
-export async function recordAndReadHead(actor: Actor, input: Parameters<typeof recordAudit>[2]): Promise<{ headId: number; headHash: string }> {
+export async function recordAndReadHead<A extends AuditAction>(actor: Actor, input: AuditInput<A>): Promise<{ headId: number; headHash: string }> {
   return db().$transaction(async (tx) => {
     await recordAudit(tx, actor, input);
     const head = await tx.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });

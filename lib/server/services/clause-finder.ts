@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
+import { extractContractFacts } from "@/lib/domain/legal/contract-facts";
 import { detectSccs } from "@/lib/domain/legal/scc-detection";
 import {
   acceptAllProposalsInputSchema,
@@ -66,6 +67,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
   const text = await extractContractText(bytes, mime);
   const proposals = findClauses(text, CLAUSE_CATALOGUE);
   const sccs = detectSccs(text.fullText);
+  const facts = extractContractFacts(text);
   const data: ContractAnalysisData = {
     formatVersion: ANALYSIS_FORMAT_VERSION,
     format: text.format,
@@ -86,6 +88,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
       ...(exclusion ? { exclusion } : {}),
     })),
     ...(sccs ? { sccs } : {}),
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
   };
   return db().$transaction(async (tx) => {
     // The contract record this file is the signed copy of, when legal recorded it already.
@@ -161,6 +164,7 @@ export async function listContractAnalyses(client: Tx, vendorId: string): Promis
       found: proposals.filter((p) => p.found).length,
       total: proposals.length,
       pending: proposals.filter((p) => !p.decision).length,
+      facts: parsed.success ? parsed.data.facts : undefined,
     };
   });
 }

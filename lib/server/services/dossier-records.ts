@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isAnyRecordKind, isLegalRecordKind, recordKindSpec, type AnyRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import { futureDatedFieldErrors } from "@/lib/domain/assurance/future-dated";
+import type { AuditRecordFields } from "@/lib/schemas/audit-actions";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
@@ -39,7 +40,7 @@ const deleteSchema = z.object({
 export type DossierRecordSaveInput = z.infer<typeof envelopeSchema>;
 export type DossierRecordDeleteInput = z.infer<typeof deleteSchema>;
 
-function auditEntity(kind: AnyRecordKindKey) {
+function auditEntity<K extends AnyRecordKindKey>(kind: K): `dossier.${K}` {
   return `dossier.${kind}`;
 }
 
@@ -120,8 +121,8 @@ export async function saveDossierRecord({ actor, input, now = new Date() }: { ac
       entityType: auditEntity(kind),
       entityId: record.id,
       vendorId: vendor.id,
-      before,
-      after: record.data,
+      before: before as AuditRecordFields | undefined,
+      after: record.data as AuditRecordFields,
     });
     await refreshVendorSummary(tx, vendor.id);
     return { id: record.id, version: record.version };
@@ -148,7 +149,7 @@ export async function deleteDossierRecord({ actor, input }: { actor: Actor; inpu
       entityType: auditEntity(kind),
       entityId: id,
       vendorId,
-      before: existing.data,
+      before: existing.data as AuditRecordFields,
     });
     await refreshVendorSummary(tx, vendorId);
     return { id };

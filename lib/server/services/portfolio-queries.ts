@@ -31,8 +31,6 @@ export interface DateRange {
   to: string;
 }
 
-const vendorName = { vendor: { select: { name: true } } } as const;
-
 function dayAfter(day: string): string {
   return format(addDays(parseISO(day), 1), "yyyy-MM-dd");
 }
@@ -41,43 +39,50 @@ function dayBefore(day: string): string {
   return format(addDays(parseISO(day), -1), "yyyy-MM-dd");
 }
 
+interface DatedRow {
+  kind: PortfolioDateKind;
+  day: string;
+  vendorId: string;
+  vendorName: string;
+  recordId: string;
+}
+
+/** One branch of the union: the records of one table whose `column` lies in [from, to] (or [from, to) for SOC 2 period ends). */
+function branch(kind: PortfolioDateKind, table: string, column: string, from: string, to: string, take: number, extra = Prisma.empty, upperExclusive = false) {
+  const upper = upperExclusive ? Prisma.sql`r.${Prisma.raw(`"${column}"`)} < ${to}` : Prisma.sql`r.${Prisma.raw(`"${column}"`)} <= ${to}`;
+  return Prisma.sql`SELECT * FROM (
+    SELECT ${kind} AS "kind", r.${Prisma.raw(`"${column}"`)} AS "day", r."vendorId" AS "vendorId", v."name" AS "vendorName", r."id" AS "recordId"
+    FROM ${Prisma.raw(`"${table}"`)} r JOIN "Vendor" v ON v."id" = r."vendorId"
+    WHERE r.${Prisma.raw(`"${column}"`)} >= ${from} AND ${upper} ${extra}
+    ORDER BY r.${Prisma.raw(`"${column}"`)}, r."id" LIMIT ${take}) AS ${Prisma.raw(`"${kind}"`)}`;
+}
+
 /**
  * Every dated obligation in the range across the portfolio, soonest first:
  * ISO certificate and insurance expiries, the day each SOC 2 report goes
- * stale (docs/rules.md §2), contract notice deadlines and term ends. At most
- * `take` of each kind.
+ * stale (docs/rules.md §2), contract notice deadlines and term ends (signed
+ * contracts). One query: a union of range scans on the indexed date columns,
+ * at most `take` rows of each kind.
  */
 export async function portfolioDates(client: Tx, range: DateRange, settings: Settings, { kinds = PORTFOLIO_DATE_KINDS, take = 500 }: { kinds?: readonly PortfolioDateKind[]; take?: number } = {}): Promise<PortfolioDate[]> {
-  const between = { gte: range.from, lte: range.to };
-  const out: PortfolioDate[] = [];
-  const add = (kind: PortfolioDateKind, rows: { id: string; vendorId: string; vendor: { name: string }; date: string | null }[]) => {
-    for (const row of rows) out.push({ kind, date: row.date!, vendorId: row.vendorId, vendorName: row.vendor.name, recordId: row.id });
-  };
-  if (kinds.includes("iso_expiry")) {
-    const rows = await client.isoCertificate.findMany({ where: { expiryDate: between }, orderBy: [{ expiryDate: "asc" }, { id: "asc" }], take, select: { id: true, vendorId: true, expiryDate: true, ...vendorName } });
-    add("iso_expiry", rows.map((r) => ({ ...r, date: r.expiryDate })));
-  }
-  if (kinds.includes("insurance_expiry")) {
-    const rows = await client.insurancePolicy.findMany({ where: { expiryDate: between }, orderBy: [{ expiryDate: "asc" }, { id: "asc" }], take, select: { id: true, vendorId: true, expiryDate: true, ...vendorName } });
-    add("insurance_expiry", rows.map((r) => ({ ...r, date: r.expiryDate })));
-  }
-  if (kinds.includes("soc2_stale")) {
-    // Stale on day D exactly when the period end is before firstCurrentPeriodEnd(D): so a report
-    // turns stale inside the range when it is stale on its last day but was not the day before it began.
-    const months = settings.assurance.soc2StaleMonths;
-    const periodEnds = { gte: firstCurrentPeriodEnd(dayBefore(range.from), months), lt: firstCurrentPeriodEnd(range.to, months) };
-    const rows = await client.soc2Report.findMany({ where: { periodEnd: periodEnds }, orderBy: [{ periodEnd: "asc" }, { id: "asc" }], take, select: { id: true, vendorId: true, periodEnd: true, ...vendorName } });
-    add("soc2_stale", rows.map((r) => ({ ...r, date: dayAfter(addMonthsToDay(r.periodEnd, months)) })));
-  }
-  if (kinds.includes("contract_notice")) {
-    const rows = await client.contract.findMany({ where: { noticeDeadline: between, status: "signed" }, orderBy: [{ noticeDeadline: "asc" }, { id: "asc" }], take, select: { id: true, vendorId: true, noticeDeadline: true, ...vendorName } });
-    add("contract_notice", rows.map((r) => ({ ...r, date: r.noticeDeadline })));
-  }
-  if (kinds.includes("contract_term_end")) {
-    const rows = await client.contract.findMany({ where: { termEnd: between, status: "signed" }, orderBy: [{ termEnd: "asc" }, { id: "asc" }], take, select: { id: true, vendorId: true, termEnd: true, ...vendorName } });
-    add("contract_term_end", rows.map((r) => ({ ...r, date: r.termEnd })));
-  }
-  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId)));
+  const { from, to } = range;
+  const months = settings.assurance.soc2StaleMonths;
+  const signed = Prisma.sql`AND r."status" = 'signed'`;
+  // Stale on day D exactly when the period end is before firstCurrentPeriodEnd(D): so a report
+  // turns stale inside the range when it is stale on its last day but was not the day before it began.
+  const branches = {
+    iso_expiry: () => branch("iso_expiry", "IsoCertificate", "expiryDate", from, to, take),
+    insurance_expiry: () => branch("insurance_expiry", "InsurancePolicy", "expiryDate", from, to, take),
+    soc2_stale: () => branch("soc2_stale", "Soc2Report", "periodEnd", firstCurrentPeriodEnd(dayBefore(from), months), firstCurrentPeriodEnd(to, months), take, Prisma.empty, true),
+    contract_notice: () => branch("contract_notice", "Contract", "noticeDeadline", from, to, take, signed),
+    contract_term_end: () => branch("contract_term_end", "Contract", "termEnd", from, to, take, signed),
+  } satisfies Record<PortfolioDateKind, () => Prisma.Sql>;
+  const wanted = PORTFOLIO_DATE_KINDS.filter((k) => kinds.includes(k));
+  if (wanted.length === 0) return [];
+  const rows = await client.$queryRaw<DatedRow[]>(Prisma.join(wanted.map((k) => branches[k]()), " UNION ALL "));
+  return rows
+    .map(({ kind, day, vendorId, vendorName, recordId }) => ({ kind, date: kind === "soc2_stale" ? dayAfter(addMonthsToDay(day, months)) : day, vendorId, vendorName, recordId }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId)));
 }
 
 /**

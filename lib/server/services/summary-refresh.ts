@@ -16,7 +16,7 @@ import { db } from "../db";
 import { loadSettings } from "./settings";
 import { shuttingDown } from "../shutdown";
 import { loadCatalogue } from "../dossier/load-dossier";
-import { refreshVendorSummaries } from "./vendor-summaries";
+import { computeVendorSummaries, writeVendorSummaries } from "./vendor-summaries";
 
 /** Summaries computed before this instant are outdated. Never later than `now`, or a refresh could not satisfy it. */
 export async function summariesValidFrom(now: Date): Promise<Date> {
@@ -47,24 +47,29 @@ export interface RefreshResult {
  * none is left or `budgetMs` has passed. A page that fails is retried vendor
  * by vendor, so one bad dossier cannot stall the others.
  */
-export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, pageSize = 25 } = {}): Promise<RefreshResult> {
+export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, pageSize = 10 } = {}): Promise<RefreshResult> {
   const validFrom = await summariesValidFrom(now);
   const outdated = outdatedWhere(validFrom);
   const started = performance.now();
   const failed: string[] = []; // skipped for the rest of this run
   let refreshed = 0;
+  const refresh = async (ids: string[], options: Parameters<typeof computeVendorSummaries>[2]) => {
+    const summaries = await computeVendorSummaries(db(), ids, options);
+    await yieldToEventLoop(); // between the page's reads and its writes, too
+    return writeVendorSummaries(db(), summaries, outdated);
+  };
   // A stopping server leaves the rest for the next start, between two pages.
   while (performance.now() - started < budgetMs && !shuttingDown()) {
     const page = (await db().vendor.findMany({ where: { ...outdated, id: { notIn: failed } }, select: { id: true }, orderBy: { id: "asc" }, take: pageSize })).map((v) => v.id);
     // Nothing outdated (the usual case): no need to count what is left.
     if (page.length === 0) return { refreshed, pending: failed.length };
-    const options = { now, settings: await loadSettings(), catalogue: await loadCatalogue(), stillOutdated: outdated };
+    const options = { now, settings: await loadSettings(), catalogue: await loadCatalogue() };
     try {
-      refreshed += await refreshVendorSummaries(db(), page, options);
+      refreshed += await refresh(page, options);
     } catch {
       for (const id of page) {
         try {
-          refreshed += await refreshVendorSummaries(db(), [id], options);
+          refreshed += await refresh([id], options);
         } catch (error) {
           console.error(`refreshing the summary of vendor ${id} failed:`, error);
           failed.push(id);

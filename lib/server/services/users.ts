@@ -75,7 +75,7 @@ async function updateUser(
   userId: string,
   version: number,
   change: { role?: string; active?: boolean; mustChangePassword?: boolean },
-  action: string,
+  action: "user.change_role" | "user.deactivate" | "user.reactivate" | "user.force_password_reset",
   // A change of who someone is or may do ends their sessions at once, so no
   // browser keeps acting on the old grant (README.md, "Security defaults").
   revoke: RevokeReason | null,

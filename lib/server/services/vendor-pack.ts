@@ -48,7 +48,7 @@ export interface VendorPackRequest {
   store?: BlobStore;
   renderPdf?: RenderAssessmentPdf | null;
   /** Recorded with the "pack.export" event (a bulk job passes its id). */
-  auditContext?: Record<string, unknown>;
+  auditContext?: { bulkJobId: string };
   /** Called with each chunk's size as evidence bytes stream in (bulk job progress). */
   onEvidenceBytes?: (bytes: number) => void;
   signal?: AbortSignal;

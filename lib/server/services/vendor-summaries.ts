@@ -36,19 +36,20 @@ export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new D
   for (const { id, columns } of await summariesOf(tx, [vendorId], now, settings)) await tx.vendor.update({ where: { id }, data: columns });
 }
 
+export type VendorSummaries = Awaited<ReturnType<typeof summariesOf>>;
+
+/** The summaries of a page of vendors, computed with one read per table for the whole page. */
+export function computeVendorSummaries(client: Tx, vendorIds: readonly string[], { now, settings, catalogue }: { now: Date; settings: Settings; catalogue: ControlCatalogueEntry[] }): Promise<VendorSummaries> {
+  return summariesOf(client, vendorIds, now, settings, catalogue);
+}
+
 /**
- * Recomputes the summaries of a page of vendors: one read per table for the
- * whole page, then one write per vendor in a single transaction. A vendor whose
- * summary was recomputed meanwhile (a dossier change at that very moment
- * writes a newer one) is left alone: `stillOutdated` selects only summaries
- * computed before the page was read.
+ * Writes computed summaries in one transaction. A vendor whose summary was
+ * recomputed meanwhile (a dossier change at that very moment writes a newer
+ * one) is left alone: `stillOutdated` selects only summaries computed before
+ * the page was read. Returns how many were written.
  */
-export async function refreshVendorSummaries(
-  client: Tx & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> },
-  vendorIds: readonly string[],
-  { now, settings, catalogue, stillOutdated }: { now: Date; settings: Settings; catalogue: ControlCatalogueEntry[]; stillOutdated: object },
-): Promise<number> {
-  const summaries = await summariesOf(client, vendorIds, now, settings, catalogue);
+export function writeVendorSummaries(client: Tx & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, summaries: VendorSummaries, stillOutdated: object): Promise<number> {
   return client.$transaction(async (tx) => {
     let written = 0;
     for (const { id, columns } of summaries) written += (await tx.vendor.updateMany({ where: { id, ...stillOutdated }, data: columns })).count;

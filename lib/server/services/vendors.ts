@@ -24,7 +24,9 @@ type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
 function auditView(v: VendorRow) {
   const { name, legalName, website, country, services, industries, dataCategories, accessLevel } = v;
   const { tier, computedTier, tierOverrideReason, status, ownerId, version } = v;
-  return { name, legalName, website, country, services, industries, dataCategories, accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
+  // Json columns holding string lists (the audit catalogue checks that they are).
+  const lists = { services: services as string[], industries: industries as string[], dataCategories: dataCategories as string[] };
+  return { name, legalName, website, country, ...lists, accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
 }
 
 function tierColumns(tier: Tier) {

@@ -24,7 +24,7 @@ forEachProvider("audit hash chain", (t) => {
   const write = (n: number, tag: string) =>
     Promise.all(
       Array.from({ length: n }, (_, i) =>
-        t.db.$transaction((tx) => recordAudit(tx, null, { action: "test.write", entityType: "test", entityId: `${tag}-${i}`, after: { tag, i, note: "Zürich 東京" } })),
+        t.db.$transaction((tx) => recordAudit(tx, null, { action: "auth.sign_in_failed", entityType: "user", entityId: `${tag}-${i}`, after: { email: `${tag}-${i}@zürich.example`, ip: null, userAgent: "Zürich 東京", reason: "bad_credentials" } })),
       ),
     );
 
@@ -51,7 +51,7 @@ forEachProvider("audit hash chain", (t) => {
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: true, count: before + 60 });
     // Interleaved, not one instance after the other: the lock serialised them.
-    const writers = (await t.db.auditEvent.findMany({ where: { action: "test.concurrent_write" }, orderBy: { id: "asc" } })).map((e) => (e.entityId ?? "").slice(0, 1));
+    const writers = (await t.db.auditEvent.findMany({ where: { action: "auth.sign_in_locked" }, orderBy: { id: "asc" } })).map((e) => (e.entityId ?? "").slice(0, 1));
     expect(new Set(writers)).toEqual(new Set(["A", "B"]));
   }, 120_000);
 

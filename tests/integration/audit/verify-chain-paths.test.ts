@@ -14,7 +14,7 @@ forEachProvider("audit chain check: read paths, concurrency, rows past the head"
     for (let start = 0; start < n; start += 5) {
       await Promise.all(
         Array.from({ length: Math.min(5, n - start) }, (_, k) =>
-          t.db.$transaction((tx) => recordAudit(tx, null, { action: "test.path", entityType: "test", entityId: `${tag}-${start + k}`, before: { i: start + k }, after: { i: start + k + 1, city: "Zürich" } })),
+          t.db.$transaction((tx) => recordAudit(tx, null, { action: "organisation.rename", entityType: "settings", entityId: `${tag}-${start + k}`, before: { name: `Org ${start + k}` }, after: { name: `Zürich ${start + k + 1}` } })),
         ),
       );
     }
@@ -42,7 +42,7 @@ forEachProvider("audit chain check: read paths, concurrency, rows past the head"
   });
 
   it("an edited row is reported identically by every path", async () => {
-    const row = await t.db.auditEvent.findFirstOrThrow({ where: { action: "test.path" }, orderBy: { id: "asc" }, skip: 7 });
+    const row = await t.db.auditEvent.findFirstOrThrow({ where: { action: "organisation.rename" }, orderBy: { id: "asc" }, skip: 7 });
     await t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE "id" = ${row.id}`);
     try {
       const verdicts = await Promise.all(paths().map(([, check]) => check()));

@@ -7,7 +7,7 @@ async function main() {
   const [label = "instance", count = "25"] = process.argv.slice(2);
   for (let i = 0; i < Number(count); i++) {
     await db().$transaction((tx) =>
-      recordAudit(tx, null, { action: "test.concurrent_write", entityType: "test", entityId: `${label}-${i}`, after: { label, i } }),
+      recordAudit(tx, null, { action: "auth.sign_in_locked", entityType: "user", entityId: `${label}-${i}`, after: { email: `${label}-${i}@example.test`, ip: null, userAgent: null } }),
     );
   }
   await disconnectDb();

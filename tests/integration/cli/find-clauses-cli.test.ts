@@ -72,6 +72,26 @@ describe("find-clauses CLI", () => {
     expect(text.stdout).toContain("SCCs: This contract incorporates the 2021 SCCs (Implementing Decision (EU) 2021/914), modules two and three, with the UK Addendum;");
   });
 
+  it("says what the contract states about itself: title, type, effective date, law, parties", async () => {
+    const msa = [
+      "# MASTER SERVICES AGREEMENT",
+      'This Agreement is entered into as of June 30, 2025 between Lumen Contact Ltd ("Supplier") and Northwind Retail plc ("Customer").',
+      "## 20. Governing law",
+      "This Agreement is governed by the laws of England and Wales.",
+    ].join("\n\n");
+    const json = await runCli(["find-clauses", file("facts.md", msa), "--json"]);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { facts: unknown }).facts).toEqual({
+      title: "Master Services Agreement",
+      type: "msa",
+      effectiveDate: "2025-06-30",
+      governingLaw: "England and Wales",
+      parties: ["Lumen Contact Ltd", "Northwind Retail plc"],
+    });
+    const text = await runCli(["find-clauses", file("facts.md", msa)]);
+    expect(text.stdout).toContain("title: Master Services Agreement; effective: 2025-06-30; law: England and Wales; parties: Lumen Contact Ltd and Northwind Retail plc");
+  });
+
   it("reads HTML and DOCX through the same extraction as the upload", async () => {
     const html = "<h2>Exit</h2><p>On termination of the Agreement the Supplier shall:</p><ol><li>return all Customer Data;</li><li>delete all copies within thirty (30) days.</li></ol>";
     const htmlRun = await runCli(["find-clauses", file("exit.html", html), "--json"]);

@@ -106,4 +106,38 @@ forEachProvider("dossier records", (t) => {
     const other = await createVendor({ actor: procurement, input: { ...validVendor, name: "KPI Quarters Two" } });
     await expect(saveDossierRecord({ actor: security, input: { vendorId: other.id, kind: "kpi", data: { period: "2026-Q3" } } })).resolves.toMatchObject({ version: 1 });
   });
+  it("an ISO certificate lists only the vendor's own sites, and a site it lists cannot be deleted until removed from it", async () => {
+    const procurement = await makeActor("procurement");
+    const security = await makeActor("security");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Covered Sites" } });
+    const other = await createVendor({ actor: procurement, input: { ...validVendor, name: "Someone Else's Site" } });
+    const site = { country: "PH", city: "Cebu", mode: "onsite", headcount: 120 };
+    const own = await saveDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "site", data: site } });
+    const foreign = await saveDossierRecord({ actor: procurement, input: { vendorId: other.id, kind: "site", data: site } });
+    const cert = {
+      certificateNumber: "IS 700001",
+      certificationBody: "BSI",
+      accredited: true,
+      standardVersion: "2022",
+      issueDate: "2026-01-10",
+      expiryDate: "2029-01-09",
+      scopeText: "Customer support operations in Cebu",
+    };
+    await expect(saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "iso", data: { ...cert, coveredSiteIds: [own.id, foreign.id] } } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { coveredSiteIds: "Choose delivery sites recorded for this vendor" },
+    });
+    const saved = await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "iso", data: { ...cert, coveredSiteIds: [own.id] } } });
+    expect(await t.db.isoCertificateSite.findMany({ where: { certificateId: saved.id }, select: { siteId: true } })).toEqual([{ siteId: own.id }]);
+
+    await expect(deleteDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "site", id: own.id, version: own.version } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/IS 700001 lists this site/),
+    });
+    expect(await t.db.deliverySite.count({ where: { id: own.id } })).toBe(1);
+    // Once the certificate no longer lists it, the site goes.
+    await saveDossierRecord({ actor: security, input: { vendorId: vendor.id, kind: "iso", id: saved.id, version: saved.version, data: { ...cert, coveredSiteIds: [] } } });
+    await deleteDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "site", id: own.id, version: own.version } });
+    expect(await t.db.deliverySite.count({ where: { id: own.id } })).toBe(0);
+  });
 });

@@ -144,11 +144,11 @@ forEachProvider("upload hardening", (t) => {
     const viewer = await makeActor("viewer");
     await expect(
       db().$transaction(async (tx) => {
-        await recordAudit(tx, viewer, { action: "test.rolled_back", entityType: "test" });
+        await recordAudit(tx, viewer, { action: "evidence.download", entityType: "evidence", entityId: "rolled-back" });
         requirePermission(viewer, "vendor.update");
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await t.db.auditEvent.count({ where: { action: "test.rolled_back" } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "evidence.download", entityId: "rolled-back" } })).toBe(0);
     await denialsWritten();
     const events = await t.db.auditEvent.findMany({ where: { action: "denied.permission", actorId: viewer.id } });
     expect(events).toHaveLength(1);

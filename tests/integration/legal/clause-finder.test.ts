@@ -12,6 +12,7 @@ import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { acceptAllProposals, decideClauseProposal, getContractAnalysis, runClauseFinder } from "@/lib/server/services/clause-finder";
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
+import { getLegalReview } from "@/lib/server/services/legal-view";
 import { uploadEvidence } from "@/lib/server/services/evidence";
 import { createVendor } from "@/lib/server/services/vendors";
 import { FilesystemBlobStore } from "@/lib/server/storage/filesystem-store";
@@ -194,6 +195,37 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
     expect(proposal("liability_cap")).toMatchObject({ found: false, byReference: true });
     expect(data.sccs, "no SCCs in these terms").toBeUndefined();
+  });
+
+  it("reads the contract's title, type, effective date, law and parties for the contract form, and lists them with the run", async () => {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Finder facts" } });
+    const markdown = [
+      "# Data Processing Addendum",
+      'This Data Processing Addendum is dated 14 March 2025 and made between Harbour Contact Ltd ("Processor") and Northwind Retail plc ("Controller").',
+      "## 12. Law",
+      "This Addendum is governed by the laws of Ireland.",
+    ].join("\n\n");
+    const { document } = await uploadEvidence({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "contract", effectiveDate: "2025-03-14", title: "DPA" },
+      stream: Readable.from([Buffer.from(markdown)]),
+      declaredName: "dpa-facts.md",
+      store,
+    });
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const expected = {
+      title: "Data Processing Addendum",
+      type: "dpa",
+      effectiveDate: "2025-03-14",
+      governingLaw: "Ireland",
+      parties: ["Harbour Contact Ltd", "Northwind Retail plc"],
+    };
+    const { data } = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    expect(data.facts).toEqual(expected);
+    const review = await getLegalReview({ actor: legal, vendorId: vendor.id });
+    expect(review.analyses.find((a) => a.documentId === document.id)?.facts).toEqual(expected);
   });
 
   it("proposes the SCCs a DPA incorporates for the transfer matrix, with the module and the docking clause", async () => {

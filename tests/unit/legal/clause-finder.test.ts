@@ -67,6 +67,47 @@ describe("clause finder", () => {
     expect(find(text, code).found).toBe(true);
   });
 
+  test.each([
+    ["incident_notification", "The Provider will inform the Customer promptly of any security breaches affecting the platform."],
+    ["data_return_deletion", "After the cessation of the Services the Processor shall delete all copies of the Customer Personal Data."],
+    ["data_return_deletion", "Once the contract is terminated, the Supplier will remove the Customer Data from its systems."],
+    ["data_return_deletion", "When you close your account, the Provider shall delete all of the data you uploaded."],
+    ["subprocessor_consent", "Neither party shall delegate any performance under this agreement without the other party's prior permission."],
+    ["liability_indemnification", "Each party indemnifies the other against all claims and losses arising out of a breach of this DPA."],
+  ])("real-contract vocabulary: %s in %j", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test("removing a feature at the end of a period is no deletion of data", () => {
+    expect(find("If the Vendor removes features and the Customer ends this agreement, the Vendor agrees to refund prepaid fees.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("the SCCs' Annex I description of a transfer states no duty, and completing the SCCs is no residency clause", () => {
+    const proposals = findClauses({
+      sections: [
+        { heading: "Annex I. B. Description of Transfer", text: "Upon termination of the account, the Data Importer will delete all Personal Data in accordance with the DPA." },
+        { heading: "International transfers", text: "For transfers of Personal Data originating from the EEA the SCCs shall apply; the optional wording of Clause 11 will not apply." },
+      ],
+    });
+    expect(proposals.find((p) => p.clauseCode === "data_return_deletion")?.found).toBe(false);
+    expect(proposals.find((p) => p.clauseCode === "data_residency")?.found).toBe(false);
+  });
+
+  test("returning confidential information handled by staff at the end of an agreement is no staff confidentiality duty", () => {
+    const text = "Upon termination of the agreement, the Company will return all Confidential Information that its Staff hold to the Client.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(false);
+    expect(find(text, "data_return_deletion").found).toBe(true);
+  });
+
+  test("the notification time stated in the next sentence of the same paragraph is the value; another paragraph's time is not", () => {
+    const duty = "The Supplier shall report to the Customer any breach of the Customer's unsecured PHI that it discovers.";
+    const same = find(`${duty} Notification will be made without unreasonable delay and no more than five (5) business days after discovery.`, "incident_notification");
+    expect(same.value).toMatchObject({ kind: "hours", hours: 168 });
+    const other = find(`${duty}\n\nNotification of changes to the service is made at least 30 days in advance.`, "incident_notification");
+    expect(other.found).toBe(true);
+    expect(other.value).toBeUndefined();
+  });
+
   test("an audit limited to reports is found, with a hint", () => {
     const p = find("Customer agrees that Provider's SOC 2 Type II report shall satisfy any audit right Customer may have.", "right_to_audit");
     expect(p.found).toBe(true);

@@ -58,3 +58,35 @@ test("sentences do not split at abbreviations or paragraph numbers, and run-in t
     "1. Routing. Conversations are routed by language.",
   ]);
 });
+
+describe("list items in plain text, PDF and DOCX", () => {
+  test("each item is its own passage carrying the lead-in that governs it", () => {
+    const passages = buildPassages({
+      pages: [
+        {
+          number: 1,
+          text: "9.3 Upon termination of the agreement between Acme and the Client:\n(a) the Client will return to Acme all its documents; and\n(b) Acme will return to the Client all Client Data.\n9.4 Fees paid are not refundable.",
+        },
+      ],
+    });
+    expect(passages.map((p) => p.text)).toEqual([
+      "9.3 Upon termination of the agreement between Acme and the Client:",
+      "9.3 Upon termination of the agreement between Acme and the Client: (a) the Client will return to Acme all its documents; and",
+      "9.3 Upon termination of the agreement between Acme and the Client: (b) Acme will return to the Client all Client Data.",
+      "9.4 Fees paid are not refundable.",
+    ]);
+  });
+
+  test("a paragraph without a colon opens no lead-in", () => {
+    const passages = buildPassages({ sections: [{ heading: null, text: "The Supplier provides hosting.\n\n(a) Backups are kept for thirty days by the Supplier." }] });
+    expect(passages.map((p) => p.text)).toEqual(["The Supplier provides hosting.", "(a) Backups are kept for thirty days by the Supplier."]);
+  });
+
+  test("a long sentence cut at its semicolons keeps its stem in every piece", () => {
+    const item = (letter: string, what: string) => `(${letter}) ${what} ${"for any purpose other than the purpose for which the information was disclosed by the other party ".repeat(4)}`;
+    const text = `The Recipient shall not ${item("a", "use the Confidential Information")}; or ${item("b", "disclose it to anyone other than its employees who have a need to know")}.`;
+    const passages = buildPassages({ sections: [{ heading: null, text }] });
+    expect(passages.length).toBe(2);
+    expect(passages[1]?.text.startsWith("The Recipient shall not … or (b) disclose it")).toBe(true);
+  });
+});

@@ -10,6 +10,8 @@ describe("who a sentence binds or entitles", () => {
     ["The Client shall not be entitled to audit the Supplier.", "customer", "shall", "prohibited"],
     ["If the Processor becomes aware of a breach, it will inform the Controller.", "vendor", "will", "granted"],
     ["Either party may terminate on notice.", "mutual", "may", "granted"],
+    ["Upon termination of the agreement between the Supplier and the Client: (b) Acme will return all Client Data.", "unknown", "will", "granted"],
+    ["Each party indemnifies the other against claims arising from a breach of this DPA.", "mutual", "other", "granted"],
   ] as const)("%s", (text, actor, modality, polarity) => {
     expect(readSentence(text)).toMatchObject({ actor, modality, polarity, binding: true });
   });

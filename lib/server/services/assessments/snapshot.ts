@@ -1,4 +1,5 @@
 import { isAssessmentState, type AssessmentState } from "@/lib/domain/assessments/assessment-workflow";
+import { parseSnapshotDossier, SnapshotFormatError } from "@/lib/schemas/assessment-snapshot";
 import type { Finding } from "@/lib/domain/findings/finding";
 import { nextAssessmentDue } from "@/lib/domain/assessments/next-due";
 import { scoreVendor } from "@/lib/domain/scoring/score-vendor";
@@ -8,6 +9,7 @@ import { compareSnapshotWithLive, type SnapshotFreshness } from "@/lib/domain/as
 import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../../db";
+import { AppError } from "../../errors";
 import { loadDossier, loadLatestRiskAcceptance, loadOpenRemediation } from "../../dossier/load-dossier";
 import { loadSettings } from "../settings";
 
@@ -22,9 +24,19 @@ import { loadSettings } from "../settings";
 export type AssessmentRow = Awaited<ReturnType<Tx["assessment"]["findUniqueOrThrow"]>>;
 
 /** The frozen snapshot of a row, typed (the columns were written by createAssessment). */
+/** The frozen dossier, or a clear refusal (not a 500) when it is in a format this release cannot read. */
+function frozenDossier(raw: unknown): Dossier {
+  try {
+    return parseSnapshotDossier(raw);
+  } catch (error) {
+    if (error instanceof SnapshotFormatError) throw new AppError("INVALID_STATE", error.message);
+    throw error;
+  }
+}
+
 export function snapshotOf(row: Pick<AssessmentRow, "dossier" | "settings" | "findings" | "score">) {
   return {
-    dossier: row.dossier as unknown as Dossier,
+    dossier: frozenDossier(row.dossier),
     settings: row.settings as unknown as Settings,
     findings: row.findings as unknown as Finding[],
     score: row.score as unknown as ScoreResult,

@@ -27,7 +27,7 @@ function labelledPresent(status: string): boolean {
   return status === "present" || status === "by_reference";
 }
 
-export function measure(docs: { label: DocumentLabel; proposals: ClauseProposal[] }[]): SplitFigures {
+export function measure(docs: { label: DocumentLabel; proposals: Pick<ClauseProposal, "clauseCode" | "found" | "byReference" | "value">[] }[]): SplitFigures {
   const out: SplitFigures = {
     documents: docs.length,
     overall: zero(),

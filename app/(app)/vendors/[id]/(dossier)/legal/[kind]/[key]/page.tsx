@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { ClauseRecordForm } from "@/components/legal/clause-record-form";
 import { ContractForm } from "@/components/legal/contract-form";
+import { contractPrefill, prefillNote } from "@/components/legal/contract-prefill";
 import { DpaForm } from "@/components/legal/dpa-form";
 import { contractLabel, countryLabel } from "@/components/legal/legal-format";
 import { SubProcessorForm } from "@/components/legal/subprocessor-form";
@@ -46,12 +47,19 @@ export default async function LegalRecordPage({ params, searchParams }: Props) {
       // Only come back to pages of this vendor (never an arbitrary address from the query string).
       const returnTo = single(query.returnTo);
       const safeReturn = returnTo?.startsWith(`/vendors/${vendorId}/legal`) ? returnTo : undefined;
-      const initial: ContractInput = record
-        ? (record.data as ContractInput)
-        : { type: "msa", status: "draft", renewal: "auto", evidenceId: single(query.evidenceId) ?? "" };
+      // A new contract for an uploaded file starts from what the clause finder read in it (latest run first).
+      const evidenceId = single(query.evidenceId) ?? "";
+      const facts = record || !evidenceId ? undefined : review.analyses.find((a) => a.documentId === evidenceId)?.facts;
+      const initial: ContractInput = record ? (record.data as ContractInput) : contractPrefill(facts, evidenceId);
       title = record ? `Edit contract ${contractLabel(record.data as { type: string; title?: string })}` : "Add contract";
       const documents = view.documents.map((d) => ({ id: d.id, label: `${d.fileName}${d.title ? ` (${d.title})` : ""}`, isContract: d.kind === "contract" }));
-      body = <ContractForm vendorId={vendorId} existing={existing} initial={initial} documents={documents} returnTo={safeReturn} />;
+      const file = facts ? view.documents.find((d) => d.id === evidenceId) : undefined;
+      body = (
+        <>
+          {facts && file ? <p className="hint prefill-note">{prefillNote(file.fileName, facts)}</p> : null}
+          <ContractForm vendorId={vendorId} existing={existing} initial={initial} documents={documents} returnTo={safeReturn} />
+        </>
+      );
       break;
     }
     case "clause": {
