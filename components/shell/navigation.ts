@@ -9,6 +9,7 @@ interface NavItem {
 
 // Navigation follows the permission table, so a role only sees what it may open.
 const NAV: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", permission: "vendor.read" },
   { href: "/vendors", label: "Vendors", permission: "vendor.read" },
   { href: "/procurement", label: "Procurement", permission: "assessment.create" },
   { href: "/legal", label: "Legal queue", permission: "legal.manage" },

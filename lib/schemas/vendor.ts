@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXPIRY_WINDOWS, FINDING_SEVERITIES, PORTFOLIO_BANDS, SCORE_BUCKETS, type ExpiryWindow, type ScoreBucket } from "@/lib/domain/portfolio";
 import { TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import { vendorProfileInputSchema } from "./dossier";
 
@@ -50,6 +51,33 @@ export const vendorListQuerySchema = z.object({
   industry: z.string().trim().max(40).optional().catch(undefined),
   blocker: z.enum(["yes", "no"]).optional().catch(undefined),
   soc2: z.enum(["stale", "due", "missing", "current"]).optional().catch(undefined),
+  // The dashboard's groups (lib/domain/portfolio.ts), each a link to exactly its vendors.
+  /** Rating band of the latest assessment, or "none" when never assessed. */
+  band: z.enum(PORTFOLIO_BANDS).optional().catch(undefined),
+  /** At least one open finding of this severity. */
+  finding: z.enum(FINDING_SEVERITIES).optional().catch(undefined),
+  /** The latest assessment's score lies in the ten-point bucket starting here. */
+  score: z.coerce
+    .number()
+    .refine((n): n is ScoreBucket => (SCORE_BUCKETS as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+  /** The next reassessment is past its day (offboarded vendors are never due). */
+  reassessment: z.enum(["overdue"]).optional().catch(undefined),
+  /** An open remediation item is past its due date. */
+  remediation: z.enum(["overdue"]).optional().catch(undefined),
+  /** The latest risk acceptance is past its last day. */
+  acceptance: z.enum(["lapsed"]).optional().catch(undefined),
+  /** An assessment was created in this month ("YYYY-MM", UTC). */
+  assessed: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  /** An ISO certificate or insurance policy expires, or a SOC 2 report turns stale, between today and this many days ahead. */
+  expiring: z.coerce
+    .number()
+    .refine((n): n is ExpiryWindow => (EXPIRY_WINDOWS as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+  /** The same, on a day of this month ("YYYY-MM"). */
+  lapses: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
   sort: z.enum(["name", "tier", "country", "findings", "updated"]).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

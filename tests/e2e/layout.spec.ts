@@ -83,7 +83,7 @@ test("every main page fits 390 px, the menu button opens the navigation and Sign
   const tabHrefs = await sectionLinks.evaluateAll((links) => links.map((l) => new URL((l as HTMLAnchorElement).href).pathname));
   expect(tabHrefs.length).toBeGreaterThan(5);
 
-  const pages = ["/vendors", ...tabHrefs, assessmentPath, "/assessments/compare", "/legal", "/procurement", "/audit-log", "/admin/settings", "/admin/users"];
+  const pages = ["/dashboard", "/vendors", ...tabHrefs, assessmentPath, "/assessments/compare", "/legal", "/procurement", "/audit-log", "/admin/settings", "/admin/users"];
   const tooWide: string[] = [];
   const axeFindings: string[] = [];
   for (const path of pages) {
@@ -119,7 +119,7 @@ test("every main page fits 390 px, the menu button opens the navigation and Sign
 
   // Down to 360 px the widest pages still fit.
   await admin.setViewportSize(SMALLEST);
-  for (const path of ["/vendors", vendorPath, assessmentPath, "/audit-log"]) {
+  for (const path of ["/dashboard", "/vendors", vendorPath, assessmentPath, "/audit-log"]) {
     await admin.goto(path);
     expect(await documentWidth(admin), path).toBeLessThanOrEqual(SMALLEST.width);
   }

@@ -5,7 +5,7 @@ import { demoLogin, signIn, signInAs } from "./helpers";
 
 // Each role lands where its work is (app/(app)/page.tsx) and sees exactly the
 // navigation its permissions allow.
-const LANDING: Partial<Record<(typeof ROLES)[number], RegExp>> = { procurement: /\/procurement$/, legal: /\/legal$/ };
+const LANDING: Partial<Record<(typeof ROLES)[number], RegExp>> = { procurement: /\/procurement$/, legal: /\/legal$/, admin: /\/dashboard$/, viewer: /\/dashboard$/ };
 
 for (const role of ROLES) {
   test(`${role} signs in and sees its navigation`, async ({ page }) => {
@@ -13,6 +13,7 @@ for (const role of ROLES) {
     await expect(page).toHaveURL(LANDING[role] ?? /\/vendors$/);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Vendors" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();
     const usersLink = nav.getByRole("link", { name: "Users" });
     if (can(role, "user.manage")) await expect(usersLink).toBeVisible();
     else await expect(usersLink).toHaveCount(0);

@@ -2,22 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TierBadge } from "@/components/ui/badge";
 import { FilterToolbar } from "@/components/ui/filter-toolbar";
-import { SortHeader } from "@/components/ui/sort-header";
-import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-notice";
+import { firstValues, linkParams } from "@/lib/schemas/search-params";
+import { SortHeader } from "@/components/ui/sort-header";
+import { Pagination } from "@/components/ui/pagination";
 import { countryName } from "@/lib/domain/reference/countries";
 import { COUNTRY_CODES } from "@/lib/domain/reference/countries";
 import { INDUSTRIES, INDUSTRY_LABELS, TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import { FindingCounts } from "@/components/vendors/finding-counts";
 import { Soc2Badge } from "@/components/vendors/soc2-badge";
-import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-notice";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
-import { firstValues, linkParams } from "@/lib/schemas/search-params";
 import { requirePageActor } from "@/lib/server/auth";
 import { DayText } from "@/components/ui/relative-date";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
+import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/portfolio";
+import type { VendorListQuery } from "@/lib/schemas/vendor";
 import { refreshListedSummaries } from "../refresh-listed-summaries";
 
 export const metadata: Metadata = { title: "Vendors" };
@@ -33,6 +35,19 @@ const SOC2_OPTIONS = [
   { value: "current", label: "Current" },
 ];
 
+/** The dashboard's filters that have no control in the form: named above the list and kept by Apply. */
+function describePortfolioFilters(query: VendorListQuery): { name: string; value: string; text: string }[] {
+  const out: { name: string; value: string; text: string }[] = [];
+  if (query.score !== undefined) out.push({ name: "score", value: String(query.score), text: `latest score ${scoreBucketLabel(query.score)}` });
+  if (query.reassessment) out.push({ name: "reassessment", value: query.reassessment, text: "reassessment overdue" });
+  if (query.remediation) out.push({ name: "remediation", value: query.remediation, text: "remediation overdue" });
+  if (query.acceptance) out.push({ name: "acceptance", value: query.acceptance, text: "latest risk acceptance lapsed" });
+  if (query.expiring !== undefined) out.push({ name: "expiring", value: String(query.expiring), text: `evidence lapsing within ${query.expiring} days` });
+  if (query.lapses) out.push({ name: "lapses", value: query.lapses, text: `evidence lapsing in ${monthLabel(query.lapses)}` });
+  if (query.assessed) out.push({ name: "assessed", value: query.assessed, text: `assessed in ${monthLabel(query.assessed)}` });
+  return out;
+}
+
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePageActor("vendor.read");
   const query = vendorListQuerySchema.parse(firstValues(await searchParams));
@@ -41,7 +56,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
   const { rows, total } = await listVendors({ actor, query });
   const now = new Date();
   const params = linkParams(query);
-  const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2);
+  const portfolioFilters = describePortfolioFilters(query);
+  const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2 || query.band || query.finding || portfolioFilters.length);
   const countries = [...COUNTRY_CODES].map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
 
   return (
@@ -49,14 +65,19 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
       <div className="page-header">
         <div>
           <h1>Vendors</h1>
-          <p className="muted">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}</p>
+          <p className="muted" data-testid="vendor-total">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}{portfolioFilters.length ? `: ${portfolioFilters.map((f) => f.text).join(", ")}` : ""}</p>
         </div>
         {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
       </div>
 
       <SummariesPendingNotice pending={pending} what="Finding counts and SOC 2 states" alwaysCurrent="Each vendor’s own page" list="list" />
 
-      <FilterToolbar label="Filter vendors" clearHref="/vendors" filtered={filtered} keep={{ sort: query.sort, dir: query.dir }}>
+      <FilterToolbar
+        label="Filter vendors"
+        clearHref="/vendors"
+        filtered={filtered}
+        keep={{ ...Object.fromEntries(portfolioFilters.map((f) => [f.name, f.value])), sort: query.sort, dir: query.dir }}
+      >
         <TextField id="q" name="q" label="Search" defaultValue={query.q ?? ""} placeholder="Vendor name" />
         <SelectField id="tier" name="tier" label="Tier" defaultValue={query.tier ?? ""} placeholder="Any" options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
         <SelectField id="status" name="status" label="Status" defaultValue={query.status ?? ""} placeholder="Any" options={VENDOR_STATUSES.map((s) => ({ value: s, label: s }))} />
@@ -64,6 +85,8 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         <SelectField id="industry" name="industry" label="Industry" defaultValue={query.industry ?? ""} placeholder="Any" options={INDUSTRIES.map((i) => ({ value: i, label: INDUSTRY_LABELS[i] }))} />
         <SelectField id="blocker" name="blocker" label="Blockers" defaultValue={query.blocker ?? ""} placeholder="Any" options={BLOCKER_OPTIONS} />
         <SelectField id="soc2" name="soc2" label="SOC 2" defaultValue={query.soc2 ?? ""} placeholder="Any" options={SOC2_OPTIONS} />
+        <SelectField id="band" name="band" label="Rating" defaultValue={query.band ?? ""} placeholder="Any" options={PORTFOLIO_BANDS.map((b) => ({ value: b, label: PORTFOLIO_BAND_LABELS[b] }))} />
+        <SelectField id="finding" name="finding" label="Open findings" defaultValue={query.finding ?? ""} placeholder="Any" options={FINDING_SEVERITIES.map((f) => ({ value: f, label: FINDING_SEVERITY_LABELS[f] }))} />
       </FilterToolbar>
 
       {rows.length === 0 ? (

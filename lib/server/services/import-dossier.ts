@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
-import { RECORD_KINDS, RECORD_KIND_KEYS, type AnyRecordKindKey, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import { LEGAL_RECORD_KIND_KEYS, RECORD_KINDS, RECORD_KIND_KEYS, recordKindSpec, type AnyRecordKindKey, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
+import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
 import { notFound } from "../errors";
 import { refreshVendorSummary } from "./vendor-summaries";
@@ -25,7 +26,18 @@ export interface ImportOptions {
   ownerId?: string | null;
 }
 
+/**
+ * Writing a whole dossier writes every kind of record, so it needs every
+ * permission those kinds need (docs/security.md, least privilege): in
+ * practice an administrator, or the system actor of the CLI and the seed.
+ */
+function requireEveryRecordPermission(actor: Actor) {
+  for (const kind of [...RECORD_KIND_KEYS, ...LEGAL_RECORD_KIND_KEYS]) requirePermission(actor, recordKindSpec(kind).permission);
+}
+
 export async function importDossier(tx: Tx, actor: Actor, input: Dossier, options: ImportOptions) {
+  requirePermission(actor, "vendor.create");
+  requireEveryRecordPermission(actor);
   const dossier = dossierSchema.parse(input);
   const newId = new Map<string, string>();
   const mapId = (old: string) => {
@@ -70,6 +82,8 @@ export async function importDossier(tx: Tx, actor: Actor, input: Dossier, option
  * blobs by SHA-256.
  */
 export async function replaceDossier(tx: Tx, actor: Actor, vendorId: string, input: Dossier, options: ReplaceOptions) {
+  requirePermission(actor, "vendor.update");
+  requireEveryRecordPermission(actor);
   const dossier = dossierSchema.parse(input);
   const vendor = await tx.vendor.findUnique({ where: { id: vendorId } });
   if (!vendor) throw notFound("Vendor not found.");

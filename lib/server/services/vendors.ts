@@ -17,6 +17,8 @@ import { refreshVendorSummary } from "./vendor-summaries";
 import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
+import { loadSettings } from "./settings";
+import { needsSoc2StaleMonths, vendorListSqlOrder, vendorListSqlWhere } from "./vendor-list-sql";
 
 type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
 
@@ -155,6 +157,12 @@ function todayIso(now: Date) {
   return formatIsoDay(now);
 }
 
+/**
+ * The Prisma form of the profile and summary filters, for bulk audit-pack
+ * exports (PACK_FILTER_KEYS). The vendor list itself filters in SQL
+ * (vendor-list-sql.ts), which also reads the latest assessment; the two must
+ * agree on these seven filters.
+ */
 export function vendorListWhere(query: VendorListQuery, now = new Date()) {
   const soc2 =
     query.soc2 === "stale"
@@ -177,42 +185,38 @@ export function vendorListWhere(query: VendorListQuery, now = new Date()) {
   };
 }
 
+/** One page of the vendor list: SQL picks and counts the page's ids (vendor-list-sql.ts), then only those rows load. */
 export async function listVendors({ actor, query, now = new Date() }: { actor: Actor; query: VendorListQuery; now?: Date }) {
   requirePermission(actor, "vendor.read");
-  const where = vendorListWhere(query, now);
-  const tiebreak = [{ searchName: "asc" as const }, { id: "asc" as const }];
-  const orderBy =
-    query.sort === "updated"
-      ? [{ updatedAt: query.dir }, { id: "asc" as const }]
-      : query.sort === "name"
-        ? [{ searchName: query.dir }, { id: "asc" as const }]
-        : query.sort === "findings"
-          ? [{ blockerCount: query.dir }, { highCount: query.dir }, { mediumCount: query.dir }, ...tiebreak]
-          : [{ [query.sort === "tier" ? "tierRank" : query.sort]: query.dir }, ...tiebreak];
-  const [total, rows] = await db().$transaction([
-    db().vendor.count({ where }),
-    db().vendor.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        name: true,
-        legalName: true,
-        tier: true,
-        country: true,
-        status: true,
-        updatedAt: true,
-        blockerCount: true,
-        highCount: true,
-        mediumCount: true,
-        lowCount: true,
-        soc2State: true,
-        soc2StaleFrom: true,
-        owner: { select: { name: true } },
-      },
-    }),
+  const client = db();
+  const staleMonths = needsSoc2StaleMonths(query) ? (await loadSettings(client)).assurance.soc2StaleMonths : 0;
+  const where = vendorListSqlWhere(query, now, staleMonths);
+  const [counted, page] = await Promise.all([
+    client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "Vendor" v WHERE ${where}`,
+    client.$queryRaw<{ id: string }[]>`SELECT v."id" AS id FROM "Vendor" v WHERE ${where} ORDER BY ${vendorListSqlOrder(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
   ]);
-  return { total, rows, page: query.page, pageSize: query.pageSize };
+  const ids = page.map((r) => r.id);
+  const found = ids.length === 0 ? [] : await client.vendor.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      legalName: true,
+      tier: true,
+      country: true,
+      status: true,
+      updatedAt: true,
+      blockerCount: true,
+      highCount: true,
+      mediumCount: true,
+      lowCount: true,
+      soc2State: true,
+      soc2StaleFrom: true,
+      owner: { select: { name: true } },
+    },
+  });
+  const byId = new Map(found.map((v) => [v.id, v]));
+  // A vendor deleted between the two queries is simply left out of the page.
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return { total: Number(counted[0]?.total ?? 0), rows, page: query.page, pageSize: query.pageSize };
 }

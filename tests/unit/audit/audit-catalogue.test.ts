@@ -183,9 +183,13 @@ describe("the audit log's action filter", () => {
   });
 
   it("whatever filter it accepts, the export's audit event accepts too", () => {
-    const filter = auditLogFilterSchema.parse({ vendor: "Harbour", actor: "sec", action: "vendor.*", from: "2026-02-30", to: "2026-03-31" });
-    expect(filter.from).toBe("2026-02-30");
+    const filter = auditLogFilterSchema.parse({ vendor: "Harbour", actor: "sec", action: "vendor.*", from: "2026-02-28", to: "2026-03-31" });
+    expect(filter.from).toBe("2026-02-28");
     expect(() => assertAuditEvent({ action: "auditlog.export", entityType: "audit_log", after: { format: "csv", filter } })).not.toThrow();
+    // A day that does not exist is dropped by the filter, never passed on to the event.
+    const dropped = auditLogFilterSchema.parse({ from: "2026-02-30" });
+    expect(dropped.from).toBeUndefined();
+    expect(() => assertAuditEvent({ action: "auditlog.export", entityType: "audit_log", after: { format: "csv", filter: dropped } })).not.toThrow();
   });
 
   it("offers every catalogued action once, grouped by its first segment", () => {
