@@ -13,13 +13,15 @@ const config = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   // Layer boundaries: components render, lib/domain is
-  // pure rules, lib/schemas is zod shared by form and server. Type-only imports
-  // are erased at build time and may cross; values may not.
+  // pure rules, lib/schemas is zod shared by form and server. Components and
+  // lib/schemas take no type from lib/server either: the shapes the pages
+  // receive are declared in lib/schemas/views/ and the services return them,
+  // so a component's props never depend on a service's internals.
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**"], allowTypeImports: true, message: "Components never import server code; pass data in as props or move pure logic to lib/domain." }],
+        patterns: [{ group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**"], message: "Components never import server code, not even types; pass data in as props typed from lib/schemas/views, or move pure logic to lib/domain." }],
       }],
     },
   },
@@ -56,7 +58,7 @@ const config = [
     files: ["lib/schemas/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**"], allowTypeImports: true, message: "lib/schemas imports nothing from lib/server; shared types live in lib/domain." }],
+        patterns: [{ group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**"], message: "lib/schemas imports nothing from lib/server, not even types; shared types live in lib/domain or lib/schemas." }],
       }],
     },
   },

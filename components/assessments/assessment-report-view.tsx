@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
 import type { AssessmentReport } from "@/lib/domain/assessments/assessment-report";
 import { BlockerIcon } from "@/components/dossier/blocker-icon";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 
 // The assessment page's body: the same report model the PDF prints
 // (lib/domain/assessments/assessment-report.ts), section for section, so the screen and
@@ -48,6 +50,8 @@ export function DomainChart({ report }: { report: AssessmentReport }) {
   );
 }
 
+const CHECK_COLUMNS: DataColumn[] = ["Check", "Result", { label: "Points", className: "num" }, "Observed", "Required"];
+
 export function ScoreArithmetic({ report }: { report: AssessmentReport }) {
   return (
     <section className="card assess-section" aria-labelledby="arithmetic-heading">
@@ -71,34 +75,21 @@ export function ScoreArithmetic({ report }: { report: AssessmentReport }) {
       {report.checkGroups.map((group) => (
         <details key={group.key} className="assess-checks">
           <summary>{group.line}</summary>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Check</th>
-                  <th scope="col">Result</th>
-                  <th scope="col" className="num">Points</th>
-                  <th scope="col">Observed</th>
-                  <th scope="col">Required</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.checks.map((c, i) => (
-                  <tr key={`${c.code}-${i}`} className={`assess-check-${c.result}`}>
-                    <td>
-                      {c.title}
-                      <br />
-                      <span className="muted small">{c.source}</span>
-                    </td>
-                    <td>{c.resultLabel}</td>
-                    <td className="num">{c.pointsText}</td>
-                    <td>{c.observed}</td>
-                    <td>{c.threshold}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={CHECK_COLUMNS} rows={group.checks}>
+            {(c, i) => (
+              <tr key={`${c.code}-${i}`} className={`assess-check-${c.result}`}>
+                <td>
+                  {c.title}
+                  <br />
+                  <span className="muted small">{c.source}</span>
+                </td>
+                <td>{c.resultLabel}</td>
+                <td className="num">{c.pointsText}</td>
+                <td>{c.observed}</td>
+                <td>{c.threshold}</td>
+              </tr>
+            )}
+          </DataTable>
         </details>
       ))}
       {report.missingEvidence.length > 0 ? (
@@ -166,244 +157,175 @@ export function ReportFindings({ report }: { report: AssessmentReport }) {
   );
 }
 
-export function EvidenceInventory({ report }: { report: AssessmentReport }) {
+/** A report section that is one table, or a sentence when it has no rows. */
+function TableSection<T>({ headingId, title, note, empty, columns, rows, testId, children }: {
+  headingId: string;
+  title: string;
+  note?: string;
+  empty?: string;
+  columns: readonly DataColumn[];
+  rows: readonly T[];
+  testId?: string;
+  children: (row: T, index: number) => ReactNode;
+}) {
   return (
-    <section className="card assess-section" aria-labelledby="evidence-heading">
-      <h2 id="evidence-heading">Evidence inventory</h2>
-      {report.evidence.length === 0 ? (
-        <p className="muted">No evidence documents were on file.</p>
+    <section className="card assess-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {note ? <p className="muted">{note}</p> : null}
+      {rows.length === 0 && empty ? (
+        <p className="muted">{empty}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="evidence-heading">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Document</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Effective</th>
-                <th scope="col">Uploaded</th>
-                <th scope="col">SHA-256 (prefix)</th>
-                <th scope="col">Used by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.evidence.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    {e.title}
-                    <br />
-                    <span className="muted small">{e.fileName}</span>
-                  </td>
-                  <td>{e.kindLabel}</td>
-                  <td>{e.effectiveDate}</td>
-                  <td>
-                    {e.uploadedAt}
-                    <br />
-                    <span className="muted small">{e.uploadedBy}</span>
-                  </td>
-                  <td>
-                    <code title={e.sha256}>{e.sha256Prefix}…</code>
-                  </td>
-                  <td>{e.usedBy.length > 0 ? e.usedBy.join("; ") : <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={columns} rows={rows} labelledBy={headingId} testId={testId}>
+          {children}
+        </DataTable>
       )}
     </section>
+  );
+}
+
+export function EvidenceInventory({ report }: { report: AssessmentReport }) {
+  return (
+    <TableSection headingId="evidence-heading" title="Evidence inventory" empty="No evidence documents were on file." columns={["Document", "Kind", "Effective", "Uploaded", "SHA-256 (prefix)", "Used by"]} rows={report.evidence}>
+      {(e) => (
+        <tr key={e.id}>
+          <td>
+            {e.title}
+            <br />
+            <span className="muted small">{e.fileName}</span>
+          </td>
+          <td>{e.kindLabel}</td>
+          <td>{e.effectiveDate}</td>
+          <td>
+            {e.uploadedAt}
+            <br />
+            <span className="muted small">{e.uploadedBy}</span>
+          </td>
+          <td>
+            <code title={e.sha256}>{e.sha256Prefix}…</code>
+          </td>
+          <td>{e.usedBy.length > 0 ? e.usedBy.join("; ") : <span className="muted">—</span>}</td>
+        </tr>
+      )}
+    </TableSection>
   );
 }
 
 export function ClauseReviewTable({ report }: { report: AssessmentReport }) {
   return (
-    <section className="card assess-section" aria-labelledby="clauses-heading">
-      <h2 id="clauses-heading">Clause review</h2>
-      <p className="muted">{report.clauseCatalogueNote}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="clauses-heading">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Clause</th>
-              <th scope="col">Status</th>
-              <th scope="col">Citation</th>
-              <th scope="col">Value</th>
-              <th scope="col">Reviewer note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.clauses.map((c) => (
-              <tr key={c.code}>
-                <td>{c.title}</td>
-                <td className={`assess-clause-${c.status}`}>{c.statusLabel}</td>
-                <td>{c.citation || "—"}</td>
-                <td>{c.value || "—"}</td>
-                <td>{c.note || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <TableSection headingId="clauses-heading" title="Clause review" note={report.clauseCatalogueNote} columns={["Clause", "Status", "Citation", "Value", "Reviewer note"]} rows={report.clauses}>
+      {(c) => (
+        <tr key={c.code}>
+          <td>{c.title}</td>
+          <td className={`assess-clause-${c.status}`}>{c.statusLabel}</td>
+          <td>{c.citation || "—"}</td>
+          <td>{c.value || "—"}</td>
+          <td>{c.note || "—"}</td>
+        </tr>
+      )}
+    </TableSection>
   );
 }
 
 export function TransferMatrix({ report }: { report: AssessmentReport }) {
   return (
-    <section className="card assess-section" aria-labelledby="transfers-heading">
-      <h2 id="transfers-heading">Transfer matrix</h2>
-      <p className="muted">{report.transferNote}</p>
-      {report.transfers.length === 0 ? (
-        <p className="muted">No EU personal data is processed outside the vendor&apos;s own profile: no transfers to assess.</p>
-      ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="transfers-heading">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Country</th>
-                <th scope="col">Processed by</th>
-                <th scope="col">Regime</th>
-                <th scope="col">Mechanism</th>
-                <th scope="col">Issue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.transfers.map((t) => (
-                <tr key={t.country}>
-                  <td>{t.countryLabel}</td>
-                  <td>{t.processedBy}</td>
-                  <td>{t.regimeLabel}</td>
-                  <td>{t.mechanismLabel}</td>
-                  <td>{t.issue ? <span className={`sev-text-${t.issueSeverity}`}>{t.issue}</span> : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <TableSection
+      headingId="transfers-heading"
+      title="Transfer matrix"
+      note={report.transferNote}
+      empty="No EU personal data is processed outside the vendor's own profile: no transfers to assess."
+      columns={["Country", "Processed by", "Regime", "Mechanism", "Issue"]}
+      rows={report.transfers}
+    >
+      {(t) => (
+        <tr key={t.country}>
+          <td>{t.countryLabel}</td>
+          <td>{t.processedBy}</td>
+          <td>{t.regimeLabel}</td>
+          <td>{t.mechanismLabel}</td>
+          <td>{t.issue ? <span className={`sev-text-${t.issueSeverity}`}>{t.issue}</span> : "—"}</td>
+        </tr>
       )}
-    </section>
+    </TableSection>
   );
 }
 
 export function SignOffHistory({ report }: { report: AssessmentReport }) {
   return (
-    <section className="card assess-section" aria-labelledby="signoffs-heading">
-      <h2 id="signoffs-heading">Sign-offs</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="signoffs-heading">
-        <table className="data" data-testid="sign-offs">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Name</th>
-              <th scope="col">Date</th>
-              <th scope="col">Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.signOffs.map((s) => (
-              <tr key={s.role} className={s.pending ? "muted" : undefined}>
-                <th scope="row">{s.roleLabel}</th>
-                <td>{s.decisionLabel}</td>
-                <td>{s.name || "—"}</td>
-                <td>{s.date || "—"}</td>
-                <td className="pre-line">
-                  {s.pending ? "—" : s.blankComment ? <strong className="sev-text-high">No comment given</strong> : s.comment}
-                  {s.againstRating ? <><br /><strong className="sev-text-high">{s.againstRating}</strong></> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <TableSection headingId="signoffs-heading" title="Sign-offs" columns={["Role", "Decision", "Name", "Date", "Comment"]} rows={report.signOffs} testId="sign-offs">
+      {(s) => (
+        <tr key={s.role} className={s.pending ? "muted" : undefined}>
+          <th scope="row">{s.roleLabel}</th>
+          <td>{s.decisionLabel}</td>
+          <td>{s.name || "—"}</td>
+          <td>{s.date || "—"}</td>
+          <td className="pre-line">
+            {s.pending ? "—" : s.blankComment ? <strong className="sev-text-high">No comment given</strong> : s.comment}
+            {s.againstRating ? <><br /><strong className="sev-text-high">{s.againstRating}</strong></> : null}
+          </td>
+        </tr>
+      )}
+    </TableSection>
   );
 }
 
 export function ReportRiskAcceptances({ report }: { report: AssessmentReport }) {
   return (
-    <section className="card assess-section" aria-labelledby="risk-acceptance-heading">
-      <h2 id="risk-acceptance-heading">Risk acceptance</h2>
-      {report.riskAcceptances.length === 0 ? (
-        <p className="muted">No risk acceptance was recorded on this assessment.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data" data-testid="risk-acceptances">
-            <thead>
-              <tr>
-                <th scope="col">Accepted by</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Findings accepted</th>
-                <th scope="col">Until</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.riskAcceptances.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    {a.acceptedByName}
-                    <br />
-                    <span className="muted small">{a.recordedText}</span>
-                  </td>
-                  <td className="pre-line">{a.reason}</td>
-                  <td>
-                    <ul>
-                      {a.findings.map((f) => (
-                        <li key={f.key}>{f.message}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    {a.expiresText}
-                    {a.expired ? <span className="badge sev-high assess-overdue-badge">Expired</span> : null}
-                  </td>
-                </tr>
+    <TableSection
+      headingId="risk-acceptance-heading"
+      title="Risk acceptance"
+      empty="No risk acceptance was recorded on this assessment."
+      columns={["Accepted by", "Reason", "Findings accepted", "Until"]}
+      rows={report.riskAcceptances}
+      testId="risk-acceptances"
+    >
+      {(a) => (
+        <tr key={a.id}>
+          <td>
+            {a.acceptedByName}
+            <br />
+            <span className="muted small">{a.recordedText}</span>
+          </td>
+          <td className="pre-line">{a.reason}</td>
+          <td>
+            <ul>
+              {a.findings.map((f) => (
+                <li key={f.key}>{f.message}</li>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ul>
+          </td>
+          <td>
+            {a.expiresText}
+            {a.expired ? <span className="badge sev-high assess-overdue-badge">Expired</span> : null}
+          </td>
+        </tr>
       )}
-    </section>
+    </TableSection>
   );
 }
 
 export function ReportRemediation({ report }: { report: AssessmentReport }) {
   return (
-    <section className="card assess-section" aria-labelledby="report-remediation-heading">
-      <h2 id="report-remediation-heading">Remediation items</h2>
-      {report.remediation.length === 0 ? (
-        <p className="muted">No remediation items were set on this assessment.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Finding</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-                <th scope="col">Closed with</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.remediation.map((r) => (
-                <tr key={r.id} className={r.overdue ? "assess-overdue" : undefined}>
-                  <td>{r.title}</td>
-                  <td>{r.findingText || "—"}</td>
-                  <td>{r.ownerName ?? "—"}</td>
-                  <td>{r.dueText}</td>
-                  <td>
-                    {r.statusLabel}
-                    {r.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
-                  </td>
-                  <td className="pre-line">{[r.closingEvidenceText, r.closingNote ?? ""].filter(Boolean).join("\n") || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <TableSection
+      headingId="report-remediation-heading"
+      title="Remediation items"
+      empty="No remediation items were set on this assessment."
+      columns={["Item", "Finding", "Owner", "Due", "Status", "Closed with"]}
+      rows={report.remediation}
+    >
+      {(r) => (
+        <tr key={r.id} className={r.overdue ? "assess-overdue" : undefined}>
+          <td>{r.title}</td>
+          <td>{r.findingText || "—"}</td>
+          <td>{r.ownerName ?? "—"}</td>
+          <td>{r.dueText}</td>
+          <td>
+            {r.statusLabel}
+            {r.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
+          </td>
+          <td className="pre-line">{[r.closingEvidenceText, r.closingNote ?? ""].filter(Boolean).join("\n") || "—"}</td>
+        </tr>
       )}
-    </section>
+    </TableSection>
   );
 }
 

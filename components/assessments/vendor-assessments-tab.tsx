@@ -1,11 +1,16 @@
 import Link from "next/link";
 import { DayText } from "@/components/ui/relative-date";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/assessments/remediation";
-import type { VendorAssessments } from "@/lib/server/services/assessments/list";
+import type { VendorAssessments } from "@/lib/schemas/views/vendor-assessments";
 import { AssessmentStateBadge, RatingBadge, ScoreBadge } from "./badges";
+import { CompareVersionsForm } from "./compare-versions-form";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { CreateAssessmentButton } from "./create-assessment-button";
 import { RemediationEditor } from "./remediation-editor";
 import { StaleSnapshotNotice } from "./stale-snapshot-notice";
+
+const VERSION_COLUMNS: DataColumn[] = ["Version", "Created", "State", "Score", "Rating", "Next due", { label: <span className="sr-only">Actions</span> }];
+const REMEDIATION_COLUMNS: DataColumn[] = ["Item", "Owner", "Due", "Status", "Closed with"];
 
 /** The vendor page's Assessments tab: versions, compare, download, re-score, remediation. */
 export function VendorAssessmentsTab({ data, now }: { data: VendorAssessments; now: Date }) {
@@ -30,79 +35,38 @@ export function VendorAssessmentsTab({ data, now }: { data: VendorAssessments; n
         {versions.length === 0 ? (
           <p className="empty-inline">No assessment yet.{may.create ? " Create one to freeze today's dossier and score it." : ""}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data" aria-label="Assessment versions">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Next due</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((v) => (
-                  <tr key={v.id} data-testid={`assessment-v${v.version}`}>
-                    <th scope="row">
-                      <Link href={`/assessments/${v.id}`}>Version {v.version}</Link>
-                    </th>
-                    <td>
-                      <DayText day={v.createdAt} now={now} />
-                      <br />
-                      <span className="muted small">{v.createdByName}</span>
-                    </td>
-                    <td>
-                      <AssessmentStateBadge state={v.state} superseded={v.id !== latest?.id && (v.state === "draft" || v.state === "in_review")} />
-                    </td>
-                    <td>
-                      <ScoreBadge score={v.overall} />
-                    </td>
-                    <td>
-                      <RatingBadge band={v.rating} />
-                    </td>
-                    <td>{v.nextDueAt ? <DayText day={v.nextDueAt} now={now} relative={false} /> : "—"}</td>
-                    <td>
-                      <a className="btn btn-small" href={`/assessments/${v.id}/report.pdf`} download>
-                        Download PDF<span className="sr-only"> of version {v.version}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable aria-label="Assessment versions" columns={VERSION_COLUMNS} rows={versions}>
+            {(v) => (
+              <tr key={v.id} data-testid={`assessment-v${v.version}`}>
+                <th scope="row">
+                  <Link href={`/assessments/${v.id}`}>Version {v.version}</Link>
+                </th>
+                <td>
+                  <DayText day={v.createdAt} now={now} />
+                  <br />
+                  <span className="muted small">{v.createdByName}</span>
+                </td>
+                <td>
+                  <AssessmentStateBadge state={v.state} superseded={v.id !== latest?.id && (v.state === "draft" || v.state === "in_review")} />
+                </td>
+                <td>
+                  <ScoreBadge score={v.overall} />
+                </td>
+                <td>
+                  <RatingBadge band={v.rating} />
+                </td>
+                <td>{v.nextDueAt ? <DayText day={v.nextDueAt} now={now} relative={false} /> : "—"}</td>
+                <td>
+                  <a className="btn btn-small" href={`/assessments/${v.id}/report.pdf`} download>
+                    Download PDF<span className="sr-only"> of version {v.version}</span>
+                  </a>
+                </td>
+              </tr>
+            )}
+          </DataTable>
         )}
         {versions.length >= 2 ? (
-          <form className="toolbar assess-compare-form" action="/assessments/compare" method="get" aria-label="Compare versions">
-            <div className="field">
-              <label htmlFor="compare-a">Compare</label>
-              <select id="compare-a" name="a" defaultValue={versions[1]!.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    Version {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="compare-b">with</label>
-              <select id="compare-b" name="b" defaultValue={versions[0]!.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    Version {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="btn">
-              Compare
-            </button>
-          </form>
+          <CompareVersionsForm versions={versions} from={versions[1]!.id} to={versions[0]!.id} idPrefix="compare" label="Compare versions" className="toolbar assess-compare-form" />
         ) : null}
       </section>
 
@@ -116,59 +80,41 @@ export function VendorAssessmentsTab({ data, now }: { data: VendorAssessments; n
         {remediation.length === 0 ? (
           <p className="empty-inline">No remediation items.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data" aria-label="Remediation items">
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Closed with</th>
-                  {may.manageRemediation ? (
-                    <th scope="col">
-                      <span className="sr-only">Edit</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {remediation.map((r) => (
-                  <tr key={r.id} id={`record-${r.id}`} className={r.overdue ? "assess-overdue" : undefined} data-testid="remediation-item">
-                    <td>
-                      {r.title}
-                      <br />
-                      <span className="muted small">
-                        {r.assessmentVersion ? <Link href={`/assessments/${r.assessmentId}`}>from version {r.assessmentVersion}</Link> : "no assessment"}
-                        {r.findingMessage ? (
-                          <>
-                            {" · "}
-                            {r.findingMessage}
-                          </>
-                        ) : null}
-                      </span>
-                    </td>
-                    <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
-                    <td>
-                      <DayText day={r.dueDate} now={now} due="deadline" />
-                      {r.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
-                    </td>
-                    <td>{REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status}</td>
-                    <td className="pre-line">
-                      {[r.closingEvidenceName ?? "", r.closingNote ?? ""]
-                        .filter(Boolean)
-                        .join("\n") || "—"}
-                    </td>
-                    {may.manageRemediation ? (
-                      <td>
-                        <RemediationEditor item={r} users={data.users} documents={data.documents} />
-                      </td>
+          <DataTable aria-label="Remediation items" columns={may.manageRemediation ? [...REMEDIATION_COLUMNS, { label: <span className="sr-only">Edit</span> }] : REMEDIATION_COLUMNS} rows={remediation}>
+            {(r) => (
+              <tr key={r.id} id={`record-${r.id}`} className={r.overdue ? "assess-overdue" : undefined} data-testid="remediation-item">
+                <td>
+                  {r.title}
+                  <br />
+                  <span className="muted small">
+                    {r.assessmentVersion ? <Link href={`/assessments/${r.assessmentId}`}>from version {r.assessmentVersion}</Link> : "no assessment"}
+                    {r.findingMessage ? (
+                      <>
+                        {" · "}
+                        {r.findingMessage}
+                      </>
                     ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </span>
+                </td>
+                <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
+                <td>
+                  <DayText day={r.dueDate} now={now} due="deadline" />
+                  {r.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
+                </td>
+                <td>{REMEDIATION_STATUS_LABELS[r.status as RemediationStatus] ?? r.status}</td>
+                <td className="pre-line">
+                  {[r.closingEvidenceName ?? "", r.closingNote ?? ""]
+                    .filter(Boolean)
+                    .join("\n") || "—"}
+                </td>
+                {may.manageRemediation ? (
+                  <td>
+                    <RemediationEditor item={r} users={data.users} documents={data.documents} />
+                  </td>
+                ) : null}
+              </tr>
+            )}
+          </DataTable>
         )}
       </section>
     </div>

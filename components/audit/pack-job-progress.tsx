@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatBytes } from "@/components/dossier/format-bytes";
-import type { PackJobView } from "@/lib/server/services/pack-jobs";
+import type { PackJobView } from "@/lib/schemas/views/pack-job";
 
 const POLL_MS = 1000;
 

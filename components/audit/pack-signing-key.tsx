@@ -1,4 +1,4 @@
-import type { PackSigningKeySummary } from "@/lib/server/signing/pack-key-summary";
+import type { PackSigningKeySummary } from "@/lib/schemas/views/pack-job";
 
 /**
  * The audit-pack signing key's public half: what an auditor needs, obtained

@@ -1,7 +1,7 @@
 import { describeDue, describeElapsed, formatDayForPeople } from "@/lib/domain/dates";
 import { SOC2_OPINION_LABELS, SOC2_TYPE_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { isoLabel, siteLocation } from "@/lib/domain/findings/subject-labels";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { DayText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "./evidence-link";
 import { findingsAbout } from "./findings-summary";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CONTROL_DOMAINS, CONTROL_DOMAIN_LABELS, CONTROL_STATUS_LABELS, type ControlStatus } from "@/lib/domain/dossier-vocabulary";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { ControlStatusEditor } from "./control-status-editor";
 import { EvidenceLink } from "./evidence-link";
 import { mayEditKind } from "./may-edit";

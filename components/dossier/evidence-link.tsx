@@ -1,4 +1,4 @@
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 
 type Documents = VendorDossierView["documents"];
 

@@ -1,6 +1,6 @@
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
 import { isLegalRecordKind, recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import Link from "next/link";
 import { DayText, InstantText } from "@/components/ui/relative-date";
 import { EvidenceUploadForm } from "./evidence-upload-form";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { daysBetween, daysUntil, describeRelative, formatDayForPeople, formatIsoDay, yearOfDay } from "@/lib/domain/dates";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { DayText } from "@/components/ui/relative-date";
 import { StatusBadge, type Tone } from "./status-badges";
 import { tabHref } from "./tabs";

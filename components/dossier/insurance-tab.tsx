@@ -1,7 +1,7 @@
 import { formatMoney } from "@/lib/domain/money";
 import { insuranceMinimum } from "@/lib/domain/vendors/tier";
 import { insuranceLabel } from "@/lib/domain/findings/subject-labels";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { DayText } from "@/components/ui/relative-date";
 import { EvidenceLink } from "./evidence-link";
 import { mayEditKind } from "./may-edit";

@@ -1,6 +1,6 @@
 import { formatInstantForPeople, hoursBetween } from "@/lib/domain/dates";
 import { notificationDelayHours } from "@/lib/domain/kpis/incident-notification";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { InstantText } from "@/components/ui/relative-date";
 import { formatHours } from "@/lib/domain/durations";
 import { formatKpi, kpiVerdict, type KpiKey } from "@/lib/domain/kpis/kpi-verdicts";

@@ -1,5 +1,5 @@
 import { RECORD_KINDS, type RecordKindKey } from "@/lib/schemas/dossier-record-kinds";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 
 // The UI hides what the server would refuse anyway; the service checks the
 // same permission (RECORD_KINDS[kind].permission) on every save and delete.

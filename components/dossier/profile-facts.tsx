@@ -10,7 +10,7 @@ import {
   type Industry,
   type Service,
 } from "@/lib/domain/vocabulary";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 
 function Words({ items, labels, none }: { items: readonly string[]; labels: Record<string, string>; none: string }) {
   if (items.length === 0) return <span className="muted">{none}</span>;

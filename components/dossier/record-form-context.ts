@@ -1,7 +1,7 @@
 import { formatDayForPeople } from "@/lib/domain/dates";
 import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/domain/dossier-vocabulary";
 import { siteLabel } from "@/lib/domain/findings/subject-labels";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import type { FieldThresholds } from "./record-fields";
 import type { RecordFormDocument } from "./record-form";
 

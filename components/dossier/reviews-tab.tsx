@@ -1,7 +1,7 @@
 import { addMonthsToDay, describeDue, formatDayForPeople, daysUntil } from "@/lib/domain/dates";
 import { reviewCadenceMonths } from "@/lib/domain/vendors/tier";
 import { isElevatedTier, TIER_LABELS } from "@/lib/domain/vocabulary";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { DayText } from "@/components/ui/relative-date";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";

@@ -3,7 +3,7 @@ import { isoLabel, siteLabel } from "@/lib/domain/findings/subject-labels";
 import { validIsoCertificates } from "@/lib/domain/assurance/iso-status";
 import { countryName } from "@/lib/domain/reference/countries";
 import type { DeliverySite } from "@/lib/schemas/dossier";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { findingsAbout } from "./findings-summary";
 import { mayEditKind } from "./may-edit";
 import { RecordSection } from "./record-section";

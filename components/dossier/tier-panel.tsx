@@ -2,7 +2,7 @@ import { TierBadge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/domain/money";
 import { insuranceMinimum, reviewCadenceMonths } from "@/lib/domain/vendors/tier";
 import { isElevatedTier, TIER_LABELS, type Tier } from "@/lib/domain/vocabulary";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { InstantText } from "@/components/ui/relative-date";
 import { TierOverrideForm } from "./tier-override-form";
 

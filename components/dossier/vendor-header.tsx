@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TierBadge } from "@/components/ui/badge";
 import { SEVERITIES, TIER_LABELS, type Tier } from "@/lib/domain/vocabulary";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import { countBySeverity, SEVERITY_LABELS } from "./findings-summary";
 import { VendorStatusBadge } from "./status-badges";
 

@@ -5,7 +5,7 @@ import { citationText, clauseReviewRows, contractLabel } from "@/lib/domain/lega
 import type { LegalContext } from "@/lib/domain/legal/legal-findings";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
-import type { LegalReview } from "@/lib/server/services/legal-view";
+import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { ClauseStatusChip } from "./clause-status-chip";
 import { legalFormHref } from "./legal-links";
 

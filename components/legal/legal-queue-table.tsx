@@ -4,7 +4,7 @@ import { TierBadge } from "@/components/ui/badge";
 import { SortHeader } from "@/components/ui/sort-header";
 import type { Finding } from "@/lib/domain/findings/finding";
 import type { Severity } from "@/lib/domain/vocabulary";
-import type { LegalQueueRow } from "@/lib/server/services/legal-queue";
+import type { LegalQueueRow } from "@/lib/schemas/views/legal-queue";
 import { countryLabel } from "./legal-format";
 
 function severitySummary(findings: readonly Finding[]): string {

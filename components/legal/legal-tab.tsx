@@ -1,8 +1,8 @@
 import { TabFindings } from "@/components/dossier/tab-findings";
 import { legalContextFor } from "@/lib/domain/legal/legal-context";
 import type { Tier } from "@/lib/domain/vocabulary";
-import type { VendorDossierView } from "@/lib/server/services/dossier-view";
-import type { LegalReview } from "@/lib/server/services/legal-view";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
+import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { ClauseChecklist } from "./clause-checklist";
 import { ContractsSection } from "./contracts-section";
 import { SignOffPanel } from "./sign-off-panel";

@@ -1,5 +1,5 @@
 import { InstantText } from "@/components/ui/relative-date";
-import type { LegalReview } from "@/lib/server/services/legal-view";
+import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { SignOffForm } from "./sign-off-form";
 
 /** Who signed the legal review off and when, or why that sign-off no longer holds. */

@@ -4,7 +4,7 @@ import { DATA_CATEGORY_LABELS } from "@/lib/domain/vocabulary";
 import type { Finding } from "@/lib/domain/findings/finding";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";
-import type { LegalReview } from "@/lib/server/services/legal-view";
+import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { LegalDeleteButton } from "./legal-delete-button";
 import { countryLabel } from "./legal-format";
 import { legalFormHref } from "./legal-links";

@@ -7,7 +7,7 @@ import { TRANSFER_REGIME_LABELS, transferMatrixFor } from "@/lib/domain/legal/tr
 import type { Finding } from "@/lib/domain/findings/finding";
 import type { LegalDossier } from "@/lib/schemas/legal";
 import { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";
-import type { LegalReview } from "@/lib/server/services/legal-view";
+import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import { DayText } from "@/components/ui/relative-date";
 import { LegalDeleteButton } from "./legal-delete-button";
 import { contractLabel, countryLabel } from "./legal-format";

@@ -61,8 +61,3 @@ export function auditFilterParams(filter: AuditLogFilter): Record<string, string
   }
   return out;
 }
-
-/** First-value-wins view of Next's searchParams. */
-export function firstValues(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-}

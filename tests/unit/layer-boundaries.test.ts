@@ -3,8 +3,9 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 // The layer rules in eslint.config.mjs, run on small sources placed (by file
-// path only, nothing is written) in each layer: a crossing value import is an
-// error, a type-only import is not, and the same import elsewhere is allowed.
+// path only, nothing is written) in each layer: a crossing import is an error
+// (for components and lib/schemas even a type-only one, since their shared
+// shapes live in lib/schemas), and the same import elsewhere is allowed.
 
 const root = path.resolve(__dirname, "../..");
 const eslint = new ESLint({ cwd: root });
@@ -15,9 +16,10 @@ async function restrictedImports(file: string, source: string): Promise<string[]
 }
 
 describe("layer boundaries (eslint.config.mjs)", () => {
-  it("components may take types from lib/server but no values", async () => {
+  it("components import nothing from lib/server, not even types", async () => {
     expect(await restrictedImports("components/probe.ts", 'import { db } from "@/lib/server/db";\nexport const x = db;\n')).toHaveLength(1);
-    expect(await restrictedImports("components/probe.ts", 'import type { Actor } from "@/lib/server/actor";\nexport type A = Actor;\n')).toEqual([]);
+    expect(await restrictedImports("components/probe.ts", 'import type { Actor } from "@/lib/server/actor";\nexport type A = Actor;\n')).toHaveLength(1);
+    expect(await restrictedImports("components/probe.ts", 'import type { LegalReview } from "@/lib/schemas/views/legal-review";\nexport type A = LegalReview;\n')).toEqual([]);
     expect(await restrictedImports("app/probe.ts", 'import { db } from "@/lib/server/db";\nexport const x = db;\n')).toEqual([]);
   }, 60_000);
 
@@ -44,8 +46,9 @@ describe("layer boundaries (eslint.config.mjs)", () => {
     expect(await restrictedImports(deep, 'import { createHash } from "node:crypto";\nimport { SEVERITY_RANK } from "../../vocabulary";\nexport const x = [createHash, SEVERITY_RANK];\n')).toEqual([]);
   }, 60_000);
 
-  it("lib/schemas imports no values from lib/server", async () => {
+  it("lib/schemas imports nothing from lib/server, not even types", async () => {
     expect(await restrictedImports("lib/schemas/probe.ts", 'import { can } from "../server/permissions";\nexport const x = can;\n')).toHaveLength(1);
+    expect(await restrictedImports("lib/schemas/views/probe.ts", 'import type { Actor } from "@/lib/server/actor";\nexport type A = Actor;\n')).toHaveLength(1);
     expect(await restrictedImports("lib/schemas/probe.ts", 'import { can } from "@/lib/domain/accounts/permissions";\nexport const x = can;\n')).toEqual([]);
   }, 60_000);
 });

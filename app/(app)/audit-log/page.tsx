@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDiff } from "@/components/audit/event-diff";
+import { FilterToolbar } from "@/components/ui/filter-toolbar";
 import { InstantText } from "@/components/ui/relative-date";
+import { TextField } from "@/components/ui/text-field";
 import { auditActionGroups, auditActionLabel, type AuditActionGroup } from "@/lib/schemas/audit-actions";
-import { auditFilterParams, auditLogQuerySchema, firstValues } from "@/lib/schemas/audit-log";
+import { auditFilterParams, auditLogQuerySchema } from "@/lib/schemas/audit-log";
+import { firstValues } from "@/lib/schemas/search-params";
 import { listAuditEvents } from "@/lib/server/services/audit-events";
 import { requirePageActor } from "@/lib/server/auth";
 
@@ -37,15 +40,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
 
-      <form className="toolbar" method="get" role="search" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="vendor">Vendor</label>
-          <input id="vendor" name="vendor" type="text" defaultValue={query.vendor ?? ""} placeholder="Name or id" />
-        </div>
-        <div className="field">
-          <label htmlFor="actor">Actor</label>
-          <input id="actor" name="actor" type="text" defaultValue={query.actor ?? ""} placeholder="E-mail or user id" />
-        </div>
+      <FilterToolbar label="Filter the audit log" clearHref="/audit-log" filtered={filtered}>
+        <TextField id="vendor" name="vendor" label="Vendor" defaultValue={query.vendor ?? ""} placeholder="Name or id" />
+        <TextField id="actor" name="actor" label="Actor" defaultValue={query.actor ?? ""} placeholder="E-mail or user id" />
+        {/* Grouped options: SelectField has no optgroups. */}
         <div className="field">
           <label htmlFor="action">Action</label>
           <select id="action" name="action" defaultValue={query.action ?? ""}>
@@ -60,17 +58,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="from">From (UTC)</label>
-          <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To (UTC)</label>
-          <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
-        <button className="btn" type="submit">Apply</button>
-        {filtered ? <Link className="btn" href="/audit-log">Clear</Link> : null}
-      </form>
+        <TextField id="from" name="from" type="date" label="From (UTC)" defaultValue={query.from ?? ""} />
+        <TextField id="to" name="to" type="date" label="To (UTC)" defaultValue={query.to ?? ""} />
+      </FilterToolbar>
 
       {page.events.length === 0 ? (
         <div className="card empty"><p>{filtered ? "No audit events match these filters." : "No audit events yet."}</p></div>

@@ -1,29 +1,32 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { after } from "next/server";
 import { LegalQueueTable } from "@/components/legal/legal-queue-table";
+import { FilterToolbar } from "@/components/ui/filter-toolbar";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-notice";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
-import { legalQueueQuerySchema } from "@/lib/schemas/legal-queue";
+import { LEGAL_QUEUE_REASONS, legalQueueQuerySchema, type LegalQueueReason } from "@/lib/schemas/legal-queue";
+import { firstValues, linkParams } from "@/lib/schemas/search-params";
 import { requirePageActor } from "@/lib/server/auth";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
+import { refreshListedSummaries } from "../refresh-listed-summaries";
 import "@/components/legal/legal.css";
 
 export const metadata: Metadata = { title: "Legal queue" };
 
+const REASON_LABELS: Record<LegalQueueReason, string> = { blocker: "Legal blocker", outdated: "Sign-off outdated", unsigned: "Not signed off" };
+
 /** Legal's landing page: vendors whose legal review is missing, outdated or blocked, a page at a time. */
 export default async function LegalQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePageActor("legal.manage");
-  const raw = await searchParams;
-  const query = legalQueueQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = legalQueueQuerySchema.parse(firstValues(await searchParams));
   const now = new Date();
   // The queue selects on stored legal blocker counts: bring outdated ones up
-  // to date first, as the vendor list does (lib/server/services/summary-refresh.ts).
-  const freshness = await refreshSummariesForListing(now);
-  if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
+  // to date first, as the vendor list does.
+  const pending = await refreshListedSummaries(now);
   const { rows, total } = await listLegalQueue({ actor, query, now });
-  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const params = linkParams(query);
   const filtered = Boolean(query.q || query.tier || query.reason);
   return (
     <>
@@ -36,39 +39,13 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
         </div>
       </div>
 
-      {freshness?.pending ? (
-        <div className="alert alert-info" role="status">
-          Legal blockers of {freshness.pending} {freshness.pending === 1 ? "vendor" : "vendors"} are being brought up to date with today&rsquo;s date and the
-          current settings. Each vendor&rsquo;s Legal tab is always current; reload this queue in a minute.
-        </div>
-      ) : null}
+      <SummariesPendingNotice pending={pending} what="Legal blockers" alwaysCurrent="Each vendor’s Legal tab" list="queue" />
 
-      <form className="toolbar" method="get" role="search" aria-label="Filter the legal queue">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="text" defaultValue={query.q ?? ""} placeholder="Vendor name" />
-        </div>
-        <div className="field">
-          <label htmlFor="tier">Tier</label>
-          <select id="tier" name="tier" defaultValue={query.tier ?? ""}>
-            <option value="">Any</option>
-            {TIERS.map((t) => <option key={t} value={t}>{TIER_LABELS[t]}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="reason">Why</label>
-          <select id="reason" name="reason" defaultValue={query.reason ?? ""}>
-            <option value="">Any reason</option>
-            <option value="blocker">Legal blocker</option>
-            <option value="outdated">Sign-off outdated</option>
-            <option value="unsigned">Not signed off</option>
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <button className="btn" type="submit">Apply</button>
-        {filtered ? <Link className="btn" href="/legal">Clear</Link> : null}
-      </form>
+      <FilterToolbar label="Filter the legal queue" clearHref="/legal" filtered={filtered} keep={{ sort: query.sort, dir: query.dir }}>
+        <TextField id="q" name="q" label="Search" defaultValue={query.q ?? ""} placeholder="Vendor name" />
+        <SelectField id="tier" name="tier" label="Tier" defaultValue={query.tier ?? ""} placeholder="Any" options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
+        <SelectField id="reason" name="reason" label="Why" defaultValue={query.reason ?? ""} placeholder="Any reason" options={LEGAL_QUEUE_REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] }))} />
+      </FilterToolbar>
 
       {rows.length === 0 && filtered ? (
         <div className="card empty"><p>No vendor in the queue matches these filters.</p></div>

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { after } from "next/server";
 import { TierBadge } from "@/components/ui/badge";
+import { FilterToolbar } from "@/components/ui/filter-toolbar";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-notice";
+import { firstValues, linkParams } from "@/lib/schemas/search-params";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Pagination } from "@/components/ui/pagination";
 import { countryName } from "@/lib/domain/reference/countries";
@@ -12,13 +16,24 @@ import { Soc2Badge } from "@/components/vendors/soc2-badge";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 import { requirePageActor } from "@/lib/server/auth";
 import { DayText } from "@/components/ui/relative-date";
-import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
 import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/portfolio";
 import type { VendorListQuery } from "@/lib/schemas/vendor";
+import { refreshListedSummaries } from "../refresh-listed-summaries";
 
 export const metadata: Metadata = { title: "Vendors" };
+
+const BLOCKER_OPTIONS = [
+  { value: "yes", label: "Has a blocker" },
+  { value: "no", label: "No blocker" },
+];
+const SOC2_OPTIONS = [
+  { value: "stale", label: "Stale" },
+  { value: "due", label: "Due for renewal" },
+  { value: "missing", label: "Missing" },
+  { value: "current", label: "Current" },
+];
 
 /** The dashboard's filters that have no control in the form: named above the list and kept by Apply. */
 function describePortfolioFilters(query: VendorListQuery): { name: string; value: string; text: string }[] {
@@ -35,18 +50,15 @@ function describePortfolioFilters(query: VendorListQuery): { name: string; value
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePageActor("vendor.read");
-  const raw = await searchParams;
-  const query = vendorListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  // Counts older than today or the last settings change are brought up to date
-  // first (lib/server/services/summary-refresh.ts); what a short budget leaves goes on after the response.
-  const freshness = await refreshSummariesForListing();
-  if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
+  const query = vendorListQuerySchema.parse(firstValues(await searchParams));
+  // The list filters and sorts on stored finding counts and SOC 2 states.
+  const pending = await refreshListedSummaries();
   const { rows, total } = await listVendors({ actor, query });
   const now = new Date();
-  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const params = linkParams(query);
   const portfolioFilters = describePortfolioFilters(query);
   const filtered = Boolean(query.q || query.tier || query.status || query.country || query.industry || query.blocker || query.soc2 || query.band || query.finding || portfolioFilters.length);
-  const countries = [...COUNTRY_CODES].map((c) => ({ code: c, name: countryName(c) })).sort((a, b) => a.name.localeCompare(b.name));
+  const countries = [...COUNTRY_CODES].map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
 
   return (
     <>
@@ -58,84 +70,24 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
       </div>
 
-      {freshness?.pending ? (
-        <div className="alert alert-info" role="status">
-          Finding counts and SOC 2 states of {freshness.pending} {freshness.pending === 1 ? "vendor" : "vendors"} are being brought up to date with
-          today&rsquo;s date and the current settings. Each vendor&rsquo;s own page is always current; reload this list in a minute.
-        </div>
-      ) : null}
+      <SummariesPendingNotice pending={pending} what="Finding counts and SOC 2 states" alwaysCurrent="Each vendor’s own page" list="list" />
 
-      <form className="toolbar" method="get" role="search" aria-label="Filter vendors">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="text" defaultValue={query.q ?? ""} placeholder="Vendor name" />
-        </div>
-        <div className="field">
-          <label htmlFor="tier">Tier</label>
-          <select id="tier" name="tier" defaultValue={query.tier ?? ""}>
-            <option value="">Any</option>
-            {TIERS.map((t) => <option key={t} value={t}>{TIER_LABELS[t]}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any</option>
-            {VENDOR_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">Country</label>
-          <select id="country" name="country" defaultValue={query.country ?? ""}>
-            <option value="">Any</option>
-            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="industry">Industry</label>
-          <select id="industry" name="industry" defaultValue={query.industry ?? ""}>
-            <option value="">Any</option>
-            {INDUSTRIES.map((i) => <option key={i} value={i}>{INDUSTRY_LABELS[i]}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="blocker">Blockers</label>
-          <select id="blocker" name="blocker" defaultValue={query.blocker ?? ""}>
-            <option value="">Any</option>
-            <option value="yes">Has a blocker</option>
-            <option value="no">No blocker</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="soc2">SOC 2</label>
-          <select id="soc2" name="soc2" defaultValue={query.soc2 ?? ""}>
-            <option value="">Any</option>
-            <option value="stale">Stale</option>
-            <option value="due">Due for renewal</option>
-            <option value="missing">Missing</option>
-            <option value="current">Current</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="band">Rating</label>
-          <select id="band" name="band" defaultValue={query.band ?? ""}>
-            <option value="">Any</option>
-            {PORTFOLIO_BANDS.map((b) => <option key={b} value={b}>{PORTFOLIO_BAND_LABELS[b]}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="finding">Open findings</label>
-          <select id="finding" name="finding" defaultValue={query.finding ?? ""}>
-            <option value="">Any</option>
-            {FINDING_SEVERITIES.map((f) => <option key={f} value={f}>{FINDING_SEVERITY_LABELS[f]}</option>)}
-          </select>
-        </div>
-        {portfolioFilters.map((f) => <input key={f.name} type="hidden" name={f.name} value={f.value} />)}
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <button className="btn" type="submit">Apply</button>
-        {filtered ? <Link className="btn" href="/vendors">Clear</Link> : null}
-      </form>
+      <FilterToolbar
+        label="Filter vendors"
+        clearHref="/vendors"
+        filtered={filtered}
+        keep={{ ...Object.fromEntries(portfolioFilters.map((f) => [f.name, f.value])), sort: query.sort, dir: query.dir }}
+      >
+        <TextField id="q" name="q" label="Search" defaultValue={query.q ?? ""} placeholder="Vendor name" />
+        <SelectField id="tier" name="tier" label="Tier" defaultValue={query.tier ?? ""} placeholder="Any" options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
+        <SelectField id="status" name="status" label="Status" defaultValue={query.status ?? ""} placeholder="Any" options={VENDOR_STATUSES.map((s) => ({ value: s, label: s }))} />
+        <SelectField id="country" name="country" label="Country" defaultValue={query.country ?? ""} placeholder="Any" options={countries} />
+        <SelectField id="industry" name="industry" label="Industry" defaultValue={query.industry ?? ""} placeholder="Any" options={INDUSTRIES.map((i) => ({ value: i, label: INDUSTRY_LABELS[i] }))} />
+        <SelectField id="blocker" name="blocker" label="Blockers" defaultValue={query.blocker ?? ""} placeholder="Any" options={BLOCKER_OPTIONS} />
+        <SelectField id="soc2" name="soc2" label="SOC 2" defaultValue={query.soc2 ?? ""} placeholder="Any" options={SOC2_OPTIONS} />
+        <SelectField id="band" name="band" label="Rating" defaultValue={query.band ?? ""} placeholder="Any" options={PORTFOLIO_BANDS.map((b) => ({ value: b, label: PORTFOLIO_BAND_LABELS[b] }))} />
+        <SelectField id="finding" name="finding" label="Open findings" defaultValue={query.finding ?? ""} placeholder="Any" options={FINDING_SEVERITIES.map((f) => ({ value: f, label: FINDING_SEVERITY_LABELS[f] }))} />
+      </FilterToolbar>
 
       {rows.length === 0 ? (
         <div className="card empty">

@@ -15,6 +15,7 @@ import {
   type StoredProposal,
 } from "@/lib/schemas/contract-analysis";
 import { clauseReviewRowSchema, type ClauseReviewRow } from "@/lib/schemas/legal";
+import type { ContractAnalysisSummary } from "@/lib/schemas/views/legal-review";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
@@ -148,7 +149,7 @@ export async function getContractAnalysis({ actor, vendorId, analysisId }: { act
 }
 
 /** The clause finder runs of one vendor, newest first, with how many suggestions are still open. */
-export async function listContractAnalyses(client: Tx, vendorId: string) {
+export async function listContractAnalyses(client: Tx, vendorId: string): Promise<ContractAnalysisSummary[]> {
   const rows = await client.contractAnalysis.findMany({ where: { vendorId }, orderBy: { createdAt: "desc" } });
   const users = await client.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } });
   const nameOf = new Map(users.map((u) => [u.id, u.name]));

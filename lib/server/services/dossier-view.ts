@@ -1,6 +1,7 @@
 import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { computeInherentTier } from "@/lib/domain/vendors/tier";
 import type { Tier } from "@/lib/domain/vocabulary";
+import type { VendorDossierView } from "@/lib/schemas/views/vendor-dossier";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
@@ -15,7 +16,7 @@ import { loadSettings } from "./settings";
  * what the signed-in user may change. Findings are computed with `now`, so the
  * page is always current even if the stored summary is a day old.
  */
-export async function getVendorDossierView({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }) {
+export async function getVendorDossierView({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }): Promise<VendorDossierView> {
   requirePermission(actor, "vendor.read");
   const [loaded, settings, remediation, acceptances] = await Promise.all([
     loadDossier(db(), vendorId),
@@ -54,4 +55,3 @@ export async function getVendorDossierView({ actor, vendorId, now = new Date() }
     },
   };
 }
-export type VendorDossierView = Awaited<ReturnType<typeof getVendorDossierView>>;

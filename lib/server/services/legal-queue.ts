@@ -1,14 +1,15 @@
-import type { Finding } from "@/lib/domain/findings/finding";
 import type { Tier } from "@/lib/domain/vocabulary";
 import { LEGAL_RECORD_KIND_KEYS } from "@/lib/schemas/dossier-record-kinds";
 import { legalQueueQuerySchema, type LegalQueueQuery } from "@/lib/schemas/legal-queue";
+import type { LegalChange } from "@/lib/schemas/views/legal-review";
+import type { LegalQueuePage, LegalQueueRow } from "@/lib/schemas/views/legal-queue";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db, Prisma } from "../db";
 import { assembleDossier } from "../dossier/assemble-dossier";
 import { legalFindingsOf } from "../dossier/load-dossier";
 import { listRecords } from "../dossier/record-store";
-import { changesSince, type LegalChange } from "./legal-signoff";
+import { changesSince } from "./legal-signoff";
 import { loadSettings } from "./settings";
 
 // Legal's work queue: vendors whose legal review is missing, is outdated by a
@@ -17,22 +18,6 @@ import { loadSettings } from "./settings";
 // (legalBlockerCount, kept by lib/server/services/summary-refresh.ts) and the sign-offs; only
 // the page's vendors are then loaded and judged, so a request costs the same
 // at 10 vendors as at 10,000.
-
-export interface LegalQueueRow {
-  vendor: { id: string; name: string; country: string; tier: Tier; status: string };
-  signOff: { signedAt: Date; legalRevision: number } | null;
-  /** Set when a change since the sign-off outdated it: the first such change, and how many there were. */
-  outdated: { first: LegalChange; count: number } | null;
-  findings: Finding[];
-  blockers: number;
-}
-
-export interface LegalQueuePage {
-  rows: LegalQueueRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 // A sign-off records the vendor's legal revision, and revisions only grow, so
 // "no sign-off at the current revision" means "never signed off, or the latest

@@ -1,6 +1,7 @@
 import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { describeLegalChange, LEGAL_AUDIT_PREFIXES } from "@/lib/domain/legal/legal-change";
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
+import type { LegalChange, LegalSignOffState, SignOffSummary } from "@/lib/schemas/views/legal-review";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
@@ -17,28 +18,6 @@ import { loadSettings } from "./settings";
 // to a contract, clause, DPA, transfer or sub-processor moves the revision
 // on (legal-records.ts), which makes the sign-off outdated, and the audit
 // events after the sign-off say which changes did it.
-
-export interface LegalChange {
-  auditId: number;
-  at: Date;
-  actorName: string;
-  action: string;
-  description: string;
-}
-
-export interface SignOffSummary {
-  id: string;
-  signedAt: Date;
-  signedByName: string;
-  comment: string;
-  legalRevision: number;
-}
-
-export type LegalSignOffState =
-  | { state: "missing" }
-  | { state: "current"; signOff: SignOffSummary }
-  /** `changes` oldest first: the first one is the change that outdated the sign-off. */
-  | { state: "outdated"; signOff: SignOffSummary; changes: LegalChange[] };
 
 function alreadySignedOff(): AppError {
   return new AppError("INVALID_STATE", "This revision of the legal review is already signed off. Nothing changed since.");

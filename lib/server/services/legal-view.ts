@@ -1,4 +1,5 @@
 import { LEGAL_RECORD_KIND_KEYS, type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
+import type { LegalReview } from "@/lib/schemas/views/legal-review";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
@@ -14,7 +15,7 @@ import { loadLegalSignOffState } from "./legal-signoff";
  * sign-off state with the changes that outdated it, the clause finder runs,
  * and what the signed-in user may do.
  */
-export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendorId: string }) {
+export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendorId: string }): Promise<LegalReview> {
   requirePermission(actor, "vendor.read");
   const client = db();
   const vendor = await client.vendor.findUnique({ where: { id: vendorId }, select: { id: true, legalRevision: true } });
@@ -36,7 +37,6 @@ export async function getLegalReview({ actor, vendorId }: { actor: Actor; vendor
     },
   };
 }
-export type LegalReview = Awaited<ReturnType<typeof getLegalReview>>;
 
 // The lookup is pure and shared with the Legal tab components.
 export { legalRecordOf } from "@/lib/domain/legal/legal-record-lookup";

@@ -30,7 +30,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { GENESIS_HASH } from "@/lib/domain/audit/hash-chain";
 import { formatIsoDay } from "@/lib/domain/dates";
-import { packJobInputSchema, type PackVendorFilter, type PdfChoice } from "@/lib/schemas/audit-pack";
+import { packJobInputSchema } from "@/lib/schemas/audit-pack";
+import type { PackJobStatus, PackJobView } from "@/lib/schemas/views/pack-job";
 import type { Actor } from "../actor";
 import { appVersion } from "../app-version";
 import { recordAudit } from "../audit";
@@ -50,9 +51,6 @@ import { UnsafePackPathError } from "../pack/pack-paths";
 import { csvDocument } from "../audit-log/event-format";
 import { planVendorPack } from "./vendor-pack";
 import type { RenderAssessmentPdf } from "../pack/assessment-pdf";
-
-export const PACK_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
-export type PackJobStatus = (typeof PACK_JOB_STATUSES)[number];
 
 const PROGRESS_MS = 500;
 
@@ -256,24 +254,6 @@ function failureReason(error: unknown): string {
   if (code === "ENOSPC") return "The disk is full: the archive could not be written.";
   if (code === "EACCES" || code === "EPERM") return "The packs directory is not writable.";
   return `Unexpected error while building the archive${error instanceof Error ? `: ${error.message.split("\n")[0]!.slice(0, 300)}` : "."}`;
-}
-
-export interface PackJobView {
-  id: string;
-  status: PackJobStatus;
-  filter: PackVendorFilter;
-  pdfs: PdfChoice;
-  vendorsTotal: number;
-  vendorsDone: number;
-  bytesTotal: number;
-  bytesDone: number;
-  error: string | null;
-  sha256: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdBy: string;
-  downloadUrl: string | null;
 }
 
 type PackJobRow = Awaited<ReturnType<ReturnType<typeof db>["packJob"]["findUniqueOrThrow"]>>;

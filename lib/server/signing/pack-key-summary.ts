@@ -1,12 +1,6 @@
 import { getPackKey, type PackKeySource } from "./pack-key";
+import type { PackSigningKeySummary } from "@/lib/schemas/views/pack-job";
 import { PUBLIC_KEY_WELL_KNOWN_PATH } from "./public-key-path";
-
-/** What the signing-key card shows: loaded here so the component stays free of server code. */
-export interface PackSigningKeySummary {
-  fingerprint: string;
-  source: string;
-  publicKeyPath: string;
-}
 
 export function describeKeySource(source: PackKeySource | string): string {
   switch (source) {

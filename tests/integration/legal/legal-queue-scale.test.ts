@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { TIERS } from "@/lib/domain/vocabulary";
-import { listLegalQueue, type LegalQueueRow } from "@/lib/server/services/legal-queue";
+import { listLegalQueue } from "@/lib/server/services/legal-queue";
+import type { LegalQueueRow } from "@/lib/schemas/views/legal-queue";
 import { ensureSettings, makeActor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 

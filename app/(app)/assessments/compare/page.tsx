@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CompareVersionsForm } from "@/components/assessments/compare-versions-form";
 import { ComparisonView } from "@/components/assessments/comparison-view";
 import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
@@ -48,37 +49,14 @@ export default async function CompareAssessmentsPage({ searchParams }: { searchP
           </h1>
         </div>
       </header>
-      <form className="toolbar" action="/assessments/compare" method="get" aria-label="Choose versions">
-        <div className="field">
-          <label htmlFor="cmp-a">Compare</label>
-          <select id="cmp-a" name="a" defaultValue={comparison.from.id}>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                Version {v.version}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cmp-b">with</label>
-          <select id="cmp-b" name="b" defaultValue={comparison.to.id}>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                Version {v.version}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn">
-          Compare
-        </button>
+      <CompareVersionsForm versions={versions} from={comparison.from.id} to={comparison.to.id} idPrefix="cmp" label="Choose versions">
         <Link className="btn" href={`/assessments/${comparison.from.id}`}>
           Open version {comparison.from.version}
         </Link>
         <Link className="btn" href={`/assessments/${comparison.to.id}`}>
           Open version {comparison.to.version}
         </Link>
-      </form>
+      </CompareVersionsForm>
       <ComparisonView comparison={comparison} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { formatIsoDay } from "@/lib/domain/dates";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
+import type { VendorAssessments } from "@/lib/schemas/views/vendor-assessments";
 import type { Actor } from "../../actor";
 import { requirePermission } from "../../authorize";
 import { db } from "../../db";
@@ -9,7 +10,7 @@ import { freshnessOf, stateOf } from "./snapshot";
 import { namesOf } from "./user-names";
 
 /** The vendor's Assessments tab: every version, freshness of the newest, remediation items. */
-export async function listVendorAssessments({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }) {
+export async function listVendorAssessments({ actor, vendorId, now = new Date() }: { actor: Actor; vendorId: string; now?: Date }): Promise<VendorAssessments> {
   requirePermission(actor, "assessment.read");
   const client = db();
   const vendor = await client.vendor.findUnique({ where: { id: vendorId }, select: { id: true, name: true, nextAssessmentDue: true } });
@@ -67,4 +68,3 @@ export async function listVendorAssessments({ actor, vendorId, now = new Date() 
     now,
   };
 }
-export type VendorAssessments = Awaited<ReturnType<typeof listVendorAssessments>>;
