@@ -39,6 +39,9 @@ test("an empty name shows the field error and keeps the other fields", async ({ 
 
 test("the vendors list searches, sorts and shows an empty result", async ({ page }) => {
   await signInAs(page, "viewer");
+  // A viewer lands on the dashboard; the list is one click away.
+  await page.getByRole("navigation").getByRole("link", { name: "Vendors" }).first().click();
+  await expect(page).toHaveURL(/\/vendors$/);
   await page.getByLabel("Search").fill("cebu");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("link", { name: "Cebu Customer Care" })).toBeVisible();
