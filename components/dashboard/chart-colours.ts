@@ -1,4 +1,4 @@
-import type { PortfolioBand } from "@/lib/domain/portfolio";
+import type { PortfolioBand } from "@/lib/domain/vendors/portfolio";
 
 // Colour-blind-safe hues (blue, amber, vermillion, wine, grey) that differ in
 // lightness too, each at least 3:1 against the white card (WCAG 1.4.11), and

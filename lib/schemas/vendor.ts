@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPIRY_WINDOWS, FINDING_SEVERITIES, PORTFOLIO_BANDS, SCORE_BUCKETS, type ExpiryWindow, type ScoreBucket } from "@/lib/domain/portfolio";
+import { EXPIRY_WINDOWS, FINDING_SEVERITIES, PORTFOLIO_BANDS, SCORE_BUCKETS, type ExpiryWindow, type ScoreBucket } from "@/lib/domain/vendors/portfolio";
 import { TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import { vendorProfileInputSchema } from "./dossier";
 
@@ -51,7 +51,7 @@ export const vendorListQuerySchema = z.object({
   industry: z.string().trim().max(40).optional().catch(undefined),
   blocker: z.enum(["yes", "no"]).optional().catch(undefined),
   soc2: z.enum(["stale", "due", "missing", "current"]).optional().catch(undefined),
-  // The dashboard's groups (lib/domain/portfolio.ts), each a link to exactly its vendors.
+  // The dashboard's groups (lib/domain/vendors/portfolio.ts), each a link to exactly its vendors.
   /** Rating band of the latest assessment, or "none" when never assessed. */
   band: z.enum(PORTFOLIO_BANDS).optional().catch(undefined),
   /** At least one open finding of this severity. */

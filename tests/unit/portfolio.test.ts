@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDaysToDay, isMoreThanMonthsAfter } from "@/lib/domain/dates";
-import { daysAhead, monthDays, monthLabel, monthRange, monthsEnding, monthsStarting, scoreBucketLabel, scoreBucketRange, soc2PeriodEndsStalingIn, vendorListHref } from "@/lib/domain/portfolio";
+import { daysAhead, monthDays, monthLabel, monthRange, monthsEnding, monthsStarting, scoreBucketLabel, scoreBucketRange, soc2PeriodEndsStalingIn, vendorListHref } from "@/lib/domain/vendors/portfolio";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
 
 describe("score buckets", () => {

@@ -12,7 +12,7 @@ import {
   scoreBucketLabel,
   vendorListHref,
   type PortfolioFilter,
-} from "@/lib/domain/portfolio";
+} from "@/lib/domain/vendors/portfolio";
 import { formatScore } from "@/lib/domain/scoring/format";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";

@@ -18,7 +18,7 @@ import { requirePageActor } from "@/lib/server/auth";
 import { DayText } from "@/components/ui/relative-date";
 import { can } from "@/lib/server/permissions";
 import { listVendors } from "@/lib/server/services/vendors";
-import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/portfolio";
+import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/vendors/portfolio";
 import type { VendorListQuery } from "@/lib/schemas/vendor";
 import { refreshListedSummaries } from "../refresh-listed-summaries";
 

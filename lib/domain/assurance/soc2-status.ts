@@ -1,8 +1,7 @@
 import { isFutureDatedSoc2 } from "./future-dated";
 import type { Dossier, Soc2Report } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
-import { addDays, format, parseISO, subMonths } from "date-fns";
-import { hasReachedMonthsAfter, isMoreThanMonthsAfter, monthsSince } from "../dates";
+import { addDaysToDay, addMonthsToDay, dayStartInstant, hasReachedMonthsAfter, isMoreThanMonthsAfter, monthsSince } from "../dates";
 
 // SOC 2 currency (docs/rules.md §2 "a report more than 14 months old
 // indicates a lapse"). Shared by the findings engine and the vendors list
@@ -78,11 +77,10 @@ export function soc2CurrencyState(report: Pick<Soc2Report, "periodEnd">, setting
  * very test soc2CurrencyState uses, not by subtracting months.
  */
 export function firstCurrentPeriodEnd(day: string, staleMonths: number): string {
-  const now = parseISO(`${day}T12:00:00Z`);
+  const now = dayStartInstant(day);
   const isStale = (periodEnd: string) => isMoreThanMonthsAfter(periodEnd, staleMonths, now);
-  const shift = (d: string, n: number) => format(addDays(parseISO(d), n), "yyyy-MM-dd");
-  let candidate = format(subMonths(parseISO(day), staleMonths), "yyyy-MM-dd");
-  while (!isStale(shift(candidate, -1))) candidate = shift(candidate, -1);
-  while (isStale(candidate)) candidate = shift(candidate, 1);
+  let candidate: string = addMonthsToDay(day, -staleMonths);
+  while (!isStale(addDaysToDay(candidate, -1))) candidate = addDaysToDay(candidate, -1);
+  while (isStale(candidate)) candidate = addDaysToDay(candidate, 1);
   return candidate;
 }

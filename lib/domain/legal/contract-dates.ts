@@ -1,4 +1,4 @@
-import { format, parseISO, subDays } from "date-fns";
+import { addDaysToDay } from "../dates";
 
 /**
  * The last day to give notice before a contract's term ends (docs/rules.md
@@ -9,6 +9,5 @@ import { format, parseISO, subDays } from "date-fns";
  */
 export function contractNoticeDeadline(contract: { termEnd?: string; noticePeriodDays?: number }): string | undefined {
   if (!contract.termEnd) return undefined;
-  // parseISO reads a bare day as local midnight and format writes the local day back, so no time zone can shift it.
-  return format(subDays(parseISO(contract.termEnd), contract.noticePeriodDays ?? 0), "yyyy-MM-dd");
+  return addDaysToDay(contract.termEnd, -(contract.noticePeriodDays ?? 0));
 }

@@ -14,7 +14,7 @@ import {
   type FindingSeverityFilter,
   type PortfolioBand,
   type ScoreBucket,
-} from "@/lib/domain/portfolio";
+} from "@/lib/domain/vendors/portfolio";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../actor";
@@ -26,7 +26,7 @@ import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, evidenceLapsingCountsSql, 
 // The portfolio dashboard: every number is a SQL aggregate over the vendor
 // summary columns and the assessment, remediation and risk-acceptance tables,
 // in a fixed number of queries, so a request costs the same at 10 and at
-// 10,000 vendors. Each group matches a vendor-list filter (lib/domain/portfolio.ts)
+// 10,000 vendors. Each group matches a vendor-list filter (lib/domain/vendors/portfolio.ts)
 // and the page links every number to exactly those vendors.
 
 /** How many months the expiry chart looks ahead, this month included. */

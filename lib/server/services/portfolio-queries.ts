@@ -1,5 +1,4 @@
-import { addDays, format, parseISO } from "date-fns";
-import { addMonthsToDay } from "@/lib/domain/dates";
+import { addDaysToDay, addMonthsToDay } from "@/lib/domain/dates";
 import { firstCurrentPeriodEnd } from "@/lib/domain/assurance/soc2-status";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Actor } from "../actor";
@@ -29,14 +28,6 @@ export interface DateRange {
   /** First and last day, inclusive, "YYYY-MM-DD". */
   from: string;
   to: string;
-}
-
-function dayAfter(day: string): string {
-  return format(addDays(parseISO(day), 1), "yyyy-MM-dd");
-}
-
-function dayBefore(day: string): string {
-  return format(addDays(parseISO(day), -1), "yyyy-MM-dd");
 }
 
 interface DatedRow {
@@ -73,7 +64,7 @@ export async function portfolioDates(client: Tx, range: DateRange, settings: Set
   const branches = {
     iso_expiry: () => branch("iso_expiry", "IsoCertificate", "expiryDate", from, to, take),
     insurance_expiry: () => branch("insurance_expiry", "InsurancePolicy", "expiryDate", from, to, take),
-    soc2_stale: () => branch("soc2_stale", "Soc2Report", "periodEnd", firstCurrentPeriodEnd(dayBefore(from), months), firstCurrentPeriodEnd(to, months), take, Prisma.empty, true),
+    soc2_stale: () => branch("soc2_stale", "Soc2Report", "periodEnd", firstCurrentPeriodEnd(addDaysToDay(from, -1), months), firstCurrentPeriodEnd(to, months), take, Prisma.empty, true),
     contract_notice: () => branch("contract_notice", "Contract", "noticeDeadline", from, to, take, signed),
     contract_term_end: () => branch("contract_term_end", "Contract", "termEnd", from, to, take, signed),
   } satisfies Record<PortfolioDateKind, () => Prisma.Sql>;
@@ -81,7 +72,7 @@ export async function portfolioDates(client: Tx, range: DateRange, settings: Set
   if (wanted.length === 0) return [];
   const rows = await client.$queryRaw<DatedRow[]>(Prisma.join(wanted.map((k) => branches[k]()), " UNION ALL "));
   return rows
-    .map(({ kind, day, vendorId, vendorName, recordId }) => ({ kind, date: kind === "soc2_stale" ? dayAfter(addMonthsToDay(day, months)) : day, vendorId, vendorName, recordId }))
+    .map(({ kind, day, vendorId, vendorName, recordId }) => ({ kind, date: kind === "soc2_stale" ? addDaysToDay(addMonthsToDay(day, months), 1) : day, vendorId, vendorName, recordId }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId)));
 }
 

@@ -1,4 +1,4 @@
-import { daysAhead, monthDays, monthRange, scoreBucketRange, soc2PeriodEndsStalingIn, type DayRange } from "@/lib/domain/portfolio";
+import { daysAhead, monthDays, monthRange, scoreBucketRange, soc2PeriodEndsStalingIn, type DayRange } from "@/lib/domain/vendors/portfolio";
 import { formatIsoDay } from "@/lib/domain/dates";
 import { dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EXPIRY_WINDOWS, PORTFOLIO_BANDS, SCORE_BUCKETS, daysAhead, monthDays, monthsEnding, monthsStarting, type DayRange, type PortfolioBand, type PortfolioFilter } from "@/lib/domain/portfolio";
+import { EXPIRY_WINDOWS, PORTFOLIO_BANDS, SCORE_BUCKETS, daysAhead, monthDays, monthsEnding, monthsStarting, type DayRange, type PortfolioBand, type PortfolioFilter } from "@/lib/domain/vendors/portfolio";
 import { addDaysToDay } from "@/lib/domain/dates";
 import { listPortfolioDates } from "@/lib/server/services/portfolio-queries";
 import { TIERS } from "@/lib/domain/vocabulary";
@@ -12,7 +12,7 @@ import { ensureSettings, makeActor } from "../helpers/fixtures";
 
 // Every dashboard number must equal the total of the vendor list it links to,
 // and both must equal what the seeded portfolio says when counted by hand here
-// (a second, independent reading of the rules in lib/domain/portfolio.ts).
+// (a second, independent reading of the rules in lib/domain/vendors/portfolio.ts).
 
 const NOW = new Date("2026-06-15T10:00:00Z");
 const TODAY = "2026-06-15";

@@ -1,6 +1,6 @@
-import { firstCurrentPeriodEnd } from "./assurance/soc2-status";
-import { addDaysToDay, formatDayForPeople, formatIsoDay, type IsoDate } from "./dates";
-import { RATING_BANDS, type RatingBand } from "./scoring/types";
+import { firstCurrentPeriodEnd } from "../assurance/soc2-status";
+import { addDaysToDay, formatDayForPeople, formatIsoDay, type IsoDate } from "../dates";
+import { RATING_BANDS, type RatingBand } from "../scoring/types";
 
 // The portfolio overview's vocabulary: the groups the dashboard counts and the
 // vendor list filters by, so a count and the list it links to mean the same
