@@ -3,7 +3,8 @@ import { signInAs, uniqueName } from "./helpers";
 
 test("viewer sees no New vendor button and cannot open the form", async ({ page }) => {
   await signInAs(page, "viewer");
-  await expect(page.getByRole("heading", { name: "Vendors" })).toBeVisible();
+  await page.goto("/vendors");
+  await expect(page.getByRole("heading", { name: "Vendors", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "New vendor" })).toHaveCount(0);
   await page.goto("/vendors/new");
   await expect(page).toHaveURL(/\/forbidden$/);

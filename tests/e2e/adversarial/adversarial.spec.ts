@@ -160,7 +160,7 @@ test("V8 authorization: every action, route and page, as every role", async () =
 
 test("V8 authorization: a record id of one vendor is refused under another vendor's id", async () => {
   const record = probe.one<{ id: string; vendorId: string; version: number; kind: string }>(
-    `SELECT id, "vendorId", version, kind FROM "DossierRecord" WHERE kind IN ('soc2', 'contract') AND "vendorId" = '${known.vendors[0]}' ORDER BY kind DESC LIMIT 1`,
+    `SELECT id, "vendorId", version, 'soc2' AS kind FROM "Soc2Report" WHERE "vendorId" = '${known.vendors[0]}' LIMIT 1`,
   )!;
   const other = known.vendors.find((v) => v !== record.vendorId)!;
   const failures: string[] = [];
@@ -177,7 +177,7 @@ test("V8 authorization: a record id of one vendor is refused under another vendo
     if (r.result?.ok !== false) failures.push(`${key}: ${r.result?.ok ? "accepted" : `HTTP ${r.status}`}`);
     if (after.rows !== before.rows || probe.actionsSince(before.auditHead).length) failures.push(`${key}: changed something`);
   }
-  const still = probe.one<{ n: number }>(`SELECT count(*) AS n FROM "DossierRecord" WHERE id = '${record.id}' AND version = ${record.version}`)!.n;
+  const still = probe.one<{ n: number }>(`SELECT count(*) AS n FROM "Soc2Report" WHERE id = '${record.id}' AND version = ${record.version}`)!.n;
   if (still !== 1) failures.push("the record changed");
   check("V8", "cross-vendor-ids-refused", "a record id used under another vendor's id is refused and changes nothing (admin)", failures);
 });

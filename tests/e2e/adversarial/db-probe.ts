@@ -70,11 +70,11 @@ export interface KnownIds {
 
 export function knownIds(probe: DbProbe): KnownIds {
   // The first vendor has SOC 2 and contract records, so pages and probes that need both find them.
-  const first = probe.one<{ id: string }>(`SELECT s."vendorId" AS id FROM "DossierRecord" s JOIN "DossierRecord" c ON c."vendorId" = s."vendorId" AND c.kind = 'contract' WHERE s.kind = 'soc2' LIMIT 1`)?.id;
+  const first = probe.one<{ id: string }>(`SELECT s."vendorId" AS id FROM "Soc2Report" s JOIN "Contract" c ON c."vendorId" = s."vendorId" LIMIT 1`)?.id;
   const vendors = probe.ids(`SELECT id FROM "Vendor" ORDER BY CASE WHEN id = '${first ?? ""}' THEN 0 ELSE 1 END, name LIMIT 50`);
   const users = probe.users();
-  const soc2Records = probe.ids(`SELECT id FROM "DossierRecord" WHERE kind = 'soc2' AND "vendorId" = '${vendors[0]}' LIMIT 20`);
-  const contractRecords = probe.ids(`SELECT id FROM "DossierRecord" WHERE kind = 'contract' AND "vendorId" = '${vendors[0]}' LIMIT 20`);
+  const soc2Records = probe.ids(`SELECT id FROM "Soc2Report" WHERE "vendorId" = '${vendors[0]}' LIMIT 20`);
+  const contractRecords = probe.ids(`SELECT id FROM "Contract" WHERE "vendorId" = '${vendors[0]}' LIMIT 20`);
   const documents = probe.ids('SELECT id FROM "EvidenceDocument" LIMIT 20');
   const assessments = probe.ids('SELECT id FROM "Assessment" LIMIT 20');
   const remediation = probe.ids('SELECT id FROM "RemediationItem" LIMIT 20');
