@@ -119,7 +119,10 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
         });
         const summary = summariseVendor(dossier, vendorFindingsFor(dossier, DEFAULT_SETTINGS, now), DEFAULT_SETTINGS, now);
         const legalBlockerCount = legalFindingsOf(dossier, DEFAULT_SETTINGS, tier as Tier, now).filter((f) => f.severity === "blocker").length;
-        vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt: now, createdAt: now, updatedAt: now });
+        // Stamped after the settings row was written, as the app stamps a summary it has just computed:
+        // `now` can precede that write, and an older stamp would make every summary look outdated,
+        // so the first page loads would measure a full background refresh instead of the page.
+        vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt: new Date(), createdAt: now, updatedAt: now });
         for (const r of recs) {
           const table = RECORD_TABLES[r.kind];
           (recordRows[r.kind] ??= []).push({ id: r.id, vendorId: id, ...toColumns(table, r.data), createdAt: now, updatedAt: now });

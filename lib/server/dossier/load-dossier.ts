@@ -36,12 +36,12 @@ export type LoadedDossier = NonNullable<Awaited<ReturnType<typeof loadDossier>>>
  * (the summary refresh walks the portfolio a page at a time). Vendors that do
  * not exist are absent from the map.
  */
-export async function loadDossiers(client: Tx, vendorIds: readonly string[], catalogue?: ControlCatalogueEntry[]) {
+export async function loadDossiers(client: Tx, vendorIds: readonly string[], catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
   const ids = [...new Set(vendorIds)];
   // Sequential on purpose: `client` is often a transaction, where one connection
   // runs one query at a time (pg warns about concurrent queries on it).
   const vendors = await client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { id: true, name: true, email: true } } } });
-  const records = vendors.length === 0 ? [] : await listRecords(client, vendors.map((v) => v.id));
+  const records = vendors.length === 0 ? [] : await listRecords(client, vendors.map((v) => v.id), undefined, pause);
   const documents = vendors.length === 0 ? [] : await client.evidenceDocument.findMany({ where: { vendorId: { in: vendors.map((v) => v.id) } }, orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] });
   const entries = catalogue ?? (await loadCatalogue(client));
   const uploaders = await client.user.findMany({

@@ -51,12 +51,15 @@ const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }];
 /**
  * The records of some vendors, kind by kind (write order), each kind oldest
  * first. Sequential on purpose: `client` is often a transaction, where one
- * connection runs one query at a time.
+ * connection runs one query at a time. `pause`, when given, runs after each
+ * table's read: background work passes a yield to the event loop, so a
+ * synchronous driver never holds it for more than one query.
  */
 export async function listRecords(
   client: Tx,
   vendorIds: string | readonly string[],
   kinds: readonly AnyRecordKindKey[] = KINDS_IN_WRITE_ORDER,
+  pause?: () => Promise<void>,
 ): Promise<StoredRecord[]> {
   const vendorId = typeof vendorIds === "string" ? vendorIds : { in: [...vendorIds] };
   const out: StoredRecord[] = [];
@@ -64,6 +67,7 @@ export async function listRecords(
     const table = RECORD_TABLES[kind];
     const rows = await delegate(client, table.model).findMany({ where: { vendorId }, orderBy: OLDEST_FIRST, ...includeOf(table) });
     for (const row of rows) out.push(toStored(kind, table, row));
+    await pause?.();
   }
   return out;
 }

@@ -47,7 +47,7 @@ export interface RefreshResult {
  * none is left or `budgetMs` has passed. A page that fails is retried vendor
  * by vendor, so one bad dossier cannot stall the others.
  */
-export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, pageSize = 10 } = {}): Promise<RefreshResult> {
+export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_000, pageSize = 4 } = {}): Promise<RefreshResult> {
   const validFrom = await summariesValidFrom(now);
   const outdated = outdatedWhere(validFrom);
   const started = performance.now();
@@ -63,7 +63,8 @@ export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_
     const page = (await db().vendor.findMany({ where: { ...outdated, id: { notIn: failed } }, select: { id: true }, orderBy: { id: "asc" }, take: pageSize })).map((v) => v.id);
     // Nothing outdated (the usual case): no need to count what is left.
     if (page.length === 0) return { refreshed, pending: failed.length };
-    const options = { now, settings: await loadSettings(), catalogue: await loadCatalogue() };
+    // A pause after every table read: on synchronous SQLite one query is the longest the loop waits.
+    const options = { now, settings: await loadSettings(), catalogue: await loadCatalogue(), pause: yieldToEventLoop };
     try {
       refreshed += await refresh(page, options);
     } catch {

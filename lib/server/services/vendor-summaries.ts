@@ -19,8 +19,8 @@ function summaryColumns(loaded: LoadedDossier, settings: Settings, now: Date, re
   return { ...summary, legalBlockerCount, findingsAt: now };
 }
 
-async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[]) {
-  const dossiers = await loadDossiers(client, vendorIds, catalogue);
+async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
+  const dossiers = await loadDossiers(client, vendorIds, catalogue, pause);
   const remediation = await loadOpenRemediationOf(client, vendorIds);
   const acceptances = await loadLatestRiskAcceptanceOf(client, vendorIds);
   return [...dossiers].map(([id, loaded]) => ({ id, columns: summaryColumns(loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []) }));
@@ -39,8 +39,12 @@ export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new D
 export type VendorSummaries = Awaited<ReturnType<typeof summariesOf>>;
 
 /** The summaries of a page of vendors, computed with one read per table for the whole page. */
-export function computeVendorSummaries(client: Tx, vendorIds: readonly string[], { now, settings, catalogue }: { now: Date; settings: Settings; catalogue: ControlCatalogueEntry[] }): Promise<VendorSummaries> {
-  return summariesOf(client, vendorIds, now, settings, catalogue);
+export function computeVendorSummaries(
+  client: Tx,
+  vendorIds: readonly string[],
+  { now, settings, catalogue, pause }: { now: Date; settings: Settings; catalogue: ControlCatalogueEntry[]; pause?: () => Promise<void> },
+): Promise<VendorSummaries> {
+  return summariesOf(client, vendorIds, now, settings, catalogue, pause);
 }
 
 /**
