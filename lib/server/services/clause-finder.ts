@@ -26,6 +26,7 @@ import type { BlobStore } from "../storage/blob-store";
 import { parseInput } from "../validation";
 import { findRecord, listRecords } from "../dossier/record-store";
 import { saveDossierRecord } from "./dossier-records";
+import { assertContractOfVendor } from "./legal-records";
 import { loadSettings } from "./settings";
 
 // The clause finder on an uploaded contract file: read the stored
@@ -184,9 +185,8 @@ async function saveAnalysis(tx: Tx, analysis: { id: string; version: number }, d
 }
 
 /** Citations point at a contract record of the same vendor. */
-async function assertContractOf(tx: Tx, vendorId: string, contractId: string) {
-  const contract = await tx.contract.findFirst({ where: { id: contractId, vendorId }, select: { id: true } });
-  if (!contract) throw new AppError("VALIDATION", "Choose the contract this file belongs to.", { contractId: "Choose a contract recorded for this vendor" });
+function assertContractOf(tx: Tx, vendorId: string, contractId: string) {
+  return assertContractOfVendor(tx, vendorId, contractId, "contractId", "Choose the contract this file belongs to.");
 }
 
 function stateOf(p: StoredProposal): "pending" | ProposalDecisionState {

@@ -27,16 +27,17 @@ export async function assertLegalRecordAllowed(tx: Tx, vendorId: string, kind: L
   }
   const citation = data.citation as { contractId?: unknown } | undefined;
   if (kind === "clause" && citation?.contractId !== undefined) {
-    await assertContract(tx, vendorId, String(citation.contractId), "citation.contractId");
+    await assertContractOfVendor(tx, vendorId, String(citation.contractId), "citation.contractId");
   }
   if (kind === "dpa" && typeof data.contractId === "string") {
-    await assertContract(tx, vendorId, data.contractId, "contractId");
+    await assertContractOfVendor(tx, vendorId, data.contractId, "contractId");
   }
 }
 
-async function assertContract(tx: Tx, vendorId: string, contractId: string, field: string) {
+/** A citation (clause row, DPA, clause finder run) must name a contract recorded for the same vendor. */
+export async function assertContractOfVendor(tx: Tx, vendorId: string, contractId: string, field: string, message = "Check the highlighted field.") {
   const contract = await tx.contract.findFirst({ where: { id: contractId, vendorId }, select: { id: true } });
-  if (!contract) throw new AppError("VALIDATION", "Check the highlighted field.", { [field]: "Choose a contract recorded for this vendor" });
+  if (!contract) throw new AppError("VALIDATION", message, { [field]: "Choose a contract recorded for this vendor" });
 }
 
 /** A contract cited by a clause row or the DPA cannot go: the citation would point nowhere. */
