@@ -12,7 +12,8 @@
 // has returned (fire and forget). Its progress lives in the PackJob row, so
 // any instance can show it. The archive is written by buildPack (temp file,
 // renamed on success, deleted on failure), so a failed job leaves nothing
-// behind and says why in `error`.
+// behind and says why in `error`; a finished one is moved into the blob store
+// so any instance can serve it.
 //
 // Crash recovery: PackJob has no heartbeat column, so the runner's identity
 // (instance, host, pid) and heartbeat live in the job's `filter` Json
@@ -25,7 +26,7 @@
 // (pack-job-recovery.ts).
 // A job of a live instance keeps beating, so it is never failed by mistake.
 import { createHash } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { GENESIS_HASH } from "@/lib/domain/audit/hash-chain";
@@ -41,6 +42,7 @@ import { AppError, notFound } from "../errors";
 import { vendorListWhere } from "./vendors";
 import type { BlobStore } from "../storage/blob-store";
 import { evidenceStore } from "../storage/evidence-store";
+import { isUnreferenced } from "../storage/blob-references";
 import { getPackKey } from "../signing/pack-key";
 import { parseInput } from "../validation";
 import { PackSourceError, buildPack, removePartialsOf, streamPack, type PackEntry, type PackSigner } from "../pack/build-pack";
@@ -202,6 +204,11 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     });
     clearInterval(timer);
     const digest = sha.digest("hex");
+    // The archive goes to the shared blob store, so whichever instance serves the
+    // download finds it (README, "Scale path"); the local file was only the staging copy.
+    const stored = await store.put(createReadStream(outputPath), { maxBytes: Number.MAX_SAFE_INTEGER });
+    await fs.rm(outputPath, { force: true });
+    if (stored.sha256 !== digest) throw new Error(`the stored archive hashes to ${stored.sha256}, not ${digest}`);
     const finished = await client.$transaction(async (tx) => {
       // Only a job still "running": one declared interrupted meanwhile (its heartbeat
       // stalled past STALE_AFTER_MS) stays failed, as its users were told.
@@ -214,7 +221,7 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
       await recordAudit(tx, actor, { action: "pack.bulk_export.done", entityType: "pack_job", entityId: jobId, after: { vendors: vendors.length, sha256: digest, sizeBytes: size } });
       return true;
     });
-    if (!finished) await fs.rm(outputPath, { force: true });
+    if (!finished && (await isUnreferenced(client, digest))) await store.delete(digest);
   } catch (error) {
     clearInterval(timer);
     const reason = failureReason(error);
@@ -301,15 +308,30 @@ export async function getPackJob({ actor, jobId }: { actor: Actor; jobId: string
   return toView(job, user?.email ?? job.createdById);
 }
 
+export interface PackJobDownload {
+  open: () => Promise<Readable>;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string | null;
+}
+
 /** Opens a finished bulk archive for download and records the download. */
-export async function openPackJobDownload({ actor, jobId }: { actor: Actor; jobId: string }): Promise<{ filePath: string; fileName: string; sizeBytes: number; sha256: string | null }> {
+export async function openPackJobDownload({ actor, jobId, store = evidenceStore() }: { actor: Actor; jobId: string; store?: BlobStore }): Promise<PackJobDownload> {
   requirePermission(actor, "pack.export");
   const job = await db().packJob.findUnique({ where: { id: jobId } });
   if (!job) throw notFound("Export job not found.");
   if (job.status !== "done" || !job.fileName) throw new AppError("INVALID_STATE", job.status === "failed" ? `This export failed: ${job.error ?? "unknown reason"}` : "This export is not finished yet.");
-  const filePath = path.join(packsDir(), path.basename(job.fileName));
-  const stat = await fs.stat(filePath).catch(() => null);
-  if (!stat) throw notFound("The archive is not on this server (it may have been removed, or written by another instance with its own disk).");
-  await db().$transaction((tx) => recordAudit(tx, actor, { action: "pack.bulk_download", entityType: "pack_job", entityId: job.id, after: { sha256: job.sha256, sizeBytes: stat.size } }));
-  return { filePath, fileName: `assay-audit-packs-${formatIsoDay(job.createdAt)}-${job.id}.zip`, sizeBytes: stat.size, sha256: job.sha256 };
+  const archive = await locateArchive(job, store);
+  if (!archive) throw notFound("The archive is no longer stored (it may have been removed by an administrator).");
+  await db().$transaction((tx) => recordAudit(tx, actor, { action: "pack.bulk_download", entityType: "pack_job", entityId: job.id, after: { sha256: job.sha256, sizeBytes: archive.sizeBytes } }));
+  return { ...archive, fileName: `assay-audit-packs-${formatIsoDay(job.createdAt)}-${job.id}.zip`, sha256: job.sha256 };
+}
+
+/** The archive in the blob store, or (jobs finished before archives were stored there) on this instance's disk. */
+async function locateArchive(job: PackJobRow, store: BlobStore): Promise<{ open: () => Promise<Readable>; sizeBytes: number } | null> {
+  const stat = job.sha256 ? await store.stat(job.sha256) : null;
+  if (stat) return { open: () => store.get(stat.key), sizeBytes: stat.sizeBytes };
+  const legacyPath = path.join(packsDir(), path.basename(job.fileName ?? ""));
+  const legacy = await fs.stat(legacyPath).catch(() => null);
+  return legacy?.isFile() ? { open: async () => createReadStream(legacyPath, { highWaterMark: 1024 * 1024 }), sizeBytes: legacy.size } : null;
 }

@@ -1,6 +1,7 @@
 // Bulk audit-pack export jobs end to end on a seeded database: a job for
 // every Critical vendor runs in the background to a signed archive whose
-// sub-packs each verify on their own; a job that hits a missing evidence blob
+// sub-packs each verify on their own, kept in the blob store so another
+// instance serves it; a job that hits a missing evidence blob
 // ends failed with the reason and leaves no file; a job left "running" by a
 // dead process is failed and its partial file removed.
 import { createHash, randomUUID } from "node:crypto";
@@ -16,6 +17,17 @@ import { getPackJob, listPackJobs, openPackJobDownload, packJobFileName, packJob
 import { verifyPack } from "@/lib/server/pack/verify-pack";
 import { loadOrCreatePackKey, type PackKey } from "@/lib/server/signing/pack-key";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";
+import { DatabaseBlobStore } from "@/lib/server/storage/database-store";
+import { prismaBlobTable } from "@/lib/server/storage/prisma-blob-table";
+import { isUnreferenced } from "@/lib/server/storage/blob-references";
+import type { PackJobDownload } from "@/lib/server/services/pack-jobs";
+import { pipeline } from "node:stream/promises";
+import { createWriteStream } from "node:fs";
+
+async function saveDownload(download: PackJobDownload, to: string): Promise<string> {
+  await pipeline(await download.open(), createWriteStream(to));
+  return to;
+}
 import { forEachProvider } from "../helpers/test-database";
 
 forEachProvider("bulk audit pack jobs", (t) => {
@@ -61,16 +73,19 @@ forEachProvider("bulk audit pack jobs", (t) => {
     const job = await getPackJob({ actor: security, jobId: id });
     expect(job).toMatchObject({ status: "done", vendorsTotal: critical.length, vendorsDone: critical.length, bytesTotal: evidenceBytes, bytesDone: evidenceBytes, error: null });
     expect(job.downloadUrl).toBe(`/api/audit-packs/${id}/download`);
-    expect(await packFiles()).toEqual([packJobFileName(id)]);
+    // The archive lives in the blob store; the packs directory only ever stages it.
+    expect(await packFiles()).toEqual([]);
+    expect(await filesystemStoreIn().has(job.sha256!)).toBe(true);
 
     const download = await openPackJobDownload({ actor: security, jobId: id });
-    const bytes = await fs.readFile(download.filePath);
+    const archivePath = await saveDownload(download, path.join(tmp, "bulk.zip"));
+    const bytes = await fs.readFile(archivePath);
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(job.sha256);
     expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_download", entityId: id, actorId: security.id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_export.done", entityId: id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { action: "pack.export", vendorId: { in: critical.map((v) => v.id) } } })).toBe(critical.length);
 
-    const outer = await verifyPack(download.filePath, { publicKeyPem: key.publicKeyPem() });
+    const outer = await verifyPack(archivePath, { publicKeyPem: key.publicKeyPem() });
     expect(outer).toMatchObject({ ok: true, trusted: true });
     if (!outer.ok) return;
     const subPacks = outer.manifest.files.filter((f) => f.path.startsWith("vendors/"));
@@ -78,12 +93,38 @@ forEachProvider("bulk audit pack jobs", (t) => {
     expect(outer.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(["index.csv", "index.json"]));
 
     const dir = path.join(tmp, "bulk");
-    expect(spawnSync("unzip", ["-q", download.filePath, "-d", dir]).status).toBe(0);
+    expect(spawnSync("unzip", ["-q", archivePath, "-d", dir]).status).toBe(0);
     for (const sub of subPacks) {
       const inner = await verifyPack(path.join(dir, sub.path), { publicKeyPem: key.publicKeyPem() });
       expect(inner, sub.path).toMatchObject({ ok: true, trusted: true });
       if (inner.ok) expect(sub.path).toContain(inner.manifest.vendor.id);
     }
+  });
+
+  it("with the database blob store, an instance with another disk serves the archive another instance built", async () => {
+    const shared = new DatabaseBlobStore(prismaBlobTable(t.db));
+    const vendor = await t.db.vendor.findFirstOrThrow({ where: { tier: "critical", documents: { some: {} } }, orderBy: { searchName: "asc" }, include: { documents: true } });
+    // The evidence this export reads, copied into the shared store as a multi-instance deployment keeps it.
+    for (const doc of vendor.documents) await shared.put(await filesystemStoreIn().get(doc.sha256), { maxBytes: Number.MAX_SAFE_INTEGER });
+    const { id } = await startPackJob({ actor: security, input: { filter: { q: vendor.name } }, options: { signer: key, store: shared } });
+    await packJobSettled(id);
+    const job = await getPackJob({ actor: security, jobId: id });
+    expect(job.status).toBe("done");
+
+    const builtOn = process.env.ASSAY_DATA_DIR;
+    process.env.ASSAY_DATA_DIR = path.join(tmp, "another-instance");
+    try {
+      const download = await openPackJobDownload({ actor: security, jobId: id, store: new DatabaseBlobStore(prismaBlobTable(t.db)) });
+      const archivePath = await saveDownload(download, path.join(tmp, "from-another-instance.zip"));
+      expect(createHash("sha256").update(await fs.readFile(archivePath)).digest("hex")).toBe(job.sha256);
+      expect(await verifyPack(archivePath, { publicKeyPem: key.publicKeyPem() })).toMatchObject({ ok: true, trusted: true });
+      // Nothing of it ever reached the disk of the instance that serves it.
+      expect(await fs.readdir(path.join(tmp, "another-instance")).catch(() => [])).not.toContain("packs");
+    } finally {
+      process.env.ASSAY_DATA_DIR = builtOn;
+    }
+    // A finished export's archive is in use: the orphan sweep must keep it.
+    expect(await isUnreferenced(t.db, job.sha256!)).toBe(false);
   });
 
   it("a job that hits a missing evidence blob ends failed with the reason and leaves no file", async () => {

@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 import { requireActor } from "@/lib/server/auth";
@@ -13,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
     const actor = await requireActor();
     const { jobId } = await params;
     const file = await openPackJobDownload({ actor, jobId });
-    const body = Readable.toWeb(createReadStream(file.filePath, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>;
+    const body = Readable.toWeb(await file.open()) as ReadableStream<Uint8Array>;
     return new Response(body, {
       headers: {
         "Content-Type": "application/zip",
