@@ -7,7 +7,7 @@
 //   (lib/server/shutdown.ts).
 // - Background maintenance that must run without a request starts here and
 //   never delays start-up: see lib/server/storage/README.md (orphan sweep) and
-//   lib/server/services/pack-jobs.ts (interrupted exports).
+//   lib/server/jobs/README.md (background jobs, interrupted exports).
 import type { Instrumentation } from "next";
 
 export async function register(): Promise<void> {

@@ -238,8 +238,9 @@ const FIXED_ACTIONS = {
     after: z.strictObject({ filter: packFilter, pdfs: z.enum(PDF_CHOICES), vendors: count }),
   }),
   "pack.bulk_export.done": entry("Bulk audit pack export finished", "pack_job", { after: z.strictObject({ vendors: count, sha256, sizeBytes: count }) }),
-  "pack.bulk_export.failed": entry("Bulk audit pack export failed", "pack_job", { after: z.strictObject({ error: text }) }),
-  "pack.bulk_export.interrupted": entry("Bulk audit pack export interrupted", "pack_job"),
+  // `attempt` is absent on events written before exports were retried.
+  "pack.bulk_export.failed": entry("Bulk audit pack export failed", "pack_job", { after: z.strictObject({ error: text, attempt: count.optional() }) }),
+  "pack.bulk_export.interrupted": entry("Bulk audit pack export interrupted", "pack_job", { after: z.strictObject({ attempt: count, retried: z.boolean() }).optional() }),
   "pack.bulk_download": entry("Bulk audit pack archive downloaded", "pack_job", { after: z.strictObject({ sha256: sha256.nullable(), sizeBytes: count }) }),
 
   "auditlog.export": entry("Audit log exported", "audit_log", {

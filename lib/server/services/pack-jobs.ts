@@ -8,23 +8,25 @@
 // once extracted, verifies on its own exactly like a single download: an
 // auditor can hand one vendor's pack on without the rest.
 //
-// Running: the job runs in the process that accepted it, after the request
-// has returned (fire and forget). Its progress lives in the PackJob row, so
-// any instance can show it. The archive is written by buildPack (temp file,
-// renamed on success, deleted on failure), so a failed job leaves nothing
-// behind and says why in `error`; a finished one is moved into the blob store
-// so any instance can serve it.
+// Running: the job goes on the background job queue (lib/server/jobs): with
+// PostgreSQL any instance running workers may build it; with SQLite it runs
+// in the process that accepted it, after the request has returned. Its
+// progress lives in the PackJob row, so any instance can show it. The archive
+// is written by buildPack (temp file, renamed on success, deleted on failure),
+// so a failed job leaves nothing behind and says why in `error`; a finished
+// one is moved into the blob store so any instance can serve it.
 //
-// Crash recovery: PackJob has no heartbeat column, so the runner's identity
-// (instance, host, pid) and heartbeat live in the job's `filter` Json
-// (`runner`), beaten every HEARTBEAT_MS. A queued/running job belongs to a
-// dead worker when its process is gone (same host, pid no longer alive: known
-// at once) or its heartbeat is older than STALE_AFTER_MS (another host). It is
-// then marked failed and its partial file removed. This is checked at server
-// start, whenever a job is started, the jobs are listed, or one job's status
-// is polled, so a stuck "running" is noticed within STALE_AFTER_MS at most
-// (pack-job-recovery.ts).
-// A job of a live instance keeps beating, so it is never failed by mistake.
+// Crash recovery: the runner's identity (instance, host, pid) and heartbeat
+// live in the job's `filter` Json (`runner`), beaten every HEARTBEAT_MS. A
+// running job belongs to a dead worker when its process is gone (same host,
+// pid no longer alive: known at once) or its heartbeat is older than
+// STALE_AFTER_MS (another host). Its partial file is removed and it is put
+// back on the queue for any live worker, up to MAX_PACK_ATTEMPTS attempts;
+// then it fails. This is checked at server start, every STALE_AFTER_MS on
+// every instance, whenever a job is started, the jobs are listed, or one job
+// is polled (pack-job-recovery.ts). A live worker keeps beating, so its job
+// is never taken over; the attempt number fences a worker that was merely
+// slow out of the job's row.
 import { createHash } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
@@ -33,7 +35,9 @@ import { GENESIS_HASH } from "@/lib/domain/audit/hash-chain";
 import { formatIsoDay } from "@/lib/domain/dates";
 import { packJobInputSchema } from "@/lib/schemas/audit-pack";
 import type { PackJobStatus, PackJobView } from "@/lib/schemas/views/pack-job";
-import type { Actor } from "../actor";
+import { setTimeout as sleep } from "node:timers/promises";
+import { isRole } from "@/lib/domain/accounts/roles";
+import { SYSTEM_ACTOR, type Actor } from "../actor";
 import { appVersion } from "../app-version";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
@@ -46,9 +50,10 @@ import { isUnreferenced } from "../storage/blob-references";
 import { getPackKey } from "../signing/pack-key";
 import { parseInput } from "../validation";
 import { PackSourceError, buildPack, removePartialsOf, streamPack, type PackEntry, type PackSigner } from "../pack/build-pack";
-import { HEARTBEAT_MS, type JobFilterJson, packJobFileName, packsDir, recoverStalePackJobs, runningHere, thisRunner } from "../pack/pack-job-recovery";
+import { HEARTBEAT_MS, type JobFilterJson, MAX_PACK_ATTEMPTS, packJobFileName, packsDir, recoverStalePackJobs, runningHere, thisRunner } from "../pack/pack-job-recovery";
+import { defineJob, jobQueue } from "../jobs/job-queue";
 
-export { packJobFileName, packsDir, recoverStalePackJobs, STALE_AFTER_MS } from "../pack/pack-job-recovery";
+export { MAX_PACK_ATTEMPTS, packJobFileName, packsDir, recoverStalePackJobs, STALE_AFTER_MS } from "../pack/pack-job-recovery";
 import { UnsafePackPathError } from "../pack/pack-paths";
 import { csvDocument } from "../audit-log/event-format";
 import { planVendorPack } from "./vendor-pack";
@@ -66,7 +71,7 @@ export interface PackJobOptions {
 
 /**
  * Starts a bulk export for the vendors matching `input.filter` and returns
- * at once; the job runs in this process after the caller returns.
+ * at once; the job runs on the background job queue (lib/server/jobs).
  */
 export async function startPackJob({ actor, input, options = {} }: { actor: Actor; input: unknown; options?: PackJobOptions }): Promise<{ id: string; vendors: number }> {
   requirePermission(actor, "pack.export");
@@ -83,28 +88,68 @@ export async function startPackJob({ actor, input, options = {} }: { actor: Acto
     await recordAudit(tx, actor, { action: "pack.bulk_export", entityType: "pack_job", entityId: job.id, after: { filter, pdfs, vendors } });
     return job;
   });
-  launchPackJob(job.id, actor, options);
+  if (Object.keys(options).length > 0) testSeams().set(job.id, options);
+  try {
+    await jobQueue().send("pack.build", { id: job.id });
+  } catch (error) {
+    // Never leave a row "queued" that no queue holds.
+    await db().packJob.update({ where: { id: job.id }, data: { status: "failed", error: "The export could not be queued. Try again.", finishedAt: new Date() } });
+    throw error;
+  }
   return { id: job.id, vendors };
 }
 
-/** Fire and forget: the promise is kept so tests (and shutdown) can wait for it. */
-function launchPackJob(jobId: string, actor: Actor, options: PackJobOptions): void {
+// Test seams travel beside the queue, in this process only: a message carries just the job id.
+function testSeams(): Map<string, PackJobOptions> {
+  const shared = globalThis as unknown as { assayPackJobSeams?: Map<string, PackJobOptions> };
+  shared.assayPackJobSeams ??= new Map();
+  return shared.assayPackJobSeams;
+}
+
+defineJob("pack.build", async ({ id }) => {
   const jobs = runningHere();
-  const promise = runPackJob(jobId, actor, options)
-    .catch((error: unknown) => console.error(`Audit pack job ${jobId} crashed`, error))
-    .finally(() => jobs.delete(jobId));
-  jobs.set(jobId, promise);
+  const promise = runPackJob(id, testSeams().get(id) ?? {}).finally(() => jobs.delete(id));
+  jobs.set(id, promise);
+  await promise;
+});
+
+/** Resolves when a job has finished, wherever it runs (polling its row when it runs in another process). */
+export async function packJobSettled(jobId: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await runningHere().get(jobId)?.catch(() => undefined);
+    const job = await db().packJob.findUnique({ where: { id: jobId }, select: { status: true } });
+    if (!job || job.status === "done" || job.status === "failed") return;
+    if (Date.now() > deadline) throw new Error(`Audit pack job ${jobId} is still ${job.status} after ${timeoutMs} ms`);
+    await sleep(100);
+  }
 }
 
-/** Resolves when an in-process job has finished (immediately if none is running here). */
-export async function packJobSettled(jobId: string): Promise<void> {
-  await runningHere().get(jobId);
+/** Who started the job, as they are now: a user deactivated or moved to a role without pack.export since cannot have it built. */
+async function startedBy(createdById: string): Promise<Actor> {
+  const user = await db().user.findUnique({ where: { id: createdById } });
+  if (!user || !user.active || !isRole(user.role)) throw new AppError("FORBIDDEN", "The user who started this export is no longer active.");
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, ip: "background job", userAgent: "assay job queue" };
+  requirePermission(actor, "pack.export");
+  return actor;
 }
 
-async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions): Promise<void> {
+/**
+ * Builds one export. Only a row still "queued" is claimed, and every later
+ * write names the attempt that claimed it, so a job delivered twice, or
+ * taken over after its worker went silent, is built and finished once.
+ */
+async function runPackJob(jobId: string, options: PackJobOptions): Promise<void> {
   const client = db();
-  const claimed = await client.packJob.updateMany({ where: { id: jobId, status: "queued" }, data: { status: "running", startedAt: new Date() } });
+  const before = await client.packJob.findUnique({ where: { id: jobId }, select: { attempts: true, filter: true } });
+  if (!before) return;
+  const attempt = before.attempts + 1;
+  const claimed = await client.packJob.updateMany({
+    where: { id: jobId, status: "queued", attempts: before.attempts },
+    data: { status: "running", startedAt: new Date(), attempts: attempt, filter: { ...(before.filter as object), runner: thisRunner() } as object },
+  });
   if (claimed.count === 0) return;
+  const mine = { id: jobId, status: "running", attempts: attempt };
   const job = await client.packJob.findUniqueOrThrow({ where: { id: jobId } });
   const config = job.filter as unknown as JobFilterJson;
   const outputPath = path.join(packsDir(), packJobFileName(jobId));
@@ -114,7 +159,7 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     if (!force && key === progress.written) return;
     progress.written = key;
     await client.packJob.updateMany({
-      where: { id: jobId, status: "running" },
+      where: mine,
       data: {
         vendorsDone: progress.vendorsDone,
         bytesDone: BigInt(progress.bytesDone),
@@ -133,7 +178,10 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
   }, PROGRESS_MS);
   timer.unref?.();
 
+  let auditActor: Actor = SYSTEM_ACTOR;
   try {
+    const actor = await startedBy(job.createdById);
+    auditActor = actor;
     const now = options.now ?? new Date();
     const where = vendorListWhere({ ...config.vendors, sort: "name", dir: "asc", page: 1, pageSize: 25 }, now);
     const vendors = await client.vendor.findMany({ where, orderBy: [{ searchName: "asc" }, { id: "asc" }], select: { id: true, name: true } });
@@ -210,10 +258,10 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     await fs.rm(outputPath, { force: true });
     if (stored.sha256 !== digest) throw new Error(`the stored archive hashes to ${stored.sha256}, not ${digest}`);
     const finished = await client.$transaction(async (tx) => {
-      // Only a job still "running": one declared interrupted meanwhile (its heartbeat
-      // stalled past STALE_AFTER_MS) stays failed, as its users were told.
+      // Only while this attempt still holds it: a job taken over after its heartbeat
+      // stalled past STALE_AFTER_MS is finished by the attempt that took it.
       const { count } = await tx.packJob.updateMany({
-        where: { id: jobId, status: "running" },
+        where: mine,
         data: { status: "done", vendorsDone: vendors.length, bytesDone: BigInt(progress.bytesDone), fileName: path.basename(outputPath), sha256: digest, finishedAt: new Date() },
       });
       if (count === 0) return false;
@@ -224,13 +272,19 @@ async function runPackJob(jobId: string, actor: Actor, options: PackJobOptions):
     if (!finished && (await isUnreferenced(client, digest))) await store.delete(digest);
   } catch (error) {
     clearInterval(timer);
-    const reason = failureReason(error);
-    if (!(error instanceof AppError || error instanceof PackSourceError)) console.error(`Audit pack job ${jobId} failed`, error);
     // buildPack already removed its temp file; this also covers a failure before it started.
     await removePartialsOf(outputPath).catch(() => undefined);
+    const expected = error instanceof AppError || error instanceof PackSourceError || error instanceof UnsafePackPathError;
+    if (!expected) console.error(`Audit pack job ${jobId} failed (attempt ${attempt} of ${MAX_PACK_ATTEMPTS})`, error);
+    if (!expected && attempt < MAX_PACK_ATTEMPTS) {
+      // A passing fault (a dropped connection, a busy database): back to the queue, which retries it later.
+      await client.packJob.updateMany({ where: mine, data: { status: "queued" } });
+      throw error;
+    }
+    const reason = failureReason(error);
     await client.$transaction(async (tx) => {
-      await tx.packJob.update({ where: { id: jobId }, data: { status: "failed", error: reason, finishedAt: new Date(), vendorsDone: progress.vendorsDone, bytesDone: BigInt(progress.bytesDone) } });
-      await recordAudit(tx, actor, { action: "pack.bulk_export.failed", entityType: "pack_job", entityId: jobId, after: { error: reason } });
+      const { count } = await tx.packJob.updateMany({ where: mine, data: { status: "failed", error: reason, finishedAt: new Date(), vendorsDone: progress.vendorsDone, bytesDone: BigInt(progress.bytesDone) } });
+      if (count === 1) await recordAudit(tx, auditActor, { action: "pack.bulk_export.failed", entityType: "pack_job", entityId: jobId, after: { error: reason, attempt } });
     });
   }
 }

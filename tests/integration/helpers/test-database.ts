@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { db, disconnectDb, type DatabaseProvider, type PrismaClient } from "@/lib/server/db";
+import { stopJobQueue } from "@/lib/server/jobs/job-queue";
 import { migrateDatabase } from "../../../scripts/db/migrations.mjs";
 import type { DatabaseTarget } from "../global-setup";
 
@@ -99,7 +100,8 @@ export function forEachProvider(
       });
 
       afterAll(async () => {
-        // Services reached this database through db(); close that client.
+        // Services reached this database through db(); close that client, and the job queue's.
+        await stopJobQueue();
         await disconnectDb();
         if (previousUrl === undefined) delete process.env.DATABASE_URL;
         else process.env.DATABASE_URL = previousUrl;

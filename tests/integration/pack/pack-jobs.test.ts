@@ -3,7 +3,8 @@
 // sub-packs each verify on their own, kept in the blob store so another
 // instance serves it; a job that hits a missing evidence blob
 // ends failed with the reason and leaves no file; a job left "running" by a
-// dead process is failed and its partial file removed.
+// dead process is sent again (or failed once it has used its attempts) and
+// its partial file removed.
 import { createHash, randomUUID } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
@@ -13,7 +14,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
 import { isRole } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
-import { getPackJob, listPackJobs, openPackJobDownload, packJobFileName, packJobSettled, packsDir, recoverStalePackJobs, startPackJob, STALE_AFTER_MS } from "@/lib/server/services/pack-jobs";
+import { getPackJob, listPackJobs, MAX_PACK_ATTEMPTS, openPackJobDownload, packJobFileName, packJobSettled, packsDir, recoverStalePackJobs, startPackJob, STALE_AFTER_MS } from "@/lib/server/services/pack-jobs";
+import { workJobsHere } from "../helpers/job-workers";
 import { verifyPack } from "@/lib/server/pack/verify-pack";
 import { loadOrCreatePackKey, type PackKey } from "@/lib/server/signing/pack-key";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";
@@ -51,6 +53,7 @@ forEachProvider("bulk audit pack jobs", (t) => {
     expect(await seedDemoData()).toBe("seeded");
     key = await loadOrCreatePackKey({ dataDir: path.join(tmp, "keys"), env: {} });
     security = await actorFor("security");
+    await workJobsHere();
   }, 120_000);
 
   afterAll(async () => {
@@ -152,21 +155,29 @@ forEachProvider("bulk audit pack jobs", (t) => {
     }
   });
 
-  it("a job left running by a dead process is failed and its partial archive removed", async () => {
+  it("a job left running by a dead process goes back on the queue and finishes; after MAX_PACK_ATTEMPTS it fails; partial archives are removed", async () => {
     const stale = new Date(Date.now() - STALE_AFTER_MS - 5_000).toISOString();
-    const job = await t.db.packJob.create({
-      data: { status: "running", startedAt: new Date(stale), createdById: security.id, vendorsTotal: 3, vendorsDone: 1, filter: { vendors: {}, pdfs: "latest", runner: { instance: randomUUID(), heartbeatAt: stale } } },
+    const deadRunner = { instance: randomUUID(), heartbeatAt: stale };
+    const vendor = await t.db.vendor.findFirstOrThrow({ where: { tier: "low" }, orderBy: { searchName: "asc" } });
+    const retried = await t.db.packJob.create({
+      data: { status: "running", attempts: 1, startedAt: new Date(stale), createdById: security.id, vendorsTotal: 1, filter: { vendors: { q: vendor.name }, pdfs: "latest", runner: deadRunner } },
+    });
+    const exhausted = await t.db.packJob.create({
+      data: { status: "running", attempts: MAX_PACK_ATTEMPTS, startedAt: new Date(stale), createdById: security.id, vendorsTotal: 3, vendorsDone: 1, filter: { vendors: {}, pdfs: "latest", runner: deadRunner } },
     });
     const fresh = await t.db.packJob.create({
-      data: { status: "running", startedAt: new Date(), createdById: security.id, filter: { vendors: {}, pdfs: "latest", runner: { instance: randomUUID(), heartbeatAt: new Date().toISOString() } } },
+      data: { status: "running", attempts: 1, startedAt: new Date(), createdById: security.id, filter: { vendors: {}, pdfs: "latest", runner: { instance: randomUUID(), heartbeatAt: new Date().toISOString() } } },
     });
-    const partial = path.join(packsDir(), `.${packJobFileName(job.id)}.${randomUUID()}.partial`);
+    const partial = path.join(packsDir(), `.${packJobFileName(exhausted.id)}.${randomUUID()}.partial`);
     const otherPartial = path.join(packsDir(), `.${packJobFileName(fresh.id)}.${randomUUID()}.partial`);
     await fs.writeFile(partial, "half an archive");
     await fs.writeFile(otherPartial, "another instance, still writing");
 
-    expect(await recoverStalePackJobs()).toEqual([job.id]);
-    expect(await t.db.packJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/^Interrupted/) });
+    expect((await recoverStalePackJobs()).sort()).toEqual([retried.id, exhausted.id].sort());
+    expect(await t.db.packJob.findUniqueOrThrow({ where: { id: exhausted.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/^Interrupted 3 times/) });
+    await packJobSettled(retried.id);
+    expect(await t.db.packJob.findUniqueOrThrow({ where: { id: retried.id } })).toMatchObject({ status: "done", attempts: 2, vendorsDone: 1 });
+    expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_export.interrupted", entityId: { in: [retried.id, exhausted.id] } } })).toBe(2);
     // A job another instance is still beating for is left alone, file and all.
     expect((await t.db.packJob.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("running");
     await expect(fs.stat(partial)).rejects.toMatchObject({ code: "ENOENT" });

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { packJobSettled, startPackJob } from "@/lib/server/services/pack-jobs";
 import { getPackKey } from "@/lib/server/signing/pack-key";
+import { workJobsHere } from "../../helpers/job-workers";
 import type { CaseContext, CaseTable } from "./types";
 
 // The audit log export, audit packs and the public signing key.
@@ -17,6 +18,7 @@ function finishedJob(ctx: CaseContext): Promise<string> {
   let job = finished.get(ctx);
   if (!job) {
     job = (async () => {
+      await workJobsHere();
       const { id } = await startPackJob({ actor: ctx.actors.security, input: { filter: await oneVendorFilter(ctx) } });
       await packJobSettled(id);
       return id;
@@ -33,7 +35,10 @@ export const cases: CaseTable = {
     audit: "pack.bulk_export",
     arrange: async (ctx) => ({ input: { filter: await oneVendorFilter(ctx), pdfs: "latest" } }),
     // The job runs on after the action returns; let it finish before the next case.
-    settle: async (_ctx, result) => packJobSettled((result as { data: { id: string } }).data.id),
+    settle: async (_ctx, result) => {
+      await workJobsHere();
+      await packJobSettled((result as { data: { id: string } }).data.id);
+    },
   },
   "GET app/api/audit-log/export/route.ts": {
     kind: "download",

@@ -1,5 +1,5 @@
 // Child process for the pack-job crash test: starts a bulk export through the
-// real service, with an evidence store whose downloads stall after the first
+// real service and works the queue itself, with an evidence store whose downloads stall after the first
 // chunk, so the job stays "running" with a partial archive on disk. Prints
 // `ready <jobId>` once both are true, then waits to be killed.
 //   node --import tsx run-pack-job.ts <actor.json>
@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
+import { jobQueue } from "@/lib/server/jobs/job-queue";
 import { packsDir, startPackJob } from "@/lib/server/services/pack-jobs";
 import type { BlobStore } from "@/lib/server/storage/blob-store";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
@@ -36,6 +37,8 @@ const stalling: BlobStore = {
 async function main() {
   const actor = JSON.parse(process.argv[2]!) as Actor;
   const { id } = await startPackJob({ actor, input: { filter: {}, pdfs: "latest" }, options: { store: stalling, renderPdf: null } });
+  // With PostgreSQL the job waits for a worker: this process is the only one.
+  await jobQueue().work("pack.build");
   for (;;) {
     const job = await db().packJob.findUniqueOrThrow({ where: { id } });
     const partial = (await readdir(packsDir())).some((n) => n.endsWith(".partial"));
