@@ -6,12 +6,15 @@ import { handlerFor, type JobHandler, type JobKind, type JobMessage, type JobQue
 import { retryDelaySeconds } from "./retry-delay";
 
 /** A failing job is retried this many times, with doubling delays, before it is left to its row's recovery. */
-const RETRIES = 3;
+export const LOCAL_RETRIES = 3;
 
 export class LocalQueue implements JobQueue {
   private readonly running = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
+
+  /** `retryBaseSeconds`: the first retry's delay, doubling after (tests shorten it). */
+  constructor(private readonly retryBaseSeconds = 5) {}
 
   async send(kind: JobKind, message: JobMessage, options: SendOptions = {}): Promise<void> {
     const key = options.key ?? `${kind}:${message.id}`;
@@ -36,7 +39,7 @@ export class LocalQueue implements JobQueue {
         .then(() => this.running.delete(key))
         .catch((error: unknown) => {
           console.error(`Background job ${kind} ${message.id} failed (attempt ${attempt})`, error);
-          if (attempt > RETRIES || this.stopped) return this.running.delete(key);
+          if (attempt > LOCAL_RETRIES || this.stopped) return this.running.delete(key);
           this.retryLater(handler, kind, message, key, attempt);
         });
     }, 0);
@@ -47,7 +50,7 @@ export class LocalQueue implements JobQueue {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.attempt(handler, kind, message, key, attempt + 1);
-    }, retryDelaySeconds(attempt) * 1000);
+    }, retryDelaySeconds(attempt, this.retryBaseSeconds) * 1000);
     timer.unref?.();
     this.timers.add(timer);
   }
