@@ -6,7 +6,9 @@ import { screenActionBody, screenActionContentType, screenActionOrigin } from "@
 // every page, action and route checks the session and permission itself.
 
 // /api/health and /api/ready answer load balancers and probes; they reveal only "ok"/"fail".
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready"];
+// /api/v1 is the REST API: its handlers authenticate a bearer token, never a session cookie
+// (lib/server/api/README.md), so it must reach them without one.
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready", "/api/v1"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

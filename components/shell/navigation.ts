@@ -16,8 +16,10 @@ const NAV: NavItem[] = [
   { href: "/audit-log", label: "Audit log", permission: "auditlog.read" },
   { href: "/audit-packs", label: "Audit packs", permission: "pack.export" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
+  { href: "/admin/api-tokens", label: "API tokens", permission: "apitoken.manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/audit-chain", label: "Audit chain", permission: "settings.read" },
+  { href: "/api-docs", label: "API reference", permission: "vendor.read" },
 ];
 
 export function navigationFor(role: Role) {

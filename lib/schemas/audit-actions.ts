@@ -136,6 +136,11 @@ const FIXED_ACTIONS = {
   "auth.sign_in_locked": entry("Sign-in refused: client locked out", "user", { after: z.strictObject({ email: text, ...from }) }),
   "auth.sign_out": entry("Signed out", "user"),
 
+  "apitoken.create": entry("API token created", "api_token", {
+    after: z.strictObject({ name: text, prefix: text, role: text, permissions: z.array(text).nullable(), expiresAt: instant.nullable() }),
+  }),
+  "apitoken.revoke": entry("API token revoked", "api_token", { after: z.strictObject({ name: text, prefix: text }) }),
+
   "user.create": entry("User created", "user", { after: userView }),
   "user.change_role": entry("User's role changed", "user", userChange),
   "user.deactivate": entry("User deactivated", "user", userChange),

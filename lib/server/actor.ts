@@ -1,3 +1,4 @@
+import type { Permission } from "@/lib/domain/accounts/permissions";
 import type { Role } from "@/lib/domain/accounts/roles";
 
 /** Who is doing something, and from where: every service call carries one. */
@@ -6,6 +7,8 @@ export interface Actor {
   email: string;
   name: string;
   role: Role;
+  /** An API token narrowed to some of its role's permissions carries them here (lib/server/api/README.md). */
+  permissions?: readonly Permission[];
   ip?: string | null;
   userAgent?: string | null;
 }

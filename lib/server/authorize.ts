@@ -8,7 +8,7 @@ import { can, type Permission } from "./permissions";
  * A refusal is recorded (throttled, outside the caller's transaction: see denials.ts).
  */
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (can(actor.role, permission)) return;
+  if (can(actor.role, permission) && (!actor.permissions || actor.permissions.includes(permission))) return;
   notePermissionDenied(actor, permission);
   throw forbidden();
 }

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   // Audit packs are what security hands an auditor.
   "pack.export": ["admin", "security"],
   "user.manage": ["admin"],
+  // API tokens are credentials with a role of their own: only admins issue them.
+  "apitoken.manage": ["admin"],
   "account.password.change": everyone,
   "settings.read": ["admin"],
   "settings.manage": ["admin"],

@@ -144,7 +144,8 @@ test("V8 authorization: every action, route and page, as every role", async () =
         return r.result.code === "FORBIDDEN" || r.result.code === "UNAUTHENTICATED" ? `${role} holds the permission but got ${r.result.code}` : r.result.ok ? "the probe changed something (it must be refused as stale)" : null;
       }
       if (e.kind === "route") {
-        const expected = allowed ? ROUTES[e.key]!.allowed : 403;
+        const target = ROUTES[e.key]!;
+        const expected = target.bearer ? 401 : allowed ? target.allowed : 403;
         return r.status === expected ? null : `${role}: expected ${expected}, got ${r.status} ${r.body.slice(0, 100)}`;
       }
       if (!allowed) return r.status === 403 || /\/forbidden/.test(r.headers.get("location") ?? "") ? null : `${role}: expected 403 or a redirect to /forbidden, got ${r.status}`;

@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
+import { apiTokenCreateSchema, apiTokenRevokeSchema } from "@/lib/schemas/api-token";
 import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
 import type { Permission } from "@/lib/server/permissions";
 import type { KnownIds } from "./db-probe";
@@ -120,6 +121,17 @@ const legalKinds = Object.keys(LEGAL_RECORD_KINDS) as [string, ...string[]];
 const version = z.number().int().positive();
 
 export const ACTIONS: Record<string, ActionTarget> = {
+  "app/(app)/admin/api-tokens/actions.ts#createApiTokenAction": {
+    schema: apiTokenCreateSchema,
+    permission: "apitoken.manage",
+    // A role cannot be narrowed to a permission it lacks: refused as invalid, nothing issued.
+    probe: () => ({ name: "probe", role: "viewer", permissions: ["settings.manage"], expires: "30" }),
+  },
+  "app/(app)/admin/api-tokens/actions.ts#revokeApiTokenAction": {
+    schema: apiTokenRevokeSchema,
+    permission: "apitoken.manage",
+    probe: () => ({ id: "no-such-token" }),
+  },
   "app/(app)/admin/users/actions.ts#createUserAction": {
     schema: createUserSchema,
     permission: "user.manage",
@@ -261,7 +273,13 @@ export const ACTIONS: Record<string, ActionTarget> = {
 // ---------------------------------------------------------------- routes
 
 export interface RouteTarget {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
+  /**
+   * The REST API: a bearer token authenticates, a session cookie never does, so
+   * every signed-in role is refused 401 here (cross-site requests riding a
+   * session cannot reach it). Tokens of each role: tests/integration/api.
+   */
+  bearer?: true;
   /** Path with real ids (the matrix) or with a generated segment (the fuzzer). */
   path(k: KnownIds, segment?: string): string;
   /** Query parameters generated for the fuzzer. */
@@ -323,6 +341,12 @@ export const ROUTES: Record<string, RouteTarget> = {
     permission: "assessment.read",
     allowed: 200,
   },
+  "GET app/api/v1/vendors/route.ts": { method: "GET", path: () => "/api/v1/vendors?limit=5", permission: "vendor.read", allowed: 401, bearer: true },
+  "POST app/api/v1/vendors/route.ts": { method: "POST", path: () => "/api/v1/vendors", permission: "vendor.create", allowed: 401, bearer: true },
+  "GET app/api/v1/vendors/[id]/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.read", allowed: 401, bearer: true },
+  "PATCH app/api/v1/vendors/[id]/route.ts": { method: "PATCH", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.update", allowed: 401, bearer: true },
+  "GET app/api/v1/vendors/[id]/findings/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/findings`, permission: "vendor.read", allowed: 401, bearer: true },
+  "GET app/api/v1/openapi.json/route.ts": { method: "GET", path: () => "/api/v1/openapi.json", permission: null, allowed: 200 },
   "GET app/api/health/route.ts": { method: "GET", path: () => "/api/health", permission: null, allowed: 200 },
   "GET app/api/ready/route.ts": { method: "GET", path: () => "/api/ready", permission: null, allowed: 200 },
   "GET app/.well-known/assay-pack-signing-key.pem/route.ts": { method: "GET", path: () => "/.well-known/assay-pack-signing-key.pem", permission: null, allowed: 200 },

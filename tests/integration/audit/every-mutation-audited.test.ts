@@ -171,7 +171,7 @@ async function call(endpoint: { file: string; name: string; route: boolean }, in
     }
   }
   if (!("request" in invocation)) throw new Error(`${endpoint.name} ${endpoint.file} is a route handler: arrange must return { request }`);
-  const response = (await fn(invocation.request(), { params: Promise.resolve(invocation.params ?? {}) })) as Response;
+  const response = (await fn(invocation.request(session.actor), { params: Promise.resolve(invocation.params ?? {}) })) as Response;
   // Drain the body: a streamed download does its work (and could fail) while it streams.
   const body = Buffer.from(await response.arrayBuffer());
   const code =

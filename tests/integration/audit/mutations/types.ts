@@ -20,8 +20,12 @@ export interface CaseContext {
   vendorWithEvidence(): Promise<{ id: string; documentId: string }>;
 }
 
-/** How to call the enumerated export: an action gets `input`; a route handler a fresh Request per call. */
-export type Invocation = { input: unknown } | { request: () => Request; params?: Record<string, string | string[]> };
+/**
+ * How to call the enumerated export: an action gets `input`; a route handler a
+ * fresh Request per call, built for the caller (null: signed out) so a REST API
+ * request can carry that caller's token instead of a session.
+ */
+export type Invocation = { input: unknown } | { request: (caller: Actor | null) => Request; params?: Record<string, string | string[]> };
 
 export interface CaseVariant {
   /** Shown in the test name when an entry has several variants. */

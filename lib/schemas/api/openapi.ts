@@ -1,0 +1,90 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the
+// handlers parse with (zod's own JSON Schema output, draft 2020-12, which is
+// OpenAPI 3.1's dialect). Nothing here is written twice by hand: a field added
+// to a schema appears in the document.
+import { z } from "zod";
+import { apiFindingListSchema, apiVendorCreateSchema, apiVendorListQuerySchema, apiVendorPageSchema, apiVendorSchema, apiVendorUpdateSchema } from "./vendors";
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+const problem: JsonSchema = {
+  type: "object",
+  required: ["type", "title", "status", "detail"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    errors: { type: "array", items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } } },
+  },
+};
+
+const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const ok = (ref: string, description = "OK") => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const errors = {
+  "400": problemResponse("Invalid input: `errors` names each field"),
+  "401": problemResponse("No valid token"),
+  "403": problemResponse("The token's role may not do this"),
+  "429": problemResponse("The token's requests for this minute are spent; see Retry-After"),
+};
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = schemaOf(field as z.ZodType, "input");
+    return { name, in: "query", required: false, schema: fieldSchema, ...(fieldSchema.description ? { description: fieldSchema.description } : {}) };
+  });
+}
+
+export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Assay REST API",
+      version: "1.0.0",
+      description: "Vendors and their findings. Authenticate with an API token an admin created (Admin → API tokens): `Authorization: Bearer assay_…`. Every call is checked against the token's role exactly as the app checks a user's. Errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/vendors": {
+        get: { operationId: "listVendors", summary: "List vendors", parameters: queryParameters(apiVendorListQuerySchema), responses: { "200": ok("VendorPage"), ...errors } },
+        post: {
+          operationId: "createVendor",
+          summary: "Create a vendor",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/VendorCreate" } } } },
+          responses: { "201": ok("Vendor", "Created"), ...errors },
+        },
+      },
+      "/vendors/{id}": {
+        get: { operationId: "getVendor", summary: "Get a vendor", parameters: [idParameter], responses: { "200": ok("Vendor"), ...errors, "404": problemResponse("No such vendor") } },
+        patch: {
+          operationId: "updateVendor",
+          summary: "Update a vendor's profile",
+          parameters: [idParameter],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/VendorUpdate" } } } },
+          responses: { "200": ok("Vendor"), ...errors, "404": problemResponse("No such vendor"), "409": problemResponse("The vendor changed since `version` was read") },
+        },
+      },
+      "/vendors/{id}/findings": {
+        get: { operationId: "listVendorFindings", summary: "A vendor's open findings, computed now", parameters: [idParameter], responses: { "200": ok("FindingList"), ...errors, "404": problemResponse("No such vendor") } },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, `assay_…`" } },
+      schemas: {
+        Problem: problem,
+        Vendor: schemaOf(apiVendorSchema, "output"),
+        VendorPage: schemaOf(apiVendorPageSchema, "output"),
+        VendorCreate: schemaOf(apiVendorCreateSchema, "input"),
+        VendorUpdate: schemaOf(apiVendorUpdateSchema, "input"),
+        FindingList: schemaOf(apiFindingListSchema, "output"),
+      },
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { expect } from "vitest";
+import type { Actor } from "@/lib/server/actor";
+import { createApiToken } from "@/lib/server/services/api-tokens";
+import { validVendor } from "../../helpers/fixtures";
+import { apiRequest, apiSecretsByRole } from "../../helpers/api-tokens";
+import type { CaseContext, CaseTable, Invocation } from "./types";
+
+// The REST API (/api/v1) and the admin page that issues its tokens. API calls
+// carry the caller's token, never a session: a signed-out caller sends none.
+
+const secrets = new WeakMap<CaseContext, ReturnType<typeof apiSecretsByRole>>();
+function secretsOf(ctx: CaseContext) {
+  let s = secrets.get(ctx);
+  if (!s) secrets.set(ctx, (s = apiSecretsByRole(ctx.db, ctx.actors)));
+  return s;
+}
+
+async function api(ctx: CaseContext, url: string, init: { method?: string; body?: unknown } = {}, params?: Record<string, string>): Promise<Invocation> {
+  const byRole = await secretsOf(ctx);
+  return { request: (caller: Actor | null) => apiRequest(url, caller ? byRole[caller.role] : null, init), params };
+}
+
+export const cases: CaseTable = {
+  "GET app/api/v1/vendors/route.ts": {
+    kind: "read",
+    permission: "vendor.read",
+    arrange: (ctx) => api(ctx, "/api/v1/vendors?limit=5&tier=critical"),
+  },
+  "POST app/api/v1/vendors/route.ts": {
+    kind: "mutation",
+    permission: "vendor.create",
+    audit: "vendor.create",
+    arrange: (ctx) => api(ctx, "/api/v1/vendors", { method: "POST", body: { ...validVendor, name: ctx.unique("API Vendor") } }),
+  },
+  "GET app/api/v1/vendors/[id]/route.ts": {
+    kind: "read",
+    permission: "vendor.read",
+    arrange: async (ctx) => {
+      const vendor = await ctx.freshVendor();
+      return api(ctx, `/api/v1/vendors/${vendor.id}`, {}, { id: vendor.id });
+    },
+  },
+  "PATCH app/api/v1/vendors/[id]/route.ts": {
+    kind: "mutation",
+    permission: "vendor.update",
+    audit: "vendor.update",
+    arrange: async (ctx) => {
+      const vendor = await ctx.freshVendor();
+      return api(ctx, `/api/v1/vendors/${vendor.id}`, { method: "PATCH", body: { ...validVendor, name: vendor.name, website: "https://changed.example", version: vendor.version } }, { id: vendor.id });
+    },
+  },
+  "GET app/api/v1/vendors/[id]/findings/route.ts": {
+    kind: "read",
+    permission: "vendor.read",
+    arrange: async (ctx) => {
+      const vendor = await ctx.freshVendor();
+      return api(ctx, `/api/v1/vendors/${vendor.id}/findings`, {}, { id: vendor.id });
+    },
+  },
+  "GET app/api/v1/openapi.json/route.ts": {
+    kind: "public",
+    reason: "the API's OpenAPI document: a description of the endpoints, no data; changes nothing",
+    prove: async (ctx, exported) => {
+      const before = await ctx.db.auditEvent.count();
+      const response = await (exported as () => Promise<Response>)();
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { openapi: string }).openapi).toBe("3.1.0");
+      expect(await ctx.db.auditEvent.count()).toBe(before);
+    },
+  },
+  "app/(app)/admin/api-tokens/actions.ts#createApiTokenAction": {
+    kind: "mutation",
+    permission: "apitoken.manage",
+    audit: "apitoken.create",
+    as: "admin",
+    arrange: async (ctx) => ({ input: { name: ctx.unique("Ticketing sync"), role: "viewer", permissions: [], expires: "30" } }),
+  },
+  "app/(app)/admin/api-tokens/actions.ts#revokeApiTokenAction": {
+    kind: "mutation",
+    permission: "apitoken.manage",
+    audit: "apitoken.revoke",
+    as: "admin",
+    arrange: async (ctx) => {
+      const { id } = await createApiToken({ actor: ctx.actors.admin, input: { name: ctx.unique("To revoke"), role: "viewer" } });
+      return { input: { id } };
+    },
+  },
+};
