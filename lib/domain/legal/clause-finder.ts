@@ -154,7 +154,7 @@ function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: R
   let score = 0;
   let core = false;
   for (const signal of clause.signals) {
-    if (signal.all.every((re) => re.test(p.text))) {
+    if (signalMatches(clause, signal, p)) {
       score += signal.weight;
       if (signal.core) core = true;
     }
@@ -166,6 +166,24 @@ function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: R
     if (descriptiveHeadings.some((re) => re.test(p.heading as string))) score -= descriptivePenalty;
   }
   return Math.max(0, score);
+}
+
+/**
+ * Every pattern of the signal in the passage; or, for a core signal of two or
+ * more patterns, all but one in the passage and that one in its heading: under
+ * "Security Breach Notification", "Provider will notify Customer within 48
+ * hours" names the incident through its heading, and under "Effect of
+ * Termination", "Processor shall delete all Customer Data" the termination.
+ * The heading supplies the subject, never the duty: at least one pattern must
+ * match the sentence itself, and the heading must be one of the clause's own
+ * ("Network Security" does not make a policy sentence about cyber insurance).
+ */
+function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"][number], p: Passage): boolean {
+  const missing = signal.all.filter((re) => !re.test(p.text));
+  if (missing.length === 0) return true;
+  const heading = p.heading;
+  if (!signal.core || missing.length !== 1 || signal.all.length < 2 || heading === undefined) return false;
+  return missing[0]!.test(heading) && clause.headings.some((re) => re.test(heading));
 }
 
 function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["hints"] {

@@ -108,6 +108,26 @@ describe("clause finder", () => {
     expect(other.value).toBeUndefined();
   });
 
+  test("a section's own heading supplies the subject a sentence leaves out, never the duty, and only the clause's own headings do", () => {
+    const under = (heading: string, text: string, code: string) => findClauses({ sections: [{ heading, text }] }).find((p) => p.clauseCode === code)!;
+    expect(under("Security Breach Notification", "The Supplier will notify the Customer within forty-eight (48) hours.", "incident_notification")).toMatchObject({
+      found: true,
+      value: { kind: "hours", hours: 48 },
+    });
+    expect(under("Effect of Termination", "The Processor shall delete all Customer Data within thirty (30) days.", "data_return_deletion").found).toBe(true);
+    // Without the heading the same sentences name no incident and no termination.
+    expect(find("The Supplier will notify the Customer within forty-eight (48) hours.", "incident_notification").found).toBe(false);
+    expect(find("The Processor shall delete all Customer Data within thirty (30) days.", "data_return_deletion").found).toBe(false);
+    // "Network Security" is no insurance heading; a heading alone is no clause.
+    expect(under("Network Security", "The customer must comply with any other organisation's security policy.", "cyber_insurance").found).toBe(false);
+    expect(under("Security Breach Notification", "Contact details are listed below for reference purposes.", "incident_notification").found).toBe(false);
+  });
+
+  test("'including but not limited to' is no limit of liability", () => {
+    expect(find("The Supplier accepts no liability for indirect damages, including but not limited to loss of profits, goodwill or data.", "liability_cap").found).toBe(false);
+    expect(find("The Supplier's total liability shall be limited to the fees paid in the twelve months before the claim.", "liability_cap").found).toBe(true);
+  });
+
   test("an audit limited to reports is found, with a hint", () => {
     const p = find("Customer agrees that Provider's SOC 2 Type II report shall satisfy any audit right Customer may have.", "right_to_audit");
     expect(p.found).toBe(true);
