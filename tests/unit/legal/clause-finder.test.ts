@@ -123,6 +123,24 @@ describe("clause finder", () => {
     expect(under("Security Breach Notification", "Contact details are listed below for reference purposes.", "incident_notification").found).toBe(false);
   });
 
+  test("unauthorised access to the customer's data is an incident to notify", () => {
+    expect(find("The Provider shall notify the Customer within 24 hours of becoming aware of any unauthorized access to Customer Data.", "incident_notification")).toMatchObject({
+      found: true,
+      value: { kind: "hours", hours: 24 },
+    });
+    expect(find("The Provider shall notify the Customer within 24 hours of any change to its prices.", "incident_notification").found).toBe(false);
+  });
+
+  test("a mutual clause that limits disclosure to staff with a need to know under a duty of confidence binds the vendor's staff; a party answering for its staff's breach does not", () => {
+    expect(
+      find(
+        "The receiving party will restrict disclosure of Confidential Information to those employees or agents with a need to know such information and who are under a duty of confidentiality no less protective than this Agreement.",
+        "agent_access_confidentiality",
+      ).found,
+    ).toBe(true);
+    expect(find("If a party's personnel breach these confidentiality obligations, this agreement will treat that breach as if committed by the party itself.", "agent_access_confidentiality").found).toBe(false);
+  });
+
   test("'including but not limited to' is no limit of liability", () => {
     expect(find("The Supplier accepts no liability for indirect damages, including but not limited to loss of profits, goodwill or data.", "liability_cap").found).toBe(false);
     expect(find("The Supplier's total liability shall be limited to the fees paid in the twelve months before the claim.", "liability_cap").found).toBe(true);
