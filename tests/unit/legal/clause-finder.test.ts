@@ -141,6 +141,12 @@ describe("clause finder", () => {
     expect(find("If a party's personnel breach these confidentiality obligations, this agreement will treat that breach as if committed by the party itself.", "agent_access_confidentiality").found).toBe(false);
   });
 
+  test("'in no event shall … be liable … in excess of' is a cap; a compromise of data is an incident", () => {
+    expect(find("IN NO EVENT SHALL COMPANY BE LIABLE TO CUSTOMER FOR ANY AMOUNT IN EXCESS OF THE FEES PAID IN THE TWELVE MONTHS BEFORE THE CLAIM.", "liability_cap").found).toBe(true);
+    expect(find("In no event shall Company be liable for any indirect or consequential damages.", "liability_cap").found).toBe(false);
+    expect(find("The Supplier shall notify the Customer without undue delay of any compromise of Customer Data.", "incident_notification").found).toBe(true);
+  });
+
   test("'including but not limited to' is no limit of liability", () => {
     expect(find("The Supplier accepts no liability for indirect damages, including but not limited to loss of profits, goodwill or data.", "liability_cap").found).toBe(false);
     expect(find("The Supplier's total liability shall be limited to the fees paid in the twelve months before the claim.", "liability_cap").found).toBe(true);
