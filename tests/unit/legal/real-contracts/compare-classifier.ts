@@ -10,19 +10,12 @@
 //   ASSAY_CONTRACT_CORPUS=../shared/contracts-real npx tsx tests/unit/legal/real-contracts/compare-classifier.ts
 // Exits 2 when the corpus is absent.
 import { findClauses } from "@/lib/domain/legal/clause-finder";
-import { CLAUSE_CODES, corpusAvailable, corpusDir, finderInput, loadLabels, loadSplit, readCorpusFile } from "./corpus";
+import { CLAUSE_CODES, devDocuments, exitUnlessCorpus, finderInput } from "./corpus";
 import { type Counts, measure, precision, recall } from "./measure";
 import { MODEL, THRESHOLDS, labelledDocument, leaveOneDocumentOut, proposalsAt } from "./sentence-classifier";
 
-if (!corpusAvailable()) {
-  console.error(`No corpus at ${corpusDir()} (set ASSAY_CONTRACT_CORPUS).`);
-  process.exit(2);
-}
-
-const dev = new Set(loadSplit().dev);
-const docs = loadLabels()
-  .filter((l) => dev.has(l.id))
-  .map((label) => ({ label, text: readCorpusFile(label.file).text }));
+exitUnlessCorpus();
+const docs = devDocuments();
 const started = performance.now();
 const scored = leaveOneDocumentOut(docs.map(({ label, text }) => labelledDocument(label, text)));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
