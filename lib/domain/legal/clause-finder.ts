@@ -3,6 +3,7 @@
 // reviewer confirms; nothing here is recorded without a person. Pure: no I/O.
 import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
+import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
 import { type SentenceReading, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
@@ -57,6 +58,13 @@ export function findClauses(
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document);
   const vendors = vendorNames(passages.map((p) => p.text));
+  const terms = definedTerms(passages);
+  const used = new Map<number, DefinedTerm[]>();
+  const termsIn = (p: Passage) => {
+    let t = used.get(p.index);
+    if (!t) used.set(p.index, (t = termsUsedIn(p.text, terms, p.index)));
+    return t;
+  };
   const readings = new Map<number, SentenceReading>();
   const reading = (p: Passage) => {
     let r = readings.get(p.index);
@@ -66,7 +74,7 @@ export function findClauses(
   return compiled.clauses.map((clause) => {
     const threshold = clause.entry.finder.threshold;
     const candidates = passages
-      .map((p) => ({ p, score: scorePassage(clause, p, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
+      .map((p) => ({ p, score: scorePassage(clause, p, termsIn, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
       .map((s) => ({ ...s, fit: roleFit(clause.role, reading(s.p)) }));
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
@@ -148,13 +156,19 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   return "clause";
 }
 
-function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: RegExp[], descriptivePenalty: number): number {
+function scorePassage(
+  clause: CompiledClause,
+  p: Passage,
+  termsIn: (p: Passage) => DefinedTerm[],
+  descriptiveHeadings: RegExp[],
+  descriptivePenalty: number,
+): number {
   // A deferral to another document is the clause by reference, whatever else the sentence says.
   if (clause.byReference.some((re) => re.test(p.text))) return clause.entry.finder.threshold;
   let score = 0;
   let core = false;
   for (const signal of clause.signals) {
-    if (signal.all.every((re) => re.test(p.text))) {
+    if (signalMatches(clause, signal, p, termsIn)) {
       score += signal.weight;
       if (signal.core) core = true;
     }
@@ -166,6 +180,30 @@ function scorePassage(clause: CompiledClause, p: Passage, descriptiveHeadings: R
     if (descriptiveHeadings.some((re) => re.test(p.heading as string))) score -= descriptivePenalty;
   }
   return Math.max(0, score);
+}
+
+/**
+ * Every pattern of the signal in the passage; or, for a core signal of two or
+ * more patterns, all but one in the passage and that one supplied by the
+ * passage's context:
+ * - its section's heading, when the heading is one of the clause's own: under
+ *   "Security Breach Notification", "Provider will notify Customer within 48
+ *   hours" names the incident; under "Effect of Termination", "Processor shall
+ *   delete all Customer Data" the termination ("Network Security" does not make
+ *   a policy sentence about cyber insurance);
+ * - the definition of a term the sentence uses bare: "notify the Covered Entity
+ *   of any Breach", where "Breach" means the unauthorised access to PHI.
+ * Context supplies the subject, never the duty: at least one pattern must match
+ * the sentence itself.
+ */
+function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"][number], p: Passage, termsIn: (p: Passage) => DefinedTerm[]): boolean {
+  const missing = signal.all.filter((re) => !re.test(p.text));
+  if (missing.length === 0) return true;
+  if (!signal.core || missing.length !== 1 || signal.all.length < 2) return false;
+  const pattern = missing[0]!;
+  const heading = p.heading;
+  if (heading !== undefined && pattern.test(heading) && clause.headings.some((re) => re.test(heading))) return true;
+  return termsIn(p).some((t) => pattern.test(t.genus));
 }
 
 function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["hints"] {

@@ -158,6 +158,15 @@ function paragraphNumber(line: string): string | undefined {
 const ENDS_SENTENCE = /[.;:!?]["')\]]*$/;
 /** "(a) ", "(iv) ", "(2) ", "b) ": an item of a list whose lead-in ends in a colon. */
 const LIST_ITEM = /^\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/i;
+/**
+ * "• encrypt data at rest", "- delete all copies": a bulleted item starts its
+ * own passage even when the item before it ends without punctuation, as
+ * bulleted items in PDFs and plain text often do.
+ */
+const BULLET_ITEM = /^[•●▪◦‣∙·○■□►➢*-]\s+\S/;
+/** "=====" or "-----" under a title (reStructuredText, setext) or between parts: no text. */
+const RULE_LINE = /^([=\-~^*#+_`'".:])\1{2,}$/;
+const MAX_HEADING_UNDERLINED = 90;
 const MAX_LEAD_IN = 300;
 const ITEM_JOINER = /[;,]\s*(?:and|or|and\/or)$/i;
 
@@ -197,6 +206,20 @@ class PassageBuilder {
       this.prevEnded = this.prevAllowsItem = true;
       return;
     }
+    if (RULE_LINE.test(line)) {
+      // An underlined title ("Data Protection" over "===============") is the heading of what follows.
+      const title = this.buffer.trim();
+      const underlined = title && this.bufferPages.length <= 1 && title.length <= MAX_HEADING_UNDERLINED && !/[.;:,]$/.test(title) && !this.bufferIsItem;
+      if (underlined) {
+        this.buffer = "";
+        this.bufferPages = [];
+        this.heading = title;
+        this.clauseNumber = paragraphNumber(title);
+        this.leadIn = undefined;
+      } else this.flush();
+      this.prevEnded = this.prevAllowsItem = true;
+      return;
+    }
     if (line.includes(" | ")) {
       // A table row stands alone; cells are not sentences of the paragraph around them.
       this.flush();
@@ -218,7 +241,7 @@ class PassageBuilder {
       this.flush();
       this.clauseNumber = number;
       this.leadIn = undefined;
-    } else if (this.prevAllowsItem && LIST_ITEM.test(line)) {
+    } else if ((this.prevAllowsItem && LIST_ITEM.test(line)) || BULLET_ITEM.test(line)) {
       this.flush();
       this.bufferIsItem = this.leadIn !== undefined;
     }

@@ -3,7 +3,7 @@
 // Content-Type, because both are chosen by whoever uploads. Pure: no I/O, so
 // the same rules serve the upload path, the CLI import and the tests.
 
-export const FILE_KINDS = ["pdf", "docx", "xlsx", "png", "jpeg", "txt"] as const;
+export const FILE_KINDS = ["pdf", "docx", "xlsx", "png", "jpeg", "txt", "html"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** Canonical media types; the download sends exactly these. */
@@ -16,6 +16,10 @@ export const MIME_TYPES: Record<FileKind, string> = {
   // The content was checked to be UTF-8, so say so: a browser that guesses
   // the charset can be talked into UTF-7 and similar tricks.
   txt: "text/plain; charset=utf-8",
+  // An HTML contract is stored and served as plain text, never as text/html:
+  // the app never renders an uploaded page, so a script inside it stays
+  // inert text (docs/security.md, "Markup uploads").
+  html: "text/plain; charset=utf-8",
 };
 
 export const FILE_KIND_LABELS: Record<FileKind, string> = {
@@ -25,6 +29,7 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
   png: "a PNG image",
   jpeg: "a JPEG image",
   txt: "a plain-text file",
+  html: "an HTML document",
 };
 
 /** Accepted name extensions per type, the canonical one first. */
@@ -37,6 +42,9 @@ const EXTENSIONS: Record<FileKind, readonly string[]> = {
   // Markdown is plain text to storage (served as text/plain); the clause
   // finder reads it with its structure (lib/server/contracts/extract-text.ts).
   txt: [".txt", ".md", ".markdown"],
+  // Markdown may open with an HTML block ("<div align=center>"); the clause
+  // finder reads a .md by its name as Markdown either way.
+  html: [".html", ".htm", ".md", ".markdown"],
 };
 
 export const ACCEPTED_TYPES_SENTENCE = "Upload a PDF, DOCX, XLSX, PNG, JPEG or TXT file.";
@@ -61,6 +69,12 @@ export type SniffResult =
 export interface SniffOptions {
   /** True when `head` is the whole file (so a cut-off UTF-8 sequence at its end is an error). */
   complete?: boolean;
+  /**
+   * Accept an HTML document (contracts only: agreements are published as web
+   * pages and Word exports to HTML). Stored as plain text (MIME_TYPES.html).
+   * SVG, XML and a bare script are refused whatever this says.
+   */
+  acceptHtml?: boolean;
 }
 
 const refused = (message: string): SniffResult => ({ outcome: "refused", message });
@@ -89,7 +103,7 @@ export function sniffFileType(head: Uint8Array, opts: SniffOptions = {}): SniffR
   for (const [magic, what] of KNOWN_UNSUPPORTED) {
     if (startsWith(head, magic)) return refused(`The file is ${what}, which is not accepted. ${ACCEPTED_TYPES_SENTENCE}`);
   }
-  return sniffText(head, opts.complete ?? false);
+  return sniffText(head, opts.complete ?? false, opts.acceptHtml ?? false);
 }
 
 // --- ZIP-based Office documents -------------------------------------------
@@ -260,7 +274,7 @@ export function createTextValidator(): {
   };
 }
 
-function sniffText(head: Uint8Array, complete: boolean): SniffResult {
+function sniffText(head: Uint8Array, complete: boolean, acceptHtml: boolean): SniffResult {
   if (startsWith(head, UTF16_LE_BOM) || startsWith(head, UTF16_BE_BOM)) {
     return refused("The text file is UTF-16. Save it as UTF-8 and upload it again.");
   }
@@ -273,11 +287,29 @@ function sniffText(head: Uint8Array, complete: boolean): SniffResult {
   // text/plain with nosniff it is harmless, but one wrong header away from a
   // stored XSS; nobody needs it as evidence, so refuse it outright.
   if (start !== undefined && head[start] === LT) {
+    if (acceptHtml && isHtmlDocument(head.subarray(start))) return { outcome: "detected", kind: "html" };
+    if (acceptHtml) {
+      return refused("The file contains markup that is not an HTML document (SVG, XML or a script). Upload the contract as PDF, DOCX, HTML, Markdown or text.");
+    }
     return refused(
       "The file contains HTML or XML markup, which is not accepted as a text document. Export it as PDF instead.",
     );
   }
   return { outcome: "detected", kind: "txt" };
+}
+
+/**
+ * An HTML page or fragment, judged by its first element after any comments:
+ * a doctype, <html>, or a text element a document opens with. "<svg", "<?xml"
+ * and "<script" are not documents (SVG runs script when opened as an image,
+ * XML is no contract format).
+ */
+const HTML_OPENING = /^<(?:!doctype\s+html\b|(?:html|head|body|meta|title|main|article|section|header|div|p|h[1-6]|table|ol|ul|dl|center|font|span|b|strong|em|i|a|br|hr|blockquote|pre)(?=[\s>/]))/i;
+
+function isHtmlDocument(head: Uint8Array): boolean {
+  const text = new TextDecoder("utf-8").decode(head.subarray(0, SNIFF_HEAD_BYTES));
+  const opening = text.replace(/^(?:\s*<!--[\s\S]*?-->)*\s*/, "");
+  return HTML_OPENING.test(opening);
 }
 
 function notText(why: string): TextVerdict {

@@ -100,7 +100,8 @@ export function htmlToSections(html: string): DocxSection[] {
   endBlock();
   return sections
     .filter((s) => s.heading !== null || s.lines.length > 0)
-    .map((s) => ({ heading: s.heading, text: s.lines.join("\n") }));
+    // One paragraph per block: list items and paragraphs stay separate passages (contract-passages.ts).
+    .map((s) => ({ heading: s.heading, text: s.lines.join("\n\n") }));
 }
 
 function lastSentence(text: string): string {

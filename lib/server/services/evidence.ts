@@ -56,7 +56,8 @@ export async function uploadEvidence({
   try {
     // Refused before a byte is read: the client said how big the file is.
     if (declared.sizeBytes !== null && declared.sizeBytes > uploads.maxBytes) throw tooLarge(uploads.maxBytes);
-    stored = await ingestUpload({ store, stream: verifiedBody(stream, declared), declaredName, maxBytes: uploads.maxBytes });
+    // Only a contract may be an HTML page: the clause finder reads it; it is stored and served as plain text.
+    stored = await ingestUpload({ store, stream: verifiedBody(stream, declared), declaredName, maxBytes: uploads.maxBytes, acceptHtml: meta.kind === "contract" });
   } catch (error) {
     if (error instanceof UploadRejectedError) {
       noteDenial(actor, {

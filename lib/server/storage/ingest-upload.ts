@@ -28,6 +28,8 @@ export interface IngestUploadInput {
   declaredName: string;
   /** settings.uploads.maxBytes */
   maxBytes: number;
+  /** Contracts may be HTML documents (stored as plain text; see SniffOptions.acceptHtml). */
+  acceptHtml?: boolean;
   /** Where DOCX/XLSX uploads are spooled while their ZIP directory is read. Defaults to the OS temp dir. */
   scratchDir?: string;
 }
@@ -60,14 +62,14 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestedUp
 
     const head = await readHead(iterator, SNIFF_HEAD_BYTES);
     if (head.bytes.length === 0) throw emptyUpload();
-    const sniffed = sniffFileType(head.bytes, { complete: head.done });
+    const sniffed = sniffFileType(head.bytes, { complete: head.done, acceptHtml: input.acceptHtml ?? false });
     if (sniffed.outcome === "refused") throw new UploadRejectedError("bad_type", sniffed.message);
 
     const source = resume(head.chunks, iterator, head.done);
     if (sniffed.outcome === "zip") return await ingestZip(input, name.fileName, source);
 
     const fileName = requireMatchingName(name.fileName, sniffed.kind);
-    const body = sniffed.kind === "txt" ? validateText(source) : source;
+    const body = sniffed.kind === "txt" || sniffed.kind === "html" ? validateText(source) : source;
     const put = await input.store.put(body, { maxBytes: input.maxBytes });
     return result(put, sniffed.kind, fileName);
   } finally {

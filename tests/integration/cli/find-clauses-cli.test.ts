@@ -96,7 +96,14 @@ describe("find-clauses CLI", () => {
     const html = "<h2>Exit</h2><p>On termination of the Agreement the Supplier shall:</p><ol><li>return all Customer Data;</li><li>delete all copies within thirty (30) days.</li></ol>";
     const htmlRun = await runCli(["find-clauses", file("exit.html", html), "--json"]);
     expect(htmlRun.code).toBe(0);
-    expect(byCode(htmlRun.stdout).clause("data_return_deletion")).toMatchObject({ status: "present", passages: [{ section: "Exit" }] });
+    // Each list item is its own passage, quoted with its lead-in once.
+    expect(byCode(htmlRun.stdout).clause("data_return_deletion")).toMatchObject({
+      status: "present",
+      passages: [
+        { section: "Exit", quote: "On termination of the Agreement the Supplier shall: return all Customer Data;" },
+        { section: "Exit", quote: "On termination of the Agreement the Supplier shall: delete all copies within thirty (30) days." },
+      ],
+    });
 
     const docx = new Document({
       sections: [

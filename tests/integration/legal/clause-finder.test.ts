@@ -13,7 +13,8 @@ import { acceptAllProposals, decideClauseProposal, getContractAnalysis, runClaus
 import { saveDossierRecord } from "@/lib/server/services/dossier-records";
 import { getVendorDossierView } from "@/lib/server/services/dossier-view";
 import { getLegalReview } from "@/lib/server/services/legal-view";
-import { uploadEvidence } from "@/lib/server/services/evidence";
+import { openEvidence, uploadEvidence } from "@/lib/server/services/evidence";
+import { evidenceDownloadHeaders } from "@/lib/server/storage/download-headers";
 import { createVendor } from "@/lib/server/services/vendors";
 import { FilesystemBlobStore } from "@/lib/server/storage/filesystem-store";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
@@ -195,6 +196,58 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
     expect(proposal("liability_cap")).toMatchObject({ found: false, byReference: true });
     expect(data.sccs, "no SCCs in these terms").toBeUndefined();
+  });
+
+  it("stores an HTML contract with a script in it as inert text: the finder reads its structure, the download cannot run it, other evidence refuses HTML", async () => {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Finder html" } });
+    const html = [
+      "<!DOCTYPE html><html><head><title>Hosting terms</title><script>fetch('/api/evidence').then(r => alert(document.cookie))</script></head>",
+      '<body onload="alert(1)"><h2>6. Security</h2><p>The <b>Supplier</b> shall:</p>',
+      "<ul><li>keep access logs for a year;</li><li>notify the Client of any <em>Security Breach</em> within twelve (12) hours.</li></ul>",
+      '<h2>7. Audit</h2><p>The Client shall not be entitled to carry out any audit or inspection of the Supplier\'s premises.</p>',
+      '<img src="x" onerror="alert(2)"></body></html>',
+    ].join("\n");
+    const bytes = Buffer.from(html);
+    const { document } = await uploadEvidence({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "contract", effectiveDate: "2026-01-15" },
+      stream: Readable.from([bytes]),
+      declaredName: "hosting-terms.html",
+      store,
+    });
+    expect(document).toMatchObject({ fileKind: "html", mimeType: "text/plain; charset=utf-8", fileName: "hosting-terms.html" });
+
+    const run = await runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store });
+    const { data } = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    expect(data.format).toBe("html");
+    const proposal = (code: string) => data.proposals.find((p) => p.clauseCode === code)!;
+    expect(proposal("incident_notification")).toMatchObject({ found: true, value: { kind: "hours", hours: 12 } });
+    expect(proposal("incident_notification").passages[0]).toMatchObject({ section: "6. Security" });
+    expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
+    expect(JSON.stringify(data)).not.toMatch(/alert|document\.cookie/);
+
+    // The bytes are kept as uploaded; the download is plain text, an attachment, unsniffable and sandboxed.
+    const { document: opened, body } = await openEvidence({ actor: legal, documentId: document.id, store });
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    const headers = evidenceDownloadHeaders(opened);
+    expect(headers["Content-Type"]).toBe("text/plain; charset=utf-8");
+    expect(headers["Content-Disposition"]).toMatch(/^attachment;/);
+    expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers["Content-Security-Policy"]).toMatch(/default-src 'none'.*sandbox/);
+
+    await expect(
+      uploadEvidence({
+        actor: legal,
+        input: { vendorId: vendor.id, kind: "other", effectiveDate: "2026-01-15" },
+        stream: Readable.from([bytes]),
+        declaredName: "hosting-terms.html",
+        store,
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/HTML or XML markup/) });
   });
 
   it("reads the contract's title, type, effective date, law and parties for the contract form, and lists them with the run", async () => {

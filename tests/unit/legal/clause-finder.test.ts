@@ -108,6 +108,50 @@ describe("clause finder", () => {
     expect(other.value).toBeUndefined();
   });
 
+  test("a section's own heading supplies the subject a sentence leaves out, never the duty, and only the clause's own headings do", () => {
+    const under = (heading: string, text: string, code: string) => findClauses({ sections: [{ heading, text }] }).find((p) => p.clauseCode === code)!;
+    expect(under("Security Breach Notification", "The Supplier will notify the Customer within forty-eight (48) hours.", "incident_notification")).toMatchObject({
+      found: true,
+      value: { kind: "hours", hours: 48 },
+    });
+    expect(under("Effect of Termination", "The Processor shall delete all Customer Data within thirty (30) days.", "data_return_deletion").found).toBe(true);
+    // Without the heading the same sentences name no incident and no termination.
+    expect(find("The Supplier will notify the Customer within forty-eight (48) hours.", "incident_notification").found).toBe(false);
+    expect(find("The Processor shall delete all Customer Data within thirty (30) days.", "data_return_deletion").found).toBe(false);
+    // "Network Security" is no insurance heading; a heading alone is no clause.
+    expect(under("Network Security", "The customer must comply with any other organisation's security policy.", "cyber_insurance").found).toBe(false);
+    expect(under("Security Breach Notification", "Contact details are listed below for reference purposes.", "incident_notification").found).toBe(false);
+  });
+
+  test("unauthorised access to the customer's data is an incident to notify", () => {
+    expect(find("The Provider shall notify the Customer within 24 hours of becoming aware of any unauthorized access to Customer Data.", "incident_notification")).toMatchObject({
+      found: true,
+      value: { kind: "hours", hours: 24 },
+    });
+    expect(find("The Provider shall notify the Customer within 24 hours of any change to its prices.", "incident_notification").found).toBe(false);
+  });
+
+  test("a mutual clause that limits disclosure to staff with a need to know under a duty of confidence binds the vendor's staff; a party answering for its staff's breach does not", () => {
+    expect(
+      find(
+        "The receiving party will restrict disclosure of Confidential Information to those employees or agents with a need to know such information and who are under a duty of confidentiality no less protective than this Agreement.",
+        "agent_access_confidentiality",
+      ).found,
+    ).toBe(true);
+    expect(find("If a party's personnel breach these confidentiality obligations, this agreement will treat that breach as if committed by the party itself.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("'in no event shall … be liable … in excess of' is a cap; a compromise of data is an incident", () => {
+    expect(find("IN NO EVENT SHALL COMPANY BE LIABLE TO CUSTOMER FOR ANY AMOUNT IN EXCESS OF THE FEES PAID IN THE TWELVE MONTHS BEFORE THE CLAIM.", "liability_cap").found).toBe(true);
+    expect(find("In no event shall Company be liable for any indirect or consequential damages.", "liability_cap").found).toBe(false);
+    expect(find("The Supplier shall notify the Customer without undue delay of any compromise of Customer Data.", "incident_notification").found).toBe(true);
+  });
+
+  test("'including but not limited to' is no limit of liability", () => {
+    expect(find("The Supplier accepts no liability for indirect damages, including but not limited to loss of profits, goodwill or data.", "liability_cap").found).toBe(false);
+    expect(find("The Supplier's total liability shall be limited to the fees paid in the twelve months before the claim.", "liability_cap").found).toBe(true);
+  });
+
   test("an audit limited to reports is found, with a hint", () => {
     const p = find("Customer agrees that Provider's SOC 2 Type II report shall satisfy any audit right Customer may have.", "right_to_audit");
     expect(p.found).toBe(true);

@@ -77,6 +77,28 @@ describe("list items in plain text, PDF and DOCX", () => {
     ]);
   });
 
+  test("bulleted items are separate passages with their lead-in, even when an item ends without punctuation", () => {
+    const passages = buildPassages({
+      pages: [{ number: 1, text: "On expiry of the Agreement the Supplier shall:\n• return all Customer Data\n• delete every copy within thirty days.\nFees paid are not refundable." }],
+    });
+    expect(passages.map((p) => p.text)).toEqual([
+      "On expiry of the Agreement the Supplier shall:",
+      "On expiry of the Agreement the Supplier shall: • return all Customer Data",
+      "On expiry of the Agreement the Supplier shall: • delete every copy within thirty days.",
+      "Fees paid are not refundable.",
+    ]);
+  });
+
+  test("an underlined title (reStructuredText, setext) is the heading of what follows, not text", () => {
+    const passages = buildPassages({
+      sections: [{ heading: null, text: "Data Protection\n===============\n\nThe Processor shall notify the Controller of a breach within 48 hours.\n\n-----\n\nFees are due monthly." }],
+    });
+    expect(passages.map((p) => [p.heading, p.text])).toEqual([
+      ["Data Protection", "The Processor shall notify the Controller of a breach within 48 hours."],
+      ["Data Protection", "Fees are due monthly."],
+    ]);
+  });
+
   test("a paragraph without a colon opens no lead-in", () => {
     const passages = buildPassages({ sections: [{ heading: null, text: "The Supplier provides hosting.\n\n(a) Backups are kept for thirty days by the Supplier." }] });
     expect(passages.map((p) => p.text)).toEqual(["The Supplier provides hosting.", "(a) Backups are kept for thirty days by the Supplier."]);

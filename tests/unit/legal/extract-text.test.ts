@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { buildPassages } from "@/lib/domain/legal/contract-passages";
 import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
 import { AppError } from "@/lib/server/errors";
 
@@ -98,7 +99,13 @@ describe("Markdown and HTML contracts", () => {
     expect(text.format).toBe("html");
     expect(text.fullText).not.toContain("var notify");
     expect(text.sections).toEqual([
-      { heading: "9. Exit", text: "On termination the Supplier shall:\nOn termination the Supplier shall: return all Client Data & copies;\nOn termination the Supplier shall: delete it within 30 days." },
+      { heading: "9. Exit", text: "On termination the Supplier shall:\n\nOn termination the Supplier shall: return all Client Data & copies;\n\nOn termination the Supplier shall: delete it within 30 days." },
+    ]);
+    // Each item is its own passage with its lead-in once, not one run-on passage of all items.
+    expect(buildPassages(text).map((p) => p.text)).toEqual([
+      "On termination the Supplier shall:",
+      "On termination the Supplier shall: return all Client Data & copies;",
+      "On termination the Supplier shall: delete it within 30 days.",
     ]);
   });
 

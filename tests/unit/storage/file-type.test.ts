@@ -93,6 +93,41 @@ describe("sniffFileType: everything else is refused with a message naming it", (
   });
 });
 
+describe("sniffFileType for contracts (acceptHtml): an HTML document is detected by its content, other markup still refused", () => {
+  const contract = (b: Uint8Array) => sniffFileType(b, { complete: true, acceptHtml: true });
+  it.each<[string, string]>([
+    ["a doctype", "<!DOCTYPE html><html><body><script>alert(document.cookie)</script>"],
+    ["a comment, then <html>", "\ufeff\n<!-- exported by Word -->\n<html lang=en><p>Terms</p>"],
+    ["a fragment", "<h1>Data Processing Agreement</h1><p>The Processor shall ...</p>"],
+    ["Markdown opening with an HTML block", '<div align="center">\n\n# Terms of Service\n\n</div>'],
+  ])("%s", (_, text) => {
+    expect(contract(utf8(text))).toEqual({ outcome: "detected", kind: "html" });
+  });
+
+  it.each<[string, string]>([
+    ["SVG", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ["XML", '<?xml version="1.0"?><a/>'],
+    ["a bare script", "\n  <script>x()</script>"],
+    ["an unknown element", "<x-payload>hi</x-payload>"],
+  ])("%s is refused", (_, text) => {
+    const result = contract(utf8(text));
+    expect(result.outcome).toBe("refused");
+    expect(result.outcome === "refused" && result.message).toMatch(/not an HTML document/);
+  });
+
+  it("names must match: .html, .htm or Markdown; not .txt or .pdf", () => {
+    expect(matchFileNameToType("terms.html", "html")).toEqual({ ok: true, fileName: "terms.html" });
+    expect(matchFileNameToType("terms.md", "html")).toEqual({ ok: true, fileName: "terms.md" });
+    expect(matchFileNameToType("terms", "html")).toEqual({ ok: true, fileName: "terms.html" });
+    expect(matchFileNameToType("terms.txt", "html").ok).toBe(false);
+    expect(matchFileNameToType("terms.pdf", "html").ok).toBe(false);
+  });
+
+  it("is stored and served as plain text, never text/html", () => {
+    expect(MIME_TYPES.html).toBe("text/plain; charset=utf-8");
+  });
+});
+
 describe("createTextValidator: the whole file, chunk by chunk", () => {
   it("accepts a character split across chunks", () => {
     const bytes = utf8("€ and ✓");

@@ -19,6 +19,8 @@ if (!available) {
 
 const BASELINE = path.resolve(__dirname, "../../../fixtures/contracts-real-labels/baseline.json");
 const CALIBRATION = path.resolve(__dirname, "../../../../lib/domain/legal/finder-calibration.json");
+/** Both tests run the finder over the whole corpus: about 3 s on a quiet 2-core machine, several times that on a busy one. */
+const CORPUS_RUN_MS = 60_000;
 
 describe.skipIf(!available)("clause finder on real contracts", () => {
   const labels = available ? loadLabels() : [];
@@ -65,7 +67,7 @@ describe.skipIf(!available)("clause finder on real contracts", () => {
       expect(f.hours.exact, `${name}: exact notification hours`).toBeGreaterThanOrEqual(b.hoursExact);
       expect(f.excludedAsPresent.length, `${name}: excluded rights proposed as present`).toBeLessThanOrEqual(b.excludedAsPresent);
     }
-  });
+  }, CORPUS_RUN_MS);
 
   test("confidence is the measured share right per clause and score bucket on the test split", () => {
     const docs = propose(split.test);
@@ -81,7 +83,7 @@ describe.skipIf(!available)("clause finder on real contracts", () => {
     if (process.env.ASSAY_WRITE_CALIBRATION === "1") fs.writeFileSync(CALIBRATION, `${JSON.stringify(table, null, 2)}\n`);
     expect(FINDER_CALIBRATION.cells, "lib/domain/legal/finder-calibration.json is stale: rerun with ASSAY_WRITE_CALIBRATION=1").toEqual(table.cells);
     expect(docs.flatMap((d) => d.proposals).every((p) => p.confidence < 1)).toBe(true);
-  });
+  }, CORPUS_RUN_MS);
 
   function propose(ids: string[]): { label: (typeof labels)[number]; proposals: ClauseProposal[] }[] {
     return labels

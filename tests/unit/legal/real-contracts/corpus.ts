@@ -43,6 +43,21 @@ export function corpusAvailable(): boolean {
   return fs.existsSync(corpusDir()) && fs.readdirSync(corpusDir()).some((f) => f.startsWith("manifest"));
 }
 
+/** For the scripts beside the tests: exit 2, saying where the corpus was looked for, when it is absent. */
+export function exitUnlessCorpus(): void {
+  if (corpusAvailable()) return;
+  console.error(`No corpus at ${corpusDir()} (set ASSAY_CONTRACT_CORPUS).`);
+  process.exit(2);
+}
+
+/** The labelled documents of the dev split with their text, for tuning and comparisons. */
+export function devDocuments(): { label: DocumentLabel; text: string }[] {
+  const dev = new Set(loadSplit().dev);
+  return loadLabels()
+    .filter((l) => dev.has(l.id))
+    .map((label) => ({ label, text: readCorpusFile(label.file).text }));
+}
+
 export function loadSplit() {
   return splitSchema.parse(JSON.parse(fs.readFileSync(path.join(LABEL_DIR, "split.json"), "utf8")));
 }

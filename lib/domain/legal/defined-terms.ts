@@ -1,0 +1,62 @@
+// The terms a contract defines ("Breach" means the unauthorised acquisition,
+// access, use or disclosure of Protected Health Information …) and what they
+// stand for, so that a clause using the term bare ("notify the Customer of
+// any Breach") is read with its definition. Pure: no I/O.
+
+export interface DefinedTerm {
+  term: string;
+  /**
+   * What the term is, from its definition: the words after "means" up to the
+   * first semicolon, bracket, "including" or cross-reference ("the
+   * unauthorised acquisition, access, use or disclosure of PHI" for "Breach"),
+   * not the examples or the statute that follow, which name everything
+   * ("… as defined in Regulation (EU) 2016/679").
+   */
+  genus: string;
+  /** Index of the passage that defines it (that passage is the definition, not a use). */
+  passageIndex: number;
+  /** The term as a whole word, as written. */
+  pattern: RegExp;
+}
+
+const MAX_GENUS = 160;
+const GENUS_END = /[;(]|\s(?:including|includes|such as|e\.g\.|as (?:that term is |such term is )?defined|within the meaning|under)\s/;
+const MAX_TERMS = 400;
+// "1.4 "Security Incident" means …", "Breach: means …", "(c) "Sub-processor" shall mean …".
+const DEFINITION =
+  /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?"?([A-Z][A-Za-z0-9'-]*(?:\s+(?:[A-Z][A-Za-z0-9'-]*|of|and|or|the|to)){0,5})"?\s*(?:\([^)]{0,60}\)\s*)?[:,]?\s*(?:means|shall mean|refers to|is defined as|includes)\b\s*(.*)$/s;
+/** A defined term quoted anywhere in the sentence: … (the "Breach") means, or "Breach" means. */
+const QUOTED_DEFINITION = /"([A-Z][A-Za-z0-9'-]*(?:\s+(?:[A-Z][A-Za-z0-9'-]*|of|and|or|the|to)){0,5})"\s*(?:\([^)]{0,60}\)\s*)?(?:means|shall mean|refers to|is defined as)\b\s*(.*)$/s;
+/**
+ * A body of law is defined by the jurisdictions it lists ("Applicable Laws
+ * means European Union or Member State laws …"): those words say nothing
+ * about where data is kept, so such terms carry no meaning into a clause.
+ */
+const LAW_TERM = /\b(?:laws?|regulations?|legislation|acts?|rules?|directives?|gdpr|ccpa|hipaa|codes?)\b/i;
+/** Words that head a sentence without being a defined term. */
+const NOT_TERMS = new Set(["This", "That", "It", "The", "A", "An", "Such", "Each", "Any", "Which", "Agreement"]);
+
+export function definedTerms(passages: readonly { index: number; text: string }[]): DefinedTerm[] {
+  const out: DefinedTerm[] = [];
+  const seen = new Set<string>();
+  for (const p of passages) {
+    const m = DEFINITION.exec(p.text) ?? QUOTED_DEFINITION.exec(p.text);
+    const term = m?.[1]?.trim();
+    if (!m || !term || NOT_TERMS.has(term) || LAW_TERM.test(term) || seen.has(term)) continue;
+    seen.add(term);
+    const pattern = new RegExp(String.raw`(?<![A-Za-z])${escapeRegExp(term)}(?![A-Za-z])`);
+    const genus = (m[2] ?? "").split(GENUS_END)[0]!.slice(0, MAX_GENUS);
+    out.push({ term, genus, passageIndex: p.index, pattern });
+    if (out.length >= MAX_TERMS) break;
+  }
+  return out;
+}
+
+/** The defined terms a passage uses (as written: "Breach" is the term, "breach" the word). */
+export function termsUsedIn(text: string, terms: readonly DefinedTerm[], passageIndex: number): DefinedTerm[] {
+  return terms.filter((t) => t.passageIndex !== passageIndex && t.pattern.test(text));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
