@@ -6,7 +6,8 @@ import { screenActionBody, screenActionContentType, screenActionOrigin } from "@
 // every page, action and route checks the session and permission itself.
 
 // /api/health and /api/ready answer load balancers and probes; they reveal only "ok"/"fail".
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready"];
+// /api/calendar/feed is authenticated by its own per-user token (calendar apps send no cookie).
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready", "/api/calendar/feed"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

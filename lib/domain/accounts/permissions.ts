@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "pack.export": ["admin", "security"],
   "user.manage": ["admin"],
   "account.password.change": everyone,
+  // Everyone reads the renewal calendar, so everyone may subscribe to it.
+  "calendar.feed.manage": everyone,
   "settings.read": ["admin"],
   "settings.manage": ["admin"],
   "auditlog.read": ["admin", "security", "viewer"],

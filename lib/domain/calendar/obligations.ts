@@ -1,5 +1,5 @@
 import type { Settings } from "@/lib/schemas/settings";
-import { addDaysToDay, addMonthsToDay, type DueKind, type IsoDate } from "../dates";
+import { addDaysToDay, addMonthsToDay, isoWeekdayOfDay, type DueKind, type IsoDate } from "../dates";
 import { firstCurrentPeriodEnd } from "../assurance/soc2-status";
 
 // The renewal calendar's vocabulary and the dates its rules produce: every
@@ -88,4 +88,19 @@ export function storedDayRange(range: { from: IsoDate; to: IsoDate }, months: nu
     lower: firstCurrentPeriodEnd(addDaysToDay(range.from, shift), months),
     upperExclusive: firstCurrentPeriodEnd(addDaysToDay(range.to, shift + 1), months),
   };
+}
+
+/**
+ * The weeks of a month view, Monday first: each week seven "YYYY-MM-DD" days,
+ * with the days of the neighbouring months that complete the first and last week.
+ */
+export function monthGridWeeks(month: string): IsoDate[][] {
+  const first = `${month}-01`;
+  const last = addDaysToDay(addMonthsToDay(first, 1), -1);
+  const mondayOffset = isoWeekdayOfDay(first) - 1;
+  const weeks: IsoDate[][] = [];
+  for (let start = addDaysToDay(first, -mondayOffset); start <= last; start = addDaysToDay(start, 7)) {
+    weeks.push(Array.from({ length: 7 }, (_, i) => addDaysToDay(start, i)));
+  }
+  return weeks;
 }
