@@ -19,7 +19,7 @@ interface Props {
   kinds: Option[];
   now: string;
   createFeed: (input: CreateCalendarFeedInput) => Promise<ActionResult<{ token: string; path: string }>>;
-  revokeFeed: () => Promise<ActionResult<{ revoked: boolean }>>;
+  revokeFeed: () => Promise<ActionResult<{ revoked: number }>>;
 }
 
 /**

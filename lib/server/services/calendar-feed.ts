@@ -8,6 +8,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
+import { notFound } from "../errors";
 import { parseInput } from "../validation";
 import { calendarDates } from "./calendar";
 import { loadSettings } from "./settings";
@@ -67,15 +68,16 @@ export async function createCalendarFeed({ actor, input, now = new Date() }: { a
 }
 
 /** Revokes the user's live feed; a calendar app fetching it gets 404 from then on. */
-export async function revokeCalendarFeed({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<{ revoked: boolean }> {
+export async function revokeCalendarFeed({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<{ revoked: number }> {
   requirePermission(actor, "calendar.feed.manage");
   return db().$transaction(async (tx) => {
     const live = await tx.calendarFeedToken.findMany({ where: { userId: actor.id, revokedAt: null } });
+    if (live.length === 0) throw notFound("You have no calendar feed to revoke.");
     for (const row of live) {
       await tx.calendarFeedToken.update({ where: { id: row.id }, data: { revokedAt: now } });
       await recordAudit(tx, actor, { action: "calendar_feed.revoke", entityType: "calendar_feed", entityId: row.id, before: { createdAt: row.createdAt } });
     }
-    return { revoked: live.length > 0 };
+    return { revoked: live.length };
   });
 }
 
