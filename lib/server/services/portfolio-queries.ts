@@ -66,22 +66,28 @@ function latestOnly(table: string, column: string) {
   return Prisma.sql`AND NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} n WHERE n."vendorId" = r."vendorId" AND (n.${c} > r.${c} OR (n.${c} = r.${c} AND n."id" < r."id")))`;
 }
 
+/** The owner and tier filters, as a condition on the record's vendor (the Vendor table answers it by primary key). */
 function vendorFilter(filter: PortfolioDateFilter) {
   const parts: Prisma.Sql[] = [];
-  if (filter.ownerId) parts.push(Prisma.sql`AND v."ownerId" = ${filter.ownerId}`);
-  if (filter.tiers && filter.tiers.length > 0) parts.push(Prisma.sql`AND v."tier" IN (${Prisma.join(filter.tiers)})`);
-  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+  if (filter.ownerId) parts.push(Prisma.sql`f."ownerId" = ${filter.ownerId}`);
+  if (filter.tiers && filter.tiers.length > 0) parts.push(Prisma.sql`f."tier" IN (${Prisma.join(filter.tiers)})`);
+  return parts.length ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Vendor" f WHERE f."id" = r."vendorId" AND ${Prisma.join(parts, " AND ")})` : Prisma.empty;
 }
 
-/** One branch of the union: the records of one table whose `column` lies in the bounds, at most `take`, in column order. */
+/**
+ * One branch of the union: the records of one table whose `column` lies in
+ * the bounds, at most `take` in column order, then their vendors: the join
+ * reads only the rows kept, never the whole Vendor table.
+ */
 function branch(kind: PortfolioDateKind, table: string, column: string, bounds: Bounds, take: number, extra: Prisma.Sql, vendors: Prisma.Sql) {
   const c = Prisma.raw(`"${column}"`);
   const upper = bounds.upperExclusive ? Prisma.sql`r.${c} < ${bounds.upper}` : Prisma.sql`r.${c} <= ${bounds.upper}`;
-  return Prisma.sql`SELECT * FROM (
-    SELECT ${kind} AS "kind", r.${c} AS "day", r."vendorId" AS "vendorId", v."name" AS "vendorName", v."tier" AS "vendorTier", v."ownerId" AS "ownerId", r."id" AS "recordId"
-    FROM ${Prisma.raw(`"${table}"`)} r JOIN "Vendor" v ON v."id" = r."vendorId"
-    WHERE r.${c} >= ${bounds.lower} AND ${upper} ${extra} ${vendors}
-    ORDER BY r.${c}, r."id" LIMIT ${take}) AS ${Prisma.raw(`"${kind}"`)}`;
+  return Prisma.sql`SELECT ${kind} AS "kind", k."day" AS "day", k."vendorId" AS "vendorId", v."name" AS "vendorName", v."tier" AS "vendorTier", v."ownerId" AS "ownerId", k."id" AS "recordId"
+    FROM (SELECT r.${c} AS "day", r."vendorId" AS "vendorId", r."id" AS "id"
+      FROM ${Prisma.raw(`"${table}"`)} r
+      WHERE r.${c} >= ${bounds.lower} AND ${upper} ${extra} ${vendors}
+      ORDER BY r.${c}, r."id" LIMIT ${take}) AS k
+    JOIN "Vendor" v ON v."id" = k."vendorId"`;
 }
 
 /** The calendar date of a row: the stored day, or the rule's output for the kinds dated by a setting. */
@@ -131,7 +137,7 @@ export async function portfolioDates(
     const { lower, upperExclusive } = storedDayRange(range, months, firstDayAfter);
     return { lower, upper: upperExclusive, upperExclusive: true };
   };
-  const elevated = Prisma.sql`AND v."tier" IN (${Prisma.join(TIERS.filter(isElevatedTier))})`;
+  const elevated = Prisma.sql`AND EXISTS (SELECT 1 FROM "Vendor" e WHERE e."id" = r."vendorId" AND e."tier" IN (${Prisma.join(TIERS.filter(isElevatedTier))}))`;
   const branches: Record<Exclude<PortfolioDateKind, "reassessment_due">, () => Prisma.Sql> = {
     iso_expiry: () => branch("iso_expiry", "IsoCertificate", "expiryDate", plain, take, none, vendors),
     insurance_expiry: () => branch("insurance_expiry", "InsurancePolicy", "expiryDate", plain, take, none, vendors),
