@@ -8,7 +8,8 @@ import { screenActionBody, screenActionContentType, screenActionOrigin } from "@
 // /api/health and /api/ready answer load balancers and probes; they reveal only "ok"/"fail".
 // /api/v1 is the REST API: its handlers authenticate a bearer token, never a session cookie
 // (lib/server/api/README.md), so it must reach them without one.
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready", "/api/v1"];
+// /api/calendar/feed is authenticated by its own per-user token (calendar apps send no cookie).
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready", "/api/v1", "/api/calendar/feed"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

@@ -11,6 +11,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", permission: "vendor.read" },
   { href: "/vendors", label: "Vendors", permission: "vendor.read" },
+  { href: "/calendar", label: "Calendar", permission: "vendor.read" },
   { href: "/procurement", label: "Procurement", permission: "assessment.create" },
   { href: "/legal", label: "Legal queue", permission: "legal.manage" },
   { href: "/audit-log", label: "Audit log", permission: "auditlog.read" },

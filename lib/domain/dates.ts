@@ -9,6 +9,7 @@ import {
   endOfQuarter,
   format,
   formatDistanceStrict,
+  getISODay,
   getQuarter,
   getYear,
   isValid,
@@ -191,6 +192,11 @@ export function firstDayOfYearAfter(from: DayInput, years: number): IsoDate {
 /** The calendar year of a day (2026 for "2026-03-15"). */
 export function yearOfDay(day: DayInput): number {
   return getYear(dayOf(day));
+}
+
+/** The ISO weekday of a day: 1 = Monday … 7 = Sunday (a month view starts its weeks on Monday). */
+export function isoWeekdayOfDay(day: DayInput): number {
+  return getISODay(dayOf(day));
 }
 
 /** The calendar quarter of a day as KPI periods name it: "2026-Q3" for "2026-08-31". */

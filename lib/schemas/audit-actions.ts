@@ -105,6 +105,8 @@ const auditLogFilter = z.strictObject({
 const clauseDecision = (state: "accepted" | "edited" | "rejected") =>
   z.strictObject({ clauseCode: text, decision: z.literal(state), documentId: id });
 
+const calendarFeedFilters = z.strictObject({ owner: text.optional(), team: text.optional(), tier: text.optional(), kind: text.optional() });
+
 /** A payload side that this action never writes. */
 const absent = z.undefined();
 
@@ -251,6 +253,11 @@ const FIXED_ACTIONS = {
   "auditlog.export": entry("Audit log exported", "audit_log", {
     after: z.strictObject({ format: z.enum(["csv", "jsonl"]), filter: auditLogFilter }),
   }),
+  // Personal iCalendar feeds (README.md, "Renewal calendar"): never the token itself, only its filters.
+  "calendar_feed.create": entry("Calendar feed created", "calendar_feed", {
+    after: z.strictObject({ filters: calendarFeedFilters, replacedFeeds: count }),
+  }),
+  "calendar_feed.revoke": entry("Calendar feed revoked", "calendar_feed", { before: z.strictObject({ createdAt: instant }) }),
   "seed.demo_data": entry("Demo data created", "system", { after: z.strictObject({ users: z.array(text), vendors: count }) }),
 };
 

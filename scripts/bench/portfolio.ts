@@ -9,6 +9,7 @@ import { findPostgresBinaries, startPostgresCluster } from "../../tests/integrat
 import { migrateDatabase } from "../db/migrations.mjs";
 import { seedPortfolio } from "./seed-portfolio";
 import { portfolioDates, vendorsWithStaleSoc2 } from "@/lib/server/services/portfolio-queries";
+import { benchCalendarMonth } from "./calendar";
 import { line, ms, timeRuns } from "./stats";
 
 export async function benchPortfolioQueries(now: Date, label: string) {
@@ -23,6 +24,7 @@ export async function benchPortfolioQueries(now: Date, label: string) {
   const staleCount = (await vendorsWithStaleSoc2(client, today, DEFAULT_SETTINGS)).length;
   const stale = await timeRuns(30, () => vendorsWithStaleSoc2(client, today, DEFAULT_SETTINGS));
   line(`${label}: vendors with SOC 2 stale today (${staleCount.toLocaleString("en")})`, `median ${ms(stale.median)}, p95 ${ms(stale.p95)}`, "< 50 ms median", stale.median < 50);
+  await benchCalendarMonth(now, label);
 }
 
 async function recordCount(): Promise<number> {

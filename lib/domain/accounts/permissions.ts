@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   // API tokens are credentials with a role of their own: only admins issue them.
   "apitoken.manage": ["admin"],
   "account.password.change": everyone,
+  // Everyone reads the renewal calendar, so everyone may subscribe to it.
+  "calendar.feed.manage": everyone,
   "settings.read": ["admin"],
   "settings.manage": ["admin"],
   "auditlog.read": ["admin", "security", "viewer"],

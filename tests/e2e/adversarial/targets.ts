@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { auditLogFilterSchema } from "@/lib/schemas/audit-log";
+import { createCalendarFeedSchema } from "@/lib/schemas/calendar";
 import { packJobInputSchema, vendorPackQuerySchema } from "@/lib/schemas/audit-pack";
 import { createAssessmentSchema, riskAcceptanceSchema, signOffSchema, submitAssessmentSchema, updateRemediationSchema } from "@/lib/schemas/assessment";
 import { acceptAllProposalsInputSchema, clauseDecisionInputSchema, runClauseFinderInputSchema } from "@/lib/schemas/contract-analysis";
@@ -177,6 +178,18 @@ export const ACTIONS: Record<string, ActionTarget> = {
     schema: z.object({ currentPassword: z.string().max(40), newPassword: z.string().max(11), confirmPassword: z.string().max(11) }),
     permission: "account.password.change",
     probe: () => ({ currentPassword: "not-checked", newPassword: "short", confirmPassword: "short" }),
+  },
+  "app/(app)/calendar/actions.ts#createCalendarFeedAction": {
+    schema: createCalendarFeedSchema,
+    permission: "calendar.feed.manage",
+    // An owner id the schema refuses: no feed is made.
+    probe: () => ({ owner: "not an id!" }),
+  },
+  "app/(app)/calendar/actions.ts#revokeCalendarFeedAction": {
+    schema: z.undefined(),
+    permission: "calendar.feed.manage",
+    // The suite's users have no feed: revoking none is refused and changes nothing.
+    probe: () => undefined,
   },
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": {
     schema: z.object({ version: z.number().int().nonnegative(), settings: settingsSchema }),
@@ -347,6 +360,8 @@ export const ROUTES: Record<string, RouteTarget> = {
   "PATCH app/api/v1/vendors/[id]/route.ts": { method: "PATCH", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.update", allowed: 401, bearer: true },
   "GET app/api/v1/vendors/[id]/findings/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/findings`, permission: "vendor.read", allowed: 401, bearer: true },
   "GET app/api/v1/openapi.json/route.ts": { method: "GET", path: () => "/api/v1/openapi.json", permission: null, allowed: 200 },
+  // Authenticated by the random token in its path, not a session: a guessed token is a plain 404.
+  "GET app/api/calendar/feed/[token]/route.ts": { method: "GET", path: (_k, s) => `/api/calendar/feed/${s ?? "no-such-token"}`, permission: null, allowed: 404 },
   "GET app/api/health/route.ts": { method: "GET", path: () => "/api/health", permission: null, allowed: 200 },
   "GET app/api/ready/route.ts": { method: "GET", path: () => "/api/ready", permission: null, allowed: 200 },
   "GET app/.well-known/assay-pack-signing-key.pem/route.ts": { method: "GET", path: () => "/.well-known/assay-pack-signing-key.pem", permission: null, allowed: 200 },
