@@ -14,24 +14,32 @@ export interface VendorLists {
   dataCategories: string[];
 }
 
-/** What to `include` in a vendor query so `vendorLists` can read the lists back. */
+/**
+ * What to `include` in a vendor query so `vendorLists` can read the lists back.
+ * No `orderBy` here: with one, Prisma cannot split the relation query's
+ * `IN (…)` over more than 999 vendors on SQLite (P2029); vendorLists sorts.
+ */
 export const VENDOR_LISTS_INCLUDE = {
-  services: { select: { service: true }, orderBy: { position: "asc" } },
-  industries: { select: { industry: true }, orderBy: { position: "asc" } },
-  dataCategories: { select: { category: true }, orderBy: { position: "asc" } },
+  services: { select: { service: true, position: true } },
+  industries: { select: { industry: true, position: true } },
+  dataCategories: { select: { category: true, position: true } },
 } as const satisfies Prisma.VendorInclude;
 
 export interface VendorListRows {
-  services: readonly { service: string }[];
-  industries: readonly { industry: string }[];
-  dataCategories: readonly { category: string }[];
+  services: readonly { service: string; position: number }[];
+  industries: readonly { industry: string; position: number }[];
+  dataCategories: readonly { category: string; position: number }[];
+}
+
+function inSavedOrder<T extends { position: number }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => a.position - b.position);
 }
 
 export function vendorLists(row: VendorListRows): VendorLists {
   return {
-    services: row.services.map((r) => r.service),
-    industries: row.industries.map((r) => r.industry),
-    dataCategories: row.dataCategories.map((r) => r.category),
+    services: inSavedOrder(row.services).map((r) => r.service),
+    industries: inSavedOrder(row.industries).map((r) => r.industry),
+    dataCategories: inSavedOrder(row.dataCategories).map((r) => r.category),
   };
 }
 

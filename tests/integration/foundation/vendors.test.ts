@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
 import { vendorListQuerySchema } from "@/lib/schemas/vendor";
+import { VENDOR_LISTS_INCLUDE, withVendorLists } from "@/lib/server/services/vendor-lists";
 import { createVendor, getVendor, listVendors, updateVendor, vendorListWhere } from "@/lib/server/services/vendors";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
@@ -117,5 +118,16 @@ forEachProvider("vendor service", (t) => {
       const packed = await t.db.vendor.findMany({ where: vendorListWhere(query), select: { id: true } });
       expect(packed.map((r) => r.id).sort(), industry).toEqual([...expected].sort());
     }
+  });
+
+  it("reads the lists of more vendors than SQLite allows query parameters (999), each in saved order", async () => {
+    const ids = Array.from({ length: 1_200 }, (_, i) => `many-lists-${String(i).padStart(4, "0")}`);
+    const vendors = ids.map((id) => ({ id, name: id, searchName: id, legalName: id, country: "DE", tier: "low", tierRank: 3 }));
+    for (let i = 0; i < vendors.length; i += 200) await t.db.vendor.createMany({ data: vendors.slice(i, i + 200) });
+    // Written out of position order: the read must not depend on insertion order.
+    await t.db.vendorService.createMany({ data: [{ vendorId: ids[0]!, service: "phone", position: 1 }, { vendorId: ids[0]!, service: "chat", position: 0 }] });
+    const read = (await t.db.vendor.findMany({ where: { id: { in: ids } }, include: VENDOR_LISTS_INCLUDE })).map(withVendorLists);
+    expect(read).toHaveLength(ids.length);
+    expect(read.find((v) => v.id === ids[0])!.services).toEqual(["chat", "phone"]);
   });
 });
