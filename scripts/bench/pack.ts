@@ -173,7 +173,7 @@ export async function benchPack(now: Date) {
     await client.evidenceDocument.create({
       data: {
         vendorId: vendor.id,
-        kind: i % 2 === 0 ? "soc2_report" : "pen_test",
+        kind: i % 2 === 0 ? "soc2_report" : "pentest_report",
         fileKind: "pdf",
         sha256,
         sizeBytes: FILE_MB * MB,
