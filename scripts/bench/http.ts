@@ -78,7 +78,7 @@ async function runOn(provider: string, url: string, now: Date) {
   const seeded = await seedPortfolio({ count: VENDORS, docsPerVendor: DOCS_PER_VENDOR, now, owner });
   const actor = { id: owner.id, email: owner.email, name: owner.name, role: "admin" as const };
   const assessment = await createAssessment({ actor, input: { vendorId: seeded.vendorIds[0]! } });
-  const blockerFintech = await client.vendor.count({ where: { industryTags: { contains: "|fintech|" }, blockerCount: { gt: 0 } } });
+  const blockerFintech = await client.vendor.count({ where: { industries: { some: { industry: "fintech" } }, blockerCount: { gt: 0 } } });
   line("seeded", `${ms(performance.now() - t0)} (${seeded.records.toLocaleString("en")} records, ${seeded.documents.toLocaleString("en")} documents; fintech + has blocker: ${blockerFintech.toLocaleString("en")})`);
   await benchPortfolioQueries(now, `portfolio query, ${provider}`);
   await disconnectDb();

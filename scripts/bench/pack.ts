@@ -38,6 +38,7 @@ import { db } from "@/lib/server/db";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { buildPack, streamPack } from "@/lib/server/pack/build-pack";
 import { planVendorPack } from "@/lib/server/services/vendor-pack";
+import { createVendorLists } from "@/lib/server/services/vendor-lists";
 import { verifyPack } from "@/lib/server/pack/verify-pack";
 import { loadOrCreatePackKey } from "@/lib/server/signing/pack-key";
 import { filesystemStoreIn } from "@/lib/server/storage/filesystem-store";
@@ -153,9 +154,7 @@ export async function benchPack(now: Date) {
       searchName: "bench evidence bpo",
       legalName: "Bench Evidence BPO Ltd",
       country: "PH",
-      services: ["chat"],
-      industries: ["fintech"],
-      dataCategories: ["contact_pii"],
+      ...createVendorLists({ services: ["chat"], industries: ["fintech"], dataCategories: ["contact_pii"] }),
       tier: "high",
       tierRank: 1,
       computedTier: "high",
@@ -174,7 +173,7 @@ export async function benchPack(now: Date) {
     await client.evidenceDocument.create({
       data: {
         vendorId: vendor.id,
-        kind: i % 2 === 0 ? "soc2_report" : "pen_test",
+        kind: i % 2 === 0 ? "soc2_report" : "pentest_report",
         fileKind: "pdf",
         sha256,
         sizeBytes: FILE_MB * MB,

@@ -47,6 +47,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
       const vendorRows: Row[] = [];
       const recordRows: Partial<Record<AnyRecordKindKey, Row[]>> = {};
       const joinRows: Row[] = [];
+      const listRows: Record<"VendorService" | "VendorIndustry" | "VendorDataCategory", Row[]> = { VendorService: [], VendorIndustry: [], VendorDataCategory: [] };
       const documentRows: Row[] = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const template = templates[i % templates.length]!;
@@ -63,7 +64,6 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
           country: template.profile.country,
           services: template.profile.services,
           industries: template.profile.industries,
-          industryTags: `|${template.profile.industries.join("|")}|`,
           dataCategories: template.profile.dataCategories,
           accessLevel: template.profile.accessLevel,
           computedTier: tier,
@@ -122,7 +122,11 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
         // Stamped after the settings row was written, as the app stamps a summary it has just computed:
         // `now` can precede that write, and an older stamp would make every summary look outdated,
         // so the first page loads would measure a full background refresh instead of the page.
-        vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt: new Date(), createdAt: now, updatedAt: now });
+        const { services, industries, dataCategories, ...columns } = vendor;
+        listRows.VendorService.push(...services.map((service, position) => ({ vendorId: id, service, position })));
+        listRows.VendorIndustry.push(...industries.map((industry, position) => ({ vendorId: id, industry, position })));
+        listRows.VendorDataCategory.push(...dataCategories.map((category, position) => ({ vendorId: id, category, position })));
+        vendorRows.push({ ...columns, ...summary, legalBlockerCount, findingsAt: new Date(), createdAt: now, updatedAt: now });
         for (const r of recs) {
           const table = RECORD_TABLES[r.kind];
           (recordRows[r.kind] ??= []).push({ id: r.id, vendorId: id, ...toColumns(table, r.data), createdAt: now, updatedAt: now });
@@ -131,6 +135,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
         documentRows.push(...docs);
       }
       await writer.insert("Vendor", vendorRows);
+      for (const [table, rows] of Object.entries(listRows)) await writer.insert(table, rows);
       await writer.insert("EvidenceDocument", documentRows);
       for (const kind of KINDS_IN_WRITE_ORDER) {
         const model = RECORD_TABLES[kind].model;

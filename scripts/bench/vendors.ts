@@ -10,6 +10,7 @@ import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { listRecords } from "@/lib/server/dossier/record-store";
 import { listVendors } from "@/lib/server/services/vendors";
 import { refreshOutdatedSummaries } from "@/lib/server/services/summary-refresh";
+import { VENDOR_LISTS_INCLUDE, withVendorLists } from "@/lib/server/services/vendor-lists";
 import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
 import { line, ms, timeRuns } from "./stats";
@@ -46,7 +47,7 @@ export async function benchVendors(now: Date) {
 
   // findingsFor over every vendor: load all dossiers, then time only the rules.
   const loadStart = performance.now();
-  const vendorRows = await client.vendor.findMany({ include: { owner: { select: { email: true } } } });
+  const vendorRows = (await client.vendor.findMany({ include: { owner: { select: { email: true } }, ...VENDOR_LISTS_INCLUDE } })).map(withVendorLists);
   const catalogue = await client.controlDefinition.findMany();
   const recordRows = [];
   // A page of vendors per query keeps the IN list within every driver's parameter limit.

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { createRequire } from "node:module";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import {
   migrationsDirFor,
   providerFromUrl,
@@ -187,6 +188,16 @@ function charAsText(adapter) {
   target.performIO = async (query) => {
     const result = await performIO(query);
     for (const field of result.fields) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+    return result;
+  };
+  // One catalog query reads pg_constraint.contype as a character, not as text:
+  // with any CHECK constraint in the schema (README.md, "Data model") the
+  // describer panicked ("Getting constraint_type … as char failed").
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    const i = result.columnNames.indexOf("constraint_type");
+    if (i >= 0 && result.columnTypes[i] === ColumnTypeEnum.Text) result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
   };
   return adapter;

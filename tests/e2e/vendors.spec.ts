@@ -19,6 +19,36 @@ test("procurement creates a vendor and sees its page", async ({ page }) => {
   await expect(page.getByText("Philippines")).toBeVisible();
 });
 
+test("a vendor's industries are ticked again on edit, and the industry filter follows the saved change", async ({ page }) => {
+  await signInAs(page, "procurement");
+  await page.goto("/vendors/new");
+  const name = uniqueName("Industry Switch");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Legal name").fill(`${name} Ltd`);
+  await page.getByLabel("Headquarters country").selectOption("PH");
+  await page.getByRole("checkbox", { name: "Chat support" }).check();
+  await page.getByRole("checkbox", { name: "Gaming" }).check();
+  await page.getByRole("checkbox", { name: "Fintech" }).check();
+  await page.getByRole("button", { name: "Create vendor" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+
+  await page.getByRole("link", { name: "Edit profile" }).click();
+  await expect(page.getByRole("checkbox", { name: "Fintech" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Gaming" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Government" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Chat support" })).toBeChecked();
+  await page.getByRole("checkbox", { name: "Fintech" }).uncheck();
+  await page.getByRole("checkbox", { name: "Government" }).check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+
+  const search = encodeURIComponent(name.toLowerCase());
+  await page.goto(`/vendors?q=${search}&industry=government`);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.goto(`/vendors?q=${search}&industry=fintech`);
+  await expect(page.getByText("No vendors match these filters.")).toBeVisible();
+});
+
 test("an empty name shows the field error and keeps the other fields", async ({ page }) => {
   await signInAs(page, "procurement");
   await page.goto("/vendors/new");

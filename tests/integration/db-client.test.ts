@@ -10,8 +10,6 @@ const vendorInput = (name: string) => ({
   searchName: name.toLowerCase(),
   legalName: `${name} Ltd`,
   country: "PT",
-  services: ["chat", "email"],
-  industries: ["fintech"],
   tier: "high",
   tierRank: 1,
 });

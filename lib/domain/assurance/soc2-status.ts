@@ -7,7 +7,8 @@ import { addDaysToDay, addMonthsToDay, dayStartInstant, hasReachedMonthsAfter, i
 // indicates a lapse"). Shared by the findings engine and the vendors list
 // filter ("SOC 2 stale"), so both always agree.
 
-export type Soc2State = "missing" | "current" | "due" | "stale";
+export const SOC2_STATES = ["missing", "current", "due", "stale"] as const;
+export type Soc2State = (typeof SOC2_STATES)[number];
 
 export interface Soc2Status {
   state: Soc2State;

@@ -12,9 +12,10 @@ export interface VendorRowForDossier {
   legalName: string;
   website: string | null;
   country: string;
-  services: unknown;
-  industries: unknown;
-  dataCategories: unknown;
+  /** The profile's lists, read from their join tables in saved order (lib/server/services/vendor-lists.ts). */
+  services: readonly string[];
+  industries: readonly string[];
+  dataCategories: readonly string[];
   accessLevel: string;
   status: string;
   tier: string;

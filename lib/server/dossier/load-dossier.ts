@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from "../actor";
 import { db, type Tx } from "../db";
 import { assembleDossier } from "./assemble-dossier";
 import { listRecords } from "./record-store";
+import { VENDOR_LISTS_INCLUDE, withVendorLists } from "../services/vendor-lists";
 
 export async function loadCatalogue(client: Tx = db()): Promise<ControlCatalogueEntry[]> {
   const rows = await client.controlDefinition.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
@@ -40,7 +41,9 @@ export async function loadDossiers(client: Tx, vendorIds: readonly string[], cat
   const ids = [...new Set(vendorIds)];
   // Sequential on purpose: `client` is often a transaction, where one connection
   // runs one query at a time (pg warns about concurrent queries on it).
-  const vendors = await client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { id: true, name: true, email: true } } } });
+  const vendors = (
+    await client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { id: true, name: true, email: true } }, ...VENDOR_LISTS_INCLUDE } })
+  ).map(withVendorLists);
   const records = vendors.length === 0 ? [] : await listRecords(client, vendors.map((v) => v.id), undefined, pause);
   const documents = vendors.length === 0 ? [] : await client.evidenceDocument.findMany({ where: { vendorId: { in: vendors.map((v) => v.id) } }, orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] });
   const entries = catalogue ?? (await loadCatalogue(client));

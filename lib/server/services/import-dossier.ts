@@ -10,6 +10,7 @@ import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
 import { notFound } from "../errors";
 import { refreshVendorSummary } from "./vendor-summaries";
+import { createVendorLists, replaceVendorLists } from "./vendor-lists";
 import { createRecords, deleteVendorRecords, listRecords } from "../dossier/record-store";
 
 // Writes a Dossier (the interchange format) into the database as a new vendor.
@@ -52,6 +53,7 @@ export async function importDossier(tx: Tx, actor: Actor, input: Dossier, option
   const vendor = await tx.vendor.create({
     data: {
       ...profileColumns(dossier, actor),
+      ...createVendorLists(dossier.profile),
       ownerId: options.ownerId ?? null,
       isDemo: options.isDemo ?? false,
     },
@@ -120,6 +122,7 @@ export async function replaceDossier(tx: Tx, actor: Actor, vendorId: string, inp
     where: { id: vendorId },
     data: {
       ...columns,
+      ...replaceVendorLists(dossier.profile),
       // An override carried over unchanged keeps who made it and when.
       ...(overrideUnchanged ? { tierOverriddenById: vendor.tierOverriddenById, tierOverriddenAt: vendor.tierOverriddenAt } : {}),
       ...(options.ownerId !== undefined ? { ownerId: options.ownerId } : {}),
@@ -157,10 +160,6 @@ function profileColumns(dossier: Dossier, actor: Actor) {
     legalName: profile.legalName,
     website: profile.website ?? null,
     country: profile.country,
-    services: profile.services,
-    industries: profile.industries,
-    industryTags: `|${profile.industries.join("|")}|`,
-    dataCategories: profile.dataCategories,
     accessLevel: profile.accessLevel,
     computedTier: computed,
     tier,

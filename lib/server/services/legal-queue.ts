@@ -11,6 +11,7 @@ import { legalFindingsOf } from "../dossier/load-dossier";
 import { listRecords } from "../dossier/record-store";
 import { changesSince } from "./legal-signoff";
 import { loadSettings } from "./settings";
+import { VENDOR_LISTS_INCLUDE, withVendorLists } from "./vendor-lists";
 
 // Legal's work queue: vendors whose legal review is missing, is outdated by a
 // change since the sign-off, or has legal blockers. Which vendors, in which
@@ -69,7 +70,7 @@ async function describeRows(ids: string[], now: Date): Promise<LegalQueueRow[]> 
   const client = db();
   // Only the records the legal rules read: legal kinds and delivery sites.
   const [vendors, records, signOffs, settings] = await Promise.all([
-    client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { email: true } } } }),
+    client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { email: true } }, ...VENDOR_LISTS_INCLUDE } }),
     listRecords(client, ids, [...LEGAL_RECORD_KIND_KEYS, "site"]),
     client.legalSignOff.findMany({ where: { vendorId: { in: ids } }, orderBy: [{ signedAt: "desc" }, { id: "desc" }] }),
     loadSettings(client),
@@ -85,7 +86,7 @@ async function describeRows(ids: string[], now: Date): Promise<LegalQueueRow[]> 
     const vendor = vendorOf.get(id);
     if (!vendor) continue; // deleted between the two queries
     const tier = vendor.tier as Tier;
-    const dossier = assembleDossier({ vendor, records: recordsOf.get(id) ?? [], documents: [], catalogue: [] });
+    const dossier = assembleDossier({ vendor: withVendorLists(vendor), records: recordsOf.get(id) ?? [], documents: [], catalogue: [] });
     const findings = legalFindingsOf(dossier, settings, tier, now);
     const signOff = latestSignOff.get(id) ?? null;
     const isOutdated = signOff !== null && signOff.legalRevision < vendor.legalRevision;

@@ -10,12 +10,8 @@ import { loadSettings } from "./settings";
 /** The session cookie's own lifetime, the outer bound of settings.sessions.absoluteHours. */
 export const COOKIE_MAX_AGE_HOURS = 24;
 
-export type RevokeReason =
-  | "sign_out"
-  | "deactivated"
-  | "role_changed"
-  | "password_changed"
-  | "password_reset_forced";
+export const REVOKE_REASONS = ["sign_out", "deactivated", "role_changed", "password_changed", "password_reset_forced"] as const;
+export type RevokeReason = (typeof REVOKE_REASONS)[number];
 
 /** Starts a session in the caller's transaction (the sign-in's, with its audit event). */
 export async function createSession(tx: Tx, userId: string, now: Date): Promise<string> {

@@ -104,7 +104,8 @@ export function vendorListSqlWhere(query: VendorListQuery, now: Date, soc2StaleM
   if (query.tier) c.push(Prisma.sql`v."tier" = ${query.tier}`);
   if (query.status) c.push(Prisma.sql`v."status" = ${query.status}`);
   if (query.country) c.push(Prisma.sql`v."country" = ${query.country}`);
-  if (query.industry) c.push(contains(Prisma.sql`v."industryTags"`, `|${query.industry}|`));
+  // The (vendorId, industry) primary key answers this per vendor.
+  if (query.industry) c.push(Prisma.sql`EXISTS (SELECT 1 FROM "VendorIndustry" vi WHERE vi."vendorId" = v."id" AND vi."industry" = ${query.industry})`);
   if (query.blocker === "yes") c.push(Prisma.sql`v."blockerCount" > 0`);
   if (query.blocker === "no") c.push(Prisma.sql`v."blockerCount" = 0`);
   // SOC 2 staleness is a date, so the filter stays right as days pass (refresh-summaries.ts).

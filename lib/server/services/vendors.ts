@@ -19,16 +19,15 @@ import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
 import { needsSoc2StaleMonths, vendorListSqlOrder, vendorListSqlWhere } from "./vendor-list-sql";
+import { createVendorLists, replaceVendorLists, VENDOR_LISTS_INCLUDE, vendorLists, type VendorListRows } from "./vendor-lists";
 
-type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
+type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>> & VendorListRows;
 
 // The columns a vendor's audit before/after records; timestamps are noise.
 function auditView(v: VendorRow) {
-  const { name, legalName, website, country, services, industries, dataCategories, accessLevel } = v;
+  const { name, legalName, website, country, accessLevel } = v;
   const { tier, computedTier, tierOverrideReason, status, ownerId, version } = v;
-  // Json columns holding string lists (the audit catalogue checks that they are).
-  const lists = { services: services as string[], industries: industries as string[], dataCategories: dataCategories as string[] };
-  return { name, legalName, website, country, ...lists, accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
+  return { name, legalName, website, country, ...vendorLists(v), accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
 }
 
 function tierColumns(tier: Tier) {
@@ -44,10 +43,6 @@ function profileColumns(fields: VendorFields, override: { tier: string } | null)
     legalName: fields.legalName,
     website: fields.website ?? null,
     country: fields.country,
-    services: fields.services,
-    industries: fields.industries,
-    industryTags: `|${fields.industries.join("|")}|`,
-    dataCategories: fields.dataCategories,
     accessLevel: fields.accessLevel,
     computedTier: computed,
     ...tierColumns((override?.tier as Tier | undefined) ?? computed),
@@ -69,7 +64,10 @@ export async function createVendor({ actor, input }: { actor: Actor; input: unkn
   const fields = parseInput(vendorFieldsSchema, input);
   return inTransaction(tx, async (tx) => {
     await assertOwnerExists(tx, fields.ownerId);
-    const vendor = await tx.vendor.create({ data: profileColumns(fields, null) });
+    const vendor = await tx.vendor.create({
+      data: { ...profileColumns(fields, null), ...createVendorLists(fields) },
+      include: VENDOR_LISTS_INCLUDE,
+    });
     await recordAudit(tx, actor, {
       action: "vendor.create",
       entityType: "vendor",
@@ -86,7 +84,7 @@ export async function updateVendor({ actor, input }: { actor: Actor; input: unkn
   requirePermission(actor, "vendor.update");
   const { id, version, ...fields } = parseInput(vendorUpdateSchema, input);
   return inTransaction(tx, async (tx) => {
-    const before = await tx.vendor.findUnique({ where: { id } });
+    const before = await tx.vendor.findUnique({ where: { id }, include: VENDOR_LISTS_INCLUDE });
     if (!before) throw notFound("Vendor not found.");
     await assertOwnerExists(tx, fields.ownerId);
     const override = before.tierOverrideReason ? { tier: before.tier } : null;
@@ -96,7 +94,8 @@ export async function updateVendor({ actor, input }: { actor: Actor; input: unkn
       data: { ...profileColumns(fields, override), version: { increment: 1 } },
     });
     if (count === 0) throw staleEdit("vendor");
-    const after = await tx.vendor.findUniqueOrThrow({ where: { id } });
+    // The lists after the compare-and-set, so a stale save changes nothing.
+    const after = await tx.vendor.update({ where: { id }, data: replaceVendorLists(fields), include: VENDOR_LISTS_INCLUDE });
     await recordAudit(tx, actor, {
       action: "vendor.update",
       entityType: "vendor",
@@ -147,10 +146,10 @@ export async function getVendor({ actor, id }: { actor: Actor; id: string }) {
   requirePermission(actor, "vendor.read");
   const vendor = await db().vendor.findUnique({
     where: { id },
-    include: { owner: { select: { id: true, name: true, email: true } } },
+    include: { owner: { select: { id: true, name: true, email: true } }, ...VENDOR_LISTS_INCLUDE },
   });
   if (!vendor) throw notFound("Vendor not found.");
-  return vendor;
+  return { ...vendor, ...vendorLists(vendor) };
 }
 
 function todayIso(now: Date) {
@@ -179,7 +178,7 @@ export function vendorListWhere(query: VendorListQuery, now = new Date()) {
     ...(query.tier ? { tier: query.tier } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.country ? { country: query.country } : {}),
-    ...(query.industry ? { industryTags: { contains: `|${query.industry}|` } } : {}),
+    ...(query.industry ? { industries: { some: { industry: query.industry } } } : {}),
     ...(query.blocker === "yes" ? { blockerCount: { gt: 0 } } : query.blocker === "no" ? { blockerCount: 0 } : {}),
     ...soc2,
   };

@@ -118,8 +118,6 @@ forEachProvider("portfolio dashboard", (t) => {
           searchName: s.name.toLowerCase(),
           legalName: s.name,
           country: "GB",
-          services: [],
-          industries: [],
           tier: s.tier,
           tierRank: TIERS.indexOf(s.tier),
           status: s.status,

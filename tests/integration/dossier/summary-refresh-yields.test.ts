@@ -26,8 +26,6 @@ forEachProvider("summary refresh yields to the event loop", (t) => {
       searchName: `yield ${i}`,
       legalName: `Yield ${i} Ltd`,
       country: "DE",
-      services: [],
-      industries: [],
       tier: "low",
       tierRank: 3,
       findingsAt: null,

@@ -1,6 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
-import { createVendor, updateVendor } from "@/lib/server/services/vendors";
+import { vendorListQuerySchema } from "@/lib/schemas/vendor";
+import { VENDOR_LISTS_INCLUDE, withVendorLists } from "@/lib/server/services/vendor-lists";
+import { createVendor, getVendor, listVendors, updateVendor, vendorListWhere } from "@/lib/server/services/vendors";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
 
@@ -84,5 +86,48 @@ forEachProvider("vendor service", (t) => {
     const rejected = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason.code).toBe("CONFLICT");
+  });
+
+  it("the profile's lists are saved in order, replaced by an update with its audit event, and kept by a stale save", async () => {
+    const actor = await makeActor("procurement");
+    const lists = { services: ["phone", "chat"], industries: ["saas", "fintech"], dataCategories: ["payment_card", "contact_pii"] };
+    const vendor = await createVendor({ actor, input: { ...validVendor, name: "Listed Vendor", ...lists } });
+    expect(await getVendor({ actor, id: vendor.id })).toMatchObject(lists);
+
+    const changed = { services: ["back_office"], industries: ["healthcare", "saas"], dataCategories: [] };
+    const edit = { ...validVendor, name: "Listed Vendor", id: vendor.id, version: vendor.version };
+    await updateVendor({ actor, input: { ...edit, ...changed } });
+    expect(await getVendor({ actor, id: vendor.id })).toMatchObject(changed);
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "vendor.update", entityId: vendor.id } });
+    expect(event.before).toMatchObject(lists);
+    expect(event.after).toMatchObject(changed);
+
+    await expect(updateVendor({ actor, input: { ...edit, ...lists } })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await getVendor({ actor, id: vendor.id })).toMatchObject(changed);
+  });
+
+  it("the industry filter finds vendors by any industry they list, in SQL and in the pack filter alike", async () => {
+    const actor = await makeActor("procurement");
+    const both = await createVendor({ actor, input: { ...validVendor, name: "Industry Both", industries: ["gaming", "government"] } });
+    const one = await createVendor({ actor, input: { ...validVendor, name: "Industry One", industries: ["government"] } });
+    for (const [industry, expected] of [["gaming", [both.id]], ["government", [both.id, one.id]]] as const) {
+      const query = vendorListQuerySchema.parse({ industry, q: "industry " });
+      const page = await listVendors({ actor, query });
+      expect(page.rows.map((r) => r.id).sort(), industry).toEqual([...expected].sort());
+      expect(page.total).toBe(expected.length);
+      const packed = await t.db.vendor.findMany({ where: vendorListWhere(query), select: { id: true } });
+      expect(packed.map((r) => r.id).sort(), industry).toEqual([...expected].sort());
+    }
+  });
+
+  it("reads the lists of more vendors than SQLite allows query parameters (999), each in saved order", async () => {
+    const ids = Array.from({ length: 1_200 }, (_, i) => `many-lists-${String(i).padStart(4, "0")}`);
+    const vendors = ids.map((id) => ({ id, name: id, searchName: id, legalName: id, country: "DE", tier: "low", tierRank: 3 }));
+    for (let i = 0; i < vendors.length; i += 200) await t.db.vendor.createMany({ data: vendors.slice(i, i + 200) });
+    // Written out of position order: the read must not depend on insertion order.
+    await t.db.vendorService.createMany({ data: [{ vendorId: ids[0]!, service: "phone", position: 1 }, { vendorId: ids[0]!, service: "chat", position: 0 }] });
+    const read = (await t.db.vendor.findMany({ where: { id: { in: ids } }, include: VENDOR_LISTS_INCLUDE })).map(withVendorLists);
+    expect(read).toHaveLength(ids.length);
+    expect(read.find((v) => v.id === ids[0])!.services).toEqual(["chat", "phone"]);
   });
 });

@@ -28,8 +28,6 @@ forEachProvider("legal queue at more than a thousand vendors", (t) => {
       searchName: nameOf(i).toLowerCase(),
       legalName: `${nameOf(i)} Ltd`,
       country: "DE",
-      services: [],
-      industries: [],
       tier: tierOf(i),
       tierRank: TIERS.indexOf(tierOf(i)),
       status: kindOf(i) === "offboarded" ? "offboarded" : "active",
