@@ -4,13 +4,22 @@ import { fts5PrefixQuery, tsqueryPrefixQuery } from "./match-expressions";
 import type { SearchSource } from "./sources";
 
 /**
- * How many matches a group looks at: it ranks these and counts up to here.
- * A word such as "report" matches most evidence documents; ranking or
- * counting all of them would make a search slower as the portfolio grows.
- * Beyond this the count shows as "500+" and the best-ranked among the first
- * 500 come first (scripts/bench/search.ts measures it at 10,000 vendors).
+ * How far a group counts: beyond this it shows as "500+". A word such as
+ * "report" matches most evidence documents, and counting them all would make
+ * every search slower as the portfolio grows.
  */
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_COUNT_CAP = 500;
+
+/**
+ * How many of the first matches are ranked for the page shown: the best ten
+ * of an overview come from the first 100 matches, a page of one kind from the
+ * first 500 (so one kind pages through at most SEARCH_COUNT_CAP hits). Ranking
+ * every match would grow with the portfolio too (scripts/bench/search.ts
+ * measures it at 10,000 vendors).
+ */
+export function rankedCandidates(offset: number, limit: number): number {
+  return Math.min(SEARCH_COUNT_CAP, Math.max(100, offset + limit));
+}
 
 type Row = { id: string; vendorId: string; vendorName: string; title: string | null; detail: string | null };
 
@@ -31,7 +40,7 @@ export async function querySource(
     title: row.title ?? "",
     detail: row.detail,
   }));
-  return { kind: source.kind, total: Math.min(matched, SEARCH_CANDIDATES), capped: matched > SEARCH_CANDIDATES, hits };
+  return { kind: source.kind, total: Math.min(matched, SEARCH_COUNT_CAP), capped: matched > SEARCH_COUNT_CAP, hits };
 }
 
 // The match is a bound parameter; table and column names come from SEARCH_SOURCES, never from input.
@@ -41,7 +50,7 @@ async function querySqlite(client: PrismaClient, source: SearchSource, terms: re
   const [rows, counted] = await Promise.all([
     client.$queryRawUnsafe<Row[]>(
       `SELECT ${source.columns}
-       FROM (SELECT rowid AS rid, rank AS score FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SEARCH_CANDIDATES}) m
+       FROM (SELECT rowid AS rid, rank AS score FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${rankedCandidates(offset, limit)}) m
        JOIN "${source.table}" r ON r.rowid = m.rid ${source.vendorJoin}
        ORDER BY m.score, r."id" LIMIT ? OFFSET ?`,
       match,
@@ -49,7 +58,7 @@ async function querySqlite(client: PrismaClient, source: SearchSource, terms: re
       offset,
     ),
     client.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SEARCH_CANDIDATES + 1})`,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`,
       match,
     ),
   ]);
@@ -63,7 +72,7 @@ async function queryPostgres(client: PrismaClient, source: SearchSource, terms: 
       `SELECT ${source.columns}
        FROM (SELECT "id" AS rid, ts_rank(${source.tsvector}, q) AS score
              FROM "${source.table}", to_tsquery('simple'::regconfig, $1) q
-             WHERE ${source.tsvector} @@ q LIMIT ${SEARCH_CANDIDATES}) m
+             WHERE ${source.tsvector} @@ q LIMIT ${rankedCandidates(offset, limit)}) m
        JOIN "${source.table}" r ON r."id" = m.rid ${source.vendorJoin}
        ORDER BY m.score DESC, r."id" LIMIT $2 OFFSET $3`,
       query,
@@ -71,7 +80,7 @@ async function queryPostgres(client: PrismaClient, source: SearchSource, terms: 
       offset,
     ),
     client.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "${source.table}" WHERE ${source.tsvector} @@ to_tsquery('simple'::regconfig, $1) LIMIT ${SEARCH_CANDIDATES + 1}) c`,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "${source.table}" WHERE ${source.tsvector} @@ to_tsquery('simple'::regconfig, $1) LIMIT ${SEARCH_COUNT_CAP + 1}) c`,
       query,
     ),
   ]);

@@ -31,8 +31,7 @@ export async function searchRecords(
     ? { limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE }
     : { limit: SEARCH_GROUP_LIMIT, offset: 0 };
   const client = db();
-  const groups = [];
-  // One group after another: on SQLite the queries share one connection anyway.
-  for (const source of chosen) groups.push(await querySource(client, source, terms, page));
+  // Together: PostgreSQL runs them on several pooled connections; SQLite's adapter queues them.
+  const groups = await Promise.all(chosen.map((source) => querySource(client, source, terms, page)));
   return { terms, groups };
 }
