@@ -13,7 +13,7 @@ import { migrateDatabase, readMigrationsList, SEARCH_FTS_TABLES } from "../../..
 import { rowWriter } from "../../../scripts/db/row-writer";
 import { forEachProvider } from "../helpers/test-database";
 
-const SEARCH_MIGRATION = "20261206072300_global_search";
+const SEARCH_MIGRATION = "20261206074229_global_search";
 
 forEachProvider("search indexes after the whole migration history", (t) => {
   if (t.provider === "sqlite") {
