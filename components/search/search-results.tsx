@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { SEARCH_KIND_LABELS, type SearchKind } from "@/lib/schemas/search";
 import type { SearchGroup, SearchHit } from "@/lib/schemas/views/search";
+import { countText } from "./search-count";
 import { searchHitHref } from "./search-href";
 import "./search.css";
-
-export function countText(group: Pick<SearchGroup, "total" | "capped">): string {
-  return `${group.total.toLocaleString("en")}${group.capped ? "+" : ""}`;
-}
 
 function HitItem({ hit }: { hit: SearchHit }) {
   return (

@@ -17,6 +17,8 @@ export const SEARCH_TEXT_MAX = 200;
 /** Hits per group on the overview; "show all" pages one kind. */
 export const SEARCH_GROUP_LIMIT = 10;
 export const SEARCH_PAGE_SIZE = 50;
+/** Top matches per group under the box while typing. */
+export const SEARCH_SUGGESTIONS_PER_GROUP = 3;
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().max(SEARCH_TEXT_MAX, `Search for at most ${SEARCH_TEXT_MAX} characters.`).default(""),

@@ -18,6 +18,7 @@ import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, RECORD_KINDS } from "@/lib/schemas/dossier-record-kinds";
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
+import { searchQuerySchema } from "@/lib/schemas/search";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
@@ -321,6 +322,13 @@ export const ROUTES: Record<string, RouteTarget> = {
     method: "GET",
     path: (k, s) => `/assessments/${s ?? k.assessments[0] ?? "none"}/report.pdf`,
     permission: "assessment.read",
+    allowed: 200,
+  },
+  "GET app/api/search/route.ts": {
+    method: "GET",
+    path: () => "/api/search?q=probe",
+    query: searchQuerySchema,
+    permission: "vendor.read",
     allowed: 200,
   },
   "GET app/api/health/route.ts": { method: "GET", path: () => "/api/health", permission: null, allowed: 200 },
