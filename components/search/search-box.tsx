@@ -34,17 +34,23 @@ export function SearchBox() {
   // On the results page the box shows what was searched for; elsewhere it starts empty.
   const current = pathname === "/search" ? (params.get("q") ?? "") : "";
   const [text, setText] = useState(current);
-  const [shownFor, setShownFor] = useState(`${pathname}?${current}`);
+  const [syncedWith, setSyncedWith] = useState(current);
+  const [openOn, setOpenOn] = useState(pathname);
   const [results, setResults] = useState<SearchResults | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inflight = useRef<AbortController | null>(null);
 
-  // A new page: the box follows its query and the popup closes.
-  if (shownFor !== `${pathname}?${current}`) {
-    setShownFor(`${pathname}?${current}`);
+  // The box follows the results page's query (and empties when leaving it);
+  // other navigations, such as a redirect while someone types, keep the text.
+  if (syncedWith !== current) {
+    setSyncedWith(current);
     setText(current);
+  }
+  // A new page closes the popup.
+  if (openOn !== pathname) {
+    setOpenOn(pathname);
     setOpen(false);
     setActive(-1);
   }

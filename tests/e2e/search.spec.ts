@@ -3,9 +3,10 @@ import { signInAs } from "./helpers";
 
 test("the shell's search box finds records by the start of their words, grouped, and opens one by keyboard", async ({ page }) => {
   await signInAs(page, "viewer");
+  await page.waitForLoadState("networkidle");
   // "/" from anywhere on the page (outside a field) jumps to the box.
   await page.locator("body").press("/");
-  const box = page.getByRole("searchbox", { name: "Find vendors, contracts, evidence and remediation items" });
+  const box = page.getByRole("combobox", { name: "Find vendors, contracts, evidence and remediation items" });
   await expect(box).toBeFocused();
   await page.keyboard.type("cebu cust");
   await page.keyboard.press("Enter");
@@ -33,6 +34,7 @@ test("the shell's search box finds records by the start of their words, grouped,
 
 test("while typing, the box lists the top matches of each kind; arrow keys choose one and Enter opens it", async ({ page }) => {
   await signInAs(page, "security");
+  await page.waitForLoadState("networkidle");
   await page.locator("body").press("/");
   const box = page.getByRole("combobox", { name: "Find vendors, contracts, evidence and remediation items" });
   await expect(box).toBeFocused();
