@@ -1,5 +1,12 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./helpers";
+
+/** Serious and critical accessibility violations on the page as it stands (the layout spec's bar). */
+async function seriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
 
 test("the shell's search box finds records by the start of their words, grouped, and opens one by keyboard", async ({ page }) => {
   await signInAs(page, "viewer");
@@ -22,6 +29,7 @@ test("the shell's search box finds records by the start of their words, grouped,
   const hit = vendors.getByRole("link", { name: "Cebu Customer Care" });
   await expect(hit).toBeVisible();
   await expect(vendors.getByRole("link", { name: "Bluepeak BPO" })).toHaveCount(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // Tab from the box to the hit, then Enter opens the vendor.
   await box.focus();
@@ -44,6 +52,7 @@ test("while typing, the box lists the top matches of each kind; arrow keys choos
   const vendorGroup = listbox.getByRole("group", { name: /^Vendors \(1\)$/ });
   const option = vendorGroup.getByRole("option", { name: "Cebu Customer Care" });
   await expect(option).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.keyboard.press("ArrowDown");
   await expect(listbox.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await expect(box).toHaveAttribute("aria-activedescendant", (await listbox.getByRole("option").first().getAttribute("id"))!);
