@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { SearchBox } from "@/components/search/search-box";
 import { NavLinks } from "@/components/shell/nav-links";
 import { navigationFor } from "@/components/shell/navigation";
 import { SidebarDrawer } from "@/components/shell/sidebar-drawer";
@@ -24,7 +26,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </SidebarDrawer>
       </aside>
-      <main id="main" className="main">{children}</main>
+      <main id="main" className="main">
+        {/* The box reads the query string: Suspense keeps that from opting every page out of streaming. */}
+        <Suspense fallback={null}>
+          <SearchBox />
+        </Suspense>
+        {children}
+      </main>
     </div>
   );
 }

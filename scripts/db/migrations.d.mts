@@ -23,3 +23,9 @@ export function migrateDatabase(url: string, options?: { upTo?: string }): Promi
  * `source` replaces prisma/schema.prisma (tests).
  */
 export function pendingSchemaSql(provider: Provider, options?: { serverUrl?: string; source?: string }): Promise<string>;
+
+/** Global search's SQLite FTS5 tables, which Prisma's diff must leave alone. */
+export const SEARCH_FTS_TABLES: readonly string[];
+
+/** What the schema engine treats as managed outside prisma/schema.prisma (SQLite: bare table names). */
+export function schemaFiltersFor(provider: Provider): { externalTables: string[]; externalEnums: string[] };

@@ -22,7 +22,30 @@ const require = createRequire(import.meta.url);
 
 const LOCKFILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+// Global search's FTS5 indexes on SQLite (prisma/migrations/sqlite/*_global_search):
+// each virtual table and the shadow tables FTS5 keeps for it. Prisma's schema
+// cannot describe virtual tables, so without this its diff proposed dropping
+// them all in the next migration anyone wrote. "External" tables are left out
+// of the diff, exactly those and nothing else. Their triggers need no entry:
+// the diff does not read triggers. (PostgreSQL's search indexes are
+// expression indexes, which the diff leaves alone too.) Guarded by
+// tests/integration/search/search-schema.test.ts.
+export const SEARCH_FTS_TABLES = ["search_vendor", "search_contract", "search_evidence", "search_remediation"];
+const FTS5_SHADOW_SUFFIXES = ["", "_config", "_data", "_docsize", "_idx"];
+/**
+ * What the schema engine must treat as managed outside prisma/schema.prisma.
+ * SQLite's names are bare; PostgreSQL has nothing to list (and would want
+ * schema-qualified names).
+ * @param {"sqlite" | "postgresql"} provider
+ */
+export function schemaFiltersFor(provider) {
+  if (provider !== "sqlite") return { externalTables: [], externalEnums: [] };
+  return {
+    externalTables: SEARCH_FTS_TABLES.flatMap((table) => FTS5_SHADOW_SUFFIXES.map((suffix) => `${table}${suffix}`)),
+    externalEnums: [],
+  };
+}
 
 /** The exact text the native CLI writes, so both tools accept the folder. */
 export function lockfileContent(/** @type {"sqlite" | "postgresql"} */ provider) {
@@ -352,7 +375,7 @@ export async function migrateDatabase(url, { upTo } = {}) {
   try {
     if (provider === "sqlite") await prepareSqliteFile(sqlitePathFromUrl(url));
     return await withSchemaEngine(url, schemaFor(provider), async (engine) => {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: schemaFiltersFor(provider) });
       return appliedMigrationNames;
     });
   } catch (error) {
@@ -395,7 +418,7 @@ export async function pendingSchemaSql(provider, options = {}) {
       to: { tag: "schemaDatamodel", files: [{ path: schemaPathFor(provider), content: schema }] },
       script: true,
       exitCode: null,
-      filters: NO_FILTERS,
+      filters: schemaFiltersFor(provider),
     });
     const sql = stdout ?? "";
     // An up-to-date history yields only this comment.

@@ -19,6 +19,7 @@ import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { LEGAL_RECORD_KINDS, RECORD_KINDS } from "@/lib/schemas/dossier-record-kinds";
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
+import { searchQuerySchema } from "@/lib/schemas/search";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
@@ -362,6 +363,13 @@ export const ROUTES: Record<string, RouteTarget> = {
   "GET app/api/v1/openapi.json/route.ts": { method: "GET", path: () => "/api/v1/openapi.json", permission: null, allowed: 200 },
   // Authenticated by the random token in its path, not a session: a guessed token is a plain 404.
   "GET app/api/calendar/feed/[token]/route.ts": { method: "GET", path: (_k, s) => `/api/calendar/feed/${s ?? "no-such-token"}`, permission: null, allowed: 404 },
+  "GET app/api/search/route.ts": {
+    method: "GET",
+    path: () => "/api/search?q=probe",
+    query: searchQuerySchema,
+    permission: "vendor.read",
+    allowed: 200,
+  },
   "GET app/api/health/route.ts": { method: "GET", path: () => "/api/health", permission: null, allowed: 200 },
   "GET app/api/ready/route.ts": { method: "GET", path: () => "/api/ready", permission: null, allowed: 200 },
   "GET app/.well-known/assay-pack-signing-key.pem/route.ts": { method: "GET", path: () => "/.well-known/assay-pack-signing-key.pem", permission: null, allowed: 200 },
