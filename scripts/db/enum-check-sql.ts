@@ -21,6 +21,8 @@ export interface SqliteTable {
   columns: string[];
   /** CREATE INDEX / CREATE TRIGGER statements; the table's drop takes them along. */
   dependents: string[];
+  /** True when a column is the rowid (INTEGER PRIMARY KEY): copying it keeps the rowids anyway. */
+  rowidIsColumn?: boolean;
 }
 
 /** A table's CREATE TABLE as `new_<table>` with its enumeration CHECKs (replacing any it had). */
@@ -36,7 +38,8 @@ export function sqliteEnumChecksSql(tables: Map<string, EnumColumn[]>, read: (ta
   const lines = ["-- RedefineTables", "PRAGMA defer_foreign_keys=ON;", "PRAGMA foreign_keys=OFF;"];
   for (const [table, columns] of tables) {
     const current = read(table);
-    const list = current.columns.map((c) => `"${c}"`).join(", ");
+    // The rowids are copied too: the global-search FTS5 indexes (external content) point at rows by rowid.
+    const list = [...(current.rowidIsColumn ? [] : ["rowid"]), ...current.columns.map((c) => `"${c}"`)].join(", ");
     lines.push(`${withChecks(table, current.createSql, columns)};`);
     lines.push(`INSERT INTO "new_${table}" (${list}) SELECT ${list} FROM "${table}";`);
     lines.push(`DROP TABLE "${table}";`);

@@ -43,11 +43,13 @@ async function sqliteTables(): Promise<{ read: (table: string) => SqliteTable; c
     read(table) {
       const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) as { sql: string } | undefined;
       if (!row) throw new Error(`the SQLite history has no table ${table}`);
-      const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map((r) => r.name);
+      const info = sqlite.prepare(`SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string; type: string; pk: number }[];
+      const columns = info.map((r) => r.name);
+      const rowidIsColumn = info.filter((r) => r.pk > 0).length === 1 && info.some((r) => r.pk > 0 && r.type.toUpperCase() === "INTEGER");
       const dependents = (
         sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY type, name`).all(table) as { sql: string }[]
       ).map((r) => r.sql);
-      return { createSql: row.sql, columns, dependents };
+      return { createSql: row.sql, columns, dependents, rowidIsColumn };
     },
     close() {
       sqlite.close();

@@ -27,7 +27,7 @@ describe("enumeration CHECK SQL", () => {
     expect(after).not.toContain("it''s done");
   });
 
-  it("SQLite: copies every column, swaps the tables and recreates indexes and triggers, with foreign keys off", () => {
+  it("SQLite: copies every column and the rowids (search indexes point at them), swaps the tables and recreates indexes and triggers, with foreign keys off", () => {
     const sql = sqliteEnumChecksSql(new Map([["Thing", [status]]]), () => ({
       createSql: created,
       columns: ["id", "status", "level"],
@@ -35,10 +35,15 @@ describe("enumeration CHECK SQL", () => {
     }));
     const lines = sql.split("\n");
     expect(lines.slice(0, 3)).toEqual(["-- RedefineTables", "PRAGMA defer_foreign_keys=ON;", "PRAGMA foreign_keys=OFF;"]);
-    expect(lines).toContain(`INSERT INTO "new_Thing" ("id", "status", "level") SELECT "id", "status", "level" FROM "Thing";`);
+    expect(lines).toContain(`INSERT INTO "new_Thing" (rowid, "id", "status", "level") SELECT rowid, "id", "status", "level" FROM "Thing";`);
     const order = [`DROP TABLE "Thing";`, `ALTER TABLE "new_Thing" RENAME TO "Thing";`, `CREATE INDEX "Thing_status_idx" ON "Thing"("status");`].map((l) => lines.indexOf(l));
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(lines.slice(-2)).toEqual(["PRAGMA foreign_keys=ON;", "PRAGMA defer_foreign_keys=OFF;"]);
+  });
+
+  it("SQLite: an INTEGER PRIMARY KEY is the rowid, so it is not copied twice", () => {
+    const sql = sqliteEnumChecksSql(new Map([["Thing", [status]]]), () => ({ createSql: created, columns: ["id", "status"], dependents: [], rowidIsColumn: true }));
+    expect(sql.split("\n")).toContain(`INSERT INTO "new_Thing" ("id", "status") SELECT "id", "status" FROM "Thing";`);
   });
 
   it("PostgreSQL: drops any CHECK of the same name, then adds the current one", () => {
