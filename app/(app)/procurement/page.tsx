@@ -7,6 +7,13 @@ import { DayText } from "@/components/ui/relative-date";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/assessments/remediation";
 import { requirePageActor } from "@/lib/server/auth";
 import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
+import { CreateAssessmentButton } from "@/components/assessments/create-assessment-button";
+import { QueueSection } from "@/components/queues/queue-section";
+import { QueueFindingsTable } from "@/components/queues/queue-tables";
+import { queuePages } from "@/lib/schemas/queue-pages";
+import { firstValues } from "@/lib/schemas/search-params";
+import { listQueueFindings } from "@/lib/server/services/work-queues";
+import { refreshListedSummaries } from "../refresh-listed-summaries";
 
 export const metadata: Metadata = { title: "Procurement" };
 
@@ -19,10 +26,13 @@ function More({ shown, total, what }: { shown: number; total: number; what: stri
 }
 
 /** Procurement's landing page: what is due, what waits for sign-off, and what remediation is late. */
-export default async function ProcurementPage() {
+export default async function ProcurementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePageActor("assessment.create");
+  const pages = queuePages(firstValues(await searchParams), ["insurance"]);
   const now = new Date();
-  const o = await getProcurementOverview({ actor, now });
+  // Insurance issues read the stored findings: bring outdated ones up to date first, as the vendor list does.
+  await refreshListedSummaries(now);
+  const [o, insurance] = await Promise.all([getProcurementOverview({ actor, now }), listQueueFindings({ actor, section: "insurance", page: pages.insurance })]);
   return (
     <div className="stack assess-landing">
       <header className="page-header">
@@ -49,6 +59,7 @@ export default async function ProcurementPage() {
                   <th scope="col">Vendor</th>
                   <th scope="col">Tier</th>
                   <th scope="col">Next assessment due</th>
+                  <th scope="col">Action</th>
                 </tr>
               </thead>
               <tbody>
@@ -64,6 +75,13 @@ export default async function ProcurementPage() {
                       <DayText day={v.dueDay} now={now} due="deadline" />
                       {v.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
                     </td>
+                    <td>
+                      {v.draftId ? (
+                        <Link className="btn btn-small" href={`/assessments/${v.draftId}`}>Continue</Link>
+                      ) : (
+                        <CreateAssessmentButton vendorId={v.id} label="Start assessment" primary={false} />
+                      )}
+                    </td>
                   </tr>
                 ))}
                 {o.neverAssessed.rows.map((v) => (
@@ -76,6 +94,9 @@ export default async function ProcurementPage() {
                     </td>
                     <td>
                       <span className="badge status-muted">Never assessed</span>
+                    </td>
+                    <td>
+                      <CreateAssessmentButton vendorId={v.id} label="Start assessment" primary={false} />
                     </td>
                   </tr>
                 ))}
@@ -132,7 +153,8 @@ export default async function ProcurementPage() {
                   <Link href={`/assessments/${a.id}`}>
                     {a.vendor.name}, version {a.version}
                   </Link>{" "}
-                  <AssessmentStateBadge state="draft" /> <span className="muted">created <DayText day={a.createdAt} now={now} relative={false} /></span>
+                  <AssessmentStateBadge state="draft" /> <span className="muted">created <DayText day={a.createdAt} now={now} relative={false} /></span>{" "}
+                  <Link className="btn btn-small" href={`/assessments/${a.id}`} aria-label={`Continue ${a.vendor.name}, version ${a.version}`}>Continue</Link>
                 </li>
               ))}
             </ul>
@@ -164,7 +186,7 @@ export default async function ProcurementPage() {
                     <th scope="row">
                       <a href={`/vendors/${r.vendor.id}/assessments#record-${r.id}`}>{r.title}</a>
                     </th>
-                    <td>{r.vendor.name}</td>
+                    <td><Link href={`/vendors/${r.vendor.id}`}>{r.vendor.name}</Link></td>
                     <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
                     <td>
                       <DayText day={r.dueDate} now={now} due="deadline" />
@@ -178,6 +200,10 @@ export default async function ProcurementPage() {
         )}
         <More shown={o.overdueRemediation.rows.length} total={o.overdueRemediation.total} what="overdue items" />
       </section>
+
+      <QueueSection id="insurance" title="Insurance issues" total={insurance.total} page={insurance.page} pageSize={insurance.pageSize} empty="No vendor's insurance is missing, lapsing or below the minimum." params={{ insurancePage: String(insurance.page) }} basePath="/procurement">
+        <QueueFindingsTable rows={insurance.rows} caption="Insurance findings, most severe first" tab="/insurance" action="Update insurance" />
+      </QueueSection>
     </div>
   );
 }

@@ -27,7 +27,8 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
       where: { ...activeVendor, nextAssessmentDue: { lte: horizon } },
       orderBy: [{ nextAssessmentDue: "asc" }, { searchName: "asc" }],
       take: LIST_LIMIT,
-      select: { id: true, name: true, tier: true, nextAssessmentDue: true },
+      // The draft already started, if any: the row's action continues it rather than starting another.
+      select: { id: true, name: true, tier: true, nextAssessmentDue: true, assessments: { where: { state: "draft" }, orderBy: { version: "desc" }, take: 1, select: { id: true } } },
     }),
     client.vendor.count({ where: { ...activeVendor, nextAssessmentDue: { lte: horizon } } }),
     client.vendor.findMany({
@@ -63,8 +64,9 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
   return {
     today,
     due: {
-      rows: dueRows.map((v) => ({
+      rows: dueRows.map(({ assessments, ...v }) => ({
         ...v,
+        draftId: assessments[0]?.id ?? null,
         tier: v.tier as Tier,
         dueDay: formatIsoDay(v.nextAssessmentDue!),
         overdue: daysUntil(v.nextAssessmentDue!, now) < 0,
