@@ -17,6 +17,7 @@ import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { legalFindingsOf, loadCatalogue } from "@/lib/server/dossier/load-dossier";
+import { vendorFindingRows } from "@/lib/server/services/vendor-summaries";
 import { KINDS_IN_WRITE_ORDER, RECORD_TABLES, joinListItems, toColumns } from "@/lib/server/dossier/record-tables";
 import { demoDossiers } from "@/prisma/seed/demo-dossiers";
 import { rowWriter } from "../db/row-writer";
@@ -48,6 +49,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
       const recordRows: Partial<Record<AnyRecordKindKey, Row[]>> = {};
       const joinRows: Row[] = [];
       const documentRows: Row[] = [];
+      const findingRows: Row[] = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const template = templates[i % templates.length]!;
         const id = randomUUID();
@@ -117,12 +119,16 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
           documents: docs.map((d) => ({ ...(d as never as { id: string; kind: string; fileName: string; sha256: string; sizeBytes: number; mimeType: string; effectiveDate: string }), title: (d.title as string | null) ?? null, uploadedAt: now, uploadedBy: owner.email })),
           catalogue,
         });
-        const summary = summariseVendor(dossier, vendorFindingsFor(dossier, DEFAULT_SETTINGS, now), DEFAULT_SETTINGS, now);
+        const findings = vendorFindingsFor(dossier, DEFAULT_SETTINGS, now);
+        const summary = summariseVendor(dossier, findings, DEFAULT_SETTINGS, now);
         const legalBlockerCount = legalFindingsOf(dossier, DEFAULT_SETTINGS, tier as Tier, now).filter((f) => f.severity === "blocker").length;
         // Stamped after the settings row was written, as the app stamps a summary it has just computed:
         // `now` can precede that write, and an older stamp would make every summary look outdated,
         // so the first page loads would measure a full background refresh instead of the page.
-        vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt: new Date(), createdAt: now, updatedAt: now });
+        const findingsAt = new Date();
+        vendorRows.push({ ...vendor, ...summary, legalBlockerCount, findingsAt, createdAt: now, updatedAt: now });
+        // The stored open findings, as the summary refresh writes them next to the counts.
+        findingRows.push(...vendorFindingRows(id, findings, dossier.controlCatalogue, findingsAt).map((row) => ({ id: randomUUID(), ...row })));
         for (const r of recs) {
           const table = RECORD_TABLES[r.kind];
           (recordRows[r.kind] ??= []).push({ id: r.id, vendorId: id, ...toColumns(table, r.data), createdAt: now, updatedAt: now });
@@ -132,6 +138,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
       }
       await writer.insert("Vendor", vendorRows);
       await writer.insert("EvidenceDocument", documentRows);
+      await writer.insert("VendorFinding", findingRows);
       for (const kind of KINDS_IN_WRITE_ORDER) {
         const model = RECORD_TABLES[kind].model;
         await writer.insert(model.charAt(0).toUpperCase() + model.slice(1), recordRows[kind] ?? []);

@@ -1,6 +1,7 @@
 import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { findingDomain } from "@/lib/domain/findings/finding-domains";
 import type { Finding } from "@/lib/domain/findings/finding";
+import type { Dossier } from "@/lib/schemas/dossier";
 import { summariseVendor } from "@/lib/domain/vendors/vendor-summary";
 import type { Tier } from "@/lib/domain/vocabulary";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
@@ -24,13 +25,13 @@ function summaryColumns(loaded: LoadedDossier, findings: readonly Finding[], set
   return { ...summary, legalBlockerCount, findingsAt: now };
 }
 
-/** The VendorFinding rows of one vendor's findings, in the engine's order. */
-function findingRows(vendorId: string, loaded: LoadedDossier, findings: readonly Finding[], now: Date) {
+/** The VendorFinding rows of one vendor's findings, in the engine's order; `catalogue` is the one they were computed with. */
+export function vendorFindingRows(vendorId: string, findings: readonly Finding[], catalogue: Dossier["controlCatalogue"], now: Date) {
   return findings.map((f, position) => ({
     vendorId,
     code: f.code,
     severity: f.severity,
-    domain: findingDomain(f, loaded.dossier.controlCatalogue),
+    domain: findingDomain(f, catalogue),
     message: f.message,
     subjectKind: f.subject.kind,
     subjectId: f.subject.id ?? null,
@@ -42,7 +43,7 @@ function findingRows(vendorId: string, loaded: LoadedDossier, findings: readonly
 
 function vendorSummary(id: string, loaded: LoadedDossier, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
   const findings = vendorFindingsFor(loaded.dossier, settings, now, { remediation, acceptances });
-  return { id, columns: summaryColumns(loaded, findings, settings, now), findings: findingRows(id, loaded, findings, now) };
+  return { id, columns: summaryColumns(loaded, findings, settings, now), findings: vendorFindingRows(id, findings, loaded.dossier.controlCatalogue, now) };
 }
 
 type VendorSummary = ReturnType<typeof vendorSummary>;
