@@ -14,7 +14,7 @@ import { refreshListedSummaries } from "../refresh-listed-summaries";
 import { QueueSection } from "@/components/queues/queue-section";
 import { NoticeDeadlineTable, SignOffWaitingTable } from "@/components/queues/queue-tables";
 import { NOTICE_DEADLINE_DAYS } from "@/lib/domain/queues/work-queues";
-import { queuePages } from "@/lib/schemas/queue-pages";
+import { queuePageParams, queuePages } from "@/lib/schemas/queue-pages";
 import { can } from "@/lib/server/permissions";
 import { listNoticeDeadlines, listSignOffsWaiting } from "@/lib/server/services/work-queues";
 import "@/components/legal/legal.css";
@@ -39,7 +39,7 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
     listNoticeDeadlines({ actor, page: pages.notice, now }),
   ]);
   const params = linkParams(query);
-  const section = { params: { ...params, signoffPage: String(pages.signoff), noticePage: String(pages.notice) }, basePath: "/legal" };
+  const section = { params: { ...params, ...queuePageParams(pages) }, basePath: "/legal" };
   const filtered = Boolean(query.q || query.tier || query.reason);
   return (
     <>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { QueueSection } from "@/components/queues/queue-section";
 import { QueueFindingsTable, SignOffWaitingTable } from "@/components/queues/queue-tables";
 import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-notice";
-import { queuePages } from "@/lib/schemas/queue-pages";
+import { queuePageParams, queuePages } from "@/lib/schemas/queue-pages";
 import { firstValues } from "@/lib/schemas/search-params";
 import { requirePageActor } from "@/lib/server/auth";
 import { listQueueFindings, listSignOffsWaiting } from "@/lib/server/services/work-queues";
@@ -24,8 +24,7 @@ export default async function SecurityQueuePage({ searchParams }: { searchParams
     listQueueFindings({ actor, section: "kpi", page: pages.kpi }),
     listQueueFindings({ actor, section: "incidents", page: pages.incidents }),
   ]);
-  const params = Object.fromEntries(Object.entries(pages).map(([k, v]) => [`${k}Page`, String(v)]));
-  const section = { params, basePath: "/security" };
+  const section = { params: queuePageParams(pages), basePath: "/security" };
   return (
     <div className="stack">
       <header className="page-header">
