@@ -90,8 +90,10 @@ export function computeVendorSummaries(
  * recomputed meanwhile (a dossier change at that very moment writes a newer
  * one) is left alone: `stillOutdated` selects only summaries computed before
  * the page was read, and so are its stored findings. Returns how many were written.
+ * `pause` runs after each vendor: its findings are dozens of rows, and on
+ * synchronous SQLite a page written without a break holds the event loop.
  */
-export function writeVendorSummaries(client: Tx & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, summaries: VendorSummaries, stillOutdated: object): Promise<number> {
+export function writeVendorSummaries(client: Tx & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, summaries: VendorSummaries, stillOutdated: object, pause?: () => Promise<void>): Promise<number> {
   return client.$transaction(async (tx) => {
     let written = 0;
     for (const summary of summaries) {
@@ -99,6 +101,7 @@ export function writeVendorSummaries(client: Tx & { $transaction<T>(fn: (tx: Tx)
       if (count === 0) continue;
       await writeFindings(tx, summary);
       written += count;
+      await pause?.();
     }
     return written;
   });
