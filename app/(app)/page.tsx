@@ -1,11 +1,9 @@
 import { redirect } from "next/navigation";
+import { QUEUE_OF_ROLE } from "@/components/shell/navigation";
 import { requirePageActor } from "@/lib/server/auth";
 
-/** Each role lands where its work is: admin and viewer on the portfolio dashboard, security on the vendor list. */
+/** Each role lands where its work is: procurement, legal and security on their own queue, admin and viewer on the portfolio dashboard. */
 export default async function Home() {
   const actor = await requirePageActor();
-  if (actor.role === "procurement") redirect("/procurement");
-  if (actor.role === "legal") redirect("/legal");
-  if (actor.role === "admin" || actor.role === "viewer") redirect("/dashboard");
-  redirect("/vendors");
+  redirect(QUEUE_OF_ROLE[actor.role] ?? "/dashboard");
 }

@@ -23,6 +23,15 @@ const NAV: NavItem[] = [
   { href: "/api-docs", label: "API reference", permission: "vendor.read" },
 ];
 
+/** The role's own work queue (README, "Each role lands on its own queue"); admin and viewer land on the dashboard instead. */
+export const QUEUE_OF_ROLE: Partial<Record<Role, string>> = {
+  procurement: "/procurement",
+  legal: "/legal",
+  security: "/security",
+};
+
 export function navigationFor(role: Role) {
-  return NAV.filter((item) => can(role, item.permission)).map(({ href, label }) => ({ href, label }));
+  const queue = QUEUE_OF_ROLE[role];
+  const items = NAV.filter((item) => can(role, item.permission) && item.href !== queue).map(({ href, label }) => ({ href, label }));
+  return queue ? [{ href: queue, label: "My queue" }, ...items] : items;
 }

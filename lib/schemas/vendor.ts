@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXPIRY_WINDOWS, FINDING_SEVERITIES, PORTFOLIO_BANDS, SCORE_BUCKETS, type ExpiryWindow, type ScoreBucket } from "@/lib/domain/vendors/portfolio";
 import { TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
+import { FINDING_DOMAINS } from "@/lib/domain/findings/finding-domains";
 import { vendorProfileInputSchema } from "./dossier";
 
 // The vendor form edits the dossier profile (lib/schemas/dossier.ts). The tier
@@ -78,6 +79,8 @@ export const vendorListQuerySchema = z.object({
     .catch(undefined),
   /** The same, on a day of this month ("YYYY-MM"). */
   lapses: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  /** At least one open finding counting in this scoring domain (lib/domain/findings/finding-domains.ts). */
+  domain: z.enum(FINDING_DOMAINS).optional().catch(undefined),
   sort: z.enum(["name", "tier", "country", "findings", "updated"]).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

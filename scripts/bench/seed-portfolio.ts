@@ -17,6 +17,7 @@ import { assembleDossier } from "@/lib/server/dossier/assemble-dossier";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
 import { legalFindingsOf, loadCatalogue } from "@/lib/server/dossier/load-dossier";
+import { vendorFindingRows } from "@/lib/server/services/vendor-summaries";
 import { KINDS_IN_WRITE_ORDER, RECORD_TABLES, joinListItems, toColumns } from "@/lib/server/dossier/record-tables";
 import { demoDossiers } from "@/prisma/seed/demo-dossiers";
 import { rowWriter } from "../db/row-writer";
@@ -49,6 +50,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
       const joinRows: Row[] = [];
       const listRows: Record<"VendorService" | "VendorIndustry" | "VendorDataCategory", Row[]> = { VendorService: [], VendorIndustry: [], VendorDataCategory: [] };
       const documentRows: Row[] = [];
+      const findingRows: Row[] = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const template = templates[i % templates.length]!;
         const id = randomUUID();
@@ -117,7 +119,8 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
           documents: docs.map((d) => ({ ...(d as never as { id: string; kind: string; fileName: string; sha256: string; sizeBytes: number; mimeType: string; effectiveDate: string }), title: (d.title as string | null) ?? null, uploadedAt: now, uploadedBy: owner.email })),
           catalogue,
         });
-        const summary = summariseVendor(dossier, vendorFindingsFor(dossier, DEFAULT_SETTINGS, now), DEFAULT_SETTINGS, now);
+        const findings = vendorFindingsFor(dossier, DEFAULT_SETTINGS, now);
+        const summary = summariseVendor(dossier, findings, DEFAULT_SETTINGS, now);
         const legalBlockerCount = legalFindingsOf(dossier, DEFAULT_SETTINGS, tier as Tier, now).filter((f) => f.severity === "blocker").length;
         // Stamped after the settings row was written, as the app stamps a summary it has just computed:
         // `now` can precede that write, and an older stamp would make every summary look outdated,
@@ -126,7 +129,10 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
         listRows.VendorService.push(...services.map((service, position) => ({ vendorId: id, service, position })));
         listRows.VendorIndustry.push(...industries.map((industry, position) => ({ vendorId: id, industry, position })));
         listRows.VendorDataCategory.push(...dataCategories.map((category, position) => ({ vendorId: id, category, position })));
-        vendorRows.push({ ...columns, ...summary, legalBlockerCount, findingsAt: new Date(), createdAt: now, updatedAt: now });
+        const findingsAt = new Date();
+        vendorRows.push({ ...columns, ...summary, legalBlockerCount, findingsAt, createdAt: now, updatedAt: now });
+        // The stored open findings, as the summary refresh writes them next to the counts.
+        findingRows.push(...vendorFindingRows(id, findings, dossier.controlCatalogue, findingsAt).map((row) => ({ id: randomUUID(), ...row })));
         for (const r of recs) {
           const table = RECORD_TABLES[r.kind];
           (recordRows[r.kind] ??= []).push({ id: r.id, vendorId: id, ...toColumns(table, r.data), createdAt: now, updatedAt: now });
@@ -137,6 +143,7 @@ export async function seedPortfolio({ count, docsPerVendor, now, owner }: { coun
       await writer.insert("Vendor", vendorRows);
       for (const [table, rows] of Object.entries(listRows)) await writer.insert(table, rows);
       await writer.insert("EvidenceDocument", documentRows);
+      await writer.insert("VendorFinding", findingRows);
       for (const kind of KINDS_IN_WRITE_ORDER) {
         const model = RECORD_TABLES[kind].model;
         await writer.insert(model.charAt(0).toUpperCase() + model.slice(1), recordRows[kind] ?? []);

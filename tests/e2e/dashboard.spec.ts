@@ -22,7 +22,7 @@ test("admin lands on the dashboard and its charts draw the seeded portfolio", as
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   const charts = page.getByTestId("chart");
-  await expect(charts).toHaveCount(4);
+  await expect(charts).toHaveCount(5);
   // recharts draws one rectangle per non-empty bar segment once it has measured its box.
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   // A dot per month with assessments (the demo's may all fall in one month, which draws no line).
@@ -39,6 +39,22 @@ test("admin lands on the dashboard and its charts draw the seeded portfolio", as
   };
   expect(await sectionTotal("Vendors by tier")).toBeGreaterThan(0);
   expect(await sectionTotal("Vendors by tier")).toBe(await sectionTotal("Vendors by rating band"));
+});
+
+test("findings by domain: a domain's number opens the vendor list with that many vendors", async ({ page }) => {
+  await signInAs(page, "admin");
+  await expect(async () => {
+    await page.goto("/dashboard");
+    const region = page.getByRole("region", { name: "Findings by domain" });
+    await region.getByText("Show the data as a table").click();
+    const row = region.getByRole("row", { name: /^Assurance\b/ });
+    const cell = row.getByRole("link").first();
+    const value = Number(await cell.textContent());
+    expect(value).toBeGreaterThan(0);
+    await cell.click();
+    await expect(page).toHaveURL(/\/vendors\?domain=assurance$/);
+    expect(await listTotal(page)).toBe(value);
+  }).toPass({ timeout: 30_000 });
 });
 
 test("a count on the dashboard opens a vendor list with the same number of vendors", async ({ page }) => {

@@ -216,3 +216,11 @@ test("the e-mail in the sidebar has at least 4.5:1 contrast", async ({ browser }
   expect(results.passes.map((p) => p.id)).toContain("color-contrast");
   expect(results.violations).toEqual([]);
 });
+
+test("security's queue fits a phone and is axe clean (admin, who walks the other pages, has no security queue)", async ({ browser }) => {
+  const security = await as(browser, "security");
+  const response = await security.goto("/security");
+  expect(response?.status()).toBe(200);
+  expect(await documentWidth(security), (await overflowing(security)).join(", ")).toBeLessThanOrEqual(PHONE.width);
+  expect(await seriousAxeViolations(security), "serious or critical axe violations").toEqual([]);
+});

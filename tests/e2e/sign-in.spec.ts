@@ -5,12 +5,12 @@ import { demoLogin, signIn, signInAs } from "./helpers";
 
 // Each role lands where its work is (app/(app)/page.tsx) and sees exactly the
 // navigation its permissions allow.
-const LANDING: Partial<Record<(typeof ROLES)[number], RegExp>> = { procurement: /\/procurement$/, legal: /\/legal$/, admin: /\/dashboard$/, viewer: /\/dashboard$/ };
+const LANDING: Record<(typeof ROLES)[number], RegExp> = { procurement: /\/procurement$/, legal: /\/legal$/, security: /\/security$/, admin: /\/dashboard$/, viewer: /\/dashboard$/ };
 
 for (const role of ROLES) {
   test(`${role} signs in and sees its navigation`, async ({ page }) => {
     await signInAs(page, role);
-    await expect(page).toHaveURL(LANDING[role] ?? /\/vendors$/);
+    await expect(page).toHaveURL(LANDING[role]);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Vendors" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();

@@ -14,12 +14,24 @@ import {
   type PortfolioFilter,
 } from "@/lib/domain/vendors/portfolio";
 import { formatScore } from "@/lib/domain/scoring/format";
+import { FINDING_DOMAIN_LABELS, type FindingDomain } from "@/lib/domain/findings/finding-domains";
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
 import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
 import { EXPIRY_MONTHS, getPortfolioDashboard, SCORE_TREND_MONTHS } from "@/lib/server/services/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+/** Short axis labels; the tooltip and the table give the full names. */
+const FINDING_DOMAIN_TICKS: Record<FindingDomain, string> = {
+  assurance: "Assurance",
+  contractual: "Contract",
+  dataProtection: "Data",
+  accessEndpoint: "Access",
+  humanProtocols: "People",
+  financial: "Insurance",
+  workflow: "Workflow",
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -147,6 +159,26 @@ export default async function DashboardPage() {
             caption="Vendors by score of their latest assessment"
             columns={["Score", "Vendors"]}
             rows={d.scoreDistribution.map((s) => ({ header: scoreBucketLabel(s.bucket), cells: [{ text: String(s.vendors), href: vendorListHref({ score: s.bucket }) }] }))}
+          />
+        </section>
+
+        <section className={`card ${styles.chart}`} aria-labelledby="domain-chart-heading">
+          <h2 id="domain-chart-heading">Findings by domain</h2>
+          <p className="muted">Vendors with at least one open finding in each scoring domain.</p>
+          <CountBarChart
+            valueLabel="Vendors"
+            data={d.findingsByDomain.map((f) => ({ label: FINDING_DOMAIN_LABELS[f.domain], tick: FINDING_DOMAIN_TICKS[f.domain], value: f.vendors, href: vendorListHref({ domain: f.domain }) }))}
+          />
+          <ChartDataTable
+            caption="Open findings and vendors by scoring domain"
+            columns={["Domain", "Vendors", "Open findings"]}
+            rows={d.findingsByDomain.map((f) => ({
+              header: FINDING_DOMAIN_LABELS[f.domain],
+              cells: [
+                { text: String(f.vendors), href: vendorListHref({ domain: f.domain }) },
+                { text: String(f.findings), href: vendorListHref({ domain: f.domain }) },
+              ],
+            }))}
           />
         </section>
 

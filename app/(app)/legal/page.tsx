@@ -11,6 +11,12 @@ import { firstValues, linkParams } from "@/lib/schemas/search-params";
 import { requirePageActor } from "@/lib/server/auth";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
 import { refreshListedSummaries } from "../refresh-listed-summaries";
+import { QueueSection } from "@/components/queues/queue-section";
+import { NoticeDeadlineTable, SignOffWaitingTable } from "@/components/queues/queue-tables";
+import { NOTICE_DEADLINE_DAYS } from "@/lib/domain/queues/work-queues";
+import { queuePageParams, queuePages } from "@/lib/schemas/queue-pages";
+import { can } from "@/lib/server/permissions";
+import { listNoticeDeadlines, listSignOffsWaiting } from "@/lib/server/services/work-queues";
 import "@/components/legal/legal.css";
 
 export const metadata: Metadata = { title: "Legal queue" };
@@ -25,8 +31,15 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
   // The queue selects on stored legal blocker counts: bring outdated ones up
   // to date first, as the vendor list does.
   const pending = await refreshListedSummaries(now);
-  const { rows, total } = await listLegalQueue({ actor, query, now });
+  const pages = queuePages(firstValues(await searchParams), ["signoff", "notice"]);
+  const signsOff = can(actor.role, "assessment.signoff.legal");
+  const [{ rows, total }, signOffs, notices] = await Promise.all([
+    listLegalQueue({ actor, query, now }),
+    signsOff ? listSignOffsWaiting({ actor, role: "legal", page: pages.signoff }) : null,
+    listNoticeDeadlines({ actor, page: pages.notice, now }),
+  ]);
   const params = linkParams(query);
+  const section = { params: { ...params, ...queuePageParams(pages) }, basePath: "/legal" };
   const filtered = Boolean(query.q || query.tier || query.reason);
   return (
     <>
@@ -40,6 +53,19 @@ export default async function LegalQueuePage({ searchParams }: { searchParams: P
       </div>
 
       <SummariesPendingNotice pending={pending} what="Legal blockers" alwaysCurrent="Each vendor’s Legal tab" list="queue" />
+
+      {signOffs ? (
+        <QueueSection id="signoff" title="Waiting for legal's sign-off" total={signOffs.total} page={signOffs.page} pageSize={signOffs.pageSize} empty="No assessment waits for legal's sign-off." {...section}>
+          <SignOffWaitingTable rows={signOffs.rows} now={now} roleLabel="legal's" />
+        </QueueSection>
+      ) : null}
+      <QueueSection id="notice" title={`Contract notice deadlines in the next ${NOTICE_DEADLINE_DAYS} days`} total={notices.total} page={notices.page} pageSize={notices.pageSize} empty={`No contract's notice deadline falls in the next ${NOTICE_DEADLINE_DAYS} days.`} {...section}>
+        <NoticeDeadlineTable rows={notices.rows} now={now} />
+      </QueueSection>
+
+      <h2 id="reviews-heading">
+        Legal reviews missing or outdated <span className="muted count">({total})</span>
+      </h2>
 
       <FilterToolbar label="Filter the legal queue" clearHref="/legal" filtered={filtered} keep={{ sort: query.sort, dir: query.dir }}>
         <TextField id="q" name="q" label="Search" defaultValue={query.q ?? ""} placeholder="Vendor name" />

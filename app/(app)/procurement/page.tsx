@@ -6,23 +6,32 @@ import { SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessments/assessment-workfl
 import { DayText } from "@/components/ui/relative-date";
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from "@/lib/domain/assessments/remediation";
 import { requirePageActor } from "@/lib/server/auth";
-import { DUE_SOON_DAYS, getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
+import { Pagination } from "@/components/ui/pagination";
+import { DUE_SOON_DAYS, LIST_LIMIT, getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
+import { CreateAssessmentButton } from "@/components/assessments/create-assessment-button";
+import { QueueSection } from "@/components/queues/queue-section";
+import { QueueFindingsTable } from "@/components/queues/queue-tables";
+import { queuePageParams, queuePages } from "@/lib/schemas/queue-pages";
+import { firstValues } from "@/lib/schemas/search-params";
+import { listQueueFindings } from "@/lib/server/services/work-queues";
+import { refreshListedSummaries } from "../refresh-listed-summaries";
 
 export const metadata: Metadata = { title: "Procurement" };
 
-function More({ shown, total, what }: { shown: number; total: number; what: string }) {
-  return total > shown ? (
-    <p className="muted">
-      Showing {shown} of {total} {what}.
-    </p>
-  ) : null;
+/** A pager for one of the page's lists, when it has more than one page. */
+function ListPages({ list, page, total, params, label }: { list: string; page: number; total: number; params: Record<string, string>; label: string }) {
+  return total > LIST_LIMIT ? <Pagination page={page} pageSize={LIST_LIMIT} total={total} params={params} basePath="/procurement" pageParam={`${list}Page`} label={label} /> : null;
 }
 
 /** Procurement's landing page: what is due, what waits for sign-off, and what remediation is late. */
-export default async function ProcurementPage() {
+export default async function ProcurementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePageActor("assessment.create");
+  const pages = queuePages(firstValues(await searchParams), ["due", "never", "remediation", "insurance"]);
+  const params = queuePageParams(pages);
   const now = new Date();
-  const o = await getProcurementOverview({ actor, now });
+  // Insurance issues read the stored findings: bring outdated ones up to date first, as the vendor list does.
+  await refreshListedSummaries(now);
+  const [o, insurance] = await Promise.all([getProcurementOverview({ actor, now, pages }), listQueueFindings({ actor, section: "insurance", page: pages.insurance })]);
   return (
     <div className="stack assess-landing">
       <header className="page-header">
@@ -49,6 +58,7 @@ export default async function ProcurementPage() {
                   <th scope="col">Vendor</th>
                   <th scope="col">Tier</th>
                   <th scope="col">Next assessment due</th>
+                  <th scope="col">Action</th>
                 </tr>
               </thead>
               <tbody>
@@ -64,6 +74,13 @@ export default async function ProcurementPage() {
                       <DayText day={v.dueDay} now={now} due="deadline" />
                       {v.overdue ? <span className="badge sev-high assess-overdue-badge">Overdue</span> : null}
                     </td>
+                    <td>
+                      {v.draftId ? (
+                        <Link className="btn btn-small" href={`/assessments/${v.draftId}`}>Continue</Link>
+                      ) : (
+                        <CreateAssessmentButton vendorId={v.id} label="Start assessment" primary={false} />
+                      )}
+                    </td>
                   </tr>
                 ))}
                 {o.neverAssessed.rows.map((v) => (
@@ -77,14 +94,17 @@ export default async function ProcurementPage() {
                     <td>
                       <span className="badge status-muted">Never assessed</span>
                     </td>
+                    <td>
+                      <CreateAssessmentButton vendorId={v.id} label="Start assessment" primary={false} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        <More shown={o.due.rows.length} total={o.due.total} what="vendors with a due date" />
-        <More shown={o.neverAssessed.rows.length} total={o.neverAssessed.total} what="vendors never assessed" />
+        <ListPages list="due" page={pages.due} total={o.due.total} params={params} label="Vendors with a due date: pages" />
+        <ListPages list="never" page={pages.never} total={o.neverAssessed.total} params={params} label="Vendors never assessed: pages" />
       </section>
 
       <section className="card" aria-labelledby="review-heading">
@@ -132,7 +152,8 @@ export default async function ProcurementPage() {
                   <Link href={`/assessments/${a.id}`}>
                     {a.vendor.name}, version {a.version}
                   </Link>{" "}
-                  <AssessmentStateBadge state="draft" /> <span className="muted">created <DayText day={a.createdAt} now={now} relative={false} /></span>
+                  <AssessmentStateBadge state="draft" /> <span className="muted">created <DayText day={a.createdAt} now={now} relative={false} /></span>{" "}
+                  <Link className="btn btn-small" href={`/assessments/${a.id}`} aria-label={`Continue ${a.vendor.name}, version ${a.version}`}>Continue</Link>
                 </li>
               ))}
             </ul>
@@ -164,7 +185,7 @@ export default async function ProcurementPage() {
                     <th scope="row">
                       <a href={`/vendors/${r.vendor.id}/assessments#record-${r.id}`}>{r.title}</a>
                     </th>
-                    <td>{r.vendor.name}</td>
+                    <td><Link href={`/vendors/${r.vendor.id}`}>{r.vendor.name}</Link></td>
                     <td>{r.ownerName ?? <span className="muted">No owner</span>}</td>
                     <td>
                       <DayText day={r.dueDate} now={now} due="deadline" />
@@ -176,8 +197,12 @@ export default async function ProcurementPage() {
             </table>
           </div>
         )}
-        <More shown={o.overdueRemediation.rows.length} total={o.overdueRemediation.total} what="overdue items" />
+        <ListPages list="remediation" page={pages.remediation} total={o.overdueRemediation.total} params={params} label="Overdue remediation: pages" />
       </section>
+
+      <QueueSection id="insurance" title="Insurance issues" total={insurance.total} page={insurance.page} pageSize={insurance.pageSize} empty="No vendor's insurance is missing, lapsing or below the minimum." params={params} basePath="/procurement">
+        <QueueFindingsTable rows={insurance.rows} caption="Insurance findings, most severe first" tab="/insurance" action="Update insurance" />
+      </QueueSection>
     </div>
   );
 }

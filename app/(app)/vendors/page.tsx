@@ -21,6 +21,7 @@ import { listVendors } from "@/lib/server/services/vendors";
 import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO_BAND_LABELS, monthLabel, scoreBucketLabel } from "@/lib/domain/vendors/portfolio";
 import type { VendorListQuery } from "@/lib/schemas/vendor";
 import { refreshListedSummaries } from "../refresh-listed-summaries";
+import { FINDING_DOMAIN_LABELS } from "@/lib/domain/findings/finding-domains";
 
 export const metadata: Metadata = { title: "Vendors" };
 
@@ -45,6 +46,7 @@ function describePortfolioFilters(query: VendorListQuery): { name: string; value
   if (query.expiring !== undefined) out.push({ name: "expiring", value: String(query.expiring), text: `evidence lapsing within ${query.expiring} days` });
   if (query.lapses) out.push({ name: "lapses", value: query.lapses, text: `evidence lapsing in ${monthLabel(query.lapses)}` });
   if (query.assessed) out.push({ name: "assessed", value: query.assessed, text: `assessed in ${monthLabel(query.assessed)}` });
+  if (query.domain) out.push({ name: "domain", value: query.domain, text: `open findings in ${FINDING_DOMAIN_LABELS[query.domain]}` });
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { firstCurrentPeriodEnd } from "../assurance/soc2-status";
 import { addDaysToDay, formatDayForPeople, formatIsoDay, type IsoDate } from "../dates";
 import { RATING_BANDS, type RatingBand } from "../scoring/types";
+import type { FindingDomain } from "../findings/finding-domains";
 
 // The portfolio overview's vocabulary: the groups the dashboard counts and the
 // vendor list filters by, so a count and the list it links to mean the same
@@ -123,6 +124,7 @@ export interface PortfolioFilter {
   assessed?: string;
   expiring?: ExpiryWindow;
   lapses?: string;
+  domain?: FindingDomain;
 }
 
 /** The vendor list showing exactly the vendors a dashboard number counts. */

@@ -17,6 +17,7 @@ import {
 } from "@/lib/domain/vendors/portfolio";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import { TIERS, type Tier } from "@/lib/domain/vocabulary";
+import { FINDING_DOMAINS, type FindingDomain } from "@/lib/domain/findings/finding-domains";
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { databaseProvider, databaseUrl, db, Prisma } from "../db";
@@ -55,6 +56,8 @@ export interface PortfolioDashboard {
   expiring: { days: ExpiryWindow; vendors: number }[];
   /** Vendors with evidence lapsing in each of the next months, this one first. */
   expiriesByMonth: { month: string; vendors: number }[];
+  /** Open findings per domain (docs/scoring.md) and the vendors that have one there; every domain present. */
+  findingsByDomain: { domain: FindingDomain; findings: number; vendors: number }[];
 }
 
 const count = (value: unknown) => Number(value ?? 0);
@@ -81,7 +84,7 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
   const expiryMonths = monthsStarting(now, EXPIRY_MONTHS);
   // One row of counts: a column per window, then per month.
   const lapsing = [...EXPIRY_WINDOWS.map((days) => daysAhead(now, days)), ...expiryMonths.map(monthDays)];
-  const [groups, headline, remediationItems, trend, expiries] = await Promise.all([
+  const [groups, headline, remediationItems, trend, expiries, domains] = await Promise.all([
     client.$queryRaw<{ tier: string; band: string | null; bucket: number | null; n: unknown }[]>`
       SELECT v."tier" AS tier, latest."rating" AS band, ${SCORE_BUCKET_SQL} AS bucket, COUNT(*) AS n
       FROM "Vendor" v ${LATEST_ASSESSMENT_JOIN}
@@ -104,7 +107,13 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
       FROM "Assessment" a WHERE a."createdAt" >= ${trendFrom}
       GROUP BY 1`,
     client.$queryRaw<Record<string, unknown>[]>(evidenceLapsingCountsSql(lapsing, staleMonths)),
+    // The stored open findings (VendorFinding), as the list's domain filter reads them.
+    client.$queryRaw<{ domain: string; findings: unknown; vendors: unknown }[]>`
+      SELECT f."domain" AS domain, COUNT(*) AS findings, COUNT(DISTINCT f."vendorId") AS vendors
+      FROM "VendorFinding" f
+      GROUP BY f."domain"`,
   ]);
+  const domainOf = new Map(domains.map((row) => [row.domain, row]));
   const lapsingCount = (i: number) => count(expiries[0]?.[`c${i}`]);
 
   const tierBand = TIERS.flatMap((tier) => PORTFOLIO_BANDS.map((band) => ({ tier, band, vendors: 0 })));
@@ -132,6 +141,7 @@ export async function getPortfolioDashboard({ actor, now = new Date() }: { actor
     scoreDistribution,
     expiring: EXPIRY_WINDOWS.map((days, i) => ({ days, vendors: lapsingCount(i) })),
     expiriesByMonth: expiryMonths.map((month, i) => ({ month, vendors: lapsingCount(EXPIRY_WINDOWS.length + i) })),
+    findingsByDomain: FINDING_DOMAINS.map((domain) => ({ domain, findings: count(domainOf.get(domain)?.findings), vendors: count(domainOf.get(domain)?.vendors) })),
     scoreTrend: months.map((month) => {
       const t = trendOf.get(month);
       return { month, average: t && t.average !== null ? Number(t.average) : null, assessments: count(t?.assessments), vendors: count(t?.vendors) };

@@ -56,7 +56,7 @@ export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_
   const refresh = async (ids: string[], options: Parameters<typeof computeVendorSummaries>[2]) => {
     const summaries = await computeVendorSummaries(db(), ids, options);
     await yieldToEventLoop(); // between the page's reads and its writes, too
-    return writeVendorSummaries(db(), summaries, outdated);
+    return writeVendorSummaries(db(), summaries, outdated, yieldToEventLoop);
   };
   // A stopping server leaves the rest for the next start, between two pages.
   while (performance.now() - started < budgetMs && !shuttingDown()) {

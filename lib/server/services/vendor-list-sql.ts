@@ -3,6 +3,7 @@ import { formatIsoDay } from "@/lib/domain/dates";
 import { dueDayInstant } from "@/lib/domain/assessments/next-due";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain/assessments/remediation";
 import type { VendorListQuery } from "@/lib/schemas/vendor";
+import type { FindingDomain } from "@/lib/domain/findings/finding-domains";
 import { Prisma } from "../db";
 
 // The vendor list's filters and order as SQL over the vendor alias `v`. Some
@@ -92,6 +93,11 @@ export function evidenceLapsingCountsSql(ranges: DayRange[], soc2StaleMonths: nu
   ) x`;
 }
 
+/** An open finding of the vendor counts in `domain`: the stored findings' (vendorId) index per vendor. */
+export function openFindingInDomainSql(domain: FindingDomain): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "VendorFinding" f WHERE f."vendorId" = v."id" AND f."domain" = ${domain})`;
+}
+
 /** Whether the query filters by lapsing evidence, which needs the SOC 2 staleness setting. */
 export function needsSoc2StaleMonths(query: VendorListQuery): boolean {
   return query.expiring !== undefined || query.lapses !== undefined;
@@ -128,6 +134,7 @@ export function vendorListSqlWhere(query: VendorListQuery, now: Date, soc2StaleM
   }
   if (query.expiring !== undefined) c.push(evidenceLapsingSql(daysAhead(now, query.expiring), soc2StaleMonths));
   if (query.lapses) c.push(evidenceLapsingSql(monthDays(query.lapses), soc2StaleMonths));
+  if (query.domain) c.push(openFindingInDomainSql(query.domain));
   return Prisma.join(c, " AND ");
 }
 

@@ -1,4 +1,7 @@
 import { vendorFindingsFor } from "@/lib/domain/findings/vendor-findings";
+import { findingDomain } from "@/lib/domain/findings/finding-domains";
+import type { Finding } from "@/lib/domain/findings/finding";
+import type { Dossier } from "@/lib/schemas/dossier";
 import { summariseVendor } from "@/lib/domain/vendors/vendor-summary";
 import type { Tier } from "@/lib/domain/vocabulary";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
@@ -12,18 +15,50 @@ import { loadSettings } from "./settings";
 // The findings summary stored on each vendor row (counts by severity, SOC 2
 // state, legal blockers) so the list filters and sorts 10,000 vendors with
 // plain indexes. The rules engine computes it; SQL cannot, so it is stored.
+// The open findings themselves are stored next to it (VendorFinding), written
+// in the same transaction, so the work queues and the dashboard count and page
+// findings across the portfolio in SQL and always agree with the counts.
 
-function summaryColumns(loaded: LoadedDossier, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
-  const summary = summariseVendor(loaded.dossier, vendorFindingsFor(loaded.dossier, settings, now, { remediation, acceptances }), settings, now);
+function summaryColumns(loaded: LoadedDossier, findings: readonly Finding[], settings: Settings, now: Date) {
+  const summary = summariseVendor(loaded.dossier, findings, settings, now);
   const legalBlockerCount = legalFindingsOf(loaded.dossier, settings, loaded.vendor.tier as Tier, now).filter((f) => f.severity === "blocker").length;
   return { ...summary, legalBlockerCount, findingsAt: now };
+}
+
+/** The VendorFinding rows of one vendor's findings, in the engine's order; `catalogue` is the one they were computed with. */
+export function vendorFindingRows(vendorId: string, findings: readonly Finding[], catalogue: Dossier["controlCatalogue"], now: Date) {
+  return findings.map((f, position) => ({
+    vendorId,
+    code: f.code,
+    severity: f.severity,
+    domain: findingDomain(f, catalogue),
+    message: f.message,
+    subjectKind: f.subject.kind,
+    subjectId: f.subject.id ?? null,
+    subjectLabel: f.subject.label ?? null,
+    position,
+    computedAt: now,
+  }));
+}
+
+function vendorSummary(id: string, loaded: LoadedDossier, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
+  const findings = vendorFindingsFor(loaded.dossier, settings, now, { remediation, acceptances });
+  return { id, columns: summaryColumns(loaded, findings, settings, now), findings: vendorFindingRows(id, findings, loaded.dossier.controlCatalogue, now) };
+}
+
+type VendorSummary = ReturnType<typeof vendorSummary>;
+
+/** Replaces the vendor's stored open findings; inside the transaction that writes its counts. */
+async function writeFindings(tx: Tx, { id, findings }: VendorSummary) {
+  await tx.vendorFinding.deleteMany({ where: { vendorId: id } });
+  if (findings.length > 0) await tx.vendorFinding.createMany({ data: findings });
 }
 
 async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
   const dossiers = await loadDossiers(client, vendorIds, catalogue, pause);
   const remediation = await loadOpenRemediationOf(client, vendorIds);
   const acceptances = await loadLatestRiskAcceptanceOf(client, vendorIds);
-  return [...dossiers].map(([id, loaded]) => ({ id, columns: summaryColumns(loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []) }));
+  return [...dossiers].map(([id, loaded]) => vendorSummary(id, loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []));
 }
 
 /**
@@ -33,7 +68,10 @@ async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, 
  */
 export async function refreshVendorSummary(tx: Tx, vendorId: string, now = new Date(), preloaded?: Settings) {
   const settings = preloaded ?? (await loadSettings(tx));
-  for (const { id, columns } of await summariesOf(tx, [vendorId], now, settings)) await tx.vendor.update({ where: { id }, data: columns });
+  for (const summary of await summariesOf(tx, [vendorId], now, settings)) {
+    await tx.vendor.update({ where: { id: summary.id }, data: summary.columns });
+    await writeFindings(tx, summary);
+  }
 }
 
 export type VendorSummaries = Awaited<ReturnType<typeof summariesOf>>;
@@ -51,12 +89,20 @@ export function computeVendorSummaries(
  * Writes computed summaries in one transaction. A vendor whose summary was
  * recomputed meanwhile (a dossier change at that very moment writes a newer
  * one) is left alone: `stillOutdated` selects only summaries computed before
- * the page was read. Returns how many were written.
+ * the page was read, and so are its stored findings. Returns how many were written.
+ * `pause` runs after each vendor: its findings are dozens of rows, and on
+ * synchronous SQLite a page written without a break holds the event loop.
  */
-export function writeVendorSummaries(client: Tx & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, summaries: VendorSummaries, stillOutdated: object): Promise<number> {
+export function writeVendorSummaries(client: Tx & { $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, summaries: VendorSummaries, stillOutdated: object, pause?: () => Promise<void>): Promise<number> {
   return client.$transaction(async (tx) => {
     let written = 0;
-    for (const { id, columns } of summaries) written += (await tx.vendor.updateMany({ where: { id, ...stillOutdated }, data: columns })).count;
+    for (const summary of summaries) {
+      const { count } = await tx.vendor.updateMany({ where: { id: summary.id, ...stillOutdated }, data: summary.columns });
+      if (count === 0) continue;
+      await writeFindings(tx, summary);
+      written += count;
+      await pause?.();
+    }
     return written;
   });
 }

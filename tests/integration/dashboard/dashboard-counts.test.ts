@@ -3,6 +3,7 @@ import { EXPIRY_WINDOWS, PORTFOLIO_BANDS, SCORE_BUCKETS, daysAhead, monthDays, m
 import { addDaysToDay } from "@/lib/domain/dates";
 import { listPortfolioDates } from "@/lib/server/services/portfolio-queries";
 import { TIERS } from "@/lib/domain/vocabulary";
+import { FINDING_DOMAINS, type FindingDomain } from "@/lib/domain/findings/finding-domains";
 import type { Actor } from "@/lib/server/actor";
 import { EXPIRY_MONTHS, getPortfolioDashboard, SCORE_TREND_MONTHS, type PortfolioDashboard } from "@/lib/server/services/dashboard";
 import { listVendors, vendorListWhere } from "@/lib/server/services/vendors";
@@ -30,6 +31,8 @@ interface Spec {
   remediation: [string, string][];
   /** Oldest first (by createdAt): last day each holds. */
   acceptances: string[];
+  /** Stored open findings: [domain, how many]. */
+  domainFindings: [FindingDomain, number][];
 }
 
 const BANDS_OF = (overall: number): PortfolioBand => (overall >= 80 ? "low" : overall >= 60 ? "medium" : overall >= 40 ? "high" : "critical");
@@ -54,6 +57,7 @@ function portfolio(): Spec[] {
             ? [["open", TODAY], ["waived", "2026-02-01"]]
             : [],
       acceptances: assessments.length === 0 ? [] : i % 4 === 1 ? ["2026-06-14"] : i % 4 === 2 ? ["2026-06-01", TODAY] : i % 4 === 3 ? ["2026-08-01", "2026-06-10"] : [],
+      domainFindings: FINDING_DOMAINS.filter((_, k) => (i + k) % 3 === 0 && i % 8 !== 7).map((domain, k) => [domain, 1 + ((i + k) % 3)] as [FindingDomain, number]),
     });
   }
   // The edges of the score buckets and bands.
@@ -98,6 +102,8 @@ function expectedGroups(specs: Spec[]) {
       value: (d) => d.scoreDistribution.find((b) => b.bucket === bucket)!.vendors,
       vendors: names((s) => latest(s) !== undefined && latest(s)! >= bucket && (bucket === 90 ? latest(s)! <= 100 : latest(s)! < bucket + 10)),
     });
+  for (const domain of FINDING_DOMAINS)
+    groups.push({ label: `findings in ${domain}`, filter: { domain }, value: (d) => d.findingsByDomain.find((f) => f.domain === domain)!.vendors, vendors: names((s) => s.domainFindings.some(([dom]) => dom === domain)) });
   for (const month of monthsEnding(NOW, SCORE_TREND_MONTHS))
     groups.push({ label: `assessed ${month}`, filter: { assessed: month }, value: (d) => d.scoreTrend.find((m) => m.month === month)!.vendors, vendors: names((s) => s.assessments.some(([, ago]) => monthOf(ago) === month)) });
   return groups;
@@ -160,6 +166,12 @@ forEachProvider("portfolio dashboard", (t) => {
         const periodEnd = addDaysToDay(TODAY, -400 + ((specs.indexOf(s) * 17) % 380));
         await t.db.soc2Report.create({ data: { vendorId: v.id, type: "type2", periodStart: addDaysToDay(periodEnd, -365), periodEnd, issueDate: addDaysToDay(periodEnd, 30) < TODAY ? addDaysToDay(periodEnd, 30) : periodEnd, auditor: "Example LLP", opinion: "unqualified", exceptionCount: 0, carvedOutSubservices: [] } });
       }
+      let position = 0;
+      for (const [domain, n] of s.domainFindings) {
+        for (let k = 0; k < n; k++) {
+          await t.db.vendorFinding.create({ data: { vendorId: v.id, code: `test.${domain}`, severity: "medium", domain, message: `Finding ${k} in ${domain}`, subjectKind: "test", position: position++, computedAt: NOW } });
+        }
+      }
       for (const [status, dueDate] of s.remediation) await t.db.remediationItem.create({ data: { vendorId: v.id, title: "Fix it", status, dueDate } });
       for (const [k, expiresOn] of s.acceptances.entries()) {
         await t.db.riskAcceptance.create({
@@ -177,6 +189,14 @@ forEachProvider("portfolio dashboard", (t) => {
     for (const sev of ["blocker", "high", "medium", "low"] as const) {
       expect(dashboard.findings.find((f) => f.severity === sev)!.findings, sev).toBe(specs.reduce((n, s) => n + s.counts[sev], 0));
     }
+  });
+
+  it("counts every open finding of each domain", () => {
+    for (const domain of FINDING_DOMAINS) {
+      const expected = specs.reduce((n, s) => n + s.domainFindings.filter(([dom]) => dom === domain).reduce((m, [, k]) => m + k, 0), 0);
+      expect(dashboard.findingsByDomain.find((f) => f.domain === domain)!.findings, domain).toBe(expected);
+    }
+    expect(dashboard.findingsByDomain.map((f) => f.domain)).toEqual([...FINDING_DOMAINS]);
   });
 
   it("averages each month's assessments", () => {

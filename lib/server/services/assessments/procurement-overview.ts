@@ -9,14 +9,24 @@ import { db } from "../../db";
 import { namesOf } from "./user-names";
 
 export const DUE_SOON_DAYS = 30;
-const LIST_LIMIT = 50;
+/** Rows per page of each list. */
+export const LIST_LIMIT = 50;
+
+/** Which page of each paged list to show (1 when absent). */
+export interface ProcurementPages {
+  due?: number;
+  never?: number;
+  remediation?: number;
+}
+
+const skipFor = (page: number | undefined) => ((page ?? 1) - 1) * LIST_LIMIT;
 
 /**
  * Procurement's landing page: vendors whose next assessment is due (or that
  * were never assessed), assessments in review or still in draft, and overdue
  * remediation across all vendors.
  */
-export async function getProcurementOverview({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+export async function getProcurementOverview({ actor, now = new Date(), pages = {} }: { actor: Actor; now?: Date; pages?: ProcurementPages }) {
   requirePermission(actor, "assessment.read");
   const client = db();
   const today = formatIsoDay(now);
@@ -25,14 +35,17 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
   const [dueRows, dueCount, neverRows, neverCount, workflowRows, overdueRows, overdueCount] = await Promise.all([
     client.vendor.findMany({
       where: { ...activeVendor, nextAssessmentDue: { lte: horizon } },
-      orderBy: [{ nextAssessmentDue: "asc" }, { searchName: "asc" }],
+      orderBy: [{ nextAssessmentDue: "asc" }, { searchName: "asc" }, { id: "asc" }],
+      skip: skipFor(pages.due),
       take: LIST_LIMIT,
-      select: { id: true, name: true, tier: true, nextAssessmentDue: true },
+      // The draft already started, if any: the row's action continues it rather than starting another.
+      select: { id: true, name: true, tier: true, nextAssessmentDue: true, assessments: { where: { state: "draft" }, orderBy: { version: "desc" }, take: 1, select: { id: true } } },
     }),
     client.vendor.count({ where: { ...activeVendor, nextAssessmentDue: { lte: horizon } } }),
     client.vendor.findMany({
       where: { ...activeVendor, nextAssessmentDue: null, assessments: { none: {} } },
-      orderBy: [{ tierRank: "asc" }, { searchName: "asc" }],
+      orderBy: [{ tierRank: "asc" }, { searchName: "asc" }, { id: "asc" }],
+      skip: skipFor(pages.never),
       take: LIST_LIMIT,
       select: { id: true, name: true, tier: true },
     }),
@@ -46,6 +59,7 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
     client.remediationItem.findMany({
       where: { status: { in: [...OPEN_REMEDIATION_STATUSES] }, dueDate: { lt: today } },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      skip: skipFor(pages.remediation),
       take: LIST_LIMIT,
       include: { vendor: { select: { id: true, name: true } }, assessment: { select: { version: true } } },
     }),
@@ -63,8 +77,9 @@ export async function getProcurementOverview({ actor, now = new Date() }: { acto
   return {
     today,
     due: {
-      rows: dueRows.map((v) => ({
+      rows: dueRows.map(({ assessments, ...v }) => ({
         ...v,
+        draftId: assessments[0]?.id ?? null,
         tier: v.tier as Tier,
         dueDay: formatIsoDay(v.nextAssessmentDue!),
         overdue: daysUntil(v.nextAssessmentDue!, now) < 0,
