@@ -23,7 +23,7 @@ import { needsSoc2StaleMonths, vendorListSqlOrder, vendorListSqlWhere } from "./
 type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>>;
 
 // The columns a vendor's audit before/after records; timestamps are noise.
-function auditView(v: VendorRow) {
+export function auditView(v: VendorRow) {
   const { name, legalName, website, country, services, industries, dataCategories, accessLevel } = v;
   const { tier, computedTier, tierOverrideReason, status, ownerId, version } = v;
   // Json columns holding string lists (the audit catalogue checks that they are).
@@ -36,7 +36,7 @@ function tierColumns(tier: Tier) {
 }
 
 /** Profile columns, with the computed tier; an existing override keeps the effective tier. */
-function profileColumns(fields: VendorFields, override: { tier: string } | null) {
+export function profileColumns(fields: VendorFields, override: { tier: string } | null) {
   const computed = computeInherentTier(fields).tier;
   return {
     name: fields.name,
