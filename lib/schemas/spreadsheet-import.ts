@@ -59,7 +59,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     col("data_categories", "dataCategories", "list", false, "contact_pii; payment_card", "Data the agents see"),
     col("access_level", "accessLevel", "text", true, "trigger_resets", "read_only, trigger_resets, change_billing or admin"),
     col("status", "status", "text", true, "active", "prospective, active or offboarded"),
-    col("owner_email", "ownerEmail", "text", false, "procurement@example.com", "E-mail of an active Assay user who owns the vendor"),
+    col("owner_email", "ownerEmail", "text", false, "", "E-mail of an active Assay user who owns the vendor"),
   ],
   sites: [
     ...VENDOR_MATCH_COLUMNS,

@@ -205,8 +205,8 @@ forEachProvider("spreadsheet import", (t) => {
       await commitSpreadsheetImport({ actor: procurement, importId: previewed.id, now: NOW });
       expect(await t.db.vendor.count({ where: { legalName: { startsWith: `${tag} Vendor` } } })).toBe(10_000);
       expect(await t.db.vendorExternalId.count({ where: { externalId: { startsWith: `${tag}-` } } })).toBe(10_000);
-      const [{ events }] = await t.db.$queryRaw<{ events: number | bigint }[]>`SELECT COUNT(*) AS events FROM "AuditEvent" e JOIN "Vendor" v ON v."id" = e."entityId" WHERE e."action" = 'vendor.create' AND v."legalName" LIKE ${`${tag} Vendor %`}`;
-      expect(Number(events)).toBe(10_000);
+      const [counted] = await t.db.$queryRaw<{ events: number | bigint }[]>`SELECT COUNT(*) AS events FROM "AuditEvent" e JOIN "Vendor" v ON v."id" = e."entityId" WHERE e."action" = 'vendor.create' AND v."legalName" LIKE ${`${tag} Vendor %`}`;
+      expect(Number(counted!.events)).toBe(10_000);
       expect((await verifyAuditChain(t.db)).ok).toBe(true);
     });
   });
