@@ -2,8 +2,8 @@ import { requireActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { declaredUpload } from "@/lib/server/http/upload-integrity";
 import { handleRoute } from "@/lib/server/route-errors";
-import { previewSpreadsheetImport } from "@/lib/server/services/spreadsheet-import";
-import { IMPORT_MAX_BYTES } from "@/lib/schemas/spreadsheet-import";
+import { previewSpreadsheetImport, requireImportPermission } from "@/lib/server/services/spreadsheet-import";
+import { IMPORT_MAX_BYTES, importKindSchema } from "@/lib/schemas/spreadsheet-import";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +21,14 @@ export async function POST(request: Request) {
     const declared = declaredUpload(request.headers);
     if (!request.body) throw new AppError("VALIDATION", "Choose a file to upload.", { file: "Choose a file to upload" });
     if (declared.sizeBytes !== null && declared.sizeBytes > IMPORT_MAX_BYTES) throw tooLarge();
+    // Refused before a byte is read when the role may not import this type (the service checks again).
+    const kind = new URL(request.url).searchParams.get("kind");
+    const parsedKind = importKindSchema.safeParse(kind);
+    if (parsedKind.success) requireImportPermission(actor, parsedKind.data);
     const bytes = await readCapped(request.body, IMPORT_MAX_BYTES);
     if (declared.sizeBytes !== null && bytes.length !== declared.sizeBytes) {
       throw new AppError("VALIDATION", `Only part of the file arrived (${bytes.length} of ${declared.sizeBytes} bytes). Upload it again.`, { file: "Only part of the file arrived" });
     }
-    const kind = new URL(request.url).searchParams.get("kind");
     const summary = await previewSpreadsheetImport({ actor, kind, fileName: decodeHeader(request.headers.get("x-file-name")), bytes });
     return Response.json({ ok: true, import: { id: summary.id, rowCount: summary.rowCount, errorCount: summary.errorCount, createCount: summary.createCount, updateCount: summary.updateCount } }, { status: 201 });
   });

@@ -240,11 +240,14 @@ export async function previewSpreadsheetImport({ actor, kind: rawKind, fileName,
   );
 }
 
+/** The actor's own preview; the permission of its import type is checked first, so a role that may not import is refused as such. */
 async function ownImport(client: Tx, actor: Actor, importId: string) {
   const found = await client.spreadsheetImport.findUnique({ where: { id: importId } });
-  // Another user's preview is not shown, not even its existence (it names their file).
-  if (!found || found.createdById !== actor.id) throw notFound("Import not found. Upload the file again.");
-  return { ...found, kind: importKindSchema.parse(found.kind) };
+  const kind = importKindSchema.safeParse(found?.kind);
+  if (kind.success) requireImportPermission(actor, kind.data);
+  // Another user's preview is not shown (it names their file and rows).
+  if (!found || !kind.success || found.createdById !== actor.id) throw notFound("Import not found. Upload the file again.");
+  return { ...found, kind: kind.data };
 }
 
 /** One page of a preview's rows (or of its rows with errors only). */
@@ -252,7 +255,6 @@ export async function getImportPreview({ actor, importId, query: rawQuery }: { a
   const query = importPreviewQuerySchema.parse(rawQuery ?? {});
   const client = db();
   const found = await ownImport(client, actor, importId);
-  requireImportPermission(actor, found.kind);
   const where = { importId, ...(query.errors ? { action: "error" } : {}) };
   const [total, rows] = await Promise.all([
     client.spreadsheetImportRow.count({ where }),
@@ -364,7 +366,6 @@ async function refreshSummaries(tx: Tx, vendorIds: readonly string[], now: Date)
  */
 export async function commitSpreadsheetImport({ actor, importId, now = new Date() }: { actor: Actor; importId: string; now?: Date }) {
   const found = await ownImport(db(), actor, importId);
-  requireImportPermission(actor, found.kind);
   if (found.status !== "previewed") throw new AppError("INVALID_STATE", "This file was already imported.");
   if (found.errorCount > 0) {
     throw new AppError("INVALID_STATE", `${found.errorCount} ${found.errorCount === 1 ? "row has an error" : "rows have errors"}. Nothing was imported: fix the file and upload it again.`);
