@@ -18,13 +18,14 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   return handleRoute(async () => {
     const actor = await requireActor();
-    const declared = declaredUpload(request.headers);
-    if (!request.body) throw new AppError("VALIDATION", "Choose a file to upload.", { file: "Choose a file to upload" });
-    if (declared.sizeBytes !== null && declared.sizeBytes > IMPORT_MAX_BYTES) throw tooLarge();
     // Refused before a byte is read when the role may not import this type (the service checks again).
     const kind = new URL(request.url).searchParams.get("kind");
     const parsedKind = importKindSchema.safeParse(kind);
-    if (parsedKind.success) requireImportPermission(actor, parsedKind.data);
+    if (!parsedKind.success) throw new AppError("VALIDATION", "Choose what the file holds.", { kind: "Choose what the file holds" });
+    requireImportPermission(actor, parsedKind.data);
+    const declared = declaredUpload(request.headers);
+    if (!request.body) throw new AppError("VALIDATION", "Choose a file to upload.", { file: "Choose a file to upload" });
+    if (declared.sizeBytes !== null && declared.sizeBytes > IMPORT_MAX_BYTES) throw tooLarge();
     const bytes = await readCapped(request.body, IMPORT_MAX_BYTES);
     if (declared.sizeBytes !== null && bytes.length !== declared.sizeBytes) {
       throw new AppError("VALIDATION", `Only part of the file arrived (${bytes.length} of ${declared.sizeBytes} bytes). Upload it again.`, { file: "Only part of the file arrived" });

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
 import type { AuditRecordFields } from "@/lib/schemas/audit-actions";
 import {
+  IMPORT_KINDS,
   IMPORT_RECORD_KIND,
   importKindSchema,
   importPreviewQuerySchema,
@@ -11,10 +12,11 @@ import type { VendorFields } from "@/lib/schemas/vendor";
 import type { Actor } from "../actor";
 import { recordAudit, recordAudits, type AuditInput } from "../audit";
 import { requirePermission } from "../authorize";
+import { can } from "../permissions";
 import { db, type Tx } from "../db";
 import { createRecords } from "../dossier/record-store";
 import { loadCatalogue } from "../dossier/load-dossier";
-import { AppError, notFound } from "../errors";
+import { AppError, forbidden, notFound } from "../errors";
 import { mapRows, type MappedRow, type RowError } from "../imports/map-rows";
 import { readSpreadsheet } from "../imports/read-spreadsheet";
 import { loadSettings } from "./settings";
@@ -42,6 +44,11 @@ export function requireImportPermission(actor: Actor, kind: ImportKind) {
   } else {
     requirePermission(actor, recordKindSpec(IMPORT_RECORD_KIND[kind]).permission);
   }
+}
+
+/** Whether the role may import this type (no denial recorded: for choosing what to offer). */
+export function canImport(actor: Pick<Actor, "role">, kind: ImportKind): boolean {
+  return kind === "vendors" ? can(actor.role, "vendor.create") && can(actor.role, "vendor.update") : can(actor.role, recordKindSpec(IMPORT_RECORD_KIND[kind]).permission);
 }
 
 function chunks<T>(items: readonly T[], size = LOOKUP_CHUNK): T[][] {
@@ -245,6 +252,10 @@ async function ownImport(client: Tx, actor: Actor, importId: string) {
   const found = await client.spreadsheetImport.findUnique({ where: { id: importId } });
   const kind = importKindSchema.safeParse(found?.kind);
   if (kind.success) requireImportPermission(actor, kind.data);
+  else if (!IMPORT_KINDS.some((k) => canImport(actor, k))) {
+    requirePermission(actor, "vendor.create"); // records the denial and throws
+    throw forbidden();
+  }
   // Another user's preview is not shown (it names their file and rows).
   if (!found || !kind.success || found.createdById !== actor.id) throw notFound("Import not found. Upload the file again.");
   return { ...found, kind: kind.data };

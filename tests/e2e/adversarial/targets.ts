@@ -19,9 +19,10 @@ import { LEGAL_RECORD_KINDS, RECORD_KINDS } from "@/lib/schemas/dossier-record-k
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import { exportFormatSchema, importCommitSchema, importKindSchema, importUploadSchema } from "@/lib/schemas/spreadsheet-import";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
-import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
+import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorListQuerySchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
 import type { Permission } from "@/lib/server/permissions";
 import type { KnownIds } from "./db-probe";
 
@@ -120,6 +121,12 @@ const legalKinds = Object.keys(LEGAL_RECORD_KINDS) as [string, ...string[]];
 const version = z.number().int().positive();
 
 export const ACTIONS: Record<string, ActionTarget> = {
+  "app/(app)/vendors/import/actions.ts#commitImportAction": {
+    schema: importCommitSchema,
+    // Either import permission lets a role look its previews up; an id that names none is refused as not found.
+    permission: ["vendor.create", "assurance.manage"],
+    probe: () => ({ importId: "no-such-import" }),
+  },
   "app/(app)/admin/users/actions.ts#createUserAction": {
     schema: createUserSchema,
     permission: "user.manage",
@@ -321,6 +328,30 @@ export const ROUTES: Record<string, RouteTarget> = {
     method: "GET",
     path: (k, s) => `/assessments/${s ?? k.assessments[0] ?? "none"}/report.pdf`,
     permission: "assessment.read",
+    allowed: 200,
+  },
+  "POST app/api/imports/route.ts": {
+    method: "POST",
+    path: () => "/api/imports?kind=vendors",
+    query: importUploadSchema,
+    permission: "vendor.create",
+    // An empty file: refused as invalid by an allowed role, nothing stored.
+    allowed: 400,
+    body: () => Buffer.alloc(0),
+  },
+  "GET app/api/imports/template/route.ts": {
+    method: "GET",
+    path: () => "/api/imports/template?kind=vendors&format=csv",
+    query: z.object({ kind: importKindSchema, format: exportFormatSchema }),
+    permission: "vendor.create",
+    allowed: 200,
+  },
+  "GET app/api/exports/[kind]/route.ts": {
+    method: "GET",
+    // A search that matches nothing keeps the probe cheap.
+    path: (_k, s) => `/api/exports/${s ?? "vendors"}?format=csv&q=no-such-vendor-probe`,
+    query: vendorListQuerySchema.partial().extend({ format: exportFormatSchema }),
+    permission: "vendor.read",
     allowed: 200,
   },
   "GET app/api/health/route.ts": { method: "GET", path: () => "/api/health", permission: null, allowed: 200 },

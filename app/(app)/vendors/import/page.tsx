@@ -5,21 +5,16 @@ import { Pagination } from "@/components/ui/pagination";
 import { ImportCommitButton } from "@/components/imports/import-commit-button";
 import { ImportUploadForm } from "@/components/imports/import-upload-form";
 import { firstValues, linkParams } from "@/lib/schemas/search-params";
-import { IMPORT_COLUMNS, IMPORT_KINDS, IMPORT_KIND_LABELS, IMPORT_RECORD_KIND, importKindSchema, importPreviewQuerySchema, type ImportKind } from "@/lib/schemas/spreadsheet-import";
-import { recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
+import { IMPORT_COLUMNS, IMPORT_KINDS, IMPORT_KIND_LABELS, importKindSchema, importPreviewQuerySchema } from "@/lib/schemas/spreadsheet-import";
 import { requirePageActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
-import { can } from "@/lib/server/permissions";
-import { getImportPreview } from "@/lib/server/services/spreadsheet-import";
+import { canImport, getImportPreview } from "@/lib/server/services/spreadsheet-import";
 import { commitImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import vendors and evidence" };
 
 const ACTION_LABELS = { create: "New", update: "Update", error: "Error" } as const;
 
-function allowedKinds(role: Parameters<typeof can>[0]): ImportKind[] {
-  return IMPORT_KINDS.filter((k) => (k === "vendors" ? can(role, "vendor.create") && can(role, "vendor.update") : can(role, recordKindSpec(IMPORT_RECORD_KIND[k]).permission)));
-}
 
 async function loadPreview(actor: Parameters<typeof getImportPreview>[0]["actor"], importId: string, query: unknown) {
   try {
@@ -33,11 +28,19 @@ async function loadPreview(actor: Parameters<typeof getImportPreview>[0]["actor"
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const raw = firstValues(await searchParams);
   const actor = await requirePageActor("vendor.read");
-  const kinds = allowedKinds(actor.role);
-  if (kinds.length === 0) await requirePageActor("vendor.create");
+  const kinds = IMPORT_KINDS.filter((k) => canImport(actor, k));
   const importId = raw.id?.slice(0, 64);
   const query = importPreviewQuerySchema.parse(raw);
   const preview = importId ? await loadPreview(actor, importId, query) : null;
+  // Every role may open the page (and read the columns); the upload form lists only the types this role may import.
+  if (kinds.length === 0) {
+    return (
+      <>
+        <h1>Import vendors and evidence</h1>
+        <div className="alert alert-info" role="status">Your role cannot import. Procurement imports vendors, sites and insurance; security imports SOC 2 reports and ISO certificates.</div>
+      </>
+    );
+  }
   const initialKind = importKindSchema.safeParse(raw.kind).data ?? preview?.import.kind ?? kinds[0]!;
 
   return (

@@ -36,6 +36,7 @@ export const cases: CaseTable = {
   },
   "app/(app)/vendors/import/actions.ts#commitImportAction": {
     kind: "mutation",
+    // The preview is a vendor import; security (assurance.manage) is refused too, by that import type's permission.
     permission: "vendor.create",
     audit: "import.commit",
     arrange: async (ctx) => {
