@@ -215,7 +215,7 @@ export async function previewSpreadsheetImport({ actor, kind: rawKind, fileName,
   const kind = parsedKind.data;
   requireImportPermission(actor, kind);
   const sheet = await readSpreadsheet(bytes);
-  const mapped = mapRows(kind, sheet, now);
+  const mapped = await mapRows(kind, sheet, now);
   const client = db();
   const rows = kind === "vendors" ? await resolveVendorRows(client, mapped) : await resolveRecordRows(client, kind, mapped);
   const count = (action: PreviewRow["action"]) => rows.filter((r) => r.action === action).length;
@@ -366,7 +366,14 @@ async function refreshSummaries(tx: Tx, vendorIds: readonly string[], now: Date)
   const settings = await loadSettings(tx);
   const catalogue = await loadCatalogue(tx);
   for (const chunk of chunks([...new Set(vendorIds)], PAGE)) {
-    for (const { id, columns } of await computeVendorSummaries(tx, chunk, { now, settings, catalogue })) await tx.vendor.update({ where: { id }, data: columns });
+    // Imported vendors often share a summary (same profile, no records yet): one update per distinct summary, not per vendor.
+    const groups = new Map<string, { columns: object; ids: string[] }>();
+    for (const { id, columns } of await computeVendorSummaries(tx, chunk, { now, settings, catalogue })) {
+      const key = JSON.stringify(columns);
+      const group = groups.get(key) ?? groups.set(key, { columns, ids: [] }).get(key)!;
+      group.ids.push(id);
+    }
+    for (const { columns, ids } of groups.values()) await tx.vendor.updateMany({ where: { id: { in: ids } }, data: columns });
   }
 }
 
