@@ -35,20 +35,7 @@ export async function recordAudit<A extends AuditAction>(tx: Tx, actor: Actor | 
   const event = input as { action: A; entityType: string; entityId?: string | null; vendorId?: string | null; before?: unknown; after?: unknown };
   assertAuditEvent(event);
   const head = await lockChainHead(tx);
-  const fields = {
-    id: head.lastId + 1,
-    at: new Date(),
-    actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? null,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId ?? null,
-    vendorId: event.vendorId ?? null,
-    before: toJson(event.before),
-    after: toJson(event.after),
-    ip: actor?.ip ?? null,
-    userAgent: actor?.userAgent?.slice(0, 500) ?? null,
-  };
+  const fields = eventFields(actor, event, head.lastId + 1, new Date());
   const hash = hashEvent(fields, head.lastHash);
   await tx.auditEvent.create({
     data: { ...fields, before: fields.before ?? undefined, after: fields.after ?? undefined, prevHash: head.lastHash, hash },
@@ -70,21 +57,7 @@ export async function recordAudits(tx: Tx, actor: Actor | null, inputs: readonly
   let lastHash = head.lastHash;
   const at = new Date();
   const rows = inputs.map((input) => {
-    const event = input as { action: string; entityType: string; entityId?: string | null; vendorId?: string | null; before?: unknown; after?: unknown };
-    const fields = {
-      id: lastId + 1,
-      at,
-      actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
-      vendorId: event.vendorId ?? null,
-      before: toJson(event.before),
-      after: toJson(event.after),
-      ip: actor?.ip ?? null,
-      userAgent: actor?.userAgent?.slice(0, 500) ?? null,
-    };
+    const fields = eventFields(actor, input as EventInput, lastId + 1, at);
     const hash = hashEvent(fields, lastHash);
     const row = { ...fields, before: fields.before ?? undefined, after: fields.after ?? undefined, prevHash: lastHash, hash };
     lastId = fields.id;
@@ -95,6 +68,26 @@ export async function recordAudits(tx: Tx, actor: Actor | null, inputs: readonly
     await tx.auditEvent.createMany({ data: rows.slice(i, i + AUDIT_INSERT_BATCH) as Prisma.AuditEventCreateManyInput[] });
   }
   await tx.auditChainHead.update({ where: { id: 1 }, data: { lastId, lastHash } });
+}
+
+type EventInput = { action: string; entityType: string; entityId?: string | null; vendorId?: string | null; before?: unknown; after?: unknown };
+
+/** The hashed columns of one event. */
+function eventFields(actor: Actor | null, event: EventInput, id: number, at: Date) {
+  return {
+    id,
+    at,
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    vendorId: event.vendorId ?? null,
+    before: toJson(event.before),
+    after: toJson(event.after),
+    ip: actor?.ip ?? null,
+    userAgent: actor?.userAgent?.slice(0, 500) ?? null,
+  };
 }
 
 // Fifteen columns a row: 60 rows stay under SQLite's 999 bound parameters.

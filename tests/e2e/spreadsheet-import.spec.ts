@@ -24,7 +24,7 @@ test("procurement imports vendors from the template, fixes a bad row, and the im
   // The template's example row, with our names and a blank external id.
   const row = (name: string, country: string) => example!.replace(/^ERP-1042,Acme Support,Acme Support Services Ltd/, `,${name},${name} Ltd`).replace(",PH,", `,${country},`);
   const upload = async (csv: string) => {
-    await page.getByLabel("File").setInputFiles({ name: "vendors.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "vendors.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Upload and preview" }).click();
   };
 

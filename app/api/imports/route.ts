@@ -1,6 +1,7 @@
 import { requireActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { declaredUpload } from "@/lib/server/http/upload-integrity";
+import { decodeFileNameHeader } from "@/lib/server/http/file-name-header";
 import { handleRoute } from "@/lib/server/route-errors";
 import { previewSpreadsheetImport, requireImportPermission } from "@/lib/server/services/spreadsheet-import";
 import { IMPORT_MAX_BYTES, importKindSchema } from "@/lib/schemas/spreadsheet-import";
@@ -30,7 +31,7 @@ export async function POST(request: Request) {
     if (declared.sizeBytes !== null && bytes.length !== declared.sizeBytes) {
       throw new AppError("VALIDATION", `Only part of the file arrived (${bytes.length} of ${declared.sizeBytes} bytes). Upload it again.`, { file: "Only part of the file arrived" });
     }
-    const summary = await previewSpreadsheetImport({ actor, kind, fileName: decodeHeader(request.headers.get("x-file-name")), bytes });
+    const summary = await previewSpreadsheetImport({ actor, kind, fileName: decodeFileNameHeader(request.headers.get("x-file-name")), bytes });
     return Response.json({ ok: true, import: { id: summary.id, rowCount: summary.rowCount, errorCount: summary.errorCount, createCount: summary.createCount, updateCount: summary.updateCount } }, { status: 201 });
   });
 }
@@ -49,13 +50,4 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promis
     chunks.push(chunk);
   }
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-function decodeHeader(value: string | null): string {
-  if (!value) return "";
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
