@@ -63,7 +63,8 @@ forEachProvider("spreadsheet import", (t) => {
   it("reads semicolon-delimited files with decimal commas and comma files with thousands separators", async () => {
     const vendor = await createVendor({ actor: procurement, input: { ...validVendor, legalName: unique("Money Ltd") } });
     const header = "vendor_legal_name;carrier;policy_number;currency;per_occurrence_limit;aggregate_limit;insurance_expiry_date;additional_insured";
-    const semicolon = utf8(`${header}\n${vendor.legalName};Example Mutual;P-1;EUR;1.000.000,00;5.000.000;2027-06-30;ja\n`.replace(";ja", ";yes"));
+    // "250.000" is two hundred and fifty thousand only under the decimal comma that a ";" file implies.
+    const semicolon = utf8(`${header}\n${vendor.legalName};Example Mutual;P-1;EUR;250.000;1.000.000,00;2027-06-30;yes\n`);
     const one = await preview("insurance", semicolon);
     expect(one.errorCount).toBe(0);
     const comma = utf8(`${header.replaceAll(";", ",")}\n"${vendor.legalName}",Example Mutual,P-2,USD,"1,000,000","5,000,000.50",2027-06-30,no\n`);
@@ -73,7 +74,7 @@ forEachProvider("spreadsheet import", (t) => {
     await commitSpreadsheetImport({ actor: procurement, importId: two.id, now: NOW });
     const policies = (await listRecords(t.db, vendor.id, ["insurance"])).map((r) => r.data);
     expect(policies).toEqual([
-      expect.objectContaining({ policyNumber: "P-1", currency: "EUR", perOccurrenceMinor: 100_000_000, aggregateMinor: 500_000_000, additionalInsured: true }),
+      expect.objectContaining({ policyNumber: "P-1", currency: "EUR", perOccurrenceMinor: 25_000_000, aggregateMinor: 100_000_000, additionalInsured: true }),
       expect.objectContaining({ policyNumber: "P-2", currency: "USD", perOccurrenceMinor: 100_000_000, aggregateMinor: 500_000_050, additionalInsured: false }),
     ]);
     expect(await t.db.auditEvent.count({ where: { vendorId: vendor.id, action: "dossier.insurance.create" } })).toBe(2);
