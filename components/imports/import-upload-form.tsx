@@ -45,6 +45,9 @@ export function ImportUploadForm({ kinds, initialKind }: { kinds: readonly Impor
         body = null;
       }
       if (xhr.status >= 200 && xhr.status < 300 && body?.ok) {
+        // The form stays on the page under the preview, ready for the corrected file.
+        setStage("idle");
+        if (fileRef.current) fileRef.current.value = "";
         router.push(`/vendors/import?${new URLSearchParams({ id: body.import.id })}`);
         return;
       }
