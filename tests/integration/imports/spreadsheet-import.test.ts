@@ -196,7 +196,7 @@ forEachProvider("spreadsheet import", (t) => {
   });
 
   describe("a 10,000-row file", () => {
-    it("previews and commits every row", { timeout: 240_000 }, async () => {
+    it("previews and commits every row", { timeout: 480_000 }, async () => {
       const tag = unique("Bulk");
       const lines = Array.from({ length: 10_000 }, (_, i) => vendorLine(`${tag} Vendor ${i} Ltd`, { externalId: `${tag}-${i}` }));
       const previewed = await preview("vendors", utf8(`${VENDOR_HEADER}\n${lines.join("\n")}\n`));
