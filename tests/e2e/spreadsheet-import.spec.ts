@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
 import { signInAs, uniqueName } from "./helpers";
 
@@ -45,6 +46,16 @@ test("procurement imports vendors from the template, fixes a bad row, and the im
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("link", { name: good })).toBeVisible();
   await expect(page.getByRole("link", { name: other })).toBeVisible();
+
+  // The list's export carries its filter: the searched vendors and no others, read back with csv-parse.
+  await page.getByText("Export", { exact: true }).click();
+  const exported = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Vendors (CSV)" }).click();
+  let csv = "";
+  for await (const chunk of await (await exported).createReadStream()) csv += chunk.toString("utf8");
+  const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+  expect(records.map((r) => r.name).sort()).toEqual([good, other].sort());
+  expect(records.every((r) => r.name!.startsWith("Imported"))).toBe(true);
 
   // Procurement does not read the audit log; security does.
   const context = await browser.newContext();

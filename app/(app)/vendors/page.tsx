@@ -74,7 +74,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
           <h1>Vendors</h1>
           <p className="muted" data-testid="vendor-total">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}{portfolioFilters.length ? `: ${portfolioFilters.map((f) => f.text).join(", ")}` : ""}</p>
         </div>
-        <div className="form-actions">
+        <div className="form-actions page-actions">
           <ExportLinks params={exportParams(query)} />
           {can(actor.role, "vendor.create") ? <Link className="btn" href="/vendors/import">Import</Link> : null}
           {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
