@@ -179,6 +179,15 @@ const FIXED_ACTIONS = {
     after: z.strictObject({ name: text, records: count, documents: count }),
   }),
   "vendor.replace_dossier": entry("Vendor's dossier replaced from a file", "vendor", { before: vendorTotals, after: vendorTotals }),
+  "import.preview": entry("Spreadsheet uploaded for import (preview)", "spreadsheet_import", {
+    after: z.strictObject({ kind: text, fileName: text, format: text, sha256, rows: count, errors: count, creates: count, updates: count }),
+  }),
+  "import.commit": entry("Spreadsheet import committed", "spreadsheet_import", {
+    after: z.strictObject({ kind: text, fileName: text, sha256, creates: count, updates: count }),
+  }),
+  "export.spreadsheet": entry("List exported as a spreadsheet", "spreadsheet_export", {
+    after: z.strictObject({ kind: z.enum(["vendors", "findings", "calendar"]), format: z.enum(["csv", "xlsx"]), filter: z.record(z.string(), z.string()) }),
+  }),
   "catalogue.import": entry("Controls added to the catalogue", "control_catalogue", { after: z.strictObject({ added: z.array(text) }) }),
 
   "evidence.upload": entry("Evidence uploaded", "evidence", { after: evidenceUpload }),
@@ -363,6 +372,8 @@ const GROUP_LABELS: Record<string, string> = {
   organisation: "Organisation",
   vendor: "Vendors",
   catalogue: "Control catalogue",
+  import: "Spreadsheet import",
+  export: "Exports",
   dossier: "Dossier records",
   evidence: "Evidence",
   assessment: "Assessments",

@@ -23,6 +23,7 @@ async function main() {
     if (want("pack")) await (await import("./pack")).benchPack(now);
     if (want("auditlog")) await (await import("./audit-log")).benchAuditLog(now);
     if (want("sessions")) await (await import("./sessions")).benchSessions(now);
+    if (want("import")) await (await import("./spreadsheet-import")).benchSpreadsheetImport(now);
     if (want("portfolio")) await (await import("./portfolio")).benchPortfolioOnPostgres(now);
     if (want("search")) await (await import("./search")).benchSearch();
     // Heavy (a production build, 10,000 vendors per provider, a server): only when asked for.

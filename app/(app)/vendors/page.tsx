@@ -22,6 +22,13 @@ import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, PORTFOLIO_BANDS, PORTFOLIO
 import type { VendorListQuery } from "@/lib/schemas/vendor";
 import { refreshListedSummaries } from "../refresh-listed-summaries";
 import { FINDING_DOMAIN_LABELS } from "@/lib/domain/findings/finding-domains";
+import { ExportLinks } from "@/components/imports/export-links";
+
+/** The list's filters and order, without paging: an export covers every matching vendor. */
+function exportParams(query: VendorListQuery): Record<string, string> {
+  const { page: _page, pageSize: _pageSize, ...rest } = query;
+  return linkParams(rest);
+}
 
 export const metadata: Metadata = { title: "Vendors" };
 
@@ -69,7 +76,11 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
           <h1>Vendors</h1>
           <p className="muted" data-testid="vendor-total">{total} {total === 1 ? "vendor" : "vendors"}{filtered ? " match the filters" : ""}{portfolioFilters.length ? `: ${portfolioFilters.map((f) => f.text).join(", ")}` : ""}</p>
         </div>
-        {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
+        <div className="form-actions page-actions">
+          <ExportLinks params={exportParams(query)} />
+          {can(actor.role, "vendor.create") ? <Link className="btn" href="/vendors/import">Import</Link> : null}
+          {can(actor.role, "vendor.create") ? <Link className="btn btn-primary" href="/vendors/new">New vendor</Link> : null}
+        </div>
       </div>
 
       <SummariesPendingNotice pending={pending} what="Finding counts and SOC 2 states" alwaysCurrent="Each vendor’s own page" list="list" />

@@ -71,3 +71,18 @@ export function replaceVendorLists(lists: VendorLists) {
     dataCategories: { deleteMany: {}, ...created.dataCategories },
   } satisfies Partial<Prisma.VendorUpdateInput>;
 }
+
+/**
+ * Bulk form for many vendors at once (spreadsheet imports): replaces the lists
+ * of every vendor named, with one deleteMany and one createMany per table.
+ */
+export async function writeVendorListsMany(tx: Prisma.TransactionClient, entries: readonly { vendorId: string; lists: VendorLists }[]): Promise<void> {
+  if (entries.length === 0) return;
+  const vendorId = { in: entries.map((e) => e.vendorId) };
+  await Promise.all([tx.vendorService.deleteMany({ where: { vendorId } }), tx.vendorIndustry.deleteMany({ where: { vendorId } }), tx.vendorDataCategory.deleteMany({ where: { vendorId } })]);
+  const rows = <K extends string>(key: keyof VendorLists, column: K) =>
+    entries.flatMap((e) => distinct(e.lists[key]).map((value, position) => ({ vendorId: e.vendorId, [column]: value, position }) as { vendorId: string; position: number } & Record<K, string>));
+  await tx.vendorService.createMany({ data: rows("services", "service") });
+  await tx.vendorIndustry.createMany({ data: rows("industries", "industry") });
+  await tx.vendorDataCategory.createMany({ data: rows("dataCategories", "category") });
+}

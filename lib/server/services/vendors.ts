@@ -24,7 +24,7 @@ import { createVendorLists, replaceVendorLists, VENDOR_LISTS_INCLUDE, vendorList
 type VendorRow = Awaited<ReturnType<Tx["vendor"]["findUniqueOrThrow"]>> & VendorListRows;
 
 // The columns a vendor's audit before/after records; timestamps are noise.
-function auditView(v: VendorRow) {
+export function auditView(v: VendorRow) {
   const { name, legalName, website, country, accessLevel } = v;
   const { tier, computedTier, tierOverrideReason, status, ownerId, version } = v;
   return { name, legalName, website, country, ...vendorLists(v), accessLevel, tier, computedTier, tierOverrideReason, status, ownerId, version };
@@ -35,7 +35,7 @@ function tierColumns(tier: Tier) {
 }
 
 /** Profile columns, with the computed tier; an existing override keeps the effective tier. */
-function profileColumns(fields: VendorFields, override: { tier: string } | null) {
+export function profileColumns(fields: VendorFields, override: { tier: string } | null) {
   const computed = computeInherentTier(fields).tier;
   return {
     name: fields.name,

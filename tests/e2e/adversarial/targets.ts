@@ -21,10 +21,11 @@ import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import { exportFormatSchema, importCommitSchema, importKindSchema, importUploadSchema } from "@/lib/schemas/spreadsheet-import";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { apiTokenCreateSchema, apiTokenRevokeSchema } from "@/lib/schemas/api-token";
-import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
+import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorListQuerySchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
 import type { Permission } from "@/lib/server/permissions";
 import type { KnownIds } from "./db-probe";
 
@@ -133,6 +134,12 @@ export const ACTIONS: Record<string, ActionTarget> = {
     schema: apiTokenRevokeSchema,
     permission: "apitoken.manage",
     probe: () => ({ id: "no-such-token" }),
+  },
+  "app/(app)/vendors/import/actions.ts#commitImportAction": {
+    schema: importCommitSchema,
+    // Either import permission lets a role look its previews up; an id that names none is refused as not found.
+    permission: ["vendor.create", "assurance.manage"],
+    probe: () => ({ importId: "no-such-import" }),
   },
   "app/(app)/admin/users/actions.ts#createUserAction": {
     schema: createUserSchema,
@@ -367,6 +374,30 @@ export const ROUTES: Record<string, RouteTarget> = {
     method: "GET",
     path: () => "/api/search?q=probe",
     query: searchQuerySchema,
+    permission: "vendor.read",
+    allowed: 200,
+  },
+  "POST app/api/imports/route.ts": {
+    method: "POST",
+    path: () => "/api/imports?kind=vendors",
+    query: importUploadSchema,
+    permission: "vendor.create",
+    // An empty file: refused as invalid by an allowed role, nothing stored.
+    allowed: 400,
+    body: () => Buffer.alloc(0),
+  },
+  "GET app/api/imports/template/route.ts": {
+    method: "GET",
+    path: () => "/api/imports/template?kind=vendors&format=csv",
+    query: z.object({ kind: importKindSchema, format: exportFormatSchema }),
+    permission: "vendor.create",
+    allowed: 200,
+  },
+  "GET app/api/exports/[kind]/route.ts": {
+    method: "GET",
+    // A search that matches nothing keeps the probe cheap.
+    path: (_k, s) => `/api/exports/${s ?? "vendors"}?format=csv&q=no-such-vendor-probe`,
+    query: vendorListQuerySchema.partial().extend({ format: exportFormatSchema }),
     permission: "vendor.read",
     allowed: 200,
   },

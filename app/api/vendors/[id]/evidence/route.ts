@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { requireActor } from "@/lib/server/auth";
 import { AppError } from "@/lib/server/errors";
 import { declaredUpload } from "@/lib/server/http/upload-integrity";
+import { decodeFileNameHeader } from "@/lib/server/http/file-name-header";
 import { handleRoute } from "@/lib/server/route-errors";
 import { uploadEvidence } from "@/lib/server/services/evidence";
 import { evidenceStore } from "@/lib/server/storage/evidence-store";
@@ -22,7 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const { id: vendorId } = await params;
     if (!request.body) throw new AppError("VALIDATION", "Choose a file to upload.", { file: "Choose a file to upload" });
     const query = Object.fromEntries(new URL(request.url).searchParams);
-    const declaredName = decodeHeader(request.headers.get("x-file-name"));
+    const declaredName = decodeFileNameHeader(request.headers.get("x-file-name"));
     const { document, duplicateOf } = await uploadEvidence({
       actor,
       input: { ...query, vendorId },
@@ -46,13 +47,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       { status: 201 },
     );
   });
-}
-
-function decodeHeader(value: string | null): string {
-  if (!value) return "";
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
