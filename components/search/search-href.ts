@@ -13,5 +13,7 @@ export function searchHitHref(hit: Pick<SearchHit, "kind" | "id" | "vendorId">):
       return `${tabHref(hit.vendorId, "evidence")}#document-${hit.id}`;
     case "remediation":
       return `${tabHref(hit.vendorId, "assessments")}#${recordAnchor(hit.id)}`;
+    case "finding":
+      return `${tabHref(hit.vendorId, "")}#findings`;
   }
 }

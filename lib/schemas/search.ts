@@ -3,7 +3,7 @@ import { z } from "zod";
 // The global search query (app/(app)/search, lib/server/services/search.ts):
 // the text as typed, optionally one kind of record to page through.
 
-export const SEARCH_KINDS = ["vendor", "contract", "evidence", "remediation"] as const;
+export const SEARCH_KINDS = ["vendor", "contract", "evidence", "remediation", "finding"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
@@ -11,6 +11,7 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   contract: "Contracts",
   evidence: "Evidence documents",
   remediation: "Remediation items",
+  finding: "Open findings",
 };
 
 export const SEARCH_TEXT_MAX = 200;

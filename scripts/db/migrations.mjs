@@ -31,7 +31,7 @@ const MIGRATION_FILE = "migration.sql";
 // the diff does not read triggers. (PostgreSQL's search indexes are
 // expression indexes, which the diff leaves alone too.) Guarded by
 // tests/integration/search/search-schema.test.ts.
-export const SEARCH_FTS_TABLES = ["search_vendor", "search_contract", "search_evidence", "search_remediation"];
+export const SEARCH_FTS_TABLES = ["search_vendor", "search_contract", "search_evidence", "search_remediation", "search_finding"];
 const FTS5_SHADOW_SUFFIXES = ["", "_config", "_data", "_docsize", "_idx"];
 /**
  * What the schema engine must treat as managed outside prisma/schema.prisma.

@@ -73,4 +73,14 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     columns: `r."id" AS "id", r."vendorId" AS "vendorId", v."name" AS "vendorName", r."title" AS "title", r."findingMessage" AS "detail"`,
     vendorJoin: VENDOR_OF_RECORD,
   },
+  {
+    kind: "finding",
+    // Open findings, as the rules engine last computed them (VendorFinding), show on every vendor page.
+    permission: "vendor.read",
+    table: "VendorFinding",
+    ftsTable: "search_finding",
+    tsvector: tsvectorOf("message"),
+    columns: `r."id" AS "id", r."vendorId" AS "vendorId", v."name" AS "vendorName", r."message" AS "title", r."severity" AS "detail"`,
+    vendorJoin: VENDOR_OF_RECORD,
+  },
 ];

@@ -44,6 +44,17 @@ forEachProvider("global search", (t) => {
     await t.db.remediationItem.create({
       data: { vendorId, title: "Rotate shared credentials", findingMessage: "Quokka agents share one login", dueDate: "2026-12-31" },
     });
+    // As the summary refresh stores an open finding (VendorFinding).
+    await t.db.vendorFinding.create({
+      data: { vendorId, code: "insurance.below_minimum", severity: "high", domain: "financial", message: "Cyber insurance limit of 500,000 is below the Pangolin minimum", subjectKind: "insurance", position: 0, computedAt: new Date() },
+    });
+  });
+
+  it("finds open findings by a word and by a prefix of their message, linked to the vendor's findings", async () => {
+    const hits = (await search("pangolin")).groups.find((g) => g.kind === "finding")!.hits;
+    expect(hits.map((h) => [h.title, h.detail, h.vendorName])).toEqual([["Cyber insurance limit of 500,000 is below the Pangolin minimum", "high", "Acme Contact Solutions"]]);
+    expect(titles(await search("pango insur"), "finding")).toEqual(["Cyber insurance limit of 500,000 is below the Pangolin minimum"]);
+    expect(titles(await search("pangolin"), "vendor")).toEqual([]);
   });
 
   it("finds each kind by a whole word", async () => {

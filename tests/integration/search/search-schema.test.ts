@@ -69,6 +69,7 @@ forEachProvider(
         await writer.insert("EvidenceDocument", [{ id: "d1", vendorId: "v1", kind: "soc2_report", title: null, fileName: "quill-soc2.pdf", fileKind: "pdf", sha256: "d".repeat(64), sizeBytes: 1, mimeType: "application/pdf", uploadedById: "u1", uploadedAt: now, effectiveDate: "2025-01-01" }]);
         await writer.insert("Contract", [{ id: "c1", vendorId: "v1", type: "msa", title: "Quillfeather master agreement", status: "signed", renewal: "manual", createdAt: now, updatedAt: now }]);
         await writer.insert("RemediationItem", [{ id: "r1", vendorId: "v1", title: "Quillfeather access review", dueDate: "2026-12-31", createdAt: now, updatedAt: now }]);
+        await writer.insert("VendorFinding", [{ id: "f1", vendorId: "v1", code: "soc2.stale", severity: "high", domain: "assurance", message: "Quillfeather's SOC 2 report is stale", subjectKind: "soc2", position: 0, computedAt: now }]);
       } finally {
         await writer.close();
       }
@@ -80,6 +81,7 @@ forEachProvider(
         contract: ["c1"],
         evidence: ["d1"],
         remediation: ["r1"],
+        finding: ["f1"],
       });
     });
   },
