@@ -48,8 +48,8 @@ export function requireImportPermission(actor: Actor, kind: ImportKind) {
 }
 
 /** Whether the role may import this type (no denial recorded: for choosing what to offer). */
-export function canImport(actor: Pick<Actor, "role">, kind: ImportKind): boolean {
-  return kind === "vendors" ? can(actor.role, "vendor.create") && can(actor.role, "vendor.update") : can(actor.role, recordKindSpec(IMPORT_RECORD_KIND[kind]).permission);
+export function canImport(user: Pick<Actor, "role">, kind: ImportKind): boolean {
+  return kind === "vendors" ? can(user.role, "vendor.create") && can(user.role, "vendor.update") : can(user.role, recordKindSpec(IMPORT_RECORD_KIND[kind]).permission);
 }
 
 function chunks<T>(items: readonly T[], size = LOOKUP_CHUNK): T[][] {
