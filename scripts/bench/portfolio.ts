@@ -12,15 +12,22 @@ import { portfolioDates, vendorsWithStaleSoc2 } from "@/lib/server/services/port
 import { benchCalendarMonth } from "./calendar";
 import { line, ms, timeRuns } from "./stats";
 
+const EXPIRY_KINDS = ["iso_expiry", "insurance_expiry", "soc2_stale", "contract_notice", "contract_term_end"] as const;
+
 export async function benchPortfolioQueries(now: Date, label: string) {
   const client = db();
   const records = await recordCount();
   const vendors = await client.vendor.count();
   const today = format(now, "yyyy-MM-dd");
   const range = { from: today, to: format(addDays(now, 90), "yyyy-MM-dd") };
-  const answers = (await portfolioDates(client, range, DEFAULT_SETTINGS)).length;
-  const dates = await timeRuns(30, () => portfolioDates(client, range, DEFAULT_SETTINGS));
+  // The portfolio expiry question (README, "Data model"): evidence lapsing and contract deadlines, as measured since it was first asked.
+  const expiry = { kinds: EXPIRY_KINDS };
+  const answers = (await portfolioDates(client, range, DEFAULT_SETTINGS, expiry)).length;
+  const dates = await timeRuns(30, () => portfolioDates(client, range, DEFAULT_SETTINGS, expiry));
   line(`${label}: evidence and deadlines due in the next 90 days (${vendors.toLocaleString("en")} vendors, ${records.toLocaleString("en")} records; ${answers} answers)`, `median ${ms(dates.median)}, p95 ${ms(dates.p95)}`, "< 50 ms median", dates.median < 50);
+  // Every dated obligation the calendar shows, over the same 90 days (no target of its own: the month view's is below).
+  const everyKind = await timeRuns(30, () => portfolioDates(client, range, DEFAULT_SETTINGS));
+  line(`${label}: every calendar kind due in the next 90 days`, `median ${ms(everyKind.median)}, p95 ${ms(everyKind.p95)}`);
   const staleCount = (await vendorsWithStaleSoc2(client, today, DEFAULT_SETTINGS)).length;
   const stale = await timeRuns(30, () => vendorsWithStaleSoc2(client, today, DEFAULT_SETTINGS));
   line(`${label}: vendors with SOC 2 stale today (${staleCount.toLocaleString("en")})`, `median ${ms(stale.median)}, p95 ${ms(stale.p95)}`, "< 50 ms median", stale.median < 50);
