@@ -10,21 +10,21 @@ const EXPECTED: Record<Role, Permission[]> = {
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
     "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "settings.read", "settings.manage", "auditlog.read",
     "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "risk.accept", "pack.export",
-    "account.password.change",
+    "account.password.change", "notification.own",
   ],
   procurement: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read",
-    "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "account.password.change",
+    "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "account.password.change", "notification.own",
   ],
   legal: [
     "vendor.read", "evidence.upload", "evidence.read", "legal.manage", "legal.signoff", "assessment.read", "assessment.signoff.legal",
-    "account.password.change",
+    "account.password.change", "notification.own",
   ],
   security: [
     "vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read",
-    "assessment.read", "assessment.signoff.security", "remediation.manage", "risk.accept", "pack.export", "account.password.change",
+    "assessment.read", "assessment.signoff.security", "remediation.manage", "risk.accept", "pack.export", "account.password.change", "notification.own",
   ],
-  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read", "account.password.change"],
+  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read", "account.password.change", "notification.own"],
 };
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
@@ -55,8 +55,8 @@ describe("permission table", () => {
     expect(can(null, "vendor.read")).toBe(false);
   });
 
-  it("the viewer cannot change anything but their own password", () => {
-    const mutating = ALL.filter((p) => !p.endsWith(".read") && p !== "account.password.change");
+  it("the viewer cannot change anything but their own password and their own notifications", () => {
+    const mutating = ALL.filter((p) => !p.endsWith(".read") && p !== "account.password.change" && p !== "notification.own");
     for (const p of mutating) expect(can("viewer", p)).toBe(false);
   });
 });

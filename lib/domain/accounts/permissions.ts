@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "pack.export": ["admin", "security"],
   "user.manage": ["admin"],
   "account.password.change": everyone,
+  // Everyone reads and marks their own notifications and chooses whether to get the digest.
+  "notification.own": everyone,
   "settings.read": ["admin"],
   "settings.manage": ["admin"],
   "auditlog.read": ["admin", "security", "viewer"],

@@ -19,6 +19,7 @@ import { LEGAL_RECORD_KINDS, RECORD_KINDS } from "@/lib/schemas/dossier-record-k
 import { legalSignOffInputSchema } from "@/lib/schemas/legal-review";
 import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
 import { signInSchema } from "@/lib/schemas/sign-in";
+import { markNotificationsReadSchema, notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
@@ -165,6 +166,18 @@ export const ACTIONS: Record<string, ActionTarget> = {
     schema: z.object({ currentPassword: z.string().max(40), newPassword: z.string().max(11), confirmPassword: z.string().max(11) }),
     permission: "account.password.change",
     probe: () => ({ currentPassword: "not-checked", newPassword: "short", confirmPassword: "short" }),
+  },
+  "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
+    schema: markNotificationsReadSchema,
+    permission: "notification.own",
+    // No ids and not "all": refused by the schema, nothing marked.
+    probe: () => ({ ids: [] }),
+  },
+  "app/(app)/notifications/actions.ts#updateNotificationPreferencesAction": {
+    schema: notificationPreferencesSchema,
+    permission: "notification.own",
+    // The choice is missing: refused by the schema, nothing saved.
+    probe: () => ({}),
   },
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": {
     schema: z.object({ version: z.number().int().nonnegative(), settings: settingsSchema }),
