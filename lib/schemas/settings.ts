@@ -114,8 +114,10 @@ const settingsShape = z.object({
   // Reminders and notifications (docs/reminders.md).
   reminders: z.object({
     /** Days before an item's date at which its owner is reminded; each item is reminded once per window. */
+    // NaN (what the form makes of "abc") passes the element check so the list-level check below
+    // reports it once, at the field itself, rather than at an index the form has no input for.
     windowsDays: z
-      .array(z.number({ error: "Enter whole numbers of days" }), { error: "Enter whole numbers of days" })
+      .array(z.union([z.number(), z.nan()], { error: "Enter whole numbers of days" }), { error: "Enter whole numbers of days" })
       .superRefine((days, ctx) => {
         const message = reminderWindowsIssue(days);
         if (message) ctx.addIssue({ code: "custom", message });

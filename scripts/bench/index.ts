@@ -24,6 +24,7 @@ async function main() {
     if (want("auditlog")) await (await import("./audit-log")).benchAuditLog(now);
     if (want("sessions")) await (await import("./sessions")).benchSessions(now);
     if (want("portfolio")) await (await import("./portfolio")).benchPortfolioOnPostgres(now);
+    if (want("reminders")) await (await import("./reminders")).benchReminders(now);
     // Heavy (a production build, 10,000 vendors per provider, a server): only when asked for.
     if (only.includes("http")) await (await import("./http")).benchHttp(now);
   } finally {

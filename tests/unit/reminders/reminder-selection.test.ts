@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, resolveSettings, settingsSchema } from "@/lib/schemas/settings";
 import {
   describeDaysLeft,
   reminderKindLabel,
@@ -81,5 +82,30 @@ describe("reminder vocabulary", () => {
     expect(describeDaysLeft(0)).toBe("today");
     expect(describeDaysLeft(1)).toBe("in 1 day");
     expect(describeDaysLeft(-3)).toBe("3 days ago");
+  });
+});
+
+describe("the reminder settings (Settings → Reminders)", () => {
+  const withWindows = (windowsDays: unknown, hourUtc: unknown = 6) => settingsSchema.safeParse({ ...DEFAULT_SETTINGS, reminders: { windowsDays, hourUtc } });
+  const message = (r: ReturnType<typeof withWindows>) => (r.success ? null : r.error.issues[0]!.message);
+
+  it("the defaults are 60/30/7 days at 6 UTC and valid", () => {
+    expect(DEFAULT_SETTINGS.reminders).toEqual({ windowsDays: [60, 30, 7], hourUtc: 6 });
+    expect(withWindows([60, 30, 7]).success).toBe(true);
+  });
+
+  it("refuses an empty list, repeats, non-whole or out-of-range days, too many windows and a bad hour, each with its reason", () => {
+    expect(message(withWindows([]))).toBe("Enter at least one window, e.g. 60, 30, 7");
+    expect(message(withWindows([30, 30]))).toBe("Each window only once");
+    expect(message(withWindows([0]))).toBe("Each window is a whole number of days from 1 to 365");
+    expect(message(withWindows([366]))).toBe("Each window is a whole number of days from 1 to 365");
+    expect(message(withWindows([Number.NaN]))).toBe("Each window is a whole number of days from 1 to 365");
+    expect(message(withWindows([1, 2, 3, 4, 5, 6, 7]))).toBe("At most 6 windows");
+    expect(message(withWindows([7], 24))).toBe("Use an hour from 0 to 23");
+  });
+
+  it("stored settings from before reminders existed get the defaults", () => {
+    const { reminders: _dropped, ...older } = DEFAULT_SETTINGS;
+    expect(resolveSettings(older).reminders).toEqual({ windowsDays: [60, 30, 7], hourUtc: 6 });
   });
 });
