@@ -23,6 +23,8 @@ const SECTION_TITLES: Record<string, string> = {
   reminder: "Due, expiring or overdue",
 };
 const SECTION_ORDER = ["sign_off_request", "blocker", "reminder"];
+/** Lines shown per section; the rest are counted and one link away (a list of thousands helps nobody). */
+export const MAX_LINES_PER_SECTION = 50;
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -52,7 +54,12 @@ export function renderNotificationEmail({ recipientName, lines, baseUrl, digestO
   const text = [
     `Hello ${recipientName},`,
     "",
-    ...sections.flatMap((s) => [`${SECTION_TITLES[s.type] ?? s.type}:`, ...s.lines.map((l) => `- ${l.title}\n  ${recordUrl(baseUrl, l.href)}`), ""]),
+    ...sections.flatMap((s) => [
+      `${SECTION_TITLES[s.type] ?? s.type}:`,
+      ...s.lines.slice(0, MAX_LINES_PER_SECTION).map((l) => `- ${l.title}\n  ${recordUrl(baseUrl, l.href)}`),
+      ...(s.lines.length > MAX_LINES_PER_SECTION ? [`- and ${s.lines.length - MAX_LINES_PER_SECTION} more: ${settingsUrl}`] : []),
+      "",
+    ]),
     `All your notifications: ${settingsUrl}`,
     footer,
     "",
@@ -64,8 +71,9 @@ export function renderNotificationEmail({ recipientName, lines, baseUrl, digestO
     ...sections.map(
       (s) =>
         `<h2>${escapeHtml(SECTION_TITLES[s.type] ?? s.type)}</h2><ul>${s.lines
+          .slice(0, MAX_LINES_PER_SECTION)
           .map((l) => `<li><a href="${escapeHtml(recordUrl(baseUrl, l.href))}">${escapeHtml(l.title)}</a></li>`)
-          .join("")}</ul>`,
+          .join("")}${s.lines.length > MAX_LINES_PER_SECTION ? `<li><a href="${escapeHtml(settingsUrl)}">and ${s.lines.length - MAX_LINES_PER_SECTION} more</a></li>` : ""}</ul>`,
     ),
     `<p><a href="${escapeHtml(settingsUrl)}">All your notifications</a></p>`,
     `<p>${escapeHtml(footer)}</p>`,

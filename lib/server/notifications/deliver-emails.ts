@@ -38,10 +38,10 @@ export async function deliverPendingEmails({
   });
   let cursor = "";
   for (;;) {
-    const users = await client.notification.findMany({
+    // GROUP BY in SQL over the (emailState, userId) index: Prisma's `distinct` would read every pending row.
+    const users = await client.notification.groupBy({
+      by: ["userId"],
       where: { emailState: "pending", userId: userIds ? { in: userIds, gt: cursor } : { gt: cursor } },
-      distinct: ["userId"],
-      select: { userId: true },
       orderBy: { userId: "asc" },
       take: USERS_PER_PAGE,
     });

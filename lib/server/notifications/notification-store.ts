@@ -19,7 +19,7 @@ export interface NotificationDraft {
 }
 
 /** Drafts per round trip: two IN lists of at most this many ids stay under SQLite's 999 parameters. */
-const CHUNK = 200;
+const CHUNK = 450;
 
 const keyOf = (d: { userId: string; itemKind: string; itemId: string; stage: string }) => `${d.userId}\u0000${d.itemKind}\u0000${d.itemId}\u0000${d.stage}`;
 

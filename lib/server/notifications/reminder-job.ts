@@ -22,6 +22,8 @@ export interface ReminderJobResult {
   /** Of those, how many were new (recorded by this run, or would be with --dry-run). */
   created: number;
   delivery: DeliveryResult | null;
+  /** Milliseconds spent selecting and recording, and emailing (for the log and the benchmark). */
+  timings: { recordMs: number; deliverMs: number };
 }
 
 interface Recipients {
@@ -98,7 +100,8 @@ export async function runReminderJob({
   const today = formatIsoDay(now);
   const { daysBack, daysAhead } = reminderSpan(windows);
   const range = { from: addDaysToDay(today, -daysBack), to: addDaysToDay(today, daysAhead) };
-  const result: ReminderJobResult = { due: 0, created: 0, delivery: null };
+  const result: ReminderJobResult = { due: 0, created: 0, delivery: null, timings: { recordMs: 0, deliverMs: 0 } };
+  const started = performance.now();
 
   const record = async (drafts: NotificationDraft[]) => {
     result.due += drafts.length;
@@ -111,6 +114,8 @@ export async function runReminderJob({
   for await (const page of blockedVendorPages(client)) {
     await record(page.flatMap((v) => blockerDrafts(v, recipients)));
   }
+  result.timings.recordMs = Math.round(performance.now() - started);
   if (!dryRun) result.delivery = await deliverPendingEmails({ client, now, ...(mailer !== undefined ? { mailer } : {}), ...(baseUrl ? { baseUrl } : {}) });
+  result.timings.deliverMs = Math.round(performance.now() - started) - result.timings.recordMs;
   return result;
 }

@@ -34,4 +34,4 @@ CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "cr
 CREATE INDEX "Notification_emailState_userId_idx" ON "Notification"("emailState", "userId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Notification_userId_itemKind_itemId_stage_key" ON "Notification"("userId", "itemKind", "itemId", "stage");
+CREATE UNIQUE INDEX "Notification_itemId_itemKind_stage_userId_key" ON "Notification"("itemId", "itemKind", "stage", "userId");
