@@ -50,17 +50,25 @@ async function onDatabase(url: string, label: string, now: Date) {
     }
     const mailer = createMailer(sink.url, "Assay <bench@assay.local>");
     const samples: number[] = [];
+    const cpuSamples: number[] = [];
     let last = { created: 0, emails: 0, recordMs: 0, deliverMs: 0 };
     for (let i = 0; i < RUNS; i++) {
       await client.notification.deleteMany();
       sink.messages.length = 0;
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const result = await runReminderJob({ client, now, mailer, baseUrl: "http://localhost:3000" });
       samples.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      cpuSamples.push((used.user + used.system) / 1000);
       last = { created: result.created, emails: result.delivery?.emailsSent ?? 0, ...result.timings };
     }
     samples.sort((a, b) => a - b);
+    cpuSamples.sort((a, b) => a - b);
     const median = percentile(samples, 50);
+    // On a shared machine the wall clock waits for other processes; this process's own CPU time
+    // (the job, the SMTP sink's parsing and, on SQLite, the database itself) does not.
+    line(`${label}: reminder job, fresh, CPU time of this process`, `median ${ms(percentile(cpuSamples, 50))}`);
     line(`${label}: reminder job, fresh (${last.created.toLocaleString("en")} notices, ${last.emails} emails received)`, `median ${ms(median)} of ${RUNS} (last: select+record ${ms(last.recordMs)}, email ${ms(last.deliverMs)}; load ${os.loadavg()[0]!.toFixed(1)})`, "< 10 s median", median < 10_000);
     const start = performance.now();
     const again = await runReminderJob({ client, now, mailer, baseUrl: "http://localhost:3000" });
