@@ -12,6 +12,8 @@ export async function startSmtpSink(): Promise<{ url: string; messages: { to: st
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS of the loopback client: a lookup on a closed network only adds waiting.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
