@@ -73,6 +73,7 @@ async function onDatabase(url: string, label: string, now: Date) {
     const start = performance.now();
     const again = await runReminderJob({ client, now, mailer, baseUrl: "http://localhost:3000" });
     line(`${label}: reminder job, rerun (${again.created} new, ${again.delivery?.emailsSent ?? 0} emails)`, ms(performance.now() - start));
+    mailer?.close?.();
   } finally {
     await sink.close();
     await disconnectDb();

@@ -24,13 +24,23 @@ export interface DeliveryResult {
   failures: number;
 }
 
-export async function deliverPendingEmails({
+export async function deliverPendingEmails(options: { client?: Tx; mailer?: Mailer | null; baseUrl?: string; now?: Date; userIds?: string[] } = {}): Promise<DeliveryResult> {
+  // A mailer made here is closed here; one passed in belongs to the caller.
+  const mailer = options.mailer === undefined ? createMailer() : options.mailer;
+  try {
+    return await deliverAll({ ...options, mailer });
+  } finally {
+    if (options.mailer === undefined) mailer?.close?.();
+  }
+}
+
+async function deliverAll({
   client = db(),
-  mailer = createMailer(),
+  mailer,
   baseUrl = appBaseUrl(),
   now = new Date(),
   userIds,
-}: { client?: Tx; mailer?: Mailer | null; baseUrl?: string; now?: Date; userIds?: string[] } = {}): Promise<DeliveryResult> {
+}: { client?: Tx; mailer: Mailer | null; baseUrl?: string; now?: Date; userIds?: string[] }): Promise<DeliveryResult> {
   const result: DeliveryResult = { emailsSent: 0, notificationsEmailed: 0, notificationsSkipped: 0, failures: 0 };
   await client.notification.updateMany({
     where: { emailState: { startsWith: "sending:" }, emailAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } },

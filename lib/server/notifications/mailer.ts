@@ -14,6 +14,8 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
+  /** Closes the pooled connections (a run sends many emails over one or two). */
+  close?(): void;
 }
 
 const DEFAULT_FROM = "Assay <assay@localhost>";
@@ -21,11 +23,13 @@ const DEFAULT_FROM = "Assay <assay@localhost>";
 /** A mailer for an SMTP URL, or null when none is configured. */
 export function createMailer(smtpUrl: string | undefined = process.env.SMTP_URL, from: string = process.env.MAIL_FROM || DEFAULT_FROM): Mailer | null {
   if (!smtpUrl) return null;
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Pooled: a run's emails share a connection or two instead of one handshake each.
+  const transport = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes("?") ? "&" : "?"}pool=true&maxConnections=2`);
   return {
     async send(email) {
       await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
     },
+    close: () => transport.close(),
   };
 }
 

@@ -20,6 +20,7 @@ const SCOPE_TEXT = "Scope text that is evidence content and must never be emaile
 
 forEachProvider("reminder job", (t) => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let mailer: ReturnType<typeof createMailer>;
   const people = {} as Record<"olive" | "oscar" | "sec" | "legal", { id: string; email: string }>;
   const vendors = {} as Record<"v1" | "v2" | "v3", string>;
 
@@ -40,6 +41,7 @@ forEachProvider("reminder job", (t) => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
+    mailer = createMailer(sink.url, "Assay <reminders@assay.test>");
     await ensureSettings();
     for (const [key, role] of [["olive", "procurement"], ["oscar", "procurement"], ["sec", "security"], ["legal", "legal"]] as const) {
       const a = await makeActor(role);
@@ -59,6 +61,7 @@ forEachProvider("reminder job", (t) => {
   });
 
   afterAll(async () => {
+    mailer?.close?.();
     await sink?.close();
   });
 
@@ -67,7 +70,7 @@ forEachProvider("reminder job", (t) => {
     sink.messages.length = 0;
   });
 
-  const job = (client = t.db) => runReminderJob({ client, now: NOW, mailer: createMailer(sink.url, "Assay <reminders@assay.test>"), baseUrl: BASE });
+  const job = (client = t.db) => runReminderJob({ client, now: NOW, mailer, baseUrl: BASE });
   const byRecipient = () => new Map(sink.messages.map((m) => [m.to.join(","), m.mail]));
 
   it("emails each person exactly their items, with text and HTML parts linking to the records, and a second run sends nothing", async () => {
@@ -141,7 +144,7 @@ forEachProvider("reminder job", (t) => {
   });
 
   it("a dry run counts what is due and records nothing", async () => {
-    const result = await runReminderJob({ client: t.db, now: NOW, dryRun: true, mailer: createMailer(sink.url), baseUrl: BASE });
+    const result = await runReminderJob({ client: t.db, now: NOW, dryRun: true, mailer, baseUrl: BASE });
     expect(result).toMatchObject({ due: 7, created: 7, delivery: null });
     expect(await t.db.notification.count()).toBe(0);
     expect(sink.messages).toHaveLength(0);
@@ -172,7 +175,6 @@ forEachProvider("reminder job", (t) => {
     const others = [createPrismaClient(t.url), createPrismaClient(t.url), createPrismaClient(t.url)];
     sink.slowDown(300);
     try {
-      const mailer = createMailer(sink.url);
       const runs = await Promise.all([t.db, ...others].map((client) => deliverPendingEmails({ client, mailer, baseUrl: BASE, now: NOW })));
       expect(runs.reduce((sum, r) => sum + r.notificationsEmailed, 0)).toBe(6);
       expect(sink.messages).toHaveLength(4);
