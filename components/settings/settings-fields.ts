@@ -15,6 +15,8 @@ export type SettingsField =
   | { kind: "money"; path: SettingsPath; label: string; help: string }
   /** Bytes edited in MiB. */
   | { kind: "mebibytes"; path: SettingsPath; label: string; help: string }
+  /** A list of whole numbers of days, edited as "60, 30, 7". */
+  | { kind: "dayList"; path: SettingsPath; label: string; help: string }
   | { kind: "text"; path: SettingsPath; label: string; help: string }
   | { kind: "choices"; path: SettingsPath; label: string; help: string; options: { value: string; label: string }[] };
 
@@ -105,6 +107,10 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
     integer("login.blockMinutes", "Client block", "minutes", "How long a blocked client must wait."),
     integer("login.accountFailuresBeforeDelay", "Failures on one account before slowing down", "attempts", "From any client; each further failure doubles the delay."),
     integer("login.maxDelaySeconds", "Longest delay", "seconds", "The delay never grows past this (at most 30)."),
+  ]),
+  group("reminders", "Reminders", "Each owner gets a daily digest of their items that reach a window, fall due or go overdue (blocker alerts and sign-off requests are sent at once).", [
+    { kind: "dayList", path: "reminders.windowsDays", label: "Remind before the date at", help: "Days before an expiry or deadline, separated by commas; each item is reminded once per window, and again on the day and once overdue." },
+    integer("reminders.hourUtc", "Send the daily digest at", "hour, UTC (0-23)", "The server runs the reminder job once a day at this hour."),
   ]),
   group("sessions", "Sessions", "A session ends when it has been idle too long, or is too old, whichever comes first.", [
     integer("sessions.idleMinutes", "Idle timeout", "minutes", "Signed out after this long without a request."),

@@ -103,6 +103,14 @@ function FieldInput({ field, form, errors, currency }: { field: SettingsField; f
           <span className="hint">{field.help}</span>
         </div>
       );
+    case "dayList":
+      return (
+        <Controller
+          control={form.control}
+          name={field.path}
+          render={({ field: f }) => <DayListInput label={`${field.label} (days)`} hint={field.help} error={error} value={f.value} onChange={f.onChange} onBlur={f.onBlur} name={f.name} />}
+        />
+      );
     case "money":
     case "mebibytes": {
       const exponent = field.kind === "money" ? safeExponent(currency) : 0;
@@ -131,6 +139,31 @@ function FieldInput({ field, form, errors, currency }: { field: SettingsField; f
       );
     }
   }
+}
+
+/**
+ * "60, 30, 7" ↔ [60, 30, 7]. The text is kept as typed while editing (so a
+ * trailing comma does not vanish); anything that is not a number becomes NaN,
+ * which the schema refuses with a message next to the field.
+ */
+function DayListInput({ label, hint, error, value, onChange, onBlur, name }: { label: string; hint: string; error?: string; value: unknown; onChange: (v: number[]) => void; onBlur: () => void; name: string }) {
+  const [text, setText] = useState(() => (Array.isArray(value) ? value.join(", ") : ""));
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      error={error}
+      name={name}
+      inputMode="numeric"
+      value={text}
+      onBlur={onBlur}
+      onChange={(e) => {
+        setText(e.target.value);
+        const parts = e.target.value.split(",").map((p) => p.trim()).filter((p) => p !== "");
+        onChange(parts.map((p) => (/^\d+$/.test(p) ? Number(p) : Number.NaN)));
+      }}
+    />
+  );
 }
 
 function safeExponent(currency: string | undefined): number {

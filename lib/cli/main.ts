@@ -35,6 +35,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "import-dossier <dossier.json> [--update <vendor-id>]   create a vendor from a dossier, or replace one's dossier",
     run: async (args) => (await import("./import-dossier")).importDossierCommand(args),
   },
+  remind: {
+    summary: "remind [--dry-run]                        run the daily reminder job once: record due reminders and email them (docs/reminders.md)",
+    run: async (args) => (await import("./remind")).remindCommand(args),
+  },
   backup: {
     summary: "backup <dir>                              consistent online backup: database, evidence files, auth secret and signing key",
     run: async (args) => (await import("./backup")).backupCommand(args),

@@ -171,6 +171,13 @@ const FIXED_ACTIONS = {
   }),
   "organisation.logo_remove": entry("Organisation logo removed", "settings", { before: logo.nullable(), after: z.null() }),
 
+  // A user's own notifications (docs/reminders.md): what they marked read, and whether they take the digest.
+  "notification.mark_read": entry("Notifications marked read", "user", { after: z.strictObject({ marked: count, all: z.boolean() }) }),
+  "notification.preferences": entry("Notification preferences changed", "user", {
+    before: z.strictObject({ digestOptOut: z.boolean() }),
+    after: z.strictObject({ digestOptOut: z.boolean() }),
+  }),
+
   "vendor.create": entry("Vendor created", "vendor", { after: vendorView }),
   "vendor.update": entry("Vendor profile changed", "vendor", { before: vendorView, after: vendorView }),
   "vendor.tier_override": entry("Vendor tier overridden", "vendor", { before: vendorTier, after: vendorTier }),

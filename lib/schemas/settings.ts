@@ -111,12 +111,35 @@ const settingsShape = z.object({
     accountFailuresBeforeDelay: positiveInt,
     maxDelaySeconds: positiveInt.max(30, "At most 30 seconds"),
   }),
+  // Reminders and notifications (docs/reminders.md).
+  reminders: z.object({
+    /** Days before an item's date at which its owner is reminded; each item is reminded once per window. */
+    // NaN (what the form makes of "abc") passes the element check so the list-level check below
+    // reports it once, at the field itself, rather than at an index the form has no input for.
+    windowsDays: z
+      .array(z.union([z.number(), z.nan()], { error: "Enter whole numbers of days" }), { error: "Enter whole numbers of days" })
+      .superRefine((days, ctx) => {
+        const message = reminderWindowsIssue(days);
+        if (message) ctx.addIssue({ code: "custom", message });
+      }),
+    /** The hour (UTC, 0-23) at which the server runs the daily reminder job. */
+    hourUtc: z.number({ error: "Enter a number" }).int("Use a whole hour").min(0, "Use an hour from 0 to 23").max(23, "Use an hour from 0 to 23"),
+  }),
   sessions: z.object({
     idleMinutes: positiveInt,
     // The session cookie itself expires after 24 hours (lib/server/auth.ts).
     absoluteHours: positiveInt.max(24, "At most 24 hours"),
   }),
 });
+
+/** Why a list of reminder windows is refused, or null: 1 to 6 distinct whole numbers of days, 1 to 365. */
+export function reminderWindowsIssue(days: readonly number[]): string | null {
+  if (days.length === 0) return "Enter at least one window, e.g. 60, 30, 7";
+  if (days.length > 6) return "At most 6 windows";
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) return "Each window is a whole number of days from 1 to 365";
+  if (new Set(days).size !== days.length) return "Each window only once";
+  return null;
+}
 
 /** Settings with the rules between fields; the admin form and updateSettings both validate with it. */
 export const settingsSchema = settingsShape.superRefine((s, ctx) => {
@@ -245,6 +268,7 @@ export const DEFAULT_SETTINGS: Settings = {
     accountFailuresBeforeDelay: 10,
     maxDelaySeconds: 8,
   },
+  reminders: { windowsDays: [60, 30, 7], hourUtc: 6 },
   sessions: { idleMinutes: 30, absoluteHours: 8 },
 };
 

@@ -26,6 +26,7 @@ async function main() {
     if (want("import")) await (await import("./spreadsheet-import")).benchSpreadsheetImport(now);
     if (want("portfolio")) await (await import("./portfolio")).benchPortfolioOnPostgres(now);
     if (want("search")) await (await import("./search")).benchSearch();
+    if (want("reminders")) await (await import("./reminders")).benchReminders(now);
     // Heavy (a production build, 10,000 vendors per provider, a server): only when asked for.
     if (only.includes("http")) await (await import("./http")).benchHttp(now);
   } finally {

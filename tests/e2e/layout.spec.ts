@@ -83,7 +83,7 @@ test("every main page fits 390 px, the menu button opens the navigation and Sign
   const tabHrefs = await sectionLinks.evaluateAll((links) => links.map((l) => new URL((l as HTMLAnchorElement).href).pathname));
   expect(tabHrefs.length).toBeGreaterThan(5);
 
-  const pages = ["/dashboard", "/vendors", ...tabHrefs, assessmentPath, "/assessments/compare", "/legal", "/procurement", "/audit-log", "/admin/settings", "/admin/users"];
+  const pages = ["/dashboard", "/vendors", ...tabHrefs, assessmentPath, "/assessments/compare", "/legal", "/procurement", "/audit-log", "/admin/settings", "/admin/users", "/notifications"];
   const tooWide: string[] = [];
   const axeFindings: string[] = [];
   for (const path of pages) {

@@ -10,23 +10,23 @@ const EXPECTED: Record<Role, Permission[]> = {
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
     "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "apitoken.manage", "settings.read", "settings.manage", "auditlog.read",
     "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "risk.accept", "pack.export",
-    "account.password.change", "calendar.feed.manage",
+    "account.password.change", "calendar.feed.manage", "notification.own",
   ],
   procurement: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "evidence.upload", "evidence.read",
     "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "account.password.change",
-    "calendar.feed.manage",
+    "calendar.feed.manage", "notification.own",
   ],
   legal: [
     "vendor.read", "evidence.upload", "evidence.read", "legal.manage", "legal.signoff", "assessment.read", "assessment.signoff.legal",
-    "account.password.change", "calendar.feed.manage",
+    "account.password.change", "calendar.feed.manage", "notification.own",
   ],
   security: [
     "vendor.read", "assurance.manage", "controls.manage", "evidence.upload", "evidence.read", "auditlog.read",
     "assessment.read", "assessment.signoff.security", "remediation.manage", "risk.accept", "pack.export", "account.password.change",
-    "calendar.feed.manage",
+    "calendar.feed.manage", "notification.own",
   ],
-  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read", "account.password.change", "calendar.feed.manage"],
+  viewer: ["vendor.read", "evidence.read", "auditlog.read", "assessment.read", "account.password.change", "calendar.feed.manage", "notification.own"],
 };
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
@@ -57,8 +57,8 @@ describe("permission table", () => {
     expect(can(null, "vendor.read")).toBe(false);
   });
 
-  it("the viewer cannot change anything but their own password and calendar feed", () => {
-    const own = ["account.password.change", "calendar.feed.manage"];
+  it("the viewer cannot change anything but their own password, calendar feed and notifications", () => {
+    const own = ["account.password.change", "calendar.feed.manage", "notification.own"];
     const mutating = ALL.filter((p) => !p.endsWith(".read") && !own.includes(p));
     for (const p of mutating) expect(can("viewer", p)).toBe(false);
   });

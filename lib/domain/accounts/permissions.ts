@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   "account.password.change": everyone,
   // Everyone reads the renewal calendar, so everyone may subscribe to it.
   "calendar.feed.manage": everyone,
+  // Everyone reads and marks their own notifications and chooses whether to get the digest.
+  "notification.own": everyone,
   "settings.read": ["admin"],
   "settings.manage": ["admin"],
   "auditlog.read": ["admin", "security", "viewer"],

@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS, settingsSchema } from "@/lib/schemas/settings";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import { exportFormatSchema, importCommitSchema, importKindSchema, importUploadSchema } from "@/lib/schemas/spreadsheet-import";
+import { markNotificationsReadSchema, notificationPreferencesSchema } from "@/lib/schemas/notifications";
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { apiTokenCreateSchema, apiTokenRevokeSchema } from "@/lib/schemas/api-token";
@@ -198,6 +199,18 @@ export const ACTIONS: Record<string, ActionTarget> = {
     permission: "calendar.feed.manage",
     // The suite's users have no feed: revoking none is refused and changes nothing.
     probe: () => undefined,
+  },
+  "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
+    schema: markNotificationsReadSchema,
+    permission: "notification.own",
+    // No ids and not "all": refused by the schema, nothing marked.
+    probe: () => ({ ids: [] }),
+  },
+  "app/(app)/notifications/actions.ts#updateNotificationPreferencesAction": {
+    schema: notificationPreferencesSchema,
+    permission: "notification.own",
+    // The choice is missing: refused by the schema, nothing saved.
+    probe: () => ({}),
   },
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": {
     schema: z.object({ version: z.number().int().nonnegative(), settings: settingsSchema }),

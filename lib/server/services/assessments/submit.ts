@@ -5,6 +5,7 @@ import { recordAudit } from "../../audit";
 import { requirePermission } from "../../authorize";
 import type { Tx } from "../../db";
 import { staleEdit } from "../../errors";
+import { emailNow, recordSignOffRequests } from "../../notifications/sign-off-requests";
 import { inTransaction } from "../../transaction";
 import { parseInput } from "../../validation";
 import { loadForWorkflow, refuse } from "./load-for-workflow";
@@ -13,7 +14,7 @@ import { loadForWorkflow, refuse } from "./load-for-workflow";
 export async function submitAssessment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }, tx?: Tx) {
   requirePermission(actor, "assessment.submit");
   const { assessmentId, lockVersion, comment } = parseInput(submitAssessmentSchema, input);
-  return inTransaction(tx, async (tx) => {
+  const { assessment, notified } = await inTransaction(tx, async (tx) => {
     const { row, snapshot } = await loadForWorkflow(tx, assessmentId);
     const outcome = applyWorkflowEvent(snapshot, { type: "submit" });
     if (!outcome.ok) refuse(outcome);
@@ -33,6 +34,10 @@ export async function submitAssessment({ actor, input, now = new Date() }: { act
       before: { state: row.state },
       after: { state: outcome.state, version: row.version, comment },
     });
-    return tx.assessment.findUniqueOrThrow({ where: { id: row.id } });
+    const notified = await recordSignOffRequests(tx, { assessmentId: row.id, vendorId: row.vendorId, version: row.version, lockVersion: lockVersion + 1 });
+    return { assessment: await tx.assessment.findUniqueOrThrow({ where: { id: row.id } }), notified };
   });
+  // Legal and security hear at once; inside a caller's transaction the email waits for the next run.
+  if (!tx) emailNow(notified);
+  return assessment;
 }
