@@ -33,10 +33,12 @@ function loadAverage(): string {
 
 export async function benchHttp(now: Date) {
   const providers = (process.env.BENCH_PROVIDERS || "sqlite,postgresql").split(",");
+  // runOn points DATABASE_URL at each provider in turn: keep the SQLite file's URL for whichever order.
+  const sqliteUrl = process.env.DATABASE_URL!;
   ensureBuild();
   for (const provider of providers) {
     if (provider === "sqlite") {
-      await runOn("sqlite", process.env.DATABASE_URL!, now);
+      await runOn("sqlite", sqliteUrl, now);
     } else if (provider === "postgresql") {
       const binaries = findPostgresBinaries();
       if ("missing" in binaries) {

@@ -4,7 +4,7 @@ import type { Tier } from "@/lib/domain/vocabulary";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../db";
-import { legalFindingsOf, loadDossiers, loadLatestRiskAcceptanceOf, loadOpenRemediationOf, type LoadedDossier } from "../dossier/load-dossier";
+import { legalFindingsOf, loadDossierContents, loadLatestRiskAcceptanceOf, loadOpenRemediationOf, type LoadedDossier } from "../dossier/load-dossier";
 import type { RemediationLike } from "@/lib/domain/assessments/remediation";
 import type { RiskAcceptanceLike } from "@/lib/domain/assessments/risk-acceptance";
 import { loadSettings } from "./settings";
@@ -13,14 +13,14 @@ import { loadSettings } from "./settings";
 // state, legal blockers) so the list filters and sorts 10,000 vendors with
 // plain indexes. The rules engine computes it; SQL cannot, so it is stored.
 
-function summaryColumns(loaded: LoadedDossier, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
+function summaryColumns(loaded: Pick<LoadedDossier, "vendor" | "dossier">, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
   const summary = summariseVendor(loaded.dossier, vendorFindingsFor(loaded.dossier, settings, now, { remediation, acceptances }), settings, now);
   const legalBlockerCount = legalFindingsOf(loaded.dossier, settings, loaded.vendor.tier as Tier, now).filter((f) => f.severity === "blocker").length;
   return { ...summary, legalBlockerCount, findingsAt: now };
 }
 
 async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
-  const dossiers = await loadDossiers(client, vendorIds, catalogue, pause);
+  const dossiers = await loadDossierContents(client, vendorIds, catalogue, pause);
   const remediation = await loadOpenRemediationOf(client, vendorIds);
   const acceptances = await loadLatestRiskAcceptanceOf(client, vendorIds);
   return [...dossiers].map(([id, loaded]) => ({ id, columns: summaryColumns(loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []) }));
