@@ -215,7 +215,7 @@ const FIXED_ACTIONS = {
     after: z.strictObject({ state: text, version: count, vendorNextAssessmentDue: instant.nullable() }),
   }),
   "assessment.report.download": entry("Assessment PDF downloaded", "assessment", {
-    after: z.strictObject({ version: count, fileName: text, bytes: count, generatedAt: z.iso.datetime() }),
+    after: z.strictObject({ version: count, fileName: text, bytes: count, sha256: sha256.optional(), generatedAt: z.iso.datetime() }),
   }),
   "risk_acceptance.create": entry("Risk accepted", "risk_acceptance", {
     after: z.strictObject({

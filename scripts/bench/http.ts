@@ -14,6 +14,8 @@ import pg from "pg";
 import { createAssessment } from "@/lib/server/services/assessments/create";
 import { db, disconnectDb } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
+import { hashApiSecret } from "@/lib/server/services/api-tokens";
+import { randomBytes } from "node:crypto";
 import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";
 import { migrateDatabase } from "../db/migrations.mjs";
 import { benchPortfolioQueries } from "./portfolio";
@@ -33,10 +35,12 @@ function loadAverage(): string {
 
 export async function benchHttp(now: Date) {
   const providers = (process.env.BENCH_PROVIDERS || "sqlite,postgresql").split(",");
+  // runOn points DATABASE_URL at each provider in turn: keep the SQLite file's URL for whichever order.
+  const sqliteUrl = process.env.DATABASE_URL!;
   ensureBuild();
   for (const provider of providers) {
     if (provider === "sqlite") {
-      await runOn("sqlite", process.env.DATABASE_URL!, now);
+      await runOn("sqlite", sqliteUrl, now);
     } else if (provider === "postgresql") {
       const binaries = findPostgresBinaries();
       if ("missing" in binaries) {
@@ -78,6 +82,9 @@ async function runOn(provider: string, url: string, now: Date) {
   const seeded = await seedPortfolio({ count: VENDORS, docsPerVendor: DOCS_PER_VENDOR, now, owner });
   const actor = { id: owner.id, email: owner.email, name: owner.name, role: "admin" as const };
   const assessment = await createAssessment({ actor, input: { vendorId: seeded.vendorIds[0]! } });
+  // Ten more, never downloaded: the PDF's first-render figure (stored renders, lib/server/pdf/README.md).
+  const unrendered: string[] = [];
+  for (const vendorId of seeded.vendorIds.slice(2, 12)) unrendered.push((await createAssessment({ actor, input: { vendorId } })).id);
   const blockerFintech = await client.vendor.count({ where: { industries: { some: { industry: "fintech" } }, blockerCount: { gt: 0 } } });
   line("seeded", `${ms(performance.now() - t0)} (${seeded.records.toLocaleString("en")} records, ${seeded.documents.toLocaleString("en")} documents; fintech + has blocker: ${blockerFintech.toLocaleString("en")})`);
   await benchPortfolioQueries(now, `portfolio query, ${provider}`);
@@ -90,7 +97,8 @@ async function runOn(provider: string, url: string, now: Date) {
     await waitUntilUp(base, server);
     const cookie = await signIn(base, owner.email);
     const deepPage = Math.ceil((VENDORS / 25) * 0.75);
-    const pages: [string, string, number][] = [
+    // [label, path, p95 target at c=10, median target at c=1 (100 ms unless the issue set another)]
+    const pages: [string, string, number, number?][] = [
       ["vendor list", "/vendors", 500],
       ["vendor list, filtered (fintech, blocker)", "/vendors?industry=fintech&blocker=yes&sort=findings&dir=desc", 500],
       [`vendor list, deep page ${deepPage}`, `/vendors?page=${deepPage}`, 500],
@@ -98,16 +106,25 @@ async function runOn(provider: string, url: string, now: Date) {
       ["legal queue", "/legal", 500],
       ["procurement queue", "/procurement", 500],
       ["assessment page", `/assessments/${assessment.id}`, 500],
-      ["assessment PDF", `/assessments/${assessment.id}/report.pdf`, 2000],
+      // The warm-up download stores the render; these downloads are served it (still checked and audited).
+      ["assessment PDF (stored render)", `/assessments/${assessment.id}/report.pdf`, 2000],
+      ["dashboard", "/dashboard", 500, 200],
+      ["calendar, month view", "/calendar?view=month", 500, 200],
+      ["calendar, list view", "/calendar?view=list", 500, 200],
+      ["global search (results page, common prefix)", "/search?q=co", 500],
+      ["global search (box suggestions)", "/api/search?q=co", 500],
+      ["notifications", "/notifications", 500],
     ];
-    for (const [label, pagePath, p95Target] of pages) {
+    for (const [label, pagePath, p95Target, medianTarget = 100] of pages) {
       const pdf = pagePath.endsWith(".pdf");
       const one = await measure(base, pagePath, cookie, 1, pdf ? Math.ceil(C1_RUNS / 3) : C1_RUNS);
       const ten = await measure(base, pagePath, cookie, 10, pdf ? Math.ceil(C10_REQUESTS / 2) : C10_REQUESTS);
       const errors = one.errors + ten.errors;
-      line(`${label} c=1`, `median ${ms(one.median)}, p95 ${ms(one.p95)}  (load ${loadAverage()})`, pdf ? undefined : "median < 100 ms", one.median < 100);
+      line(`${label} c=1`, `median ${ms(one.median)}, p95 ${ms(one.p95)}  (load ${loadAverage()})`, pdf ? undefined : `median < ${medianTarget} ms`, one.median < medianTarget);
       line(`${label} c=10`, `${ten.perSecond.toFixed(1)} req/s, p95 ${ms(ten.p95)}, errors ${errors}${ten.firstError ? ` (${ten.firstError})` : ""}`, `p95 < ${ms(p95Target)}, 0 errors`, ten.p95 < p95Target && errors === 0);
     }
+    await firstRenders(base, cookie, unrendered);
+    await apiListVendors(base, owner.id);
     // /signin alone first: on a shared machine its latency under load is the baseline to read the next figure against.
     const idle = await measure(base, "/signin", "", 1, C1_RUNS);
     line("/signin, no refresh running c=1", `median ${ms(idle.median)}, p95 ${ms(idle.p95)}, errors ${idle.errors}  (load ${loadAverage()})`);
@@ -116,6 +133,32 @@ async function runOn(provider: string, url: string, now: Date) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
+}
+
+/**
+ * Ten people open ten different assessments' PDFs at the same moment, none
+ * rendered before: the worst case, every download a layout on the bounded pool.
+ */
+async function firstRenders(base: string, cookie: string, assessmentIds: readonly string[]) {
+  if (assessmentIds.length === 0) return;
+  const results = await Promise.all(assessmentIds.map((id) => timed(base, `/assessments/${id}/report.pdf`, cookie)));
+  const samples = results.map((r) => r.ms).sort((a, b) => a - b);
+  const errors = results.filter((r) => !r.ok).length;
+  line(
+    `assessment PDF, ${assessmentIds.length} first renders at once`,
+    `median ${ms(percentile(samples, 50))}, max ${ms(samples.at(-1)!)}, errors ${errors}  (load ${loadAverage()})`,
+  );
+}
+
+/** The REST API's vendor list with a token, 20 clients at once (lib/server/api/README.md). */
+async function apiListVendors(base: string, ownerId: string) {
+  const secret = `assay_${randomBytes(32).toString("base64url")}`;
+  await db().apiToken.create({ data: { name: "bench", role: "viewer", prefix: secret.slice(0, 12), tokenHash: hashApiSecret(secret), createdById: ownerId } });
+  await disconnectDb();
+  const auth = { authorization: `Bearer ${secret}` };
+  const path = "/api/v1/vendors?limit=50&tier=critical";
+  const twenty = await measure(base, path, auth, 20, C10_REQUESTS * 2);
+  line(`REST API GET ${path} c=20`, `median ${ms(twenty.median)}, p95 ${ms(twenty.p95)}, ${twenty.perSecond.toFixed(1)} req/s, errors ${twenty.errors}${twenty.firstError ? ` (${twenty.firstError})` : ""}  (load ${loadAverage()})`, "p95 < 150 ms, 0 errors", twenty.p95 < 150 && twenty.errors === 0);
 }
 
 /** Outdates every summary (as a settings save does), starts the refresh with a list load, and times /signin until it is done. */
@@ -149,7 +192,7 @@ async function signinDuringRefresh(base: string, url: string, cookie: string) {
   );
 }
 
-async function measure(base: string, pagePath: string, cookie: string, concurrency: number, requests: number) {
+async function measure(base: string, pagePath: string, cookie: string | Record<string, string>, concurrency: number, requests: number) {
   await timed(base, pagePath, cookie); // warm
   const samples: number[] = [];
   let errors = 0;
@@ -174,10 +217,11 @@ async function measure(base: string, pagePath: string, cookie: string, concurren
   return { median: percentile(samples, 50), p95: percentile(samples, 95), perSecond: samples.length / (elapsed / 1000), errors, firstError };
 }
 
-async function timed(base: string, pagePath: string, cookie: string): Promise<{ ms: number; ok: boolean; error: string }> {
+async function timed(base: string, pagePath: string, cookie: string | Record<string, string>): Promise<{ ms: number; ok: boolean; error: string }> {
+  const headers = typeof cookie === "string" ? (cookie ? { cookie } : {}) : cookie;
   const t0 = performance.now();
   try {
-    const res = await fetch(base + pagePath, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+    const res = await fetch(base + pagePath, { headers, redirect: "manual" });
     await res.arrayBuffer();
     return { ms: performance.now() - t0, ok: res.status === 200, error: res.status === 200 ? "" : `HTTP ${res.status}` };
   } catch (error) {
@@ -189,7 +233,8 @@ function startServer(url: string, port: number): ChildProcess {
   const dataDir = process.env.ASSAY_DATA_DIR!;
   const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, ASSAY_DATA_DIR: dataDir, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    // The API's per-token budget is counted on every request (that cost is measured) but set out of reach.
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, ASSAY_DATA_DIR: dataDir, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ASSAY_API_REQUESTS_PER_MINUTE: "1000000" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   server.stderr?.on("data", (chunk: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(chunk));

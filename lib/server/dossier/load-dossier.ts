@@ -10,7 +10,7 @@ import type { Settings } from "@/lib/schemas/settings";
 import { SYSTEM_ACTOR } from "../actor";
 import { db, type Tx } from "../db";
 import { assembleDossier } from "./assemble-dossier";
-import { listRecords } from "./record-store";
+import { listRecordContents, listRecords, type RecordContent } from "./record-store";
 import { VENDOR_LISTS_INCLUDE, withVendorLists } from "../services/vendor-lists";
 
 export async function loadCatalogue(client: Tx = db()): Promise<ControlCatalogueEntry[]> {
@@ -37,14 +37,26 @@ export type LoadedDossier = NonNullable<Awaited<ReturnType<typeof loadDossier>>>
  * (the summary refresh walks the portfolio a page at a time). Vendors that do
  * not exist are absent from the map.
  */
-export async function loadDossiers(client: Tx, vendorIds: readonly string[], catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
+export function loadDossiers(client: Tx, vendorIds: readonly string[], catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
+  return assembleDossiers(client, vendorIds, catalogue, (ids) => listRecords(client, ids, undefined, pause));
+}
+
+/**
+ * loadDossiers without each record's bookkeeping (who changed it and when),
+ * which no dossier reads: for loads over many vendors (the summary refresh).
+ */
+export function loadDossierContents(client: Tx, vendorIds: readonly string[], catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
+  return assembleDossiers(client, vendorIds, catalogue, (ids) => listRecordContents(client, ids, undefined, pause));
+}
+
+async function assembleDossiers<R extends RecordContent>(client: Tx, vendorIds: readonly string[], catalogue: ControlCatalogueEntry[] | undefined, listOf: (vendorIds: string[]) => Promise<R[]>) {
   const ids = [...new Set(vendorIds)];
   // Sequential on purpose: `client` is often a transaction, where one connection
   // runs one query at a time (pg warns about concurrent queries on it).
   const vendors = (
     await client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { id: true, name: true, email: true } }, ...VENDOR_LISTS_INCLUDE } })
   ).map(withVendorLists);
-  const records = vendors.length === 0 ? [] : await listRecords(client, vendors.map((v) => v.id), undefined, pause);
+  const records = vendors.length === 0 ? [] : await listOf(vendors.map((v) => v.id));
   const documents = vendors.length === 0 ? [] : await client.evidenceDocument.findMany({ where: { vendorId: { in: vendors.map((v) => v.id) } }, orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] });
   const entries = catalogue ?? (await loadCatalogue(client));
   const uploaders = await client.user.findMany({

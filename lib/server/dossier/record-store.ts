@@ -19,6 +19,9 @@ export interface StoredRecord {
   updatedAt: Date;
 }
 
+/** What a dossier is assembled from: a record's fields and identity, without its bookkeeping. */
+export type RecordContent = Pick<StoredRecord, "id" | "vendorId" | "kind" | "data" | "version">;
+
 type Row = Record<string, unknown> & { id: string; vendorId: string; version: number; createdById: string | null; updatedById: string | null; createdAt: Date; updatedAt: Date };
 
 /** The slice of a Prisma delegate the store uses; every record model has it. */
@@ -36,9 +39,19 @@ function delegate(client: Tx, model: string): Delegate {
   return (client as unknown as Record<string, Delegate>)[model]!;
 }
 
-function includeOf(table: RecordTable) {
+function joinListRead(table: RecordTable) {
   const list = table.joinList;
-  return list ? { include: { [list.relation]: { orderBy: { position: "asc" }, select: { [list.itemColumn]: true } } } } : {};
+  return list ? { [list.relation]: { orderBy: { position: "asc" }, select: { [list.itemColumn]: true } } } : {};
+}
+
+function includeOf(table: RecordTable) {
+  return table.joinList ? { include: joinListRead(table) } : {};
+}
+
+/** Only the columns a record's fields come from, its id, vendor and version: no bookkeeping. */
+function contentSelectOf(table: RecordTable) {
+  const columns = Object.fromEntries(table.columns.map((spec) => [columnName(spec), true]));
+  return { select: { id: true, vendorId: true, version: true, ...columns, ...joinListRead(table) } };
 }
 
 function toStored(kind: AnyRecordKindKey, table: RecordTable, row: Row): StoredRecord {
@@ -46,7 +59,33 @@ function toStored(kind: AnyRecordKindKey, table: RecordTable, row: Row): StoredR
   return { id, vendorId, kind, data: toData(table, row), version, createdById, updatedById, createdAt, updatedAt };
 }
 
+function toContent(kind: AnyRecordKindKey, table: RecordTable, row: Row): RecordContent {
+  return { id: row.id, vendorId: row.vendorId, kind, data: toData(table, row), version: row.version };
+}
+
 const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }];
+
+type VendorIds = string | readonly string[];
+
+/** Kind by kind (write order), each kind oldest first, `pause` after each table's read. */
+async function readRecords<T>(
+  client: Tx,
+  vendorIds: VendorIds,
+  kinds: readonly AnyRecordKindKey[],
+  pause: (() => Promise<void>) | undefined,
+  shape: (table: RecordTable) => object,
+  to: (kind: AnyRecordKindKey, table: RecordTable, row: Row) => T,
+): Promise<T[]> {
+  const vendorId = typeof vendorIds === "string" ? vendorIds : { in: [...vendorIds] };
+  const out: T[] = [];
+  for (const kind of KINDS_IN_WRITE_ORDER.filter((k) => kinds.includes(k))) {
+    const table = RECORD_TABLES[kind];
+    const rows = await delegate(client, table.model).findMany({ where: { vendorId }, orderBy: OLDEST_FIRST, ...shape(table) });
+    for (const row of rows) out.push(to(kind, table, row));
+    await pause?.();
+  }
+  return out;
+}
 
 /**
  * The records of some vendors, kind by kind (write order), each kind oldest
@@ -55,21 +94,19 @@ const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }];
  * table's read: background work passes a yield to the event loop, so a
  * synchronous driver never holds it for more than one query.
  */
-export async function listRecords(
-  client: Tx,
-  vendorIds: string | readonly string[],
-  kinds: readonly AnyRecordKindKey[] = KINDS_IN_WRITE_ORDER,
-  pause?: () => Promise<void>,
-): Promise<StoredRecord[]> {
-  const vendorId = typeof vendorIds === "string" ? vendorIds : { in: [...vendorIds] };
-  const out: StoredRecord[] = [];
-  for (const kind of KINDS_IN_WRITE_ORDER.filter((k) => kinds.includes(k))) {
-    const table = RECORD_TABLES[kind];
-    const rows = await delegate(client, table.model).findMany({ where: { vendorId }, orderBy: OLDEST_FIRST, ...includeOf(table) });
-    for (const row of rows) out.push(toStored(kind, table, row));
-    await pause?.();
-  }
-  return out;
+export function listRecords(client: Tx, vendorIds: VendorIds, kinds: readonly AnyRecordKindKey[] = KINDS_IN_WRITE_ORDER, pause?: () => Promise<void>): Promise<StoredRecord[]> {
+  return readRecords(client, vendorIds, kinds, pause, includeOf, toStored);
+}
+
+/**
+ * listRecords without each record's bookkeeping (who and when): what a
+ * dossier is assembled from, for loads over many vendors (the summary
+ * refresh). Four columns and two dates fewer a row: reading the largest
+ * table (300,000 control rows) took about a fifth less time in an
+ * interleaved comparison (`npm run bench vendors`, "load all dossiers").
+ */
+export function listRecordContents(client: Tx, vendorIds: VendorIds, kinds: readonly AnyRecordKindKey[] = KINDS_IN_WRITE_ORDER, pause?: () => Promise<void>): Promise<RecordContent[]> {
+  return readRecords(client, vendorIds, kinds, pause, contentSelectOf, toContent);
 }
 
 /** One record of the vendor, or null when the id names no record of this kind there. */

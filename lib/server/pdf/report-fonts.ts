@@ -24,36 +24,39 @@ function existing(p: string): string {
   return p;
 }
 
+/** One font file's place in a family. */
+interface FontFace {
+  family: string;
+  file: string;
+  fontWeight?: 400 | 700;
+}
+
+function fontFaces(): FontFace[] {
+  const local = (name: string) => path.join(FONT_DIR, name);
+  const fontsource = (pkg: string, file: string) => path.join(FONTSOURCE_DIR, pkg, "files", file);
+  return [
+    { family: "Geist", file: local("Geist-Regular.ttf"), fontWeight: 400 },
+    { family: "Geist", file: local("Geist-Bold.ttf"), fontWeight: 700 },
+    { family: "GeistMono", file: local("GeistMono-Regular.ttf") },
+    { family: "NotoSansGreek", file: fontsource("noto-sans", "noto-sans-greek-400-normal.woff"), fontWeight: 400 },
+    { family: "NotoSansGreek", file: fontsource("noto-sans", "noto-sans-greek-700-normal.woff"), fontWeight: 700 },
+    { family: "NotoSansSC", file: fontsource("noto-sans-sc", "noto-sans-sc-chinese-simplified-400-normal.woff"), fontWeight: 400 },
+    { family: "NotoSansSC", file: fontsource("noto-sans-sc", "noto-sans-sc-chinese-simplified-700-normal.woff"), fontWeight: 700 },
+    { family: "NotoSansKR", file: fontsource("noto-sans-kr", "noto-sans-kr-korean-400-normal.woff"), fontWeight: 400 },
+    { family: "NotoSansKR", file: fontsource("noto-sans-kr", "noto-sans-kr-korean-700-normal.woff"), fontWeight: 700 },
+  ];
+}
+
+/** Every font file the report embeds (stored renders hash them: renderer-fingerprint.ts). */
+export function reportFontFiles(): string[] {
+  return fontFaces().map((f) => f.file);
+}
+
 export function registerReportFonts(Font: FontApi): void {
-  const local = (name: string) => existing(path.join(FONT_DIR, name));
-  const fontsource = (pkg: string, file: string) => existing(path.join(FONTSOURCE_DIR, pkg, "files", file));
-  Font.register({
-    family: "Geist",
-    fonts: [
-      { src: local("Geist-Regular.ttf"), fontWeight: 400 },
-      { src: local("Geist-Bold.ttf"), fontWeight: 700 },
-    ],
-  });
-  Font.register({ family: "GeistMono", src: local("GeistMono-Regular.ttf") });
-  Font.register({
-    family: "NotoSansGreek",
-    fonts: [
-      { src: fontsource("noto-sans", "noto-sans-greek-400-normal.woff"), fontWeight: 400 },
-      { src: fontsource("noto-sans", "noto-sans-greek-700-normal.woff"), fontWeight: 700 },
-    ],
-  });
-  Font.register({
-    family: "NotoSansSC",
-    fonts: [
-      { src: fontsource("noto-sans-sc", "noto-sans-sc-chinese-simplified-400-normal.woff"), fontWeight: 400 },
-      { src: fontsource("noto-sans-sc", "noto-sans-sc-chinese-simplified-700-normal.woff"), fontWeight: 700 },
-    ],
-  });
-  Font.register({
-    family: "NotoSansKR",
-    fonts: [
-      { src: fontsource("noto-sans-kr", "noto-sans-kr-korean-400-normal.woff"), fontWeight: 400 },
-      { src: fontsource("noto-sans-kr", "noto-sans-kr-korean-700-normal.woff"), fontWeight: 700 },
-    ],
-  });
+  const families = new Map<string, { src: string; fontWeight?: number }[]>();
+  for (const face of fontFaces()) {
+    const src = existing(face.file);
+    (families.get(face.family) ?? families.set(face.family, []).get(face.family)!).push(face.fontWeight ? { src, fontWeight: face.fontWeight } : { src });
+  }
+  for (const [family, fonts] of families) Font.register({ family, fonts });
 }

@@ -7,7 +7,7 @@ import type { Tier } from "@/lib/domain/vocabulary";
 import type { ControlCatalogueEntry } from "@/lib/schemas/control-catalogue";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../db";
-import { legalFindingsOf, loadDossiers, loadLatestRiskAcceptanceOf, loadOpenRemediationOf, type LoadedDossier } from "../dossier/load-dossier";
+import { legalFindingsOf, loadDossierContents, loadLatestRiskAcceptanceOf, loadOpenRemediationOf, type LoadedDossier } from "../dossier/load-dossier";
 import type { RemediationLike } from "@/lib/domain/assessments/remediation";
 import type { RiskAcceptanceLike } from "@/lib/domain/assessments/risk-acceptance";
 import { loadSettings } from "./settings";
@@ -19,7 +19,7 @@ import { loadSettings } from "./settings";
 // in the same transaction, so the work queues and the dashboard count and page
 // findings across the portfolio in SQL and always agree with the counts.
 
-function summaryColumns(loaded: LoadedDossier, findings: readonly Finding[], settings: Settings, now: Date) {
+function summaryColumns(loaded: Pick<LoadedDossier, "vendor" | "dossier">, findings: readonly Finding[], settings: Settings, now: Date) {
   const summary = summariseVendor(loaded.dossier, findings, settings, now);
   const legalBlockerCount = legalFindingsOf(loaded.dossier, settings, loaded.vendor.tier as Tier, now).filter((f) => f.severity === "blocker").length;
   return { ...summary, legalBlockerCount, findingsAt: now };
@@ -41,7 +41,7 @@ export function vendorFindingRows(vendorId: string, findings: readonly Finding[]
   }));
 }
 
-function vendorSummary(id: string, loaded: LoadedDossier, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
+function vendorSummary(id: string, loaded: Pick<LoadedDossier, "vendor" | "dossier">, settings: Settings, now: Date, remediation: readonly RemediationLike[], acceptances: readonly RiskAcceptanceLike[]) {
   const findings = vendorFindingsFor(loaded.dossier, settings, now, { remediation, acceptances });
   return { id, columns: summaryColumns(loaded, findings, settings, now), findings: vendorFindingRows(id, findings, loaded.dossier.controlCatalogue, now) };
 }
@@ -55,7 +55,7 @@ async function writeFindings(tx: Tx, { id, findings }: VendorSummary) {
 }
 
 async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
-  const dossiers = await loadDossiers(client, vendorIds, catalogue, pause);
+  const dossiers = await loadDossierContents(client, vendorIds, catalogue, pause);
   const remediation = await loadOpenRemediationOf(client, vendorIds);
   const acceptances = await loadLatestRiskAcceptanceOf(client, vendorIds);
   return [...dossiers].map(([id, loaded]) => vendorSummary(id, loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []));

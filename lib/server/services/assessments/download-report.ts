@@ -5,13 +5,16 @@ import { requirePermission } from "../../authorize";
 import { db } from "../../db";
 import { notFound } from "../../errors";
 import { renderReportPdfOffThread } from "../../pdf/render-pool";
+import { reportPdfFor } from "../../pdf/report-pdf-store";
 import { loadReportInput } from "./report-input";
 
 /**
- * A user downloads an assessment's PDF: permission first, then the render
- * from the frozen snapshot, then the audit event (who took which version's
- * report, and its size), so the log shows every copy that left the app.
- * The render runs on a worker (pdf/render-pool.ts) and before the audit
+ * A user downloads an assessment's PDF: permission first, then the PDF of
+ * the frozen snapshot, then the audit event (who took which version's
+ * report, its size, its digest and when it was laid out), so the log shows
+ * every copy that left the app. The PDF is the stored render when nothing it
+ * depends on changed since (pdf/report-pdf-store.ts), else a new render on a
+ * worker (pdf/render-pool.ts); either way it is ready before the audit
  * transaction opens, so nothing waits on the audit chain while a PDF is laid
  * out, and other requests keep being served meanwhile.
  */
@@ -20,7 +23,7 @@ export async function downloadAssessmentReport({ actor, assessmentId, now = new 
   const loaded = await loadReportInput(db(), assessmentId, now);
   if (!loaded) throw notFound("Assessment not found.");
   const report = buildAssessmentReport(loaded.input);
-  const pdf = await renderReportPdfOffThread(report);
+  const { pdf, generatedAt, sha256 } = await reportPdfFor(db(), assessmentId, report, renderReportPdfOffThread);
   const fileName = assessmentReportFileName(report.cover.vendorName, report.cover.version, report.cover.assessmentDay);
   await db().$transaction((tx) =>
     recordAudit(tx, actor, {
@@ -28,7 +31,7 @@ export async function downloadAssessmentReport({ actor, assessmentId, now = new 
       entityType: "assessment",
       entityId: assessmentId,
       vendorId: loaded.row.vendorId,
-      after: { version: loaded.row.version, fileName, bytes: pdf.length, generatedAt: now.toISOString() },
+      after: { version: loaded.row.version, fileName, bytes: pdf.length, sha256, generatedAt: generatedAt.toISOString() },
     }),
   );
   return { pdf, fileName };
