@@ -3,7 +3,8 @@ import { AppError, type AppErrorCode } from "./errors";
 import { logger } from "./logger";
 import { currentRequestId } from "./request-id";
 
-const STATUS: Record<AppErrorCode, number> = {
+/** The HTTP status of each expected error, shared by the JSON routes and the REST API's problems. */
+export const STATUS_OF_ERROR: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -54,7 +55,7 @@ async function answer(body: () => Promise<Response>): Promise<Response> {
     return await body();
   } catch (error) {
     if (error instanceof AppError) {
-      const status = error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS[error.code];
+      const status = error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS_OF_ERROR[error.code];
       return Response.json({ ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors }, { status });
     }
     const requestId = await currentRequestId();

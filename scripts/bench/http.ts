@@ -5,18 +5,17 @@
 // median and p95 at concurrency 1, req/s and p95 at concurrency 10, errors;
 // then /signin latency while a full summary refresh runs. Each run prints the
 // load average (this machine is shared). Targets print MISSED, never fail.
+import { withPostgresDatabase } from "./postgres-database";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createAssessment } from "@/lib/server/services/assessments/create";
 import { db, disconnectDb } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
 import { hashApiSecret } from "@/lib/server/services/api-tokens";
 import { randomBytes } from "node:crypto";
-import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";
 import { migrateDatabase } from "../db/migrations.mjs";
 import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
@@ -42,23 +41,8 @@ export async function benchHttp(now: Date) {
     if (provider === "sqlite") {
       await runOn("sqlite", sqliteUrl, now);
     } else if (provider === "postgresql") {
-      const binaries = findPostgresBinaries();
-      if ("missing" in binaries) {
-        console.log(`\n## HTTP on PostgreSQL: skipped (${binaries.missing})`);
-        continue;
-      }
-      const cluster = await startPostgresCluster(binaries.binDir);
-      try {
-        const admin = new pg.Client({ connectionString: cluster.url });
-        await admin.connect();
-        await admin.query("CREATE DATABASE assay_bench");
-        await admin.end();
-        const url = new URL(cluster.url);
-        url.pathname = "/assay_bench";
-        await runOn("postgresql", url.toString(), now);
-      } finally {
-        await cluster.stop();
-      }
+      const ran = await withPostgresDatabase("assay_bench", (url) => runOn("postgresql", url, now));
+      if ("skipped" in ran) console.log(`\n## HTTP on PostgreSQL: skipped (${ran.skipped})`);
     }
   }
 }

@@ -3,9 +3,8 @@
 // so its time follows the answers, not the 10,000 vendors.
 import { addDays, format } from "date-fns";
 import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
-import pg from "pg";
 import { db, disconnectDb } from "@/lib/server/db";
-import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";
+import { withPostgresDatabase } from "./postgres-database";
 import { migrateDatabase } from "../db/migrations.mjs";
 import { seedPortfolio } from "./seed-portfolio";
 import { portfolioDates, vendorsWithStaleSoc2 } from "@/lib/server/services/portfolio-queries";
@@ -51,33 +50,24 @@ async function recordCount(): Promise<number> {
  * without the production build `bench http` needs.
  */
 export async function benchPortfolioOnPostgres(now: Date) {
-  const binaries = findPostgresBinaries();
-  if ("missing" in binaries) {
-    console.log(`\n## Portfolio queries on PostgreSQL: skipped (${binaries.missing})`);
-    return;
-  }
-  console.log("\n## Portfolio queries, PostgreSQL, 10,000 vendors");
-  const cluster = await startPostgresCluster(binaries.binDir);
   const previous = process.env.DATABASE_URL;
   try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE assay_bench_portfolio");
-    await admin.end();
-    const url = new URL(cluster.url);
-    url.pathname = "/assay_bench_portfolio";
-    await disconnectDb();
-    process.env.DATABASE_URL = url.toString();
-    await migrateDatabase(url.toString());
-    const owner = await db().user.create({ data: { email: "bench-portfolio@assay.local", name: "Bench Owner", role: "admin", passwordHash: "x" } });
-    const t0 = performance.now();
-    const seeded = await seedPortfolio({ count: 10_000, docsPerVendor: 30, now, owner });
-    line("seeded", `${ms(performance.now() - t0)} (${seeded.records.toLocaleString("en")} records)`);
-    await benchPortfolioQueries(now, "portfolio query, postgresql");
+    const ran = await withPostgresDatabase("assay_bench_portfolio", async (url) => {
+      console.log("\n## Portfolio queries, PostgreSQL, 10,000 vendors");
+      await disconnectDb();
+      process.env.DATABASE_URL = url;
+      await migrateDatabase(url);
+      const owner = await db().user.create({ data: { email: "bench-portfolio@assay.local", name: "Bench Owner", role: "admin", passwordHash: "x" } });
+      const t0 = performance.now();
+      const seeded = await seedPortfolio({ count: 10_000, docsPerVendor: 30, now, owner });
+      line("seeded", `${ms(performance.now() - t0)} (${seeded.records.toLocaleString("en")} records)`);
+      await benchPortfolioQueries(now, "portfolio query, postgresql");
+      await disconnectDb();
+    });
+    if ("skipped" in ran) console.log(`\n## Portfolio queries on PostgreSQL: skipped (${ran.skipped})`);
   } finally {
     await disconnectDb();
     if (previous === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous;
-    await cluster.stop();
   }
 }

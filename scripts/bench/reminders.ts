@@ -5,14 +5,13 @@
 // times, clearing the notifications in between, then a rerun that finds
 // nothing new. SQLite always; PostgreSQL when its binaries are installed.
 // Target: a fresh run under 10 s median.
+import { withPostgresDatabase } from "./postgres-database";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { db, disconnectDb } from "@/lib/server/db";
 import { createMailer } from "@/lib/server/notifications/mailer";
 import { runReminderJob } from "@/lib/server/notifications/reminder-job";
-import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";
 import { startSmtpSink } from "../../tests/integration/notifications/smtp-sink";
 import { migrateDatabase } from "../db/migrations.mjs";
 import { seedPortfolio } from "./seed-portfolio";
@@ -92,21 +91,6 @@ export async function benchReminders(now: Date) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   if (!providers.includes("postgresql")) return;
-  const binaries = findPostgresBinaries();
-  if ("missing" in binaries) {
-    console.log(`  postgresql: skipped (${binaries.missing})`);
-    return;
-  }
-  const cluster = await startPostgresCluster(binaries.binDir);
-  try {
-    const adminClient = new pg.Client({ connectionString: cluster.url });
-    await adminClient.connect();
-    await adminClient.query("CREATE DATABASE assay_bench_reminders");
-    await adminClient.end();
-    const url = new URL(cluster.url);
-    url.pathname = "/assay_bench_reminders";
-    await onDatabase(url.toString(), "postgresql", now);
-  } finally {
-    await cluster.stop();
-  }
+  const ran = await withPostgresDatabase("assay_bench_reminders", (url) => onDatabase(url, "postgresql", now));
+  if ("skipped" in ran) console.log(`  postgresql: skipped (${ran.skipped})`);
 }

@@ -5,12 +5,11 @@
 // included. Vendors get realistic names (brand + line of business + legal
 // form), so prefixes match the way they do in a real portfolio: "co" hits
 // thousands of "Contact", "Consulting", "Commerce" names, a brand hits a few.
+import { withPostgresDatabase } from "./postgres-database";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { db, disconnectDb } from "@/lib/server/db";
 import { searchRecords } from "@/lib/server/services/search";
-import { findPostgresBinaries, startPostgresCluster } from "../../tests/integration/helpers/postgres-cluster";
 import { migrateDatabase } from "../db/migrations.mjs";
 import { rowWriter } from "../db/row-writer";
 import { line, ms, timeRuns } from "./stats";
@@ -153,21 +152,6 @@ export async function benchSearch() {
   fs.writeFileSync(file, "");
   await onDatabase(`file:${file}`, "sqlite");
 
-  const binaries = findPostgresBinaries();
-  if ("missing" in binaries) {
-    console.log(`  postgresql: skipped (${binaries.missing})`);
-    return;
-  }
-  const cluster = await startPostgresCluster(binaries.binDir);
-  try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE assay_bench_search");
-    await admin.end();
-    const url = new URL(cluster.url);
-    url.pathname = "/assay_bench_search";
-    await onDatabase(url.toString(), "postgresql");
-  } finally {
-    await cluster.stop();
-  }
+  const ran = await withPostgresDatabase("assay_bench_search", (url) => onDatabase(url, "postgresql"));
+  if ("skipped" in ran) console.log(`  postgresql: skipped (${ran.skipped})`);
 }

@@ -2,18 +2,10 @@
 // a type, a title, the status, a detail fit for people, and for invalid input
 // the field paths, so a client can point at exactly what to fix.
 import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusyError } from "../db-errors";
-import { AppError, type AppErrorCode } from "../errors";
+import { AppError } from "../errors";
 import { logger } from "../logger";
+import { STATUS_OF_ERROR } from "../route-errors";
 
-const STATUS: Record<AppErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  VALIDATION: 400,
-  CONFLICT: 409,
-  INVALID_STATE: 409,
-  STORAGE_FULL: 507,
-};
 
 const TITLE: Record<number, string> = {
   400: "Invalid request",
@@ -53,7 +45,7 @@ export function problemResponse(status: number, detail: string, options: { error
 export function problemFor(error: unknown, requestId: string | undefined): Response {
   if (error instanceof AppError) {
     const errors = error.fieldErrors ? Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message })) : undefined;
-    return problemResponse(STATUS[error.code], error.message, { errors });
+    return problemResponse(STATUS_OF_ERROR[error.code], error.message, { errors });
   }
   if (isDatabaseBusyError(error)) return problemResponse(503, "Assay is busy; nothing was saved. Retry shortly.", { headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } });
   logger.error({ err: error, requestId }, "API request failed");
