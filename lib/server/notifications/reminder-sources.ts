@@ -7,10 +7,10 @@ import { PORTFOLIO_DATE_KINDS, portfolioDates, type DateRange } from "../service
 
 // Where reminders come from (docs/reminders.md, "What is reminded"): every
 // kind of date the portfolio query knows (consumed by kind, so a kind added
-// there is reminded without a change here), plus open remediation items and
-// risk acceptances, read here for as long as the portfolio query does not
-// report them itself. Everything is read in pages, with a pause for the event
-// loop after each, so the job never stalls the server it runs in.
+// there is reminded without a change here), except open remediation items and
+// risk acceptances, which are read here (see OWN_QUERY_KINDS). Everything is
+// read in pages, with a pause for the event loop after each, so the job never
+// stalls the server it runs in.
 
 /** Rows per kind per portfolio query before a date range is split in two. */
 const PORTFOLIO_PAGE = 2000;
