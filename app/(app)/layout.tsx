@@ -30,13 +30,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </SidebarDrawer>
       </aside>
-      <main id="main" className="main">
-        {/* The box reads the query string: Suspense keeps that from opting every page out of streaming. */}
-        <Suspense fallback={null}>
-          <SearchBox />
-        </Suspense>
-        {children}
-      </main>
+      <div className="shell-content">
+        {/* The search landmark sits before the page's own content, not inside it: it belongs to the app, not to the page. */}
+        <header className="topbar">
+          {/* The box reads the query string: Suspense keeps that from opting every page out of streaming. */}
+          <Suspense fallback={null}>
+            <SearchBox />
+          </Suspense>
+        </header>
+        <main id="main" className="main">
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

@@ -130,7 +130,7 @@ export function SearchBox() {
   let index = 0;
   return (
     <form role="search" action="/search" method="get" className="shell-search" aria-label="Find anything">
-      <label htmlFor="global-search" className="sr-only">Find vendors, contracts, evidence and remediation items</label>
+      <label htmlFor="global-search" className="sr-only">Find vendors, contracts, evidence, remediation items and findings</label>
       <input
         ref={input}
         id="global-search"
@@ -181,7 +181,8 @@ export function SearchBox() {
           </div>
         ))}
       </div>
-      <span role="status" className="sr-only">
+      {/* A live region without role="status": the page keeps the one status message forms announce in (tests and assistive tech find that one). */}
+      <span aria-live="polite" aria-atomic="true" className="sr-only">
         {answered ? (options.length === 0 ? "Nothing matches." : `${options.length} top matches. Arrow down to choose one, or Enter for every result.`) : ""}
       </span>
     </form>

@@ -13,7 +13,7 @@ test("the shell's search box finds records by the start of their words, grouped,
   await page.waitForLoadState("networkidle");
   // "/" from anywhere on the page (outside a field) jumps to the box.
   await page.locator("body").press("/");
-  const box = page.getByRole("combobox", { name: "Find vendors, contracts, evidence and remediation items" });
+  const box = page.getByRole("combobox", { name: "Find vendors, contracts, evidence, remediation items and findings" });
   await expect(box).toBeFocused();
   await page.keyboard.type("cebu cust");
   await page.keyboard.press("Enter");
@@ -23,7 +23,7 @@ test("the shell's search box finds records by the start of their words, grouped,
   await expect(box).toHaveValue("cebu cust");
   // One group per kind a viewer reads, each with its count.
   const groups = page.locator("section.search-group");
-  await expect(groups.locator("h2")).toHaveText([/^Vendors \(\d+\)$/, /^Contracts \(\d+\)$/, /^Evidence documents \(\d+\)$/, /^Remediation items \(\d+\)$/]);
+  await expect(groups.locator("h2")).toHaveText([/^Vendors \(\d+\)$/, /^Contracts \(\d+\)$/, /^Evidence documents \(\d+\)$/, /^Remediation items \(\d+\)$/, /^Open findings \(\d+\)$/]);
   const vendors = page.getByRole("region", { name: /^Vendors/ });
   await expect(vendors.getByRole("heading")).toHaveText("Vendors (1)");
   const hit = vendors.getByRole("link", { name: "Cebu Customer Care" });
@@ -44,7 +44,7 @@ test("while typing, the box lists the top matches of each kind; arrow keys choos
   await signInAs(page, "security");
   await page.waitForLoadState("networkidle");
   await page.locator("body").press("/");
-  const box = page.getByRole("combobox", { name: "Find vendors, contracts, evidence and remediation items" });
+  const box = page.getByRole("combobox", { name: "Find vendors, contracts, evidence, remediation items and findings" });
   await expect(box).toBeFocused();
   await page.keyboard.type("cebu cus");
   const listbox = page.getByRole("listbox", { name: "Top matches" });
