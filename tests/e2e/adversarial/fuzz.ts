@@ -142,7 +142,9 @@ export async function runFuzz(opts: {
         headers["Content-Type"] = "application/x-www-form-urlencoded";
         reply = await client.request("POST", "/api/auth/callback/credentials", { headers, body: query.toString() });
       } else {
-        reply = await client.request(target.method, url, { headers, body: target.method === "POST" ? Buffer.from(`adversarial ${index} ${random()}\n`) : undefined });
+        reply = await client.request(target.method, url, { headers, body: target.method === "POST" ? Buffer.from(`adversarial ${index} ${random()}\n`) : undefined }).catch((error: unknown) => {
+          throw new Error(`${label}: ${String(error)} (${String((error as { cause?: unknown }).cause)})`);
+        });
       }
       accepted = reply.status >= 200 && reply.status < 300;
     } else {

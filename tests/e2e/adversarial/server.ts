@@ -12,7 +12,7 @@
 // ADVERSARIAL_BASE_URL + ADVERSARIAL_DATA_DIR point the suite at a server
 // that is already running instead (to replay a failure quickly).
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { E2E_DATA_DIR, E2E_PORT } from "../env";
 import { ROOT } from "./targets";
@@ -43,13 +43,17 @@ export async function ensureServer(): Promise<RunningServer> {
   }
   const port = E2E_PORT + 50;
   const dataDir = path.resolve(ROOT, `${E2E_DATA_DIR}-adversarial`);
+  // A server that died mid-suite is started again here: keep its log, which says why.
+  if (existsSync(path.join(dataDir, "server.log"))) renameSync(path.join(dataDir, "server.log"), `${dataDir}-previous-server.log`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, "server.log");
   const out = openSync(logFile, "a");
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ASSAY_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "assay.db")}` },
+    // No daily reminder run: the suite compares row counts before and after each refused request,
+    // and a background job writing notifications meanwhile would read as that request's side effect.
+    env: { ...process.env, PORT: String(port), ASSAY_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "assay.db")}`, ASSAY_REMINDERS: "off" },
     stdio: ["ignore", out, out],
     detached: true, // its own process group: teardown ends start.mjs and the `next start` it spawned
   });
