@@ -91,6 +91,25 @@ function planArbitrary(k: KnownIds, actionKeys: string[], pages: string[]): fc.A
   return fc.oneof({ weight: 70, arbitrary: fc.oneof(...actions) }, { weight: 18, arbitrary: fc.oneof(...routes) }, { weight: 2, arbitrary: pageArb }, { weight: 6, arbitrary: raw });
 }
 
+/** Node's default limit on a request's header block (the request line included): beyond it the server answers 431 and closes. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * A request line too long for the server is refused at the socket: Node
+ * answers 431 and closes the connection, and a client still writing the line
+ * sees ECONNRESET instead of the answer. Counted as that 431, but only when the
+ * line really was oversized and the server still answers: anything else is a
+ * failure with the request named.
+ */
+async function oversizedRefusal(client: Client, url: string, error: unknown, label: string): Promise<Reply> {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  const oversized = Buffer.byteLength(url) > MAX_HEADER_BYTES;
+  if (oversized && (code === "ECONNRESET" || code === "EPIPE") && (await client.request("GET", "/api/health")).status === 200) {
+    return { status: 431, headers: new Headers(), body: "" };
+  }
+  throw new Error(`${label}: ${String(error)} (${String((error as { cause?: unknown }).cause)})`);
+}
+
 export async function runFuzz(opts: {
   seed: number;
   count: number;
@@ -142,9 +161,9 @@ export async function runFuzz(opts: {
         headers["Content-Type"] = "application/x-www-form-urlencoded";
         reply = await client.request("POST", "/api/auth/callback/credentials", { headers, body: query.toString() });
       } else {
-        reply = await client.request(target.method, url, { headers, body: target.method === "POST" ? Buffer.from(`adversarial ${index} ${random()}\n`) : undefined }).catch((error: unknown) => {
-          throw new Error(`${label}: ${String(error)} (${String((error as { cause?: unknown }).cause)})`);
-        });
+        reply = await client.request(target.method, url, { headers, body: target.method === "POST" ? Buffer.from(`adversarial ${index} ${random()}\n`) : undefined }).catch((error: unknown) =>
+          oversizedRefusal(client, url, error, label),
+        );
       }
       accepted = reply.status >= 200 && reply.status < 300;
     } else {
