@@ -93,19 +93,21 @@ function planArbitrary(k: KnownIds, actionKeys: string[], pages: string[]): fc.A
 
 /** Node's default limit on a request's header block (the request line included): beyond it the server answers 431 and closes. */
 const MAX_HEADER_BYTES = 16 * 1024;
+/** next.config.js serverActions.bodySizeLimit: beyond it the action is refused (413) before its body is read. */
+const MAX_ACTION_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
- * A request line too long for the server is refused at the socket: Node
- * answers 431 and closes the connection, and a client still writing the line
- * sees ECONNRESET instead of the answer. Counted as that 431, but only when the
- * line really was oversized and the server still answers: anything else is a
- * failure with the request named.
+ * A request too large for the server (a request line past Node's header
+ * limit, an action body past Next's) is refused at the socket: the server
+ * answers and closes the connection, and a client still writing sees
+ * ECONNRESET instead of the answer. Counted as that refusal, but only when the
+ * request really was oversized and the server still answers: anything else is
+ * a failure with the request named.
  */
-async function oversizedRefusal(client: Client, url: string, error: unknown, label: string): Promise<Reply> {
+async function oversizedRefusal(client: Client, oversized: boolean, status: 413 | 431, error: unknown, label: string): Promise<Reply> {
   const code = (error as { cause?: { code?: string } }).cause?.code;
-  const oversized = Buffer.byteLength(url) > MAX_HEADER_BYTES;
   if (oversized && (code === "ECONNRESET" || code === "EPIPE") && (await client.request("GET", "/api/health")).status === 200) {
-    return { status: 431, headers: new Headers(), body: "" };
+    return { status, headers: new Headers(), body: "" };
   }
   throw new Error(`${label}: ${String(error)} (${String((error as { cause?: unknown }).cause)})`);
 }
@@ -142,7 +144,7 @@ export async function runFuzz(opts: {
       const target = ACTIONS[plan.key]!;
       permission = target.permission;
       const body = plan.kind === "raw" ? String(plan.value) : encodeReply([mutate(keepCheap(plan.key, plan.value, random), plan.mutation, pick)]);
-      reply = await client.action(id, pageUrl(`${page}.tsx`, known), body);
+      reply = await client.action(id, pageUrl(`${page}.tsx`, known), body).catch((error: unknown) => oversizedRefusal(client, Buffer.byteLength(body) > MAX_ACTION_BODY_BYTES, 413, error, label));
       accepted = reply.result?.ok === true;
     } else if (plan.kind === "route") {
       const target = ROUTES[plan.key]!;
@@ -162,7 +164,7 @@ export async function runFuzz(opts: {
         reply = await client.request("POST", "/api/auth/callback/credentials", { headers, body: query.toString() });
       } else {
         reply = await client.request(target.method, url, { headers, body: target.method === "POST" ? Buffer.from(`adversarial ${index} ${random()}\n`) : undefined }).catch((error: unknown) =>
-          oversizedRefusal(client, url, error, label),
+          oversizedRefusal(client, Buffer.byteLength(url) > MAX_HEADER_BYTES, 431, error, label),
         );
       }
       accepted = reply.status >= 200 && reply.status < 300;
