@@ -43,7 +43,7 @@ export default async function ApiDocsPage() {
                 <code>{method.toUpperCase()} /api/v1{path}</code> <span className="muted">{op.summary}</span>
               </h2>
               {op.parameters?.length ? (
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0} role="region" aria-label={`Parameters of ${op.operationId}`}>
                   <table className="data">
                     <caption className="sr-only">Parameters of {op.operationId}</caption>
                     <thead>

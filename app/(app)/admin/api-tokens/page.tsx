@@ -24,7 +24,8 @@ export default async function ApiTokensPage() {
           </p>
         </div>
       </div>
-      <div className="table-wrap">
+      {/* A focusable region, so a keyboard can scroll the table sideways on a phone. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="API tokens">
         <table className="data">
           <caption className="sr-only">API tokens, newest first</caption>
           <thead>
