@@ -7,6 +7,7 @@ import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { VENDOR_LIST_SELECT } from "./vendor-list-select";
 import { needsSoc2StaleMonths, vendorListSqlWhere } from "./vendor-list-sql";
 import { loadSettings } from "./settings";
 
@@ -29,24 +30,8 @@ function decodeCursor(raw: string): Cursor {
   throw new AppError("VALIDATION", "This cursor is not one the API gave out.", { cursor: "not a cursor from a previous page" });
 }
 
-const VENDOR_SELECT = {
-  id: true,
-  name: true,
-  legalName: true,
-  tier: true,
-  status: true,
-  country: true,
-  version: true,
-  updatedAt: true,
-  searchName: true,
-  blockerCount: true,
-  highCount: true,
-  mediumCount: true,
-  lowCount: true,
-  soc2State: true,
-  soc2StaleFrom: true,
-  owner: { select: { id: true, name: true } },
-} as const;
+/** The vendor list's columns, plus what an API client needs to page and to write back. */
+const VENDOR_SELECT = { ...VENDOR_LIST_SELECT, version: true, searchName: true, owner: { select: { id: true, name: true } } } as const;
 
 type VendorRow = Prisma.VendorGetPayload<{ select: typeof VENDOR_SELECT }>;
 

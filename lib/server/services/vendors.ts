@@ -18,6 +18,7 @@ import { AppError, notFound, staleEdit } from "../errors";
 import { inTransaction } from "../transaction";
 import { parseInput } from "../validation";
 import { loadSettings } from "./settings";
+import { VENDOR_LIST_SELECT } from "./vendor-list-select";
 import { needsSoc2StaleMonths, vendorListSqlOrder, vendorListSqlWhere } from "./vendor-list-sql";
 import { createVendorLists, replaceVendorLists, VENDOR_LISTS_INCLUDE, vendorLists, type VendorListRows } from "./vendor-lists";
 
@@ -197,22 +198,7 @@ export async function listVendors({ actor, query, now = new Date() }: { actor: A
   const ids = page.map((r) => r.id);
   const found = ids.length === 0 ? [] : await client.vendor.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      name: true,
-      legalName: true,
-      tier: true,
-      country: true,
-      status: true,
-      updatedAt: true,
-      blockerCount: true,
-      highCount: true,
-      mediumCount: true,
-      lowCount: true,
-      soc2State: true,
-      soc2StaleFrom: true,
-      owner: { select: { name: true } },
-    },
+    select: VENDOR_LIST_SELECT,
   });
   const byId = new Map(found.map((v) => [v.id, v]));
   // A vendor deleted between the two queries is simply left out of the page.
