@@ -8,8 +8,8 @@ import path from "node:path";
 import { appVersion } from "../app-version";
 import { reportFontFiles } from "./report-fonts";
 
-/** The files the render pool's workers load the layout from (render-pool.ts). */
-const RENDERER_SOURCES = ["lib/server/pdf/assessment-report.tsx", "lib/server/pdf/report-fonts.ts"];
+/** The files the render pool's workers load the layout from (render-pool.ts); literal paths, so the file tracer follows only these. */
+const RENDERER_SOURCES = [path.join(process.cwd(), "lib", "server", "pdf", "assessment-report.tsx"), path.join(process.cwd(), "lib", "server", "pdf", "report-fonts.ts")];
 
 let memo: Promise<string> | null = null;
 
@@ -30,7 +30,7 @@ async function computeFingerprint(): Promise<string> {
   hash.update(`@react-pdf/renderer ${reactPdf ? (JSON.parse(reactPdf.toString("utf8")) as { version: string }).version : "absent"}\n`);
   // Any production build: code the layout imports from lib/domain changes with it.
   hash.update(`build ${(await readOptional(path.join(root, ".next", "BUILD_ID")))?.toString("utf8").trim() ?? "none"}\n`);
-  for (const file of [...RENDERER_SOURCES.map((f) => path.join(root, f)), ...reportFontFiles()]) {
+  for (const file of [...RENDERER_SOURCES, ...reportFontFiles()]) {
     const bytes = await readOptional(file);
     hash.update(`${path.relative(root, file)} ${bytes ? createHash("sha256").update(bytes).digest("hex") : "absent"}\n`);
   }

@@ -9,8 +9,10 @@ import path from "node:path";
 // list, so a vendor named "Ωμέγα", "Ромашка", "北京数据服务有限公司" or
 // "서울고객센터" prints in its own script.
 
-const FONT_DIR = process.env.ASSAY_PDF_FONT_DIR || path.join(process.cwd(), "lib", "server", "pdf", "fonts");
-const FONTSOURCE_DIR = path.join(process.cwd(), "node_modules", "@fontsource");
+// Every path below is path.join(process.cwd(), ...) over string literals:
+// Next's file tracer (Turbopack) then ships exactly these nine files with the
+// server. A path built from a variable directory or package name made it
+// match every file under node_modules/@fontsource (17,496) instead.
 
 /** Body text: Geist first, then the fallbacks for the scripts it lacks. */
 export const TEXT_FAMILIES = ["Geist", "NotoSansGreek", "NotoSansSC", "NotoSansKR"];
@@ -31,30 +33,26 @@ interface FontFace {
   fontWeight?: 400 | 700;
 }
 
-function fontFaces(): FontFace[] {
-  const local = (name: string) => path.join(FONT_DIR, name);
-  const fontsource = (pkg: string, file: string) => path.join(FONTSOURCE_DIR, pkg, "files", file);
-  return [
-    { family: "Geist", file: local("Geist-Regular.ttf"), fontWeight: 400 },
-    { family: "Geist", file: local("Geist-Bold.ttf"), fontWeight: 700 },
-    { family: "GeistMono", file: local("GeistMono-Regular.ttf") },
-    { family: "NotoSansGreek", file: fontsource("noto-sans", "noto-sans-greek-400-normal.woff"), fontWeight: 400 },
-    { family: "NotoSansGreek", file: fontsource("noto-sans", "noto-sans-greek-700-normal.woff"), fontWeight: 700 },
-    { family: "NotoSansSC", file: fontsource("noto-sans-sc", "noto-sans-sc-chinese-simplified-400-normal.woff"), fontWeight: 400 },
-    { family: "NotoSansSC", file: fontsource("noto-sans-sc", "noto-sans-sc-chinese-simplified-700-normal.woff"), fontWeight: 700 },
-    { family: "NotoSansKR", file: fontsource("noto-sans-kr", "noto-sans-kr-korean-400-normal.woff"), fontWeight: 400 },
-    { family: "NotoSansKR", file: fontsource("noto-sans-kr", "noto-sans-kr-korean-700-normal.woff"), fontWeight: 700 },
-  ];
-}
+const FONT_FACES: readonly FontFace[] = [
+  { family: "Geist", file: path.join(process.cwd(), "lib", "server", "pdf", "fonts", "Geist-Regular.ttf"), fontWeight: 400 },
+  { family: "Geist", file: path.join(process.cwd(), "lib", "server", "pdf", "fonts", "Geist-Bold.ttf"), fontWeight: 700 },
+  { family: "GeistMono", file: path.join(process.cwd(), "lib", "server", "pdf", "fonts", "GeistMono-Regular.ttf") },
+  { family: "NotoSansGreek", file: path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans", "files", "noto-sans-greek-400-normal.woff"), fontWeight: 400 },
+  { family: "NotoSansGreek", file: path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans", "files", "noto-sans-greek-700-normal.woff"), fontWeight: 700 },
+  { family: "NotoSansSC", file: path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files", "noto-sans-sc-chinese-simplified-400-normal.woff"), fontWeight: 400 },
+  { family: "NotoSansSC", file: path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files", "noto-sans-sc-chinese-simplified-700-normal.woff"), fontWeight: 700 },
+  { family: "NotoSansKR", file: path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-kr", "files", "noto-sans-kr-korean-400-normal.woff"), fontWeight: 400 },
+  { family: "NotoSansKR", file: path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-kr", "files", "noto-sans-kr-korean-700-normal.woff"), fontWeight: 700 },
+];
 
 /** Every font file the report embeds (stored renders hash them: renderer-fingerprint.ts). */
 export function reportFontFiles(): string[] {
-  return fontFaces().map((f) => f.file);
+  return FONT_FACES.map((f) => f.file);
 }
 
 export function registerReportFonts(Font: FontApi): void {
   const families = new Map<string, { src: string; fontWeight?: number }[]>();
-  for (const face of fontFaces()) {
+  for (const face of FONT_FACES) {
     const src = existing(face.file);
     (families.get(face.family) ?? families.set(face.family, []).get(face.family)!).push(face.fontWeight ? { src, fontWeight: face.fontWeight } : { src });
   }
