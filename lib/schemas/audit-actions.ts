@@ -192,6 +192,9 @@ const FIXED_ACTIONS = {
   "import.commit": entry("Spreadsheet import committed", "spreadsheet_import", {
     after: z.strictObject({ kind: text, fileName: text, sha256, creates: count, updates: count }),
   }),
+  "import.preview_expired": entry("Uncommitted import preview removed after a day", "spreadsheet_import", {
+    after: z.strictObject({ kind: text, fileName: text, sha256, rows: count, previewedAt: instant }),
+  }),
   "export.spreadsheet": entry("List exported as a spreadsheet", "spreadsheet_export", {
     after: z.strictObject({ kind: z.enum(["vendors", "findings", "calendar"]), format: z.enum(["csv", "xlsx"]), filter: z.record(z.string(), z.string()) }),
   }),
