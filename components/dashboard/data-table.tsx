@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface DataTableCell {
   text: string;
@@ -11,28 +12,16 @@ export function ChartDataTable({ caption, columns, rows, open = false }: { capti
   return (
     <details className="chart-data" open={open}>
       <summary>Show the data as a table</summary>
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.header}>
-                <th scope="row">{r.header}</th>
-                {r.cells.map((cell, i) => (
-                  <td key={i}>{cell.href ? <Link href={cell.href}>{cell.text}</Link> : cell.text}</td>
-                ))}
-              </tr>
+      <DataTable caption={caption} columns={columns} rows={rows}>
+        {(r) => (
+          <tr key={r.header}>
+            <th scope="row">{r.header}</th>
+            {r.cells.map((cell, i) => (
+              <td key={i}>{cell.href ? <Link href={cell.href}>{cell.text}</Link> : cell.text}</td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        )}
+      </DataTable>
     </details>
   );
 }

@@ -6,7 +6,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { SummariesPendingNotice } from "@/components/vendors/summaries-pending-notice";
 import { firstValues, linkParams } from "@/lib/schemas/search-params";
-import { SortHeader } from "@/components/ui/sort-header";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { countryName } from "@/lib/domain/reference/countries";
 import { COUNTRY_CODES } from "@/lib/domain/reference/countries";
@@ -116,37 +116,25 @@ export default async function VendorsPage({ searchParams }: { searchParams: Prom
         </div>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="sr-only">Vendors, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}</caption>
-              <thead>
-                <tr>
-                  <SortHeader column="name" label="Vendor" params={params} />
-                  <SortHeader column="tier" label="Tier" params={params} />
-                  <SortHeader column="country" label="Country" params={params} />
-                  <SortHeader column="findings" label="Findings" params={params} />
-                  <th scope="col">SOC 2</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Owner</th>
-                  <SortHeader column="updated" label="Updated" params={params} />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((v) => (
-                  <tr key={v.id}>
-                    <td><Link href={`/vendors/${v.id}`}>{v.name}</Link><div className="muted">{v.legalName}</div></td>
-                    <td><TierBadge tier={v.tier} /></td>
-                    <td>{countryName(v.country)}</td>
-                    <td><FindingCounts counts={v} /></td>
-                    <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} now={now} /></td>
-                    <td>{v.status}</td>
-                    <td>{v.owner?.name ?? "—"}</td>
-                    <td><DayText day={v.updatedAt} now={now} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Vendors, sorted by ${query.sort} ${query.dir === "asc" ? "ascending" : "descending"}`}
+            columns={[{ label: "Vendor", sort: "name" }, { label: "Tier", sort: "tier" }, { label: "Country", sort: "country" }, { label: "Findings", sort: "findings" }, "SOC 2", "Status", "Owner", { label: "Updated", sort: "updated" }]}
+            sortParams={params}
+            rows={rows}
+          >
+            {(v) => (
+              <tr key={v.id}>
+                <td><Link href={`/vendors/${v.id}`}>{v.name}</Link><div className="muted">{v.legalName}</div></td>
+                <td><TierBadge tier={v.tier} /></td>
+                <td>{countryName(v.country)}</td>
+                <td><FindingCounts counts={v} /></td>
+                <td><Soc2Badge state={v.soc2State} staleFrom={v.soc2StaleFrom} now={now} /></td>
+                <td>{v.status}</td>
+                <td>{v.owner?.name ?? "—"}</td>
+                <td><DayText day={v.updatedAt} now={now} /></td>
+              </tr>
+            )}
+          </DataTable>
           <Pagination page={query.page} pageSize={query.pageSize} total={total} params={params} basePath="/vendors" />
         </>
       )}
