@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { UploadProgress, useProgressUpload } from "@/components/ui/progress-upload";
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from "@/lib/domain/dossier-vocabulary";
 import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { uploadHeaders } from "./upload-digest";
@@ -29,18 +30,19 @@ const ACCEPT = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt";
 
 /**
  * Uploads one evidence file as the raw request body (the route streams it to
- * the store and decides the type from the bytes), with a progress bar. The
+ * the store and decides the type from the bytes), with a progress bar
+ * (progress-upload.tsx). The
  * server's verdict on the file is shown next to the file input.
  */
 export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; maxBytes: number }) {
   const router = useRouter();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const xhrRef = useRef<XMLHttpRequest | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const [hashing, setHashing] = useState(false);
+  const transfer = useProgressUpload<UploadResponse>();
+  const uploading = hashing || transfer.stage !== "idle";
   const [done, setDone] = useState<UploadedDocument | null>(null);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(evidenceUploadInputSchema),
@@ -74,72 +76,44 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
     }
     setFormError(null);
     setDone(null);
-    setUploading(true);
-    setProgress(0);
+    setHashing(true);
     const query = new URLSearchParams({ kind: meta.kind, effectiveDate: meta.effectiveDate, ...(meta.title ? { title: meta.title } : {}) });
     let headers: Record<string, string>;
     try {
       headers = await uploadHeaders(file);
     } catch {
-      setUploading(false);
-      setProgress(null);
       setFileError("The file could not be read. Choose it again.");
       return;
+    } finally {
+      setHashing(false);
     }
-    const xhr = new XMLHttpRequest();
-    xhrRef.current = xhr;
-    xhr.open("POST", `/api/vendors/${encodeURIComponent(vendorId)}/evidence?${query}`);
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.responseType = "text";
-    xhr.upload.onprogress = (e) => setProgress(e.lengthComputable ? e.loaded / e.total : null);
-    xhr.onload = () => {
-      setUploading(false);
-      xhrRef.current = null;
-      let body: UploadResponse | null = null;
-      try {
-        body = JSON.parse(xhr.responseText) as UploadResponse;
-      } catch {
-        body = null;
+    const outcome = await transfer.send({ url: `/api/vendors/${encodeURIComponent(vendorId)}/evidence?${query}`, headers, body: file });
+    if (outcome.kind === "network") return setFileError(unknownUploadOutcome("The connection was lost during the upload."));
+    if (outcome.kind === "aborted") return setFormError(unknownUploadOutcome("Upload cancelled."));
+    const body = outcome.body;
+    if (outcome.status >= 200 && outcome.status < 300 && body?.ok) {
+      setDone(body.document);
+      if (fileRef.current) fileRef.current.value = "";
+      form.reset({ kind: meta.kind, effectiveDate: "", title: "" });
+      router.refresh();
+      return;
+    }
+    if (body && !body.ok) {
+      const { file: fileMessage, ...rest } = body.fieldErrors ?? {};
+      for (const [name, message] of Object.entries(rest)) {
+        if (name === "kind" || name === "effectiveDate" || name === "title") form.setError(name, { type: "server", message });
       }
-      if (xhr.status >= 200 && xhr.status < 300 && body?.ok) {
-        setProgress(1);
-        setDone(body.document);
-        if (fileRef.current) fileRef.current.value = "";
-        form.reset({ kind: meta.kind, effectiveDate: "", title: "" });
-        router.refresh();
-        return;
-      }
-      setProgress(null);
-      if (body && !body.ok) {
-        const { file: fileMessage, ...rest } = body.fieldErrors ?? {};
-        for (const [name, message] of Object.entries(rest)) {
-          if (name === "kind" || name === "effectiveDate" || name === "title") form.setError(name, { type: "server", message });
-        }
-        const placed = Object.keys(rest).some((n) => n === "kind" || n === "effectiveDate" || n === "title");
-        // File problems (type, size, name) belong next to the file input.
-        if (fileMessage || !placed) setFileError(fileMessage ?? body.error);
-        else setFormError(body.error);
-        return;
-      }
-      setFileError(
-        xhr.status === 413
-          ? `The file is too large; the limit is ${formatBytes(maxBytes)}.`
-          : unknownUploadOutcome(`The upload failed (HTTP ${xhr.status}).`),
-      );
-    };
-    xhr.onerror = () => {
-      setUploading(false);
-      setProgress(null);
-      xhrRef.current = null;
-      setFileError(unknownUploadOutcome("The connection was lost during the upload."));
-    };
-    xhr.onabort = () => {
-      setUploading(false);
-      setProgress(null);
-      xhrRef.current = null;
-      setFormError(unknownUploadOutcome("Upload cancelled."));
-    };
-    xhr.send(file);
+      const placed = Object.keys(rest).some((n) => n === "kind" || n === "effectiveDate" || n === "title");
+      // File problems (type, size, name) belong next to the file input.
+      if (fileMessage || !placed) setFileError(fileMessage ?? body.error);
+      else setFormError(body.error);
+      return;
+    }
+    setFileError(
+      outcome.status === 413
+        ? `The file is too large; the limit is ${formatBytes(maxBytes)}.`
+        : unknownUploadOutcome(`The upload failed (HTTP ${outcome.status}).`),
+    );
   }
 
   const fileDescribedBy = [`${id}-file-hint`, fileError ? `${id}-file-error` : null].filter(Boolean).join(" ");
@@ -188,15 +162,10 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
         <input id={`${id}-doc-title`} type="text" aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? `${id}-doc-title-error` : undefined} {...form.register("title")} />
         {errors.title ? <span id={`${id}-doc-title-error`} className="error">{errors.title.message}</span> : null}
       </div>
-      {progress !== null && uploading ? (
-        <div className="upload-progress">
-          <label htmlFor={`${id}-progress`}>Uploading…</label>{" "}
-          <progress id={`${id}-progress`} max={1} value={progress ?? undefined} /> <span aria-hidden="true">{Math.round((progress ?? 0) * 100)}%</span>
-        </div>
-      ) : null}
+      <UploadProgress id={`${id}-progress`} stage={transfer.stage} progress={transfer.progress} processingLabel="Storing and checking the file…" />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={uploading}>{uploading ? "Uploading…" : "Upload"}</button>
-        {uploading ? <button type="button" className="btn" onClick={() => xhrRef.current?.abort()}>Cancel upload</button> : null}
+        {uploading ? <button type="button" className="btn" onClick={transfer.abort}>Cancel upload</button> : null}
       </div>
       <div role="status" aria-live="polite">
         {done ? (

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+import { UploadProgress, useProgressUpload } from "@/components/ui/progress-upload";
 import { IMPORT_KIND_LABELS, IMPORT_MAX_BYTES, type ImportKind } from "@/lib/schemas/spreadsheet-import";
 
 type UploadResponse = { ok: true; import: { id: string } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
  * Uploads a CSV or XLSX for preview (docs/import-export.md): the file is the
- * raw request body, so the browser reports upload progress; then the server
+ * raw request body, so the browser reports upload progress (progress-upload.tsx); then the server
  * reads and validates every row ("Checking rows…") and the page shows the
  * stored preview. Problems with the file itself are shown next to the file input.
  */
@@ -18,50 +19,27 @@ export function ImportUploadForm({ kinds, initialKind }: { kinds: readonly Impor
   const fileRef = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>(initialKind);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [stage, setStage] = useState<"idle" | "uploading" | "checking">("idle");
-  const [progress, setProgress] = useState(0);
+  const upload = useProgressUpload<UploadResponse>();
 
-  function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
     if (!file) return setFileError("Choose a CSV or XLSX file.");
     if (file.size > IMPORT_MAX_BYTES) return setFileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it into several imports.`);
     setFileError(null);
-    setStage("uploading");
-    setProgress(0);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports?${new URLSearchParams({ kind })}`);
-    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable) setProgress(ev.loaded / ev.total);
-    };
-    // Every byte is sent: the server is now reading and validating the rows.
-    xhr.upload.onload = () => setStage("checking");
-    xhr.onload = () => {
-      let body: UploadResponse | null = null;
-      try {
-        body = JSON.parse(xhr.responseText) as UploadResponse;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body?.ok) {
-        // The form stays on the page under the preview, ready for the corrected file.
-        setStage("idle");
-        if (fileRef.current) fileRef.current.value = "";
-        router.push(`/vendors/import?${new URLSearchParams({ id: body.import.id })}`);
-        return;
-      }
-      setStage("idle");
-      setFileError(body && !body.ok ? (body.fieldErrors?.file ?? body.fieldErrors?.kind ?? body.error) : `The upload failed (HTTP ${xhr.status}). Nothing was imported.`);
-    };
-    xhr.onerror = () => {
-      setStage("idle");
-      setFileError("The connection was lost during the upload. Nothing was imported.");
-    };
-    xhr.send(file);
+    const outcome = await upload.send({ url: `/api/imports?${new URLSearchParams({ kind })}`, headers: { "X-File-Name": encodeURIComponent(file.name) }, body: file });
+    if (outcome.kind !== "response") return setFileError("The connection was lost during the upload. Nothing was imported.");
+    const body = outcome.body;
+    if (outcome.status >= 200 && outcome.status < 300 && body?.ok) {
+      // The form stays on the page under the preview, ready for the corrected file.
+      if (fileRef.current) fileRef.current.value = "";
+      router.push(`/vendors/import?${new URLSearchParams({ id: body.import.id })}`);
+      return;
+    }
+    setFileError(body && !body.ok ? (body.fieldErrors?.file ?? body.fieldErrors?.kind ?? body.error) : `The upload failed (HTTP ${outcome.status}). Nothing was imported.`);
   }
 
-  const busy = stage !== "idle";
+  const busy = upload.stage !== "idle";
   return (
     <form className="stack upload-form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Upload a file</h2>
@@ -89,13 +67,7 @@ export function ImportUploadForm({ kinds, initialKind }: { kinds: readonly Impor
         />
         {fileError ? <span id={`${id}-file-error`} className="error" role="alert">{fileError}</span> : null}
       </div>
-      {busy ? (
-        <div className="upload-progress" role="status">
-          <label htmlFor={`${id}-progress`}>{stage === "uploading" ? "Uploading…" : "Checking every row…"}</label>{" "}
-          <progress id={`${id}-progress`} max={1} value={stage === "uploading" ? progress : undefined} />
-          {stage === "uploading" ? <span aria-hidden="true">{Math.round(progress * 100)}%</span> : null}
-        </div>
-      ) : null}
+      <UploadProgress id={`${id}-progress`} stage={upload.stage} progress={upload.progress} processingLabel="Checking every row…" />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Working…" : "Upload and preview"}</button>
       </div>
