@@ -67,13 +67,15 @@ function parseJson<T>(text: string): T | null {
 /**
  * The progress of a send while it runs: a labelled progress bar with the
  * percentage, then, once every byte is sent, an indeterminate bar under
- * `processingLabel`. A status region, so screen readers hear the stage change.
+ * `processingLabel`. It is the form's status region (screen readers hear the
+ * stage change) unless the form has one of its own for the outcome: one
+ * status region per form, so "the status" always names one thing.
  */
-export function UploadProgress({ id, stage, progress, processingLabel }: { id: string; stage: UploadStage; progress: number | null; processingLabel: string }) {
+export function UploadProgress({ id, stage, progress, processingLabel, statusRegion = true }: { id: string; stage: UploadStage; progress: number | null; processingLabel: string; statusRegion?: boolean }) {
   if (stage === "idle") return null;
   const uploading = stage === "uploading";
   return (
-    <div className="upload-progress" role="status">
+    <div className="upload-progress" role={statusRegion ? "status" : undefined}>
       <label htmlFor={id}>{uploading ? "Uploading…" : processingLabel}</label>{" "}
       <progress id={id} max={1} value={uploading && progress !== null ? progress : undefined} />
       {uploading && progress !== null ? <span aria-hidden="true">{Math.round(progress * 100)}%</span> : null}

@@ -22,6 +22,12 @@ describe("UploadProgress", () => {
     expect(html).toContain('<span aria-hidden="true">43%</span>');
   });
 
+  it("leaves the status region to a form that has its own for the outcome", () => {
+    const html = renderToStaticMarkup(<UploadProgress id="p" stage="uploading" progress={0.5} processingLabel="Storing…" statusRegion={false} />);
+    expect(html).toMatch(/^<div class="upload-progress">/);
+    expect(html).toContain('<label for="p">Uploading…</label>');
+  });
+
   it("while sending without a known size: an indeterminate bar and no percentage", () => {
     const html = render("uploading", null);
     expect(html).toContain('<progress id="p" max="1">');
