@@ -162,7 +162,7 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
         <input id={`${id}-doc-title`} type="text" aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? `${id}-doc-title-error` : undefined} {...form.register("title")} />
         {errors.title ? <span id={`${id}-doc-title-error`} className="error">{errors.title.message}</span> : null}
       </div>
-      <UploadProgress id={`${id}-progress`} stage={transfer.stage} progress={transfer.progress} processingLabel="Storing and checking the file…" statusRegion={false} />
+      <UploadProgress id={`${id}-progress`} stage={transfer.stage} progress={transfer.progress} processingLabel="Checking and storing…" statusRegion={false} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={uploading}>{uploading ? "Uploading…" : "Upload"}</button>
         {uploading ? <button type="button" className="btn" onClick={transfer.abort}>Cancel upload</button> : null}
