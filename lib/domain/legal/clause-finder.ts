@@ -5,7 +5,7 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { type SentenceReading, readSentence, vendorNames } from "./sentence-roles";
+import { type SentenceReading, elaboratesPrevious, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
 export interface ProposedPassage {
@@ -66,9 +66,18 @@ export function findClauses(
     return t;
   };
   const readings = new Map<number, SentenceReading>();
-  const reading = (p: Passage) => {
+  const reading = (p: Passage): SentenceReading => {
     let r = readings.get(p.index);
-    if (!r) readings.set(p.index, (r = readSentence(p.text, vendors)));
+    if (!r) {
+      r = readSentence(p.text, vendors);
+      // "Provider will maintain a security program … This includes giving training to its workforce": the duty carries over.
+      const previous = passages[p.index - 1];
+      if (!r.binding && previous && previous.paragraph === p.paragraph && elaboratesPrevious(p.text)) {
+        const before = reading(previous);
+        if (before.binding) r = before;
+      }
+      readings.set(p.index, r);
+    }
     return r;
   };
   return compiled.clauses.map((clause) => {
@@ -199,7 +208,8 @@ function scorePassage(
 function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"][number], p: Passage, termsIn: (p: Passage) => DefinedTerm[]): boolean {
   const missing = signal.all.filter((re) => !re.test(p.text));
   if (missing.length === 0) return true;
-  if (!signal.core || missing.length !== 1 || signal.all.length < 2) return false;
+  // The first pattern is the signal's action (notify, indemnify, delete): context may name what it is about, never supply the duty itself.
+  if (!signal.core || missing.length !== 1 || signal.all.length < 2 || missing[0] === signal.all[0]) return false;
   const pattern = missing[0]!;
   const heading = p.heading;
   if (heading !== undefined && pattern.test(heading) && clause.headings.some((re) => re.test(heading))) return true;

@@ -32,7 +32,9 @@ const VENDOR = new RegExp(
   String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
   "gi",
 );
-const MUTUAL = /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties)\b/gi;
+// "Recipient"/"Discloser" and "Indemnifying Party" are roles either party can take (standard-form terms define them so).
+const MUTUAL =
+  /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties|recipients?|disclosers?|indemnifying party|protected party)\b/gi;
 
 // "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
@@ -62,6 +64,7 @@ const GENERIC_SUBJECTS = new Set([
   "agreement", "it", "this", "that", "which", "who", "party", "parties", "services", "service", "data", "section", "term",
   "terms", "fees", "order", "they", "he", "she", "there", "such", "notice", "dpa", "addendum", "schedule", "exhibit", "clause",
   "company", "i", "information", "software", "subscription", "account", "law", "laws", "provisions", "obligations", "and", "or",
+  "recipient", "discloser",
 ]);
 
 /**
@@ -74,6 +77,15 @@ const GENERIC_SUBJECTS = new Set([
 const PRESENT_TENSE_DUTY =
   /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)\s+(?:receive|complete|undergo|attend|are\s+(?:trained|required|bound|subject))\b/i;
 
+/**
+ * A sentence that only spells out the one before it ("This includes giving
+ * training to Provider's workforce", "Such measures shall include …") states
+ * no duty of its own: it carries the previous sentence's.
+ */
+export function elaboratesPrevious(text: string): boolean {
+  return /^(?:this|these|such|that|it)\b[^.;]{0,40}?\b(?:includes?|including|comprises?|consists? of)\b/i.test(text.trim());
+}
+
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
   const m = MODAL.exec(text);
   if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
@@ -81,7 +93,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   }
   if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
   const modalWord = (m[1] ?? "").toLowerCase();
-  const before = ownClause(text.slice(0, m.index)).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
+  const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
   const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after);
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
@@ -105,6 +117,20 @@ function ownClause(before: string): string {
   let cut = -1;
   for (const m of before.matchAll(/(?:^|[\s:;])\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/gi)) cut = m.index + m[0].length;
   return cut >= 0 && /\w/.test(before.slice(cut)) ? before.slice(cut) : before;
+}
+
+/**
+ * "The Customer or an auditor authorised by the Customer (however, not a
+ * competitor of the Provider) is entitled to audit": a parenthetical aside in
+ * the subject names no one who acts, so it is left out before the actor is read.
+ */
+function withoutAsides(before: string): string {
+  let out = before;
+  for (let prev = ""; prev !== out; ) {
+    prev = out;
+    out = out.replace(/\([^()]*\)/g, " ");
+  }
+  return out;
 }
 
 /** The last party named before the verb: "If Processor becomes aware ..., it shall" binds the Processor. */

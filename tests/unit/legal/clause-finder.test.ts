@@ -186,3 +186,68 @@ describe("clause finder", () => {
     expect(clauseCatalogueSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe("error classes met on further real agreements", () => {
+  const inSection = (heading: string, text: string, code: string) => findClauses({ sections: [{ heading, text }] }).find((p) => p.clauseCode === code)!;
+
+  test("a heading names the subject, never the action: under 'Liability and indemnities' a sentence on liability is no indemnity", () => {
+    const p = inSection("9 Liability and indemnities", "9.2 The Supplier shall be liable for Data Protection Losses under this Agreement only to the extent caused by its own breach.", "liability_indemnification");
+    expect(p.found).toBe(false);
+  });
+
+  test("a parenthetical aside in the subject does not make the vendor the one entitled", () => {
+    const p = find("The Client or an auditor it appoints (other than a competitor of the Supplier) is entitled to audit the processing under this addendum.", "right_to_audit");
+    expect(p.found).toBe(true);
+  });
+
+  test("a sentence spelling out the one before it carries its duty", () => {
+    const p = find(
+      "The Supplier will maintain an information security programme for the data it holds. This includes giving security training to the Supplier's workforce and appointing a security officer.",
+      "security_training",
+    );
+    expect(p.found).toBe(true);
+  });
+
+  test("'Recipient' is a role either party takes, not the vendor's name: its staff confidentiality duty counts", () => {
+    const text = [
+      "At all times Recipient will protect Discloser's Confidential Information.",
+      "Except as permitted here, Recipient will not use Discloser's Confidential Information.",
+      "On request, Recipient will return Discloser's Confidential Information.",
+      "Recipient may disclose Discloser's Confidential Information to employees and contractors who need to know it, but only if each is bound by confidentiality obligations at least as protective as these.",
+    ].join(" ");
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test.each([
+    "Logical access to the data centres is restricted by firewalls and logged.",
+    "Any such transfer is made under the UK Addendum, completed as follows.",
+    "The Processor only processes personal data on the Controller's instructions, unless EU or member state law requires otherwise.",
+  ])("no residency clause under a transfers heading: %s", (text) => {
+    expect(inSection("3. Restricted Transfers", text, "data_residency").found).toBe(false);
+  });
+
+  test.each([
+    "Personal information shall be processed only at the Supplier's sites in Leeds and Cardiff, United Kingdom.",
+    "The processing takes place exclusively in a member state of the European Union.",
+  ])("a residency clause naming its places at some distance from the verb: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(true);
+  });
+
+  test("a ban on transfers outside a named country is residency even when it names the transfer agreement; an onward transfer to third parties is not", () => {
+    const heading = "6. Restricted transfers";
+    expect(inSection(heading, "6.1 The Processor shall not transfer Customer Personal Data outside the United Kingdom, except under the IDTA signed by the parties.", "data_residency").found).toBe(true);
+    expect(inSection(heading, "It will not disclose or transfer the personal data to a third party data controller located outside the European Economic Area unless the data exporter is told.", "data_residency").found).toBe(false);
+  });
+
+  test.each([
+    "Each party's liability arising out of this DPA is subject to the waivers, exclusions, and limitations of liability stated in the Agreement.",
+    "Liability under this DPA is subject to the limitations and exclusions of liability set out in the 'Limitation of Liability' section of the Terms & Conditions.",
+  ])("a cap deferred to another document is by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("a vendor that compensates damages from processing in breach of the DPA bears the cost", () => {
+    const p = find("The Supplier shall compensate the Client for damages caused by the Supplier's processing of personal data in breach of this DPA.", "liability_indemnification");
+    expect(p.found).toBe(true);
+  });
+});
