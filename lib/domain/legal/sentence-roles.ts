@@ -86,8 +86,25 @@ export function elaboratesPrevious(text: string): boolean {
   return /^(?:this|these|such|that|it)\b[^.;]{0,40}?\b(?:includes?|including|comprises?|consists? of)\b/i.test(text.trim());
 }
 
+/**
+ * The modal of the main clause: "with notice and Licensor approval, which will
+ * not be unreasonably withheld, Customer will be entitled to perform an audit"
+ * is the Customer's right, not a refusal by the Licensor. A modal that opens a
+ * relative clause ("which will", "who may", "as may be agreed") is skipped
+ * when a later one is there.
+ */
+function mainModal(text: string): RegExpExecArray | null {
+  const all = new RegExp(MODAL.source, "gi");
+  let first: RegExpExecArray | null = null;
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    first ??= m;
+    if (!/\b(?:which|who|whom|as)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return m;
+  }
+  return first;
+}
+
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
-  const m = MODAL.exec(text);
+  const m = mainModal(text);
   if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
     return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false };
   }

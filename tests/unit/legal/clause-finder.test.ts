@@ -195,6 +195,15 @@ describe("error classes met on further real agreements", () => {
     expect(p.found).toBe(false);
   });
 
+  test("a heading may still name what a sentence is about: the liability of a cap, the subcontractors of a consent", () => {
+    expect(inSection("12. Limitation of Liability", "12.1 In no event will the aggregate amount payable by the Supplier exceed £1,000,000.", "liability_cap").found).toBe(true);
+    expect(inSection("8. Subcontracting", "8.1 The Supplier shall obtain the Customer's prior written consent before engaging anyone to perform the Services.", "subprocessor_consent").found).toBe(true);
+  });
+
+  test("'cybersecurity liability' insurance is cyber insurance", () => {
+    expect(find("The Provider agrees to carry insurance policies covering privacy and cybersecurity liability for the whole term.", "cyber_insurance").found).toBe(true);
+  });
+
   test("a parenthetical aside in the subject does not make the vendor the one entitled", () => {
     const p = find("The Client or an auditor it appoints (other than a competitor of the Supplier) is entitled to audit the processing under this addendum.", "right_to_audit");
     expect(p.found).toBe(true);
