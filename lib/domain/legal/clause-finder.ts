@@ -132,11 +132,14 @@ function followUps(clause: CompiledClause, passages: Passage[], matching: Passag
   for (const m of matching) {
     for (let i = m.index + 1; i < passages.length && passages[i]!.paragraph === m.paragraph; i++) {
       const next = passages[i]!;
-      if (action.some((re) => re.test(next.text))) out.push(next.text);
+      if (action.some((re) => re.test(next.text)) || PICKS_UP_THE_DUTY.test(next.text)) out.push(next.text);
     }
   }
   return out;
 }
+
+/** "Such notice shall be given within 24 hours …": a sentence that names the duty of the one before by its noun. */
+const PICKS_UP_THE_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
 
 function proposed(p: Passage, score: number): ProposedPassage {
   return { quote: quote(p.text), page: p.page, section: passageSection(p), score };

@@ -200,6 +200,16 @@ describe("error classes met on further real agreements", () => {
     expect(inSection("8. Subcontracting", "8.1 The Supplier shall obtain the Customer's prior written consent before engaging anyone to perform the Services.", "subprocessor_consent").found).toBe(true);
   });
 
+  test("the time stated in the next sentence that picks up the notice by its noun ('Such notice shall be given …')", () => {
+    const text = "The Supplier shall notify the Customer of a Personal Data Breach. Such notice shall be given within 24 hours of the Supplier becoming aware of it.";
+    expect(inSection("7. Breach notification", text, "incident_notification").value).toMatchObject({ kind: "hours", hours: 24 });
+  });
+
+  test("'shall in no circumstances exceed' is a cap", () => {
+    const p = find("The Supplier's total aggregate liability arising out of this Agreement shall in no circumstances exceed £500,000.", "liability_cap");
+    expect(p).toMatchObject({ found: true, value: { kind: "money", amountMinor: 50_000_000, currency: "GBP" } });
+  });
+
   test("'cybersecurity liability' insurance is cyber insurance", () => {
     expect(find("The Provider agrees to carry insurance policies covering privacy and cybersecurity liability for the whole term.", "cyber_insurance").found).toBe(true);
   });
