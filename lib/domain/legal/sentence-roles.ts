@@ -38,14 +38,18 @@ const MUTUAL =
 
 // "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify)\b/i;
-const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer)\b/i;
-const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b)/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
+// "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
+const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
+// "Customer waives any right to audit" gives the right up.
+const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b|(?:hereby )?waives?\b)/i;
+/** "Under no circumstances will the Customer be permitted to …": the denial comes before the modal. */
+const NEGATED_BEFORE_MODAL = /\b(?:under no circumstances|in no (?:event|case|circumstances)|at no time)\b[^.;]{0,20}$/i;
 
 const SUBJECT_WINDOW = 12;
 /** "shall (not) be entitled to", "will have the right to". */
-const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any)\s+right\b/i;
-const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a) right)$/i;
+const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any|no)\s+right\b|^\s*(?:the\s+|a\s+|any\s+|all\s+|its\s+)?rights?\b/i;
+const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right)$/i;
 
 /** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
 export function vendorNames(sentences: string[]): Set<string> {
@@ -112,7 +116,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   const modalWord = (m[1] ?? "").toLowerCase();
   const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
-  const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after);
+  const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after) || NEGATED_BEFORE_MODAL.test(text.slice(0, m.index));
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
   const object = after.split(/\s+/).slice(0, 6).join(" ");
   return {

@@ -214,6 +214,26 @@ describe("error classes met on further real agreements", () => {
     expect(find("The Provider agrees to carry insurance policies covering privacy and cybersecurity liability for the whole term.", "cyber_insurance").found).toBe(true);
   });
 
+  test.each([
+    ["right_to_audit", "The Customer shall have no right to audit the Supplier's systems or premises."],
+    ["right_to_audit", "The Customer waives any right to audit the Provider's data centres."],
+    ["right_to_audit", "Under no circumstances will the Customer be permitted to inspect the Supplier's facilities."],
+    ["liability_indemnification", "The Supplier shall have no obligation to indemnify the Customer for any losses arising from a Security Incident."],
+  ])("a right denied, waived or excluded is no protection, and is quoted as an exclusion: %s: %s", (code, text) => {
+    const p = find(text, code);
+    expect(p.found).toBe(false);
+    expect(p.exclusion?.quote).toBe(text);
+  });
+
+  test("a customer's own duty to notify is still not the vendor's, with or without a negation nearby", () => {
+    expect(find("The Customer shall notify the Provider immediately of any unauthorised use of its account or any security breach.", "incident_notification").found).toBe(false);
+  });
+
+  test("audit rights left to another document are by reference; audit rights added to them are the clause", () => {
+    expect(find("The Customer's audit rights are as set out in the Master Services Agreement.", "right_to_audit")).toMatchObject({ found: false, byReference: true });
+    expect(find("In addition to the audit rights set out in the Agreement, the Customer may audit the Processor's facilities on 30 days' notice.", "right_to_audit").found).toBe(true);
+  });
+
   test("a parenthetical aside in the subject does not make the vendor the one entitled", () => {
     const p = find("The Client or an auditor it appoints (other than a competitor of the Supplier) is entitled to audit the processing under this addendum.", "right_to_audit");
     expect(p.found).toBe(true);
