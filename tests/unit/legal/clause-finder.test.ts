@@ -225,6 +225,23 @@ describe("error classes met on further real agreements", () => {
     expect(p.exclusion?.quote).toBe(text);
   });
 
+  test.each([
+    "The Supplier shall indemnify the Customer against all third-party claims, excluding claims arising from data breaches or security incidents.",
+    "The Supplier shall indemnify the Customer against third-party claims, except for claims relating to personal data or data protection.",
+  ])("an indemnity that carves the breach out excludes it: %s", (text) => {
+    const p = find(text, "liability_indemnification");
+    expect(p.found).toBe(false);
+    expect(p.exclusion?.quote).toBe(text);
+  });
+
+  test.each([
+    ["liability_indemnification", "The Supplier shall indemnify the Customer against all losses arising from a data breach, except to the extent caused by the Customer."],
+    ["liability_cap", "EXCEPT FOR EXCLUDED CLAIMS, EACH PARTY'S TOTAL CUMULATIVE LIABILITY ARISING OUT OF OR RELATING TO THIS AGREEMENT SHALL NOT EXCEED USD 2,000,000."],
+    ["agent_access_confidentiality", "The Supplier will not disclose Customer Data to anyone other than its employees who need to know it and are bound by written confidentiality obligations."],
+  ])("an exception that leaves the subject standing, opens the sentence, or is what a prohibition allows, keeps the clause: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
   test("a customer's own duty to notify is still not the vendor's, with or without a negation nearby", () => {
     expect(find("The Customer shall notify the Provider immediately of any unauthorised use of its account or any security breach.", "incident_notification").found).toBe(false);
   });
