@@ -5,7 +5,7 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { type SentenceReading, readSentence, vendorNames } from "./sentence-roles";
+import { type SentenceReading, elaboratesPrevious, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
 export interface ProposedPassage {
@@ -66,9 +66,18 @@ export function findClauses(
     return t;
   };
   const readings = new Map<number, SentenceReading>();
-  const reading = (p: Passage) => {
+  const reading = (p: Passage): SentenceReading => {
     let r = readings.get(p.index);
-    if (!r) readings.set(p.index, (r = readSentence(p.text, vendors)));
+    if (!r) {
+      r = readSentence(p.text, vendors);
+      // "Provider will maintain a security program … This includes giving training to its workforce": the duty carries over.
+      const previous = passages[p.index - 1];
+      if (!r.binding && previous && previous.paragraph === p.paragraph && elaboratesPrevious(p.text)) {
+        const before = reading(previous);
+        if (before.binding) r = before;
+      }
+      readings.set(p.index, r);
+    }
     return r;
   };
   return compiled.clauses.map((clause) => {
@@ -76,7 +85,7 @@ export function findClauses(
     const candidates = passages
       .map((p) => ({ p, score: scorePassage(clause, p, termsIn, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
-      .map((s) => ({ ...s, fit: roleFit(clause.role, reading(s.p)) }));
+      .map((s) => ({ ...s, fit: onlyExcepted(clause, s.p.text) ? (clause.role.negationExcludes ? ("exclusion" as const) : ("other" as const)) : roleFit(clause.role, reading(s.p)) }));
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
     const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
     const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
@@ -123,11 +132,14 @@ function followUps(clause: CompiledClause, passages: Passage[], matching: Passag
   for (const m of matching) {
     for (let i = m.index + 1; i < passages.length && passages[i]!.paragraph === m.paragraph; i++) {
       const next = passages[i]!;
-      if (action.some((re) => re.test(next.text))) out.push(next.text);
+      if (action.some((re) => re.test(next.text)) || PICKS_UP_THE_DUTY.test(next.text)) out.push(next.text);
     }
   }
   return out;
 }
+
+/** "Such notice shall be given within 24 hours …": a sentence that names the duty of the one before by its noun. */
+const PICKS_UP_THE_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
 
 function proposed(p: Passage, score: number): ProposedPassage {
   return { quote: quote(p.text), page: p.page, section: passageSection(p), score };
@@ -154,6 +166,53 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     if (role.negationExcludes && r.polarity === "prohibited" && (r.actor !== "customer" || r.entitles)) return "exclusion";
   }
   return "clause";
+}
+
+/**
+ * Where a sentence carves its subject out ("indemnify … against third-party
+ * claims, excluding claims arising from data breaches"; "return all materials,
+ * except Customer Data"): from the exception word to the end of the clause, or
+ * to the comma after which the main clause resumes ("Save and except for
+ * liability under Clause 6, the aggregate liability … shall not exceed").
+ */
+const EXCEPTION =
+  /\b(?:except(?:\s+(?:for|that))?|excluding|other than|save (?:for|as)|with the exception of|but not|not including|(?:does|shall|will) not (?:apply to|cover|include))\b/gi;
+
+/** The end of an exception: a full stop or semicolon, or a comma followed by a main clause's verb. */
+const MAIN_CLAUSE_RESUMES = /[.;)]|,(?=[^,.;]{0,140}\b(?:shall|will|must|may|is|are)\b)/i;
+
+function exceptionSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(EXCEPTION)) {
+    // "will not disclose … to anyone other than employees bound by confidentiality": under a negation the exception is what is allowed.
+    if (/\b(?:not|no|never|nor|neither)\b/i.test(text.slice(0, m.index).split(/[.;]/).pop() ?? "")) continue;
+    const from = m.index + m[0].length;
+    const end = MAIN_CLAUSE_RESUMES.exec(text.slice(from));
+    spans.push([m.index, end ? from + end.index : text.length]);
+  }
+  return spans;
+}
+
+/**
+ * The sentence states the clause only inside an exception: every core signal
+ * the sentence itself carries names its subject (the patterns after the
+ * action) only within carved-out text. Such a sentence excludes the protection.
+ */
+function onlyExcepted(clause: CompiledClause, text: string): boolean {
+  const spans = exceptionSpans(text);
+  if (spans.length === 0) return false;
+  const inside = (i: number) => spans.some(([a, b]) => i >= a && i < b);
+  let carried = false;
+  for (const signal of clause.signals) {
+    if (!signal.core || signal.all.length < 2 || !signal.all.every((re) => re.test(text))) continue;
+    carried = true;
+    const carvedOut = signal.all.slice(1).some((re) => {
+      const hits = [...text.matchAll(new RegExp(re.source, `${re.flags.replace("g", "")}g`))];
+      return hits.length > 0 && hits.every((h) => inside(h.index));
+    });
+    if (!carvedOut) return false;
+  }
+  return carried;
 }
 
 function scorePassage(
@@ -199,7 +258,8 @@ function scorePassage(
 function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"][number], p: Passage, termsIn: (p: Passage) => DefinedTerm[]): boolean {
   const missing = signal.all.filter((re) => !re.test(p.text));
   if (missing.length === 0) return true;
-  if (!signal.core || missing.length !== 1 || signal.all.length < 2) return false;
+  // The first pattern is the signal's action (notify, indemnify, delete): context may name what it is about, never supply the duty itself.
+  if (!signal.core || missing.length !== 1 || signal.all.length < 2 || missing[0] === signal.all[0]) return false;
   const pattern = missing[0]!;
   const heading = p.heading;
   if (heading !== undefined && pattern.test(heading) && clause.headings.some((re) => re.test(heading))) return true;

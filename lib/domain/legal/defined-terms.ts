@@ -7,7 +7,7 @@ export interface DefinedTerm {
   term: string;
   /**
    * What the term is, from its definition: the words after "means" up to the
-   * first semicolon, bracket, "including" or cross-reference ("the
+   * first semicolon, bracket, "including", relative clause ("who", "engaged by") or cross-reference ("the
    * unauthorised acquisition, access, use or disclosure of PHI" for "Breach"),
    * not the examples or the statute that follow, which name everything
    * ("… as defined in Regulation (EU) 2016/679").
@@ -20,7 +20,10 @@ export interface DefinedTerm {
 }
 
 const MAX_GENUS = 160;
-const GENUS_END = /[;(]|\s(?:including|includes|such as|e\.g\.|as (?:that term is |such term is )?defined|within the meaning|under)\s/;
+// A relative or participial modifier says who engages or holds the thing, not what it is:
+// "Agent" means any individual engaged by Provider or its subcontractors … is an individual, not a subcontractor.
+const GENUS_END =
+  /[;(]|\s(?:including|includes|such as|e\.g\.|as (?:that term is |such term is )?defined|within the meaning|under|who|whom|whose|which|[a-z]+ed by)\s/;
 const MAX_TERMS = 400;
 // "1.4 "Security Incident" means …", "Breach: means …", "(c) "Sub-processor" shall mean …".
 const DEFINITION =

@@ -74,9 +74,12 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
       case "code":
         out.paragraph(collapse((token as Tokens.Code).text));
         break;
-      case "html":
-        paragraphWithLeadIn(collapse(htmlText((token as Tokens.HTML).text)), out, leadIn);
+      case "html": {
+        // An HTML table in Markdown (GitBook, DOCX exports) reads like a Markdown table: a paragraph per row.
+        const rows = (token as Tokens.HTML).text.split(/<\/tr\s*>/i).map((r) => collapse(htmlText(r)));
+        for (const r of rows) paragraphWithLeadIn(r, out, leadIn);
         break;
+      }
       default:
         break; // space, hr, def: no text
     }
@@ -178,9 +181,10 @@ function stripFrontMatter(markdown: string): string {
   return markdown.replace(/^\ufeff?---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
 }
 
-/** Tags dropped, entities decoded: inline HTML and MDX components keep only their words. */
+/** Tags dropped, entities decoded: inline HTML and MDX components keep only their words; table cells stay apart (" | "). */
 function htmlText(html: string): string {
-  return decodeEntities(html.replace(/<(?:br|\/p|\/div|\/li)\b[^>]*>/gi, " ").replace(/<[^>]*>/g, ""));
+  const cells = html.replace(/<\/t[dh]\s*>\s*(?=<t[dh]\b)/gi, " | ");
+  return decodeEntities(cells.replace(/<(?:br|\/p|\/div|\/li|\/t[dh])\b[^>]*>/gi, " ").replace(/<[^>]*>/g, ""));
 }
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "'", lsquo: "'", ldquo: '"', rdquo: '"', mdash: "-", ndash: "-", sect: "§", pound: "£", euro: "€" };

@@ -32,18 +32,24 @@ const VENDOR = new RegExp(
   String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
   "gi",
 );
-const MUTUAL = /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties)\b/gi;
+// "Recipient"/"Discloser" and "Indemnifying Party" are roles either party can take (standard-form terms define them so).
+const MUTUAL =
+  /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties|recipients?|disclosers?|indemnifying party|protected party)\b/gi;
 
 // "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify)\b/i;
-const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer)\b/i;
-const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b)/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
+// "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
+const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
+// "Customer waives any right to audit" gives the right up.
+const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b|(?:hereby )?waives?\b)/i;
+/** "Under no circumstances will the Customer be permitted to …": the denial comes before the modal. */
+const NEGATED_BEFORE_MODAL = /\b(?:under no circumstances|in no (?:event|case|circumstances)|at no time)\b[^.;]{0,20}$/i;
 
 const SUBJECT_WINDOW = 12;
 /** "shall (not) be entitled to", "will have the right to". */
-const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any)\s+right\b/i;
-const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a) right)$/i;
+const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any|no)\s+right\b|^\s*(?:the\s+|a\s+|any\s+|all\s+|its\s+)?rights?\b/i;
+const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right)$/i;
 
 /** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
 export function vendorNames(sentences: string[]): Set<string> {
@@ -62,6 +68,7 @@ const GENERIC_SUBJECTS = new Set([
   "agreement", "it", "this", "that", "which", "who", "party", "parties", "services", "service", "data", "section", "term",
   "terms", "fees", "order", "they", "he", "she", "there", "such", "notice", "dpa", "addendum", "schedule", "exhibit", "clause",
   "company", "i", "information", "software", "subscription", "account", "law", "laws", "provisions", "obligations", "and", "or",
+  "recipient", "discloser",
 ]);
 
 /**
@@ -74,16 +81,42 @@ const GENERIC_SUBJECTS = new Set([
 const PRESENT_TENSE_DUTY =
   /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)\s+(?:receive|complete|undergo|attend|are\s+(?:trained|required|bound|subject))\b/i;
 
+/**
+ * A sentence that only spells out the one before it ("This includes giving
+ * training to Provider's workforce", "Such measures shall include …") states
+ * no duty of its own: it carries the previous sentence's.
+ */
+export function elaboratesPrevious(text: string): boolean {
+  return /^(?:this|these|such|that|it)\b[^.;]{0,40}?\b(?:includes?|including|comprises?|consists? of)\b/i.test(text.trim());
+}
+
+/**
+ * The modal of the main clause: "with notice and Licensor approval, which will
+ * not be unreasonably withheld, Customer will be entitled to perform an audit"
+ * is the Customer's right, not a refusal by the Licensor. A modal that opens a
+ * relative clause ("which will", "who may", "as may be agreed") is skipped
+ * when a later one is there.
+ */
+function mainModal(text: string): RegExpExecArray | null {
+  const all = new RegExp(MODAL.source, "gi");
+  let first: RegExpExecArray | null = null;
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    first ??= m;
+    if (!/\b(?:which|who|whom|as)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return m;
+  }
+  return first;
+}
+
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
-  const m = MODAL.exec(text);
+  const m = mainModal(text);
   if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
     return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false };
   }
   if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
   const modalWord = (m[1] ?? "").toLowerCase();
-  const before = ownClause(text.slice(0, m.index)).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
+  const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
-  const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after);
+  const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after) || NEGATED_BEFORE_MODAL.test(text.slice(0, m.index));
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
   const object = after.split(/\s+/).slice(0, 6).join(" ");
   return {
@@ -105,6 +138,20 @@ function ownClause(before: string): string {
   let cut = -1;
   for (const m of before.matchAll(/(?:^|[\s:;])\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/gi)) cut = m.index + m[0].length;
   return cut >= 0 && /\w/.test(before.slice(cut)) ? before.slice(cut) : before;
+}
+
+/**
+ * "The Customer or an auditor authorised by the Customer (however, not a
+ * competitor of the Provider) is entitled to audit": a parenthetical aside in
+ * the subject names no one who acts, so it is left out before the actor is read.
+ */
+function withoutAsides(before: string): string {
+  let out = before;
+  for (let prev = ""; prev !== out; ) {
+    prev = out;
+    out = out.replace(/\([^()]*\)/g, " ");
+  }
+  return out;
 }
 
 /** The last party named before the verb: "If Processor becomes aware ..., it shall" binds the Processor. */

@@ -5,13 +5,18 @@
 // not enough: some out-of-memory paths abort the whole process.) Plain
 // JavaScript so it runs as is, under `next start` and in the tests. It only
 // parses; every judgement about the result stays in extract-text.ts.
+//
+// It answers one job at a time and then waits for the next: the parent keeps
+// one such process warm (parsers loaded and compiled) and decides when it is
+// retired (parse-in-worker.ts). It exits when the parent goes away.
 
-process.once("message", (job) => {
+process.on("message", (job) => {
   run(job).then(
-    (value) => process.send({ ok: true, ...value }, () => process.exit(0)),
-    (error) => process.send({ ok: false, name: error?.name ?? "Error", message: String(error?.message ?? error) }, () => process.exit(0)),
+    (value) => process.send({ ok: true, ...value }),
+    (error) => process.send({ ok: false, name: error?.name ?? "Error", message: String(error?.message ?? error) }),
   );
 });
+process.on("disconnect", () => process.exit(0));
 
 async function run({ format, bytes }) {
   if (format === "docx") {
@@ -25,5 +30,10 @@ async function run({ format, bytes }) {
   }
   const { extractText, getDocumentProxy } = await import("unpdf");
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  return { pageTexts: (await extractText(pdf, { mergePages: false })).text };
+  try {
+    return { pageTexts: (await extractText(pdf, { mergePages: false })).text };
+  } finally {
+    // The process may parse another document next: let this one go.
+    await pdf.destroy();
+  }
 }

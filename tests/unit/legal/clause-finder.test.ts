@@ -186,3 +186,124 @@ describe("clause finder", () => {
     expect(clauseCatalogueSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe("error classes met on further real agreements", () => {
+  const inSection = (heading: string, text: string, code: string) => findClauses({ sections: [{ heading, text }] }).find((p) => p.clauseCode === code)!;
+
+  test("a heading names the subject, never the action: under 'Liability and indemnities' a sentence on liability is no indemnity", () => {
+    const p = inSection("9 Liability and indemnities", "9.2 The Supplier shall be liable for Data Protection Losses under this Agreement only to the extent caused by its own breach.", "liability_indemnification");
+    expect(p.found).toBe(false);
+  });
+
+  test("a heading may still name what a sentence is about: the liability of a cap, the subcontractors of a consent", () => {
+    expect(inSection("12. Limitation of Liability", "12.1 In no event will the aggregate amount payable by the Supplier exceed £1,000,000.", "liability_cap").found).toBe(true);
+    expect(inSection("8. Subcontracting", "8.1 The Supplier shall obtain the Customer's prior written consent before engaging anyone to perform the Services.", "subprocessor_consent").found).toBe(true);
+  });
+
+  test("the time stated in the next sentence that picks up the notice by its noun ('Such notice shall be given …')", () => {
+    const text = "The Supplier shall notify the Customer of a Personal Data Breach. Such notice shall be given within 24 hours of the Supplier becoming aware of it.";
+    expect(inSection("7. Breach notification", text, "incident_notification").value).toMatchObject({ kind: "hours", hours: 24 });
+  });
+
+  test("'shall in no circumstances exceed' is a cap", () => {
+    const p = find("The Supplier's total aggregate liability arising out of this Agreement shall in no circumstances exceed £500,000.", "liability_cap");
+    expect(p).toMatchObject({ found: true, value: { kind: "money", amountMinor: 50_000_000, currency: "GBP" } });
+  });
+
+  test("'cybersecurity liability' insurance is cyber insurance", () => {
+    expect(find("The Provider agrees to carry insurance policies covering privacy and cybersecurity liability for the whole term.", "cyber_insurance").found).toBe(true);
+  });
+
+  test.each([
+    ["right_to_audit", "The Customer shall have no right to audit the Supplier's systems or premises."],
+    ["right_to_audit", "The Customer waives any right to audit the Provider's data centres."],
+    ["right_to_audit", "Under no circumstances will the Customer be permitted to inspect the Supplier's facilities."],
+    ["liability_indemnification", "The Supplier shall have no obligation to indemnify the Customer for any losses arising from a Security Incident."],
+  ])("a right denied, waived or excluded is no protection, and is quoted as an exclusion: %s: %s", (code, text) => {
+    const p = find(text, code);
+    expect(p.found).toBe(false);
+    expect(p.exclusion?.quote).toBe(text);
+  });
+
+  test.each([
+    "The Supplier shall indemnify the Customer against all third-party claims, excluding claims arising from data breaches or security incidents.",
+    "The Supplier shall indemnify the Customer against third-party claims, except for claims relating to personal data or data protection.",
+  ])("an indemnity that carves the breach out excludes it: %s", (text) => {
+    const p = find(text, "liability_indemnification");
+    expect(p.found).toBe(false);
+    expect(p.exclusion?.quote).toBe(text);
+  });
+
+  test.each([
+    ["liability_indemnification", "The Supplier shall indemnify the Customer against all losses arising from a data breach, except to the extent caused by the Customer."],
+    ["liability_cap", "EXCEPT FOR EXCLUDED CLAIMS, EACH PARTY'S TOTAL CUMULATIVE LIABILITY ARISING OUT OF OR RELATING TO THIS AGREEMENT SHALL NOT EXCEED USD 2,000,000."],
+    ["agent_access_confidentiality", "The Supplier will not disclose Customer Data to anyone other than its employees who need to know it and are bound by written confidentiality obligations."],
+  ])("an exception that leaves the subject standing, opens the sentence, or is what a prohibition allows, keeps the clause: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test("a customer's own duty to notify is still not the vendor's, with or without a negation nearby", () => {
+    expect(find("The Customer shall notify the Provider immediately of any unauthorised use of its account or any security breach.", "incident_notification").found).toBe(false);
+  });
+
+  test("audit rights left to another document are by reference; audit rights added to them are the clause", () => {
+    expect(find("The Customer's audit rights are as set out in the Master Services Agreement.", "right_to_audit")).toMatchObject({ found: false, byReference: true });
+    expect(find("In addition to the audit rights set out in the Agreement, the Customer may audit the Processor's facilities on 30 days' notice.", "right_to_audit").found).toBe(true);
+  });
+
+  test("a parenthetical aside in the subject does not make the vendor the one entitled", () => {
+    const p = find("The Client or an auditor it appoints (other than a competitor of the Supplier) is entitled to audit the processing under this addendum.", "right_to_audit");
+    expect(p.found).toBe(true);
+  });
+
+  test("a sentence spelling out the one before it carries its duty", () => {
+    const p = find(
+      "The Supplier will maintain an information security programme for the data it holds. This includes giving security training to the Supplier's workforce and appointing a security officer.",
+      "security_training",
+    );
+    expect(p.found).toBe(true);
+  });
+
+  test("'Recipient' is a role either party takes, not the vendor's name: its staff confidentiality duty counts", () => {
+    const text = [
+      "At all times Recipient will protect Discloser's Confidential Information.",
+      "Except as permitted here, Recipient will not use Discloser's Confidential Information.",
+      "On request, Recipient will return Discloser's Confidential Information.",
+      "Recipient may disclose Discloser's Confidential Information to employees and contractors who need to know it, but only if each is bound by confidentiality obligations at least as protective as these.",
+    ].join(" ");
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test.each([
+    "Logical access to the data centres is restricted by firewalls and logged.",
+    "Any such transfer is made under the UK Addendum, completed as follows.",
+    "The Processor only processes personal data on the Controller's instructions, unless EU or member state law requires otherwise.",
+  ])("no residency clause under a transfers heading: %s", (text) => {
+    expect(inSection("3. Restricted Transfers", text, "data_residency").found).toBe(false);
+  });
+
+  test.each([
+    "Personal information shall be processed only at the Supplier's sites in Leeds and Cardiff, United Kingdom.",
+    "The processing takes place exclusively in a member state of the European Union.",
+  ])("a residency clause naming its places at some distance from the verb: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(true);
+  });
+
+  test("a ban on transfers outside a named country is residency even when it names the transfer agreement; an onward transfer to third parties is not", () => {
+    const heading = "6. Restricted transfers";
+    expect(inSection(heading, "6.1 The Processor shall not transfer Customer Personal Data outside the United Kingdom, except under the IDTA signed by the parties.", "data_residency").found).toBe(true);
+    expect(inSection(heading, "It will not disclose or transfer the personal data to a third party data controller located outside the European Economic Area unless the data exporter is told.", "data_residency").found).toBe(false);
+  });
+
+  test.each([
+    "Each party's liability arising out of this DPA is subject to the waivers, exclusions, and limitations of liability stated in the Agreement.",
+    "Liability under this DPA is subject to the limitations and exclusions of liability set out in the 'Limitation of Liability' section of the Terms & Conditions.",
+  ])("a cap deferred to another document is by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("a vendor that compensates damages from processing in breach of the DPA bears the cost", () => {
+    const p = find("The Supplier shall compensate the Client for damages caused by the Supplier's processing of personal data in breach of this DPA.", "liability_indemnification");
+    expect(p.found).toBe(true);
+  });
+});

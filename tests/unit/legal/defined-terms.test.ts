@@ -39,3 +39,12 @@ describe("defined terms", () => {
     expect(residency.found).toBe(false);
   });
 });
+
+test("a term is what its definition names, not who engages it: an Agent engaged by subcontractors is no subcontractor", () => {
+  const text = [
+    '1.2 "Agent" means any individual engaged by the Provider or its permitted subcontractors who handles contacts for the Customer.',
+    "3.4 The Customer may require the Provider to remove any Agent from the programme on written notice.",
+  ].join("\n\n");
+  expect(definedTerms(passagesOf(text))[0]).toMatchObject({ term: "Agent", genus: "any individual" });
+  expect(findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === "subprocessor_consent")!.found).toBe(false);
+});

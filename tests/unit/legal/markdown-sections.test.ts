@@ -43,6 +43,11 @@ describe("Markdown to sections", () => {
     expect(texts).toEqual(["Region | Provider", "UK | Acme Cloud"]);
   });
 
+  test("an HTML table inside Markdown reads like a Markdown table: a line per row, cells apart", () => {
+    const md = "<table><thead><tr><th>Sub-processor</th><th>Location</th></tr></thead><tbody><tr><td>Acme Cloud</td><td>United Kingdom</td></tr></tbody></table>";
+    expect(paragraphs(md).map((p) => p.t)).toEqual(["Sub-processor | Location", "Acme Cloud | United Kingdom"]);
+  });
+
   test("the finder reads a sub-item's duty through its lead-in", () => {
     const md = "## Security\n\nThe Vendor shall:\n\n- keep logs;\n- notify the Client of any Security Breach within 48 hours.";
     const p = findClauses({ sections: markdownToSections(md) }).find((x) => x.clauseCode === "incident_notification")!;

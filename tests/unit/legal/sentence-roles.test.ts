@@ -89,3 +89,10 @@ describe("values the finder used to miss", () => {
 test("a vendor duty to permit the customer to audit is the customer's audit right", () => {
   expect(find("The Supplier shall permit the Customer and its auditors to access the Supplier's premises and systems for audit on reasonable notice.", "right_to_audit").found).toBe(true);
 });
+
+test("a relative clause's modal is not the main verb: the approval 'which will not be unreasonably withheld' leaves the customer's audit right granted", () => {
+  const text =
+    "From time to time with proper notice and Supplier approval, which will not be unreasonably withheld, the Customer will be entitled to perform an on-site audit of the Supplier's security programme.";
+  expect(readSentence(text)).toMatchObject({ actor: "customer", polarity: "granted", entitles: true });
+  expect(find(text, "right_to_audit").found).toBe(true);
+});

@@ -13,6 +13,8 @@ import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 const MARKDOWN_EXTENSIONS = [".md", ".markdown", ".mdx"];
 
 const LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-labels");
+/** Labels of the optional extra tuning set (README.md in that folder). */
+const EXTRA_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-extra-labels");
 
 export const CLAUSE_CODES = CLAUSE_CATALOGUE.clauses.map((c) => c.code);
 
@@ -62,16 +64,40 @@ export function loadSplit() {
   return splitSchema.parse(JSON.parse(fs.readFileSync(path.join(LABEL_DIR, "split.json"), "utf8")));
 }
 
-export function loadLabels(): DocumentLabel[] {
+export function loadLabels(dir: string = LABEL_DIR): DocumentLabel[] {
   return fs
-    .readdirSync(LABEL_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith(".json") && f !== "split.json" && f !== "baseline.json")
     .sort()
-    .map((f) => documentLabelSchema.parse(JSON.parse(fs.readFileSync(path.join(LABEL_DIR, f), "utf8"))));
+    .map((f) => documentLabelSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));
 }
 
-export function readCorpusFile(file: string): { text: string; sha256: string } {
-  const bytes = fs.readFileSync(path.join(corpusDir(), file));
+/**
+ * The extra tuning set: more real public agreements, kept outside the
+ * repository like the main corpus (ASSAY_EXTRA_CONTRACT_CORPUS, default
+ * ../_extra-contracts beside the checkout), labelled in
+ * tests/fixtures/contracts-extra-labels/. Tuning material only, like the dev split.
+ */
+export function extraCorpusDir(): string {
+  return path.resolve(process.env.ASSAY_EXTRA_CONTRACT_CORPUS ?? path.resolve(__dirname, "../../../../../_extra-contracts"));
+}
+
+export function extraCorpusAvailable(): boolean {
+  return fs.existsSync(path.join(extraCorpusDir(), "manifest-extra.json"));
+}
+
+export function loadExtraLabels(): DocumentLabel[] {
+  return loadLabels(EXTRA_LABEL_DIR);
+}
+
+/** The extra set's labelled documents with their text (empty when the folder is absent). */
+export function extraDocuments(): { label: DocumentLabel; text: string }[] {
+  if (!extraCorpusAvailable()) return [];
+  return loadExtraLabels().map((label) => ({ label, text: readCorpusFile(label.file, extraCorpusDir()).text }));
+}
+
+export function readCorpusFile(file: string, dir: string = corpusDir()): { text: string; sha256: string } {
+  const bytes = fs.readFileSync(path.join(dir, file));
   return { text: bytes.toString("utf8"), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
 }
 

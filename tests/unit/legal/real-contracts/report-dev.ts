@@ -1,12 +1,19 @@
-// Prints the clause finder's figures and misses on the DEV split only, for
-// tuning: the test split's documents and misses stay unseen until the one
-// final measurement (accuracy.test.ts prints both).
+// Prints the clause finder's figures and misses on the DEV split only, and on
+// the extra tuning set when its folder is there (corpus.ts), for tuning: the
+// test split's documents and misses stay unseen until the one final
+// measurement (accuracy.test.ts prints every set).
 //   ASSAY_CONTRACT_CORPUS=../shared/contracts-real npx tsx tests/unit/legal/real-contracts/report-dev.ts
 // Exits 2 when the corpus is absent.
 import { findClauses } from "@/lib/domain/legal/clause-finder";
-import { devDocuments, exitUnlessCorpus, finderInput } from "./corpus";
+import { devDocuments, exitUnlessCorpus, extraCorpusAvailable, extraCorpusDir, extraDocuments, finderInput } from "./corpus";
 import { measure, report } from "./measure";
 
 exitUnlessCorpus();
 const docs = devDocuments().map(({ label, text }) => ({ label, proposals: findClauses(finderInput(label.file, text)) }));
 console.log(report("DEV split (tuning allowed)", measure(docs)));
+if (extraCorpusAvailable()) {
+  const extra = extraDocuments().map(({ label, text }) => ({ label, proposals: findClauses(finderInput(label.file, text)) }));
+  console.log(`\n${report("EXTRA set (tuning allowed)", measure(extra))}`);
+} else {
+  console.log(`\nEXTRA set skipped: no folder at ${extraCorpusDir()} (set ASSAY_EXTRA_CONTRACT_CORPUS).`);
+}
