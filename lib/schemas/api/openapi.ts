@@ -3,6 +3,7 @@
 // OpenAPI 3.1's dialect). Nothing here is written twice by hand: a field added
 // to a schema appears in the document.
 import { z } from "zod";
+import { apiAssessmentDetailSchema, apiAssessmentListQuerySchema, apiAssessmentPageSchema, apiVendorAssessmentListQuerySchema } from "./assessments";
 import { apiFindingListSchema, apiVendorCreateSchema, apiVendorListQuerySchema, apiVendorPageSchema, apiVendorSchema, apiVendorUpdateSchema } from "./vendors";
 
 type JsonSchema = Record<string, unknown>;
@@ -33,6 +34,15 @@ const errors = {
   "429": problemResponse("The token's requests for this minute are spent; see Retry-After"),
 };
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
+/** A file answer: its bytes, with the headers a download carries. */
+const file = (mediaType: string, description: string) => ({
+  description,
+  headers: {
+    "Content-Disposition": { description: "Always `attachment`, with the file's name", schema: { type: "string" } },
+    "X-Content-Type-Options": { description: "`nosniff`", schema: { type: "string" } },
+  },
+  content: { [mediaType]: { schema: { type: "string", contentMediaType: mediaType } } },
+});
 
 function queryParameters(schema: z.ZodObject): JsonSchema[] {
   return Object.entries(schema.shape).map(([name, field]) => {
@@ -47,7 +57,7 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
     info: {
       title: "Assay REST API",
       version: "1.0.0",
-      description: "Vendors and their findings. Authenticate with an API token an admin created (Admin → API tokens): `Authorization: Bearer assay_…`. Every call is checked against the token's role exactly as the app checks a user's. Errors are RFC 9457 problem details.",
+      description: "Vendors, their findings, assessments and their PDF reports, evidence files, audit pack exports and the dossier interchange format. Authenticate with an API token an admin created (Admin → API tokens): `Authorization: Bearer assay_…`. Every call is checked against the token's role exactly as the app checks a user's. Errors are RFC 9457 problem details.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
@@ -74,6 +84,28 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
       "/vendors/{id}/findings": {
         get: { operationId: "listVendorFindings", summary: "A vendor's open findings, computed now", parameters: [idParameter], responses: { "200": ok("FindingList"), ...errors, "404": problemResponse("No such vendor") } },
       },
+      "/assessments": {
+        get: { operationId: "listAssessments", summary: "List assessments across the portfolio, newest first", parameters: queryParameters(apiAssessmentListQuerySchema), responses: { "200": ok("AssessmentPage"), ...errors, "404": problemResponse("No such vendor (`vendorId`)") } },
+      },
+      "/vendors/{id}/assessments": {
+        get: {
+          operationId: "listVendorAssessments",
+          summary: "A vendor's assessments, newest first",
+          parameters: [idParameter, ...queryParameters(apiVendorAssessmentListQuerySchema)],
+          responses: { "200": ok("AssessmentPage"), ...errors, "404": problemResponse("No such vendor") },
+        },
+      },
+      "/assessments/{id}": {
+        get: { operationId: "getAssessment", summary: "Get an assessment with its sign-offs and frozen findings", parameters: [idParameter], responses: { "200": ok("AssessmentDetail"), ...errors, "404": problemResponse("No such assessment") } },
+      },
+      "/assessments/{id}/report.pdf": {
+        get: {
+          operationId: "downloadAssessmentReport",
+          summary: "Download an assessment's PDF report (audited)",
+          parameters: [idParameter],
+          responses: { "200": file("application/pdf", "The report"), ...errors, "404": problemResponse("No such assessment") },
+        },
+      },
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, `assay_…`" } },
@@ -84,6 +116,8 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
         VendorCreate: schemaOf(apiVendorCreateSchema, "input"),
         VendorUpdate: schemaOf(apiVendorUpdateSchema, "input"),
         FindingList: schemaOf(apiFindingListSchema, "output"),
+        AssessmentPage: schemaOf(apiAssessmentPageSchema, "output"),
+        AssessmentDetail: schemaOf(apiAssessmentDetailSchema, "output"),
       },
     },
   };

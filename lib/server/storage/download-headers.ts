@@ -29,3 +29,14 @@ export function evidenceDownloadHeaders(doc: DownloadableDocument): Record<strin
     ETag: `"${doc.sha256}"`,
   };
 }
+
+/** Response headers for an assessment's PDF report (call after the permission check): an attachment, never sniffed or cached. */
+export function reportPdfHeaders(fileName: string, sizeBytes: number): Record<string, string> {
+  return {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+    "Content-Length": String(sizeBytes),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  };
+}

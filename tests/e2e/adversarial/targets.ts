@@ -380,6 +380,10 @@ export const ROUTES: Record<string, RouteTarget> = {
   "GET app/api/v1/vendors/[id]/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.read", allowed: 401, bearer: true },
   "PATCH app/api/v1/vendors/[id]/route.ts": { method: "PATCH", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.update", allowed: 401, bearer: true },
   "GET app/api/v1/vendors/[id]/findings/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/findings`, permission: "vendor.read", allowed: 401, bearer: true },
+  "GET app/api/v1/assessments/route.ts": { method: "GET", path: () => "/api/v1/assessments?limit=5", permission: "assessment.read", allowed: 401, bearer: true },
+  "GET app/api/v1/vendors/[id]/assessments/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/assessments`, permission: "assessment.read", allowed: 401, bearer: true },
+  "GET app/api/v1/assessments/[id]/route.ts": { method: "GET", path: (k, s) => `/api/v1/assessments/${s ?? k.assessments[0] ?? "none"}`, permission: "assessment.read", allowed: 401, bearer: true },
+  "GET app/api/v1/assessments/[id]/report.pdf/route.ts": { method: "GET", path: (k, s) => `/api/v1/assessments/${s ?? k.assessments[0] ?? "none"}/report.pdf`, permission: "assessment.read", allowed: 401, bearer: true },
   "GET app/api/v1/openapi.json/route.ts": { method: "GET", path: () => "/api/v1/openapi.json", permission: null, allowed: 200 },
   // Authenticated by the random token in its path, not a session: a guessed token is a plain 404.
   "GET app/api/calendar/feed/[token]/route.ts": { method: "GET", path: (_k, s) => `/api/calendar/feed/${s ?? "no-such-token"}`, permission: null, allowed: 404 },

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { createApiToken } from "@/lib/server/services/api-tokens";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { validVendor } from "../../helpers/fixtures";
 import { apiRequest, apiSecretsByRole } from "../../helpers/api-tokens";
 import type { CaseContext, CaseTable, Invocation } from "./types";
@@ -18,6 +19,15 @@ function secretsOf(ctx: CaseContext) {
 async function api(ctx: CaseContext, url: string, init: { method?: string; body?: unknown } = {}, params?: Record<string, string>): Promise<Invocation> {
   const byRole = await secretsOf(ctx);
   return { request: (caller: Actor | null) => apiRequest(url, caller ? byRole[caller.role] : null, init), params };
+}
+
+/** An assessment to read: the first one, created through the service when there is none yet. */
+async function someAssessment(ctx: CaseContext): Promise<{ id: string; vendorId: string }> {
+  const existing = await ctx.db.assessment.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, vendorId: true } });
+  if (existing) return existing;
+  const vendor = await ctx.freshVendor();
+  const created = await createAssessment({ actor: ctx.actors.procurement, input: { vendorId: vendor.id } });
+  return { id: created.id, vendorId: vendor.id };
 }
 
 export const cases: CaseTable = {
@@ -55,6 +65,36 @@ export const cases: CaseTable = {
     arrange: async (ctx) => {
       const vendor = await ctx.freshVendor();
       return api(ctx, `/api/v1/vendors/${vendor.id}/findings`, {}, { id: vendor.id });
+    },
+  },
+  "GET app/api/v1/assessments/route.ts": {
+    kind: "read",
+    permission: "assessment.read",
+    arrange: (ctx) => api(ctx, "/api/v1/assessments?limit=5&state=draft"),
+  },
+  "GET app/api/v1/vendors/[id]/assessments/route.ts": {
+    kind: "read",
+    permission: "assessment.read",
+    arrange: async (ctx) => {
+      const { vendorId } = await someAssessment(ctx);
+      return api(ctx, `/api/v1/vendors/${vendorId}/assessments`, {}, { id: vendorId });
+    },
+  },
+  "GET app/api/v1/assessments/[id]/route.ts": {
+    kind: "read",
+    permission: "assessment.read",
+    arrange: async (ctx) => {
+      const { id } = await someAssessment(ctx);
+      return api(ctx, `/api/v1/assessments/${id}`, {}, { id });
+    },
+  },
+  "GET app/api/v1/assessments/[id]/report.pdf/route.ts": {
+    kind: "download",
+    permission: "assessment.read",
+    audit: "assessment.report.download",
+    arrange: async (ctx) => {
+      const { id } = await someAssessment(ctx);
+      return api(ctx, `/api/v1/assessments/${id}/report.pdf`, {}, { id });
     },
   },
   "GET app/api/v1/openapi.json/route.ts": {
