@@ -4,6 +4,8 @@
 // to a schema appears in the document.
 import { z } from "zod";
 import { apiAssessmentDetailSchema, apiAssessmentListQuerySchema, apiAssessmentPageSchema, apiVendorAssessmentListQuerySchema } from "./assessments";
+import { MIME_TYPES } from "@/lib/domain/uploads/file-type";
+import { apiEvidenceListQuerySchema, apiEvidencePageSchema, apiEvidenceUploadedSchema, apiEvidenceUploadFieldsSchema } from "./evidence";
 import { apiFindingListSchema, apiVendorCreateSchema, apiVendorListQuerySchema, apiVendorPageSchema, apiVendorSchema, apiVendorUpdateSchema } from "./vendors";
 
 type JsonSchema = Record<string, unknown>;
@@ -35,14 +37,26 @@ const errors = {
 };
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 /** A file answer: its bytes, with the headers a download carries. */
-const file = (mediaType: string, description: string) => ({
+const file = (mediaTypes: readonly string[], description: string) => ({
   description,
   headers: {
     "Content-Disposition": { description: "Always `attachment`, with the file's name", schema: { type: "string" } },
     "X-Content-Type-Options": { description: "`nosniff`", schema: { type: "string" } },
   },
-  content: { [mediaType]: { schema: { type: "string", contentMediaType: mediaType } } },
+  content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])),
 });
+/** The types an evidence file is served as: the sniffed kind's, else octet-stream (storage/download-headers.ts). */
+const EVIDENCE_MEDIA_TYPES = [...new Set([...Object.values(MIME_TYPES).map((t) => t.split(";")[0]!), "application/octet-stream"])];
+
+/** The upload form's fields and the file, as one multipart/form-data object. */
+function multipartUpload(fields: z.ZodObject): JsonSchema {
+  const schema = schemaOf(fields, "input") as { properties?: JsonSchema; required?: string[] };
+  return {
+    ...schema,
+    properties: { ...schema.properties, file: { type: "string", contentMediaType: "application/octet-stream", description: "The file; send it as the last part, after the fields." } },
+    required: [...(schema.required ?? []), "file"],
+  };
+}
 
 function queryParameters(schema: z.ZodObject): JsonSchema[] {
   return Object.entries(schema.shape).map(([name, field]) => {
@@ -103,7 +117,37 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
           operationId: "downloadAssessmentReport",
           summary: "Download an assessment's PDF report (audited)",
           parameters: [idParameter],
-          responses: { "200": file("application/pdf", "The report"), ...errors, "404": problemResponse("No such assessment") },
+          responses: { "200": file(["application/pdf"], "The report"), ...errors, "404": problemResponse("No such assessment") },
+        },
+      },
+      "/vendors/{id}/evidence": {
+        get: {
+          operationId: "listVendorEvidence",
+          summary: "A vendor's evidence files, newest upload first",
+          parameters: [idParameter, ...queryParameters(apiEvidenceListQuerySchema)],
+          responses: { "200": ok("EvidencePage"), ...errors, "404": problemResponse("No such vendor") },
+        },
+        post: {
+          operationId: "uploadEvidence",
+          summary: "Upload an evidence file (multipart/form-data: the fields, then `file`)",
+          description: "Checked like an upload in the app: the type from the content, the size limit from the settings, a safe name. A body cut short or a digest that does not match stores nothing.",
+          parameters: [idParameter],
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { $ref: "#/components/schemas/EvidenceUpload" } } } },
+          responses: {
+            "201": ok("EvidenceUploaded", "Stored; Location is the file"),
+            ...errors,
+            "404": problemResponse("No such vendor"),
+            "413": problemResponse("The file is larger than the upload limit"),
+            "507": problemResponse("No room left to store the file"),
+          },
+        },
+      },
+      "/evidence/{id}/file": {
+        get: {
+          operationId: "downloadEvidence",
+          summary: "Download an evidence file (audited)",
+          parameters: [idParameter],
+          responses: { "200": file(EVIDENCE_MEDIA_TYPES, "The file, as an attachment with a sandboxing Content-Security-Policy"), ...errors, "404": problemResponse("No such document") },
         },
       },
     },
@@ -118,6 +162,9 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
         FindingList: schemaOf(apiFindingListSchema, "output"),
         AssessmentPage: schemaOf(apiAssessmentPageSchema, "output"),
         AssessmentDetail: schemaOf(apiAssessmentDetailSchema, "output"),
+        EvidencePage: schemaOf(apiEvidencePageSchema, "output"),
+        EvidenceUpload: multipartUpload(apiEvidenceUploadFieldsSchema),
+        EvidenceUploaded: schemaOf(apiEvidenceUploadedSchema, "output"),
       },
     },
   };

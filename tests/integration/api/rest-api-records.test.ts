@@ -4,6 +4,10 @@
 // OpenAPI document (status, content type, JSON schema): the same data and
 // downloads the UI's services give, problem+json with field paths on bad
 // input, 409 on a stale version, audit events for every change and download.
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
 import type { Role } from "@/lib/domain/accounts/roles";
@@ -16,6 +20,8 @@ import { GET as listAssessmentsRoute } from "@/app/api/v1/assessments/route";
 import { GET as vendorAssessmentsRoute } from "@/app/api/v1/vendors/[id]/assessments/route";
 import { GET as getAssessmentRoute } from "@/app/api/v1/assessments/[id]/route";
 import { GET as reportRoute } from "@/app/api/v1/assessments/[id]/report.pdf/route";
+import { GET as listEvidenceRoute, POST as uploadRoute } from "@/app/api/v1/vendors/[id]/evidence/route";
+import { GET as evidenceFileRoute } from "@/app/api/v1/evidence/[id]/file/route";
 import { apiRequest, apiSecretFor } from "../helpers/api-tokens";
 import { openApiContract } from "../helpers/api-contract";
 import { makeActor } from "../helpers/fixtures";
@@ -23,13 +29,39 @@ import { forEachProvider } from "../helpers/test-database";
 
 type AssessmentPage = { data: { id: string; state: string; vendor: { id: string } }[]; nextCursor: string | null };
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const pdfBytes = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+/** A multipart/form-data upload request, built by hand so a test can cut it short or reorder its parts. */
+function multipartRequest(url: string, secret: string, parts: ({ name: string; value: string } | { name: string; fileName: string; bytes: Buffer })[], cut = 0): Request {
+  const boundary = "----assay-test-boundary-7d1f";
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    chunks.push(Buffer.from(`--${boundary}\r\n`));
+    if ("value" in part) chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+    else chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), part.bytes, Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  const body = Buffer.concat(chunks);
+  return new Request(new URL(url, "http://127.0.0.1"), {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+    body: body.subarray(0, body.length - cut),
+  });
+}
 
 forEachProvider("REST API /api/v1 records", (t) => {
   const actors = {} as Record<Role, Actor>;
   const secret = {} as Record<Role, string>;
   const { answers } = openApiContract();
 
+  let dataDir: string;
+  let previousDataDir: string | undefined;
+
   beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "assay-api-records-"));
+    previousDataDir = process.env.ASSAY_DATA_DIR;
+    process.env.ASSAY_DATA_DIR = dataDir;
     expect(await seedDemoData()).toBe("seeded");
     for (const role of ["admin", "procurement", "legal", "security", "viewer"] as const) {
       actors[role] = await makeActor(role);
@@ -37,8 +69,11 @@ forEachProvider("REST API /api/v1 records", (t) => {
     }
   }, 120_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     delete process.env.ASSAY_API_REQUESTS_PER_MINUTE;
+    if (previousDataDir === undefined) delete process.env.ASSAY_DATA_DIR;
+    else process.env.ASSAY_DATA_DIR = previousDataDir;
+    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   });
 
   describe("assessments", () => {
@@ -132,6 +167,104 @@ forEachProvider("REST API /api/v1 records", (t) => {
       }
       const unknownVendor = await listAssessmentsRoute(apiRequest("/api/v1/assessments?vendorId=nope", secret.viewer));
       expect(unknownVendor.status).toBe(404);
+    });
+  });
+
+  describe("evidence", () => {
+    let vendorId: string;
+    beforeAll(async () => {
+      vendorId = (await t.db.vendor.findFirstOrThrow({ where: { documents: { some: {} } }, select: { id: true } })).id;
+    });
+    const fields = [
+      { name: "kind", value: "soc2_report" },
+      { name: "effectiveDate", value: "2026-03-31" },
+      { name: "title", value: "SOC 2 Type II 2026" },
+    ];
+
+    it("lists a vendor's documents newest upload first, in cursor pages, filtered by kind", async () => {
+      const expected = await t.db.evidenceDocument.findMany({ where: { vendorId }, orderBy: [{ uploadedAt: "desc" }, { id: "desc" }], select: { id: true, kind: true } });
+      expect(expected.length).toBeGreaterThan(1);
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await listEvidenceRoute(apiRequest(`/api/v1/vendors/${vendorId}/evidence?limit=1${cursor ? `&cursor=${cursor}` : ""}`, secret.viewer), params(vendorId));
+        const page = (await answers("GET", "/vendors/{id}/evidence", response)) as { data: { id: string }[]; nextCursor: string | null };
+        ids.push(...page.data.map((d) => d.id));
+        cursor = page.nextCursor;
+      } while (cursor && ids.length <= expected.length);
+      expect(ids).toEqual(expected.map((d) => d.id));
+      const kind = expected[0]!.kind;
+      const filtered = await listEvidenceRoute(apiRequest(`/api/v1/vendors/${vendorId}/evidence?kind=${kind}`, secret.viewer), params(vendorId));
+      const body = (await answers("GET", "/vendors/{id}/evidence", filtered)) as { data: { id: string }[] };
+      expect(body.data.map((d) => d.id)).toEqual(expected.filter((d) => d.kind === kind).map((d) => d.id));
+      const bad = await listEvidenceRoute(apiRequest(`/api/v1/vendors/${vendorId}/evidence?kind=diary`, secret.viewer), params(vendorId));
+      expect(((await answers("GET", "/vendors/{id}/evidence", bad)) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain("kind");
+    });
+
+    it("uploads a multipart file through the app's upload service and downloads it with the app's headers, both audited", async () => {
+      const url = `/api/v1/vendors/${vendorId}/evidence`;
+      const response = await uploadRoute(multipartRequest(url, secret.security, [...fields, { name: "sha256", value: sha256(pdfBytes) }, { name: "file", fileName: "soc2-2026.pdf", bytes: pdfBytes }]), params(vendorId));
+      expect(response.status).toBe(201);
+      const stored = (await answers("POST", "/vendors/{id}/evidence", response)) as { id: string; sha256: string; sizeBytes: number; fileKind: string; fileName: string; downloadUrl: string };
+      expect(stored).toMatchObject({ sha256: sha256(pdfBytes), sizeBytes: pdfBytes.length, fileKind: "pdf", fileName: "soc2-2026.pdf" });
+      expect(response.headers.get("location")).toBe(`/api/v1/evidence/${stored.id}/file`);
+      expect(await t.db.auditEvent.count({ where: { action: "evidence.upload", entityId: stored.id, actorId: actors.security.id } })).toBe(1);
+
+      const download = await evidenceFileRoute(apiRequest(stored.downloadUrl, secret.viewer), params(stored.id));
+      expect(download.status).toBe(200);
+      expect(download.headers.get("content-disposition")).toMatch(/^attachment;/);
+      expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(download.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+      expect(download.headers.get("cache-control")).toBe("private, no-store");
+      const bytes = (await answers("GET", "/evidence/{id}/file", download)) as Buffer;
+      expect(bytes.equals(pdfBytes)).toBe(true);
+      expect(await t.db.auditEvent.count({ where: { action: "evidence.download", entityId: stored.id, actorId: actors.viewer.id } })).toBe(1);
+      const missing = await evidenceFileRoute(apiRequest("/api/v1/evidence/nope/file", secret.viewer), params("nope"));
+      expect(missing.status).toBe(404);
+      await answers("GET", "/evidence/{id}/file", missing);
+    });
+
+    it("refuses a bad upload as a problem naming the field, storing nothing", async () => {
+      const url = `/api/v1/vendors/${vendorId}/evidence`;
+      const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00"), Buffer.alloc(200, 0x41)]);
+      const file = (bytes: Buffer, fileName = "report.pdf") => ({ name: "file", fileName, bytes });
+      const cases: [string, Request, number, string][] = [
+        ["an executable named .pdf", multipartRequest(url, secret.security, [...fields, file(exe)]), 400, "file"],
+        ["a digest that does not match", multipartRequest(url, secret.security, [...fields, { name: "sha256", value: sha256(exe) }, file(pdfBytes)]), 400, "file"],
+        ["a body cut short inside the file", multipartRequest(url, secret.security, [...fields, file(pdfBytes)], 40), 400, "file"],
+        ["a body without its closing boundary", multipartRequest(url, secret.security, [...fields, file(pdfBytes)], 4), 400, "file"],
+        ["a field after the file", multipartRequest(url, secret.security, [fields[0]!, fields[1]!, file(pdfBytes), fields[2]!]), 400, "title"],
+        ["two files", multipartRequest(url, secret.security, [...fields, file(pdfBytes), file(pdfBytes, "again.pdf")]), 400, "body"],
+        ["a missing kind", multipartRequest(url, secret.security, [fields[1]!, file(pdfBytes)]), 400, "kind"],
+        ["an unknown field", multipartRequest(url, secret.security, [...fields, { name: "owner", value: "me" }, file(pdfBytes)]), 400, ""],
+        ["no file part", multipartRequest(url, secret.security, fields), 400, "file"],
+        ["not multipart", apiRequest(url, secret.security, { method: "POST", body: { kind: "other" } }), 400, "body"],
+      ];
+      const before = await t.db.evidenceDocument.count();
+      for (const [label, request, status, field] of cases) {
+        const response = await uploadRoute(request, params(vendorId));
+        expect(response.status, label).toBe(status);
+        const problem = (await answers("POST", "/vendors/{id}/evidence", response)) as { errors?: { path: string }[] };
+        if (field) expect(problem.errors?.map((e) => e.path), label).toContain(field);
+      }
+      expect(await t.db.evidenceDocument.count()).toBe(before);
+      const forbidden = await uploadRoute(multipartRequest(url, secret.viewer, [...fields, file(pdfBytes)]), params(vendorId));
+      expect(forbidden.status).toBe(403);
+    });
+
+    it("a file over the settings' upload limit is 413 and nothing is kept", async () => {
+      const settings = await t.db.orgSettings.findUniqueOrThrow({ where: { id: 1 } });
+      const limits = settings.settings as { uploads: { maxBytes: number } };
+      await t.db.orgSettings.update({ where: { id: 1 }, data: { settings: { ...limits, uploads: { maxBytes: 64 } } } });
+      try {
+        const before = await t.db.evidenceDocument.count();
+        const response = await uploadRoute(multipartRequest(`/api/v1/vendors/${vendorId}/evidence`, secret.security, [...fields, { name: "file", fileName: "big.pdf", bytes: pdfBytes }]), params(vendorId));
+        expect(response.status).toBe(413);
+        await answers("POST", "/vendors/{id}/evidence", response);
+        expect(await t.db.evidenceDocument.count()).toBe(before);
+      } finally {
+        await t.db.orgSettings.update({ where: { id: 1 }, data: { settings: settings.settings as object } });
+      }
     });
   });
 });

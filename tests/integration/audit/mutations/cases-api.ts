@@ -30,6 +30,18 @@ async function someAssessment(ctx: CaseContext): Promise<{ id: string; vendorId:
   return { id: created.id, vendorId: vendor.id };
 }
 
+/** A multipart upload carrying the caller's token; a fresh form per call. */
+async function apiUpload(ctx: CaseContext, url: string, form: () => FormData, params: Record<string, string>): Promise<Invocation> {
+  const byRole = await secretsOf(ctx);
+  return {
+    params,
+    request: (caller: Actor | null) =>
+      new Request(new URL(url, "http://127.0.0.1"), { method: "POST", body: form(), headers: caller ? { authorization: `Bearer ${byRole[caller.role]}` } : {} }),
+  };
+}
+
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
 export const cases: CaseTable = {
   "GET app/api/v1/vendors/route.ts": {
     kind: "read",
@@ -95,6 +107,43 @@ export const cases: CaseTable = {
     arrange: async (ctx) => {
       const { id } = await someAssessment(ctx);
       return api(ctx, `/api/v1/assessments/${id}/report.pdf`, {}, { id });
+    },
+  },
+  "GET app/api/v1/vendors/[id]/evidence/route.ts": {
+    kind: "read",
+    permission: "evidence.read",
+    arrange: async (ctx) => {
+      const { id } = await ctx.vendorWithEvidence();
+      return api(ctx, `/api/v1/vendors/${id}/evidence`, {}, { id });
+    },
+  },
+  "POST app/api/v1/vendors/[id]/evidence/route.ts": {
+    kind: "mutation",
+    permission: "evidence.upload",
+    audit: "evidence.upload",
+    arrange: async (ctx) => {
+      const vendor = await ctx.freshVendor();
+      return apiUpload(
+        ctx,
+        `/api/v1/vendors/${vendor.id}/evidence`,
+        () => {
+          const form = new FormData();
+          form.append("kind", "soc2_report");
+          form.append("effectiveDate", "2026-01-31");
+          form.append("file", new Blob([pdf]), "soc2.pdf");
+          return form;
+        },
+        { id: vendor.id },
+      );
+    },
+  },
+  "GET app/api/v1/evidence/[id]/file/route.ts": {
+    kind: "download",
+    permission: "evidence.read",
+    audit: "evidence.download",
+    arrange: async (ctx) => {
+      const { documentId } = await ctx.vendorWithEvidence();
+      return api(ctx, `/api/v1/evidence/${documentId}/file`, {}, { id: documentId });
     },
   },
   "GET app/api/v1/openapi.json/route.ts": {
