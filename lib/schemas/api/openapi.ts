@@ -6,6 +6,7 @@ import { z } from "zod";
 import { apiAssessmentDetailSchema, apiAssessmentListQuerySchema, apiAssessmentPageSchema, apiVendorAssessmentListQuerySchema } from "./assessments";
 import { MIME_TYPES } from "@/lib/domain/uploads/file-type";
 import { apiEvidenceListQuerySchema, apiEvidencePageSchema, apiEvidenceUploadedSchema, apiEvidenceUploadFieldsSchema } from "./evidence";
+import { apiPackJobSchema, apiPackJobStartSchema } from "./audit-packs";
 import { apiFindingListSchema, apiVendorCreateSchema, apiVendorListQuerySchema, apiVendorPageSchema, apiVendorSchema, apiVendorUpdateSchema } from "./vendors";
 
 type JsonSchema = Record<string, unknown>;
@@ -150,6 +151,37 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
           responses: { "200": file(EVIDENCE_MEDIA_TYPES, "The file, as an attachment with a sandboxing Content-Security-Policy"), ...errors, "404": problemResponse("No such document") },
         },
       },
+      "/audit-packs": {
+        post: {
+          operationId: "startAuditPackExport",
+          summary: "Start a bulk audit pack export (runs in the background)",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PackJobStart" } } } },
+          responses: {
+            "202": {
+              ...ok("PackJob", "Accepted: poll Location until `status` is done, then download `archiveUrl`"),
+              headers: { Location: { description: "The job", schema: { type: "string" } }, "Retry-After": { description: "Seconds to wait before polling", schema: { type: "integer" } } },
+            },
+            ...errors,
+          },
+        },
+      },
+      "/audit-packs/{id}": {
+        get: {
+          operationId: "getAuditPackExport",
+          summary: "An export's progress",
+          parameters: [idParameter],
+          responses: { "200": ok("PackJob", "The job; Retry-After while it is queued or running"), ...errors, "404": problemResponse("No such export") },
+        },
+      },
+      "/audit-packs/{id}/archive": {
+        get: {
+          operationId: "downloadAuditPackExport",
+          summary: "Download a finished export's signed archive (audited)",
+          description: "One signed ZIP holding a signed pack per vendor; `assay verify-pack` checks it. X-Content-SHA256 is its digest.",
+          parameters: [idParameter],
+          responses: { "200": file(["application/zip"], "The archive"), ...errors, "404": problemResponse("No such export, or its archive is gone"), "409": problemResponse("The export is not finished, or failed") },
+        },
+      },
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, `assay_…`" } },
@@ -163,6 +195,8 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
         AssessmentPage: schemaOf(apiAssessmentPageSchema, "output"),
         AssessmentDetail: schemaOf(apiAssessmentDetailSchema, "output"),
         EvidencePage: schemaOf(apiEvidencePageSchema, "output"),
+        PackJobStart: schemaOf(apiPackJobStartSchema, "input"),
+        PackJob: schemaOf(apiPackJobSchema, "output"),
         EvidenceUpload: multipartUpload(apiEvidenceUploadFieldsSchema),
         EvidenceUploaded: schemaOf(apiEvidenceUploadedSchema, "output"),
       },

@@ -40,3 +40,15 @@ export function reportPdfHeaders(fileName: string, sizeBytes: number): Record<st
     "Cache-Control": "private, no-store",
   };
 }
+
+/** Response headers for a bulk audit pack archive (call after the permission check); the digest lets the client check what arrived. */
+export function packArchiveHeaders(file: { fileName: string; sizeBytes: number; sha256: string | null }): Record<string, string> {
+  return {
+    "Content-Type": "application/zip",
+    "Content-Length": String(file.sizeBytes),
+    "Content-Disposition": contentDispositionAttachment(file.fileName),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    ...(file.sha256 ? { "X-Content-SHA256": file.sha256 } : {}),
+  };
+}

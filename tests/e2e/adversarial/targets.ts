@@ -386,6 +386,9 @@ export const ROUTES: Record<string, RouteTarget> = {
   "GET app/api/v1/vendors/[id]/evidence/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/evidence`, permission: "evidence.read", allowed: 401, bearer: true },
   "POST app/api/v1/vendors/[id]/evidence/route.ts": { method: "POST", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/evidence`, permission: "evidence.upload", allowed: 401, bearer: true, body: () => Buffer.alloc(0) },
   "GET app/api/v1/evidence/[id]/file/route.ts": { method: "GET", path: (k, s) => `/api/v1/evidence/${s ?? k.documents[0]}/file`, permission: "evidence.read", allowed: 401, bearer: true },
+  "POST app/api/v1/audit-packs/route.ts": { method: "POST", path: () => "/api/v1/audit-packs", permission: "pack.export", allowed: 401, bearer: true },
+  "GET app/api/v1/audit-packs/[id]/route.ts": { method: "GET", path: (_k, s) => `/api/v1/audit-packs/${s ?? "no-such-job"}`, permission: "pack.export", allowed: 401, bearer: true },
+  "GET app/api/v1/audit-packs/[id]/archive/route.ts": { method: "GET", path: (_k, s) => `/api/v1/audit-packs/${s ?? "no-such-job"}/archive`, permission: "pack.export", allowed: 401, bearer: true },
   "GET app/api/v1/assessments/[id]/report.pdf/route.ts": { method: "GET", path: (k, s) => `/api/v1/assessments/${s ?? k.assessments[0] ?? "none"}/report.pdf`, permission: "assessment.read", allowed: 401, bearer: true },
   "GET app/api/v1/openapi.json/route.ts": { method: "GET", path: () => "/api/v1/openapi.json", permission: null, allowed: 200 },
   // Authenticated by the random token in its path, not a session: a guessed token is a plain 404.

@@ -22,6 +22,13 @@ import { GET as getAssessmentRoute } from "@/app/api/v1/assessments/[id]/route";
 import { GET as reportRoute } from "@/app/api/v1/assessments/[id]/report.pdf/route";
 import { GET as listEvidenceRoute, POST as uploadRoute } from "@/app/api/v1/vendors/[id]/evidence/route";
 import { GET as evidenceFileRoute } from "@/app/api/v1/evidence/[id]/file/route";
+import { POST as startPackRoute } from "@/app/api/v1/audit-packs/route";
+import { GET as packJobRoute } from "@/app/api/v1/audit-packs/[id]/route";
+import { GET as packArchiveRoute } from "@/app/api/v1/audit-packs/[id]/archive/route";
+import { packJobSettled } from "@/lib/server/services/pack-jobs";
+import { verifyPack } from "@/lib/server/pack/verify-pack";
+import { getPackKey } from "@/lib/server/signing/pack-key";
+import { workJobsHere } from "../helpers/job-workers";
 import { apiRequest, apiSecretFor } from "../helpers/api-tokens";
 import { openApiContract } from "../helpers/api-contract";
 import { makeActor } from "../helpers/fixtures";
@@ -264,6 +271,62 @@ forEachProvider("REST API /api/v1 records", (t) => {
         expect(await t.db.evidenceDocument.count()).toBe(before);
       } finally {
         await t.db.orgSettings.update({ where: { id: 1 }, data: { settings: settings.settings as object } });
+      }
+    });
+  });
+
+  describe("audit pack export", () => {
+    beforeAll(async () => {
+      await workJobsHere();
+    });
+
+    it("starts on the job queue (202 + Location), is polled to done, and downloads a signed archive that verifies", async () => {
+      const critical = await t.db.vendor.count({ where: { tier: "critical" } });
+      const started = await startPackRoute(apiRequest("/api/v1/audit-packs", secret.security, { method: "POST", body: { filter: { tier: "critical" }, pdfs: "latest" } }));
+      expect(started.status).toBe(202);
+      const job = (await answers("POST", "/audit-packs", started)) as { id: string; vendorsTotal: number; status: string; archiveUrl: string | null };
+      expect(started.headers.get("location")).toBe(`/api/v1/audit-packs/${job.id}`);
+      expect(Number(started.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(job.vendorsTotal).toBe(critical);
+      expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_export", entityId: job.id, actorId: actors.security.id } })).toBe(1);
+
+      await packJobSettled(job.id);
+      const polled = await packJobRoute(apiRequest(`/api/v1/audit-packs/${job.id}`, secret.admin), params(job.id));
+      const done = (await answers("GET", "/audit-packs/{id}", polled)) as { status: string; sha256: string; archiveUrl: string };
+      expect(done).toMatchObject({ status: "done", archiveUrl: `/api/v1/audit-packs/${job.id}/archive` });
+      expect(polled.headers.get("retry-after")).toBeNull();
+
+      const archive = await packArchiveRoute(apiRequest(done.archiveUrl, secret.security), params(job.id));
+      expect(archive.status).toBe(200);
+      expect(archive.headers.get("x-content-sha256")).toBe(done.sha256);
+      expect(archive.headers.get("content-disposition")).toMatch(/^attachment;/);
+      const bytes = (await answers("GET", "/audit-packs/{id}/archive", archive)) as Buffer;
+      expect(sha256(bytes)).toBe(done.sha256);
+      const zipPath = path.join(dataDir, "api-bulk.zip");
+      await fs.writeFile(zipPath, bytes);
+      expect(await verifyPack(zipPath, { publicKeyPem: (await getPackKey()).publicKeyPem() })).toMatchObject({ ok: true, trusted: true });
+      expect(await t.db.auditEvent.count({ where: { action: "pack.bulk_download", entityId: job.id, actorId: actors.security.id } })).toBe(1);
+    }, 120_000);
+
+    it("refuses a bad request as a problem naming the field, an unfinished archive as 409, other roles as 403", async () => {
+      const before = await t.db.packJob.count();
+      for (const [body, field] of [[{ filter: { colour: "red" } }, ""], [{ filter: { tier: "galactic" } }, "filter.tier"], [{ pdfs: "some" }, "pdfs"], [{ filter: { q: "no vendor is called this" } }, "filter"]] as const) {
+        const response = await startPackRoute(apiRequest("/api/v1/audit-packs", secret.security, { method: "POST", body }));
+        expect(response.status, JSON.stringify(body)).toBe(400);
+        const problem = (await answers("POST", "/audit-packs", response)) as { errors: { path: string }[] };
+        if (field) expect(problem.errors.map((e) => e.path), JSON.stringify(body)).toContain(field);
+      }
+      expect(await t.db.packJob.count()).toBe(before);
+      const failed = await t.db.packJob.create({ data: { status: "failed", error: "disk on fire", filter: { vendors: {}, pdfs: "latest" }, vendorsTotal: 1, createdById: actors.security.id, finishedAt: new Date() } });
+      const unfinished = await packArchiveRoute(apiRequest(`/api/v1/audit-packs/${failed.id}/archive`, secret.security), params(failed.id));
+      expect(unfinished.status).toBe(409);
+      await answers("GET", "/audit-packs/{id}/archive", unfinished);
+      const missing = await packJobRoute(apiRequest("/api/v1/audit-packs/nope", secret.security), params("nope"));
+      expect(missing.status).toBe(404);
+      await answers("GET", "/audit-packs/{id}", missing);
+      for (const role of ["procurement", "legal", "viewer"] as const) {
+        const refused = await startPackRoute(apiRequest("/api/v1/audit-packs", secret[role], { method: "POST", body: { filter: { tier: "critical" } } }));
+        expect(refused.status, role).toBe(403);
       }
     });
   });

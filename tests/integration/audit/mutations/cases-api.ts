@@ -2,6 +2,8 @@ import { expect } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import { createAssessment } from "@/lib/server/services/assessments/create";
+import { packJobSettled, startPackJob } from "@/lib/server/services/pack-jobs";
+import { workJobsHere } from "../../helpers/job-workers";
 import { validVendor } from "../../helpers/fixtures";
 import { apiRequest, apiSecretsByRole } from "../../helpers/api-tokens";
 import type { CaseContext, CaseTable, Invocation } from "./types";
@@ -41,6 +43,22 @@ async function apiUpload(ctx: CaseContext, url: string, form: () => FormData, pa
 }
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+const finishedPack = new WeakMap<CaseContext, Promise<string>>();
+/** One finished bulk export of one fresh vendor per run, shared by the status and archive rows (neither changes it). */
+function finishedPackJob(ctx: CaseContext): Promise<string> {
+  let job = finishedPack.get(ctx);
+  if (!job) {
+    job = (async () => {
+      await workJobsHere();
+      const { id } = await startPackJob({ actor: ctx.actors.security, input: { filter: { q: (await ctx.freshVendor()).name } } });
+      await packJobSettled(id);
+      return id;
+    })();
+    finishedPack.set(ctx, job);
+  }
+  return job;
+}
 
 export const cases: CaseTable = {
   "GET app/api/v1/vendors/route.ts": {
@@ -144,6 +162,37 @@ export const cases: CaseTable = {
     arrange: async (ctx) => {
       const { documentId } = await ctx.vendorWithEvidence();
       return api(ctx, `/api/v1/evidence/${documentId}/file`, {}, { id: documentId });
+    },
+  },
+  "POST app/api/v1/audit-packs/route.ts": {
+    kind: "mutation",
+    permission: "pack.export",
+    audit: "pack.bulk_export",
+    arrange: async (ctx) => {
+      await workJobsHere();
+      return api(ctx, "/api/v1/audit-packs", { method: "POST", body: { filter: { q: (await ctx.freshVendor()).name }, pdfs: "latest" } });
+    },
+    // The job runs on after the request returns; let it finish before the next case.
+    settle: async (ctx) => {
+      const latest = await ctx.db.packJob.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true } });
+      await packJobSettled(latest.id);
+    },
+  },
+  "GET app/api/v1/audit-packs/[id]/route.ts": {
+    kind: "read",
+    permission: "pack.export",
+    arrange: async (ctx) => {
+      const id = await finishedPackJob(ctx);
+      return api(ctx, `/api/v1/audit-packs/${id}`, {}, { id });
+    },
+  },
+  "GET app/api/v1/audit-packs/[id]/archive/route.ts": {
+    kind: "download",
+    permission: "pack.export",
+    audit: "pack.bulk_download",
+    arrange: async (ctx) => {
+      const id = await finishedPackJob(ctx);
+      return api(ctx, `/api/v1/audit-packs/${id}/archive`, {}, { id });
     },
   },
   "GET app/api/v1/openapi.json/route.ts": {
