@@ -7,12 +7,19 @@ import { apiAssessmentDetailSchema, apiAssessmentListQuerySchema, apiAssessmentP
 import { MIME_TYPES } from "@/lib/domain/uploads/file-type";
 import { apiEvidenceListQuerySchema, apiEvidencePageSchema, apiEvidenceUploadedSchema, apiEvidenceUploadFieldsSchema } from "./evidence";
 import { apiPackJobSchema, apiPackJobStartSchema } from "./audit-packs";
+import { dossierJsonSchema } from "../dossier-json-schema";
+import { apiDossierReplaceQuerySchema } from "./dossier";
 import { apiFindingListSchema, apiVendorCreateSchema, apiVendorListQuerySchema, apiVendorPageSchema, apiVendorSchema, apiVendorUpdateSchema } from "./vendors";
 
 type JsonSchema = Record<string, unknown>;
 
 function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** A standalone JSON Schema as a component: its own dialect and id dropped (the document's dialect applies). */
+function embedded({ $schema: _dialect, $id: _id, ...rest }: JsonSchema): JsonSchema {
   return rest;
 }
 
@@ -182,6 +189,31 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
           responses: { "200": file(["application/zip"], "The archive"), ...errors, "404": problemResponse("No such export, or its archive is gone"), "409": problemResponse("The export is not finished, or failed") },
         },
       },
+      "/vendors/{id}/dossier": {
+        get: {
+          operationId: "getVendorDossier",
+          summary: "A vendor's dossier in the interchange format (audited, as an audit pack)",
+          parameters: [idParameter],
+          responses: { "200": ok("Dossier"), ...errors, "404": problemResponse("No such vendor") },
+        },
+        put: {
+          operationId: "replaceVendorDossier",
+          summary: "Replace a vendor's whole dossier with one in the interchange format",
+          description: "Records and documents that keep their ids keep them (export, edit, import back). Every document must name a file Assay already holds.",
+          parameters: [idParameter, ...queryParameters(apiDossierReplaceQuerySchema).map((p) => ({ ...p, required: true }))],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Dossier" } } } },
+          responses: { "200": ok("Vendor"), ...errors, "404": problemResponse("No such vendor"), "409": problemResponse("The vendor changed since `version` was read") },
+        },
+      },
+      "/dossiers": {
+        post: {
+          operationId: "importDossier",
+          summary: "Create a vendor from a dossier in the interchange format",
+          description: "Validated whole before anything is written (each problem names its path); controls the catalogue lacks are added. Every document must name a file Assay already holds.",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Dossier" } } } },
+          responses: { "201": ok("Vendor", "Created; Location is the vendor"), ...errors },
+        },
+      },
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, `assay_…`" } },
@@ -196,6 +228,7 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
         AssessmentDetail: schemaOf(apiAssessmentDetailSchema, "output"),
         EvidencePage: schemaOf(apiEvidencePageSchema, "output"),
         PackJobStart: schemaOf(apiPackJobStartSchema, "input"),
+        Dossier: embedded(dossierJsonSchema()),
         PackJob: schemaOf(apiPackJobSchema, "output"),
         EvidenceUpload: multipartUpload(apiEvidenceUploadFieldsSchema),
         EvidenceUploaded: schemaOf(apiEvidenceUploadedSchema, "output"),

@@ -29,6 +29,9 @@ import { packJobSettled } from "@/lib/server/services/pack-jobs";
 import { verifyPack } from "@/lib/server/pack/verify-pack";
 import { getPackKey } from "@/lib/server/signing/pack-key";
 import { workJobsHere } from "../helpers/job-workers";
+import { GET as getDossierRoute, PUT as replaceDossierRoute } from "@/app/api/v1/vendors/[id]/dossier/route";
+import { POST as importDossierRoute } from "@/app/api/v1/dossiers/route";
+import { loadDossier } from "@/lib/server/dossier/load-dossier";
 import { apiRequest, apiSecretFor } from "../helpers/api-tokens";
 import { openApiContract } from "../helpers/api-contract";
 import { makeActor } from "../helpers/fixtures";
@@ -329,5 +332,75 @@ forEachProvider("REST API /api/v1 records", (t) => {
         expect(refused.status, role).toBe(403);
       }
     });
+  });
+
+  describe("dossier interchange", () => {
+    type DossierJson = { profile: { name: string; website?: string }; documents: { sha256: string }[] };
+    let vendorId: string;
+    beforeAll(async () => {
+      vendorId = (await t.db.vendor.findFirstOrThrow({ where: { documents: { some: {} } }, orderBy: { searchName: "asc" }, select: { id: true } })).id;
+    });
+
+    it("exports a vendor's dossier as the interchange format (audited), imports it back as a new vendor, and replaces one with a version check", async () => {
+      const exported = await getDossierRoute(apiRequest(`/api/v1/vendors/${vendorId}/dossier`, secret.security), params(vendorId));
+      const dossier = (await answers("GET", "/vendors/{id}/dossier", exported)) as DossierJson;
+      expect(dossier).toEqual(JSON.parse(JSON.stringify((await loadDossier(t.db, vendorId))!.dossier)));
+      expect(dossier.documents.length).toBeGreaterThan(0);
+      expect(await t.db.auditEvent.count({ where: { action: "vendor.export_dossier", entityId: vendorId, actorId: actors.security.id } })).toBe(1);
+
+      const copy = { ...dossier, profile: { ...dossier.profile, name: "Imported Through The Api" } };
+      const created = await importDossierRoute(apiRequest("/api/v1/dossiers", secret.admin, { method: "POST", body: copy }));
+      expect(created.status).toBe(201);
+      const vendor = (await answers("POST", "/dossiers", created)) as { id: string; name: string; version: number };
+      expect(vendor.name).toBe("Imported Through The Api");
+      expect(created.headers.get("location")).toBe(`/api/v1/vendors/${vendor.id}`);
+      expect(await t.db.evidenceDocument.count({ where: { vendorId: vendor.id } })).toBe(dossier.documents.length);
+      expect(await t.db.auditEvent.count({ where: { action: "vendor.import", entityId: vendor.id, actorId: actors.admin.id } })).toBe(1);
+
+      const edited = { ...copy, profile: { ...copy.profile, website: "https://replaced.example" } };
+      const url = `/api/v1/vendors/${vendor.id}/dossier?version=${vendor.version}`;
+      const replaced = await replaceDossierRoute(apiRequest(url, secret.admin, { method: "PUT", body: edited }), params(vendor.id));
+      expect(replaced.status).toBe(200);
+      expect(((await answers("PUT", "/vendors/{id}/dossier", replaced)) as { version: number }).version).toBe(vendor.version + 1);
+      expect(await t.db.auditEvent.count({ where: { action: "vendor.replace_dossier", entityId: vendor.id, actorId: actors.admin.id } })).toBe(1);
+
+      const stale = await replaceDossierRoute(apiRequest(url, secret.admin, { method: "PUT", body: { ...edited, profile: { ...edited.profile, website: "https://lost.example" } } }), params(vendor.id));
+      expect(stale.status).toBe(409);
+      await answers("PUT", "/vendors/{id}/dossier", stale);
+      expect((await t.db.vendor.findUniqueOrThrow({ where: { id: vendor.id } })).website).toBe("https://replaced.example");
+    });
+
+    it("refuses a bad dossier as a problem naming each path, writes nothing, and refuses roles without every record permission", async () => {
+      const dossier = (await exportVendorDossierJson()) as DossierJson;
+      const before = { vendors: await t.db.vendor.count(), events: await t.db.auditEvent.count() };
+      const cases: [unknown, string][] = [
+        [{ ...dossier, profile: { ...dossier.profile, name: "" } }, "profile.name"],
+        [{ ...dossier, profile: { ...dossier.profile, name: "Unknown Files Ltd" }, documents: dossier.documents.map((d, i) => (i === 0 ? { ...d, sha256: "0".repeat(64) } : d)) }, "documents.0.sha256"],
+        [{ hello: "world" }, "profile"],
+      ];
+      for (const [body, field] of cases) {
+        const response = await importDossierRoute(apiRequest("/api/v1/dossiers", secret.admin, { method: "POST", body }));
+        expect(response.status, field).toBe(400);
+        const problem = (await answers("POST", "/dossiers", response)) as { errors: { path: string }[] };
+        expect(problem.errors.map((e) => e.path), field).toContain(field);
+      }
+      const noVersion = await replaceDossierRoute(apiRequest(`/api/v1/vendors/${vendorId}/dossier`, secret.admin, { method: "PUT", body: dossier }), params(vendorId));
+      expect(noVersion.status).toBe(400);
+      expect(((await answers("PUT", "/vendors/{id}/dossier", noVersion)) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain("version");
+      expect({ vendors: await t.db.vendor.count(), events: await t.db.auditEvent.count() }).toEqual(before);
+
+      for (const role of ["procurement", "legal", "security", "viewer"] as const) {
+        const response = await importDossierRoute(apiRequest("/api/v1/dossiers", secret[role], { method: "POST", body: { ...dossier, profile: { ...dossier.profile, name: `By ${role}` } } }));
+        expect(response.status, role).toBe(403);
+      }
+      for (const role of ["procurement", "legal", "viewer"] as const) {
+        const response = await getDossierRoute(apiRequest(`/api/v1/vendors/${vendorId}/dossier`, secret[role]), params(vendorId));
+        expect(response.status, role).toBe(403);
+      }
+    });
+
+    async function exportVendorDossierJson(): Promise<unknown> {
+      return JSON.parse(JSON.stringify((await loadDossier(t.db, vendorId))!.dossier));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { createApiToken } from "@/lib/server/services/api-tokens";
 import { createAssessment } from "@/lib/server/services/assessments/create";
 import { packJobSettled, startPackJob } from "@/lib/server/services/pack-jobs";
 import { workJobsHere } from "../../helpers/job-workers";
+import { loadDossier } from "@/lib/server/dossier/load-dossier";
 import { validVendor } from "../../helpers/fixtures";
 import { apiRequest, apiSecretsByRole } from "../../helpers/api-tokens";
 import type { CaseContext, CaseTable, Invocation } from "./types";
@@ -58,6 +59,13 @@ function finishedPackJob(ctx: CaseContext): Promise<string> {
     finishedPack.set(ctx, job);
   }
   return job;
+}
+
+/** A dossier file of a vendor with evidence (its files are stored), renamed so importing it makes a new vendor. */
+async function dossierFile(ctx: CaseContext, name: string) {
+  const { id } = await ctx.vendorWithEvidence();
+  const { dossier } = (await loadDossier(ctx.db, id))!;
+  return JSON.parse(JSON.stringify({ ...dossier, profile: { ...dossier.profile, name } })) as typeof dossier;
 }
 
 export const cases: CaseTable = {
@@ -194,6 +202,42 @@ export const cases: CaseTable = {
       const id = await finishedPackJob(ctx);
       return api(ctx, `/api/v1/audit-packs/${id}/archive`, {}, { id });
     },
+  },
+  "GET app/api/v1/vendors/[id]/dossier/route.ts": {
+    kind: "download",
+    permission: "pack.export",
+    audit: "vendor.export_dossier",
+    arrange: async (ctx) => {
+      const { id } = await ctx.vendorWithEvidence();
+      return api(ctx, `/api/v1/vendors/${id}/dossier`, {}, { id });
+    },
+  },
+  // Writing a whole dossier writes every kind of record, so it needs every record permission at once
+  // (only admin holds them all); the table's permissions are "any of", so one variant per permission
+  // that some other role lacks: together they prove every non-admin role is refused.
+  "PUT app/api/v1/vendors/[id]/dossier/route.ts": {
+    variants: (["legal.manage", "assurance.manage", "vendor.update"] as const).map((permission) => ({
+      label: `needs ${permission} too`,
+      kind: "mutation" as const,
+      permission,
+      audit: "vendor.replace_dossier",
+      as: "admin" as const,
+      arrange: async (ctx: CaseContext) => {
+        const vendor = await ctx.freshVendor();
+        const file = await dossierFile(ctx, vendor.name);
+        return api(ctx, `/api/v1/vendors/${vendor.id}/dossier?version=${vendor.version}`, { method: "PUT", body: file }, { id: vendor.id });
+      },
+    })),
+  },
+  "POST app/api/v1/dossiers/route.ts": {
+    variants: (["legal.manage", "assurance.manage", "vendor.create"] as const).map((permission) => ({
+      label: `needs ${permission} too`,
+      kind: "mutation" as const,
+      permission,
+      audit: "vendor.import",
+      as: "admin" as const,
+      arrange: async (ctx: CaseContext) => api(ctx, "/api/v1/dossiers", { method: "POST", body: await dossierFile(ctx, ctx.unique("Dossier Import")) }),
+    })),
   },
   "GET app/api/v1/openapi.json/route.ts": {
     kind: "public",
