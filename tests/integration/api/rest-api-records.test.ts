@@ -403,4 +403,52 @@ forEachProvider("REST API /api/v1 records", (t) => {
       return JSON.parse(JSON.stringify((await loadDossier(t.db, vendorId))!.dossier));
     }
   });
+
+  it("a token that spends its minute's requests gets 429 with Retry-After on these endpoints too", async () => {
+    process.env.ASSAY_API_REQUESTS_PER_MINUTE = "2";
+    try {
+      const fresh = await apiSecretFor(t.db, actors.security);
+      const vendorId = (await t.db.vendor.findFirstOrThrow({ select: { id: true } })).id;
+      const calls = [
+        () => vendorAssessmentsRoute(apiRequest(`/api/v1/vendors/${vendorId}/assessments`, fresh), params(vendorId)),
+        () => listEvidenceRoute(apiRequest(`/api/v1/vendors/${vendorId}/evidence`, fresh), params(vendorId)),
+        () => getDossierRoute(apiRequest(`/api/v1/vendors/${vendorId}/dossier`, fresh), params(vendorId)),
+      ];
+      const statuses: number[] = [];
+      for (const call of calls) statuses.push((await call()).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      const refused = await startPackRoute(apiRequest("/api/v1/audit-packs", fresh, { method: "POST", body: { filter: { tier: "critical" } } }));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      await answers("POST", "/audit-packs", refused);
+    } finally {
+      delete process.env.ASSAY_API_REQUESTS_PER_MINUTE;
+    }
+  });
+});
+
+describe("the OpenAPI document and the route handlers", () => {
+  const root = path.resolve(__dirname, "../../..");
+  const apiDir = path.join(root, "app/api/v1");
+
+  async function handlers(): Promise<string[]> {
+    const out: string[] = [];
+    for (const file of (await fs.readdir(apiDir, { recursive: true })).filter((f) => f.endsWith("route.ts"))) {
+      const template = `/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
+      if (template === "/openapi.json") continue; // the document itself
+      const text = await fs.readFile(path.join(apiDir, file), "utf8");
+      for (const m of text.matchAll(/^export function (GET|POST|PUT|PATCH|DELETE)\b/gm)) out.push(`${m[1]} ${template}`);
+    }
+    return out.sort();
+  }
+
+  it("describe each other exactly: every handler is documented and every documented operation has a handler", async () => {
+    const { doc } = openApiContract();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([template, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${template}`))
+      .sort();
+    const found = await handlers();
+    expect(found.length).toBeGreaterThan(15);
+    expect(found).toEqual(documented);
+  });
 });

@@ -2,11 +2,12 @@ import { expect } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import { createAssessment } from "@/lib/server/services/assessments/create";
-import { packJobSettled, startPackJob } from "@/lib/server/services/pack-jobs";
+import { packJobSettled } from "@/lib/server/services/pack-jobs";
 import { workJobsHere } from "../../helpers/job-workers";
 import { loadDossier } from "@/lib/server/dossier/load-dossier";
 import { validVendor } from "../../helpers/fixtures";
 import { apiRequest, apiSecretsByRole } from "../../helpers/api-tokens";
+import { finishedJob } from "./cases-audit";
 import type { CaseContext, CaseTable, Invocation } from "./types";
 
 // The REST API (/api/v1) and the admin page that issues its tokens. API calls
@@ -44,22 +45,6 @@ async function apiUpload(ctx: CaseContext, url: string, form: () => FormData, pa
 }
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-const finishedPack = new WeakMap<CaseContext, Promise<string>>();
-/** One finished bulk export of one fresh vendor per run, shared by the status and archive rows (neither changes it). */
-function finishedPackJob(ctx: CaseContext): Promise<string> {
-  let job = finishedPack.get(ctx);
-  if (!job) {
-    job = (async () => {
-      await workJobsHere();
-      const { id } = await startPackJob({ actor: ctx.actors.security, input: { filter: { q: (await ctx.freshVendor()).name } } });
-      await packJobSettled(id);
-      return id;
-    })();
-    finishedPack.set(ctx, job);
-  }
-  return job;
-}
 
 /** A dossier file of a vendor with evidence (its files are stored), renamed so importing it makes a new vendor. */
 async function dossierFile(ctx: CaseContext, name: string) {
@@ -190,7 +175,7 @@ export const cases: CaseTable = {
     kind: "read",
     permission: "pack.export",
     arrange: async (ctx) => {
-      const id = await finishedPackJob(ctx);
+      const id = await finishedJob(ctx);
       return api(ctx, `/api/v1/audit-packs/${id}`, {}, { id });
     },
   },
@@ -199,7 +184,7 @@ export const cases: CaseTable = {
     permission: "pack.export",
     audit: "pack.bulk_download",
     arrange: async (ctx) => {
-      const id = await finishedPackJob(ctx);
+      const id = await finishedJob(ctx);
       return api(ctx, `/api/v1/audit-packs/${id}/archive`, {}, { id });
     },
   },
