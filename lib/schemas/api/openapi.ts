@@ -42,6 +42,7 @@ const errors = {
   "401": problemResponse("No valid token"),
   "403": problemResponse("The token's role may not do this"),
   "429": problemResponse("The token's requests for this minute are spent; see Retry-After"),
+  "503": problemResponse("The database was too busy to start the work; nothing was saved. Retry after Retry-After"),
 };
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 /** A file answer: its bytes, with the headers a download carries. */
@@ -78,7 +79,7 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
     openapi: "3.1.0",
     info: {
       title: "Assay REST API",
-      version: "1.0.0",
+      version: "1.1.0",
       description: "Vendors, their findings, assessments and their PDF reports, evidence files, audit pack exports and the dossier interchange format. Authenticate with an API token an admin created (Admin → API tokens): `Authorization: Bearer assay_…`. Every call is checked against the token's role exactly as the app checks a user's. Errors are RFC 9457 problem details.",
     },
     servers: [{ url: serverUrl }],
