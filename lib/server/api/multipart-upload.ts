@@ -29,7 +29,7 @@ function invalid(message: string, path = "file"): AppError {
 /** Reads up to the `file` part of a multipart/form-data request; refuses anything else as a 400 naming the field. */
 export function readMultipartUpload(request: Request, fileField = "file"): Promise<MultipartUpload> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) return Promise.reject(invalid("Send the file as multipart/form-data with a `file` part.", "body"));
+  if (!/^multipart\/form-data\b/i.test(contentType)) return Promise.reject(invalid("Send the file as multipart/form-data with a `file` part.", "body"));
   if (!request.body) return Promise.reject(invalid("Attach the file as the `file` part."));
   let parser: busboy.Busboy;
   try {

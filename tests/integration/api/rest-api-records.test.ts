@@ -249,6 +249,7 @@ forEachProvider("REST API /api/v1 records", (t) => {
         ["an unknown field", multipartRequest(url, secret.security, [...fields, { name: "owner", value: "me" }, file(pdfBytes)]), 400, ""],
         ["no file part", multipartRequest(url, secret.security, fields), 400, "file"],
         ["not multipart", apiRequest(url, secret.security, { method: "POST", body: { kind: "other" } }), 400, "body"],
+        ["multipart without a boundary", new Request(new URL(url, "http://127.0.0.1"), { method: "POST", headers: { authorization: `Bearer ${secret.security}`, "content-type": "multipart/form-data" }, body: pdfBytes }), 400, "body"],
       ];
       const before = await t.db.evidenceDocument.count();
       for (const [label, request, status, field] of cases) {
