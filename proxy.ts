@@ -99,10 +99,11 @@ function routeRequest(request: NextRequest, requestId: string) {
 export const config = {
   matcher: [
     // Everything but static assets, which carry no session and no HTML, and the
-    // evidence upload: a body passing through the proxy is buffered only up to
-    // 10 MB and the rest silently dropped. The upload handler checks the
-    // session, the byte count and the digest itself. Only well-formed ids are
-    // exempt, so a malformed one still gets the proxy's 400.
-    { source: "/((?!_next/static|_next/image|favicon.ico|api/vendors/[A-Za-z0-9_-]+/evidence$).*)" },
+    // evidence uploads (the app's and the REST API's): a body passing through
+    // the proxy is buffered only up to 10 MB and the rest silently dropped.
+    // The upload handlers check the session or token, and that the whole file
+    // arrived, themselves. Only well-formed ids are exempt, so a malformed one
+    // still gets the proxy's 400.
+    { source: "/((?!_next/static|_next/image|favicon.ico|api/vendors/[A-Za-z0-9_-]+/evidence$|api/v1/vendors/[A-Za-z0-9_-]+/evidence$).*)" },
   ],
 };

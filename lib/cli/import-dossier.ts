@@ -12,12 +12,10 @@
 // Exit codes: 0 imported; 1 the database failed; 2 bad usage, an invalid
 // file (each problem on stderr as "$.json.path: message") or unknown vendor.
 import { SYSTEM_ACTOR } from "@/lib/server/actor";
-import { recordAudit } from "@/lib/server/audit";
-import { db, disconnectDb, type Tx } from "@/lib/server/db";
-import { addMissingControls } from "@/lib/server/dossier/control-catalogue";
-import { importDossier, replaceDossier } from "@/lib/server/services/import-dossier";
+import { disconnectDb } from "@/lib/server/db";
+import { importDossierFile } from "@/lib/server/services/dossier-interchange";
 import { AppError } from "@/lib/server/errors";
-import { dossierSchema, type Dossier } from "@/lib/schemas/dossier";
+import { dossierSchema } from "@/lib/schemas/dossier";
 import { parseArgs, processIo, readValidatedJson, type CliIo } from "./cli-io";
 
 export const IMPORT_DOSSIER_USAGE = "usage: import-dossier <dossier.json> [--update <vendor-id>]";
@@ -42,18 +40,7 @@ export async function importDossierCommand(args: string[], io: CliIo = processIo
   const dossier = loaded.value;
   const updateId = parsed.options.update;
   try {
-    const vendor = await db().$transaction(
-      async (tx) => {
-        await addControls(tx, dossier);
-        const people = await usersByEmail(tx, dossier);
-        const owner = dossier.profile.ownerEmail ? people.get(dossier.profile.ownerEmail.toLowerCase()) : undefined;
-        const common = { uploadedById: SYSTEM_ACTOR.id, uploaderIds: people };
-        return updateId === undefined
-          ? importDossier(tx, SYSTEM_ACTOR, dossier, { ...common, ownerId: owner ?? null })
-          : replaceDossier(tx, SYSTEM_ACTOR, updateId, dossier, { ...common, ownerId: owner });
-      },
-      { timeout: 60_000 },
-    );
+    const vendor = await importDossierFile({ actor: SYSTEM_ACTOR, input: dossier, replace: updateId === undefined ? undefined : { vendorId: updateId } });
     io.out(vendor.id);
     io.err(`${updateId === undefined ? "imported" : "updated"} ${vendor.name} as vendor ${vendor.id}`);
     return 0;
@@ -67,20 +54,6 @@ export async function importDossierCommand(args: string[], io: CliIo = processIo
   } finally {
     await disconnectDb();
   }
-}
-
-async function addControls(tx: Tx, dossier: Dossier) {
-  const added = await addMissingControls(tx, dossier.controlCatalogue);
-  if (added.length > 0) {
-    await recordAudit(tx, SYSTEM_ACTOR, { action: "catalogue.import", entityType: "control_catalogue", after: { added } });
-  }
-}
-
-/** Existing users named in the file (uploaders, owner), by lower-cased e-mail. */
-async function usersByEmail(tx: Tx, dossier: Dossier): Promise<Map<string, string>> {
-  const emails = [...new Set([...dossier.documents.map((d) => d.uploadedBy), dossier.profile.ownerEmail ?? ""].map((e) => e.toLowerCase()).filter(Boolean))];
-  const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
-  return new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
 }
 
 function usage(io: CliIo, problem: string): number {

@@ -186,6 +186,7 @@ const FIXED_ACTIONS = {
     after: z.strictObject({ name: text, records: count, documents: count }),
   }),
   "vendor.replace_dossier": entry("Vendor's dossier replaced from a file", "vendor", { before: vendorTotals, after: vendorTotals }),
+  "vendor.export_dossier": entry("Vendor's dossier exported", "vendor", { after: z.strictObject({ documents: count }) }),
   "import.preview": entry("Spreadsheet uploaded for import (preview)", "spreadsheet_import", {
     after: z.strictObject({ kind: text, fileName: text, format: text, sha256, rows: count, errors: count, creates: count, updates: count }),
   }),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, uniqueName } from "./helpers";
+import { issueApiToken, signInAs } from "./helpers";
 
 // Through the real server and its proxy: an admin issues a token in the UI, a
 // client without any cookie uses it, the admin revokes it and the next call is
@@ -7,17 +7,7 @@ import { signInAs, uniqueName } from "./helpers";
 
 test("admin issues an API token, a cookie-less client uses it, revoking it refuses the next call", async ({ page, playwright, baseURL }) => {
   await signInAs(page, "admin");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" }).click();
-  const name = uniqueName("Ticketing sync");
-  const form = page.getByRole("form", { name: "New API token" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Acts as role").selectOption("viewer");
-  await form.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByRole("status")).toContainText("shown only once");
-  const secret = (await page.getByTestId("new-api-token").textContent())!.trim();
-  expect(secret).toMatch(/^assay_/);
-  const row = page.getByRole("row", { name: new RegExp(name) });
-  await expect(row).toContainText("Active");
+  const { name, secret } = await issueApiToken(page, "viewer");
 
   const client = await playwright.request.newContext({ baseURL });
   const listed = await client.get("/api/v1/vendors?limit=3&tier=critical", { headers: { authorization: `Bearer ${secret}` } });

@@ -36,3 +36,17 @@ export async function signInAs(page: Page, role: Role) {
 export function uniqueName(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/** An admin (already signed in on `page`) issues an API token acting as `role` in Admin → API tokens; returns its secret, shown once. */
+export async function issueApiToken(page: Page, role: Role, name = uniqueName("Ticketing sync")): Promise<{ name: string; secret: string }> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" }).click();
+  const form = page.getByRole("form", { name: "New API token" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Acts as role").selectOption(role);
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("status")).toContainText("shown only once");
+  const secret = (await page.getByTestId("new-api-token").textContent())!.trim();
+  expect(secret).toMatch(/^assay_/);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Active");
+  return { name, secret };
+}

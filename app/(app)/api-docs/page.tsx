@@ -5,7 +5,7 @@ import { openApiDocument } from "@/lib/schemas/api/openapi";
 export const metadata: Metadata = { title: "API reference" };
 
 type Json = Record<string, unknown>;
-type Operation = { operationId: string; summary: string; parameters?: Json[]; requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, { description: string }> };
+type Operation = { operationId: string; summary: string; description?: string; parameters?: Json[]; requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, { description: string }> };
 
 /** A parameter's type in a word: its enum values, its type and bounds. */
 function typeOf(schema: Json): string {
@@ -36,12 +36,15 @@ export default async function ApiDocsPage() {
       </div>
       {Object.entries(paths).flatMap(([path, methods]) =>
         Object.entries(methods).map(([method, op]) => {
-          const body = op.requestBody?.content["application/json"]?.schema;
+          // JSON for most bodies; multipart/form-data for a file upload.
+          const [bodyType, bodyMedia] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
+          const body = bodyMedia?.schema;
           return (
             <section key={`${method} ${path}`} className="card" data-spaced aria-labelledby={op.operationId}>
               <h2 id={op.operationId}>
                 <code>{method.toUpperCase()} /api/v1{path}</code> <span className="muted">{op.summary}</span>
               </h2>
+              {op.description ? <p>{op.description}</p> : null}
               {op.parameters?.length ? (
                 <div className="table-wrap" tabIndex={0} role="region" aria-label={`Parameters of ${op.operationId}`}>
                   <table className="data">
@@ -64,7 +67,7 @@ export default async function ApiDocsPage() {
               ) : null}
               {body ? (
                 <details>
-                  <summary>Request body (JSON Schema)</summary>
+                  <summary>Request body ({bodyType}, JSON Schema)</summary>
                   <pre className="code-block">{JSON.stringify(resolve(doc, String(body.$ref)), null, 2)}</pre>
                 </details>
               ) : null}

@@ -5,6 +5,7 @@ import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusyError } from "../db-errors";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { STATUS_OF_ERROR } from "../route-errors";
+import { UploadRejectedError } from "../storage/blob-store";
 
 
 const TITLE: Record<number, string> = {
@@ -13,6 +14,7 @@ const TITLE: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   409: "Conflict",
+  413: "Content too large",
   429: "Too many requests",
   500: "Internal server error",
   503: "Service busy",
@@ -45,7 +47,9 @@ export function problemResponse(status: number, detail: string, options: { error
 export function problemFor(error: unknown, requestId: string | undefined): Response {
   if (error instanceof AppError) {
     const errors = error.fieldErrors ? Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message })) : undefined;
-    return problemResponse(STATUS_OF_ERROR[error.code], error.message, { errors });
+    // A file over the upload limit is 413, as the app's own upload route answers it.
+    const status = error instanceof UploadRejectedError && error.reason === "too_large" ? 413 : STATUS_OF_ERROR[error.code];
+    return problemResponse(status, error.message, { errors });
   }
   if (isDatabaseBusyError(error)) return problemResponse(503, "Assay is busy; nothing was saved. Retry shortly.", { headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } });
   logger.error({ err: error, requestId }, "API request failed");

@@ -8,7 +8,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import type { Tx } from "../db";
-import { notFound } from "../errors";
+import { notFound, staleEdit } from "../errors";
 import { refreshVendorSummary } from "./vendor-summaries";
 import { createVendorLists, replaceVendorLists } from "./vendor-lists";
 import { createRecords, deleteVendorRecords, listRecords } from "../dossier/record-store";
@@ -32,7 +32,7 @@ export interface ImportOptions {
  * permission those kinds need (docs/security.md, least privilege): in
  * practice an administrator, or the system actor of the CLI and the seed.
  */
-function requireEveryRecordPermission(actor: Actor) {
+export function requireEveryRecordPermission(actor: Actor) {
   for (const kind of [...RECORD_KIND_KEYS, ...LEGAL_RECORD_KIND_KEYS]) requirePermission(actor, recordKindSpec(kind).permission);
 }
 
@@ -89,6 +89,11 @@ export async function replaceDossier(tx: Tx, actor: Actor, vendorId: string, inp
   const dossier = dossierSchema.parse(input);
   const vendor = await tx.vendor.findUnique({ where: { id: vendorId } });
   if (!vendor) throw notFound("Vendor not found.");
+  if (options.expectedVersion !== undefined) {
+    // Compare-and-set before anything is replaced: a save since the caller read the vendor makes count 0 (409).
+    const { count } = await tx.vendor.updateMany({ where: { id: vendorId, version: options.expectedVersion }, data: { version: options.expectedVersion } });
+    if (count === 0) throw staleEdit("vendor");
+  }
   const [oldRecords, oldDocuments] = await Promise.all([
     listRecords(tx, vendorId),
     tx.evidenceDocument.findMany({ where: { vendorId }, select: { id: true, version: true } }),
@@ -147,6 +152,8 @@ export interface ReplaceOptions {
   uploaderIds?: ReadonlyMap<string, string>;
   /** undefined leaves the owner as it is. */
   ownerId?: string | null;
+  /** The vendor's version the caller read; replacing refuses (CONFLICT) when it has changed since. */
+  expectedVersion?: number;
 }
 
 /** The vendor row's columns that come from the dossier profile. */

@@ -29,3 +29,26 @@ export function evidenceDownloadHeaders(doc: DownloadableDocument): Record<strin
     ETag: `"${doc.sha256}"`,
   };
 }
+
+/** Response headers for an assessment's PDF report (call after the permission check): an attachment, never sniffed or cached. */
+export function reportPdfHeaders(fileName: string, sizeBytes: number): Record<string, string> {
+  return {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+    "Content-Length": String(sizeBytes),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  };
+}
+
+/** Response headers for a bulk audit pack archive (call after the permission check); the digest lets the client check what arrived. */
+export function packArchiveHeaders(file: { fileName: string; sizeBytes: number; sha256: string | null }): Record<string, string> {
+  return {
+    "Content-Type": "application/zip",
+    "Content-Length": String(file.sizeBytes),
+    "Content-Disposition": contentDispositionAttachment(file.fileName),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    ...(file.sha256 ? { "X-Content-SHA256": file.sha256 } : {}),
+  };
+}

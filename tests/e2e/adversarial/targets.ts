@@ -307,7 +307,7 @@ export const ACTIONS: Record<string, ActionTarget> = {
 // ---------------------------------------------------------------- routes
 
 export interface RouteTarget {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT";
   /**
    * The REST API: a bearer token authenticates, a session cookie never does, so
    * every signed-in role is refused 401 here (cross-site requests riding a
@@ -380,6 +380,19 @@ export const ROUTES: Record<string, RouteTarget> = {
   "GET app/api/v1/vendors/[id]/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.read", allowed: 401, bearer: true },
   "PATCH app/api/v1/vendors/[id]/route.ts": { method: "PATCH", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}`, permission: "vendor.update", allowed: 401, bearer: true },
   "GET app/api/v1/vendors/[id]/findings/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/findings`, permission: "vendor.read", allowed: 401, bearer: true },
+  "GET app/api/v1/assessments/route.ts": { method: "GET", path: () => "/api/v1/assessments?limit=5", permission: "assessment.read", allowed: 401, bearer: true },
+  "GET app/api/v1/vendors/[id]/assessments/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/assessments`, permission: "assessment.read", allowed: 401, bearer: true },
+  "GET app/api/v1/assessments/[id]/route.ts": { method: "GET", path: (k, s) => `/api/v1/assessments/${s ?? k.assessments[0] ?? "none"}`, permission: "assessment.read", allowed: 401, bearer: true },
+  "GET app/api/v1/vendors/[id]/evidence/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/evidence`, permission: "evidence.read", allowed: 401, bearer: true },
+  "POST app/api/v1/vendors/[id]/evidence/route.ts": { method: "POST", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/evidence`, permission: "evidence.upload", allowed: 401, bearer: true, body: () => Buffer.alloc(0) },
+  "GET app/api/v1/evidence/[id]/file/route.ts": { method: "GET", path: (k, s) => `/api/v1/evidence/${s ?? k.documents[0]}/file`, permission: "evidence.read", allowed: 401, bearer: true },
+  "POST app/api/v1/audit-packs/route.ts": { method: "POST", path: () => "/api/v1/audit-packs", permission: "pack.export", allowed: 401, bearer: true },
+  "GET app/api/v1/audit-packs/[id]/route.ts": { method: "GET", path: (_k, s) => `/api/v1/audit-packs/${s ?? "no-such-job"}`, permission: "pack.export", allowed: 401, bearer: true },
+  "GET app/api/v1/audit-packs/[id]/archive/route.ts": { method: "GET", path: (_k, s) => `/api/v1/audit-packs/${s ?? "no-such-job"}/archive`, permission: "pack.export", allowed: 401, bearer: true },
+  "GET app/api/v1/vendors/[id]/dossier/route.ts": { method: "GET", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/dossier`, permission: "pack.export", allowed: 401, bearer: true },
+  "PUT app/api/v1/vendors/[id]/dossier/route.ts": { method: "PUT", path: (k, s) => `/api/v1/vendors/${s ?? k.vendors[0]}/dossier?version=${STALE}`, permission: "vendor.update", allowed: 401, bearer: true },
+  "POST app/api/v1/dossiers/route.ts": { method: "POST", path: () => "/api/v1/dossiers", permission: "vendor.create", allowed: 401, bearer: true },
+  "GET app/api/v1/assessments/[id]/report.pdf/route.ts": { method: "GET", path: (k, s) => `/api/v1/assessments/${s ?? k.assessments[0] ?? "none"}/report.pdf`, permission: "assessment.read", allowed: 401, bearer: true },
   "GET app/api/v1/openapi.json/route.ts": { method: "GET", path: () => "/api/v1/openapi.json", permission: null, allowed: 200 },
   // Authenticated by the random token in its path, not a session: a guessed token is a plain 404.
   "GET app/api/calendar/feed/[token]/route.ts": { method: "GET", path: (_k, s) => `/api/calendar/feed/${s ?? "no-such-token"}`, permission: null, allowed: 404 },

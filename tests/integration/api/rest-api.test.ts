@@ -5,12 +5,9 @@
 // Retry-After, and the OpenAPI 3.1 document: valid, and describing the
 // answers the handlers really give.
 import { Validator } from "@seriousme/openapi-schema-validator";
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
 import type { Role } from "@/lib/domain/accounts/roles";
-import { openApiDocument } from "@/lib/schemas/api/openapi";
 import type { Actor } from "@/lib/server/actor";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { listVendors } from "@/lib/server/services/vendors";
@@ -19,6 +16,7 @@ import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/vendors/[id]/
 import { GET as findingsRoute } from "@/app/api/v1/vendors/[id]/findings/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { apiRequest, apiSecretFor } from "../helpers/api-tokens";
+import { openApiContract } from "../helpers/api-contract";
 import { makeActor, validVendor } from "../helpers/fixtures";
 import { forEachProvider } from "../helpers/test-database";
 
@@ -28,16 +26,8 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 forEachProvider("REST API /api/v1", (t) => {
   const actors = {} as Record<Role, Actor>;
   let secret: Record<Role, string>;
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const doc = openApiDocument();
-  const schemas = (doc.components as { schemas: Record<string, object> }).schemas;
-  for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
   /** Checks a real answer against the document's schema for it. */
-  const conforms = (name: string, body: unknown) => {
-    const ok = ajv.validate(`#/components/schemas/${name}`, body);
-    expect(ok, `${name}: ${JSON.stringify(ajv.errors)}`).toBe(true);
-  };
+  const { conforms } = openApiContract();
 
   beforeAll(async () => {
     expect(await seedDemoData()).toBe("seeded");

@@ -13,8 +13,8 @@ async function oneVendorFilter(ctx: CaseContext) {
 }
 
 const finished = new WeakMap<CaseContext, Promise<string>>();
-/** One finished job per run, shared by the status and download rows (neither changes it). */
-function finishedJob(ctx: CaseContext): Promise<string> {
+/** One finished job per run, shared by the status and download rows (neither changes it), the REST API's too (cases-api.ts). */
+export function finishedJob(ctx: CaseContext): Promise<string> {
   let job = finished.get(ctx);
   if (!job) {
     job = (async () => {

@@ -1,6 +1,7 @@
 import { requireActor } from "@/lib/server/auth";
 import { handleRoute } from "@/lib/server/route-errors";
 import { downloadAssessmentReport } from "@/lib/server/services/assessments/download-report";
+import { reportPdfHeaders } from "@/lib/server/storage/download-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const actor = await requireActor();
     const { id } = await params;
     const { pdf, fileName } = await downloadAssessmentReport({ actor, assessmentId: id });
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Content-Length": String(pdf.length),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return new Response(new Uint8Array(pdf), { headers: reportPdfHeaders(fileName, pdf.length) });
   });
 }

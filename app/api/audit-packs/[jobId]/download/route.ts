@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
-import { contentDispositionAttachment } from "@/lib/domain/uploads/file-name";
 import { requireActor } from "@/lib/server/auth";
 import { openPackJobDownload } from "@/lib/server/services/pack-jobs";
 import { handleRoute } from "@/lib/server/route-errors";
+import { packArchiveHeaders } from "@/lib/server/storage/download-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -13,15 +13,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
     const { jobId } = await params;
     const file = await openPackJobDownload({ actor, jobId });
     const body = Readable.toWeb(await file.open()) as ReadableStream<Uint8Array>;
-    return new Response(body, {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Length": String(file.sizeBytes),
-        "Content-Disposition": contentDispositionAttachment(file.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-        ...(file.sha256 ? { "X-Content-SHA256": file.sha256 } : {}),
-      },
-    });
+    return new Response(body, { headers: packArchiveHeaders(file) });
   });
 }
