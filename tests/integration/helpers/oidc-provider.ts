@@ -23,12 +23,14 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-export async function startOidcProvider(redirectUri: string, { port = 0 }: { port?: number } = {}): Promise<TestOidcProvider> {
+export async function startOidcProvider(redirectUri: string, { port = 0, unref = false }: { port?: number; unref?: boolean } = {}): Promise<TestOidcProvider> {
   const clientId = "assay-test";
   const clientSecret = "assay-test-secret-0123456789abcdef";
   const accounts = new Map<string, TestAccount>();
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  // A table row that starts one on demand has no place to stop it: it must not keep the process alive.
+  if (unref) server.unref();
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [
