@@ -108,6 +108,8 @@ export async function saveSsoConfig({ actor, input }: { actor: Actor; input: unk
   requirePermission(actor, "settings.manage");
   const data = parseInput(ssoConfigSchema, input);
   const existing = await loadSsoSettings();
+  // Stale before slow: no discovery round-trip for a save that cannot land (checked again in the transaction).
+  if ((existing?.version ?? 0) !== data.version) throw staleEdit("single sign-on configuration");
   if (!data.clientSecret && !existing?.clientSecretSealed) {
     throw new AppError("VALIDATION", "Check the highlighted fields.", { clientSecret: "Enter the client secret" });
   }

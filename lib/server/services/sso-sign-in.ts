@@ -17,7 +17,7 @@ import { loadSsoSettings, ssoClientSecret, type SsoSettings } from "./sso-config
 
 // Sign-in through the configured OpenID provider (README.md, "Single
 // sign-on"; docs/security.md, "Single sign-on"): authorization code flow with
-// PKCE, state and nonce, all three kept server-side in SsoLoginFlow and
+// PKCE, state and nonce, all three kept server-side in SsoLoginAttempt and
 // named by a random id in the browser's cookie, so a callback completes once,
 // in the browser that started it.
 
@@ -61,8 +61,8 @@ export async function startSsoSignIn(from: From, now = new Date()): Promise<{ fl
   // 256 bits from the CSPRNG: the cookie's value is the only key to this flow.
   const flowId = randomBytes(32).toString("base64url");
   // Flows nobody finished are dead weight: started by anyone, so swept here.
-  await db().ssoLoginFlow.deleteMany({ where: { expiresAt: { lt: now } } });
-  await db().ssoLoginFlow.create({ data: { id: flowId, state, nonce, codeVerifier, createdAt: now, expiresAt: new Date(now.getTime() + FLOW_TTL_MS) } });
+  await db().ssoLoginAttempt.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db().ssoLoginAttempt.create({ data: { id: flowId, state, nonce, codeVerifier, createdAt: now, expiresAt: new Date(now.getTime() + FLOW_TTL_MS) } });
   const url = client.authorizationUrl({
     scope: "openid email profile",
     state,
@@ -115,8 +115,8 @@ export async function completeSsoSignIn(callback: SsoCallback): Promise<SsoSignI
 /** The flow of this browser, deleted as it is read: a second callback finds nothing. */
 async function takeFlow(flowId: string | null, now: Date) {
   if (!flowId) throw new SsoRefused("flow_missing", "no sign-in cookie");
-  const flow = await db().ssoLoginFlow.findUnique({ where: { id: flowId } });
-  const { count } = await db().ssoLoginFlow.deleteMany({ where: { id: flowId } });
+  const flow = await db().ssoLoginAttempt.findUnique({ where: { id: flowId } });
+  const { count } = await db().ssoLoginAttempt.deleteMany({ where: { id: flowId } });
   if (!flow || count === 0) throw new SsoRefused("flow_missing", "unknown or already used");
   if (flow.expiresAt <= now) throw new SsoRefused("flow_missing", "expired");
   return flow;
@@ -242,8 +242,9 @@ async function applyProviderRole(tx: Tx, user: UserRecord, role: Role, actor: Ac
 
 async function recordRefusal(refusal: SsoRefused, who: { issuer: string | null; subject: string | null; email: string | null }, from: { ip: string | null; userAgent: string | null }) {
   const { login: policy } = await loadSettings();
-  // A blocked client is not counted again (it would extend its own block forever).
-  if (refusal.reason !== "client_blocked") await recordFailure(policy, THROTTLE_KEY, from.ip);
+  // A blocked client is not counted again (it would extend its own block
+  // forever), nor is a call while SSO is off (there is nothing to guess at).
+  if (refusal.reason !== "client_blocked" && refusal.reason !== "not_configured") await recordFailure(policy, THROTTLE_KEY, from.ip);
   const user = who.subject && who.issuer ? await db().ssoIdentity.findUnique({ where: { issuer_subject: { issuer: who.issuer, subject: who.subject } } }) : null;
   const byEmail = !user && who.email ? await db().user.findUnique({ where: { email: who.email }, select: { id: true } }) : null;
   await db().$transaction((tx) =>

@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "SsoConfig" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "id" INTEGER NOT NULL DEFAULT 1,
     "enabled" BOOLEAN NOT NULL DEFAULT false,
     "displayName" TEXT NOT NULL,
     "issuerUrl" TEXT NOT NULL,
@@ -11,33 +11,41 @@ CREATE TABLE "SsoConfig" (
     "unmappedRole" TEXT NOT NULL,
     "provisionUsers" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SsoConfig_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "SsoIdentity" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "issuer" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lastLoginAt" DATETIME
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastLoginAt" TIMESTAMP(3),
+
+    CONSTRAINT "SsoIdentity_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
-CREATE TABLE "SsoLoginFlow" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+CREATE TABLE "SsoLoginAttempt" (
+    "id" TEXT NOT NULL,
     "state" TEXT NOT NULL,
     "nonce" TEXT NOT NULL,
     "codeVerifier" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL,
-    "expiresAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SsoLoginAttempt_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "LocalPasswordDisabled" (
-    "userId" TEXT NOT NULL PRIMARY KEY,
-    "disabledAt" DATETIME NOT NULL
+    "userId" TEXT NOT NULL,
+    "disabledAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "LocalPasswordDisabled_pkey" PRIMARY KEY ("userId")
 );
 
 -- CreateIndex
@@ -47,4 +55,4 @@ CREATE INDEX "SsoIdentity_userId_idx" ON "SsoIdentity"("userId");
 CREATE UNIQUE INDEX "SsoIdentity_issuer_subject_key" ON "SsoIdentity"("issuer", "subject");
 
 -- CreateIndex
-CREATE INDEX "SsoLoginFlow_expiresAt_idx" ON "SsoLoginFlow"("expiresAt");
+CREATE INDEX "SsoLoginAttempt_expiresAt_idx" ON "SsoLoginAttempt"("expiresAt");
