@@ -14,6 +14,7 @@ import { loadSettings } from "./settings";
 import { failureCounts, recordFailure } from "./sign-in-limits";
 import { normaliseEmail } from "./sign-in";
 import { loadSsoSettings, ssoClientSecret, type SsoSettings } from "./sso-config";
+import { publicView } from "./users";
 
 // Sign-in through the configured OpenID provider (README.md, "Single
 // sign-on"; docs/security.md, "Single sign-on"): authorization code flow with
@@ -210,8 +211,7 @@ async function provisionUser(tx: Tx, email: string, claims: Claims, role: Role) 
     data: { email, name: name.slice(0, 120), role, passwordHash: await hashPassword(randomBytes(32).toString("base64url")) },
   });
   await tx.localPasswordDisabled.create({ data: { userId: user.id, disabledAt: new Date() } });
-  const view = { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, mustChangePassword: user.mustChangePassword, version: user.version };
-  await recordAudit(tx, { id: user.id, email: user.email, name: user.name, role }, { action: "user.create", entityType: "user", entityId: user.id, after: view });
+  await recordAudit(tx, { id: user.id, email: user.email, name: user.name, role }, { action: "user.create", entityType: "user", entityId: user.id, after: publicView(user) });
   return user;
 }
 
@@ -230,13 +230,12 @@ async function applyProviderRole(tx: Tx, user: UserRecord, role: Role, actor: Ac
   }
   const updated = await tx.user.update({ where: { id: user.id }, data: { role, version: { increment: 1 } } });
   const sessionsEnded = await revokeUserSessions(tx, user.id, "role_changed", now);
-  const view = (u: UserRecord) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, mustChangePassword: u.mustChangePassword, version: u.version });
   await recordAudit(tx, actor, {
     action: "user.change_role",
     entityType: "user",
     entityId: user.id,
-    before: view(user),
-    after: { ...view(updated), ...(sessionsEnded ? { sessionsEnded } : {}) },
+    before: publicView(user),
+    after: { ...publicView(updated), ...(sessionsEnded ? { sessionsEnded } : {}) },
   });
 }
 

@@ -12,7 +12,7 @@ import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserAc
 type UserRow = { id: string; email: string; name: string; role: string; active: boolean; version: number; mustChangePassword: boolean };
 
 // Never let a password hash reach an audit record or a page.
-function publicView(u: UserRow) {
+export function publicView(u: UserRow) {
   return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, mustChangePassword: u.mustChangePassword, version: u.version };
 }
 

@@ -38,9 +38,3 @@ export async function sessionCookie(user: { id: string; email: string; name: str
     options: { httpOnly: true, sameSite: "lax" as const, secure: secureCookiesEnabled(), path: "/", maxAge },
   };
 }
-
-/** Where the browser goes after the provider: the configured public address, never a Host header. */
-export function appUrl(path: string): URL {
-  const base = (process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
-  return new URL(path, `${base}/`);
-}

@@ -72,8 +72,16 @@ export async function relyingParty(config: RelyingPartyConfig): Promise<BaseClie
   });
 }
 
+/**
+ * An address in the app as the outside world reaches it: NEXTAUTH_URL (set by
+ * `npm start`), never a request's Host header, which a client chooses.
+ */
+export function appUrl(path: string): URL {
+  const base = (process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+  return new URL(path, `${base}/`);
+}
+
 /** The address the provider sends the browser back to; register it at the provider. */
 export function ssoCallbackUrl(): string {
-  const base = (process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
-  return `${base}/api/sso/callback`;
+  return appUrl("/api/sso/callback").toString();
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/server/http/client-ip";
-import { appUrl, flowCookie, flowCookieName, sessionCookie } from "@/lib/server/sso/cookies";
+import { flowCookie, flowCookieName, sessionCookie } from "@/lib/server/sso/cookies";
+import { appUrl } from "@/lib/server/sso/oidc-client";
 import { completeSsoSignIn } from "@/lib/server/services/sso-sign-in";
 
 export const dynamic = "force-dynamic";

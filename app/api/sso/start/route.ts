@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { clientIp } from "@/lib/server/http/client-ip";
 import { logger } from "@/lib/server/logger";
-import { appUrl, flowCookie } from "@/lib/server/sso/cookies";
+import { flowCookie } from "@/lib/server/sso/cookies";
+import { appUrl } from "@/lib/server/sso/oidc-client";
 import { SsoRefused, startSsoSignIn } from "@/lib/server/services/sso-sign-in";
 
 export const dynamic = "force-dynamic";
