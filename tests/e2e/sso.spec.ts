@@ -3,6 +3,7 @@
 // the admin configures it, people sign in through the provider's own login
 // page, their role follows the provider's groups, and tampered or replayed
 // sign-ins are refused (README.md, "Single sign-on").
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startOidcProvider, type TestOidcProvider } from "../integration/helpers/oidc-provider";
 import { E2E_PORT } from "./env";
@@ -32,6 +33,11 @@ test.afterAll(async ({ browser }) => {
   await page.close();
   await idp?.close();
 });
+
+async function seriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${page.url()}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
 
 /** Every CSP violation the browser reports on a page (the CSP must hold through the flow). */
 function cspViolations(page: Page): string[] {
@@ -146,6 +152,22 @@ test("the admin configures the provider; discovery is checked and the secret is 
   expect(await page.content()).not.toContain(idp.clientSecret);
 
   for (const person of [sam, dee, tess]) await createUser(page, person.name, person.email, "viewer", person.password);
+
+  // The new page, the users page's new column and the sign-in button fit a phone and are axe clean.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const findings: string[] = [];
+  for (const path of ["/admin/sso", "/admin/users"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    findings.push(...(await seriousAxeViolations(page)));
+  }
+  const signedOut = await freshPage(page.context().browser()!);
+  await signedOut.setViewportSize({ width: 390, height: 844 });
+  await signedOut.goto("/signin");
+  await expect(signedOut.getByRole("link", { name: BUTTON })).toBeVisible();
+  findings.push(...(await seriousAxeViolations(signedOut)));
+  await signedOut.context().close();
+  expect(findings).toEqual([]);
 });
 
 test("a user signs in through the provider with the role its groups map to, and a group change applies at the next sign-in", async ({ browser }) => {
