@@ -9,7 +9,8 @@ import { completeSsoSignIn, startSsoSignIn } from "@/lib/server/services/sso-sig
 import { getSsoConfig, saveSsoConfig } from "@/lib/server/services/sso-config";
 import { firstAdminId, setLocalPassword } from "@/lib/server/services/local-password";
 import { signIn } from "@/lib/server/services/sign-in";
-import { createSession } from "@/lib/server/services/sessions";
+import { createSession, resolveSession } from "@/lib/server/services/sessions";
+import { setUserActive } from "@/lib/server/services/users";
 import { forgetDiscoveredIssuer } from "@/lib/server/sso/oidc-client";
 import type { SsoConfigInput } from "@/lib/schemas/sso";
 import { forEachProvider } from "../helpers/test-database";
@@ -158,6 +159,17 @@ forEachProvider("single sign-on", (t) => {
     expect((await ssoSignIn(login)).result).toMatchObject({ ok: true, user: { id: user.id, role: "legal" } });
     const change = (await eventsSince(next)).find((e) => e.action === "user.change_role");
     expect(change).toMatchObject({ before: expect.objectContaining({ role: "security" }), after: expect.objectContaining({ role: "legal" }) });
+  });
+
+  it("gives an ordinary server-side session, which deactivation ends like any other", async () => {
+    await configure();
+    const user = await makeActor("viewer");
+    const { result } = await ssoSignIn(providerAccount(user.email, ["assay-security"]));
+    if (!result.ok) throw new Error(`refused: ${result.reason}`);
+    expect((await resolveSession(result.sessionId))?.user.id).toBe(user.id);
+    const current = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await setUserActive({ actor: admin, input: { userId: user.id, active: false, version: current.version } });
+    expect(await resolveSession(result.sessionId)).toBeNull();
   });
 
   it("refuses a deactivated user, an unverified e-mail, an unknown person and an unmapped one, auditing why", async () => {
