@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { errors, generators, type IdTokenClaims, type UserinfoResponse } from "openid-client";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { isClientBlocked } from "@/lib/domain/accounts/login-throttle";
 import type { Role } from "@/lib/domain/accounts/roles";
 import { normaliseIssuer, roleFromClaim } from "@/lib/domain/accounts/sso";
@@ -46,11 +47,30 @@ async function refuseIfBlocked(from: From) {
   if (isClientBlocked(await failureCounts(policy, THROTTLE_KEY, from.ip), policy)) throw new SsoRefused("client_blocked");
 }
 
+/** A person starts one sign-in at a time; more from one client within a minute is a script. */
+export const STARTS_PER_MINUTE = 20;
+
+/**
+ * Every start writes a row anyone can cause, so starts are counted per client
+ * in the database (shared by every instance, like the sign-in throttle): the
+ * rows in flight stay bounded by clients, not by requests.
+ */
+async function consumeStart(from: From) {
+  const limiter = new RateLimiterPrisma({ storeClient: db(), tableName: "rateLimit", clearExpiredByTimeout: false, keyPrefix: "sso-start:client", points: STARTS_PER_MINUTE, duration: 60 });
+  try {
+    await limiter.consume(from.ip || "unknown");
+  } catch (rejected) {
+    if (rejected instanceof RateLimiterRes) throw new SsoRefused("client_blocked", "too many sign-ins started");
+    throw rejected;
+  }
+}
+
 /** Starts a sign-in: returns the provider's authorization URL and the flow id for the browser's cookie. */
 export async function startSsoSignIn(from: From, now = new Date()): Promise<{ flowId: string; url: string }> {
   const settings = await loadSsoSettings();
   if (!settings?.enabled) throw new SsoRefused("not_configured");
   await refuseIfBlocked(from);
+  await consumeStart(from);
   const clientSecret = ssoClientSecret(settings);
   if (!clientSecret) throw new SsoRefused("not_configured", "the stored client secret cannot be opened; re-enter it");
   const client = await relyingParty({ issuerUrl: settings.issuerUrl, clientId: settings.clientId, clientSecret }).catch((error: unknown) => {

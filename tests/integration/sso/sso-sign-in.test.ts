@@ -5,7 +5,7 @@
 // password switch with the first admin's fallback. The browser journey is
 // tests/e2e/sso.spec.ts.
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { completeSsoSignIn, startSsoSignIn } from "@/lib/server/services/sso-sign-in";
+import { completeSsoSignIn, startSsoSignIn, STARTS_PER_MINUTE } from "@/lib/server/services/sso-sign-in";
 import { getSsoConfig, saveSsoConfig } from "@/lib/server/services/sso-config";
 import { firstAdminId, setLocalPassword } from "@/lib/server/services/local-password";
 import { signIn } from "@/lib/server/services/sign-in";
@@ -236,6 +236,15 @@ forEachProvider("single sign-on", (t) => {
     for (let i = 0; i < 6; i++) reasons.push(((await completeSsoSignIn({ flowId: `forged-${i}`, search: "?code=x&state=y", ip })) as { reason: string }).reason);
     expect(reasons).toEqual(["flow_missing", "flow_missing", "flow_missing", "flow_missing", "flow_missing", "client_blocked"]);
     await expect(startSsoSignIn({ ip })).rejects.toMatchObject({ reason: "client_blocked" });
+  });
+
+  it("limits how many sign-ins one client may start a minute (each start stores a row)", async () => {
+    await configure();
+    const ip = newClient();
+    for (let i = 0; i < STARTS_PER_MINUTE; i++) await startSsoSignIn({ ip });
+    await expect(startSsoSignIn({ ip })).rejects.toMatchObject({ reason: "client_blocked" });
+    // Another client is not affected.
+    await expect(startSsoSignIn({ ip: newClient() })).resolves.toMatchObject({ url: expect.stringContaining(idp.issuer) });
   });
 
   it("never demotes the last active admin through the provider", async () => {
