@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimValues, isAllowedIssuerUrl, roleFromClaim, type RoleMapping } from "@/lib/domain/accounts/sso";
+import { claimAt, claimValues, isAllowedIssuerUrl, roleFromClaim, type RoleMapping } from "@/lib/domain/accounts/sso";
 import { ssoConfigSchema } from "@/lib/schemas/sso";
 
 const MAPPINGS: RoleMapping[] = [
@@ -29,6 +29,24 @@ describe("roleFromClaim", () => {
 
   it("reads a list's strings only", () => {
     expect(claimValues(["a", 1, null, "b"])).toEqual(["a", "b"]);
+  });
+});
+
+describe("claimAt", () => {
+  const claims = { groups: ["a"], "urn:groups": ["b"], "x.y": ["c"], realm_access: { roles: ["d"] }, list: [{ roles: ["e"] }] };
+  it.each([
+    ["groups", ["a"]],
+    ["urn:groups", ["b"]],
+    // An exact top-level name wins over a path.
+    ["x.y", ["c"]],
+    ["realm_access.roles", ["d"]],
+    ["realm_access.missing", undefined],
+    ["list.0.roles", undefined],
+    ["groups.length", undefined],
+    ["constructor", undefined],
+    ["__proto__.toString", undefined],
+  ])("%s → %j", (name, value) => {
+    expect(claimAt(claims, name)).toEqual(value);
   });
 });
 

@@ -39,6 +39,20 @@ export interface RoleMapping {
 /** "refuse" or a role for users whose claim matches no mapping. */
 export type UnmappedRole = Role | "refuse";
 
+/**
+ * The claim named `name`: a top-level claim of that exact name, else a dotted
+ * path into nested claims (Keycloak sends realm roles as "realm_access.roles").
+ */
+export function claimAt(claims: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(claims, name)) return claims[name];
+  let value: unknown = claims;
+  for (const key of name.split(".")) {
+    if (!value || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** A claim's values: a list (groups) or one string (a department); anything else is no value. */
 export function claimValues(claim: unknown): string[] {
   if (typeof claim === "string") return [claim];

@@ -3,7 +3,7 @@ import { errors, generators, type IdTokenClaims, type UserinfoResponse } from "o
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { isClientBlocked } from "@/lib/domain/accounts/login-throttle";
 import type { Role } from "@/lib/domain/accounts/roles";
-import { normaliseIssuer, roleFromClaim } from "@/lib/domain/accounts/sso";
+import { claimAt, normaliseIssuer, roleFromClaim } from "@/lib/domain/accounts/sso";
 import type { SsoRefusal } from "@/lib/schemas/sso";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
@@ -157,7 +157,7 @@ async function exchangeCode(settings: SsoSettings, flow: { state: string; nonce:
     const claims: Claims = { ...tokens.claims() };
     // A provider may keep the groups or e-mail out of the ID token; the
     // userinfo answer is for the same subject (openid-client checks "sub").
-    if ((claims[settings.claimName] === undefined || claims.email === undefined) && tokens.access_token) {
+    if ((claimAt(claims, settings.claimName) === undefined || claims.email === undefined) && tokens.access_token) {
       const info = await client.userinfo(tokens);
       for (const [key, value] of Object.entries(info)) if (claims[key] === undefined) claims[key] = value;
     }
@@ -183,7 +183,7 @@ function errorText(error: unknown): string {
 }
 
 async function signInLinkedUser(settings: SsoSettings, issuer: string, subject: string, email: string | null, claims: Claims, from: From, now: Date) {
-  const role = roleFromClaim(claims[settings.claimName], settings.roleMappings, settings.unmappedRole);
+  const role = roleFromClaim(claimAt(claims, settings.claimName), settings.roleMappings, settings.unmappedRole);
   const linked = await db().ssoIdentity.findUnique({ where: { issuer_subject: { issuer, subject } } });
   let user = linked ? await db().user.findUnique({ where: { id: linked.userId } }) : null;
   let linkBy: "verified_email" | "provisioned" | null = null;
