@@ -9,7 +9,8 @@ import { screenActionBody, screenActionContentType, screenActionOrigin } from "@
 // /api/v1 is the REST API: its handlers authenticate a bearer token, never a session cookie
 // (lib/server/api/README.md), so it must reach them without one.
 // /api/calendar/feed is authenticated by its own per-user token (calendar apps send no cookie).
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready", "/api/v1", "/api/calendar/feed"];
+// /api/sso starts and completes single sign-on, before there is a session.
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/.well-known", "/forbidden", "/api/health", "/api/ready", "/api/v1", "/api/calendar/feed", "/api/sso"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

@@ -13,6 +13,8 @@ import { TextField } from "@/components/ui/text-field";
 const MESSAGES: Record<string, string> = {
   invalid: "That e-mail and password do not match an active account.",
   locked: "Too many failed attempts from here. Wait a few minutes, then try again.",
+  // Only ever sent after the right password (lib/server/services/sign-in.ts).
+  sso_only: "This account signs in with single sign-on only. Use the single sign-on button.",
 };
 
 export function SignInForm() {

@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/api-tokens", label: "API tokens", permission: "apitoken.manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/admin/sso", label: "Single sign-on", permission: "settings.manage" },
   { href: "/admin/audit-chain", label: "Audit chain", permission: "settings.read" },
   { href: "/api-docs", label: "API reference", permission: "vendor.read" },
 ];

@@ -7,10 +7,23 @@ import { InstantText } from "@/components/ui/relative-date";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/accounts/roles";
 import type { z } from "zod";
 import type { changeRoleSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
+import type { setLocalPasswordSchema } from "@/lib/schemas/sso";
 import type { ActionResult } from "@/lib/schemas/action-result";
 
 interface Props {
-  user: { id: string; name: string; email: string; role: string; active: boolean; mustChangePassword: boolean; version: number; lastLoginAt: Date | null };
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    active: boolean;
+    mustChangePassword: boolean;
+    version: number;
+    lastLoginAt: Date | null;
+    localPasswordEnabled: boolean;
+    /** Keeps a local password always: the way in when single sign-on fails. */
+    isFirstAdmin: boolean;
+  };
   /** The server's clock, so the relative phrase renders the same on the server and in the browser. */
   now: Date;
   isSelf: boolean;
@@ -19,9 +32,10 @@ interface Props {
   changeRole: (input: z.infer<typeof changeRoleSchema>) => Promise<ActionResult<{ id: string }>>;
   setActive: (input: z.infer<typeof setUserActiveSchema>) => Promise<ActionResult<{ id: string }>>;
   forceReset: (input: z.infer<typeof forcePasswordResetSchema>) => Promise<ActionResult<{ id: string }>>;
+  setLocalPassword: (input: z.infer<typeof setLocalPasswordSchema>) => Promise<ActionResult<{ id: string }>>;
 }
 
-export function UserRow({ user, now, isSelf, isSoleAdmin, changeRole, setActive, forceReset }: Props) {
+export function UserRow({ user, now, isSelf, isSoleAdmin, changeRole, setActive, forceReset, setLocalPassword }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -56,6 +70,22 @@ export function UserRow({ user, now, isSelf, isSoleAdmin, changeRole, setActive,
         {user.mustChangePassword ? <> <Badge>Password reset pending</Badge></> : null}
       </td>
       <td>{user.lastLoginAt ? <InstantText at={user.lastLoginAt} now={now} /> : "Never"}</td>
+      <td>
+        {user.localPasswordEnabled ? "On" : <Badge>Single sign-on only</Badge>}{" "}
+        {user.isFirstAdmin ? (
+          <span className="hint muted small">The first admin always keeps a password, for when single sign-on fails.</span>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={pending}
+            aria-label={`${user.localPasswordEnabled ? "Turn off" : "Turn on"} password sign-in for ${user.name}`}
+            onClick={() => run(() => setLocalPassword({ userId: user.id, enabled: !user.localPasswordEnabled }))}
+          >
+            {user.localPasswordEnabled ? "Turn off" : "Turn on"}
+          </button>
+        )}
+      </td>
       <td>
         <button
           type="button"

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PDF_CHOICES, type PackVendorFilter } from "./audit-pack";
 import { LEGAL_RECORD_KIND_KEYS, RECORD_KIND_KEYS, recordKindSpec, type AnyRecordKindKey } from "./dossier-record-kinds";
 import { settingsSchema } from "./settings";
+import { SSO_REFUSALS } from "./sso";
 
 // The audit catalogue (docs/security.md, "Audit trail"): every action the app
 // writes to the audit log, the entity type it names, a label for people, and
@@ -64,6 +65,20 @@ const vendorView = z.strictObject({
 });
 const vendorTier = z.strictObject({ tier: text, computedTier: text, tierOverrideReason: text.nullable() });
 const vendorTotals = z.strictObject({ name: text, tier: text, records: count, documents: count });
+
+/** The SSO settings as audited: never the client secret, only whether it changed. */
+const ssoConfigView = z.strictObject({
+  enabled: z.boolean(),
+  displayName: text,
+  issuerUrl: text,
+  clientId: text,
+  claimName: text,
+  roleMappings: z.array(z.strictObject({ value: text, role: text })),
+  unmappedRole: text,
+  provisionUsers: z.boolean(),
+  clientSecretChanged: z.boolean(),
+  version: count,
+});
 
 const userView = z.strictObject({ id, email: text, name: text, role: text, active: z.boolean(), mustChangePassword: z.boolean(), version: count });
 const userChange = { before: userView, after: userView.extend({ sessionsEnded: count.optional() }) };
@@ -130,13 +145,30 @@ function entry<E extends string, B extends z.ZodType = typeof absent, A extends 
 const FIXED_ACTIONS = {
   "auth.sign_in": entry("Signed in", "user", { after: z.strictObject({ delayedMs: count }).optional() }),
   "auth.sign_in_failed": entry("Sign-in failed", "user", {
-    after: z.strictObject({ email: text, ...from, reason: z.enum(["bad_credentials", "deactivated"]) }),
+    after: z.strictObject({ email: text, ...from, reason: z.enum(["bad_credentials", "deactivated", "local_password_disabled"]) }),
   }),
   "auth.lockout": entry("Client locked out after failed sign-ins", "user", {
-    after: z.strictObject({ email: text, ...from, reason: z.enum(["bad_credentials", "deactivated"]), blocked: z.literal("client") }),
+    after: z.strictObject({ email: text, ...from, reason: z.enum(["bad_credentials", "deactivated", "local_password_disabled"]), blocked: z.literal("client") }),
   }),
   "auth.sign_in_locked": entry("Sign-in refused: client locked out", "user", { after: z.strictObject({ email: text, ...from }) }),
   "auth.sign_out": entry("Signed out", "user"),
+  "auth.sso_sign_in": entry("Signed in with single sign-on", "user", { after: z.strictObject({ issuer: text, subject: text }) }),
+  "auth.sso_link": entry("Single sign-on identity linked", "user", {
+    after: z.strictObject({ issuer: text, subject: text, by: z.enum(["verified_email", "provisioned"]) }),
+  }),
+  "auth.sso_sign_in_failed": entry("Single sign-on refused", "user", {
+    after: z.strictObject({
+      ...from,
+      reason: z.enum(SSO_REFUSALS),
+      issuer: text.nullable(),
+      subject: text.nullable(),
+      email: text.nullable(),
+      detail: text.max(300).nullable(),
+    }),
+  }),
+  "user.local_password_disable": entry("Local password switched off (single sign-on only)", "user"),
+  "user.local_password_enable": entry("Local password switched back on", "user"),
+  "sso.configure": entry("Single sign-on settings changed", "settings", { before: ssoConfigView.nullable(), after: ssoConfigView }),
 
   "apitoken.create": entry("API token created", "api_token", {
     after: z.strictObject({ name: text, prefix: text, role: text, permissions: z.array(text).nullable(), expiresAt: instant.nullable() }),

@@ -5,12 +5,13 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { burnPasswordCheck, verifyPassword } from "../password";
 import { createSession, sweepEndedSessions } from "./sessions";
+import { localPasswordAllowed } from "./local-password";
 import { loadSettings } from "./settings";
 import { clearClientAccount, failureCounts, recordFailure, sweepExpiredLimits } from "./sign-in-limits";
 
 export type SignInResult =
   | { ok: true; sessionId: string; user: { id: string; email: string; name: string; role: Role } }
-  | { ok: false; reason: "invalid" | "locked" };
+  | { ok: false; reason: "invalid" | "locked" | "sso_only" };
 
 export interface SignInAttempt {
   email: string;
@@ -53,7 +54,9 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   let passwordOk = false;
   if (user) passwordOk = await verifyPassword(user.passwordHash, attempt.password);
   else await burnPasswordCheck(attempt.password);
-  if (user && passwordOk && user.active && isRole(user.role)) {
+  // Checked only once the password is right, so it tells nothing to a guesser.
+  const localAllowed = user && passwordOk ? await localPasswordAllowed(user.id) : true;
+  if (user && passwordOk && localAllowed && user.active && isRole(user.role)) {
     await clearClientAccount(policy, email, attempt.ip);
     await sweepEndedSessions(now);
     const sessionId = await db().$transaction(async (tx) => {
@@ -81,11 +84,18 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
       after: {
         email,
         ...from,
-        reason: user && passwordOk && !user.active ? "deactivated" : "bad_credentials",
+        reason: refusalReason(user, passwordOk, localAllowed),
         ...(blocked ? { blocked: "client" } : {}),
       },
     }),
   );
   await sweepExpiredLimits(now);
+  if (!blocked && user && passwordOk && !localAllowed && user.active) return { ok: false, reason: "sso_only" };
   return { ok: false, reason: blocked ? "locked" : "invalid" };
+}
+
+function refusalReason(user: { active: boolean } | null, passwordOk: boolean, localAllowed: boolean) {
+  if (!user || !passwordOk) return "bad_credentials" as const;
+  if (!user.active) return "deactivated" as const;
+  return localAllowed ? ("bad_credentials" as const) : ("local_password_disabled" as const);
 }

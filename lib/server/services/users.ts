@@ -5,20 +5,31 @@ import { db, type Tx } from "../db";
 import { AppError, notFound, staleEdit } from "../errors";
 import { hashPassword } from "../password";
 import { parseInput } from "../validation";
+import { firstAdminId, localPasswordDisabledIds } from "./local-password";
 import { revokeUserSessions, type RevokeReason } from "./sessions";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 
 type UserRow = { id: string; email: string; name: string; role: string; active: boolean; version: number; mustChangePassword: boolean };
 
 // Never let a password hash reach an audit record or a page.
-function publicView(u: UserRow) {
+export function publicView(u: UserRow) {
   return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, mustChangePassword: u.mustChangePassword, version: u.version };
 }
 
 export async function listUsers({ actor }: { actor: Actor }) {
   requirePermission(actor, "user.manage");
-  const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
-  return users.map((u) => ({ ...publicView(u), lastLoginAt: u.lastLoginAt }));
+  const [users, passwordOff, firstAdmin] = await Promise.all([
+    db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] }),
+    localPasswordDisabledIds(),
+    firstAdminId(),
+  ]);
+  return users.map((u) => ({
+    ...publicView(u),
+    lastLoginAt: u.lastLoginAt,
+    // The first admin's password always works, whatever is stored (lib/server/services/local-password.ts).
+    localPasswordEnabled: u.id === firstAdmin || !passwordOff.has(u.id),
+    isFirstAdmin: u.id === firstAdmin,
+  }));
 }
 
 /** Active users to choose a vendor owner from (any signed-in role may see names). */

@@ -26,6 +26,7 @@ import { markNotificationsReadSchema, notificationPreferencesSchema } from "@/li
 import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/organisation";
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { apiTokenCreateSchema, apiTokenRevokeSchema } from "@/lib/schemas/api-token";
+import { setLocalPasswordSchema, ssoConfigSchema } from "@/lib/schemas/sso";
 import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorListQuerySchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
 import type { Permission } from "@/lib/server/permissions";
 import type { KnownIds } from "./db-probe";
@@ -161,6 +162,28 @@ export const ACTIONS: Record<string, ActionTarget> = {
     schema: forcePasswordResetSchema,
     permission: "user.manage",
     probe: (k) => ({ userId: k.users.find((u) => u.role === "viewer")!.id, version: STALE }),
+  },
+  "app/(app)/admin/users/actions.ts#setLocalPasswordAction": {
+    schema: setLocalPasswordSchema,
+    permission: "user.manage",
+    probe: () => ({ userId: "no-such-user", enabled: false }),
+  },
+  "app/(app)/admin/sso/actions.ts#saveSsoConfigAction": {
+    schema: ssoConfigSchema,
+    permission: "settings.manage",
+    // A stale version is refused before the issuer is contacted: nothing saved, no outbound request.
+    probe: () => ({
+      enabled: false,
+      displayName: "Probe",
+      issuerUrl: "https://idp.invalid",
+      clientId: "probe",
+      clientSecret: "probe-secret",
+      claimName: "groups",
+      roleMappings: [],
+      unmappedRole: "refuse",
+      provisionUsers: false,
+      version: STALE,
+    }),
   },
   "app/(app)/admin/settings/organisation-actions.ts#updateOrganisationNameAction": {
     schema: organisationNameSchema,
@@ -431,6 +454,17 @@ export const ROUTES: Record<string, RouteTarget> = {
   "GET app/api/ready/route.ts": { method: "GET", path: () => "/api/ready", permission: null, allowed: 200 },
   "GET app/.well-known/assay-pack-signing-key.pem/route.ts": { method: "GET", path: () => "/.well-known/assay-pack-signing-key.pem", permission: null, allowed: 200 },
   "GET app/api/auth/[...nextauth]/route.ts": { method: "GET", path: () => "/api/auth/csrf", permission: null, allowed: 200 },
+  // Single sign-on happens before there is a session. Unconfigured (as on this server), start
+  // redirects back to the sign-in page; a callback without its browser's flow cookie is refused
+  // with a redirect there too, and only the refusal is recorded.
+  "GET app/api/sso/start/route.ts": { method: "GET", path: () => "/api/sso/start", permission: null, allowed: 303 },
+  "GET app/api/sso/callback/route.ts": {
+    method: "GET",
+    path: () => "/api/sso/callback?code=probe&state=probe",
+    query: z.object({ code: z.string(), state: z.string(), iss: z.string().optional() }),
+    permission: null,
+    allowed: 303,
+  },
   "POST app/api/auth/[...nextauth]/route.ts": {
     method: "POST",
     path: () => "/api/auth/callback/credentials",

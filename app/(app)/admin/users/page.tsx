@@ -3,7 +3,7 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRow } from "@/components/users/user-row";
 import { requirePageActor } from "@/lib/server/auth";
 import { listUsers } from "@/lib/server/services/users";
-import { changeUserRoleAction, createUserAction, forcePasswordResetAction, setUserActiveAction } from "./actions";
+import { changeUserRoleAction, createUserAction, forcePasswordResetAction, setLocalPasswordAction, setUserActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -32,12 +32,13 @@ export default async function UsersPage() {
               <th scope="col">Role</th>
               <th scope="col">Status</th>
               <th scope="col">Last sign-in</th>
+              <th scope="col">Password sign-in</th>
               <th scope="col"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={u} now={now} isSelf={u.id === actor.id} isSoleAdmin={u.id === soleAdminId} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} />
+              <UserRow key={u.id} user={u} now={now} isSelf={u.id === actor.id} isSoleAdmin={u.id === soleAdminId} changeRole={changeUserRoleAction} setActive={setUserActiveAction} forceReset={forcePasswordResetAction} setLocalPassword={setLocalPasswordAction} />
             ))}
           </tbody>
         </table>
