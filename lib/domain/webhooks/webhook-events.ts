@@ -31,3 +31,18 @@ export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];
 export function isWebhookEventType(value: string): value is WebhookEventType {
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
 }
+
+/** The reminder kinds that are evidence lapsing (lib/domain/calendar/obligations.ts): they raise "evidence.expiring". */
+export const EVIDENCE_EXPIRY_KINDS: readonly string[] = ["iso_expiry", "insurance_expiry", "soc2_stale", "pentest_stale", "ir_plan_test_due"];
+
+/** What names one finding across recomputations: its rule and the record it concerns. */
+export function findingIdentity(f: { code: string; subjectKind: string; subjectId: string | null }): string {
+  return `${f.code}\u0000${f.subjectKind}\u0000${f.subjectId ?? ""}`;
+}
+
+/** The findings in `after` and not in `before` (opened), and the reverse (resolved). */
+export function diffFindings<F extends { code: string; subjectKind: string; subjectId: string | null }>(before: readonly F[], after: readonly F[]): { opened: F[]; resolved: F[] } {
+  const was = new Set(before.map(findingIdentity));
+  const is = new Set(after.map(findingIdentity));
+  return { opened: after.filter((f) => !was.has(findingIdentity(f))), resolved: before.filter((f) => !is.has(findingIdentity(f))) };
+}

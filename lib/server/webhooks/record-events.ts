@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { WebhookEventType } from "@/lib/domain/webhooks/webhook-events";
 import { WEBHOOK_TEST_EVENT } from "@/lib/domain/webhooks/webhook-events";
-import type { Tx } from "../db";
+import { databaseUrl, type Tx } from "../db";
 
 export interface WebhookEventDraft {
   type: WebhookEventType;
@@ -30,7 +30,7 @@ interface SubscriptionEvents {
 // another server is seen within CACHE_MS, and a delivery for a subscription
 // disabled meanwhile is refused at sending time.
 const CACHE_MS = 5_000;
-const cache = globalThis as unknown as { assayWebhookSubscriptions?: { at: number; rows: SubscriptionEvents[] } };
+const cache = globalThis as unknown as { assayWebhookSubscriptions?: { at: number; url: string; rows: SubscriptionEvents[] } };
 
 export function forgetWebhookSubscriptions(): void {
   cache.assayWebhookSubscriptions = undefined;
@@ -39,12 +39,12 @@ export function forgetWebhookSubscriptions(): void {
 /** The enabled subscriptions, read through the caller's transaction (SQLite allows one connection inside one). */
 async function enabledSubscriptions(tx: Tx): Promise<SubscriptionEvents[]> {
   const cached = cache.assayWebhookSubscriptions;
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.rows;
+  if (cached && cached.url === databaseUrl() && Date.now() - cached.at < CACHE_MS) return cached.rows;
   const rows = (await tx.webhookSubscription.findMany({ where: { enabled: true }, select: { id: true, events: true } })).map((r) => ({
     id: r.id,
     events: Array.isArray(r.events) ? (r.events as string[]) : [],
   }));
-  cache.assayWebhookSubscriptions = { at: Date.now(), rows };
+  cache.assayWebhookSubscriptions = { at: Date.now(), url: databaseUrl(), rows };
   return rows;
 }
 

@@ -31,6 +31,8 @@ forEachProvider("webhook delivery", (t) => {
   afterAll(async () => {
     delete process.env.ASSAY_WEBHOOK_ALLOW_LOOPBACK;
     await receiver.close();
+    // Other files share this database: leave no subscription behind to collect their events.
+    await t.db.webhookSubscription.deleteMany();
   });
   beforeEach(() => {
     process.env.ASSAY_WEBHOOK_ALLOW_LOOPBACK = "true";
