@@ -31,3 +31,6 @@ export type WebhookUpdateInput = z.input<typeof webhookUpdateSchema>;
 
 export const webhookToggleSchema = z.object({ id: z.string().min(1).max(100), version: z.number().int().positive(), enabled: z.boolean() });
 export type WebhookToggleInput = z.input<typeof webhookToggleSchema>;
+
+/** The delivery log's query string: a bad page number is page 1, never an error. */
+export const webhookDeliveryQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
