@@ -31,7 +31,8 @@ async function vendorRef(tx: Tx, vendorId: string) {
  * the new ones and records "finding.opened" / "finding.resolved".
  */
 export async function recordFindingChanges(tx: Tx, vendorId: string, next: readonly FindingRow[]): Promise<void> {
-  const [opened, resolved] = await Promise.all([wantsWebhookEvent(tx, "finding.opened"), wantsWebhookEvent(tx, "finding.resolved")]);
+  const opened = await wantsWebhookEvent(tx, "finding.opened");
+  const resolved = await wantsWebhookEvent(tx, "finding.resolved");
   if (!opened && !resolved) return;
   const previous = await tx.vendorFinding.findMany({
     where: { vendorId },

@@ -21,13 +21,16 @@ export interface WebhookConfig {
   pollMs: number;
 }
 
-function int(env: Record<string, string | undefined>, name: string, fallback: number, min = 1): number {
+function int(env: Record<string, string | undefined>, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${raw}").`);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max} (got "${raw}").`);
   return value;
 }
+
+/** Timeouts stay well under the age at which an attempt's claim counts as abandoned (deliver-webhook.ts, one minute). */
+const MAX_TIMEOUT_MS = 30_000;
 
 export function webhookConfig(env: Record<string, string | undefined> = process.env): WebhookConfig {
   return {
@@ -36,8 +39,8 @@ export function webhookConfig(env: Record<string, string | undefined> = process.
     maxConsecutiveFailures: int(env, "ASSAY_WEBHOOK_MAX_FAILURES", 10),
     maxAttempts: int(env, "ASSAY_WEBHOOK_MAX_ATTEMPTS", 8),
     retryBaseSeconds: int(env, "ASSAY_WEBHOOK_RETRY_BASE_SECONDS", 30),
-    connectTimeoutMs: int(env, "ASSAY_WEBHOOK_CONNECT_TIMEOUT_MS", 3_000),
-    totalTimeoutMs: int(env, "ASSAY_WEBHOOK_TIMEOUT_MS", 10_000),
+    connectTimeoutMs: int(env, "ASSAY_WEBHOOK_CONNECT_TIMEOUT_MS", 3_000, MAX_TIMEOUT_MS),
+    totalTimeoutMs: int(env, "ASSAY_WEBHOOK_TIMEOUT_MS", 10_000, MAX_TIMEOUT_MS),
     pollMs: int(env, "ASSAY_WEBHOOK_POLL_MS", 2_000),
   };
 }
