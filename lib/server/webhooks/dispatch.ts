@@ -8,6 +8,7 @@
 import { db } from "../db";
 import { defineJob, jobQueue } from "../jobs/job-queue";
 import { deliverWebhook, STALE_CLAIM_MS } from "./deliver-webhook";
+import { pruneWebhookDeliveries } from "./prune-deliveries";
 import { webhookConfig } from "./webhook-config";
 
 export const WEBHOOK_JOB = "webhook-delivery";
@@ -32,7 +33,10 @@ export async function dispatchDueWebhookDeliveries(now = new Date()): Promise<nu
   return due.length;
 }
 
-const state = globalThis as unknown as { assayWebhookDispatcher?: NodeJS.Timeout; assayWebhookDispatching?: boolean };
+const state = globalThis as unknown as { assayWebhookDispatcher?: NodeJS.Timeout; assayWebhookDispatching?: boolean; assayWebhookPrunedAt?: number };
+
+/** Old log rows are pruned at most this often per server. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Starts the periodic look for due deliveries in this process (from start-workers.ts). */
 export async function startWebhookDispatcher(): Promise<void> {
@@ -43,6 +47,10 @@ export async function startWebhookDispatcher(): Promise<void> {
     state.assayWebhookDispatching = true;
     try {
       await dispatchDueWebhookDeliveries();
+      if (Date.now() - (state.assayWebhookPrunedAt ?? 0) > PRUNE_EVERY_MS) {
+        state.assayWebhookPrunedAt = Date.now();
+        await pruneWebhookDeliveries(new Date(), webhookConfig().logDays);
+      }
     } catch (error) {
       console.error("Sending due webhook deliveries to the job queue failed", error);
     } finally {

@@ -19,6 +19,8 @@ export interface WebhookConfig {
   totalTimeoutMs: number;
   /** How often each server looks for due deliveries. */
   pollMs: number;
+  /** Days a finished delivery stays in the log. */
+  logDays: number;
 }
 
 function int(env: Record<string, string | undefined>, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -42,5 +44,6 @@ export function webhookConfig(env: Record<string, string | undefined> = process.
     connectTimeoutMs: int(env, "ASSAY_WEBHOOK_CONNECT_TIMEOUT_MS", 3_000, MAX_TIMEOUT_MS),
     totalTimeoutMs: int(env, "ASSAY_WEBHOOK_TIMEOUT_MS", 10_000, MAX_TIMEOUT_MS),
     pollMs: int(env, "ASSAY_WEBHOOK_POLL_MS", 2_000),
+    logDays: int(env, "ASSAY_WEBHOOK_LOG_DAYS", 30),
   };
 }

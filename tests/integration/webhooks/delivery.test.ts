@@ -10,6 +10,7 @@ import { deliverWebhook } from "@/lib/server/webhooks/deliver-webhook";
 import { dispatchDueWebhookDeliveries, WEBHOOK_JOB } from "@/lib/server/webhooks/dispatch";
 import { webhookConfig, type WebhookConfig } from "@/lib/server/webhooks/webhook-config";
 import { jobQueue } from "@/lib/server/jobs/job-queue";
+import { pruneWebhookDeliveries } from "@/lib/server/webhooks/prune-deliveries";
 import { createWebhook, getWebhook, rotateWebhookSecret, sendWebhookTest, setWebhookEnabled } from "@/lib/server/services/webhooks";
 import type { Resolver } from "@/lib/server/webhooks/target-check";
 import { ensureSettings, makeActor } from "../helpers/fixtures";
@@ -208,5 +209,18 @@ forEachProvider("webhook delivery", (t) => {
     expect(await deliverWebhook(second.id, { config: loopbackAllowed(), resolve: async () => [{ address: "10.0.0.7", family: 4 }] })).toBe("retrying");
     expect(receiver.received).toHaveLength(1);
     expect((await getWebhook({ actor: admin, id }))!.deliveries.rows.find((r) => r.id === second.id)!.lastError).toMatch(/receiver\.test resolves to 10\.0\.0\.7/);
+  });
+
+  it("prunes finished deliveries older than the log's retention, and keeps waiting ones", async () => {
+    const { id } = await subscribe();
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const rows = [await testDelivery(id), await testDelivery(id), await testDelivery(id), await testDelivery(id)];
+    await t.db.webhookDelivery.update({ where: { id: rows[0]!.id }, data: { state: "delivered", createdAt: old } });
+    await t.db.webhookDelivery.update({ where: { id: rows[1]!.id }, data: { state: "failed", createdAt: old } });
+    await t.db.webhookDelivery.update({ where: { id: rows[2]!.id }, data: { state: "pending", createdAt: old } });
+    await t.db.webhookDelivery.update({ where: { id: rows[3]!.id }, data: { state: "delivered" } });
+    await pruneWebhookDeliveries(new Date(), 30);
+    const left = (await t.db.webhookDelivery.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id).sort();
+    expect(left).toEqual([rows[2]!.id, rows[3]!.id].sort());
   });
 });
