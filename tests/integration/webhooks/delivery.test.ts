@@ -223,4 +223,13 @@ forEachProvider("webhook delivery", (t) => {
     const left = (await t.db.webhookDelivery.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id).sort();
     expect(left).toEqual([rows[2]!.id, rows[3]!.id].sort());
   });
+
+  it("attempts a delivery once when two workers (or servers) take the same row at the same moment", async () => {
+    const { id } = await subscribe();
+    const delivery = await testDelivery(id);
+    const outcomes = await Promise.all([deliverWebhook(delivery.id, { config: loopbackAllowed() }), deliverWebhook(delivery.id, { config: loopbackAllowed() })]);
+    expect(outcomes.sort()).toEqual(["delivered", "not_due"]);
+    expect(receiver.received).toHaveLength(1);
+    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ state: "delivered", attempts: 1 });
+  });
 });
