@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { verifyAssayWebhook } from "@/docs/examples/verify-webhook.mjs";
 import { startReceiver } from "../integration/webhooks/receiver";
@@ -54,6 +55,27 @@ test("admin registers a webhook, sends a test event, the receiver verifies it an
       await expect(row).toContainText("200");
       await expect(row).toContainText(String(delivery!.headers["assay-event-id"]));
     }).toPass({ timeout: 20_000 });
+
+    // The page has no serious accessibility problems, with a delivery in its log.
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // Editing the events keeps the endpoint; a rotation shows a new secret once.
+    const edit = page.getByRole("form", { name: "Edit webhook" });
+    await edit.getByLabel(/Assessment state changed/).check();
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(edit.getByRole("status")).toContainText("Webhook saved.");
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Edit webhook" }).getByLabel(/Assessment state changed/)).toBeChecked();
+    await page.getByRole("button", { name: `Rotate the signing secret of webhook ${name}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Rotate secret" }).click();
+    const rotated = (await page.getByTestId("webhook-secret").textContent())!.trim();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    // The rotation moved the webhook's version on; the untouched form follows, so the next save is not refused as stale.
+    await edit.getByLabel(/Assessment state changed/).uncheck();
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(edit.getByRole("status")).toContainText("Webhook saved.");
 
     await page.getByRole("button", { name: "Disable" }).click();
     await expect(page.getByText(/Disabled by an admin/)).toBeVisible();

@@ -48,8 +48,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
       />
       <section className="card" data-spaced aria-labelledby="edit-webhook-heading">
         <h2 id="edit-webhook-heading">Endpoint and events</h2>
-        {/* Keyed by version: after a save the form starts again from the stored values and their new version. */}
-        <EditWebhookForm key={webhook.version} webhook={webhook} submit={updateWebhookAction} />
+        <EditWebhookForm webhook={webhook} submit={updateWebhookAction} />
       </section>
       <section data-spaced aria-labelledby="delivery-log-heading">
         <h2 id="delivery-log-heading">Delivery log</h2>
