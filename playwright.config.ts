@@ -63,6 +63,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       ASSAY_DATA_DIR: path.resolve(E2E_DATA_DIR),
       DATABASE_URL: `file:${path.resolve(E2E_DATA_DIR, "assay.db")}`,
+      // tests/e2e/webhooks.spec.ts delivers to a receiver it starts on loopback (docs/webhooks.md).
+      ASSAY_WEBHOOK_ALLOW_LOOPBACK: "true",
     },
   },
 });

@@ -27,6 +27,7 @@ import { RATING_BANDS } from "@/lib/domain/scoring/types";
 import { FILE_KINDS } from "@/lib/domain/uploads/file-type";
 import { ACCESS_LEVELS, DATA_CATEGORIES, INDUSTRIES, SERVICES, TIERS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import { PACK_JOB_STATUSES } from "@/lib/schemas/views/pack-job";
+import { WEBHOOK_DELIVERY_EVENT_TYPES, WEBHOOK_DELIVERY_STATES, WEBHOOK_DISABLED_REASONS } from "@/lib/domain/webhooks/webhook-events";
 import { REVOKE_REASONS } from "@/lib/server/services/sessions";
 
 // Every text (or integer) column whose values come from a fixed vocabulary,
@@ -91,6 +92,9 @@ export const ENUM_COLUMNS: readonly EnumColumn[] = [
   column("AssessmentSignOff", "decision", Object.keys(SIGN_OFF_DECISION_LABELS)),
   column("RemediationItem", "status", REMEDIATION_STATUSES),
   column("PackJob", "status", PACK_JOB_STATUSES),
+  column("WebhookSubscription", "disabledReason", WEBHOOK_DISABLED_REASONS),
+  column("WebhookDelivery", "state", WEBHOOK_DELIVERY_STATES),
+  column("WebhookDelivery", "eventType", WEBHOOK_DELIVERY_EVENT_TYPES),
 ];
 
 export function enumCheckName(c: Pick<EnumColumn, "table" | "column">): string {

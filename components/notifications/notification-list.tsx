@@ -13,6 +13,7 @@ const TYPE_LABELS: Record<string, string> = {
   sign_off_request: "Sign-off request",
   blocker: "Blocker alert",
   reminder: "Reminder",
+  webhook_disabled: "Webhook disabled",
 };
 
 type MarkRead = (input: MarkNotificationsReadInput) => Promise<ActionResult<{ marked: number }>>;

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { href: "/audit-packs", label: "Audit packs", permission: "pack.export" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/api-tokens", label: "API tokens", permission: "apitoken.manage" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "webhook.manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/sso", label: "Single sign-on", permission: "settings.manage" },
   { href: "/admin/audit-chain", label: "Audit chain", permission: "settings.read" },

@@ -79,6 +79,15 @@ const ssoConfigView = z.strictObject({
   clientSecretChanged: z.boolean(),
   version: count,
 });
+const webhookView = z.strictObject({
+  name: text,
+  url: text,
+  events: z.array(text),
+  secretPrefix: text,
+  enabled: z.boolean(),
+  disabledReason: text.nullable(),
+  version: count,
+});
 
 const userView = z.strictObject({ id, email: text, name: text, role: text, active: z.boolean(), mustChangePassword: z.boolean(), version: count });
 const userChange = { before: userView, after: userView.extend({ sessionsEnded: count.optional() }) };
@@ -174,6 +183,18 @@ const FIXED_ACTIONS = {
     after: z.strictObject({ name: text, prefix: text, role: text, permissions: z.array(text).nullable(), expiresAt: instant.nullable() }),
   }),
   "apitoken.revoke": entry("API token revoked", "api_token", { after: z.strictObject({ name: text, prefix: text }) }),
+
+  // Webhook subscriptions (docs/webhooks.md): never the signing secret, only its first characters.
+  "webhook.create": entry("Webhook created", "webhook", { after: webhookView }),
+  "webhook.update": entry("Webhook events changed", "webhook", { before: webhookView, after: webhookView }),
+  "webhook.disable": entry("Webhook disabled", "webhook", { before: webhookView, after: webhookView }),
+  "webhook.enable": entry("Webhook enabled", "webhook", { before: webhookView, after: webhookView }),
+  "webhook.rotate_secret": entry("Webhook signing secret rotated", "webhook", {
+    before: z.strictObject({ secretPrefix: text }),
+    after: z.strictObject({ secretPrefix: text }),
+  }),
+  "webhook.delete": entry("Webhook deleted", "webhook", { before: webhookView }),
+  "webhook.send_test": entry("Webhook test event sent", "webhook", { after: z.strictObject({ eventId: text }) }),
 
   "user.create": entry("User created", "user", { after: userView }),
   "user.change_role": entry("User's role changed", "user", userChange),

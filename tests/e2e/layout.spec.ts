@@ -84,7 +84,7 @@ test("every main page fits 390 px, the menu button opens the navigation and Sign
   expect(tabHrefs.length).toBeGreaterThan(5);
 
   const pages = ["/dashboard", "/vendors", ...tabHrefs, assessmentPath, "/assessments/compare", "/legal", "/procurement", "/audit-log", "/admin/settings", "/admin/users", "/notifications",
-    "/calendar", "/calendar?view=list", "/search?q=care", "/vendors/import", "/audit-packs", "/admin/audit-chain", "/admin/api-tokens", "/api-docs"];
+    "/calendar", "/calendar?view=list", "/search?q=care", "/vendors/import", "/audit-packs", "/admin/audit-chain", "/admin/api-tokens", "/admin/webhooks", "/api-docs"];
   const tooWide: string[] = [];
   const axeFindings: string[] = [];
   for (const path of pages) {

@@ -8,7 +8,7 @@ import { can, PERMISSIONS, permissionsOf, type Permission } from "@/lib/server/p
 const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     "vendor.read", "vendor.create", "vendor.update", "vendor.tier.override", "assurance.manage", "controls.manage",
-    "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "apitoken.manage", "settings.read", "settings.manage", "auditlog.read",
+    "evidence.upload", "evidence.read", "catalogue.manage", "user.manage", "apitoken.manage", "webhook.manage", "settings.read", "settings.manage", "auditlog.read",
     "legal.manage", "assessment.read", "assessment.create", "assessment.submit", "remediation.manage", "risk.accept", "pack.export",
     "account.password.change", "calendar.feed.manage", "notification.own",
   ],

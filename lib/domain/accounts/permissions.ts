@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   // API tokens are credentials with a role of their own: only admins issue them.
   "apitoken.manage": ["admin"],
+  // Webhooks send portfolio events to outside systems and make the server call out: admins only.
+  "webhook.manage": ["admin"],
   "account.password.change": everyone,
   // Everyone reads the renewal calendar, so everyone may subscribe to it.
   "calendar.feed.manage": everyone,

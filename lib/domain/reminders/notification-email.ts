@@ -21,8 +21,9 @@ const SECTION_TITLES: Record<string, string> = {
   sign_off_request: "Waiting for your sign-off",
   blocker: "Blocker findings on your vendors",
   reminder: "Due, expiring or overdue",
+  webhook_disabled: "Webhooks switched off after repeated failures",
 };
-const SECTION_ORDER = ["sign_off_request", "blocker", "reminder"];
+const SECTION_ORDER = ["sign_off_request", "blocker", "webhook_disabled", "reminder"];
 /** Lines shown per section; the rest are counted and one link away (a list of thousands helps nobody). */
 export const MAX_LINES_PER_SECTION = 50;
 

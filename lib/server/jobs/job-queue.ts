@@ -12,7 +12,7 @@ import { LocalQueue } from "./local-queue";
 import { PgBossQueue } from "./pg-boss-queue";
 
 /** Every kind of background job, and what its message carries: the id of the row that holds its state. */
-export type JobKind = "pack.build";
+export type JobKind = "pack.build" | "webhook-delivery";
 export interface JobMessage {
   id: string;
 }

@@ -16,11 +16,14 @@ export async function startJobWorkers(): Promise<void> {
   state.assayJobWorkers.unref();
   await jobQueue().work("pack.build");
   await recover();
+  // Loading the module defines the "webhook-delivery" job.
+  await (await import("../webhooks/dispatch")).startWebhookDispatcher();
 }
 
 export async function stopJobWorkers(): Promise<void> {
   if (state.assayJobWorkers) clearInterval(state.assayJobWorkers);
   state.assayJobWorkers = undefined;
+  (await import("../webhooks/dispatch")).stopWebhookDispatcher();
   const { stopJobQueue } = await import("./job-queue");
   await stopJobQueue();
 }

@@ -7,7 +7,7 @@ import { Prisma, type Tx } from "../db";
 
 export interface NotificationDraft {
   userId: string;
-  type: "reminder" | "blocker" | "sign_off_request";
+  type: "reminder" | "blocker" | "sign_off_request" | "webhook_disabled";
   itemKind: string;
   itemId: string;
   stage: string;

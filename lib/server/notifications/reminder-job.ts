@@ -4,6 +4,7 @@ import { isRole, type Role } from "@/lib/domain/accounts/roles";
 import { reminderHref, reminderSpan, reminderTitle, responsibleRole, selectDueReminders, type DueReminder } from "@/lib/domain/reminders/reminder-selection";
 import { db, type Tx } from "../db";
 import { loadSettings } from "../services/settings";
+import { recordEvidenceExpiring } from "../webhooks/portfolio-events";
 import { deliverPendingEmails, type DeliveryResult } from "./deliver-emails";
 import type { Mailer } from "./mailer";
 import { countUnrecorded, recordNotifications, type NotificationDraft } from "./notification-store";
@@ -109,7 +110,9 @@ export async function runReminderJob({
     await yieldToEventLoop();
   };
   for await (const page of datedItemPages(client, range, settings)) {
-    await record(selectDueReminders(page, now, windows).flatMap((r) => reminderDrafts(r, recipients)));
+    const due = selectDueReminders(page, now, windows);
+    if (!dryRun) await recordEvidenceExpiring(client, due);
+    await record(due.flatMap((r) => reminderDrafts(r, recipients)));
   }
   for await (const page of blockedVendorPages(client)) {
     await record(page.flatMap((v) => blockerDrafts(v, recipients)));

@@ -2,6 +2,7 @@ import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-cata
 import { type LegalRecordKindKey } from "@/lib/schemas/dossier-record-kinds";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { recordSignOffOutdated } from "../webhooks/portfolio-events";
 
 // The legal-only rules of the generic record service (dossier-records.ts):
 // one row per clause, country and vendor; citations that resolve; contracts
@@ -17,6 +18,7 @@ import { AppError } from "../errors";
  */
 export async function bumpLegalRevision(tx: Tx, vendorId: string): Promise<number> {
   const vendor = await tx.vendor.update({ where: { id: vendorId }, data: { legalRevision: { increment: 1 } }, select: { legalRevision: true } });
+  await recordSignOffOutdated(tx, vendorId, vendor.legalRevision);
   return vendor.legalRevision;
 }
 

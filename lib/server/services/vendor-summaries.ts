@@ -11,6 +11,7 @@ import { legalFindingsOf, loadDossierContents, loadLatestRiskAcceptanceOf, loadO
 import type { RemediationLike } from "@/lib/domain/assessments/remediation";
 import type { RiskAcceptanceLike } from "@/lib/domain/assessments/risk-acceptance";
 import { loadSettings } from "./settings";
+import { recordFindingChanges } from "../webhooks/portfolio-events";
 
 // The findings summary stored on each vendor row (counts by severity, SOC 2
 // state, legal blockers) so the list filters and sorts 10,000 vendors with
@@ -50,6 +51,8 @@ type VendorSummary = ReturnType<typeof vendorSummary>;
 
 /** Replaces the vendor's stored open findings; inside the transaction that writes its counts. */
 async function writeFindings(tx: Tx, { id, findings }: VendorSummary) {
+  // Webhooks (docs/webhooks.md): findings that open or resolve with this write become events.
+  await recordFindingChanges(tx, id, findings);
   await tx.vendorFinding.deleteMany({ where: { vendorId: id } });
   if (findings.length > 0) await tx.vendorFinding.createMany({ data: findings });
 }

@@ -27,6 +27,7 @@ import { organisationLogoSchema, organisationNameSchema } from "@/lib/schemas/or
 import { changeRoleSchema, createUserSchema, forcePasswordResetSchema, setUserActiveSchema } from "@/lib/schemas/user";
 import { apiTokenCreateSchema, apiTokenRevokeSchema } from "@/lib/schemas/api-token";
 import { setLocalPasswordSchema, ssoConfigSchema } from "@/lib/schemas/sso";
+import { webhookCreateSchema, webhookIdSchema, webhookToggleSchema, webhookUpdateSchema } from "@/lib/schemas/webhook";
 import { emptyVendorFields, tierOverrideActionSchema, vendorFieldsSchema, vendorListQuerySchema, vendorUpdateSchema } from "@/lib/schemas/vendor";
 import type { Permission } from "@/lib/server/permissions";
 import type { KnownIds } from "./db-probe";
@@ -98,7 +99,8 @@ export function pageUrl(file: string, k: KnownIds): string {
     .filter((s) => s && !/^\(.*\)$/.test(s));
   const isAssessment = segments[0] === "assessments";
   const fill: Record<string, string> = {
-    "[id]": isAssessment ? (k.assessments[0] ?? "none") : k.vendors[0]!,
+    // The seed has no webhooks: an admin gets 404 for "none", anyone else is refused first.
+    "[id]": isAssessment ? (k.assessments[0] ?? "none") : segments[1] === "webhooks" ? "none" : k.vendors[0]!,
     "[kind]": segments.includes("legal") ? "contract" : "soc2",
     "[recordId]": segments.includes("records") ? (k.soc2Records[0] ?? "none") : "none",
     "[key]": "new",
@@ -136,6 +138,37 @@ export const ACTIONS: Record<string, ActionTarget> = {
     schema: apiTokenRevokeSchema,
     permission: "apitoken.manage",
     probe: () => ({ id: "no-such-token" }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#createWebhookAction": {
+    schema: webhookCreateSchema,
+    permission: "webhook.manage",
+    // A private address is refused next to the URL field: nothing is created.
+    probe: () => ({ name: "probe", url: "https://10.0.0.1/hook", events: ["finding.opened"] }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#updateWebhookAction": {
+    schema: webhookUpdateSchema,
+    permission: "webhook.manage",
+    probe: () => ({ id: "no-such-webhook", version: STALE, name: "probe", url: "https://93.184.216.34/hook", events: ["finding.opened"] }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#setWebhookEnabledAction": {
+    schema: webhookToggleSchema,
+    permission: "webhook.manage",
+    probe: () => ({ id: "no-such-webhook", version: STALE, enabled: false }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#rotateWebhookSecretAction": {
+    schema: webhookIdSchema,
+    permission: "webhook.manage",
+    probe: () => ({ id: "no-such-webhook" }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#deleteWebhookAction": {
+    schema: webhookIdSchema,
+    permission: "webhook.manage",
+    probe: () => ({ id: "no-such-webhook" }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#sendWebhookTestAction": {
+    schema: webhookIdSchema,
+    permission: "webhook.manage",
+    probe: () => ({ id: "no-such-webhook" }),
   },
   "app/(app)/vendors/import/actions.ts#commitImportAction": {
     schema: importCommitSchema,

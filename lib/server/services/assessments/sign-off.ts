@@ -12,6 +12,7 @@ import { loadAssessmentRiskAcceptances, loadDossier } from "../../dossier/load-d
 import { AppError, forbidden, staleEdit } from "../../errors";
 import { can } from "../../permissions";
 import { inTransaction } from "../../transaction";
+import { recordAssessmentStateChange } from "../../webhooks/portfolio-events";
 import { parseInput } from "../../validation";
 import { loadForWorkflow, refuse } from "./load-for-workflow";
 import { dossierChangedSince, snapshotOf, type AssessmentRow } from "./snapshot";
@@ -86,6 +87,7 @@ export async function signOffAssessment({ actor, input, now = new Date() }: { ac
       before: { state: row.state },
       after: { role, decision: values.decision, comment: values.comment, state: outcome.state, version: row.version, conditions: values.conditions.length },
     });
+    await recordAssessmentStateChange(tx, { assessmentId: row.id, vendorId: row.vendorId, version: row.version, from: row.state, to: outcome.state });
     for (const condition of values.conditions) {
       const item = await tx.remediationItem.create({
         data: {

@@ -7,6 +7,7 @@ import type { Tx } from "../../db";
 import { staleEdit } from "../../errors";
 import { emailNow, recordSignOffRequests } from "../../notifications/sign-off-requests";
 import { inTransaction } from "../../transaction";
+import { recordAssessmentStateChange } from "../../webhooks/portfolio-events";
 import { parseInput } from "../../validation";
 import { loadForWorkflow, refuse } from "./load-for-workflow";
 
@@ -34,6 +35,7 @@ export async function submitAssessment({ actor, input, now = new Date() }: { act
       before: { state: row.state },
       after: { state: outcome.state, version: row.version, comment },
     });
+    await recordAssessmentStateChange(tx, { assessmentId: row.id, vendorId: row.vendorId, version: row.version, from: row.state, to: outcome.state });
     const notified = await recordSignOffRequests(tx, { assessmentId: row.id, vendorId: row.vendorId, version: row.version, lockVersion: lockVersion + 1 });
     return { assessment: await tx.assessment.findUniqueOrThrow({ where: { id: row.id } }), notified };
   });
