@@ -1,4 +1,3 @@
-import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { authSecret } from "./auth-secret";
 

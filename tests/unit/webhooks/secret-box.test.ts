@@ -3,8 +3,6 @@
 // tampered with, never stored in the clear.
 import { afterEach, expect, it, vi } from "vitest";
 
-vi.mock("server-only", () => ({}));
-
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
