@@ -17,8 +17,6 @@ import { databaseProvider, databaseUrl, type Tx } from "./db";
 /** Bound parameters per statement: SQLite's historical limit, which Prisma also assumes. */
 const MAX_PARAMETERS = 999;
 
-export type BulkValue = string | number | boolean | Date | null | undefined | object;
-
 export interface BulkInsertOptions {
   /** Columns holding JSON (`Json` in the schema): objects are stored as JSON text, cast to jsonb on PostgreSQL. */
   json?: readonly string[];
@@ -35,7 +33,7 @@ function identifier(name: string): string {
  * allows, inside the caller's transaction. Every row must have the same keys
  * (the first row's keys name the columns).
  */
-export async function bulkInsert(tx: Tx, table: string, rows: readonly Record<string, BulkValue>[], options: BulkInsertOptions = {}): Promise<number> {
+export async function bulkInsert(tx: Tx, table: string, rows: readonly Record<string, unknown>[], options: BulkInsertOptions = {}): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]!);
   const json = new Set(options.json ?? []);

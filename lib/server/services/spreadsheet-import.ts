@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { recordKindSpec } from "@/lib/schemas/dossier-record-kinds";
 import type { AuditRecordFields } from "@/lib/schemas/audit-actions";
 import {
@@ -11,6 +12,7 @@ import {
 import type { VendorFields } from "@/lib/schemas/vendor";
 import type { Actor } from "../actor";
 import { recordAudit, recordAudits, type AuditInput } from "../audit";
+import { bulkInsert } from "../bulk-insert";
 import { requirePermission } from "../authorize";
 import { can } from "../permissions";
 import { db, type Tx } from "../db";
@@ -311,9 +313,10 @@ async function commitVendorPage(tx: Tx, actor: Actor, rows: StoredRow[]): Promis
 
   const befores = new Map((await tx.vendor.findMany({ where: { id: { in: updates.map((r) => r.vendorId!) } }, include: VENDOR_LISTS_INCLUDE })).map((v) => [v.id, v]));
   const newIds = new Map(creates.map((r) => [r.rowNumber, randomUUID()]));
-  if (creates.length > 0) {
-    await tx.vendor.createMany({ data: creates.map((r) => ({ id: newIds.get(r.rowNumber)!, ...profileColumns(fieldsOf(r), null) })) });
-  }
+  // Raw multi-row INSERTs: createMany spends seconds compiling 10,000 vendors (bulk-insert.ts), which sets
+  // what Prisma would have set itself: the timestamps; the database fills in the other defaults.
+  const at = new Date();
+  await bulkInsert(tx, "Vendor", creates.map((r) => ({ id: newIds.get(r.rowNumber)!, ...profileColumns(fieldsOf(r), null), createdAt: at, updatedAt: at })));
   for (const r of updates) {
     const before = befores.get(r.vendorId!);
     const override = before?.tierOverrideReason ? { tier: before.tier } : null;
@@ -321,7 +324,8 @@ async function commitVendorPage(tx: Tx, actor: Actor, rows: StoredRow[]): Promis
     const { count } = await tx.vendor.updateMany({ where: { id: r.vendorId!, version: r.vendorVersion! }, data: { ...profileColumns(fieldsOf(r), override), version: { increment: 1 } } });
     if (count === 0) throw conflict(`Row ${r.rowNumber}: "${r.label}" was changed by someone else since the preview.`);
   }
-  await writeVendorListsMany(tx, rows.map((r) => ({ vendorId: r.vendorId ?? newIds.get(r.rowNumber)!, lists: fieldsOf(r) })));
+  await writeVendorListsMany(tx, creates.map((r) => ({ vendorId: newIds.get(r.rowNumber)!, lists: fieldsOf(r) })), { created: true });
+  await writeVendorListsMany(tx, updates.map((r) => ({ vendorId: r.vendorId!, lists: fieldsOf(r) })));
   const links = rows.flatMap((r) => {
     const externalId = fieldsOf(r).externalId;
     return externalId ? [{ vendorId: r.vendorId ?? newIds.get(r.rowNumber)!, externalId }] : [];
@@ -330,7 +334,7 @@ async function commitVendorPage(tx: Tx, actor: Actor, rows: StoredRow[]): Promis
   const newLinks = links.filter((l) => !linked.has(l.vendorId));
   if (newLinks.length > 0) {
     try {
-      await tx.vendorExternalId.createMany({ data: newLinks });
+      await bulkInsert(tx, "VendorExternalId", newLinks);
     } catch {
       throw conflict("An external id in the file was given to another vendor since the preview.");
     }
@@ -363,7 +367,18 @@ async function commitRecordPage(tx: Tx, actor: Actor, kind: Exclude<ImportKind, 
   return vendorIds;
 }
 
-/** Recomputes the stored findings summary of the vendors the import touched, a page at a time (vendor-summaries.ts). */
+/**
+ * Recomputes the findings summary of the vendors the import touched, a page
+ * at a time (vendor-summaries.ts), so the list filters and sorts them by their
+ * counts as soon as the import commits. Their open findings (VendorFinding,
+ * which the work queues and the dashboard read) are not written here: for
+ * 10,000 vendors that is a couple of hundred thousand rows and their search
+ * index, far past the commit's time budget and all of it inside one write
+ * transaction. The summaries are left outdated instead (`findingsAt` empty),
+ * and the summary refresh (summary-refresh.ts), which the list and the
+ * dashboard start for outdated summaries, writes counts and findings together
+ * in short transactions, as after a settings change.
+ */
 async function refreshSummaries(tx: Tx, vendorIds: readonly string[], now: Date) {
   const settings = await loadSettings(tx);
   const catalogue = await loadCatalogue(tx);
@@ -372,10 +387,11 @@ async function refreshSummaries(tx: Tx, vendorIds: readonly string[], now: Date)
     const groups = new Map<string, { columns: object; ids: string[] }>();
     for (const { id, columns } of await computeVendorSummaries(tx, chunk, { now, settings, catalogue })) {
       const key = JSON.stringify(columns);
-      const group = groups.get(key) ?? groups.set(key, { columns, ids: [] }).get(key)!;
+      const group = groups.get(key) ?? groups.set(key, { columns: { ...columns, findingsAt: null }, ids: [] }).get(key)!;
       group.ids.push(id);
     }
     for (const { columns, ids } of groups.values()) await tx.vendor.updateMany({ where: { id: { in: ids } }, data: columns });
+    await yieldToEventLoop();
   }
 }
 
@@ -397,6 +413,7 @@ export async function commitSpreadsheetImport({ actor, importId, now = new Date(
       const touched: string[] = [];
       for await (const page of storedRows(tx, importId)) {
         touched.push(...(found.kind === "vendors" ? await commitVendorPage(tx, actor, page) : await commitRecordPage(tx, actor, found.kind, page)));
+        await yieldToEventLoop();
       }
       await refreshSummaries(tx, touched, now);
       await recordAudit(tx, actor, {
