@@ -1,0 +1,93 @@
+// The daily reminder run on the job queue (docs/reminders.md, "When it
+// runs"), in this process, on both providers: however many checks see the day
+// due, one run is sent and runs once; a run that fails is retried by the queue
+// after a delay and then finishes. The failure is real: the notifications
+// table is renamed away under the run, and back before the retry.
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, expect, it } from "vitest";
+import { formatIsoDay } from "@/lib/domain/dates";
+import { DEFAULT_SETTINGS } from "@/lib/schemas/settings";
+import { jobQueue } from "@/lib/server/jobs/job-queue";
+import { checkReminderRuns } from "@/lib/server/notifications/reminder-run";
+import { makeActor } from "../helpers/fixtures";
+import { forEachProvider, type TestDatabase } from "../helpers/test-database";
+
+/** Settings whose reminder hour has always passed, so today's run is due whenever the test runs. */
+export async function remindAtMidnight(t: TestDatabase) {
+  const settings = { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, hourUtc: 0 } };
+  await t.db.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, settings }, update: { settings } });
+}
+
+/** A vendor whose owner has an insurance policy expiring today: the run records one reminder for them. */
+export async function ownerWithReminderToday(t: TestDatabase) {
+  const owner = await makeActor("procurement");
+  const vendor = await t.db.vendor.create({ data: { name: "Run Vendor", searchName: "run vendor", legalName: "Run Vendor Ltd", country: "PH", tier: "low", tierRank: 3, ownerId: owner.id } });
+  await t.db.insurancePolicy.create({
+    data: { vendorId: vendor.id, carrier: "Carrier", policyNumber: "P-1", perOccurrenceMinor: 100n, aggregateMinor: 100n, currency: "USD", expiryDate: formatIsoDay(new Date()), additionalInsured: false },
+  });
+  return owner;
+}
+
+export async function waitForRun(t: TestDatabase, day: string, done: (run: { status: string; attempts: number }) => boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await t.db.reminderRun.findUnique({ where: { day } });
+    if (run && done(run)) return run;
+    if (Date.now() > deadline) throw new Error(`the reminder run of ${day} is still ${JSON.stringify(run)} after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+forEachProvider("daily reminder run on the job queue", (t) => {
+  let ownerId: string;
+  beforeAll(async () => {
+    await remindAtMidnight(t);
+    ownerId = (await ownerWithReminderToday(t)).id;
+    // This process works the queue, as every server does (on SQLite a job runs where it was sent anyway).
+    await jobQueue().work("reminders.daily");
+  });
+
+  it("three checks at once send the day's run once; it runs once and records the reminder", async () => {
+    const now = new Date();
+    const day = formatIsoDay(now);
+    const sent = await Promise.all([checkReminderRuns(now), checkReminderRuns(now), checkReminderRuns(now)]);
+    expect(sent.flat()).toEqual([day]);
+    const run = await waitForRun(t, day, (r) => r.status === "done");
+    expect(run).toMatchObject({ attempts: 1, error: null, due: 1, created: 1 });
+    // Later checks that day find it done and send nothing.
+    expect(await checkReminderRuns(new Date())).toEqual([]);
+    await sleep(500);
+    expect(await t.db.reminderRun.findUniqueOrThrow({ where: { day } })).toMatchObject({ status: "done", attempts: 1 });
+    expect(await t.db.auditEvent.findMany({ where: { entityId: day }, select: { action: true, after: true } })).toEqual([
+      { action: "reminders.run", after: { attempt: 1, due: 1, created: 1, emailsSent: 0, emailFailures: 0 } },
+    ]);
+    expect(await t.db.notification.count({ where: { userId: ownerId, type: "reminder" } })).toBe(1);
+  });
+
+  it("a run that fails goes back on the queue and is retried after a delay", { timeout: 120_000 }, async () => {
+    const day = formatIsoDay(new Date());
+    await t.db.reminderRun.delete({ where: { day } });
+    await t.db.notification.deleteMany({});
+    await t.db.$executeRawUnsafe(`ALTER TABLE "Notification" RENAME TO "NotificationAway"`);
+    let failedAt: number;
+    try {
+      expect(await checkReminderRuns(new Date())).toEqual([day]);
+      const failed = await waitForRun(t, day, (r) => r.attempts === 1 && r.status === "queued");
+      failedAt = Date.now();
+      expect(failed.error).toMatch(/Notification/);
+    } finally {
+      await t.db.$executeRawUnsafe(`ALTER TABLE "NotificationAway" RENAME TO "Notification"`);
+    }
+    const run = await waitForRun(t, day, (r) => r.status === "done");
+    // The queue waited before the retry (5 s, doubling after), and only the retry ran.
+    expect(run.finishedAt!.getTime() - failedAt).toBeGreaterThan(3_000);
+    expect(run).toMatchObject({ attempts: 2, created: 1 });
+    expect(run.error).toMatch(/Notification/);
+    const events = await t.db.auditEvent.findMany({ where: { entityId: day, id: { gt: 0 } }, orderBy: { id: "asc" }, select: { action: true, after: true } });
+    expect(events.slice(1).map((e) => [e.action, (e.after as { attempt: number }).attempt])).toEqual([
+      ["reminders.run.failed", 1],
+      ["reminders.run", 2],
+    ]);
+    expect(await t.db.notification.count({ where: { userId: ownerId, type: "reminder" } })).toBe(1);
+  });
+});
