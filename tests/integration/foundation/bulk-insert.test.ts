@@ -45,7 +45,7 @@ forEachProvider("bulk insert", (t) => {
     expect(rawBulk).toEqual(rawPrisma);
   });
 
-  it("stores JSON columns (objects and nulls) exactly as createMany does, in statements under the parameter limit", async () => {
+  it("stores JSON columns (objects and nulls) exactly as createMany does, for more rows than one statement takes", async () => {
     const event = (id: number) => ({
       id,
       at,
@@ -64,7 +64,7 @@ forEachProvider("bulk insert", (t) => {
     expect(await t.db.auditEvent.count({ where: { id: { gt: 900_000 } } })).toBe(250);
     const [prisma, bulk] = await Promise.all([900_000, 900_001].map((id) => t.db.auditEvent.findUniqueOrThrow({ where: { id } })));
     expect({ ...bulk, id: 0, entityId: "" }).toEqual({ ...prisma, id: 0, entityId: "" });
-    expect(bulk.before).toBeNull();
+    expect(bulk!.before).toBeNull();
     const [rawPrisma, rawBulk] = await Promise.all([900_000, 900_001].map((id) => storedText("AuditEvent", ["at", "before", "after", "hash"], id)));
     expect(rawBulk).toEqual(rawPrisma);
   });
