@@ -2,12 +2,14 @@
 // runs"), in this process, on both providers: however many checks see the day
 // due, one run is sent and runs once; a run that fails is retried by the queue
 // after a delay and then finishes. The failure is real: the notifications
-// table is renamed away under the run, and back before the retry.
+// table is renamed away under the run, and back before the retry. The
+// in-server schedule sends the run by itself, unless ASSAY_REMINDERS=off.
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, expect, it } from "vitest";
 import { formatIsoDay } from "@/lib/domain/dates";
 import { jobQueue } from "@/lib/server/jobs/job-queue";
 import { checkReminderRuns } from "@/lib/server/notifications/reminder-run";
+import { startReminderScheduler, stopReminderScheduler } from "@/lib/server/notifications/reminder-schedule";
 import { forEachProvider } from "../helpers/test-database";
 import { ownerWithReminderToday, remindAtMidnight, waitForRun } from "./reminder-run-fixtures";
 
@@ -62,5 +64,24 @@ forEachProvider("daily reminder run on the job queue", (t) => {
       ["reminders.run", 2],
     ]);
     expect(await t.db.notification.count({ where: { userId: ownerId, type: "reminder" } })).toBe(1);
+  });
+
+  it("the schedule sends the due day's run on its own, and ASSAY_REMINDERS=off leaves it to cron", { timeout: 60_000 }, async () => {
+    const day = formatIsoDay(new Date());
+    await t.db.reminderRun.delete({ where: { day } });
+    const saved = process.env.ASSAY_REMINDERS;
+    process.env.ASSAY_REMINDERS = "off";
+    try {
+      startReminderScheduler({ intervalMs: 50, firstCheckMs: 0 });
+      await sleep(1_000);
+      expect(await t.db.reminderRun.findUnique({ where: { day } })).toBeNull();
+      delete process.env.ASSAY_REMINDERS;
+      startReminderScheduler({ intervalMs: 50, firstCheckMs: 0 });
+      expect(await waitForRun(t, day, (r) => r.status === "done")).toMatchObject({ attempts: 1 });
+    } finally {
+      stopReminderScheduler();
+      if (saved === undefined) delete process.env.ASSAY_REMINDERS;
+      else process.env.ASSAY_REMINDERS = saved;
+    }
   });
 });
