@@ -247,7 +247,8 @@ export async function previewSpreadsheetImport({ actor, kind: rawKind, fileName,
     async (tx) => {
       const created = await tx.spreadsheetImport.create({ data: { ...summary, createdById: actor.id } });
       for (const chunk of chunks(rows, PAGE)) {
-        await tx.spreadsheetImportRow.createMany({ data: chunk.map((r) => ({ ...r, importId: created.id, data: r.data as object, errors: r.errors as unknown as object })) });
+        await bulkInsert(tx, "SpreadsheetImportRow", chunk.map((r) => ({ ...r, importId: created.id })), { json: ["data", "errors"] });
+        await yieldToEventLoop();
       }
       await recordAudit(tx, actor, {
         action: "import.preview",
