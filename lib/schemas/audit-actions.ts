@@ -323,6 +323,12 @@ const FIXED_ACTIONS = {
   "pack.bulk_export.interrupted": entry("Bulk audit pack export interrupted", "pack_job", { after: z.strictObject({ attempt: count, retried: z.boolean() }).optional() }),
   "pack.bulk_download": entry("Bulk audit pack archive downloaded", "pack_job", { after: z.strictObject({ sha256: sha256.nullable(), sizeBytes: count }) }),
 
+  // The daily reminder run on the job queue (docs/reminders.md, "When it runs"); the entity is its UTC day.
+  "reminders.run": entry("Daily reminder run finished", "reminder_run", {
+    after: z.strictObject({ attempt: count, due: count, created: count, emailsSent: count, emailFailures: count }),
+  }),
+  "reminders.run.failed": entry("Daily reminder run failed", "reminder_run", { after: z.strictObject({ attempt: count, error: text, retried: z.boolean() }) }),
+
   "auditlog.export": entry("Audit log exported", "audit_log", {
     after: z.strictObject({ format: z.enum(["csv", "jsonl"]), filter: auditLogFilter }),
   }),

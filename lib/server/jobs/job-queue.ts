@@ -11,8 +11,17 @@ import { databaseProvider, databaseUrl } from "../db";
 import { LocalQueue } from "./local-queue";
 import { PgBossQueue } from "./pg-boss-queue";
 
-/** Every kind of background job, and what its message carries: the id of the row that holds its state. */
-export type JobKind = "pack.build" | "webhook-delivery";
+/**
+ * Every kind of background job, and what its message carries: the id of the
+ * row that holds its state (a PackJob; a ReminderRun's day; a
+ * WebhookDelivery). A new kind adds its name here, defines its handler with
+ * defineJob, and is worked in start-workers.ts.
+ */
+export type JobKind =
+  | "pack.build"
+  | "reminders.daily"
+  | "webhook-delivery";
+
 export interface JobMessage {
   id: string;
 }

@@ -2,7 +2,8 @@
 // via background-maintenance.ts, and from worker processes in tests): takes
 // jobs of every kind from the queue, and every STALE_AFTER_MS puts back the
 // jobs of workers that went silent, so a killed instance's export is picked
-// up by a live one without anyone opening the page.
+// up by a live one without anyone opening the page. (The daily reminder run's
+// take-over happens on the reminder schedule's own timer.)
 import { jobQueue } from "./job-queue";
 
 const state = globalThis as unknown as { assayJobWorkers?: NodeJS.Timeout };
@@ -15,6 +16,9 @@ export async function startJobWorkers(): Promise<void> {
   state.assayJobWorkers = setInterval(() => void recover(), STALE_AFTER_MS / 2);
   state.assayJobWorkers.unref();
   await jobQueue().work("pack.build");
+  // Loading the module defines the daily reminder run's handler (notifications/reminder-run.ts).
+  await import("../notifications/reminder-run");
+  await jobQueue().work("reminders.daily");
   await recover();
   // Loading the module defines the "webhook-delivery" job.
   await (await import("../webhooks/dispatch")).startWebhookDispatcher();

@@ -1,42 +1,41 @@
-// Runs the reminder job inside the server once a day, at the hour set in
-// Settings → reminders (UTC). It checks every few minutes whether today's run
-// is due rather than sleeping until the hour, so a changed hour applies the
-// same day and a server started after the hour still runs today. Several
-// servers may all run it: reminders are recorded and emailed once whatever
-// runs (docs/reminders.md). Timers are unref'd and one run happens at a time.
-import { formatIsoDay } from "@/lib/domain/dates";
-import { reminderRunDue } from "@/lib/domain/reminders/run-due";
+// Runs the reminder job once a day, at the hour set in Settings → reminders
+// (UTC), through the durable job queue (reminder-run.ts): every instance
+// checks every CHECK_INTERVAL_MS whether today's run is due, the first to see
+// it due sends it, and one worker runs it; the same check puts back a run
+// whose worker died. Checking often rather than sleeping until the hour means
+// a changed hour applies the same day and a server started after the hour
+// still runs today. ASSAY_REMINDERS=off leaves the schedule to cron
+// (`npm run cli -- remind`). Timers are unref'd and one check runs at a time.
 import { logger } from "../logger";
-import { loadSettings } from "../services/settings";
-import { runReminderJob } from "./reminder-job";
+import { checkReminderRuns, STALE_AFTER_MS } from "./reminder-run";
 
-const CHECK_INTERVAL_MS = 5 * 60 * 1000;
+/** Half the time after which a silent run is taken over, so a dead worker's run moves on within a minute. */
+const CHECK_INTERVAL_MS = STALE_AFTER_MS / 2;
 const FIRST_CHECK_DELAY_MS = 60 * 1000;
 
+const state = globalThis as unknown as { assayReminderSchedule?: NodeJS.Timeout };
 
-const state = globalThis as unknown as { assayReminderSchedule?: { timer: NodeJS.Timeout; running: boolean; lastRunDay: string | null } };
-
-export function startReminderScheduler(): void {
+/** `intervalMs` and `firstCheckMs` for tests, which cannot wait minutes. */
+export function startReminderScheduler({ intervalMs = CHECK_INTERVAL_MS, firstCheckMs = FIRST_CHECK_DELAY_MS } = {}): void {
   if (state.assayReminderSchedule || process.env.ASSAY_REMINDERS === "off") return;
-  const entry = { timer: setInterval(() => void check(), CHECK_INTERVAL_MS), running: false, lastRunDay: null as string | null };
-  entry.timer.unref();
-  setTimeout(() => void check(), FIRST_CHECK_DELAY_MS).unref();
-  state.assayReminderSchedule = entry;
-
-  async function check(): Promise<void> {
-    if (entry.running) return;
-    entry.running = true;
+  let checking = false;
+  const check = async () => {
+    if (checking) return;
+    checking = true;
     try {
-      const now = new Date();
-      const { reminders } = await loadSettings();
-      if (!reminderRunDue(now, reminders.hourUtc, entry.lastRunDay)) return;
-      const result = await runReminderJob({ now });
-      entry.lastRunDay = formatIsoDay(now);
-      logger.info({ created: result.created, due: result.due, delivery: result.delivery }, "daily reminder job finished");
+      await checkReminderRuns(new Date());
     } catch (error) {
-      logger.error({ err: error }, "the daily reminder job failed; it is tried again in a few minutes");
+      logger.error({ err: error }, "checking the daily reminder run failed; it is checked again shortly");
     } finally {
-      entry.running = false;
+      checking = false;
     }
-  }
+  };
+  state.assayReminderSchedule = setInterval(() => void check(), intervalMs);
+  state.assayReminderSchedule.unref();
+  setTimeout(() => void check(), firstCheckMs).unref();
+}
+
+export function stopReminderScheduler(): void {
+  if (state.assayReminderSchedule) clearInterval(state.assayReminderSchedule);
+  state.assayReminderSchedule = undefined;
 }

@@ -11,6 +11,7 @@ import { dataDir } from "../data-dir";
 import { databaseProvider, databaseUrl, db } from "../db";
 import { removePartialsOf, removeStalePartials } from "./build-pack";
 import { jobQueue } from "../jobs/job-queue";
+import { processAlive } from "../jobs/process-alive";
 
 /** A job whose runner has not reported for this long is considered dead. */
 export const STALE_AFTER_MS = 30_000;
@@ -39,16 +40,6 @@ export interface JobFilterJson {
 
 export function thisRunner(): RunnerJson {
   return { instance: INSTANCE_ID, host: hostname(), pid: process.pid, heartbeatAt: new Date().toISOString() };
-}
-
-/** False only when the process is known to be gone (signal 0 probes without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Whether the worker that owns an open job has died. */

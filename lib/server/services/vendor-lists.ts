@@ -1,3 +1,4 @@
+import { bulkInsert } from "../bulk-insert";
 import type { Prisma } from "../db";
 
 // A vendor profile's lists (services, industries, data categories) live in
@@ -74,15 +75,18 @@ export function replaceVendorLists(lists: VendorLists) {
 
 /**
  * Bulk form for many vendors at once (spreadsheet imports): replaces the lists
- * of every vendor named, with one deleteMany and one createMany per table.
+ * of every vendor named, with one delete and one multi-row insert per table.
+ * `created`: the vendors were inserted in this transaction, so there is
+ * nothing to delete.
  */
-export async function writeVendorListsMany(tx: Prisma.TransactionClient, entries: readonly { vendorId: string; lists: VendorLists }[]): Promise<void> {
+export async function writeVendorListsMany(tx: Prisma.TransactionClient, entries: readonly { vendorId: string; lists: VendorLists }[], { created = false } = {}): Promise<void> {
   if (entries.length === 0) return;
   const vendorId = { in: entries.map((e) => e.vendorId) };
-  await Promise.all([tx.vendorService.deleteMany({ where: { vendorId } }), tx.vendorIndustry.deleteMany({ where: { vendorId } }), tx.vendorDataCategory.deleteMany({ where: { vendorId } })]);
+  if (!created) await Promise.all([tx.vendorService.deleteMany({ where: { vendorId } }), tx.vendorIndustry.deleteMany({ where: { vendorId } }), tx.vendorDataCategory.deleteMany({ where: { vendorId } })]);
   const rows = <K extends string>(key: keyof VendorLists, column: K) =>
     entries.flatMap((e) => distinct(e.lists[key]).map((value, position) => ({ vendorId: e.vendorId, [column]: value, position }) as { vendorId: string; position: number } & Record<K, string>));
-  await tx.vendorService.createMany({ data: rows("services", "service") });
-  await tx.vendorIndustry.createMany({ data: rows("industries", "industry") });
-  await tx.vendorDataCategory.createMany({ data: rows("dataCategories", "category") });
+  // Raw multi-row INSERTs: thousands of rows through createMany spend seconds in Prisma's query compiler (bulk-insert.ts).
+  await bulkInsert(tx, "VendorService", rows("services", "service"));
+  await bulkInsert(tx, "VendorIndustry", rows("industries", "industry"));
+  await bulkInsert(tx, "VendorDataCategory", rows("dataCategories", "category"));
 }

@@ -4,6 +4,7 @@ import { listRecords } from "@/lib/server/dossier/record-store";
 import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { commitSpreadsheetImport, getImportPreview, previewSpreadsheetImport } from "@/lib/server/services/spreadsheet-import";
 import { createVendor, updateVendor } from "@/lib/server/services/vendors";
+import { refreshOutdatedSummaries } from "@/lib/server/services/summary-refresh";
 import { verifyAuditChain } from "@/lib/server/audit-log/verify-chain";
 import { VENDOR_LISTS_INCLUDE, withVendorLists } from "@/lib/server/services/vendor-lists";
 import { forEachProvider } from "../helpers/test-database";
@@ -59,6 +60,22 @@ forEachProvider("spreadsheet import", (t) => {
     expect(events.map((e) => e.action)).toEqual(["vendor.create", "vendor.create"]);
     expect(await t.db.auditEvent.count({ where: { action: "import.commit", entityId: previewed.id } })).toBe(1);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("stores the imported vendors' counts at once and leaves their open findings to the summary refresh, after which both agree", async () => {
+    const legalName = unique("Findings Gamma Ltd");
+    const previewed = await preview("vendors", utf8(`${VENDOR_HEADER}\n${vendorLine(legalName)}\n`));
+    await commitSpreadsheetImport({ actor: procurement, importId: previewed.id, now: NOW });
+    const imported = await t.db.vendor.findFirstOrThrow({ where: { legalName } });
+    // A new vendor with no evidence has open findings (no SOC 2 report, among others).
+    const open = imported.blockerCount + imported.highCount + imported.mediumCount + imported.lowCount;
+    expect(open).toBeGreaterThan(0);
+    expect(imported.findingsAt).toBeNull();
+    await refreshOutdatedSummaries({ now: NOW, budgetMs: 60_000 });
+    const refreshed = await t.db.vendor.findUniqueOrThrow({ where: { id: imported.id } });
+    expect(refreshed.findingsAt).toEqual(NOW);
+    expect(await t.db.vendorFinding.count({ where: { vendorId: imported.id } })).toBe(refreshed.blockerCount + refreshed.highCount + refreshed.mediumCount + refreshed.lowCount);
+    expect(refreshed.blockerCount + refreshed.highCount + refreshed.mediumCount + refreshed.lowCount).toBe(open);
   });
 
   it("reads semicolon-delimited files with decimal commas and comma files with thousands separators", async () => {
