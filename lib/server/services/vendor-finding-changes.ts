@@ -8,16 +8,24 @@
 // Pure: the caller reads the stored rows and applies the changes.
 
 /** The columns that make up a finding as the engine states it. */
-export const FINDING_CONTENT = ["code", "severity", "domain", "message", "subjectKind", "subjectId", "subjectLabel"] as const;
+interface Content {
+  code: string;
+  severity: string;
+  domain: string;
+  message: string;
+  subjectKind: string;
+  subjectId: string | null;
+  subjectLabel: string | null;
+}
+export const FINDING_CONTENT: readonly (keyof Content)[] = ["code", "severity", "domain", "message", "subjectKind", "subjectId", "subjectLabel"];
 
-type Content = Record<(typeof FINDING_CONTENT)[number], string | null>;
 export type ComputedFindingRow = Content & { vendorId: string; position: number; computedAt: Date };
 export type StoredFindingRow = Content & { id: string; position: number };
 
 export interface FindingChanges {
   create: ComputedFindingRow[];
   /** Only the columns that differ, so an unchanged message never touches the search index. */
-  update: { id: string; data: Partial<ComputedFindingRow> }[];
+  update: { id: string; data: Partial<Omit<ComputedFindingRow, "vendorId">> }[];
   delete: string[];
 }
 
@@ -49,7 +57,7 @@ export function findingChanges(stored: readonly StoredFindingRow[], computed: re
       changes.create.push(row);
       continue;
     }
-    const data: Partial<ComputedFindingRow> = { computedAt: row.computedAt };
+    const data: FindingChanges["update"][number]["data"] = { computedAt: row.computedAt };
     for (const column of [...FINDING_CONTENT, "position"] as const) if (old[column] !== row[column]) Object.assign(data, { [column]: row[column] });
     changes.update.push({ id: old.id, data });
   }

@@ -54,15 +54,14 @@ const STORED_FINDING_SELECT = { id: true, position: true, ...Object.fromEntries(
 /**
  * Brings the vendor's stored open findings to the computed ones, writing only
  * the rows that differ (vendor-finding-changes.ts); inside the transaction
- * that writes its counts. Returns how many rows it wrote.
+ * that writes its counts.
  */
-async function writeFindings(tx: Tx, { id, findings }: VendorSummary): Promise<number> {
+async function writeFindings(tx: Tx, { id, findings }: VendorSummary): Promise<void> {
   const stored = await tx.vendorFinding.findMany({ where: { vendorId: id }, select: STORED_FINDING_SELECT });
   const changes = findingChanges(stored, findings);
   if (changes.delete.length > 0) await tx.vendorFinding.deleteMany({ where: { id: { in: changes.delete } } });
   for (const { id: rowId, data } of changes.update) await tx.vendorFinding.update({ where: { id: rowId }, data, select: { id: true } });
   if (changes.create.length > 0) await tx.vendorFinding.createMany({ data: changes.create });
-  return changes.delete.length + changes.update.length + changes.create.length;
 }
 
 async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {

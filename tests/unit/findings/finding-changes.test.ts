@@ -19,7 +19,7 @@ function apply(before: StoredFindingRow[], changes: ReturnType<typeof findingCha
   const rows = new Map(before.map((row) => [row.id, { ...row }]));
   for (const id of changes.delete) rows.delete(id);
   for (const { id, data } of changes.update) {
-    const { computedAt: _c, vendorId: _v, ...columns } = data;
+    const { computedAt: _c, ...columns } = data;
     Object.assign(rows.get(id)!, columns);
   }
   const all = [...rows.values(), ...changes.create.map((row, i) => stored(`new${i}`, row))];
