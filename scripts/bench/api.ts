@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { hashApiSecret } from "@/lib/server/services/api-tokens";
 import { GET as listRoute } from "@/app/api/v1/vendors/route";
 import { seedPortfolio } from "./seed-portfolio";
-import { line, ms, percentile } from "./stats";
+import { line, ms, percentile, underConcurrency } from "./stats";
 
 const VENDORS = Number(process.env.BENCH_VENDORS || 10_000);
 const CLIENTS = 20;
@@ -26,24 +26,11 @@ export async function benchApi(now: Date) {
   const url = "http://127.0.0.1/api/v1/vendors?limit=50&tier=critical";
   const request = () => new Request(url, { headers: { authorization: `Bearer ${secret}` } });
   for (let i = 0; i < 20; i++) await (await listRoute(request())).arrayBuffer(); // warm
-  const samples: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t0 = performance.now();
-        const res = await listRoute(request());
-        await res.arrayBuffer();
-        samples.push(performance.now() - t0);
-        if (res.status !== 200) errors++;
-      }
-    }),
-  );
-  const perSecond = samples.length / ((performance.now() - started) / 1000);
-  samples.sort((a, b) => a - b);
+  const { samples, errors, perSecond } = await underConcurrency(CLIENTS, REQUESTS, async () => {
+    const res = await listRoute(request());
+    await res.arrayBuffer();
+    return res.status === 200;
+  });
   const load = os.loadavg().map((n) => n.toFixed(2)).join(" / ");
   line(`GET /api/v1/vendors?limit=50&tier=critical c=${CLIENTS}`, `median ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}, ${perSecond.toFixed(0)} req/s, errors ${errors}  (load ${load})`);
 }
