@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import { migrateDatabase } from "../db/migrations.mjs";
 import { benchPortfolioQueries } from "./portfolio";
 import { seedPortfolio } from "./seed-portfolio";
-import { line, ms, percentile } from "./stats";
+import { line, ms, percentile, underConcurrency } from "./stats";
 
 const ROOT = path.resolve(__dirname, "../..");
 const VENDORS = Number(process.env.BENCH_VENDORS || 10_000);
@@ -178,27 +178,13 @@ async function signinDuringRefresh(base: string, url: string, cookie: string) {
 
 async function measure(base: string, pagePath: string, cookie: string | Record<string, string>, concurrency: number, requests: number) {
   await timed(base, pagePath, cookie); // warm
-  const samples: number[] = [];
-  let errors = 0;
   let firstError = "";
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        next++;
-        const r = await timed(base, pagePath, cookie);
-        samples.push(r.ms);
-        if (!r.ok) {
-          errors++;
-          firstError ||= r.error;
-        }
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
-  samples.sort((a, b) => a - b);
-  return { median: percentile(samples, 50), p95: percentile(samples, 95), perSecond: samples.length / (elapsed / 1000), errors, firstError };
+  const { samples, errors, perSecond } = await underConcurrency(concurrency, requests, async () => {
+    const r = await timed(base, pagePath, cookie);
+    firstError ||= r.error;
+    return r.ok;
+  });
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), perSecond, errors, firstError };
 }
 
 async function timed(base: string, pagePath: string, cookie: string | Record<string, string>): Promise<{ ms: number; ok: boolean; error: string }> {

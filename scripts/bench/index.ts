@@ -29,6 +29,9 @@ async function main() {
     if (want("reminders")) await (await import("./reminders")).benchReminders(now);
     // Heavy (a production build, 10,000 vendors per provider, a server): only when asked for.
     if (only.includes("http")) await (await import("./http")).benchHttp(now);
+    // Quicker, in-process views of two of its figures (10,000 vendors each): also only when asked for.
+    if (only.includes("api")) await (await import("./api")).benchApi(now);
+    if (only.includes("refresh")) await (await import("./summary-refresh")).benchSummaryRefresh(now);
   } finally {
     const { disconnectDb } = await import("@/lib/server/db");
     await disconnectDb();

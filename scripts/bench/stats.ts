@@ -27,3 +27,25 @@ export function line(label: string, value: string, target?: string, ok?: boolean
   const verdict = target === undefined ? "" : `  target ${target}: ${ok ? "met" : "MISSED"}`;
   console.log(`  ${label.padEnd(46)} ${value}${verdict}`);
 }
+
+/** Calls `fn` `requests` times from `clients` loops at once (sorted samples, one a call); `fn` answers whether the call succeeded. */
+export async function underConcurrency(clients: number, requests: number, fn: () => Promise<boolean>) {
+  const samples: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        next++;
+        const t0 = performance.now();
+        const ok = await fn();
+        samples.push(performance.now() - t0);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const perSecond = samples.length / ((performance.now() - started) / 1000);
+  samples.sort((a, b) => a - b);
+  return { samples, errors, perSecond };
+}

@@ -3,23 +3,18 @@
 // (429 with Retry-After when it is gone), and whatever the handler throws
 // comes back as problem+json. Permissions are checked by the same service
 // functions the UI calls, with the token's role.
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Actor } from "../actor";
-import { db } from "../db";
 import { AppError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { REQUEST_ID_HEADER } from "../logger";
 import { actorForApiSecret } from "../services/api-tokens";
 import { problemFor, problemResponse } from "./problem";
+import { spendTokenRequest } from "./token-budget";
 
 /** Requests per token per minute, shared by every instance (the RateLimit table). */
 export function apiRequestsPerMinute(): number {
   const configured = Number(process.env.ASSAY_API_REQUESTS_PER_MINUTE);
   return Number.isInteger(configured) && configured > 0 ? configured : 600;
-}
-
-function limiter() {
-  return new RateLimiterPrisma({ storeClient: db(), tableName: "rateLimit", clearExpiredByTimeout: false, keyPrefix: "api:token", points: apiRequestsPerMinute(), duration: 60 });
 }
 
 export interface ApiContext {
@@ -36,12 +31,9 @@ export async function apiRoute(request: Request, handler: (ctx: ApiContext) => P
     if (!actor) {
       return problemResponse(401, "Send a valid API token: Authorization: Bearer assay_…", { headers: { "WWW-Authenticate": 'Bearer realm="assay"' } });
     }
-    try {
-      await limiter().consume(actor.tokenId);
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      return problemResponse(429, `This token has used its ${apiRequestsPerMinute()} requests for this minute.`, { headers: { "Retry-After": String(seconds) } });
+    const budget = await spendTokenRequest(actor.tokenId, apiRequestsPerMinute());
+    if (!budget.allowed) {
+      return problemResponse(429, `This token has used its ${apiRequestsPerMinute()} requests for this minute.`, { headers: { "Retry-After": String(budget.retryAfterSeconds) } });
     }
     return await handler({ actor, request });
   } catch (error) {

@@ -10,7 +10,7 @@ import type { Settings } from "@/lib/schemas/settings";
 import { SYSTEM_ACTOR } from "../actor";
 import { db, type Tx } from "../db";
 import { assembleDossier } from "./assemble-dossier";
-import { listRecordContents, listRecords, type RecordContent } from "./record-store";
+import { AT_ONCE, listRecordContents, listRecords, type RecordContent } from "./record-store";
 import { VENDOR_LISTS_INCLUDE, withVendorLists } from "../services/vendor-lists";
 
 export async function loadCatalogue(client: Tx = db()): Promise<ControlCatalogueEntry[]> {
@@ -49,16 +49,33 @@ export function loadDossierContents(client: Tx, vendorIds: readonly string[], ca
   return assembleDossiers(client, vendorIds, catalogue, (ids) => listRecordContents(client, ids, undefined, pause));
 }
 
-async function assembleDossiers<R extends RecordContent>(client: Tx, vendorIds: readonly string[], catalogue: ControlCatalogueEntry[] | undefined, listOf: (vendorIds: string[]) => Promise<R[]>) {
+/**
+ * loadDossier on the client itself, never a transaction: every read at once
+ * (record-store.ts AT_ONCE). For pages that only compare the live dossier
+ * with a snapshot (the assessment page's freshness notice).
+ */
+export async function loadDossierAtOnce(client: Tx, vendorId: string) {
+  return (await assembleDossiers(client, [vendorId], undefined, (ids) => listRecords(client, ids, undefined, AT_ONCE), true)).get(vendorId) ?? null;
+}
+
+async function assembleDossiers<R extends RecordContent>(client: Tx, vendorIds: readonly string[], catalogue: ControlCatalogueEntry[] | undefined, listOf: (vendorIds: string[]) => Promise<R[]>, atOnce = false) {
   const ids = [...new Set(vendorIds)];
-  // Sequential on purpose: `client` is often a transaction, where one connection
-  // runs one query at a time (pg warns about concurrent queries on it).
-  const vendors = (
-    await client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { id: true, name: true, email: true } }, ...VENDOR_LISTS_INCLUDE } })
-  ).map(withVendorLists);
-  const records = vendors.length === 0 ? [] : await listOf(vendors.map((v) => v.id));
-  const documents = vendors.length === 0 ? [] : await client.evidenceDocument.findMany({ where: { vendorId: { in: vendors.map((v) => v.id) } }, orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] });
-  const entries = catalogue ?? (await loadCatalogue(client));
+  const readVendors = async () =>
+    (await client.vendor.findMany({ where: { id: { in: ids } }, include: { owner: { select: { id: true, name: true, email: true } }, ...VENDOR_LISTS_INCLUDE } })).map(withVendorLists);
+  const readDocuments = (of: string[]) => (of.length === 0 ? [] : client.evidenceDocument.findMany({ where: { vendorId: { in: of } }, orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] }));
+  const readCatalogue = async () => catalogue ?? (await loadCatalogue(client));
+  let vendors: Awaited<ReturnType<typeof readVendors>>, records: R[], documents: Awaited<ReturnType<typeof readDocuments>>, entries: ControlCatalogueEntry[];
+  if (atOnce) {
+    // Records and documents of a vendor that does not exist are none: no need to wait for the vendor row.
+    [vendors, records, documents, entries] = await Promise.all([readVendors(), listOf(ids), readDocuments(ids), readCatalogue()]);
+  } else {
+    // Sequential on purpose: `client` is often a transaction, where one connection
+    // runs one query at a time (pg warns about concurrent queries on it).
+    vendors = await readVendors();
+    records = vendors.length === 0 ? [] : await listOf(vendors.map((v) => v.id));
+    documents = await readDocuments(vendors.map((v) => v.id));
+    entries = await readCatalogue();
+  }
   const uploaders = await client.user.findMany({
     where: { id: { in: [...new Set(documents.map((d) => d.uploadedById))] } },
     select: { id: true, email: true },

@@ -58,13 +58,27 @@ export async function listVendorsForApi({ actor, query, now = new Date() }: { ac
   const where = vendorListSqlWhere({ ...query, sort: "name", dir: "asc", page: 1, pageSize: 25 }, now, staleMonths);
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const keyset = after ? Prisma.sql`AND (v."searchName" > ${after.name} OR (v."searchName" = ${after.name} AND v."id" > ${after.id}))` : Prisma.empty;
-  const ids = await client.$queryRaw<{ id: string }[]>`SELECT v."id" AS id FROM "Vendor" v WHERE ${where} ${keyset} ORDER BY v."searchName" ASC, v."id" ASC LIMIT ${query.limit + 1}`;
-  const pageIds = ids.slice(0, query.limit).map((r) => r.id);
-  const rows = pageIds.length === 0 ? [] : await client.vendor.findMany({ where: { id: { in: pageIds } }, select: VENDOR_SELECT });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const page = pageIds.flatMap((id) => byId.get(id) ?? []);
+  // One query for the page and its owners (every request of every client runs it).
+  const rows = await client.$queryRaw<RawVendorRow[]>`
+    SELECT ${LIST_COLUMNS}, o."id" AS "ownerId", o."name" AS "ownerName"
+    FROM "Vendor" v LEFT JOIN "User" o ON o."id" = v."ownerId"
+    WHERE ${where} ${keyset} ORDER BY v."searchName" ASC, v."id" ASC LIMIT ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit).map(fromRaw);
   const last = page.at(-1);
-  return { data: page.map(toApiVendor), nextCursor: ids.length > query.limit && last ? encodeCursor({ name: last.searchName, id: last.id }) : null };
+  return { data: page.map(toApiVendor), nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.searchName, id: last.id }) : null };
+}
+
+const LIST_COLUMNS = Prisma.raw(
+  ["id", "name", "legalName", "tier", "status", "country", "version", "updatedAt", "searchName", "blockerCount", "highCount", "mediumCount", "lowCount", "soc2State", "soc2StaleFrom"]
+    .map((column) => `v."${column}"`)
+    .join(", "),
+);
+
+type RawVendorRow = Omit<VendorRow, "owner" | "updatedAt"> & { updatedAt: Date | string; ownerId: string | null; ownerName: string | null };
+
+/** A raw row as the Prisma select would give it: SQLite answers a raw DateTime as text. */
+function fromRaw({ ownerId, ownerName, updatedAt, ...row }: RawVendorRow): VendorRow {
+  return { ...row, updatedAt: new Date(updatedAt), owner: ownerId ? { id: ownerId, name: ownerName ?? "" } : null };
 }
 
 export async function getVendorForApi({ actor, id }: { actor: Actor; id: string }): Promise<ApiVendor> {

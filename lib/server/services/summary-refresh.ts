@@ -58,13 +58,16 @@ export async function refreshOutdatedSummaries({ now = new Date(), budgetMs = 1_
     await yieldToEventLoop(); // between the page's reads and its writes, too
     return writeVendorSummaries(db(), summaries, outdated, yieldToEventLoop);
   };
+  // Read once a run, when there is a first page, not once a page: a settings save
+  // during the run outdates what this run writes (validFrom), and the next run recomputes it.
+  let options: Parameters<typeof computeVendorSummaries>[2] | undefined;
   // A stopping server leaves the rest for the next start, between two pages.
   while (performance.now() - started < budgetMs && !shuttingDown()) {
     const page = (await db().vendor.findMany({ where: { ...outdated, id: { notIn: failed } }, select: { id: true }, orderBy: { id: "asc" }, take: pageSize })).map((v) => v.id);
     // Nothing outdated (the usual case): no need to count what is left.
     if (page.length === 0) return { refreshed, pending: failed.length };
-    // A pause after every table read: on synchronous SQLite one query is the longest the loop waits.
-    const options = { now, settings: await loadSettings(), catalogue: await loadCatalogue(), pause: yieldToEventLoop };
+    // `pause` runs after every table read and every vendor: on synchronous SQLite one query is the longest the loop waits.
+    options ??= { now, settings: await loadSettings(), catalogue: await loadCatalogue(), pause: yieldToEventLoop };
     try {
       refreshed += await refresh(page, options);
     } catch {

@@ -12,6 +12,7 @@ import type { RemediationLike } from "@/lib/domain/assessments/remediation";
 import type { RiskAcceptanceLike } from "@/lib/domain/assessments/risk-acceptance";
 import { loadSettings } from "./settings";
 import { recordFindingChanges } from "../webhooks/portfolio-events";
+import { FINDING_CONTENT, findingChanges } from "./vendor-finding-changes";
 
 // The findings summary stored on each vendor row (counts by severity, SOC 2
 // state, legal blockers) so the list filters and sorts 10,000 vendors with
@@ -49,19 +50,34 @@ function vendorSummary(id: string, loaded: Pick<LoadedDossier, "vendor" | "dossi
 
 type VendorSummary = ReturnType<typeof vendorSummary>;
 
-/** Replaces the vendor's stored open findings; inside the transaction that writes its counts. */
-async function writeFindings(tx: Tx, { id, findings }: VendorSummary) {
+const STORED_FINDING_SELECT = { id: true, position: true, ...Object.fromEntries(FINDING_CONTENT.map((column) => [column, true])) } as Record<"id" | "position" | (typeof FINDING_CONTENT)[number], true>;
+
+/**
+ * Brings the vendor's stored open findings to the computed ones, writing only
+ * the rows that differ (vendor-finding-changes.ts); inside the transaction
+ * that writes its counts.
+ */
+async function writeFindings(tx: Tx, { id, findings }: VendorSummary): Promise<void> {
   // Webhooks (docs/webhooks.md): findings that open or resolve with this write become events.
   await recordFindingChanges(tx, id, findings);
-  await tx.vendorFinding.deleteMany({ where: { vendorId: id } });
-  if (findings.length > 0) await tx.vendorFinding.createMany({ data: findings });
+  const stored = await tx.vendorFinding.findMany({ where: { vendorId: id }, select: STORED_FINDING_SELECT });
+  const changes = findingChanges(stored, findings);
+  if (changes.delete.length > 0) await tx.vendorFinding.deleteMany({ where: { id: { in: changes.delete } } });
+  for (const { id: rowId, data } of changes.update) await tx.vendorFinding.update({ where: { id: rowId }, data, select: { id: true } });
+  if (changes.create.length > 0) await tx.vendorFinding.createMany({ data: changes.create });
 }
 
 async function summariesOf(client: Tx, vendorIds: readonly string[], now: Date, settings: Settings, catalogue?: ControlCatalogueEntry[], pause?: () => Promise<void>) {
   const dossiers = await loadDossierContents(client, vendorIds, catalogue, pause);
   const remediation = await loadOpenRemediationOf(client, vendorIds);
   const acceptances = await loadLatestRiskAcceptanceOf(client, vendorIds);
-  return [...dossiers].map(([id, loaded]) => vendorSummary(id, loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []));
+  const summaries: ReturnType<typeof vendorSummary>[] = [];
+  for (const [id, loaded] of dossiers) {
+    // The rules engine is CPU work: a pause between two vendors, not after the page.
+    if (summaries.length > 0) await pause?.();
+    summaries.push(vendorSummary(id, loaded, settings, now, remediation.get(id) ?? [], acceptances.get(id) ?? []));
+  }
+  return summaries;
 }
 
 /**

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/lib/cli/seed";
 import type { Role } from "@/lib/domain/accounts/roles";
 import type { Actor } from "@/lib/server/actor";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/services/api-tokens";
+import { createApiToken, hashApiSecret, listApiTokens, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { listVendors } from "@/lib/server/services/vendors";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/vendors/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/vendors/[id]/route";
@@ -181,6 +181,14 @@ forEachProvider("REST API /api/v1", (t) => {
       expect(last!.headers.get("content-type")).toBe("application/problem+json");
       // Another token's budget is its own.
       expect((await listRoute(apiRequest("/api/v1/vendors?limit=1", await apiSecretFor(t.db, actors.viewer)))).status).toBe(200);
+      // Once the minute is over, the token starts a new one with its whole budget.
+      const { id: tokenId } = await t.db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiSecret(fresh) } });
+      const window = await t.db.rateLimit.findUniqueOrThrow({ where: { key: `api:token:${tokenId}` } });
+      expect(window.points).toBe(4);
+      await t.db.rateLimit.update({ where: { key: window.key }, data: { expire: new Date(Date.now() - 1000) } });
+      const renewed: number[] = [];
+      for (let i = 0; i < 4; i++) renewed.push((await listRoute(apiRequest("/api/v1/vendors?limit=1", fresh))).status);
+      expect(renewed).toEqual([200, 200, 200, 429]);
     } finally {
       delete process.env.ASSAY_API_REQUESTS_PER_MINUTE;
     }

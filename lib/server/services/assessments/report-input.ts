@@ -3,6 +3,7 @@ import type { SignOffDecision, SignOffRole } from "@/lib/domain/assessments/asse
 import type { Tx } from "../../db";
 import { loadAssessmentRiskAcceptances } from "../../dossier/load-dossier";
 import { loadOrganisationBranding } from "../organisation";
+import type { SnapshotFreshness } from "@/lib/domain/assessments/snapshot-freshness";
 import { freshnessOf, snapshotOf, stateOf, type AssessmentRow } from "./snapshot";
 import { namesOf } from "./user-names";
 
@@ -11,9 +12,13 @@ import { namesOf } from "./user-names";
  * its sign-offs and remediation items. Shared by the assessment page and the
  * PDF, so both print the same report.
  */
-export async function loadReportInput(client: Tx, assessmentId: string, generatedAt: Date): Promise<{ input: ReportInput; row: AssessmentRow } | null> {
+export async function loadReportInput(client: Tx, assessmentId: string, generatedAt: Date): Promise<{ input: ReportInput; row: AssessmentRow; freshness: SnapshotFreshness | null } | null> {
   const row = await client.assessment.findUnique({ where: { id: assessmentId } });
   if (!row) return null;
+  // The cover names the organisation and says when the dossier has moved on since this snapshot.
+  // The live dossier is the longest read: started first, alongside the others.
+  const freshnessRead = freshnessOf(client, row);
+  freshnessRead.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
   const [signOffs, remediation, riskAcceptances] = await Promise.all([
     client.assessmentSignOff.findMany({ where: { assessmentId }, orderBy: { signedAt: "asc" } }),
     client.remediationItem.findMany({ where: { assessmentId }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
@@ -26,8 +31,7 @@ export async function loadReportInput(client: Tx, assessmentId: string, generate
   ]);
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));
   const snapshot = snapshotOf(row);
-  // The cover names the organisation and says when the dossier has moved on since this snapshot.
-  const [organisation, freshness] = await Promise.all([loadOrganisationBranding(client), freshnessOf(client, row)]);
+  const [organisation, freshness] = await Promise.all([loadOrganisationBranding(client), freshnessRead]);
   return {
     row,
     input: {
@@ -67,5 +71,6 @@ export async function loadReportInput(client: Tx, assessmentId: string, generate
       organisation,
       freshness,
     },
+    freshness,
   };
 }

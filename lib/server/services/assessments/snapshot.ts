@@ -10,7 +10,7 @@ import type { Dossier } from "@/lib/schemas/dossier";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../../db";
 import { AppError } from "../../errors";
-import { loadDossier, loadLatestRiskAcceptance, loadOpenRemediation } from "../../dossier/load-dossier";
+import { loadDossier, loadDossierAtOnce, loadLatestRiskAcceptance, loadOpenRemediation } from "../../dossier/load-dossier";
 import { loadSettings } from "../settings";
 
 // Scored assessments (docs/rules.md §8-9). An assessment freezes the
@@ -81,7 +81,8 @@ export function dossierChangedSince(row: Pick<AssessmentRow, "dossier" | "settin
 
 /** Live dossier and settings against a snapshot: is the snapshot older than the data? */
 export async function freshnessOf(client: Tx, row: Pick<AssessmentRow, "vendorId" | "dossier" | "settings">): Promise<SnapshotFreshness | null> {
-  const [loaded, settings] = await Promise.all([loadDossier(client, row.vendorId), loadSettings(client)]);
+  // Every caller passes the client itself (a page or download, not a transaction): the reads go at once.
+  const [loaded, settings] = await Promise.all([loadDossierAtOnce(client, row.vendorId), loadSettings(client)]);
   if (!loaded) return null;
   return compareSnapshotWithLive({ dossier: row.dossier, settings: row.settings }, { dossier: loaded.dossier, settings });
 }

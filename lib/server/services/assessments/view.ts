@@ -11,7 +11,7 @@ import { notFound } from "../../errors";
 import { can } from "../../permissions";
 import { loadSettings } from "../settings";
 import { loadReportInput } from "./report-input";
-import { freshnessOf, stateOf } from "./snapshot";
+import { stateOf } from "./snapshot";
 
 export interface AssessmentPermissions {
   submit: boolean;
@@ -27,15 +27,15 @@ export async function getAssessmentView({ actor, assessmentId, now = new Date() 
   const client = db();
   const loaded = await loadReportInput(client, assessmentId, now);
   if (!loaded) throw notFound("Assessment not found.");
-  const { row, input } = loaded;
-  const [vendor, versions, freshness] = await Promise.all([
+  // The report input already compared the snapshot with the live dossier (the PDF's cover says the same).
+  const { row, input, freshness } = loaded;
+  const [vendor, versions] = await Promise.all([
     client.vendor.findUniqueOrThrow({ where: { id: row.vendorId }, select: { id: true, name: true, tier: true } }),
     client.assessment.findMany({
       where: { vendorId: row.vendorId },
       orderBy: { version: "desc" },
       select: { id: true, version: true, state: true, overall: true, rating: true, createdAt: true },
     }),
-    freshnessOf(client, row),
   ]);
   const latest = versions[0]!;
   const superseded = latest.id !== row.id;
