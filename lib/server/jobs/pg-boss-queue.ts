@@ -31,8 +31,9 @@ export class PgBossQueue implements JobQueue {
   private queue(boss: PgBoss, kind: JobKind): Promise<void> {
     let created = this.queues.get(kind);
     if (!created) {
-      created = boss.getQueue(kind).then(async (existing) => {
-        if (!existing) await boss.createQueue(kind, { name: kind, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
+      created = ensureQueue(boss, kind).catch((error: unknown) => {
+        this.queues.delete(kind);
+        throw error;
       });
       this.queues.set(kind, created);
     }
@@ -62,5 +63,23 @@ export class PgBossQueue implements JobQueue {
     this.queues.clear();
     this.working.clear();
     if (boss) await (await boss).stop({ graceful: false, wait: true });
+  }
+}
+
+/**
+ * Creates the kind's queue unless it exists. Instances that start together
+ * race to create it, and pg-boss's own tables then answer one of them with a
+ * deadlock or a duplicate: the loser waits a moment and looks again.
+ */
+async function ensureQueue(boss: PgBoss, kind: JobKind): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(kind)) return;
+    try {
+      await boss.createQueue(kind, { name: kind, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
   }
 }
