@@ -40,7 +40,7 @@ export default async function ApiDocsPage() {
           const [bodyType, bodyMedia] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
           const body = bodyMedia?.schema;
           return (
-            <section key={`${method} ${path}`} className="card" data-spaced aria-labelledby={op.operationId}>
+            <section key={`${method} ${path}`} className="card api-operation" data-spaced aria-labelledby={op.operationId}>
               <h2 id={op.operationId}>
                 <code>{method.toUpperCase()} /api/v1{path}</code> <span className="muted">{op.summary}</span>
               </h2>
