@@ -8,7 +8,7 @@
 // Pure: the caller reads the stored rows and applies the changes.
 
 /** The columns that make up a finding as the engine states it. */
-interface Content {
+export interface FindingContent {
   code: string;
   severity: string;
   domain: string;
@@ -17,10 +17,10 @@ interface Content {
   subjectId: string | null;
   subjectLabel: string | null;
 }
-export const FINDING_CONTENT: readonly (keyof Content)[] = ["code", "severity", "domain", "message", "subjectKind", "subjectId", "subjectLabel"];
+export const FINDING_CONTENT: readonly (keyof FindingContent)[] = ["code", "severity", "domain", "message", "subjectKind", "subjectId", "subjectLabel"];
 
-export type ComputedFindingRow = Content & { vendorId: string; position: number; computedAt: Date };
-export type StoredFindingRow = Content & { id: string; position: number };
+export type ComputedFindingRow = FindingContent & { vendorId: string; position: number; computedAt: Date };
+export type StoredFindingRow = FindingContent & { id: string; position: number };
 
 export interface FindingChanges {
   create: ComputedFindingRow[];
@@ -29,7 +29,7 @@ export interface FindingChanges {
   delete: string[];
 }
 
-function contentKey(row: Content): string {
+function contentKey(row: FindingContent): string {
   return JSON.stringify(FINDING_CONTENT.map((column) => row[column]));
 }
 

@@ -58,9 +58,9 @@ const STORED_FINDING_SELECT = { id: true, position: true, ...Object.fromEntries(
  * that writes its counts.
  */
 async function writeFindings(tx: Tx, { id, findings }: VendorSummary): Promise<void> {
-  // Webhooks (docs/webhooks.md): findings that open or resolve with this write become events.
-  await recordFindingChanges(tx, id, findings);
   const stored = await tx.vendorFinding.findMany({ where: { vendorId: id }, select: STORED_FINDING_SELECT });
+  // Webhooks (docs/webhooks.md): findings that open or resolve with this write become events.
+  await recordFindingChanges(tx, id, stored, findings);
   const changes = findingChanges(stored, findings);
   if (changes.delete.length > 0) await tx.vendorFinding.deleteMany({ where: { id: { in: changes.delete } } });
   for (const { id: rowId, data } of changes.update) await tx.vendorFinding.update({ where: { id: rowId }, data, select: { id: true } });

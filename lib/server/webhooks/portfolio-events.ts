@@ -5,18 +5,10 @@
 import { diffFindings, EVIDENCE_EXPIRY_KINDS } from "@/lib/domain/webhooks/webhook-events";
 import type { DueReminder } from "@/lib/domain/reminders/reminder-selection";
 import type { Tx } from "../db";
+import type { FindingContent } from "../services/vendor-finding-changes";
 import { appBaseUrl } from "../notifications/mailer";
 import { recordWebhookEvents, wantsWebhookEvent, type WebhookEventDraft } from "./record-events";
 
-interface FindingRow {
-  code: string;
-  severity: string;
-  domain: string;
-  message: string;
-  subjectKind: string;
-  subjectId: string | null;
-  subjectLabel: string | null;
-}
 
 const link = (path: string) => `${appBaseUrl()}${path}`;
 
@@ -27,21 +19,17 @@ async function vendorRef(tx: Tx, vendorId: string) {
 
 /**
  * Called where a vendor's stored findings are replaced
- * (services/vendor-summaries.ts), before the old rows go: compares them with
+ * (services/vendor-summaries.ts) with the rows it read before writing: compares them with
  * the new ones and records "finding.opened" / "finding.resolved".
  */
-export async function recordFindingChanges(tx: Tx, vendorId: string, next: readonly FindingRow[]): Promise<void> {
+export async function recordFindingChanges(tx: Tx, vendorId: string, previous: readonly FindingContent[], next: readonly FindingContent[]): Promise<void> {
   const opened = await wantsWebhookEvent(tx, "finding.opened");
   const resolved = await wantsWebhookEvent(tx, "finding.resolved");
   if (!opened && !resolved) return;
-  const previous = await tx.vendorFinding.findMany({
-    where: { vendorId },
-    select: { code: true, severity: true, domain: true, message: true, subjectKind: true, subjectId: true, subjectLabel: true },
-  });
   const diff = diffFindings(previous, next);
   if ((!opened || diff.opened.length === 0) && (!resolved || diff.resolved.length === 0)) return;
   const vendor = await vendorRef(tx, vendorId);
-  const describe = (f: FindingRow) => ({
+  const describe = (f: FindingContent) => ({
     code: f.code,
     severity: f.severity,
     domain: f.domain,
