@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { Prisma, type Tx } from "../db";
 
 // Recording notifications exactly once. The table's unique key
@@ -52,6 +53,9 @@ async function unrecorded(client: Tx, drafts: NotificationDraft[]): Promise<Noti
 export async function recordNotifications(client: Tx, drafts: NotificationDraft[]): Promise<number> {
   let created = 0;
   for (let i = 0; i < drafts.length; i += CHUNK) {
+    // On SQLite each statement runs on this thread and awaiting it never lets
+    // a timer or a request in: give them a turn between chunks.
+    if (i > 0) await yieldToEventLoop();
     const fresh = await unrecorded(client, drafts.slice(i, i + CHUNK));
     if (fresh.length === 0) continue;
     try {
