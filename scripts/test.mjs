@@ -12,6 +12,8 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "assay-test-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const tiers = [];
+/** What failed, by name, so the last lines of a CI log say which tests to look at. */
+const failures = [];
 const t0 = Date.now();
 
 function run(label, cmd, args, env = {}) {
@@ -44,6 +46,7 @@ for (const project of ["unit", "integration"]) {
   const out = path.join(reports, `${project}.json`);
   const r = run(project, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   record(project, vitestCounts(out, r.ok), r.seconds);
+  failures.push(...vitestFailures(project, out));
 }
 
 {
@@ -54,11 +57,16 @@ for (const project of ["unit", "integration"]) {
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
   record("e2e", playwrightCounts(out, r.ok), r.seconds);
+  failures.push(...playwrightFailures(out));
 }
 
 console.log("\n=== summary ===");
 for (const t of tiers) {
   console.log(`${t.tier.padEnd(12)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  (${t.seconds.toFixed(1)}s)`);
+}
+if (failures.length > 0) {
+  console.log(`failed tests (${failures.length}):`);
+  for (const f of failures.slice(0, 30)) console.log(`  ${f}`);
 }
 console.log(`total time ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
@@ -77,4 +85,35 @@ function playwrightCounts(file, ok) {
   const s = JSON.parse(fs.readFileSync(file, "utf8")).stats;
   const failed = s.unexpected + (ok || s.unexpected > 0 ? 0 : 1);
   return { passed: s.expected + s.flaky, failed, skipped: s.skipped };
+}
+
+const firstLine = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
+
+function vitestFailures(tier, file) {
+  if (!fs.existsSync(file)) return [];
+  const out = [];
+  for (const suite of JSON.parse(fs.readFileSync(file, "utf8")).testResults ?? []) {
+    const where = path.relative(root, suite.name);
+    const failed = (suite.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) out.push(`${tier} ${where} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (failed.length === 0 && suite.status === "failed") out.push(`${tier} ${where}: ${firstLine(suite.message)}`);
+  }
+  return out;
+}
+
+function playwrightFailures(file) {
+  if (!fs.existsSync(file)) return [];
+  const out = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "unexpected") continue;
+        const error = t.results?.at(-1)?.error?.message;
+        out.push(`e2e [${t.projectName}] ${spec.file}:${spec.line} > ${[...titles, spec.title].join(" > ")}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith(".ts") ? [...titles, suite.title] : titles);
+  };
+  for (const suite of JSON.parse(fs.readFileSync(file, "utf8")).suites ?? []) walk(suite, []);
+  return out;
 }

@@ -7,15 +7,32 @@ import Database from "better-sqlite3";
 
 /** Tables that change without a domain mutation: bookkeeping, throttling, session state. */
 const BOOKKEEPING = /^(_prisma_migrations|sqlite_sequence|AuditEvent|AuditChainHead)$|throttle|rate|limit|session|denied|attempt/i;
+/**
+ * Caches the server's maintenance sweep prunes on its own (30 s after start,
+ * then every 6 hours): a row may go while a request is in flight, so a
+ * refused request is only held to not adding one.
+ */
+const CACHES = /^AssessmentReportPdf$/;
 
 export interface Snapshot {
   auditHead: number;
+  /** Rows of every domain table. */
   rows: number;
+  /** Rows of the caches, which may shrink between two snapshots but never grow from a refused request. */
+  cacheRows: number;
 }
+
+/** Whether anything a request could have written changed between two snapshots (the audit log is checked apart). */
+export function rowsChanged(before: Snapshot, after: Snapshot): boolean {
+  return after.rows !== before.rows || after.cacheRows > before.cacheRows;
+}
+
+const countAll = (tables: string[]) => (tables.length ? tables.map((t) => `(SELECT count(*) FROM "${t}")`).join(" + ") : "0");
 
 export class DbProbe {
   private readonly db: Database.Database;
   private readonly countRows: Database.Statement;
+  private readonly countCacheRows: Database.Statement;
   private readonly head: Database.Statement;
   private readonly since: Database.Statement;
   readonly domainTables: string[];
@@ -24,14 +41,19 @@ export class DbProbe {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.pragma("busy_timeout = 5000");
     const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    this.domainTables = tables.map((t) => t.name).filter((n) => !BOOKKEEPING.test(n));
-    this.countRows = this.db.prepare(`SELECT ${this.domainTables.map((t) => `(SELECT count(*) FROM "${t}")`).join(" + ")} AS n`);
+    const counted = tables.map((t) => t.name).filter((n) => !BOOKKEEPING.test(n));
+    this.domainTables = counted.filter((n) => !CACHES.test(n));
+    this.countRows = this.db.prepare(`SELECT ${countAll(this.domainTables)} AS n`);
+    const caches = counted.filter((n) => CACHES.test(n));
+    if (caches.length === 0) throw new Error(`no table matches ${CACHES}: a renamed cache would no longer be checked`);
+    this.countCacheRows = this.db.prepare(`SELECT ${countAll(caches)} AS n`);
     this.head = this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM "AuditEvent"');
     this.since = this.db.prepare('SELECT action FROM "AuditEvent" WHERE id > ? ORDER BY id');
   }
 
   snapshot(): Snapshot {
-    return { auditHead: (this.head.get() as { id: number }).id, rows: (this.countRows.get() as { n: number }).n };
+    const count = (statement: Database.Statement) => (statement.get() as { n: number }).n;
+    return { auditHead: (this.head.get() as { id: number }).id, rows: count(this.countRows), cacheRows: count(this.countCacheRows) };
   }
 
   actionsSince(auditHead: number): string[] {

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { ROLES, type Role } from "@/lib/domain/accounts/roles";
 import { can, type Permission } from "@/lib/server/permissions";
-import type { DbProbe, KnownIds } from "./db-probe";
+import { rowsChanged, type DbProbe, type KnownIds } from "./db-probe";
 import { RAW_ACTION_BODIES, encodeReply, mutate, mutationArb, type Mutation } from "./hostile";
 import { serverFault, type Client, type Reply } from "./http";
 import { ACTIONS, ROUTES, enumeratePages, pageUrl } from "./targets";
@@ -192,7 +192,7 @@ export async function runFuzz(opts: {
     else {
       const after = probe.snapshot();
       const events = probe.actionsSince(before.auditHead).filter((a) => !DENIAL_EVENT.test(a));
-      if (after.rows !== before.rows || events.length) {
+      if (rowsChanged(before, after) || events.length) {
         report.sideEffects.push({ index, label, detail: `rows ${before.rows}→${after.rows}, events ${events.join(",") || "none"} (HTTP ${reply.status} ${reply.body.slice(0, 120)})` });
       }
     }
