@@ -107,6 +107,7 @@ async function runOn(provider: string, url: string, now: Date) {
       line(`${label} c=1`, `median ${ms(one.median)}, p95 ${ms(one.p95)}  (load ${loadAverage()})`, pdf ? undefined : `median < ${medianTarget} ms`, one.median < medianTarget);
       line(`${label} c=10`, `${ten.perSecond.toFixed(1)} req/s, p95 ${ms(ten.p95)}, errors ${errors}${ten.firstError ? ` (${ten.firstError})` : ""}`, `p95 < ${ms(p95Target)}, 0 errors`, ten.p95 < p95Target && errors === 0);
     }
+    await dashboardRecomputed(base, cookie, seeded.vendorIds[0]!);
     await firstRenders(base, cookie, unrendered);
     await apiListVendors(base, owner.id);
     // /signin alone first: on a shared machine its latency under load is the baseline to read the next figure against.
@@ -117,6 +118,25 @@ async function runOn(provider: string, url: string, now: Date) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
+}
+
+/**
+ * The dashboard above is mostly served its kept figures (services/dashboard-cache.ts):
+ * here a summary write before every load makes each one compute them again,
+ * as the first load after any change does.
+ */
+async function dashboardRecomputed(base: string, cookie: string, vendorId: string) {
+  const samples: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < C1_RUNS; i++) {
+    await db().vendor.update({ where: { id: vendorId }, data: { findingsAt: new Date() } });
+    const r = await timed(base, "/dashboard", cookie);
+    samples.push(r.ms);
+    if (!r.ok) errors++;
+  }
+  samples.sort((a, b) => a - b);
+  const median = percentile(samples, 50);
+  line("dashboard c=1, figures recomputed (a change before each load)", `median ${ms(median)}, p95 ${ms(percentile(samples, 95))}, errors ${errors}  (load ${loadAverage()})`, "median < 200 ms", median < 200 && errors === 0);
 }
 
 /**

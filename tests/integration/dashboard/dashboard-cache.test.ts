@@ -1,0 +1,63 @@
+// The dashboard's figures are kept per portfolio version (lib/server/services/dashboard-cache.ts):
+// served again while nothing moved, computed anew after an audited change, a
+// summary write, or midnight, and computed once for requests that arrive together.
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import { createVendor } from "@/lib/server/services/vendors";
+import { forgetDashboard, portfolioDashboard } from "@/lib/server/services/dashboard-cache";
+import { forEachProvider } from "../helpers/test-database";
+import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
+
+const NOW = new Date("2026-06-15T10:00:00Z");
+const blockers = (d: Awaited<ReturnType<typeof portfolioDashboard>>) => d.findings.find((f) => f.severity === "blocker")!.findings;
+
+forEachProvider("dashboard figures kept per portfolio version", (t) => {
+  let procurement: Awaited<ReturnType<typeof makeActor>>;
+  let vendorId: string;
+
+  beforeAll(async () => {
+    await ensureSettings();
+    procurement = await makeActor("procurement");
+    vendorId = (await createVendor({ actor: procurement, input: { ...validVendor, name: "Kept Figures BPO" } })).id;
+  });
+  beforeEach(() => forgetDashboard());
+
+  it("serves the kept figures while nothing that moves them has changed", async () => {
+    const first = await portfolioDashboard({ actor: procurement, now: NOW });
+    // A write that neither commits an audit event nor moves a summary: the figures are kept, proving they are not recomputed.
+    await t.db.vendor.update({ where: { id: vendorId }, data: { blockerCount: 9 } });
+    try {
+      const again = await portfolioDashboard({ actor: procurement, now: NOW });
+      expect(again).toBe(first);
+      expect(blockers(again)).toBe(blockers(first));
+    } finally {
+      await t.db.vendor.update({ where: { id: vendorId }, data: { blockerCount: 0 } });
+    }
+  });
+
+  it("computes them anew after an audited change", async () => {
+    const before = await portfolioDashboard({ actor: procurement, now: NOW });
+    await createVendor({ actor: procurement, input: { ...validVendor, name: "Audited Newcomer BPO" } });
+    const after = await portfolioDashboard({ actor: procurement, now: NOW });
+    expect(after.vendors).toBe(before.vendors + 1);
+  });
+
+  it("computes them anew after a summary write, which is not audited", async () => {
+    const before = await portfolioDashboard({ actor: procurement, now: NOW });
+    const newest = (await t.db.vendor.aggregate({ _max: { findingsAt: true } }))._max.findingsAt ?? NOW;
+    await t.db.vendor.update({ where: { id: vendorId }, data: { blockerCount: 3, findingsAt: new Date(newest.getTime() + 1_000) } });
+    const after = await portfolioDashboard({ actor: procurement, now: NOW });
+    expect(blockers(after)).toBe(blockers(before) + 3);
+  });
+
+  it("computes them anew on the next day", async () => {
+    const today = await portfolioDashboard({ actor: procurement, now: NOW });
+    const tomorrow = await portfolioDashboard({ actor: procurement, now: new Date(NOW.getTime() + 86_400_000) });
+    expect(tomorrow).not.toBe(today);
+    expect(tomorrow.expiriesByMonth[0]!.month >= today.expiriesByMonth[0]!.month).toBe(true);
+  });
+
+  it("computes once for requests that arrive together", async () => {
+    const together = await Promise.all(Array.from({ length: 10 }, () => portfolioDashboard({ actor: procurement, now: NOW })));
+    for (const d of together) expect(d).toBe(together[0]);
+  });
+});
