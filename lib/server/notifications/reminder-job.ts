@@ -3,6 +3,7 @@ import { addDaysToDay, formatIsoDay } from "@/lib/domain/dates";
 import { isRole, type Role } from "@/lib/domain/accounts/roles";
 import { reminderHref, reminderSpan, reminderTitle, responsibleRole, selectDueReminders, type DueReminder } from "@/lib/domain/reminders/reminder-selection";
 import { db, type Tx } from "../db";
+import type { Pause } from "../jobs/pacer";
 import { loadSettings } from "../services/settings";
 import { recordEvidenceExpiring } from "../webhooks/portfolio-events";
 import { deliverPendingEmails, type DeliveryResult } from "./deliver-emails";
@@ -94,7 +95,16 @@ export async function runReminderJob({
   dryRun = false,
   mailer,
   baseUrl,
-}: { client?: Tx; now?: Date; dryRun?: boolean; mailer?: Mailer | null; baseUrl?: string } = {}): Promise<ReminderJobResult> {
+  pause = yieldToEventLoop,
+}: {
+  client?: Tx;
+  now?: Date;
+  dryRun?: boolean;
+  mailer?: Mailer | null;
+  baseUrl?: string;
+  /** Awaited after each page: by default a turn of the event loop; the server's run is paced (jobs/pacer.ts). */
+  pause?: Pause;
+} = {}): Promise<ReminderJobResult> {
   const settings = await loadSettings(client);
   const windows = settings.reminders.windowsDays;
   const recipients = await loadRecipients(client);
@@ -107,7 +117,7 @@ export async function runReminderJob({
   const record = async (drafts: NotificationDraft[]) => {
     result.due += drafts.length;
     result.created += dryRun ? await countUnrecorded(client, drafts) : await recordNotifications(client, drafts);
-    await yieldToEventLoop();
+    await pause();
   };
   for await (const page of datedItemPages(client, range, settings)) {
     const due = selectDueReminders(page, now, windows);

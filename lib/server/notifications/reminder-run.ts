@@ -23,6 +23,7 @@ import { SYSTEM_ACTOR } from "../actor";
 import { recordAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { defineJob, jobQueue, type JobKind } from "../jobs/job-queue";
+import { pacer } from "../jobs/pacer";
 import { processAlive } from "../jobs/process-alive";
 import { logger } from "../logger";
 import { loadSettings } from "../services/settings";
@@ -130,7 +131,8 @@ async function runDay(day: string): Promise<void> {
   const beat = setInterval(() => void db().reminderRun.updateMany({ where: mine, data: { heartbeatAt: new Date() } }).catch(() => undefined), HEARTBEAT_MS);
   beat.unref();
   try {
-    const result = await runReminderJob({ now: new Date() });
+    // Paced: the run gives way to the requests this server is answering meanwhile.
+    const result = await runReminderJob({ now: new Date(), pause: pacer() });
     const outcome = { due: result.due, created: result.created, emailsSent: result.delivery?.emailsSent ?? 0, emailFailures: result.delivery?.failures ?? 0 };
     await db().$transaction(async (tx) => {
       const { count } = await tx.reminderRun.updateMany({ where: mine, data: { status: "done", finishedAt: new Date(), ...outcome } });
