@@ -27,6 +27,8 @@ const DOCS_PER_VENDOR = 30;
 const PASSWORD = "bench-password-123";
 const C1_RUNS = Number(process.env.BENCH_HTTP_RUNS || 30);
 const C10_REQUESTS = Number(process.env.BENCH_HTTP_C10 || 100);
+/** When the server under test started (performance.now()), for the BENCH_VERBOSE timeline. */
+let serverStartedAt = 0;
 
 function loadAverage(): string {
   return os.loadavg().map((n) => n.toFixed(2)).join(" / ");
@@ -100,6 +102,7 @@ async function runOn(provider: string, url: string, now: Date) {
       ["notifications", "/notifications", 500],
     ];
     for (const [label, pagePath, p95Target, medianTarget = 100] of pages) {
+      if (process.env.BENCH_VERBOSE) console.error(`[bench +${((performance.now() - serverStartedAt) / 1000).toFixed(1)}s] measuring ${label}`);
       const pdf = pagePath.endsWith(".pdf");
       const one = await measure(base, pagePath, cookie, 1, pdf ? Math.ceil(C1_RUNS / 3) : C1_RUNS);
       const ten = await measure(base, pagePath, cookie, 10, pdf ? Math.ceil(C10_REQUESTS / 2) : C10_REQUESTS);
@@ -225,9 +228,18 @@ function startServer(url: string, port: number): ChildProcess {
     cwd: ROOT,
     // The API's per-token budget is counted on every request (that cost is measured) but set out of reach.
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, ASSAY_DATA_DIR: dataDir, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ASSAY_API_REQUESTS_PER_MINUTE: "1000000" },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stderr?.on("data", (chunk: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(chunk));
+  // BENCH_VERBOSE=1: the server's log, each line stamped with the seconds since it started, to
+  // line up background work (the reminder run, the sweep, a refresh) with the figures it disturbs.
+  const started = performance.now();
+  const relay = (chunk: Buffer) => {
+    if (!process.env.BENCH_VERBOSE) return;
+    for (const text of chunk.toString().split("\n").filter(Boolean)) process.stderr.write(`[server +${((performance.now() - started) / 1000).toFixed(1)}s] ${text.slice(0, 400)}\n`);
+  };
+  server.stdout?.on("data", relay);
+  server.stderr?.on("data", relay);
+  serverStartedAt = started;
   return server;
 }
 

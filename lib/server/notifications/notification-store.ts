@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { Prisma, type Tx } from "../db";
+import type { Pause } from "../jobs/pacer";
 
 // Recording notifications exactly once. The table's unique key
 // (user, item kind, item, stage) is the guarantee: whatever runs twice, on
@@ -50,14 +51,15 @@ async function unrecorded(client: Tx, drafts: NotificationDraft[]): Promise<Noti
  * batch that collides with a concurrent run is retried row by row, each
  * duplicate skipped, so no notice is lost and none is doubled.
  */
-export async function recordNotifications(client: Tx, drafts: NotificationDraft[]): Promise<number> {
+export async function recordNotifications(client: Tx, drafts: NotificationDraft[], pause: Pause = yieldToEventLoop): Promise<number> {
   let created = 0;
   for (let i = 0; i < drafts.length; i += CHUNK) {
     // On SQLite each statement runs on this thread and awaiting it never lets
     // a timer or a request in: give them a turn between chunks.
-    if (i > 0) await yieldToEventLoop();
+    if (i > 0) await pause();
     const fresh = await unrecorded(client, drafts.slice(i, i + CHUNK));
     if (fresh.length === 0) continue;
+    await pause();
     try {
       created += (await client.notification.createMany({ data: fresh })).count;
     } catch (error) {

@@ -102,7 +102,7 @@ export async function runReminderJob({
   dryRun?: boolean;
   mailer?: Mailer | null;
   baseUrl?: string;
-  /** Awaited after each page: by default a turn of the event loop; the server's run is paced (jobs/pacer.ts). */
+  /** Awaited after each query or write of the run: by default a turn of the event loop; the server's run is paced (jobs/pacer.ts). */
   pause?: Pause;
 } = {}): Promise<ReminderJobResult> {
   const settings = await loadSettings(client);
@@ -116,15 +116,15 @@ export async function runReminderJob({
 
   const record = async (drafts: NotificationDraft[]) => {
     result.due += drafts.length;
-    result.created += dryRun ? await countUnrecorded(client, drafts) : await recordNotifications(client, drafts);
+    result.created += dryRun ? await countUnrecorded(client, drafts) : await recordNotifications(client, drafts, pause);
     await pause();
   };
-  for await (const page of datedItemPages(client, range, settings)) {
+  for await (const page of datedItemPages(client, range, settings, pause)) {
     const due = selectDueReminders(page, now, windows);
     if (!dryRun) await recordEvidenceExpiring(client, due);
     await record(due.flatMap((r) => reminderDrafts(r, recipients)));
   }
-  for await (const page of blockedVendorPages(client)) {
+  for await (const page of blockedVendorPages(client, pause)) {
     await record(page.flatMap((v) => blockerDrafts(v, recipients)));
   }
   result.timings.recordMs = Math.round(performance.now() - started);

@@ -130,6 +130,7 @@ async function runDay(day: string): Promise<void> {
   const mine = { day, status: "running", attempts: attempt };
   const beat = setInterval(() => void db().reminderRun.updateMany({ where: mine, data: { heartbeatAt: new Date() } }).catch(() => undefined), HEARTBEAT_MS);
   beat.unref();
+  logger.info({ day, attempt }, "daily reminder run started");
   try {
     // Paced: the run gives way to the requests this server is answering meanwhile.
     const result = await runReminderJob({ now: new Date(), pause: pacer() });

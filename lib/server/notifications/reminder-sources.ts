@@ -3,14 +3,16 @@ import { daysBetween, addDaysToDay, type IsoDate } from "@/lib/domain/dates";
 import type { DatedItem } from "@/lib/domain/reminders/reminder-selection";
 import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../db";
+import type { Pause } from "../jobs/pacer";
 import { PORTFOLIO_DATE_KINDS, portfolioDates, type DateRange } from "../services/portfolio-queries";
 
 // Where reminders come from (docs/reminders.md, "What is reminded"): every
 // kind of date the portfolio query knows (consumed by kind, so a kind added
 // there is reminded without a change here), except open remediation items and
 // risk acceptances, which are read here (see OWN_QUERY_KINDS). Everything is
-// read in pages, with a pause for the event loop after each, so the job never
-// stalls the server it runs in.
+// read in pages, with a pause after each (by default a turn of the event loop;
+// the server's run rests longer, jobs/pacer.ts), so the job never stalls the
+// server it runs in.
 
 /** Rows per kind per portfolio query before a date range is split in two. */
 const PORTFOLIO_PAGE = 2000;
@@ -33,10 +35,10 @@ const OWN_QUERY_KINDS: readonly string[] = [REMEDIATION_KIND, RISK_ACCEPTANCE_KI
 const PORTFOLIO_KINDS = PORTFOLIO_DATE_KINDS.filter((k) => !OWN_QUERY_KINDS.includes(k));
 
 /** Every dated item in the range, in pages. */
-export async function* datedItemPages(client: Tx, range: DateRange, settings: Settings): AsyncGenerator<DatedItem[]> {
-  for await (const page of portfolioPages(client, range, settings)) yield page;
-  for await (const page of remediationPages(client, range)) yield page;
-  for await (const page of riskAcceptancePages(client, range)) yield page;
+export async function* datedItemPages(client: Tx, range: DateRange, settings: Settings, pause: Pause = yieldToEventLoop): AsyncGenerator<DatedItem[]> {
+  for await (const page of portfolioPages(client, range, settings, pause)) yield page;
+  for await (const page of remediationPages(client, range, pause)) yield page;
+  for await (const page of riskAcceptancePages(client, range, pause)) yield page;
 }
 
 /** The range cut into slices of a few days, in date order. */
@@ -54,11 +56,12 @@ function slices({ from, to }: DateRange): DateRange[] {
  * a kind is split in half until it does not, and a single day that still
  * fills it is read without a practical limit, so nothing is ever cut off.
  */
-async function* portfolioPages(client: Tx, range: DateRange, settings: Settings): AsyncGenerator<DatedItem[]> {
+async function* portfolioPages(client: Tx, range: DateRange, settings: Settings, pause: Pause): AsyncGenerator<DatedItem[]> {
   const queue = slices(range);
   while (queue.length > 0) {
     const slice = queue.shift()!;
     let rows = await portfolioDates(client, slice, settings, { kinds: PORTFOLIO_KINDS, take: PORTFOLIO_PAGE });
+    await pause();
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
     if ([...counts.values()].some((n) => n >= PORTFOLIO_PAGE)) {
@@ -70,25 +73,26 @@ async function* portfolioPages(client: Tx, range: DateRange, settings: Settings)
       }
       rows = await portfolioDates(client, slice, settings, { kinds: PORTFOLIO_KINDS, take: Number.MAX_SAFE_INTEGER });
     }
-    const owners = await vendorOwners(client, rows.map((r) => r.vendorId));
+    const owners = await vendorOwners(client, rows.map((r) => r.vendorId), pause);
     yield rows.map((r) => ({ kind: r.kind as string, itemId: r.recordId, vendorId: r.vendorId, vendorName: r.vendorName, ownerId: owners.get(r.vendorId) ?? null, date: r.date }));
-    await yieldToEventLoop();
+    await pause();
   }
 }
 
 /** vendorId → ownerId for the vendors that have an owner. */
-async function vendorOwners(client: Tx, vendorIds: string[]): Promise<Map<string, string>> {
+async function vendorOwners(client: Tx, vendorIds: string[], pause: Pause): Promise<Map<string, string>> {
   const unique = [...new Set(vendorIds)];
   const owners = new Map<string, string>();
   for (let i = 0; i < unique.length; i += ID_CHUNK) {
     const rows = await client.vendor.findMany({ where: { id: { in: unique.slice(i, i + ID_CHUNK) }, ownerId: { not: null } }, select: { id: true, ownerId: true } });
     for (const r of rows) owners.set(r.id, r.ownerId!);
+    await pause();
   }
   return owners;
 }
 
 /** Open remediation items due in the range; the item's own owner, else the vendor's. */
-async function* remediationPages(client: Tx, { from, to }: DateRange): AsyncGenerator<DatedItem[]> {
+async function* remediationPages(client: Tx, { from, to }: DateRange, pause: Pause): AsyncGenerator<DatedItem[]> {
   let cursor: string | undefined;
   for (;;) {
     const rows = await client.remediationItem.findMany({
@@ -100,7 +104,7 @@ async function* remediationPages(client: Tx, { from, to }: DateRange): AsyncGene
     if (rows.length === 0) return;
     yield rows.map((r) => ({ kind: REMEDIATION_KIND, itemId: r.id, vendorId: r.vendorId, vendorName: r.vendor.name, ownerId: r.ownerId ?? r.vendor.ownerId, date: r.dueDate as IsoDate }));
     cursor = rows.at(-1)!.id;
-    await yieldToEventLoop();
+    await pause();
   }
 }
 
@@ -109,7 +113,7 @@ async function* remediationPages(client: Tx, { from, to }: DateRange): AsyncGene
  * the day after `expiresOn` (docs/assessments.md, "Risk acceptance"), which is
  * the date reminded.
  */
-async function* riskAcceptancePages(client: Tx, { from, to }: DateRange): AsyncGenerator<DatedItem[]> {
+async function* riskAcceptancePages(client: Tx, { from, to }: DateRange, pause: Pause): AsyncGenerator<DatedItem[]> {
   let cursor: string | undefined;
   const lastDayFrom = addDaysToDay(from, -1);
   const lastDayTo = addDaysToDay(to, -1);
@@ -123,7 +127,7 @@ async function* riskAcceptancePages(client: Tx, { from, to }: DateRange): AsyncG
     if (rows.length === 0) return;
     yield rows.map((r) => ({ kind: RISK_ACCEPTANCE_KIND, itemId: r.id, vendorId: r.vendorId, vendorName: r.vendor.name, ownerId: r.vendor.ownerId, date: addDaysToDay(r.expiresOn, 1) }));
     cursor = rows.at(-1)!.id;
-    await yieldToEventLoop();
+    await pause();
   }
 }
 
@@ -135,7 +139,7 @@ export interface BlockedVendor {
 }
 
 /** Vendors with open blockers (the stored summary counts), in pages by id. */
-export async function* blockedVendorPages(client: Tx): AsyncGenerator<BlockedVendor[]> {
+export async function* blockedVendorPages(client: Tx, pause: Pause = yieldToEventLoop): AsyncGenerator<BlockedVendor[]> {
   let cursor: string | undefined;
   for (;;) {
     const rows = await client.vendor.findMany({
@@ -147,6 +151,6 @@ export async function* blockedVendorPages(client: Tx): AsyncGenerator<BlockedVen
     if (rows.length === 0) return;
     yield rows.map((r) => ({ vendorId: r.id, vendorName: r.name, ownerId: r.ownerId, blockerCount: r.blockerCount }));
     cursor = rows.at(-1)!.id;
-    await yieldToEventLoop();
+    await pause();
   }
 }
