@@ -124,7 +124,7 @@ async function runOn(provider: string, url: string, now: Date) {
 }
 
 /**
- * The dashboard above is mostly served its kept figures (services/dashboard-cache.ts):
+ * The dashboard above is mostly served its kept figures (services/kept-per-version.ts):
  * here a summary write before every load makes each one compute them again,
  * as the first load after any change does.
  */

@@ -18,8 +18,7 @@ import { FINDING_DOMAIN_LABELS, type FindingDomain } from "@/lib/domain/findings
 import { TIERS, TIER_LABELS } from "@/lib/domain/vocabulary";
 import { requirePageActor } from "@/lib/server/auth";
 import { refreshOutdatedSummariesInBackground, refreshSummariesForListing } from "@/lib/server/services/summary-refresh";
-import { EXPIRY_MONTHS, SCORE_TREND_MONTHS } from "@/lib/server/services/dashboard";
-import { portfolioDashboard } from "@/lib/server/services/dashboard-cache";
+import { EXPIRY_MONTHS, getPortfolioDashboard, SCORE_TREND_MONTHS } from "@/lib/server/services/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -54,7 +53,7 @@ export default async function DashboardPage() {
   // The same freshness step as the vendor list, so a count and its list agree.
   const freshness = await refreshSummariesForListing();
   if (freshness?.pending) after(() => refreshOutdatedSummariesInBackground());
-  const d = await portfolioDashboard({ actor });
+  const d = await getPortfolioDashboard({ actor });
   const scoredVendors = d.vendors - d.byBand.none;
 
   return (

@@ -21,13 +21,14 @@ import { FINDING_DOMAINS, type FindingDomain } from "@/lib/domain/findings/findi
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { databaseProvider, databaseUrl, db, Prisma } from "../db";
+import { keptPerVersion, portfolioVersion } from "./kept-per-version";
 import { loadSettings } from "./settings";
 import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, evidenceLapsingCountsSql, reassessmentOverdueSql, remediationOverdueSql } from "./vendor-list-sql";
 
 // The portfolio dashboard: every number is a SQL aggregate over the vendor
 // summary columns and the assessment, remediation and risk-acceptance tables,
-// in a fixed number of queries, so a request costs the same at 10 and at
-// 10,000 vendors. Each group matches a vendor-list filter (lib/domain/vendors/portfolio.ts)
+// in a fixed number of queries, each read once per portfolio version and kept
+// for the requests that follow (kept-per-version.ts). Each group matches a vendor-list filter (lib/domain/vendors/portfolio.ts)
 // and the page links every number to exactly those vendors.
 
 /** How many months the expiry chart looks ahead, this month included. */
@@ -76,6 +77,11 @@ function monthOf(column: Prisma.Sql): Prisma.Sql {
 
 export async function getPortfolioDashboard({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<PortfolioDashboard> {
   requirePermission(actor, "vendor.read");
+  // The figures move by the day at most (every window below is whole days), which the version includes.
+  return keptPerVersion(`dashboard|${await portfolioVersion(now)}`, () => computeDashboard(now));
+}
+
+async function computeDashboard(now: Date): Promise<PortfolioDashboard> {
   const client = db();
   const today = formatIsoDay(now);
   const months = monthsEnding(now, SCORE_TREND_MONTHS);

@@ -9,6 +9,7 @@ import { db, Prisma } from "../db";
 import { assembleDossier } from "../dossier/assemble-dossier";
 import { legalFindingsOf } from "../dossier/load-dossier";
 import { listRecords } from "../dossier/record-store";
+import { keptPerVersion, portfolioVersion } from "./kept-per-version";
 import { changesSince } from "./legal-signoff";
 import { loadSettings } from "./settings";
 import { VENDOR_LISTS_INCLUDE, withVendorLists } from "./vendor-lists";
@@ -17,8 +18,8 @@ import { VENDOR_LISTS_INCLUDE, withVendorLists } from "./vendor-lists";
 // change since the sign-off, or has legal blockers. Which vendors, in which
 // order and how many are answered by SQL over the vendor summary
 // (legalBlockerCount, kept by lib/server/services/summary-refresh.ts) and the sign-offs; only
-// the page's vendors are then loaded and judged, so a request costs the same
-// at 10 vendors as at 10,000.
+// the page's vendors are then loaded and judged. The count and the order are
+// kept per portfolio version, so requests between two changes share one read.
 
 // A sign-off records the vendor's legal revision, and revisions only grow, so
 // "no sign-off at the current revision" means "never signed off, or the latest
@@ -54,15 +55,21 @@ function escapeLike(text: string): string {
 export async function listLegalQueue({ actor, query: input = {}, now = new Date() }: { actor: Actor; query?: Partial<LegalQueueQuery>; now?: Date }): Promise<LegalQueuePage> {
   requirePermission(actor, "legal.manage");
   const query = legalQueueQuerySchema.parse(input);
+  // Counting and ordering read every vendor: kept per portfolio version (kept-per-version.ts); the page's rows are judged live.
+  const { total, ids } = await keptPerVersion(`legal-queue|${await portfolioVersion(now)}|${JSON.stringify(query)}`, () => queuePage(query));
+  const rows = ids.length === 0 ? [] : await describeRows(ids, now);
+  return { rows, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** How many vendors the queue holds under the query's filters, and the ids of the page asked for. */
+async function queuePage(query: LegalQueueQuery): Promise<{ total: number; ids: string[] }> {
   const client = db();
   const where = queueWhere(query);
   const [counted, page] = await Promise.all([
     client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "Vendor" v WHERE ${where}`,
     client.$queryRaw<{ id: string }[]>`SELECT v."id" AS id FROM "Vendor" v WHERE ${where} ORDER BY ${queueOrder(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
   ]);
-  const ids = page.map((r) => r.id);
-  const rows = ids.length === 0 ? [] : await describeRows(ids, now);
-  return { rows, total: Number(counted[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+  return { total: Number(counted[0]?.total ?? 0), ids: page.map((r) => r.id) };
 }
 
 /** The page's vendors with their live legal findings and sign-off state, in the order of `ids` (at most one page). */

@@ -1,16 +1,20 @@
-// The dashboard's figures are kept per portfolio version (lib/server/services/dashboard-cache.ts):
-// served again while nothing moved, computed anew after an audited change, a
-// summary write, or midnight, and computed once for requests that arrive together.
+// Answers read from the whole portfolio are kept per portfolio version
+// (lib/server/services/kept-per-version.ts): served again while nothing moved,
+// computed anew after an audited change, a summary write or midnight, and
+// computed once for requests that arrive together.
 import { beforeAll, beforeEach, expect, it } from "vitest";
+import { getPortfolioDashboard } from "@/lib/server/services/dashboard";
+import { forgetKeptAnswers } from "@/lib/server/services/kept-per-version";
+import { listLegalQueue } from "@/lib/server/services/legal-queue";
 import { createVendor } from "@/lib/server/services/vendors";
-import { forgetDashboard, portfolioDashboard } from "@/lib/server/services/dashboard-cache";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
 
 const NOW = new Date("2026-06-15T10:00:00Z");
-const blockers = (d: Awaited<ReturnType<typeof portfolioDashboard>>) => d.findings.find((f) => f.severity === "blocker")!.findings;
+const portfolioDashboard = getPortfolioDashboard;
+const blockers = (d: Awaited<ReturnType<typeof getPortfolioDashboard>>) => d.findings.find((f) => f.severity === "blocker")!.findings;
 
-forEachProvider("dashboard figures kept per portfolio version", (t) => {
+forEachProvider("answers kept per portfolio version", (t) => {
   let procurement: Awaited<ReturnType<typeof makeActor>>;
   let vendorId: string;
 
@@ -19,7 +23,7 @@ forEachProvider("dashboard figures kept per portfolio version", (t) => {
     procurement = await makeActor("procurement");
     vendorId = (await createVendor({ actor: procurement, input: { ...validVendor, name: "Kept Figures BPO" } })).id;
   });
-  beforeEach(() => forgetDashboard());
+  beforeEach(() => forgetKeptAnswers());
 
   it("serves the kept figures while nothing that moves them has changed", async () => {
     const first = await portfolioDashboard({ actor: procurement, now: NOW });
@@ -59,5 +63,25 @@ forEachProvider("dashboard figures kept per portfolio version", (t) => {
   it("computes once for requests that arrive together", async () => {
     const together = await Promise.all(Array.from({ length: 10 }, () => portfolioDashboard({ actor: procurement, now: NOW })));
     for (const d of together) expect(d).toBe(together[0]);
+  });
+
+  it("keeps the legal queue's count and order until an audited change moves them", async () => {
+    const legal = await makeActor("legal");
+    const before = await listLegalQueue({ actor: legal, query: { pageSize: 100 } });
+    expect(before.rows.map((r) => r.vendor.id)).toContain(vendorId);
+    // Offboarding written without an audit event or a summary time is not seen: the kept count and order are served.
+    await t.db.vendor.update({ where: { id: vendorId }, data: { status: "offboarded" } });
+    try {
+      const kept = await listLegalQueue({ actor: legal, query: { pageSize: 100 } });
+      expect(kept.total).toBe(before.total);
+      expect(kept.rows.map((r) => r.vendor.id)).toEqual(before.rows.map((r) => r.vendor.id));
+    } finally {
+      await t.db.vendor.update({ where: { id: vendorId }, data: { status: validVendor.status } });
+    }
+    // A new vendor, never signed off, joins the queue as soon as it is created (audited).
+    const newcomer = await createVendor({ actor: procurement, input: { ...validVendor, name: "Queue Newcomer BPO" } });
+    const after = await listLegalQueue({ actor: legal, query: { pageSize: 100 } });
+    expect(after.total).toBe(before.total + 1);
+    expect(after.rows.map((r) => r.vendor.id)).toContain(newcomer.id);
   });
 });
