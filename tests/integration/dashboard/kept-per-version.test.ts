@@ -3,6 +3,7 @@
 // computed anew after an audited change, a summary write or midnight, and
 // computed once for requests that arrive together.
 import { beforeAll, beforeEach, expect, it } from "vitest";
+import { getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
 import { getPortfolioDashboard } from "@/lib/server/services/dashboard";
 import { forgetKeptAnswers } from "@/lib/server/services/kept-per-version";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
@@ -83,5 +84,21 @@ forEachProvider("answers kept per portfolio version", (t) => {
     const after = await listLegalQueue({ actor: legal, query: { pageSize: 100 } });
     expect(after.total).toBe(before.total + 1);
     expect(after.rows.map((r) => r.vendor.id)).toContain(newcomer.id);
+  });
+
+  it("keeps procurement's overview until an audited change moves it", async () => {
+    const before = await getProcurementOverview({ actor: procurement, now: NOW });
+    // A due date written without an audit event is not seen: the kept overview is served.
+    const { nextAssessmentDue } = await t.db.vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { nextAssessmentDue: true } });
+    await t.db.vendor.update({ where: { id: vendorId }, data: { nextAssessmentDue: new Date("2026-06-01T00:00:00Z") } });
+    try {
+      expect(await getProcurementOverview({ actor: procurement, now: NOW })).toBe(before);
+    } finally {
+      await t.db.vendor.update({ where: { id: vendorId }, data: { nextAssessmentDue } });
+    }
+    const newcomer = await createVendor({ actor: procurement, input: { ...validVendor, name: "Never Assessed Newcomer BPO" } });
+    const after = await getProcurementOverview({ actor: procurement, now: NOW });
+    expect(after.neverAssessed.total).toBe(before.neverAssessed.total + 1);
+    expect(after.neverAssessed.rows.map((v) => v.id)).toContain(newcomer.id);
   });
 });
