@@ -3,13 +3,18 @@
 // computed anew after an audited change, a summary write or midnight, and
 // computed once for requests that arrive together.
 import { beforeAll, beforeEach, expect, it } from "vitest";
+import { createAssessment } from "@/lib/server/services/assessments/create";
 import { getProcurementOverview } from "@/lib/server/services/assessments/procurement-overview";
+import { getAssessmentView } from "@/lib/server/services/assessments/view";
+import { saveDossierRecord } from "@/lib/server/services/dossier-records";
+import { ensureControlCatalogue } from "@/lib/server/dossier/control-catalogue";
 import { getPortfolioDashboard } from "@/lib/server/services/dashboard";
 import { forgetKeptAnswers } from "@/lib/server/services/kept-per-version";
 import { listLegalQueue } from "@/lib/server/services/legal-queue";
 import { createVendor } from "@/lib/server/services/vendors";
 import { forEachProvider } from "../helpers/test-database";
 import { ensureSettings, makeActor, validVendor } from "../helpers/fixtures";
+import { buildAssessedVendor } from "../assessments/build-vendor";
 
 const NOW = new Date("2026-06-15T10:00:00Z");
 const portfolioDashboard = getPortfolioDashboard;
@@ -100,5 +105,18 @@ forEachProvider("answers kept per portfolio version", (t) => {
     const after = await getProcurementOverview({ actor: procurement, now: NOW });
     expect(after.neverAssessed.total).toBe(before.neverAssessed.total + 1);
     expect(after.neverAssessed.rows.map((v) => v.id)).toContain(newcomer.id);
+  });
+
+  it("keeps an assessment's comparison with the live dossier until an audited change moves it", async () => {
+    await t.db.$transaction((tx) => ensureControlCatalogue(tx));
+    const security = await makeActor("security");
+    const { vendor } = await buildAssessedVendor({ procurement, security }, "Kept Freshness BPO");
+    const draft = await createAssessment({ actor: procurement, input: { vendorId: vendor.id } });
+    expect((await getAssessmentView({ actor: procurement, assessmentId: draft.id })).freshness?.stale).toBe(false);
+    // A delivery site written without an audit event is not seen: the kept comparison is served.
+    await t.db.deliverySite.create({ data: { vendorId: vendor.id, country: "IN", city: "Pune", mode: "onsite", headcount: 30 } });
+    expect((await getAssessmentView({ actor: procurement, assessmentId: draft.id })).freshness?.stale).toBe(false);
+    await saveDossierRecord({ actor: procurement, input: { vendorId: vendor.id, kind: "site", data: { country: "IN", city: "Mumbai", mode: "onsite", headcount: 12 } } });
+    expect((await getAssessmentView({ actor: procurement, assessmentId: draft.id })).freshness).toMatchObject({ stale: true, changedSections: ["Delivery sites"] });
   });
 });

@@ -31,7 +31,7 @@ export async function listVendorAssessments({ actor, vendorId, now = new Date() 
     closingIds.length === 0 ? [] : client.evidenceDocument.findMany({ where: { id: { in: closingIds } }, select: { id: true, fileName: true } }),
   ]);
   const closingName = new Map(closing.map((d) => [d.id, d.fileName]));
-  const latestRow = rows[0] ? await client.assessment.findUniqueOrThrow({ where: { id: rows[0].id }, select: { vendorId: true, dossier: true, settings: true } }) : null;
+  const latestRow = rows[0] ? await client.assessment.findUniqueOrThrow({ where: { id: rows[0].id }, select: { id: true, vendorId: true, dossier: true, settings: true } }) : null;
   const freshness = latestRow ? await freshnessOf(client, latestRow) : null;
   const manageRemediation = can(actor.role, "remediation.manage");
   const [users, documents] = manageRemediation
