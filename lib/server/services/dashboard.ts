@@ -21,7 +21,7 @@ import { FINDING_DOMAINS, type FindingDomain } from "@/lib/domain/findings/findi
 import type { Actor } from "../actor";
 import { requirePermission } from "../authorize";
 import { databaseProvider, databaseUrl, db, Prisma } from "../db";
-import { keptPerVersion, portfolioVersion } from "./kept-per-version";
+import { keptPerVersion } from "./kept-per-version";
 import { loadSettings } from "./settings";
 import { LATEST_ASSESSMENT_JOIN, acceptanceLapsedSql, evidenceLapsingCountsSql, reassessmentOverdueSql, remediationOverdueSql } from "./vendor-list-sql";
 
@@ -78,7 +78,7 @@ function monthOf(column: Prisma.Sql): Prisma.Sql {
 export async function getPortfolioDashboard({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<PortfolioDashboard> {
   requirePermission(actor, "vendor.read");
   // The figures move by the day at most (every window below is whole days), which the version includes.
-  return keptPerVersion(`dashboard|${await portfolioVersion(now)}`, () => computeDashboard(now));
+  return keptPerVersion("dashboard", now, "", () => computeDashboard(now));
 }
 
 async function computeDashboard(now: Date): Promise<PortfolioDashboard> {

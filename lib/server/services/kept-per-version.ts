@@ -13,8 +13,7 @@
 // - the newest vendor summary (Vendor.findingsAt): the summary refresh after
 //   midnight or a settings save rewrites findings and blocker counts without
 //   an audit event, and moves this with every page of vendors it writes;
-// - the day (UTC): the overdue, stale and lapsing windows move at midnight.
-//
+// - the day (UTC): the overdue, stale and lapsing windows move at midnight;
 // - the database: one per server, but tests switch between databases.
 //
 // The version is read before the answer is computed, so a change committed
@@ -32,7 +31,7 @@ const MAX_KEPT = 64;
 const shared = globalThis as unknown as { assayKeptPerVersion?: Map<string, Promise<unknown>> };
 const kept = (shared.assayKeptPerVersion ??= new Map());
 
-export async function portfolioVersion(now: Date): Promise<string> {
+async function portfolioVersion(now: Date): Promise<string> {
   const client = db();
   const [head, newest] = await Promise.all([
     client.auditChainHead.findUnique({ where: { id: 1 }, select: { lastId: true } }),
@@ -42,10 +41,13 @@ export async function portfolioVersion(now: Date): Promise<string> {
 }
 
 /**
- * The answer kept under `key` (which must contain a portfolio version), or
- * `compute`'s, kept for the next request. A failed computation is not kept.
+ * The answer of `kind` for `params` at the current portfolio version: the kept
+ * one, or `compute`'s, kept for the next request. The version is read here,
+ * before computing, so no caller can keep an answer under a key without one.
+ * A failed computation is not kept.
  */
-export function keptPerVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
+export async function keptPerVersion<T>(kind: string, now: Date, params: string, compute: () => Promise<T>): Promise<T> {
+  const key = `${kind}|${await portfolioVersion(now)}|${params}`;
   const hit = kept.get(key) as Promise<T> | undefined;
   if (hit) {
     kept.delete(key); // most recently used last

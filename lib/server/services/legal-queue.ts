@@ -9,7 +9,7 @@ import { db, Prisma } from "../db";
 import { assembleDossier } from "../dossier/assemble-dossier";
 import { legalFindingsOf } from "../dossier/load-dossier";
 import { listRecords } from "../dossier/record-store";
-import { keptPerVersion, portfolioVersion } from "./kept-per-version";
+import { keptPerVersion } from "./kept-per-version";
 import { changesSince } from "./legal-signoff";
 import { loadSettings } from "./settings";
 import { VENDOR_LISTS_INCLUDE, withVendorLists } from "./vendor-lists";
@@ -56,7 +56,7 @@ export async function listLegalQueue({ actor, query: input = {}, now = new Date(
   requirePermission(actor, "legal.manage");
   const query = legalQueueQuerySchema.parse(input);
   // Counting and ordering read every vendor: kept per portfolio version (kept-per-version.ts); the page's rows are judged live.
-  const { total, ids } = await keptPerVersion(`legal-queue|${await portfolioVersion(now)}|${JSON.stringify(query)}`, () => queuePage(query));
+  const { total, ids } = await keptPerVersion("legal-queue", now, JSON.stringify(query), () => queuePage(query));
   const rows = ids.length === 0 ? [] : await describeRows(ids, now);
   return { rows, total, page: query.page, pageSize: query.pageSize };
 }

@@ -6,7 +6,7 @@ import { TIERS, type Tier } from "@/lib/domain/vocabulary";
 import type { Actor } from "../../actor";
 import { requirePermission } from "../../authorize";
 import { db } from "../../db";
-import { keptPerVersion, portfolioVersion } from "../kept-per-version";
+import { keptPerVersion } from "../kept-per-version";
 import { namesOf } from "./user-names";
 
 export const DUE_SOON_DAYS = 30;
@@ -30,8 +30,7 @@ const skipFor = (page: number | undefined) => ((page ?? 1) - 1) * LIST_LIMIT;
 export async function getProcurementOverview({ actor, now = new Date(), pages = {} }: { actor: Actor; now?: Date; pages?: ProcurementPages }) {
   requirePermission(actor, "assessment.read");
   // Its counts read every vendor: kept per portfolio version, which includes the day every date here is judged by.
-  const key = `procurement|${await portfolioVersion(now)}|${pages.due ?? 1}|${pages.never ?? 1}|${pages.remediation ?? 1}`;
-  return keptPerVersion(key, () => computeOverview(now, pages));
+  return keptPerVersion("procurement", now, `${pages.due ?? 1}|${pages.never ?? 1}|${pages.remediation ?? 1}`, () => computeOverview(now, pages));
 }
 
 async function computeOverview(now: Date, pages: ProcurementPages) {

@@ -11,7 +11,7 @@ import type { Settings } from "@/lib/schemas/settings";
 import type { Tx } from "../../db";
 import { AppError } from "../../errors";
 import { loadDossier, loadDossierAtOnce, loadLatestRiskAcceptance, loadOpenRemediation } from "../../dossier/load-dossier";
-import { keptPerVersion, portfolioVersion } from "../kept-per-version";
+import { keptPerVersion } from "../kept-per-version";
 import { loadSettings } from "../settings";
 
 // Scored assessments (docs/rules.md §8-9). An assessment freezes the
@@ -84,7 +84,7 @@ export function dossierChangedSince(row: Pick<AssessmentRow, "dossier" | "settin
 export async function freshnessOf(client: Tx, row: Pick<AssessmentRow, "id" | "vendorId" | "dossier" | "settings">): Promise<SnapshotFreshness | null> {
   // The live dossier is the longest read of an assessment's page and PDF, and the
   // snapshot never changes: the comparison is kept per portfolio version (kept-per-version.ts).
-  return keptPerVersion(`freshness|${await portfolioVersion(new Date())}|${row.id}`, async () => {
+  return keptPerVersion("freshness", new Date(), row.id, async () => {
     // Every caller passes the client itself (a page or download, not a transaction): the reads go at once.
     const [loaded, settings] = await Promise.all([loadDossierAtOnce(client, row.vendorId), loadSettings(client)]);
     if (!loaded) return null;
