@@ -74,12 +74,12 @@ const GENERIC_SUBJECTS = new Set([
 /**
  * Plain-language terms state the vendor's duties in the present tense: "All
  * personnel receive … training", "Our team members complete security training
- * every year". The subject is the vendor's people and the verb is finite, so
- * it is a commitment; "staff having followed training" (a participle in an
- * annex) is not.
+ * every year", "All staff sign confidentiality undertakings". The subject
+ * is the vendor's people and the verb is finite, so it is a commitment; "staff
+ * having followed training" (a participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)\s+(?:receive|complete|undergo|attend|are\s+(?:trained|required|bound|subject))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed)|are\s+(?:trained|required|bound|subject|obliged|obligated|contractually\s+bound))\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving

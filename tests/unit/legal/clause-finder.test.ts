@@ -307,3 +307,72 @@ describe("error classes met on further real agreements", () => {
     expect(p.found).toBe(true);
   });
 });
+
+describe("error classes the measured weak families share (cap by reference, staff confidentiality, training, residency, deletion)", () => {
+  test.each([
+    "Any claim under this Addendum is subject to the provisions of the Master Services Agreement concerning limitation of liability.",
+    "The parties' liability under this DPA is governed by Section 11 (Limitation of Liability) of the Customer Agreement.",
+    "The limitations and exclusions of liability contained in the Terms of Service apply to any breach of this Schedule.",
+    "Liability arising from this addendum is subject to the Limitation of Liability clause of the Main Services Contract.",
+  ])("a liability limitation incorporated from another agreement, in any word order, is by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test.each([
+    "The Supplier's liability is subject to the limitations set out in clause 14 of this Agreement.",
+    "The Customer's licence is subject to the restrictions set out in the Agreement.",
+  ])("a limitation kept in this document, or a restriction that is no liability limit, is not by reference: %s", (text) => {
+    expect(find(text, "liability_cap").byReference).toBeUndefined();
+  });
+
+  test("a cap this document states on top of the other agreement's limitations is the clause", () => {
+    expect(find("In addition to the limitations in the Agreement, the Supplier's liability under this DPA shall not exceed £2,000,000.", "liability_cap").found).toBe(true);
+  });
+
+  test("liability limited to a party's own share of the processing is no cap; liability limited to an amount is", () => {
+    expect(find("The liability of each sub-processor is limited to its own processing activities under these Clauses.", "liability_cap").found).toBe(false);
+    expect(find("The Supplier's liability is limited to the fees paid in the twelve months preceding the claim.", "liability_cap").found).toBe(true);
+  });
+
+  test.each([
+    "Every person authorised by the Processor to access Customer Personal Data must be subject to a written duty of confidence.",
+    "The Vendor shall ensure that each employee with access to Client Data has signed a non-disclosure agreement.",
+    "All Supplier staff sign confidentiality undertakings before they are given access to Customer Data.",
+  ])("a confidentiality duty on one authorised person, one employee, or stated in the present tense binds the vendor's staff: %s", (text) => {
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("a customer's duty about its own employee is still not the vendor's", () => {
+    expect(find("The Customer shall ensure that each employee who uses the Service is bound to keep the login credentials confidential.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test.each([
+    "The Supplier shall train its staff in the proper handling of personal data at induction and every year thereafter.",
+    "Contractor personnel undertake mandatory information security training each year.",
+  ])("training in handling personal data, or training the vendor's staff undertake, is security training: %s", (text) => {
+    expect(find(text, "security_training").found).toBe(true);
+  });
+
+  test.each([
+    "Provider will not use Personal Data to train its artificial intelligence models.",
+    "Customer Data may be used for model training only with the Customer's consent.",
+  ])("training a model on data is no staff training: %s", (text) => {
+    expect(find(text, "security_training").found).toBe(false);
+  });
+
+  test.each([
+    "Customer Data will be stored only in data centres located in the Netherlands and France.",
+    "The Provider shall host the Customer's data in the region chosen by the Customer when the account is created.",
+    "We will keep all customer content within Europe for the duration of the subscription.",
+  ])("a storage commitment naming a country, a continent or the region the customer chose is residency: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(true);
+  });
+
+  test("where the vendor company itself is located is no data location", () => {
+    expect(find("The Provider, Inc. is located in the United States and its support team works from Canada.", "data_residency").found).toBe(false);
+  });
+
+  test("deletion at the end of a subscription term is deletion at the end of the contract", () => {
+    expect(find("Within 60 days after the end of the subscription term, the Provider shall erase all Customer Data.", "data_return_deletion").found).toBe(true);
+  });
+});
