@@ -112,6 +112,10 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
     return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false };
   }
+  if (!m) {
+    const performative = partyAssures(text, vendors);
+    if (performative) return performative;
+  }
   if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
   const modalWord = (m[1] ?? "").toLowerCase();
   const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
@@ -127,6 +131,25 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     binding: true,
     entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
   };
+}
+
+/**
+ * "The Processor ensures that its employees receive regular training", "The
+ * Supplier guarantees that …": a party that assures something in the present
+ * tense binds itself as "shall ensure" does (drafting translated from German
+ * or French often reads so). Only a named party assures: in "Regular training
+ * ensures that staff understand …" nobody is bound.
+ */
+const ASSURES = /\b(?:ensures?|guarantees?|warrants?|(?:hereby\s+)?confirms?)\s+(?:that\b|to\b)/i;
+
+function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
+  const a = ASSURES.exec(text);
+  if (!a) return null;
+  const before = withoutAsides(ownClause(text.slice(0, a.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
+  const actor = actorOf(before, vendors);
+  if (actor === "unknown") return null;
+  const negated = /\b(?:not|never|no longer)\s*$/i.test(before);
+  return { actor, modality: "other", polarity: negated ? "prohibited" : "granted", customerIsObject: false, binding: true, entitles: false };
 }
 
 /**

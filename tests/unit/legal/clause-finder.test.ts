@@ -376,3 +376,31 @@ describe("error classes the measured weak families share (cap by reference, staf
     expect(find("Within 60 days after the end of the subscription term, the Provider shall erase all Customer Data.", "data_return_deletion").found).toBe(true);
   });
 });
+
+describe("error classes met on the second batch of further agreements", () => {
+  test("the customer's right to test the vendor's security is an audit right; the vendor testing itself, or acceptance testing, is not", () => {
+    expect(find("The Supplier shall allow the Customer or a tester it appoints to test the security of the hosted platform twice a year.", "right_to_audit").found).toBe(true);
+    expect(find("The Supplier shall test the security of its platform every year and may share a summary with the Customer.", "right_to_audit").found).toBe(false);
+    expect(find("The Customer may test the Services for acceptance within ten days of delivery.", "right_to_audit").found).toBe(false);
+  });
+
+  test("a data residency option that names no place and restricts nothing is no residency clause; one that names the place is", () => {
+    expect(find("The Provider offers a data residency option on request, at its discretion, and may process data elsewhere.", "data_residency").found).toBe(false);
+    expect(find("Data residency: all Customer Data is stored only in Ireland.", "data_residency").found).toBe(true);
+  });
+
+  test("where the data subjects are located is no data location; data of located subjects stored in a place still is", () => {
+    expect(find("The competent authority for personal data of individuals located in the United Kingdom is the Information Commissioner.", "data_residency").found).toBe(false);
+    expect(find("Personal data of data subjects located in the EU will be stored only in the EU.", "data_residency").found).toBe(true);
+  });
+
+  test("liability limited to the typical foreseeable damage (German-law drafting) names no amount or formula: no cap", () => {
+    expect(find("For slight negligence the Supplier's liability is limited to the typical foreseeable damage.", "liability_cap").found).toBe(false);
+  });
+
+  test("a party that 'ensures' or 'guarantees' in the present tense binds itself; a thing that ensures binds no one", () => {
+    expect(find("The Processor ensures that its employees receive regular training in data protection.", "security_training").found).toBe(true);
+    expect(find("Regular training ensures that staff understand data protection.", "security_training").found).toBe(false);
+    expect(find("The Customer ensures that its users receive data protection training.", "security_training").found).toBe(false);
+  });
+});
