@@ -161,6 +161,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   }
   if (role.holder === "vendor") {
     if (r.binding && r.actor === "customer" && !r.entitles && r.polarity === "granted") return "other";
+    // "The Customer may delete its data" is the customer acting; "the Customer may require the Supplier to delete" is the vendor's duty.
+    if (role.requireBinding && r.actor === "customer" && r.entitles && !r.vendorActsAfter) return "other";
     if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
     // "Supplier shall not indemnify" and "Customer shall not be entitled to any indemnity" both exclude it.
     if (role.negationExcludes && r.polarity === "prohibited" && (r.actor !== "customer" || r.entitles)) return "exclusion";

@@ -21,12 +21,16 @@ export interface SentenceReading {
   binding: boolean;
   /** The verb gives the actor an option ("may", "is entitled", "retains the right"), not a duty. */
   entitles: boolean;
+  /** After the main verb the vendor is made to act ("the Customer may require the Supplier to delete"), not just named ("notify the Provider"). */
+  vendorActsAfter: boolean;
 }
 
 // "we"/"us" is the vendor in terms written by the vendor; "you" is the customer.
 // "Customer Data" and "Licensee's remedy" name a thing, not the party acting.
 const NOT_THE_PARTY = String.raw`(?!'s\b|\s+(?:data|personal|content|information|materials?|account|systems?|property|confidential|instructions?)\b)`;
-const CUSTOMER_WORD = String.raw`\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
+// "your" names the customer only where it qualifies the customer's own side ("your organisation", "your staff");
+// "your records will be erased" is about a thing of the customer's, not the customer acting.
+const CUSTOMER_WORD = String.raw`\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your(?=\s+(?:own\s+)?(?:company|organi[sz]ation|business|firm|entity|institution|team|personnel|staff|employees|users|agents|affiliates|representatives)\b)|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
 const CUSTOMER = new RegExp(CUSTOMER_WORD + NOT_THE_PARTY, "gi");
 const VENDOR = new RegExp(
   String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
@@ -110,13 +114,17 @@ function mainModal(text: string): RegExpExecArray | null {
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
   const m = mainModal(text);
   if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
-    return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false };
+    return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
   }
   if (!m) {
     const performative = partyAssures(text, vendors);
     if (performative) return performative;
+    // "All personal data is erased within 30 days": a passive with a deadline commits the one who holds the data, whoever asked.
+    if (PASSIVE_WITH_DEADLINE.test(text)) {
+      return { actor: "unknown", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+    }
   }
-  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false };
+  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false, vendorActsAfter: false };
   const modalWord = (m[1] ?? "").toLowerCase();
   const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
@@ -130,7 +138,24 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
     binding: true,
     entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
+    vendorActsAfter: vendorActs(after, vendors),
   };
+}
+
+/**
+ * "… is securely deleted from active systems within 30 days", "are notified
+ * within 24 hours": a present-tense passive of an action bounded by a deadline
+ * states a commitment; without a deadline ("is deleted when no longer needed")
+ * it may only describe.
+ */
+const PASSIVE_WITH_DEADLINE =
+  /\b(?:is|are)\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned|notified|reported|informed)\b(?![^.;]{0,80}?\bby\s+(?:the\s+)?(?:customer|client|controller|you)\b)[^.;]{0,80}?\bwithin\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
+
+/** "… require the Supplier to delete", "… request that the Processor shall return": the vendor, then its verb. */
+function vendorActs(after: string, vendors: ReadonlySet<string>): boolean {
+  const acts = String.raw`(?:'s)?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
+  if (new RegExp(VENDOR.source + acts, "i").test(after)) return true;
+  return [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b${acts}`).test(after));
 }
 
 /**
@@ -149,7 +174,7 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
   const actor = actorOf(before, vendors);
   if (actor === "unknown") return null;
   const negated = /\b(?:not|never|no longer)\s*$/i.test(before);
-  return { actor, modality: "other", polarity: negated ? "prohibited" : "granted", customerIsObject: false, binding: true, entitles: false };
+  return { actor, modality: "other", polarity: negated ? "prohibited" : "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
 }
 
 /**

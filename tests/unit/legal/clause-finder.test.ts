@@ -404,3 +404,78 @@ describe("error classes met on the second batch of further agreements", () => {
     expect(find("The Customer ensures that its users receive data protection training.", "security_training").found).toBe(false);
   });
 });
+
+describe("further wording of the weak families, composed to probe the rules", () => {
+  test.each([
+    "Clause 12 (Limitation of Liability) of the MSA applies to this Addendum.",
+    "This DPA is subject to the liability provisions of the Agreement.",
+    "The total liability of Provider under this DPA will count towards and be subject to the liability cap in the Agreement.",
+    "The parties agree that Section 9 (Limitation of Liability) of the Agreement shall govern any liability under this DPA.",
+  ])("a named limitation clause or liability provisions of another agreement applied here are by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("the liability provisions of this agreement itself are not by reference", () => {
+    expect(find("This DPA is subject to the liability provisions of this Agreement.", "liability_cap").byReference).toBeUndefined();
+  });
+
+  test.each([
+    "Provider personnel are required to keep Customer Data confidential.",
+    "Persons engaged in processing are obliged to maintain data secrecy.",
+  ])("staff who must keep data confidential or secret are bound to confidentiality: %s", (text) => {
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("the vendor keeping data confidential itself is still no staff confidentiality duty", () => {
+    expect(find("The Supplier shall keep Customer Data confidential and limit access to its employees.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("security awareness education is security training", () => {
+    expect(find("The Vendor will provide cybersecurity awareness education to its workforce.", "security_training").found).toBe(true);
+  });
+
+  test("a ban on offshore access is residency; where the vendor's offices are is not", () => {
+    expect(find("Offshore access to Customer Data is prohibited.", "data_residency").found).toBe(true);
+    expect(find("The Supplier's offices are located in Australia.", "data_residency").found).toBe(false);
+  });
+
+  test.each([
+    "After the Services end, we will purge your data from our systems within 90 days.",
+    "Customer Data will be deleted 30 days after account closure.",
+    "Upon completion of the Services, Supplier shall return all Client materials and data.",
+  ])("deletion when the services end, the account closes or the services are completed: %s", (text) => {
+    expect(find(text, "data_return_deletion").found).toBe(true);
+  });
+
+  test("the customer's own right to act is no duty of the vendor; the customer's right to require the vendor to act is", () => {
+    expect(find("The Customer may delete its data at any time before the end of the subscription.", "data_return_deletion").found).toBe(false);
+    expect(find("The Customer may notify the Provider of a suspected security breach at any time.", "incident_notification").found).toBe(false);
+    expect(find("On termination the Customer may require the Supplier to delete all Customer Data.", "data_return_deletion").found).toBe(true);
+  });
+});
+
+describe("who acts when a sentence names the customer's things or leaves the doer out", () => {
+  test("'your records' is the customer's thing, not the customer acting: the deletion it announces is the vendor's", () => {
+    expect(find("All your records will be erased within 14 days when you close your account.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("closing an account named with the product's name is the end of the service", () => {
+    expect(find("All your files will be deleted immediately when you delete your Acme Cloud Storage account.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("'your organisation' and 'your staff' are still the customer's side", () => {
+    expect(find("Your staff must keep the access credentials confidential and are bound by your own policies.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("a present-tense passive bounded by a deadline is a commitment, whoever asked for it", () => {
+    expect(find("On expiry of the contract or at the client's request, all personal data is erased from production systems within 30 days.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("a present-tense passive with no deadline stays descriptive", () => {
+    expect(find("Personal data is deleted when no longer needed, and at the end of the contract.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("storage in breach of a country's law is no residency clause", () => {
+    expect(find("Storage of any material in violation of United States federal or state law is prohibited.", "data_residency").found).toBe(false);
+  });
+});
