@@ -394,6 +394,12 @@ describe("error classes met on the second batch of further agreements", () => {
     expect(find("Personal data of data subjects located in the EU will be stored only in the EU.", "data_residency").found).toBe(true);
   });
 
+  test("liability limited to the actual damage suffered states what is compensated, not a cap; next to a deferral it leaves the cap by reference", () => {
+    expect(find("As between the parties, liability is limited to the actual damage suffered.", "liability_cap").found).toBe(false);
+    const text = "Each party's liability under this addendum is subject to the limitations of liability set out in the Agreement. As between the parties, liability is limited to the actual damage suffered.";
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
   test("liability limited to the typical foreseeable damage (German-law drafting) names no amount or formula: no cap", () => {
     expect(find("For slight negligence the Supplier's liability is limited to the typical foreseeable damage.", "liability_cap").found).toBe(false);
   });
