@@ -485,3 +485,10 @@ describe("who acts when a sentence names the customer's things or leaves the doe
     expect(find("Storage of any material in violation of United States federal or state law is prohibited.", "data_residency").found).toBe(false);
   });
 });
+
+describe("notices the customer gives are not notices to the customer", () => {
+  test("helping the customer with its own reporting duties is no notice to the customer; notifying it and helping is", () => {
+    expect(find("The Processor shall document every security incident and assist the Controller in fulfilling its reporting and notification obligations.", "incident_notification").found).toBe(false);
+    expect(find("The Processor shall notify the Controller of any security incident without undue delay and assist the Controller in fulfilling its notification obligations.", "incident_notification").found).toBe(true);
+  });
+});
