@@ -32,6 +32,10 @@ const NOT_THE_PARTY = String.raw`(?!'s\b|\s+(?:data|personal|content|information
 // "your records will be erased" is about a thing of the customer's, not the customer acting.
 const CUSTOMER_WORD = String.raw`\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your(?=\s+(?:own\s+)?(?:company|organi[sz]ation|business|firm|entity|institution|team|personnel|staff|employees|users|agents|affiliates|representatives)\b)|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
 const CUSTOMER = new RegExp(CUSTOMER_WORD + NOT_THE_PARTY, "gi");
+const CUSTOMER_PEOPLE = new RegExp(
+  String.raw`\b(?:customer|client|licensee|controller|buyer|purchaser|subscriber)(?:'s|s')\s+(?:own\s+)?(?:employees|staff|personnel|users|agents|representatives|workforce)\b`,
+  "gi",
+);
 const VENDOR = new RegExp(
   String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
   "gi",
@@ -209,6 +213,8 @@ function actorOf(window: string, vendors: ReadonlySet<string>): Actor {
     for (const m of window.matchAll(re)) if (!best || m.index >= best.at) best = { at: m.index, actor };
   };
   consider(CUSTOMER, "customer");
+  // "The Customer's employees shall …": the customer's people act for the customer.
+  consider(CUSTOMER_PEOPLE, "customer");
   consider(VENDOR, "vendor");
   for (const name of vendors) consider(new RegExp(`\\b${escapeRegExp(name)}\\b`, "g"), "vendor");
   consider(MUTUAL, "mutual");

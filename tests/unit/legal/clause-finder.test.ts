@@ -492,3 +492,24 @@ describe("notices the customer gives are not notices to the customer", () => {
     expect(find("The Processor shall notify the Controller of any security incident without undue delay and assist the Controller in fulfilling its notification obligations.", "incident_notification").found).toBe(true);
   });
 });
+
+describe("precision guards for the generalised wording", () => {
+  test.each([
+    "The limitations of liability in the Agreement shall not apply to breaches of this DPA.",
+    "Liability for breaches of this DPA shall not be subject to the liability cap in the Agreement.",
+    "Claims under this DPA shall not be governed by Section 9 (Limitation of Liability) of the Agreement.",
+  ])("a deferral that is denied is no cap by reference: %s", (text) => {
+    expect(find(text, "liability_cap").byReference).toBeUndefined();
+  });
+
+  test("the customer's employees keeping credentials confidential is the customer's duty", () => {
+    expect(find("The Customer's employees shall keep their access credentials confidential.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test.each([
+    "The Processor shall not use personal data for training purposes.",
+    "Customer Data will not be used for training of any kind.",
+  ])("data used for training is no staff training: %s", (text) => {
+    expect(find(text, "security_training").found).toBe(false);
+  });
+});
