@@ -82,12 +82,13 @@ const GENERIC_SUBJECTS = new Set([
 /**
  * Plain-language terms state the vendor's duties in the present tense: "All
  * personnel receive … training", "Our team members complete security training
- * every year", "All staff sign confidentiality undertakings". The subject
- * is the vendor's people and the verb is finite, so it is a commitment; "staff
- * having followed training" (a participle in an annex) is not.
+ * every year", "All staff sign confidentiality undertakings", "Staff handling
+ * Customer Data are trained". The subject is the vendor's people (qualified by
+ * whose they are or what they handle) and the verb is finite, so it is a
+ * commitment; "staff having followed training" (a participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed)|are\s+(?:trained|required|bound|subject|obliged|obligated|contractually\s+bound))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company)|\s+(?:who|that|with|handling|processing|engaged|involved)\b[^.;]{0,60}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed)|are\s+(?:trained|required|bound|subject|obliged|obligated|contractually\s+bound))\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving

@@ -513,3 +513,28 @@ describe("precision guards for the generalised wording", () => {
     expect(find(text, "security_training").found).toBe(false);
   });
 });
+
+describe("fourth probe of the weak families", () => {
+  test.each([
+    ["agent_access_confidentiality", "Any individual processing Personal Data on behalf of the Processor shall be subject to a duty of confidentiality."],
+    ["agent_access_confidentiality", "Employees of the Service Provider are bound by professional secrecy."],
+    ["security_training", "Processor personnel shall attend annual GDPR awareness sessions."],
+    ["security_training", "Staff handling Customer Data are trained in information security."],
+    ["data_residency", "Provider will host the Service in Canada."],
+    ["data_return_deletion", "The Processor shall delete the Personal Data once the Services are no longer provided."],
+  ])("%s: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test.each([
+    "The provisions of the Agreement relating to limitation of liability apply to this DPA.",
+    "The Agreement's limitation of liability applies to this Addendum.",
+  ])("the other agreement's liability provisions applied here are by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("this agreement's own limitation is not by reference, and the annex line on trained staff stays descriptive", () => {
+    expect(find("This Agreement's limitation of liability applies to all claims.", "liability_cap").byReference).toBeUndefined();
+    expect(find("Access is granted only to staff having followed specialised training.", "security_training").found).toBe(false);
+  });
+});
