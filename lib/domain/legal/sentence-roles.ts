@@ -148,13 +148,14 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
 }
 
 /**
- * "… is securely deleted from active systems within 30 days", "are notified
- * within 24 hours": a present-tense passive of an action bounded by a deadline
- * states a commitment; without a deadline ("is deleted when no longer needed")
- * it may only describe.
+ * "… is securely deleted from active systems within 30 days": a present-tense
+ * passive of a data action bounded by a deadline states a commitment; without a
+ * deadline ("is deleted when no longer needed") it may only describe. Notices
+ * are left out: in "Supervisory authorities are notified within 72 hours" the
+ * subject is who is told, not what is done.
  */
 const PASSIVE_WITH_DEADLINE =
-  /\b(?:is|are)\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned|notified|reported|informed)\b(?![^.;]{0,80}?\bby\s+(?:the\s+)?(?:customer|client|controller|you)\b)[^.;]{0,80}?\bwithin\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
+  /\b(?:is|are)\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\b(?![^.;]{0,80}?\bby\s+(?:the\s+)?(?:customer|client|controller|you)\b)[^.;]{0,80}?\bwithin\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
 
 /** "… require the Supplier to delete", "… request that the Processor shall return": the vendor, then its verb. */
 function vendorActs(after: string, vendors: ReadonlySet<string>): boolean {

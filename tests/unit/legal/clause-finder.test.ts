@@ -538,3 +538,13 @@ describe("fourth probe of the weak families", () => {
     expect(find("Access is granted only to staff having followed specialised training.", "security_training").found).toBe(false);
   });
 });
+
+describe("precision guards, second probe", () => {
+  test("keeping records for an authority in a country names no data location", () => {
+    expect(find("The Provider keeps records of processing for inspection by the supervisory authority in Ireland.", "data_residency").found).toBe(false);
+  });
+
+  test("a passive notice to authorities within a deadline is no notice to the customer", () => {
+    expect(find("Supervisory authorities are notified within 72 hours of a personal data breach.", "incident_notification").found).toBe(false);
+  });
+});
