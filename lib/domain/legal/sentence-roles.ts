@@ -161,6 +161,8 @@ const PASSIVE_WITH_DEADLINE =
 function vendorActs(after: string, vendors: ReadonlySet<string>): boolean {
   const acts = String.raw`(?:'s)?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
   if (new RegExp(VENDOR.source + acts, "i").test(after)) return true;
+  // "request that the Supplier notify it": the vendor as the subject of a that-clause.
+  if (new RegExp(String.raw`\bthat\s+(?:the\s+)?` + VENDOR.source, "i").test(after)) return true;
   return [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b${acts}`).test(after));
 }
 

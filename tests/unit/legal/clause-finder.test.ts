@@ -548,3 +548,16 @@ describe("precision guards, second probe", () => {
     expect(find("Supervisory authorities are notified within 72 hours of a personal data breach.", "incident_notification").found).toBe(false);
   });
 });
+
+describe("precision guards, third probe", () => {
+  test.each([
+    "The Customer's liability to pay the fees is subject to the payment terms of the Agreement.",
+    "The Supplier's liability for infringement claims is subject to the indemnity terms of the Agreement.",
+  ])("a liability deferred to other terms that are no limitation is no cap by reference: %s", (text) => {
+    expect(find(text, "liability_cap").byReference).toBeUndefined();
+  });
+
+  test("the customer's right to have the vendor act, worded 'request that the Supplier notify', is the vendor's duty", () => {
+    expect(find("The Customer may request that the Supplier notify it of security incidents within 24 hours.", "incident_notification").found).toBe(true);
+  });
+});
