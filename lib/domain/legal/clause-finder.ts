@@ -85,7 +85,16 @@ export function findClauses(
     const candidates = passages
       .map((p) => ({ p, score: scorePassage(clause, p, termsIn, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
-      .map((s) => ({ ...s, fit: onlyExcepted(clause, s.p.text) ? (clause.role.negationExcludes ? ("exclusion" as const) : ("other" as const)) : roleFit(clause.role, reading(s.p)) }));
+      .map((s) => ({
+        ...s,
+        fit: DESCRIBES_CONTENTS.test(s.p.text)
+          ? ("other" as const)
+          : onlyExcepted(clause, s.p.text)
+            ? clause.role.negationExcludes
+              ? ("exclusion" as const)
+              : ("other" as const)
+            : roleFit(clause.role, reading(s.p)),
+      }));
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
     const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
     const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
@@ -144,6 +153,14 @@ const PICKS_UP_THE_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|sa
 function proposed(p: Passage, score: number): ProposedPassage {
   return { quote: quote(p.text), page: p.page, section: passageSection(p), score };
 }
+
+/**
+ * "This Agreement sets forth the parties' obligations with respect to PHI,
+ * including … breach reporting, audit rights, indemnification": a sentence
+ * listing what the document covers grants and binds nothing itself.
+ */
+const DESCRIBES_CONTENTS =
+  /^\s*(?:this|the)\s+(?:agreement|addendum|dpa|baa|schedule|exhibit|annex|appendix|policy|document)\b[^.;]{0,40}?\b(?:sets?\s+(?:forth|out)|describes?|outlines?|summari[sz]es|lists?)\b[^.;]{0,80}?\b(?:including|such as|namely)\b/i;
 
 /**
  * Whether a sentence that mentions the clause states it, excludes it, or is

@@ -65,7 +65,9 @@ export function vendorNames(sentences: string[]): Set<string> {
   for (const s of sentences) {
     for (const m of s.matchAll(/(?<=\S\s+)([A-Z][A-Za-z0-9&.-]{1,30}|npm)(?:'s)?\s+(?:shall|will|may|must|agrees|retains|reserves)\b/g)) {
       const name = m[1] as string;
-      if (GENERIC_SUBJECTS.has(name.toLowerCase()) || new RegExp(CUSTOMER.source, "i").test(name)) continue;
+      // "Covered Entity may": the last word of the customer's own name is not a vendor's name.
+      const withPrevious = `${s.slice(0, m.index).split(/\s+/).filter(Boolean).pop() ?? ""} ${name}`;
+      if (GENERIC_SUBJECTS.has(name.toLowerCase()) || new RegExp(CUSTOMER.source, "i").test(name) || new RegExp(CUSTOMER.source, "i").test(withPrevious)) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
@@ -76,7 +78,7 @@ const GENERIC_SUBJECTS = new Set([
   "agreement", "it", "this", "that", "which", "who", "party", "parties", "services", "service", "data", "section", "term",
   "terms", "fees", "order", "they", "he", "she", "there", "such", "notice", "dpa", "addendum", "schedule", "exhibit", "clause",
   "company", "i", "information", "software", "subscription", "account", "law", "laws", "provisions", "obligations", "and", "or",
-  "recipient", "discloser",
+  "recipient", "discloser", "phi", "ephi", "pii",
 ]);
 
 /**
@@ -88,7 +90,7 @@ const GENERIC_SUBJECTS = new Set([
  * commitment; "staff having followed training" (a participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company)|\s+(?:who|that|with|handling|processing|engaged|involved)\b[^.;]{0,60}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed)|are\s+(?:trained|required|bound|subject|obliged|obligated|contractually\s+bound))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company)|\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed)|are\s+(?:trained|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties)))\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving

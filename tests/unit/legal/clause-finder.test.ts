@@ -561,3 +561,44 @@ describe("precision guards, third probe", () => {
     expect(find("The Customer may request that the Supplier notify it of security incidents within 24 hours.", "incident_notification").found).toBe(true);
   });
 });
+
+describe("error classes the last two agreements showed untuned", () => {
+  test("a sentence listing what the agreement covers grants nothing", () => {
+    expect(find("This Addendum sets out the parties' obligations, including permitted uses of data, breach reporting, audit rights and indemnities.", "right_to_audit").found).toBe(false);
+  });
+
+  test("the customer holding an audit right together with a regulator still holds it; the regulator alone does not", () => {
+    expect(find("The Client or HHS may inspect the Vendor's facilities and systems on reasonable notice.", "right_to_audit").found).toBe(true);
+    expect(find("The Vendor shall make its books and records available to the Secretary of HHS for inspection.", "right_to_audit").found).toBe(false);
+  });
+
+  test("a vendor that submits its facilities for audit at the customer's request grants the audit right", () => {
+    const text = "The Processor shall in particular: - on the Controller's request, submit its processing facilities for audits, including inspections, by the Controller or an auditor it mandates.";
+    expect(find(text, "right_to_audit").found).toBe(true);
+  });
+
+  test("accidental or unauthorised access, in the GDPR's words, is an incident to notify", () => {
+    expect(find("The Processor shall promptly notify the Controller of any accidental or unauthorised access.", "incident_notification").found).toBe(true);
+  });
+
+  test("authorised persons who are under an obligation of confidentiality are bound, in the present tense", () => {
+    expect(find("All persons authorised by the Supplier to handle Customer Data are under a contractual obligation of confidentiality.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("training on protecting PHI is security training", () => {
+    expect(find("The Business Associate shall give its workforce training on PHI protection.", "security_training").found).toBe(true);
+  });
+});
+
+describe("names the vendor goes by", () => {
+  test("the tail of the customer's own name ('Covered Entity') is not taken for the vendor's name", () => {
+    const text = [
+      "Covered Entity shall give notice of any restriction it agrees to.",
+      "Covered Entity may request records of disclosures.",
+      "Covered Entity will not ask for any use that HIPAA forbids.",
+      "Business Associate shall protect all PHI it receives.",
+      "Covered Entity or HHS may inspect the Business Associate's facilities on reasonable notice.",
+    ].join(" ");
+    expect(find(text, "right_to_audit").found).toBe(true);
+  });
+});
