@@ -85,12 +85,14 @@ const GENERIC_SUBJECTS = new Set([
  * Plain-language terms state the vendor's duties in the present tense: "All
  * personnel receive … training", "Our team members complete security training
  * every year", "All staff sign confidentiality undertakings", "Staff handling
- * Customer Data are trained". The subject is the vendor's people (qualified by
- * whose they are or what they handle) and the verb is finite, so it is a
- * commitment; "staff having followed training" (a participle in an annex) is not.
+ * Customer Data are trained", "Personnel of the Processor who have access … are
+ * bound by confidentiality obligations". The subject is the vendor's people
+ * (qualified by whose they are, what they handle, or both) and the verb is
+ * finite, so it is a commitment; "staff having followed training" (a
+ * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company)|\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed)|are\s+(?:trained|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties)))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties)))\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving
@@ -124,7 +126,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
   }
   if (!m) {
-    const performative = partyAssures(text, vendors);
+    const performative = partyAssures(text, vendors) ?? partyDoes(text, vendors);
     if (performative) return performative;
     // "All personal data is erased within 30 days": a passive with a deadline commits the one who holds the data, whoever asked.
     if (PASSIVE_WITH_DEADLINE.test(text)) {
@@ -185,6 +187,25 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
   if (actor === "unknown") return null;
   const negated = /\b(?:not|never|no longer)\s*$/i.test(before);
   return { actor, modality: "other", polarity: negated ? "prohibited" : "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+}
+
+/**
+ * "Vendor provides annual security awareness training to all employees", "We
+ * conduct data protection training each year": a party that, in the present
+ * tense, gives or requires something of its own people states what it does
+ * under the agreement, as "shall provide" does. The subject must be a party
+ * and come first: "Customer provides training to its own employees" binds the
+ * customer, and a verb deep in a description binds nobody. "Offers" is left
+ * out: training offered for sale is a product, not a duty.
+ */
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?)\b/i;
+
+function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
+  const m = PARTY_DOES.exec(text.trim());
+  if (!m) return null;
+  const actor = actorOf(m[1] ?? "", vendors);
+  if (actor === "unknown") return null;
+  return { actor, modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
 }
 
 /**

@@ -602,3 +602,55 @@ describe("names the vendor goes by", () => {
     expect(find(text, "right_to_audit").found).toBe(true);
   });
 });
+
+describe("common drafting of the weak families, written here from the usual forms of DPAs and MSAs", () => {
+  test.each([
+    "The Supplier's total aggregate liability under this Agreement shall in no event be greater than the fees paid during the preceding 12 months.",
+    "Company's entire liability to Client shall not surpass the fees paid for the Services.",
+    "The total liability of the Service Provider for damages shall be restricted to an amount equal to the annual fee.",
+    "The maximum amount the Provider can be liable for under this Agreement is the amount of fees paid in the last 12 months.",
+  ])("a cap worded with another comparison or verb is a cap: %s", (text) => {
+    expect(find(text, "liability_cap").found).toBe(true);
+  });
+
+  test.each([
+    "The Provider's liability for breaches of data protection law is unlimited and shall not be restricted to the fees paid.",
+    "Nothing in this Agreement shall limit or exclude either party's liability for fraud or for death or personal injury.",
+    "The Customer shall not use the Service for purposes greater than those set out in the Order Form.",
+  ])("liability left unlimited, or a comparison about something else, is no cap: %s", (text) => {
+    expect(find(text, "liability_cap").found).toBe(false);
+  });
+
+  test.each([
+    "The limitation of liability provisions of the Agreement apply to this Data Processing Addendum.",
+    "The Parties' liability under this DPA shall be governed by the liability provisions of the Agreement.",
+  ])("liability provisions of the other agreement applied to this one are a cap by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("the liability provisions of this agreement are not incorporated from another", () => {
+    expect(find("The limitation of liability provisions of this Agreement apply to any claim.", "liability_cap").byReference).toBeUndefined();
+  });
+
+  test.each([
+    "All personnel of the Processor who have access to Personal Data are bound by confidentiality obligations.",
+    "Staff of the Supplier who handle Customer Data are subject to written confidentiality undertakings.",
+  ])("the vendor's people with access, bound in the present tense, are the clause: %s", (text) => {
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test.each([
+    "Vendor provides annual security awareness training to all employees.",
+    "We conduct data protection training for every member of our support team each year.",
+    "Personnel engaged in processing Personal Data are informed of its confidential nature and have received appropriate training on their responsibilities.",
+  ])("training the vendor gives, or its staff have received, stated in the present tense: %s", (text) => {
+    expect(find(text, "security_training").found).toBe(true);
+  });
+
+  test.each([
+    "Customer provides security awareness training to its own employees.",
+    "The Provider offers optional training courses on the Service, available for purchase.",
+  ])("the customer training its own staff, or training sold as a product, is not the vendor's training duty: %s", (text) => {
+    expect(find(text, "security_training").found).toBe(false);
+  });
+});
