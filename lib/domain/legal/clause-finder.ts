@@ -174,6 +174,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     // "npm may audit Licensee's compliance" acts on the customer; "Supplier shall permit the Customer" serves it.
     if (r.actor !== "customer" && r.entitles && (r.actor === "vendor" || r.customerIsObject)) return "other";
     if (role.negationExcludes && r.polarity === "prohibited") return "exclusion";
+    // "Customer shall keep records and permit Provider to audit them": the customer's duty to let the vendor act.
+    if (r.actor === "customer" && r.binding && !r.entitles && r.vendorActsAfter) return "other";
     return "clause";
   }
   if (role.holder === "vendor") {

@@ -191,14 +191,16 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
 
 /**
  * "Vendor provides annual security awareness training to all employees", "We
- * conduct data protection training each year": a party that, in the present
- * tense, gives or requires something of its own people states what it does
- * under the agreement, as "shall provide" does. The subject must be a party
- * and come first: "Customer provides training to its own employees" binds the
- * customer, and a verb deep in a description binds nobody. "Offers" is left
- * out: training offered for sale is a product, not a duty.
+ * conduct data protection training each year", "After the subscription ends
+ * we delete all of your content": a party that, in the present tense, gives
+ * or requires something of its own people, or deletes or returns what it
+ * holds, states what it does under the agreement, as "shall provide" does. The
+ * subject must be a party and come first, after at most a clause of time:
+ * "Customer provides training to its own employees" binds the customer, and a
+ * verb deep in a description binds nobody. "Offers" is left out: training
+ * offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?)\b/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?)\b/i;
 
 function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
   const m = PARTY_DOES.exec(text.trim());

@@ -654,3 +654,36 @@ describe("common drafting of the weak families, written here from the usual form
     expect(find(text, "security_training").found).toBe(false);
   });
 });
+
+describe("plain-language and permission forms, written here", () => {
+  test("a vendor that says, in the present tense, that it deletes the content after the subscription ends states the duty", () => {
+    expect(find("After your subscription ends we delete all of your content from our systems within 90 days.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("the customer deleting, in the present tense, is not the vendor's duty", () => {
+    expect(find("When the subscription ends, the Customer deletes its own exports from its systems.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("a vendor free to subcontract without the customer's consent gives the customer no say", () => {
+    expect(find("Provider may subcontract any of its obligations under this Agreement without Customer's consent.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test.each([
+    "The Processor shall not subcontract any processing without the prior written consent of the Controller.",
+    "The Processor may engage Sub-processors without the Controller's specific consent, provided that it informs the Controller of any intended change and the Controller may object.",
+  ])("a prohibition without consent, or a general authorisation with notice and objection, is the clause: %s", (text) => {
+    expect(find(text, "subprocessor_consent").found).toBe(true);
+  });
+
+  test("the customer's duty to let the vendor audit it is no audit right of the customer", () => {
+    expect(find("Customer shall keep complete and accurate records and permit Provider to audit them.", "right_to_audit").found).toBe(false);
+  });
+
+  test("the customer's right to require the vendor to submit to an audit stays an audit right", () => {
+    expect(find("Customer may require the Supplier to submit its facilities to an audit by an independent auditor.", "right_to_audit").found).toBe(true);
+  });
+});
+
+test("a vendor that may not subcontract without the customer's consent needs it", () => {
+  expect(find("Supplier may not subcontract any of its obligations under the Purchase Order without Buyer's prior written consent.", "subprocessor_consent").found).toBe(true);
+});
