@@ -170,6 +170,16 @@ const MAX_HEADING_UNDERLINED = 90;
 const MAX_LEAD_IN = 300;
 const ITEM_JOINER = /[;,]\s*(?:and|or|and\/or)$/i;
 
+/**
+ * No paragraph ends on "within", "of", "the" or "shall": a blank line after
+ * one is a slip of the publisher's inside a sentence ("… and in any event
+ * within" / "10 business days of the cessation …, delete …"), and the sentence
+ * continues in the next paragraph when that opens in lower case or with a number.
+ */
+const DANGLING_END = /\b(?:within|of|the|a|an|and|or|to|by|for|in|on|at|with|than|from|into|that|which|shall|will|must|may|not|any|all|its|their|such|is|are|be)$/i;
+/** Lower case or a bare number ("10 business days"), but no item marker ("b)", "ii.") or clause number ("10."). */
+const CONTINUES = /^(?![a-z]{1,4}[.)]\s)(?:[a-z]|\d+\s)/;
+
 class PassageBuilder {
   private passages: Passage[] = [];
   private buffer = "";
@@ -183,6 +193,8 @@ class PassageBuilder {
   private bufferIsItem = false;
   private prevAllowsItem = true;
   private paragraphs = 0;
+  /** A blank line was met after a word no sentence ends on (DANGLING_END). */
+  private heldBreak = false;
 
   addUnit(unit: Unit): void {
     if (!unit.continuesPrevious) {
@@ -201,6 +213,23 @@ class PassageBuilder {
   }
 
   private addLine(line: string, page: number | undefined): void {
+    // "(a) … the Company; and" is followed by item (b), not by the rest of a sentence.
+    if (line === "" && DANGLING_END.test(this.buffer.trimEnd()) && !ITEM_JOINER.test(this.buffer.trimEnd())) {
+      this.heldBreak = true;
+      return;
+    }
+    if (this.heldBreak) {
+      this.heldBreak = false;
+      if (line === "" || !CONTINUES.test(line)) {
+        this.flush();
+        this.prevEnded = this.prevAllowsItem = true;
+      } else {
+        this.append(line, page);
+        this.prevEnded = ENDS_SENTENCE.test(line);
+        this.prevAllowsItem = this.prevEnded || ITEM_JOINER.test(line);
+        return;
+      }
+    }
     if (line === "") {
       this.flush();
       this.prevEnded = this.prevAllowsItem = true;
@@ -269,6 +298,7 @@ class PassageBuilder {
   }
 
   private flush(): void {
+    this.heldBreak = false;
     const text = this.buffer;
     const pages = this.bufferPages;
     const leadIn = this.bufferIsItem ? this.leadIn : undefined;

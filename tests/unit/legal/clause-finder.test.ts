@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { CLAUSE_CATALOGUE, clauseCatalogueSchema } from "@/lib/domain/legal/clause-catalogue";
+import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 
 const find = (text: string, code: string) => findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === code)!;
 
@@ -686,4 +687,38 @@ describe("plain-language and permission forms, written here", () => {
 
 test("a vendor that may not subcontract without the customer's consent needs it", () => {
   expect(find("Supplier may not subcontract any of its obligations under the Purchase Order without Buyer's prior written consent.", "subprocessor_consent").found).toBe(true);
+});
+
+describe("forms met in a batch of four DPAs measured untuned", () => {
+  test("'but not later than' bounds the notice; it is no exception", () => {
+    const p = find("The Processor shall notify the Controller in writing without undue delay, but not later than 24 hours after becoming aware of a Personal Data Breach.", "incident_notification");
+    expect(p.found).toBe(true);
+    expect(p.value).toMatchObject({ kind: "hours", hours: 24 });
+  });
+
+  test("'but not' before what it carves out still excludes", () => {
+    expect(find("The Supplier shall indemnify the Customer for third-party claims, but not for claims arising from a Personal Data Breach.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("replication within the same region names no place", () => {
+    expect(find("The data and service are replicated across multiple hosted data centres within the same geographic region.", "data_residency").found).toBe(false);
+  });
+
+  test("the other agreement's limitation section, named with '(or its equivalent)', is a cap by reference", () => {
+    const text = "Each party's liability arising out of or related to this DPA is subject to the 'Limitations and Exclusions of Liability' (or its equivalent) section of the Agreement.";
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("an indemnity for the vendor's failure to comply with the data processing terms is the clause", () => {
+    expect(find("Vendor agrees to indemnify and defend Company against claims, damages or expenses incurred due to any failure by the Vendor to comply with any of its obligations under this DPA.", "liability_indemnification").found).toBe(true);
+  });
+
+  test("the customer's indemnity for its own failure to comply is not", () => {
+    expect(find("Customer shall indemnify Provider against claims arising from any failure by Customer to comply with its obligations under this DPA.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("a measure the processor must take to keep its employees with access to confidentiality is the clause", () => {
+    const markdown = "The Processor shall implement the following measures:\n\n1. Encryption of Personal Data at rest.\n2. A process to ensure the confidentiality of employees who have access to the Personal Data.\n";
+    expect(findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === "agent_access_confidentiality")!.found).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildPassages, isHeadingLine, passageSection, splitSentences } from "@/lib/domain/legal/contract-passages";
+import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 
 describe("PDF pages", () => {
   const pages = [
@@ -111,4 +112,30 @@ describe("list items in plain text, PDF and DOCX", () => {
     expect(passages.length).toBe(2);
     expect(passages[1]?.text.startsWith("The Recipient shall not … or (b) disclose it")).toBe(true);
   });
+});
+
+describe("a blank line inside a sentence", () => {
+  test("after a word no sentence ends on, the sentence continues in the next paragraph", () => {
+    const passages = buildPassages({ sections: [{ heading: null, text: "9.1 Processor shall promptly and in any event within\n\n10 business days of the end of the Services delete all copies of the Personal Data." }] });
+    expect(passages.map((p) => p.text)).toEqual(["9.1 Processor shall promptly and in any event within 10 business days of the end of the Services delete all copies of the Personal Data."]);
+  });
+
+  test("the same through Markdown", () => {
+    const passages = buildPassages({ sections: markdownToSections("## Deletion\n\n9.1 Processor shall promptly and in any event within\n\n10 business days of the end of the Services delete all copies of the Personal Data.\n") });
+    expect(passages.map((p) => p.text)).toEqual(["9.1 Processor shall promptly and in any event within 10 business days of the end of the Services delete all copies of the Personal Data."]);
+  });
+
+  test("a paragraph that ends on a full word, or a next one in capitals, stays apart", () => {
+    expect(buildPassages({ sections: [{ heading: null, text: "The Supplier shall notify the Customer\n\nthe notice shall be in writing." }] })).toHaveLength(2);
+    expect(buildPassages({ sections: [{ heading: null, text: "Fees are payable within\n\nSchedule 2 sets out the fees." }] })).toHaveLength(2);
+  });
+});
+
+test("an item ending '; and' is followed by the next item, not joined to it", () => {
+  const text = "Upon termination:\n\n(a) The Client will return the Company's property; and\n\n(b) The Company will return the Client's Confidential Information.";
+  expect(buildPassages({ sections: [{ heading: null, text }] }).map((p) => p.text)).toEqual([
+    "Upon termination:",
+    "Upon termination: (a) The Client will return the Company's property; and",
+    "Upon termination: (b) The Company will return the Client's Confidential Information.",
+  ]);
 });
