@@ -722,3 +722,16 @@ describe("forms met in a batch of four DPAs measured untuned", () => {
     expect(findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === "agent_access_confidentiality")!.found).toBe(true);
   });
 });
+
+describe("forms met in hosting terms measured untuned", () => {
+  const mutualAccess =
+    "Each Party shall protect the other's Confidential Information and limit access to it to its employees (which for Supplier includes its subcontractors' employees) on a need-to-know basis, provided those persons first agree to observe the confidentiality of the Confidential Information, without the other Party's prior written consent.";
+
+  test("people with access who must first agree to observe confidentiality are bound", () => {
+    expect(find(mutualAccess, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("a subcontractor's employees named in passing say nothing of consent to subcontracting", () => {
+    expect(find(mutualAccess, "subprocessor_consent").found).toBe(false);
+  });
+});
