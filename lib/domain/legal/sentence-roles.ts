@@ -247,7 +247,16 @@ function actorOf(window: string, vendors: ReadonlySet<string>): Actor {
   consider(VENDOR, "vendor");
   for (const name of vendors) consider(new RegExp(`\\b${escapeRegExp(name)}\\b`, "g"), "vendor");
   consider(MUTUAL, "mutual");
+  if (best && bothPartiesTogether(window, vendors)) return "mutual";
   return best?.actor ?? "unknown";
+}
+
+/** "Dojo4 and Client will each indemnify", "the Customer and the Supplier shall": the two parties as one subject. */
+function bothPartiesTogether(window: string, vendors: ReadonlySet<string>): boolean {
+  const vendor = [VENDOR.source, ...[...vendors].map((n) => `\\b${escapeRegExp(n)}\\b`)].join("|");
+  const customer = CUSTOMER.source;
+  const pair = (a: string, b: string) => new RegExp(String.raw`(?:${a})\s+(?:and|&)\s+(?:the\s+)?(?:${b})\s*$`, "i");
+  return pair(vendor, customer).test(window) || pair(customer, vendor).test(window);
 }
 
 function escapeRegExp(s: string): string {

@@ -735,3 +735,25 @@ describe("forms met in hosting terms measured untuned", () => {
     expect(find(mutualAccess, "subprocessor_consent").found).toBe(false);
   });
 });
+
+describe("forms met in services agreements measured untuned", () => {
+  test("both parties named together as one subject bind the vendor too", () => {
+    expect(find("Supplier and Client will each indemnify and hold harmless the other from and against any and all losses arising from any breach of this Agreement or negligence of its employees.", "liability_indemnification").found).toBe(true);
+  });
+
+  test("the customer alone indemnifying is still not the vendor's indemnity", () => {
+    expect(find("Client will indemnify and hold harmless Supplier from and against any and all losses arising from any breach of this Agreement.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("a party that will cause its employees to keep the other's information confidential binds its staff", () => {
+    expect(find("During and after the term, each party will cause its officers, employees, contractors and agents to keep secret and confidential all Confidential Information of the other.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("delivering the client's materials and copies back at termination is a return", () => {
+    expect(find("Upon termination of this Agreement, Supplier will deliver to Client all documents and other materials in its possession (including all copies thereof) containing Client's information.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("delivering a final invoice at termination is not", () => {
+    expect(find("Upon termination of this Agreement, Supplier will deliver a final invoice for the Services performed.", "data_return_deletion").found).toBe(false);
+  });
+});
