@@ -30,7 +30,8 @@ export interface SentenceReading {
 const NOT_THE_PARTY = String.raw`(?!'s\b|\s+(?:data|personal|content|information|materials?|account|systems?|property|confidential|instructions?)\b)`;
 // "your" names the customer only where it qualifies the customer's own side ("your organisation", "your staff");
 // "your records will be erased" is about a thing of the customer's, not the customer acting.
-const CUSTOMER_WORD = String.raw`\b(?:customers?|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your(?=\s+(?:own\s+)?(?:company|organi[sz]ation|business|firm|entity|institution|team|personnel|staff|employees|users|agents|affiliates|representatives)\b)|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
+// "Customer service representatives" and "customer support agents" are the vendor's people in an outsourcing contract.
+const CUSTOMER_WORD = String.raw`\b(?:customers?(?!\s+(?:service|support|care|experience|success|contact)\b)|licensees?|clients?|(?:data )?controllers?|subscribers?|you|your(?=\s+(?:own\s+)?(?:company|organi[sz]ation|business|firm|entity|institution|team|personnel|staff|employees|users|agents|affiliates|representatives)\b)|buyers?|purchasers?|covered entit(?:y|ies)|data exporters?|end users?|merchants?)\b`;
 const CUSTOMER = new RegExp(CUSTOMER_WORD + NOT_THE_PARTY, "gi");
 const CUSTOMER_PEOPLE = new RegExp(
   String.raw`\b(?:customer|client|licensee|controller|buyer|purchaser|subscriber)(?:'s|s')\s+(?:own\s+)?(?:employees|staff|personnel|users|agents|representatives|workforce)\b`,

@@ -757,3 +757,41 @@ describe("forms met in services agreements measured untuned", () => {
     expect(find("Upon termination of this Agreement, Supplier will deliver a final invoice for the Services performed.", "data_return_deletion").found).toBe(false);
   });
 });
+
+describe("outsourced customer support drafting, written here", () => {
+  test("customer service representatives are the vendor's people, not the customer", () => {
+    expect(find("All customer service representatives will receive information security awareness training upon hire and annually thereafter.", "security_training").found).toBe(true);
+  });
+
+  test("the customer's own people are still the customer's", () => {
+    expect(find("Customer's employees will receive information security awareness training from Customer.", "security_training").found).toBe(false);
+  });
+
+  test("one team member handling the client's calls, bound in writing, is the clause", () => {
+    expect(find("Contractor shall ensure that every team member handling Client calls is bound by written obligations of confidentiality.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test.each([
+    "Contractor shall not relocate the Services or any Client Data to any other country without Client's prior written consent.",
+    "No Client Data shall be accessed from outside the approved delivery locations listed in Schedule 3.",
+    "The Services shall be performed solely from Contractor's delivery centres in Manila, Philippines.",
+  ])("a delivery location the vendor may not leave is residency: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(true);
+  });
+
+  test.each([
+    "Contractor may relocate the Services to any other country on thirty days' notice.",
+    "The Services shall be performed in accordance with the Statement of Work from the Contractor's offices.",
+  ])("a location the vendor may change at will, or none, is not: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(false);
+  });
+
+  test("a breach involving the customer's information is an incident to report", () => {
+    const p = find("Vendor must alert Customer of any breach involving Customer information no later than two (2) business days after discovery.", "incident_notification");
+    expect(p.found).toBe(true);
+  });
+
+  test("a breach of the agreement is not", () => {
+    expect(find("Vendor must notify Customer of any breach of this Agreement within thirty days.", "incident_notification").found).toBe(false);
+  });
+});
