@@ -795,3 +795,33 @@ describe("outsourced customer support drafting, written here", () => {
     expect(find("Vendor must notify Customer of any breach of this Agreement within thirty days.", "incident_notification").found).toBe(false);
   });
 });
+
+describe("forms met in a second batch of DPAs measured untuned", () => {
+  test("deleting or returning the data once the purposes of the processing are fulfilled is deletion at the end", () => {
+    const text = "After the purposes of the processing have been fulfilled (or earlier upon the Client's written request), the Processor shall, at the Client's option, either delete or return all Personal Data.";
+    expect(find(text, "data_return_deletion").found).toBe(true);
+  });
+
+  test("deleting on the customer's instruction alone, at no end, is not (docs/rules.md: at the end of the contract)", () => {
+    expect(find("Upon instruction from the Company, the Processor shall return or delete all Company Personal Data.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("information on compliance presented to the customer's auditor is an audit right (limited to reports)", () => {
+    const p = find("At Customer's request, the Provider will present information concerning its compliance with this DPA to Customer and/or an independent third-party auditor appointed by Customer, including completion of audit questionnaires and its SOC 2 report.", "right_to_audit");
+    expect(p.found).toBe(true);
+  });
+
+  test("'any Limitation of Liability section of the Services Agreement' is a cap by reference", () => {
+    const text = "Each party's liability arising out of or related to this DPA is subject to any “Limitation of Liability” section of the Services Agreement.";
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("liability for which the other terms' limitations apply is a cap by reference", () => {
+    const text = "For any other liability based on legal provisions other than the GDPR, the limitations and provisions set forth in the TC shall apply.";
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("provisions of the other terms applied to something other than liability are not", () => {
+    expect(find("For the payment of fees, the provisions set forth in the TC shall apply.", "liability_cap").byReference).toBeUndefined();
+  });
+});
