@@ -82,19 +82,17 @@ export function findClauses(
   };
   return compiled.clauses.map((clause) => {
     const threshold = clause.entry.finder.threshold;
+    const fitOf = (p: Passage): "clause" | "exclusion" | "other" => {
+      if (DESCRIBES_CONTENTS.test(p.text)) return "other";
+      // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.
+      if (clause.byReference.some((re) => re.test(p.text))) return "clause";
+      if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes ? "exclusion" : "other";
+      return roleFit(clause.role, reading(p));
+    };
     const candidates = passages
       .map((p) => ({ p, score: scorePassage(clause, p, termsIn, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
-      .map((s) => ({
-        ...s,
-        fit: DESCRIBES_CONTENTS.test(s.p.text)
-          ? ("other" as const)
-          : onlyExcepted(clause, s.p.text)
-            ? clause.role.negationExcludes
-              ? ("exclusion" as const)
-              : ("other" as const)
-            : roleFit(clause.role, reading(s.p)),
-      }));
+      .map((s) => ({ ...s, fit: fitOf(s.p) }));
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
     const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
     const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];

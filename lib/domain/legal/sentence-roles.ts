@@ -142,7 +142,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
   const object = after.split(/\s+/).slice(0, 6).join(" ");
   return {
-    actor: actorOf(before, vendors),
+    actor: passiveAgent(after, vendors) ?? actorOf(before, vendors),
     modality,
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
@@ -150,6 +150,14 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
     vendorActsAfter: vendorActs(after, vendors),
   };
+}
+
+/** "The Customer shall be informed by the Provider of …": in a passive the party after "by" acts. */
+function passiveAgent(after: string, vendors: ReadonlySet<string>): Actor | null {
+  const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+((?:the\s+)?\S+(?:\s+\S+)?)/i.exec(after);
+  if (!m) return null;
+  const actor = actorOf(m[1] ?? "", vendors);
+  return actor === "unknown" ? null : actor;
 }
 
 /**

@@ -825,3 +825,69 @@ describe("forms met in a second batch of DPAs measured untuned", () => {
     expect(find("For the payment of fees, the provisions set forth in the TC shall apply.", "liability_cap").byReference).toBeUndefined();
   });
 });
+
+describe("forms met in SaaS and cloud terms measured untuned", () => {
+  test("informing one's representatives of the restrictions is no incident notice", () => {
+    const text = "Each Party shall take reasonable precautions to prevent any unauthorised disclosure of the other Party's Confidential Information, disclosing it only to Representatives who have a need to know it, are parties to appropriate agreements sufficient to comply with this Section, and are informed of the restrictions on its use.";
+    expect(find(text, "incident_notification").found).toBe(false);
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("the customer informed of an incident is still an incident notice", () => {
+    expect(find("The Customer shall be informed by the Provider of any Security Incident within 48 hours.", "incident_notification").found).toBe(true);
+  });
+
+  test("security awareness training sold as the product is no training duty", () => {
+    expect(find("Responsibilities that may be required include planning phishing security awareness programs, creating training materials and simulation content.", "security_training").found).toBe(false);
+  });
+
+  test.each([
+    "You further authorize us to use a third party to process payments, and consent to the disclosure of your payment information to such third party.",
+    "You hereby consent to Us and Our sub-contractors using Your Content to provide the Services.",
+  ])("a blanket consent given in the terms themselves leaves the customer no say: %s", (text) => {
+    expect(find(text, "subprocessor_consent").found).toBe(false);
+  });
+
+  test("an authorisation that comes with notice of changes and a right to object stays the clause", () => {
+    expect(find("Customer hereby authorises the sub-processors listed in Annex 3; Processor shall notify Customer of any new sub-processor and Customer may object.", "subprocessor_consent").found).toBe(true);
+  });
+
+  test("a third party's right to verify the customer's compliance is no audit right of the customer", () => {
+    expect(find("You agree that Microsoft holds the right to enforce this Appendix and may verify your compliance with it.", "right_to_audit").found).toBe(false);
+  });
+
+  test("a security policy on a cyber-security website is no insurance", () => {
+    expect(find("The Consumer shall comply with all relevant policies published on the Data and Cyber Security Centre website.", "cyber_insurance").found).toBe(false);
+  });
+
+  test("a cyber liability policy with a limit is insurance", () => {
+    expect(find("Supplier shall maintain a cyber liability policy with limits of not less than $2,000,000 per claim.", "cyber_insurance").found).toBe(true);
+  });
+
+  test("an indemnity for misuse of customer data stays one when it also covers IP claims", () => {
+    const text = "We will indemnify, defend and hold you harmless against any third-party Action arising out of (1) an allegation that the Service infringes a patent or copyright, or (2) our breach of our confidentiality obligations or our use of Customer Data in violation of this Agreement.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("an IP indemnity alone is not the clause", () => {
+    expect(find("We will indemnify, defend and hold you harmless against any third-party Action alleging that the Service infringes a patent, trademark or copyright.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("retention and deletion left to the DPA is deletion by reference", () => {
+    const p = find("Retention, Deletion and Retrieval of Customer Data. For information regarding the retention and deletion of Customer Data, please see the Obligations section of our DPA.", "data_return_deletion");
+    expect(p).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("deploying in the provider's UK data centres is residency", () => {
+    expect(find("You have the choice of deploying the solution in one or both of Our UK data centres.", "data_residency").found).toBe(true);
+  });
+
+  test("'shall be limited £1000', with the 'to' dropped, is still a cap", () => {
+    expect(find("Our total liability arising in connection with this Agreement shall be limited £1000 for the Service which gave rise to the claim.", "liability_cap").found).toBe(true);
+  });
+});
+
+test("retention 'as described in the Agreement and this DPA' in a transfer annex is no deletion by reference", () => {
+  const text = "For these purposes, the parties agree that the nature and purpose of processing, categories of personal data, and retention are as described in the Agreement and this DPA.";
+  expect(find(text, "data_return_deletion").byReference).toBeUndefined();
+});
