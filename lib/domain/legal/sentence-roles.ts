@@ -121,17 +121,22 @@ function mainModal(text: string): RegExpExecArray | null {
   return first;
 }
 
+/** A commitment stated without a modal verb (present tense, a passive with a deadline, "ensures that"). */
+function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReading {
+  return { actor, modality: "other", polarity, customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+}
+
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
   const m = mainModal(text);
   if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
-    return { actor: "vendor", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+    return committed("vendor");
   }
   if (!m) {
     const performative = partyAssures(text, vendors) ?? partyDoes(text, vendors);
     if (performative) return performative;
     // "All personal data is erased within 30 days": a passive with a deadline commits the one who holds the data, whoever asked.
     if (PASSIVE_WITH_DEADLINE.test(text)) {
-      return { actor: "unknown", modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+      return committed("unknown");
     }
   }
   if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false, vendorActsAfter: false };
@@ -195,7 +200,7 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
   const actor = actorOf(before, vendors);
   if (actor === "unknown") return null;
   const negated = /\b(?:not|never|no longer)\s*$/i.test(before);
-  return { actor, modality: "other", polarity: negated ? "prohibited" : "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+  return committed(actor, negated ? "prohibited" : "granted");
 }
 
 /**
@@ -216,7 +221,7 @@ function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading 
   if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
   if (actor === "unknown") return null;
-  return { actor, modality: "other", polarity: "granted", customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+  return committed(actor);
 }
 
 /**
