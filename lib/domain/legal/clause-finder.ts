@@ -193,10 +193,11 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
  * except Customer Data"): from the exception word to the end of the clause, or
  * to the comma after which the main clause resumes ("Save and except for
  * liability under Clause 6, the aggregate liability … shall not exceed").
- * "But not later than 24 hours" bounds a time; it carves nothing out.
+ * "But not later than 24 hours" bounds a time and "including but not limited
+ * to" widens; neither carves anything out.
  */
 const EXCEPTION =
-  /\b(?:except(?:\s+(?:for|that))?|excluding|other than|save (?:for|as)|with the exception of|but not(?!\s+(?:later|earlier|more|less|fewer|before|after|exceeding|to exceed)\b)|not including|(?:does|shall|will) not (?:apply to|cover|include))\b/gi;
+  /\b(?:except(?:\s+(?:for|that))?|excluding|other than|save (?:for|as)|with the exception of|but not(?!\s+(?:limited|later|earlier|more|less|fewer|before|after|exceeding|to exceed)\b)|not including|(?:does|shall|will) not (?:apply to|cover|include))\b/gi;
 
 /** The end of an exception: a full stop or semicolon, or a comma followed by a main clause's verb. */
 const MAIN_CLAUSE_RESUMES = /[.;)]|,(?=[^,.;]{0,140}\b(?:shall|will|must|may|is|are)\b)/i;

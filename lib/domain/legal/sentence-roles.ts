@@ -47,7 +47,7 @@ const MUTUAL =
 
 // "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes? to|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
 // "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
 const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
 // "Customer waives any right to audit" gives the right up.
@@ -108,15 +108,20 @@ export function elaboratesPrevious(text: string): boolean {
  * The modal of the main clause: "with notice and Licensor approval, which will
  * not be unreasonably withheld, Customer will be entitled to perform an audit"
  * is the Customer's right, not a refusal by the Licensor. A modal that opens a
- * relative clause ("which will", "who may", "as may be agreed") is skipped
- * when a later one is there.
+ * relative clause ("which will", "who may", "as may be agreed") or sits in a
+ * condition ("only if such an audit may not …") is skipped when another one is
+ * there.
  */
 function mainModal(text: string): RegExpExecArray | null {
   const all = new RegExp(MODAL.source, "gi");
   let first: RegExpExecArray | null = null;
   for (let m = all.exec(text); m; m = all.exec(text)) {
     first ??= m;
-    if (!/\b(?:which|who|whom|as)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return m;
+    const before = text.slice(0, m.index);
+    const relative = /\b(?:which|who|whom|as)\s+$/i.test(before.slice(-12));
+    // "… and to allow audits, only if such an audit may not impose a threat": a modal inside a condition is not the main verb.
+    const conditional = /\b(?:if|unless|provided(?:\s+that)?|in case)\b[^,;:()]{0,80}$/i.test(before);
+    if (!relative && !conditional) return m;
   }
   return first;
 }

@@ -891,3 +891,35 @@ test("retention 'as described in the Agreement and this DPA' in a transfer annex
   const text = "For these purposes, the parties agree that the nature and purpose of processing, categories of personal data, and retention are as described in the Agreement and this DPA.";
   expect(find(text, "data_return_deletion").byReference).toBeUndefined();
 });
+
+describe("forms met in a third batch of DPAs measured untuned", () => {
+  test("'including but not limited to' widens; it carves nothing out", () => {
+    const text = "The Processor undertakes in particular, but not limited to, to abide by the following requirements: (4) to make available to the Client all information necessary to demonstrate compliance, and to allow audits, always within the limits of proportionality, and only if such an audit may not impose a threat to the rights of any third party.";
+    expect(find(text, "right_to_audit").found).toBe(true);
+  });
+
+  test("a modal inside a condition is not the main verb", () => {
+    expect(find("Provided that the audit shall not disrupt the Supplier's business, the Customer may audit the Supplier's compliance once a year.", "right_to_audit").found).toBe(true);
+  });
+
+  test.each([
+    "If personal data is transferred from a country within the European Economic Area to a country outside it, the parties shall ensure that the data are adequately protected.",
+    "Customer Personal Data may be processed in the United States and other countries where the Provider or its Sub-processors maintain facilities.",
+    "The Provider primarily stores Customer Personal Data in Australia.",
+    "Some Customer Personal Data may also be processed outside Australia by the Sub-processors.",
+  ])("a safeguarded transfer, places 'and other countries', a primary location or a permission to process elsewhere is no residency: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(false);
+  });
+
+  test("data that are not transferred or processed outside the EEA is residency", () => {
+    expect(find("The Processor uses cloud sub-processors (while, however, the personal data are not transferred or processed outside of the European Economic Area).", "data_residency").found).toBe(true);
+  });
+
+  test("deletion once the agreement ceases to be effective is deletion at the end", () => {
+    expect(find("Once this Data Processing Agreement ceases to be effective for any reason, the Processor undertakes to delete or return all the personal data.", "data_return_deletion").found).toBe(true);
+  });
+});
+
+test("where the data subjects are located, 'within' the EU, is no data location", () => {
+  expect(find("This Addendum only applies if you or your customers are data subjects located within the EU.", "data_residency").found).toBe(false);
+});
