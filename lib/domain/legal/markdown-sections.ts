@@ -11,6 +11,7 @@
 // Pure: no I/O. The upload (lib/server/contracts/extract-text.ts), the CLI and
 // the accuracy harness all go through this one module.
 import { type Token, type Tokens, marked } from "marked";
+import { parse as parseYaml } from "yaml";
 import type { ContractTextInput } from "./contract-passages";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
@@ -21,7 +22,8 @@ const MAX_LEAD_IN = 300;
 
 export function markdownToSections(markdown: string): Section[] {
   const out = new SectionWriter();
-  walkBlocks(marked.lexer(stripFrontMatter(markdown)), out, undefined);
+  const { bodies, rest } = splitFrontMatter(markdown);
+  for (const body of [...bodies, rest]) walkBlocks(marked.lexer(body), out, undefined);
   return out.finish();
 }
 
@@ -177,8 +179,36 @@ function clip(text: string): string {
   return text.length <= MAX_LEAD_IN ? text : text.slice(text.length - MAX_LEAD_IN);
 }
 
-function stripFrontMatter(markdown: string): string {
-  return markdown.replace(/^\ufeff?---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
+const FRONT_MATTER = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** A string this long, over several lines, in front matter is page content, not a title or a date. */
+const MIN_BODY = 200;
+
+/**
+ * Front matter is metadata ("title:", "date:") and is dropped, except where a
+ * site builder keeps the page itself in it ("components: - type: Text, text:
+ * >+ # Data Processing Addendum …"): its long multi-line strings are the
+ * document, read as Markdown before whatever follows. Parsed as YAML (the
+ * yaml package); front matter that does not parse is dropped whole.
+ */
+function splitFrontMatter(markdown: string): { bodies: string[]; rest: string } {
+  const m = FRONT_MATTER.exec(markdown);
+  if (!m) return { bodies: [], rest: markdown };
+  const rest = markdown.slice(m[0].length);
+  let data: unknown;
+  try {
+    data = parseYaml(m[1] ?? "");
+  } catch {
+    return { bodies: [], rest };
+  }
+  const bodies: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.length >= MIN_BODY && value.includes("\n")) bodies.push(value);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  collect(data);
+  return { bodies, rest };
 }
 
 /** Tags dropped, entities decoded: inline HTML and MDX components keep only their words; table cells stay apart (" | "). */

@@ -56,3 +56,24 @@ describe("Markdown to sections", () => {
     expect(p.passages[0]?.section).toBe("Security");
   });
 });
+
+describe("front matter", () => {
+  test("titles and dates in front matter are dropped", () => {
+    const sections = markdownToSections("---\ntitle: Data Processing Addendum\ndate: 2024-01-01\n---\n\n## Deletion\n\nThe Processor shall delete all Personal Data on termination.\n");
+    expect(sections.map((s) => s.text).join(" ")).not.toContain("2024-01-01");
+    expect(sections).toEqual([{ heading: "Deletion", text: "The Processor shall delete all Personal Data on termination." }]);
+  });
+
+  test("a page body a site builder keeps in front matter is read as the document", () => {
+    const body = "## Deletion\n\nOn termination of the Agreement the Processor shall delete all Personal Data and certify the deletion in writing within thirty days of the request.\n\nThe Processor shall notify the Customer of any Personal Data Breach within 48 hours.\n";
+    const markdown = `---\ntemplate: page\ncomponents:\n  - type: Text\n    text: >+\n${body.split("\n").map((l) => (l ? `      ${l}` : "")).join("\n")}\nseo:\n  title: DPA\n---\n`;
+    const sections = markdownToSections(markdown);
+    expect(sections[0]?.heading).toBe("Deletion");
+    expect(sections[0]?.text).toContain("The Processor shall notify the Customer of any Personal Data Breach within 48 hours.");
+  });
+
+  test("front matter that is not YAML is dropped whole", () => {
+    const sections = markdownToSections("---\n: : not yaml [\n---\nThe Processor shall delete all Personal Data on termination.\n");
+    expect(sections).toEqual([{ heading: null, text: "The Processor shall delete all Personal Data on termination." }]);
+  });
+});
