@@ -923,3 +923,51 @@ describe("forms met in a third batch of DPAs measured untuned", () => {
 test("where the data subjects are located, 'within' the EU, is no data location", () => {
   expect(find("This Addendum only applies if you or your customers are data subjects located within the EU.", "data_residency").found).toBe(false);
 });
+
+describe("forms met in services, security and cloud terms measured untuned", () => {
+  test("the client authorised to run penetration tests on the services, itself or through an auditor, has an audit right", () => {
+    expect(find("The CLIENT is authorized to conduct, directly or through a specifically mandated external auditor, penetration tests on the provided Services.", "right_to_audit").found).toBe(true);
+  });
+
+  test("the vendor assessing a plugin for the security problems it may have is no audit right", () => {
+    expect(find("For a fee, the Supplier will conduct an assessment of a plugin intended to give a broad understanding of the kinds of security problems that plugin may have.", "right_to_audit").found).toBe(false);
+  });
+
+  test("a customer that promises to indemnify is not the vendor indemnifying", () => {
+    expect(find("The CLIENT also promises to actively participate in managing any legal action involving Content, and agrees to indemnify the Provider for all resulting damages, including any potential penalties.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("service penalties as a lump-sum indemnity for incidents are no indemnity for data breaches", () => {
+    expect(find("When the application of penalties is requested by the CLIENT, the payment of these penalties by the Service Provider will constitute a final lump-sum indemnity for damages concerning the incidents that gave rise to the penalty.", "liability_indemnification").found).toBe(false);
+  });
+
+  test.each([
+    "The Processor shall: (c) not use sub Processors without consent of the Controller;",
+    "The Supplier will not outsource any part of the Work without your prior agreement, which will not be unreasonably withheld.",
+  ])("sub-processing or outsourcing that needs the customer's consent or prior agreement: %s", (text) => {
+    expect(find(text, "subprocessor_consent").found).toBe(true);
+  });
+
+  test("the vendor will: not transfer data outside the EEA is residency", () => {
+    expect(find("The Supplier will: (a) not transfer any Host Personal Data outside of the European Economic Area;", "data_residency").found).toBe(true);
+  });
+
+  test("'cyber' in the vendor's own name makes no cyber insurance", () => {
+    expect(find("Acme Cyber will maintain an appropriate level of insurance against professional negligence at all times.", "cyber_insurance").found).toBe(false);
+  });
+
+  test("cyber insurance named as such stays", () => {
+    expect(find("The Supplier will maintain cyber insurance of at least £1,000,000 at all times.", "cyber_insurance").found).toBe(true);
+  });
+});
+
+test.each([
+  "The Supplier may refuse to permit the use of any plugin if its assessment indicates that it presents unacceptable security risks.",
+  "You recognise and agree that the nature of practical security testing makes it impractical to state in advance what personal data may be processed.",
+])("the vendor refusing to permit a plugin, or the customer acknowledging how security testing works, is no audit right: %s", (text) => {
+  expect(find(text, "right_to_audit").found).toBe(false);
+});
+
+test("professional liability written as 'cyber/errors and omissions liability insurance' is cyber cover", () => {
+  expect(find("We will maintain: (iii) Professional Liability (cyber/errors and omissions liability insurance), with a limit of $5,000,000.", "cyber_insurance").found).toBe(true);
+});
