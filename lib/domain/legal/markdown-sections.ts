@@ -19,6 +19,8 @@ type Section = NonNullable<ContractTextInput["sections"]>[number];
 const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^(?:[a-z]|[ivx]+)\.\s|^\d+(?:\.\d+)+\.?\s/i;
 const DOTTED_NUMBER = /^(\d+(?:\.\d+)+)\.?\s/;
 const MAX_LEAD_IN = 300;
+/** A heading of six words or more that ends in a colon is a sentence introducing a list, not a title. */
+const LEAD_IN_HEADING = /^(?:\S+\s+){5,}\S*:\s*$/;
 
 export function markdownToSections(markdown: string): Section[] {
   const out = new SectionWriter();
@@ -53,9 +55,13 @@ class SectionWriter {
 function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefined): void {
   for (const token of tokens) {
     switch (token.type) {
-      case "heading":
-        out.heading(inlineText((token as Tokens.Heading).tokens));
+      case "heading": {
+        const text = inlineText((token as Tokens.Heading).tokens);
+        // "#### In the event of a breach, the Provider will:" is a lead-in set as a heading: it governs the list below.
+        if (LEAD_IN_HEADING.test(text)) paragraphWithLeadIn(text, out, leadIn);
+        else out.heading(text);
         break;
+      }
       case "paragraph":
       case "text": {
         const t = token as Tokens.Paragraph | Tokens.Text;
@@ -171,7 +177,8 @@ function inlineParts(tokens: Token[]): string {
 /** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
 function leadInOf(text: string): string | undefined {
   if (!/[:\u2014-]\s*$/.test(text)) return undefined;
-  const sentences = text.split(/(?<=[.;])\s+(?=[A-Z(])/);
+  // "… under GDPR Article 28. abcAssess commits to:": a sentence may open with a lower-case name; "e.g." ends none.
+  const sentences = text.split(/(?<=[A-Za-z0-9)\]]{2}[.;])\s+(?=[A-Za-z(])/);
   return clip(sentences[sentences.length - 1] ?? text);
 }
 

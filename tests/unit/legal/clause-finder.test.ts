@@ -971,3 +971,29 @@ test.each([
 test("professional liability written as 'cyber/errors and omissions liability insurance' is cyber cover", () => {
   expect(find("We will maintain: (iii) Professional Liability (cyber/errors and omissions liability insurance), with a limit of $5,000,000.", "cyber_insurance").found).toBe(true);
 });
+
+describe("forms met in a fourth batch of DPAs measured untuned", () => {
+  test("where the customer is located is no data location", () => {
+    expect(find("For Subscribers located in Canada, the Provider complies with PIPEDA and retains personal information only for as long as necessary.", "data_residency").found).toBe(false);
+  });
+
+  test("data stored in 'the Republic of Ireland' is stored in Ireland", () => {
+    expect(find("The data pertaining to this agreement is stored only in the Republic of Ireland.", "data_residency").found).toBe(true);
+  });
+
+  test("processing that cannot be performed at other locations without authorisation is residency", () => {
+    expect(find("Processing of the personal data cannot be performed at other locations than the following without the data controller's prior written authorisation.", "data_residency").found).toBe(true);
+  });
+
+  test("persons under the processor's authority committed to confidentiality are its staff", () => {
+    expect(find("The data processor shall only grant access to the personal data to persons under the data processor's authority who have committed themselves to confidentiality.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("making a copy of the data available at termination is a return", () => {
+    expect(find("Upon termination of Customer's use of the Service, Provider shall make available to Customer a copy of any Personal Data processed under this DPA.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("making the service available at termination is not", () => {
+    expect(find("Upon termination of the initial term, Provider shall make the Service available for a further renewal term.", "data_return_deletion").found).toBe(false);
+  });
+});

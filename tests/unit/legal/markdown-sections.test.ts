@@ -77,3 +77,20 @@ describe("front matter", () => {
     expect(sections).toEqual([{ heading: null, text: "The Processor shall delete all Personal Data on termination." }]);
   });
 });
+
+describe("lead-ins", () => {
+  test("a heading that is a sentence ending in a colon governs the list below it", () => {
+    const sections = markdownToSections("## 6. Breach Notification\n\n#### In the event that the Provider becomes aware of a confirmed security breach affecting Personal Data, the Provider will:\n\n- Notify the Subscriber without undue delay and within 72 hours.\n- Provide a description of the breach.\n");
+    expect(sections[0]?.heading).toBe("6. Breach Notification");
+    expect(sections[0]?.text).toContain("the Provider will: Notify the Subscriber without undue delay and within 72 hours.");
+  });
+
+  test("a short heading ending in a colon stays a heading", () => {
+    expect(markdownToSections("## Definitions:\n\nTerms have these meanings.\n")[0]?.heading).toBe("Definitions:");
+  });
+
+  test("the lead-in is the last sentence, even when it opens with a lower-case name", () => {
+    const sections = markdownToSections("For Subscribers in the EU, whose data may be subject to GDPR, abcAssess acts as a processor. abcAssess commits to the following obligations:\n\n- Ensure that all personnel are bound by confidentiality.\n");
+    expect(sections[0]?.text.split("\n\n")[1]).toBe("abcAssess commits to the following obligations: Ensure that all personnel are bound by confidentiality.");
+  });
+});
