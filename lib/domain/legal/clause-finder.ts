@@ -83,10 +83,11 @@ export function findClauses(
   return compiled.clauses.map((clause) => {
     const threshold = clause.entry.finder.threshold;
     const fitOf = (p: Passage): "clause" | "exclusion" | "other" => {
-      if (DESCRIBES_CONTENTS.test(p.text)) return "other";
+      if (DESCRIBES_CONTENTS.test(p.text) || RUN_IN_TITLE.test(p.text)) return "other";
       // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.
       if (clause.byReference.some((re) => re.test(p.text))) return "clause";
-      if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes ? "exclusion" : "other";
+      // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
+      if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       return roleFit(clause.role, reading(p));
     };
     const candidates = passages
@@ -186,6 +187,11 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   }
   return "clause";
 }
+
+/** "4.1. Authorized Subprocessors.": a bold run-in title read as a sentence names a topic and states nothing. */
+const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*$/;
+
+const LIMITS_LIABILITY = /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim)/i;
 
 /**
  * Where a sentence carves its subject out ("indemnify … against third-party

@@ -110,10 +110,13 @@ export function elaboratesPrevious(text: string): boolean {
  * is the Customer's right, not a refusal by the Licensor. A modal that opens a
  * relative clause ("which will", "who may", "as may be agreed") or sits in a
  * condition ("only if such an audit may not …") is skipped when another one is
- * there.
+ * there; in "If …, then …" only the modals after "then" count.
  */
 function mainModal(text: string): RegExpExecArray | null {
   const all = new RegExp(MODAL.source, "gi");
+  // "If, on the basis of a court decision, X is obliged to disclose …, then X is not obliged to pay": the main clause follows "then".
+  const then = /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)+\.?\s+)?\W*(?:if|unless|where|should|in the event)\b/i.test(text) ? /,\s*then\b/i.exec(text) : null;
+  if (then) all.lastIndex = then.index + then[0].length;
   let first: RegExpExecArray | null = null;
   for (let m = all.exec(text); m; m = all.exec(text)) {
     first ??= m;
@@ -213,13 +216,14 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * conduct data protection training each year", "After the subscription ends
  * we delete all of your content": a party that, in the present tense, gives
  * or requires something of its own people, or deletes or returns what it
- * holds, states what it does under the agreement, as "shall provide" does. The
+ * holds, or informs the customer, states what it does under the agreement, as
+ * "shall provide" does. The
  * subject must be a party and come first, after at most a clause of time:
  * "Customer provides training to its own employees" binds the customer, and a
  * verb deep in a description binds nobody. "Offers" is left out: training
  * offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?)\b/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b/i;
 
 function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
   const m = PARTY_DOES.exec(text.trim());

@@ -997,3 +997,39 @@ describe("forms met in a fourth batch of DPAs measured untuned", () => {
     expect(find("Upon termination of the initial term, Provider shall make the Service available for a further renewal term.", "data_return_deletion").found).toBe(false);
   });
 });
+
+describe("forms met in hosting, agency and SaaS terms measured untuned", () => {
+  test("the indemnification procedure is no indemnity", () => {
+    expect(find("Promptly after a party seeking indemnification learns of the existence of a Claim, the indemnified party must notify the other party of the Claim in writing.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("each party requiring its employees to comply with their confidentiality obligations binds its staff", () => {
+    expect(find("Each party shall notify its employees of their confidentiality obligations and shall require its employees to comply with these obligations.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("a contractor that immediately informs the client of data protection breaches states the duty", () => {
+    expect(find("The contractor immediately informs the client of personal data protection breaches.", "incident_notification").found).toBe(true);
+  });
+
+  test("a run-in title names a topic and states nothing", () => {
+    expect(find("4.1. Authorized Subprocessors.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("an indemnity carved out of a limitation of liability survives it", () => {
+    const text = "Except for breaches of confidentiality and indemnification obligations, the maximum liability of either party will be limited to the fees received in the preceding six months. Each party will indemnify, defend and hold the other harmless from any and all claims resulting from its breach of this Agreement.";
+    expect(find(text, "liability_indemnification")).toMatchObject({ found: true });
+    expect(find(text, "liability_indemnification").exclusion).toBeUndefined();
+  });
+
+  test("'If …, then the vendor is not obliged to pay indemnification' excludes it", () => {
+    const p = find("3. If, on the basis of a court decision, the Supplier is obliged to provide confidential information to third parties, then the Supplier is not obliged to pay compensation or indemnification.", "liability_indemnification");
+    expect(p.found).toBe(false);
+  });
+
+  test.each([
+    "The data processed by us will be deleted as soon as consent is revoked or other permissions cease to apply.",
+    "We delete the data after the expiry of legal warranty obligations, generally after 4 years.",
+  ])("routine retention under a privacy notice is no deletion at the end: %s", (text) => {
+    expect(find(text, "data_return_deletion").found).toBe(false);
+  });
+});
