@@ -88,7 +88,10 @@ export function findClauses(
       if (clause.byReference.some((re) => re.test(p.text))) return "clause";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
-      return roleFit(clause.role, reading(p));
+      const r = reading(p);
+      // "Audits will not include intrusive testing": a negation whose subject is the protection itself limits its scope; it does not exclude it.
+      if (r.polarity === "prohibited" && LIMITS_SCOPE.test(p.text)) return "other";
+      return roleFit(clause.role, r);
     };
     const candidates = passages
       .map((p) => ({ p, score: scorePassage(clause, p, termsIn, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
@@ -191,6 +194,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
 /** "4.1. Authorized Subprocessors.": a bold run-in title read as a sentence names a topic and states nothing. */
 const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*$/;
 
+const LIMITS_SCOPE =
+  /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
 const LIMITS_LIABILITY = /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim)/i;
 
 /**

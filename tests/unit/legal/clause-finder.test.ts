@@ -1033,3 +1033,44 @@ describe("forms met in hosting, agency and SaaS terms measured untuned", () => {
     expect(find(text, "data_return_deletion").found).toBe(false);
   });
 });
+
+describe("forms met in a fifth batch of DPAs and SaaS terms measured untuned", () => {
+  test.each([
+    "We are located in the United States and process Customer Personal Data in the United States and in the locations used by our Sub-processors.",
+    "Support personnel may remotely access Client Data from outside the UK/EEA only as necessary to provide the Service.",
+  ])("places used by sub-processors, or access permitted from outside, is no residency: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(false);
+  });
+
+  test("'Liability is governed by the main agreement' is a cap by reference", () => {
+    expect(find("5.2 Liability. Liability is governed by the main agreement;", "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("information made available to demonstrate compliance is an audit right (information only)", () => {
+    expect(find("Helix shall, upon request, make available to the Controller information reasonably necessary to demonstrate compliance with this DPA.", "right_to_audit").found).toBe(true);
+  });
+
+  test("a Breach Event is an incident", () => {
+    expect(find("Helix shall notify Customer without undue delay but in no event later than seventy-two (72) hours after becoming aware of any Breach Event.", "incident_notification").found).toBe(true);
+  });
+
+  test("'Audits will not include intrusive testing' limits the audit; it does not exclude it", () => {
+    const text = "Customer may conduct an audit of the Provider's relevant policies and controls once in any 12-month period. Audits will not include intrusive testing of production systems.";
+    const p = find(text, "right_to_audit");
+    expect(p.found).toBe(true);
+    expect(p.exclusion).toBeUndefined();
+  });
+
+  test("a cap in the second item under 'IN NO EVENT SHALL:' after a long first item", () => {
+    const text = "IN NO EVENT SHALL: (I) PROVIDER BE LIABLE TO YOU FOR ANY CONSEQUENTIAL, INCIDENTAL, PUNITIVE, SPECIAL, EXEMPLARY OR INDIRECT DAMAGES (INCLUDING LOST PROFITS OR SAVINGS), EVEN IF YOU WERE ADVISED OF THE POSSIBILITY OF THE OCCURRENCE OF SUCH DAMAGES; OR (II) PROVIDER'S LIABILITY TO YOU ARISING OUT OF THESE TERMS EXCEED AN AMOUNT EQUAL TO THE TOTAL FEES PAID UNDER THE ORDER FORM.";
+    expect(find(text, "liability_cap").found).toBe(true);
+  });
+
+  test("liability 'limited per event … to an amount' is a cap", () => {
+    expect(find("Such liability will be limited per event or series of events to an amount equivalent to the subscription charges paid in the three months before the event.", "liability_cap").found).toBe(true);
+  });
+
+  test("terminating by asking the vendor to delete the account is no deletion duty", () => {
+    expect(find("Termination. You may terminate these Terms at any time by asking us to delete your account via email and ceasing all use of the Services.", "data_return_deletion").found).toBe(false);
+  });
+});
