@@ -1074,3 +1074,18 @@ describe("forms met in a fifth batch of DPAs and SaaS terms measured untuned", (
     expect(find("Termination. You may terminate these Terms at any time by asking us to delete your account via email and ceasing all use of the Services.", "data_return_deletion").found).toBe(false);
   });
 });
+
+describe("forms met in a BAA, a practice agreement and supplier terms measured untuned", () => {
+  test("representatives with access subject to confidentiality restrictions are bound", () => {
+    const text = "Confidential Information may be provided only to the Receiving Party's employees, agents and subcontractors that have a need for such access, such Representatives being, in each case, subject to confidentiality restrictions similar to those contained herein.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("a use or disclosure of PHI in violation of HIPAA is an incident to report", () => {
+    expect(find("Clinic will promptly report to you any use or disclosure of which Clinic becomes aware of Protected Health Information in violation of HIPAA.", "incident_notification").found).toBe(true);
+  });
+
+  test("a permitted disclosure of PHI is no incident", () => {
+    expect(find("Clinic will report to you each disclosure of Protected Health Information made for treatment purposes.", "incident_notification").found).toBe(false);
+  });
+});
