@@ -176,7 +176,8 @@ function inlineParts(tokens: Token[]): string {
 
 /** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
 function leadInOf(text: string): string | undefined {
-  if (!/[:\u2014-]\s*$/.test(text)) return undefined;
+  // "… against all claims arising from any third-party claim against the Customer" + "1. that …": a sentence left unfinished before a list leads into it.
+  if (!/[:\u2014-]\s*$/.test(text) && !/[a-z,]\s*$/.test(text)) return undefined;
   // "… under GDPR Article 28. abcAssess commits to:": a sentence may open with a lower-case name; "e.g." ends none.
   const sentences = text.split(/(?<=[A-Za-z0-9)\]]{2}[.;])\s+(?=[A-Za-z(])/);
   return clip(sentences[sentences.length - 1] ?? text);

@@ -1089,3 +1089,23 @@ describe("forms met in a BAA, a practice agreement and supplier terms measured u
     expect(find("Clinic will report to you each disclosure of Protected Health Information made for treatment purposes.", "incident_notification").found).toBe(false);
   });
 });
+
+describe("forms met in services agreements measured untuned, second batch", () => {
+  test("third-party audit reports and other information provided to verify compliance are an audit right (reports only)", () => {
+    expect(find("Upon request by Customer, Provider will timely provide such documentation, third-party audit reports or other information reasonably necessary for Customer to verify Provider's compliance with these obligations.", "right_to_audit").found).toBe(true);
+  });
+
+  test("cybersecurity insurance in a long list of required cover is cyber insurance", () => {
+    expect(find("Provider will obtain and maintain adequate liability, automobile, workers' compensation, cybersecurity, unemployment compensation, disability or other types of insurance required by law.", "cyber_insurance").found).toBe(true);
+  });
+
+  test("an indemnity with an IP limb and a negligence limb covers the negligence", () => {
+    expect(find("The Developer shall indemnify the Customer against all claims arising from any third party claim (1) that the Software infringes any intellectual property right, or (2) that alleges any negligent act or omission of the Developer or its employees.", "liability_indemnification").found).toBe(true);
+  });
+});
+
+test("a mutual clause binding each party's representatives binds the vendor's (a duty on each party binds the vendor too)", () => {
+  const text = "Each party agrees not to disclose the other's Confidential Information to any third party except to its Representatives, provided that such Representatives agree to confidentiality measures at least as stringent as those stated in this MSA.";
+  expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  expect(find("Each party shall keep the other party's Confidential Information confidential.", "agent_access_confidentiality").found).toBe(false);
+});

@@ -94,3 +94,8 @@ describe("lead-ins", () => {
     expect(sections[0]?.text.split("\n\n")[1]).toBe("abcAssess commits to the following obligations: Ensure that all personnel are bound by confidentiality.");
   });
 });
+
+test("a sentence left unfinished before a list leads into its items", () => {
+  const sections = markdownToSections("The Developer shall indemnify the Customer against all claims arising from any third party claim against the Customer\n\n1. based on any claim that the Software infringes a patent, or\n1. that alleges any negligent act of the Developer.\n");
+  expect(sections[0]?.text).toContain("third party claim against the Customer (2) that alleges any negligent act of the Developer.");
+});
