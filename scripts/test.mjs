@@ -87,7 +87,10 @@ function playwrightCounts(file, ok) {
   return { passed: s.expected + s.flaky, failed, skipped: s.skipped };
 }
 
-const firstLine = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
+// A function declaration, not a const: the tiers above call it (through the failure collectors) before this line runs.
+function firstLine(text) {
+  return String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
+}
 
 function vitestFailures(tier, file) {
   if (!fs.existsSync(file)) return [];

@@ -67,15 +67,20 @@ test("admin registers a webhook, sends a test event, the receiver verifies it an
     await expect(edit.getByRole("status")).toContainText("Webhook saved.");
     await page.reload();
     await expect(page.getByRole("form", { name: "Edit webhook" }).getByLabel(/Assessment state changed/)).toBeChecked();
+    // Typing started before a rotation is kept: the rotation moves the webhook's version on but
+    // changes nothing the form edits, so the save that follows is not refused as stale.
+    await edit.getByLabel(/Assessment state changed/).uncheck();
     await page.getByRole("button", { name: `Rotate the signing secret of webhook ${name}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Rotate secret" }).click();
     const rotated = (await page.getByTestId("webhook-secret").textContent())!.trim();
     expect(rotated).toMatch(/^whsec_/);
     expect(rotated).not.toBe(secret);
-    // The rotation moved the webhook's version on; the untouched form follows, so the next save is not refused as stale.
-    await edit.getByLabel(/Assessment state changed/).uncheck();
+    await expect(page.locator(".page-header code").nth(1)).toHaveText(`${rotated.slice(0, 10)}…`);
+    await expect(edit.getByLabel(/Assessment state changed/)).not.toBeChecked();
     await edit.getByRole("button", { name: "Save" }).click();
     await expect(edit.getByRole("status")).toContainText("Webhook saved.");
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Edit webhook" }).getByLabel(/Assessment state changed/)).not.toBeChecked();
 
     await page.getByRole("button", { name: "Disable" }).click();
     await expect(page.getByText(/Disabled by an admin/)).toBeVisible();
