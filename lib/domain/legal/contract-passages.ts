@@ -220,14 +220,10 @@ class PassageBuilder {
     }
     if (this.heldBreak) {
       this.heldBreak = false;
+      // A line that goes on with the sentence joins it below, as any line of a paragraph does; anything else ends it.
       if (line === "" || !CONTINUES.test(line)) {
         this.flush();
         this.prevEnded = this.prevAllowsItem = true;
-      } else {
-        this.append(line, page);
-        this.prevEnded = ENDS_SENTENCE.test(line);
-        this.prevAllowsItem = this.prevEnded || ITEM_JOINER.test(line);
-        return;
       }
     }
     if (line === "") {

@@ -217,11 +217,10 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * we delete all of your content": a party that, in the present tense, gives
  * or requires something of its own people, or deletes or returns what it
  * holds, or informs the customer, states what it does under the agreement, as
- * "shall provide" does. The
- * subject must be a party and come first, after at most a clause of time:
- * "Customer provides training to its own employees" binds the customer, and a
- * verb deep in a description binds nobody. "Offers" is left out: training
- * offered for sale is a product, not a duty.
+ * "shall provide" does. The subject must be a party and come first, after at
+ * most a clause of time: "Customer provides training to its own employees"
+ * binds the customer, and a verb deep in a description binds nobody. "Offers"
+ * is left out: training offered for sale is a product, not a duty.
  */
 const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b/i;
 
@@ -276,6 +275,8 @@ function actorOf(window: string, vendors: ReadonlySet<string>): Actor {
 
 /** "Dojo4 and Client will each indemnify", "the Customer and the Supplier shall": the two parties as one subject. */
 function bothPartiesTogether(window: string, vendors: ReadonlySet<string>): boolean {
+  // Most subjects join no two words: skip building the patterns for them (this runs for every sentence read).
+  if (!/\s(?:and|&)\s/i.test(window)) return false;
   const vendor = [VENDOR.source, ...[...vendors].map((n) => `\\b${escapeRegExp(n)}\\b`)].join("|");
   const customer = CUSTOMER.source;
   const pair = (a: string, b: string) => new RegExp(String.raw`(?:${a})\s+(?:and|&)\s+(?:the\s+)?(?:${b})\s*$`, "i");
