@@ -197,8 +197,9 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 /** The protection itself as the subject of a negation ("Audits will not include …"): its scope is limited, not the protection excluded. */
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
-/** A limitation of liability: what it carves out ("except for indemnification obligations") survives it. */
-const LIMITS_LIABILITY = /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim)/i;
+/** A limitation of liability, or a waiver of consequential damages: what it carves out ("except for indemnification obligations") survives it. */
+const LIMITS_LIABILITY =
+  /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;
 
 /**
  * Where a sentence carves its subject out ("indemnify … against third-party

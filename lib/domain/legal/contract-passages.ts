@@ -169,6 +169,15 @@ const RULE_LINE = /^([=\-~^*#+_`'".:])\1{2,}$/;
 const MAX_HEADING_UNDERLINED = 90;
 const MAX_LEAD_IN = 300;
 const ITEM_JOINER = /[;,]\s*(?:and|or|and\/or)$/i;
+/**
+ * "The Processor shall not transfer Personal Data outside the UK unless:" is
+ * followed by the alternatives of one condition ("(a) … adequate protection;
+ * (b) … Standard Contractual Clauses; (c) the Controller has authorised it"):
+ * they complete the lead-in's sentence instead of standing alone, and the
+ * sentence is read as a whole.
+ */
+const CONDITION_LEAD_IN = /\b(?:unless|except(?:\s+(?:where|if|when|that|as))?|provided(?:\s+that)?|only\s+(?:if|where|when))\s*:["')\]]*$/i;
+const MAX_CONDITION_SENTENCE = 1500;
 
 /**
  * No paragraph ends on "within", "of", "the" or "shall": a blank line after
@@ -189,6 +198,8 @@ class PassageBuilder {
   private prevEnded = true;
   /** The open lead-in ("Upon termination:") for the list items that follow it. */
   private leadIn: string | undefined;
+  /** An open condition ("… unless:") and the passage its items complete. */
+  private openCondition: { leadIn: string; passage: Passage } | undefined;
   /** The buffer holds a list item: its passages start with the lead-in. */
   private bufferIsItem = false;
   private prevAllowsItem = true;
@@ -302,6 +313,13 @@ class PassageBuilder {
     this.bufferPages = [];
     this.bufferIsItem = false;
     if (!text.trim()) return;
+    // An item arrives bare after the lead-in here, or already led in by the Markdown reader (markdown-sections.ts).
+    const condition = this.openCondition;
+    const item = !condition ? undefined : leadIn === condition.leadIn ? text.trim() : withoutPrefix(text.trim(), `${condition.leadIn} `);
+    if (condition && item !== undefined && condition.passage.text.length + item.length < MAX_CONDITION_SENTENCE) {
+      condition.passage.text += ` ${item}`;
+      return;
+    }
     // An item keeps the lead-in open for its siblings; any other paragraph may open one.
     if (!leadIn) this.leadIn = /:["')\]]*$/.test(text.trim()) ? clipLeadIn(lastSentence(text.trim())) : undefined;
     let first = true;
@@ -323,7 +341,13 @@ class PassageBuilder {
         paragraph,
       });
     }
+    const last = this.passages[this.passages.length - 1];
+    this.openCondition = !leadIn && last && this.leadIn && CONDITION_LEAD_IN.test(this.leadIn) ? { leadIn: this.leadIn, passage: last } : undefined;
   }
+}
+
+function withoutPrefix(text: string, prefix: string): string | undefined {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
 }
 
 // ------------------------------------------------------------ sentences

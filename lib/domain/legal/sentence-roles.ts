@@ -52,8 +52,8 @@ const MODAL =
 const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
 // "Customer waives any right to audit" gives the right up.
 const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b|(?:hereby )?waives?\b)/i;
-/** "Under no circumstances will the Customer be permitted to …": the denial comes before the modal. */
-const NEGATED_BEFORE_MODAL = /\b(?:under no circumstances|in no (?:event|case|circumstances)|at no time)\b[^.;]{0,20}$/i;
+/** "Under no circumstances will the Customer be permitted to …", "neither party will be responsible": the denial comes before the modal. */
+const NEGATED_BEFORE_MODAL = /\b(?:under no circumstances|in no (?:event|case|circumstances)|at no time|(?:neither|no)\s+(?:party|parties|of the parties)\b(?!['’]s))[^.;]{0,20}$/i;
 
 const SUBJECT_WINDOW = 12;
 /** "shall (not) be entitled to", "will have the right to". */

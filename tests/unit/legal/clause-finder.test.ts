@@ -1109,3 +1109,101 @@ test("a mutual clause binding each party's representatives binds the vendor's (a
   expect(find(text, "agent_access_confidentiality").found).toBe(true);
   expect(find("Each party shall keep the other party's Confidential Information confidential.", "agent_access_confidentiality").found).toBe(false);
 });
+
+describe("forms met in a sixth batch (DPAs, services, SaaS and hosting terms) measured untuned", () => {
+  test("breaches relating to the protection of the customer's data are incidents", () => {
+    expect(find("The Contractor will notify the Client at once if it discovers any breaches relating to the security of the Client's data.", "incident_notification").found).toBe(true);
+  });
+
+  test("complying with the law on breach notification tells the customer nothing", () => {
+    const text = "Each party shall comply with all laws that apply to it, including laws on data transfers and data breach notification requirements that apply to that party.";
+    expect(find(text, "incident_notification").found).toBe(false);
+  });
+
+  test("a place of processing that only an agreement can change is residency", () => {
+    expect(find("The Supplier and its subcontractors store the Data in Norway unless otherwise agreed.", "data_residency").found).toBe(true);
+  });
+
+  test("no transfer out of a region without the customer's consent is residency, safeguards or not", () => {
+    expect(find("The Supplier shall not transfer Customer Data outside the EEA without the Customer's prior written consent and appropriate safeguards.", "data_residency").found).toBe(true);
+  });
+
+  test("a transfer allowed on any of several mechanisms is no residency", () => {
+    const text = "The Supplier shall not move Customer Data out of Canada unless:\n\n(a) the destination offers an adequate level of protection;\n(b) approved standard contractual clauses are signed; or\n(c) the Customer has agreed in writing.";
+    expect(find(text, "data_residency").found).toBe(false);
+  });
+
+  test("a region's law is not a place", () => {
+    expect(find("Where a legal requirement under European Union or Member State law stops the Supplier from following instructions, the Supplier will tell the Customer and will not process the data.", "data_residency").found).toBe(false);
+  });
+
+  test("ensuring a legal mechanism before a transfer out of a region is no residency", () => {
+    expect(find("If the Supplier transfers Personal Data to a subprocessor outside the EEA, the Supplier shall first ensure that a legal mechanism to achieve adequacy is in place.", "data_residency").found).toBe(false);
+  });
+
+  test("'the liability limitations outlined in the Master Agreement shall be applicable' is a cap by reference", () => {
+    const p = find("The liability limitations outlined in the Master Agreement shall be applicable to this addendum.", "liability_cap");
+    expect(p.byReference).toBe(true);
+  });
+
+  test("the main agreement's section entitled 'Limitation of Liability' applying is a cap by reference", () => {
+    const p = find("The section of the Services Agreement entitled \"Limitation of Liability\" shall apply between the Customer and the Supplier.", "liability_cap");
+    expect(p.byReference).toBe(true);
+  });
+
+  test("'including, without limitation, costs' limits nothing in an indemnity", () => {
+    const text = "The Supplier agrees to indemnify and defend the Customer against any loss or cost (including, without limitation, legal costs) arising from any negligence of the Supplier.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("an indemnity against third-party claims arising from the vendor's breach of its obligations", () => {
+    const text = "The Supplier agrees to indemnify the Customer against all losses related to a third-party claim arising out of a breach by the Supplier of its obligations under this Contract.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("an indemnity against a third-party claim of infringement only stays an IP indemnity", () => {
+    const text = "The Supplier will indemnify the Customer against any third party claim that the Customer's use of the Service infringes or misappropriates that third party's patent or copyright.";
+    expect(find(text, "liability_indemnification").found).toBe(false);
+  });
+
+  test("liability for damages from processing that breaks data protection law bears the customer's loss", () => {
+    expect(find("The Supplier shall be liable for the damage caused by processing that does not comply with applicable data protection law.", "liability_indemnification").found).toBe(true);
+  });
+
+  test("a survival clause naming indemnities grants none", () => {
+    const text = "Provisions that by their nature should survive termination shall survive, including, without limitation, indemnity, confidentiality and limitations of liability.";
+    expect(find(text, "liability_indemnification").found).toBe(false);
+  });
+
+  test("'neither party will be responsible' denies as 'shall not' does", () => {
+    const text = "Despite anything in this DPA (including, without limitation, either party's indemnification obligations), neither party will be responsible for fines levied against the other party for that party's breach of data protection law.";
+    expect(find(text, "liability_indemnification").found).toBe(false);
+  });
+
+  test("a waiver of consequential damages that carves out indemnities does not exclude them", () => {
+    const text = [
+      "Except for indemnification obligations, each party waives all claims against the other for consequential or incidental damages (including, without limitation, lost profits or data).",
+      "The Supplier will indemnify and hold the Customer harmless from all third-party claims resulting from the Supplier's negligence.",
+    ].join("\n\n");
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("ensuring confidential information is not disclosed by one's employees binds the staff", () => {
+    const text = "Each Party shall take reasonable steps to ensure that the other's Confidential Information to which it has access is not disclosed by its employees or agents.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("employees bound in writing to the vendor's obligations under the agreement", () => {
+    expect(find("The Consultant will ensure that its employees and agents are bound in writing to the Consultant's obligations under this Agreement.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("no subcontracting without consent is a subprocessor consent, even beside assignment", () => {
+    expect(find("The Consultant shall not subcontract, delegate or assign any obligations under this Agreement without the prior written consent of the Client.", "subprocessor_consent").found).toBe(true);
+    expect(find("Neither party may assign this Agreement without the prior written consent of the other party.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("a licence restriction on service-bureau and outsourcing use is no subprocessor clause", () => {
+    const text = "Customer agrees not to, and not to authorize any third party to, use the Software in any service-bureau, timesharing, outsourcing or similar arrangement.";
+    expect(find(text, "subprocessor_consent").found).toBe(false);
+  });
+});

@@ -139,3 +139,26 @@ test("an item ending '; and' is followed by the next item, not joined to it", ()
     "Upon termination: (b) The Company will return the Client's Confidential Information.",
   ]);
 });
+
+describe("a condition's items complete its sentence", () => {
+  const text =
+    "The Supplier shall not move Customer Data out of Canada unless:\n\n(a) Canada's regulator has found the destination adequate;\n(b) approved model clauses are signed; or\n(c) the Customer has agreed in writing.";
+
+  test("the items of an 'unless:' lead-in join it as one passage", () => {
+    expect(buildPassages({ sections: [{ heading: null, text }] }).map((p) => p.text)).toEqual([
+      "The Supplier shall not move Customer Data out of Canada unless: (a) Canada's regulator has found the destination adequate; (b) approved model clauses are signed; or (c) the Customer has agreed in writing.",
+    ]);
+  });
+
+  test("the same through Markdown, where each item arrives already led in", () => {
+    const markdown = "The Supplier shall not move Customer Data out of Canada unless:\n\n- the Customer has agreed in writing;\n- approved model clauses are signed.\n";
+    expect(buildPassages({ sections: markdownToSections(markdown) }).map((p) => p.text)).toEqual([
+      "The Supplier shall not move Customer Data out of Canada unless: the Customer has agreed in writing; approved model clauses are signed.",
+    ]);
+  });
+
+  test("a lead-in that is no condition keeps its items apart", () => {
+    const duties = "On termination the Supplier shall:\n\n(a) return the Customer Data; and\n(b) delete every copy.";
+    expect(buildPassages({ sections: [{ heading: null, text: duties }] })).toHaveLength(3);
+  });
+});
