@@ -65,6 +65,7 @@ export function findClauses(
     if (!t) used.set(p.index, (t = termsUsedIn(p.text, terms, p.index)));
     return t;
   };
+  const context: PassageContext = { termsIn, openingOf: paragraphOpenings(passages) };
   const readings = new Map<number, SentenceReading>();
   const reading = (p: Passage): SentenceReading => {
     let r = readings.get(p.index);
@@ -90,11 +91,11 @@ export function findClauses(
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       const r = reading(p);
       // "Audits will not include intrusive testing": a negation whose subject is the protection itself limits its scope; it does not exclude it.
-      if (r.polarity === "prohibited" && LIMITS_SCOPE.test(p.text)) return "other";
+      if (r.polarity === "prohibited" && (LIMITS_SCOPE.test(p.text) || PRESERVES.test(p.text))) return "other";
       return roleFit(clause.role, r);
     };
     const candidates = passages
-      .map((p) => ({ p, score: scorePassage(clause, p, termsIn, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
+      .map((p) => ({ p, score: scorePassage(clause, p, context, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
       .filter((s) => s.score > 0)
       .map((s) => ({ ...s, fit: fitOf(s.p) }));
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
@@ -181,7 +182,9 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     return "clause";
   }
   if (role.holder === "vendor") {
-    if (r.binding && r.actor === "customer" && !r.entitles && r.polarity === "granted") return "other";
+    // "Customer shall not provide unlawful data, and shall indemnify the Provider": the customer's duty, whatever its polarity,
+    // unless the vendor is then made to act ("Customer will no longer have access. Provider will delete …", read as one).
+    if (r.binding && r.actor === "customer" && !r.entitles && (r.polarity === "granted" || !r.vendorActsAfter)) return "other";
     // "The Customer may delete its data" is the customer acting; "the Customer may require the Supplier to delete" is the vendor's duty.
     if (role.requireBinding && r.actor === "customer" && r.entitles && !r.vendorActsAfter) return "other";
     if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
@@ -197,6 +200,8 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 /** The protection itself as the subject of a negation ("Audits will not include …"): its scope is limited, not the protection excluded. */
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
+/** "This clause shall not modify or limit the rights of audit": denying a limitation keeps the protection whole. */
+const PRESERVES = /\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)\b/i;
 /** A limitation of liability, or a waiver of consequential damages: what it carves out ("except for indemnification obligations") survives it. */
 const LIMITS_LIABILITY =
   /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;
@@ -253,7 +258,7 @@ function onlyExcepted(clause: CompiledClause, text: string): boolean {
 function scorePassage(
   clause: CompiledClause,
   p: Passage,
-  termsIn: (p: Passage) => DefinedTerm[],
+  context: PassageContext,
   descriptiveHeadings: RegExp[],
   descriptivePenalty: number,
 ): number {
@@ -262,7 +267,7 @@ function scorePassage(
   let score = 0;
   let core = false;
   for (const signal of clause.signals) {
-    if (signalMatches(clause, signal, p, termsIn)) {
+    if (signalMatches(clause, signal, p, context)) {
       score += signal.weight;
       if (signal.core) core = true;
     }
@@ -285,12 +290,14 @@ function scorePassage(
  *   hours" names the incident; under "Effect of Termination", "Processor shall
  *   delete all Customer Data" the termination ("Network Security" does not make
  *   a policy sentence about cyber insurance);
+ * - the time its paragraph opens with: after "On termination, …", "Thereafter
+ *   the Processor will delete the data" deletes at the end;
  * - the definition of a term the sentence uses bare: "notify the Covered Entity
  *   of any Breach", where "Breach" means the unauthorised access to PHI.
  * Context supplies the subject, never the duty: at least one pattern must match
  * the sentence itself.
  */
-function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"][number], p: Passage, termsIn: (p: Passage) => DefinedTerm[]): boolean {
+function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"][number], p: Passage, context: PassageContext): boolean {
   const missing = signal.all.filter((re) => !re.test(p.text));
   if (missing.length === 0) return true;
   // The first pattern is the signal's action (notify, indemnify, delete): context may name what it is about, never supply the duty itself.
@@ -298,7 +305,32 @@ function signalMatches(clause: CompiledClause, signal: CompiledClause["signals"]
   const pattern = missing[0]!;
   const heading = p.heading;
   if (heading !== undefined && pattern.test(heading) && clause.headings.some((re) => re.test(heading))) return true;
-  return termsIn(p).some((t) => pattern.test(t.genus));
+  const opening = context.openingOf(p);
+  if (opening !== undefined && pattern.test(opening)) return true;
+  return context.termsIn(p).some((t) => pattern.test(t.genus));
+}
+
+interface PassageContext {
+  termsIn: (p: Passage) => DefinedTerm[];
+  /** The time a passage's paragraph opens with, for the sentences after the first. */
+  openingOf: (p: Passage) => string | undefined;
+}
+
+/** "On termination, …", "Upon expiry of the Agreement, …": the time a paragraph opens with. */
+const TIME_OPENING = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?((?:on|upon|after|following|at)\s+[^,;.]{3,80}?),/i;
+
+/**
+ * "On termination, the Controller may ask for its data within 14 days. …
+ * Thereafter the Processor will permanently delete it": a paragraph that opens
+ * with its time sets it for every sentence that follows in it.
+ */
+function paragraphOpenings(passages: Passage[]): (p: Passage) => string | undefined {
+  const first = new Map<number, Passage>();
+  for (const p of passages) if (!first.has(p.paragraph)) first.set(p.paragraph, p);
+  return (p) => {
+    const opener = first.get(p.paragraph);
+    return opener && opener !== p ? TIME_OPENING.exec(opener.text)?.[1] : undefined;
+  };
 }
 
 function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["hints"] {

@@ -60,6 +60,25 @@ const SUBJECT_WINDOW = 12;
 const ENTITLED_AFTER_MODAL = /^\s*(?:not\s+)?(?:be\s+)?(?:entitled|permitted|authori[sz]ed|allowed)\b|^\s*(?:not\s+)?have\s+(?:the|a|any|no)\s+right\b|^\s*(?:the\s+|a\s+|any\s+|all\s+|its\s+)?rights?\b/i;
 const ENTITLING = /^(?:may|can|cannot|(?:is|are) (?:not )?(?:entitled|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right)$/i;
 
+/**
+ * "The Contractor may engage subcontractors, provided such persons are bound by
+ * equivalent confidentiality obligations": the permission comes with a duty on
+ * the people it lets in, which the one permitted must see to.
+ */
+const PERSONS_BOUND_PROVISO =
+  /\bprovided\s+(?:always\s+)?(?:that\s+)?(?:such|the|these|those|all|any)?\s*(?:persons?|personnel|staff|employees|subcontractors|sub-?processors|contractors|agents|representatives|individuals|they)\b[^.;]{0,40}\b(?:are|is|be|been|shall|will|must|agree|have)\b/i;
+
+/**
+ * A schedule of security measures lists them without verbs ("Regular data
+ * protection and security training for all relevant employees", "Annual
+ * penetration testing"): a recurring practice named so is one the vendor
+ * keeps. A line that goes on to a verb ("Regular training ensures that …") or
+ * describes who may act ("access only for staff having followed training") is
+ * read as any sentence is.
+ */
+const RECURRING_MEASURE =
+  /^(?:[\w ]{1,30}:\s*)?(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.;:]{0,100}\bhaving\b)[^.;:]{0,100})?\s*[.;]?$/i;
+
 /** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
 export function vendorNames(sentences: string[]): Set<string> {
   const counts = new Map<string, number>();
@@ -136,7 +155,7 @@ function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReadin
 
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
   const m = mainModal(text);
-  if (!m && PRESENT_TENSE_DUTY.test(text.trim())) {
+  if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || RECURRING_MEASURE.test(text.trim()))) {
     return committed("vendor");
   }
   if (!m) {
@@ -160,7 +179,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
     binding: true,
-    entitles: ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after),
+    entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),
   };
 }
