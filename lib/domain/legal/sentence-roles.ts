@@ -70,14 +70,22 @@ const PERSONS_BOUND_PROVISO =
 
 /**
  * A schedule of security measures lists them without verbs ("Regular data
- * protection and security training for all relevant employees", "Annual
- * penetration testing"): a recurring practice named so is one the vendor
- * keeps. A line that goes on to a verb ("Regular training ensures that …") or
+ * protection and security training for all relevant employees", "Employee
+ * training on data protection", "Annual penetration testing"): a recurring
+ * or staff practice named so is one the vendor keeps. A line that goes on to a verb ("Regular training ensures that …") or
  * describes who may act ("access only for staff having followed training") is
  * read as any sentence is.
  */
 const RECURRING_MEASURE =
-  /^(?:[\w ]{1,30}:\s*)?(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.;:]{0,100}\bhaving\b)[^.;:]{0,100})?\s*[.;]?$/i;
+  /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.:]{0,120}\bhaving\b)[^.:]{0,120})?\s*[.;]?$/i;
+
+/** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
+function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
+  const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(/^[•●▪◦‣∙·○■□►➢*-]\s+/, ""));
+  const colon = text.lastIndexOf(": ");
+  if (measure(text)) return true;
+  return colon > 0 && measure(text.slice(colon + 2)) && actorOf(text.slice(0, colon), vendors) !== "customer";
+}
 
 /** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
 export function vendorNames(sentences: string[]): Set<string> {
@@ -112,7 +120,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties)))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+|these\s+|such\s+|those\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties)))\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving
@@ -155,7 +163,7 @@ function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReadin
 
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
   const m = mainModal(text);
-  if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || RECURRING_MEASURE.test(text.trim()))) {
+  if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || measureOfVendor(text, vendors))) {
     return committed("vendor");
   }
   if (!m) {
@@ -277,7 +285,9 @@ function withoutAsides(before: string): string {
 }
 
 /** The last party named before the verb: "If Processor becomes aware ..., it shall" binds the Processor. */
-function actorOf(window: string, vendors: ReadonlySet<string>): Actor {
+function actorOf(subject: string, vendors: ReadonlySet<string>): Actor {
+  // "The termination of the relationship between the Client and Dexilion will entail deletion": the parties named there qualify the subject.
+  const window = subject.replace(BETWEEN_THE_PARTIES, " ");
   let best: { at: number; actor: Actor } | undefined;
   const consider = (re: RegExp, actor: Actor) => {
     for (const m of window.matchAll(re)) if (!best || m.index >= best.at) best = { at: m.index, actor };
@@ -291,6 +301,8 @@ function actorOf(window: string, vendors: ReadonlySet<string>): Actor {
   if (best && bothPartiesTogether(window, vendors)) return "mutual";
   return best?.actor ?? "unknown";
 }
+
+const BETWEEN_THE_PARTIES = /\bbetween\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:and|&)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?/gi;
 
 /** "Dojo4 and Client will each indemnify", "the Customer and the Supplier shall": the two parties as one subject. */
 function bothPartiesTogether(window: string, vendors: ReadonlySet<string>): boolean {

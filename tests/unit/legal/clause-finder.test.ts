@@ -1272,3 +1272,43 @@ describe("forms met in a seventh batch (DPAs, services and SaaS terms) measured 
   });
 
 });
+
+describe("forms met in an eighth batch (DPAs, general terms, hosting terms) measured untuned", () => {
+  test("holding the other party harmless against claims from a breach of or in connection with the DPA", () => {
+    const text = "Both Parties (each, the \"Indemnifying Party\") mutually undertake to hold the other Party (the \"Indemnified Party\") harmless against any third-party claims, losses and damages incurred as a result of a breach of or in connection with this DPA by the Indemnifying Party.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("the parties named in 'between the Client and Dexilion' do not act in the sentence", () => {
+    const text = "The termination of the contractual relationship between the Client and Dexilion will entail the deletion of the personal data and the removal of any copies.";
+    expect(find(text, "data_return_deletion").found).toBe(true);
+  });
+
+  test("'These personnel receive … training' and 'are subject to written confidentiality agreements' commit the vendor", () => {
+    const text = "Provider will inform its personnel engaged in the Processing of Customer Data about its confidential nature. These personnel receive appropriate training on their responsibilities and are subject to written agreements with confidentiality obligations.";
+    expect(find(text, "security_training").found).toBe(true);
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("a bare 'Employee training on data protection' line of a measures annex", () => {
+    expect(find("Employee training on data protection; confidentiality agreements.", "security_training").found).toBe(true);
+  });
+
+  test("the same line after the annex's lead-in, unless the lead-in is the customer's", () => {
+    const annex = (leadIn: string) => `${leadIn}\n\n- Employee training on data protection;\n- Encryption of data at rest.`;
+    expect(find(annex("Measures implemented by the data importer to ensure an appropriate level of security:"), "security_training").found).toBe(true);
+    expect(find(annex("The Customer shall organise for its own users:"), "security_training").found).toBe(false);
+  });
+
+  test("licence verification that 'may apply' is no audit right of the customer's", () => {
+    expect(find("For offline deployments, alternative license verification methods may apply to confirm compliance.", "right_to_audit").found).toBe(false);
+  });
+
+  test("countries located in a region name no place for the data", () => {
+    expect(find("We use the term Designated Countries for Australia, Canada, Japan and all countries located in Europe, where special terms apply to the personal data of users.", "data_residency").found).toBe(false);
+  });
+
+  test("deleting one kind of data 'will not cancel or terminate' anything: no deletion at the end", () => {
+    expect(find("Requesting the deletion of your payment information will not cancel any transactions or terminate any subscriptions you have.", "data_return_deletion").found).toBe(false);
+  });
+});
