@@ -75,6 +75,13 @@ const finderSchema = z.object({
   byReference: z.array(regexSource).default([]),
   /** Who the clause protects and how a sentence must read to count (sentence-roles.ts). */
   role: roleSchema.default({ holder: "any", requireBinding: false, negationExcludes: false }),
+  /**
+   * Where the document itself allows what the clause restricts ("Personal Data may
+   * be transferred to, and processed in, other countries"), a statement of where
+   * things are ("Your data is stored in the EU") describes a primary location:
+   * only a passage that states a restriction still counts.
+   */
+  permittedElsewhere: z.object({ document: z.array(regexSource).min(1), restriction: regexSource }).optional(),
 });
 
 export const clauseCatalogueEntrySchema = z.object({
@@ -139,6 +146,7 @@ export interface CompiledClause {
   value: ValueRules;
   role: ClauseRole;
   byReference: RegExp[];
+  permittedElsewhere?: { document: RegExp[]; restriction: RegExp };
 }
 export type ClauseRole = z.infer<typeof roleSchema>;
 export interface CompiledCatalogue {
@@ -167,6 +175,10 @@ export function compileCatalogue(catalogue: ClauseCatalogue): CompiledCatalogue 
       hints: entry.finder.hints.map((h) => ({ code: h.code, label: h.label, all: h.all.map(re) })),
       role: entry.finder.role,
       byReference: entry.finder.byReference.map(re),
+      permittedElsewhere: entry.finder.permittedElsewhere && {
+        document: entry.finder.permittedElsewhere.document.map(re),
+        restriction: re(entry.finder.permittedElsewhere.restriction),
+      },
       value: {
         excludeLeadIn: entry.finder.value.excludeLeadIn.map(re),
         excludeFollowedBy: entry.finder.value.excludeFollowedBy.map(re),

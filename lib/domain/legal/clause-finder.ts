@@ -70,7 +70,7 @@ export function findClauses(
   const reading = (p: Passage): SentenceReading => {
     let r = readings.get(p.index);
     if (!r) {
-      r = readSentence(p.text, vendors);
+      r = readSentence(p.text, vendors, p.heading);
       // "Provider will maintain a security program … This includes giving training to its workforce": the duty carries over.
       const previous = passages[p.index - 1];
       if (!r.binding && previous && previous.paragraph === p.paragraph && elaboratesPrevious(p.text)) {
@@ -99,7 +99,9 @@ export function findClauses(
       .filter((s) => s.score > 0)
       .map((s) => ({ ...s, fit: fitOf(s.p) }));
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
-    const scored = candidates.filter((s) => s.fit === "clause").sort(byScore);
+    const elsewhere = clause.permittedElsewhere;
+    const onlyRestrictions = elsewhere !== undefined && passages.some((p) => elsewhere.document.some((re) => re.test(p.text)));
+    const scored = candidates.filter((s) => s.fit === "clause" && (!onlyRestrictions || elsewhere.restriction.test(s.p.text))).sort(byScore);
     const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
     const best = scored[0]?.score ?? 0;
     const matching = scored.filter((s) => s.score >= threshold);

@@ -77,11 +77,11 @@ const PERSONS_BOUND_PROVISO =
  * read as any sentence is.
  */
 const RECURRING_MEASURE =
-  /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.:]{0,120}\bhaving\b)[^.:]{0,120})?\s*[.;]?$/i;
+  /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.:]{0,120}\bhaving\b)[^.:]{0,120})?\s*[.;]?$/i;
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
-  const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(/^[•●▪◦‣∙·○■□►➢*-]\s+/, ""));
+  const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(/^[•●▪◦‣∙·○■□►➢✓✔☑*-]\s*/, ""));
   const colon = text.lastIndexOf(": ");
   if (measure(text)) return true;
   return colon > 0 && measure(text.slice(colon + 2)) && actorOf(text.slice(0, colon), vendors) !== "customer";
@@ -120,7 +120,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+|these\s+|such\s+|those\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties)))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+|these\s+|such\s+|those\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving
@@ -161,8 +161,22 @@ function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReadin
   return { actor, modality: "other", polarity, customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
 }
 
-export function readSentence(text: string, vendors: ReadonlySet<string> = new Set()): SentenceReading {
+/**
+ * "- Notify Controller within 24 hours of becoming aware", "- Ensure personnel
+ * are bound by confidentiality": a checklist of duties in the imperative under
+ * a heading ("3.6 Data Breach"). Whose duties they are is the heading's to say
+ * ("Controller Obligations"); a heading that names no party leaves them to the
+ * clause's own role.
+ */
+const IMPERATIVE_ITEM =
+  /^(?:[-*•✓✔☑]\s*)?(?:Notify|Inform|Ensure|Delete|Return|Destroy|Erase|Purge|Provide|Maintain|Implement|Keep|Assist|Allow|Permit|Make|Restrict|Limit|Encrypt|Report|Cooperate|Co-operate|Bind|Require|Procure|Certify|Comply|Obtain|Give|Grant|Submit|Train)\b/;
+
+export function readSentence(text: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
   const m = mainModal(text);
+  if (!m && IMPERATIVE_ITEM.test(text.trim())) {
+    const owner = heading ? actorOf(heading, vendors) : "unknown";
+    return committed(owner);
+  }
   if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || measureOfVendor(text, vendors))) {
     return committed("vendor");
   }

@@ -1312,3 +1312,44 @@ describe("forms met in an eighth batch (DPAs, general terms, hosting terms) meas
     expect(find("Requesting the deletion of your payment information will not cancel any transactions or terminate any subscriptions you have.", "data_return_deletion").found).toBe(false);
   });
 });
+
+describe("forms met in a ninth batch (mostly DPAs) measured untuned", () => {
+  const underHeading = (heading: string, text: string, code: string) =>
+    findClauses({ sections: [{ heading, text }] }).find((p) => p.clauseCode === code)!;
+
+  test("where data is stored is a primary location when the document lets it be processed elsewhere", () => {
+    const elsewhere = "Certain sub-processors are located outside the European Economic Area, including in the United States.";
+    expect(find(`All application data is stored and processed within the European Union, in Amsterdam.\n\n${elsewhere}`, "data_residency").found).toBe(false);
+    expect(find(`We will store Customer Data within Europe for the duration of the Subscription Term.\n\n${elsewhere}`, "data_residency").found).toBe(true);
+    expect(find(`Customer Data is stored and processed only within the European Union.\n\n${elsewhere}`, "data_residency").found).toBe(true);
+  });
+
+  test("a service 'currently provided from' a country describes present practice", () => {
+    expect(find("The Service is currently provided from the United States, and Customer Personal Information is processed in the United States.", "data_residency").found).toBe(false);
+  });
+
+  test("an imperative checklist under a heading states the vendor's duties, unless the heading names the customer", () => {
+    const notice = underHeading("3.6 Data Breach", "- Notify Controller within 24 hours of becoming aware", "incident_notification");
+    expect(notice.found).toBe(true);
+    expect(notice.value).toMatchObject({ kind: "hours", hours: 24 });
+    expect(underHeading("3.2 Confidentiality", "- Ensure personnel are bound by confidentiality", "agent_access_confidentiality").found).toBe(true);
+    expect(underHeading("4. Controller Obligations: Data Breach", "- Notify Processor within 24 hours of becoming aware of a data breach", "incident_notification").found).toBe(false);
+  });
+
+  test("'Liability limited as per Terms of Service' and 'the aggregate liability cap set forth in the Agreement' are caps by reference", () => {
+    expect(find("Liability limited as per Terms of Service.", "liability_cap").byReference).toBe(true);
+    expect(find("Each Party's aggregate liability under this DPA is subject to the aggregate liability cap set forth in the Agreement.", "liability_cap").byReference).toBe(true);
+  });
+
+  test("liability 'limited exclusively to' a refund is a cap", () => {
+    expect(find("Supplier's liability will be limited exclusively to replacement or refund of the service charge for the Services.", "liability_cap").found).toBe(true);
+  });
+
+  test("'at the end of a client engagement' is the end", () => {
+    expect(find("At the end of a client engagement and at the request of the Customer, all access data held by the Supplier will be securely destroyed.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("'Data protection training for all staff' in a measures annex", () => {
+    expect(find("The Supplier implements the following measures:\n\n- Encryption at rest\n- Data protection training for all staff", "security_training").found).toBe(true);
+  });
+});
