@@ -1353,3 +1353,7 @@ describe("forms met in a ninth batch (mostly DPAs) measured untuned", () => {
     expect(find("The Supplier implements the following measures:\n\n- Encryption at rest\n- Data protection training for all staff", "security_training").found).toBe(true);
   });
 });
+
+test("a measures line with its label, 'Confidentiality: Staff bound by confidentiality obligations', binds the staff", () => {
+  expect(find("Confidentiality: Staff bound by confidentiality obligations", "agent_access_confidentiality").found).toBe(true);
+});
