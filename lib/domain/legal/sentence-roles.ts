@@ -72,9 +72,9 @@ const PERSONS_BOUND_PROVISO =
  * A schedule of security measures lists them without verbs ("Regular data
  * protection and security training for all relevant employees", "Employee
  * training on data protection", "Annual penetration testing"): a recurring
- * or staff practice named so is one the vendor keeps. A line that goes on to a verb ("Regular training ensures that …") or
- * describes who may act ("access only for staff having followed training") is
- * read as any sentence is.
+ * or staff practice named so is one the vendor keeps. A line that goes on to
+ * a verb ("Regular training ensures that …") or describes who may act
+ * ("access only for staff having followed training") is read as any sentence is.
  */
 const RECURRING_MEASURE =
   /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.:]{0,120}\bhaving\b)[^.:]{0,120})?\s*[.;]?$/i;
