@@ -203,7 +203,8 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
 /** "This clause shall not modify or limit the rights of audit": denying a limitation keeps the protection whole. */
-const PRESERVES = /\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)\b/i;
+const PRESERVES =
+  /^\W*(?:\d[\d.]*\s+)?(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)\b/i;
 /** A limitation of liability, or a waiver of consequential damages: what it carves out ("except for indemnification obligations") survives it. */
 const LIMITS_LIABILITY =
   /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;
@@ -293,7 +294,8 @@ function scorePassage(
  *   delete all Customer Data" the termination ("Network Security" does not make
  *   a policy sentence about cyber insurance);
  * - the time its paragraph opens with: after "On termination, …", "Thereafter
- *   the Processor will delete the data" deletes at the end;
+ *   the Processor will delete the data" deletes at the end (a sentence that
+ *   does not carry the time on keeps its own);
  * - the definition of a term the sentence uses bare: "notify the Covered Entity
  *   of any Breach", where "Breach" means the unauthorised access to PHI.
  * Context supplies the subject, never the duty: at least one pattern must match
@@ -318,6 +320,8 @@ interface PassageContext {
   openingOf: (p: Passage) => string | undefined;
 }
 
+/** "Thereafter the Processor will delete …": a sentence that carries its paragraph's time on (any other keeps its own). */
+const CARRIES_TIME_ON = /^\W*(?:thereafter|after that|afterwards|subsequently|then|following (?:this|that|such)|at that (?:time|point)|in (?:that|such) (?:case|event))\b/i;
 /** "On termination, …", "Upon expiry of the Agreement, …": the time a paragraph opens with. */
 const TIME_OPENING = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?((?:on|upon|after|following|at)\s+[^,;.]{3,80}?),/i;
 
@@ -331,7 +335,7 @@ function paragraphOpenings(passages: Passage[]): (p: Passage) => string | undefi
   for (const p of passages) if (!first.has(p.paragraph)) first.set(p.paragraph, p);
   return (p) => {
     const opener = first.get(p.paragraph);
-    return opener && opener !== p ? TIME_OPENING.exec(opener.text)?.[1] : undefined;
+    return opener && opener !== p && CARRIES_TIME_ON.test(p.text) ? TIME_OPENING.exec(opener.text)?.[1] : undefined;
   };
 }
 

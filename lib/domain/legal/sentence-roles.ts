@@ -77,10 +77,12 @@ const PERSONS_BOUND_PROVISO =
  * ("access only for staff having followed training") is read as any sentence is.
  */
 const RECURRING_MEASURE =
-  /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?![^.:]{0,120}\bhaving\b)[^.:]{0,120})?\s*[.;]?$/i;
+  /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?:(?!\b(?:is|are|was|were|will|shall|may|can|must|has|have|having|be)\b)[^.:]){0,120})?\s*[.;]?$/i;
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
+  // "Customer responsibilities: Regular security training for its users", "… training for Customer's staff": the customer's side.
+  if (new RegExp(CUSTOMER_WORD, "i").test(text.slice(text.lastIndexOf(": ") + 1)) || /^[^:]*\b(?:customer|client|licensee|user|your)\b[^:]*:/i.test(text)) return false;
   const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(/^[•●▪◦‣∙·○■□►➢✓✔☑*-]\s*/, ""));
   const colon = text.lastIndexOf(": ");
   if (measure(text)) return true;
@@ -120,7 +122,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:[A-Z][\w ]{1,30}:\s*)?(?:all\s+|each\s+|every\s+|these\s+|such\s+|those\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:]*\b(?:customer|client|licensee|user|your)\b)[A-Z][\w ]{1,30}:\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b/i;
 
 /**
  * A sentence that only spells out the one before it ("This includes giving
@@ -171,9 +173,21 @@ function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReadin
 const IMPERATIVE_ITEM =
   /^(?:[-*•✓✔☑]\s*)?(?:Notify|Inform|Ensure|Delete|Return|Destroy|Erase|Purge|Provide|Maintain|Implement|Keep|Assist|Allow|Permit|Make|Restrict|Limit|Encrypt|Report|Cooperate|Co-operate|Bind|Require|Procure|Certify|Comply|Obtain|Give|Grant|Submit|Train)\b/;
 
+/**
+ * Instructions to the reader ("Notify us if …", "Report any incident to
+ * support@…", "Inform the Provider of …", "Return to the dashboard") and a
+ * licence's "Delete all copies of the Software" are the customer's to follow.
+ */
+function imperativeDuty(text: string, vendors: ReadonlySet<string>): boolean {
+  const t = text.trim();
+  if (!IMPERATIVE_ITEM.test(t) || /^\W*return\s+to\b/i.test(t)) return false;
+  if (/\b(?:you|your|we|us|our)\b/i.test(t) || new RegExp(VENDOR.source, "i").test(t) || [...vendors].some((n) => t.includes(n))) return false;
+  return /\b(?:data|information|records|breach\w*|incidents?|personnel|staff|employees|controller|customer|client)\b/i.test(t);
+}
+
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
   const m = mainModal(text);
-  if (!m && IMPERATIVE_ITEM.test(text.trim())) {
+  if (!m && imperativeDuty(text, vendors)) {
     const owner = heading ? actorOf(heading, vendors) : "unknown";
     return committed(owner);
   }

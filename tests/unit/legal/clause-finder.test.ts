@@ -1357,3 +1357,45 @@ describe("forms met in a ninth batch (mostly DPAs) measured untuned", () => {
 test("a measures line with its label, 'Confidentiality: Staff bound by confidentiality obligations', binds the staff", () => {
   expect(find("Confidentiality: Staff bound by confidentiality obligations", "agent_access_confidentiality").found).toBe(true);
 });
+
+describe("what an outside review of the new readings found", () => {
+  const underHeading = (heading: string, text: string, code: string) =>
+    findClauses({ sections: [{ heading, text }] }).find((p) => p.clauseCode === code)!;
+
+  test("instructions to the reader in the imperative are the customer's to follow", () => {
+    expect(underHeading("Your Responsibilities", "Notify us at once if you learn of any unauthorised access to your account or any other security incident.", "incident_notification").found).toBe(false);
+    expect(find("Inform the Provider without undue delay of any security incident you detect while using the API.", "incident_notification").found).toBe(false);
+    expect(find("Delete all copies of the Software and Documentation within 30 days after termination of this Agreement.", "data_return_deletion").found).toBe(false);
+    expect(underHeading("Exporting your data", "Return to the dashboard and click Export to download your data before closing the account.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("only a sentence that carries the paragraph's time on ('Thereafter') takes it", () => {
+    expect(find("Upon termination of this Agreement, all licences granted to the Customer end at once. The Provider deletes inactive trial accounts after 30 days.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("a saving phrase after an exclusion does not turn it into a grant", () => {
+    const text = [
+      "The Supplier shall make available to the Customer all information necessary to demonstrate compliance with this DPA.",
+      "The Customer shall have no right to conduct on-site audits of the Supplier; this does not affect any rights of supervisory authorities.",
+    ].join("\n\n");
+    const p = find(text, "right_to_audit");
+    expect(p.found).toBe(false);
+    expect(p.exclusion).toBeDefined();
+  });
+
+  test("a measures line labelled as, or aimed at, the customer's side is not the vendor's", () => {
+    expect(find("Customer responsibilities: Regular security training for its users.", "security_training").found).toBe(false);
+    expect(find("Optional services: Security awareness training for Customer's staff (charged separately).", "security_training").found).toBe(false);
+    expect(find("Data protection training for Customer administrators is available on request.", "security_training").found).toBe(false);
+    expect(find("Client Obligations: All employees are bound by confidentiality obligations when using the Service.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("a cap in the Agreement that does not apply is no cap by reference", () => {
+    expect(find("The liability caps in the Agreement do not apply to this Addendum.", "liability_cap").byReference).toBeUndefined();
+    expect(find("The section of the Agreement entitled \"Limitation of Liability\" shall not apply to this DPA.", "liability_cap").byReference).toBeUndefined();
+  });
+
+  test("permission to process anonymised statistics elsewhere leaves the data's place a commitment", () => {
+    expect(find("All Customer Data is stored in the EU.\n\nAnonymised usage statistics may be processed in other countries.", "data_residency").found).toBe(true);
+  });
+});
