@@ -47,7 +47,7 @@ const MUTUAL =
 
 // "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|is responsible|are responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|(?:is|are) (?:solely |fully |entirely )?responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
 // "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
 const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
 // "Customer waives any right to audit" gives the right up.
@@ -210,7 +210,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
   const object = after.split(/\s+/).slice(0, 6).join(" ");
   return {
-    actor: passiveAgent(after, vendors) ?? actorOf(before, vendors),
+    actor: passiveAgent(after, vendors) ?? enumeratedSubject(text, before, vendors),
     modality,
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
@@ -218,6 +218,18 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),
   };
+}
+
+/**
+ * "Customer (i) is responsible for its account; (ii) must prevent unauthorised
+ * access and will notify the Provider …": enumerated predicates share the
+ * subject named before "(i)", however far the modal is from it.
+ */
+function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<string>): Actor {
+  const own = actorOf(before, vendors);
+  if (own !== "unknown") return own;
+  const shared = /^\W*((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+\((?:i|a|1)\)\s/i.exec(text);
+  return shared ? actorOf(shared[1] ?? "", vendors) : own;
 }
 
 /** "The Customer shall be informed by the Provider of …": in a passive the party after "by" acts. */

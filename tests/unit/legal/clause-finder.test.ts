@@ -1399,3 +1399,23 @@ describe("what an outside review of the new readings found", () => {
     expect(find("All Customer Data is stored in the EU.\n\nAnonymised usage statistics may be processed in other countries.", "data_residency").found).toBe(true);
   });
 });
+
+describe("forms met in a tenth batch (DPAs and SaaS terms) measured untuned", () => {
+  test("an indemnity against claims from a breach of any of the obligations set forth in the Addendum", () => {
+    const text = "Each Party will indemnify and hold harmless the other from and against all third-party claims and damages arising out of: (i) breach of any of the obligations set forth in this Addendum.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("unauthorised third-party access to user accounts is an incident to notify", () => {
+    expect(find("The Provider will promptly notify You if it becomes aware of unauthorized third party access to your user accounts.", "incident_notification").found).toBe(true);
+  });
+
+  test("enumerated duties share the subject named before '(i)'", () => {
+    const text = "Customer (i) is solely responsible for activity in its account and for all use of the Service by its users; (ii) must prevent unauthorized access to Customer Data and will notify the Provider promptly of any unauthorized access to Customer Data.";
+    expect(find(text, "incident_notification").found).toBe(false);
+  });
+
+  test("'transfers to the United States may occur' makes a hosting location primary", () => {
+    expect(find("All data is hosted on servers located in Germany within the EU.\n\nLimited transfers to the United States may occur in the following cases.", "data_residency").found).toBe(false);
+  });
+});
