@@ -41,6 +41,21 @@ const VENDOR = new RegExp(
   String.raw`\b(?:(?:service )?providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|we|us|business associates?|licensors?|consultants?|data importers?|agency|developers?|hosts?|resellers?)\b` + NOT_THE_PARTY,
   "gi",
 );
+// Non-global copies for a yes/no test, built once rather than for every sentence read.
+const NAMES_CUSTOMER = new RegExp(CUSTOMER.source, "i");
+const NAMES_CUSTOMER_WORD = new RegExp(CUSTOMER_WORD, "i");
+const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
+const CUSTOMER_AS_OBJECT = new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i");
+/** "… require the Supplier to delete": a party, then its verb. */
+const THEN_ITS_VERB = String.raw`(?:'s)?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
+const VENDOR_THEN_VERB = new RegExp(VENDOR.source + THEN_ITS_VERB, "i");
+const THAT_VENDOR = new RegExp(String.raw`\bthat\s+(?:the\s+)?` + VENDOR.source, "i");
+/** A label or lead-in on the customer's side ("Customer responsibilities:", "Client Staff:"). */
+const CUSTOMER_SIDE = String.raw`\b(?:customer|client|licensee|user|your)\b`;
+const CUSTOMER_SIDE_LABEL = new RegExp(String.raw`^[^:]*${CUSTOMER_SIDE}[^:]*:`, "i");
+/** A list item's bullet, check marks included. */
+const BULLET = String.raw`[•●▪◦‣∙·○■□►➢✓✔☑*-]`;
+const LEADING_BULLET = new RegExp(String.raw`^${BULLET}\s*`);
 // "Recipient"/"Discloser" and "Indemnifying Party" are roles either party can take (standard-form terms define them so).
 const MUTUAL =
   /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties|recipients?|disclosers?|indemnifying party|protected party)\b/gi;
@@ -81,10 +96,10 @@ const RECURRING_MEASURE =
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
-  // "Customer responsibilities: Regular security training for its users", "… training for Customer's staff": the customer's side.
-  if (new RegExp(CUSTOMER_WORD, "i").test(text.slice(text.lastIndexOf(": ") + 1)) || /^[^:]*\b(?:customer|client|licensee|user|your)\b[^:]*:/i.test(text)) return false;
-  const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(/^[•●▪◦‣∙·○■□►➢✓✔☑*-]\s*/, ""));
   const colon = text.lastIndexOf(": ");
+  // "Customer responsibilities: Regular security training for its users", "… training for Customer's staff": the customer's side.
+  if (NAMES_CUSTOMER_WORD.test(text.slice(colon + 1)) || CUSTOMER_SIDE_LABEL.test(text)) return false;
+  const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(LEADING_BULLET, ""));
   if (measure(text)) return true;
   return colon > 0 && measure(text.slice(colon + 2)) && actorOf(text.slice(0, colon), vendors) !== "customer";
 }
@@ -97,7 +112,7 @@ export function vendorNames(sentences: string[]): Set<string> {
       const name = m[1] as string;
       // "Covered Entity may": the last word of the customer's own name is not a vendor's name.
       const withPrevious = `${s.slice(0, m.index).split(/\s+/).filter(Boolean).pop() ?? ""} ${name}`;
-      if (GENERIC_SUBJECTS.has(name.toLowerCase()) || new RegExp(CUSTOMER.source, "i").test(name) || new RegExp(CUSTOMER.source, "i").test(withPrevious)) continue;
+      if (GENERIC_SUBJECTS.has(name.toLowerCase()) || NAMES_CUSTOMER.test(name) || NAMES_CUSTOMER.test(withPrevious)) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
@@ -121,8 +136,10 @@ const GENERIC_SUBJECTS = new Set([
  * finite, so it is a commitment; "staff having followed training" (a
  * participle in an annex) is not.
  */
-const PRESENT_TENSE_DUTY =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:]*\b(?:customer|client|licensee|user|your)\b)[A-Z][\w ]{1,30}:\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b/i;
+const PRESENT_TENSE_DUTY = new RegExp(
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  "i",
+);
 
 /**
  * A sentence that only spells out the one before it ("This includes giving
@@ -171,7 +188,7 @@ function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReadin
  * clause's own role.
  */
 const IMPERATIVE_ITEM =
-  /^(?:[-*•✓✔☑]\s*)?(?:Notify|Inform|Ensure|Delete|Return|Destroy|Erase|Purge|Provide|Maintain|Implement|Keep|Assist|Allow|Permit|Make|Restrict|Limit|Encrypt|Report|Cooperate|Co-operate|Bind|Require|Procure|Certify|Comply|Obtain|Give|Grant|Submit|Train)\b/;
+  new RegExp(String.raw`^(?:${BULLET}\s*)?(?:Notify|Inform|Ensure|Delete|Return|Destroy|Erase|Purge|Provide|Maintain|Implement|Keep|Assist|Allow|Permit|Make|Restrict|Limit|Encrypt|Report|Cooperate|Co-operate|Bind|Require|Procure|Certify|Comply|Obtain|Give|Grant|Submit|Train)\b`);
 
 /**
  * Instructions to the reader ("Notify us if …", "Report any incident to
@@ -181,7 +198,7 @@ const IMPERATIVE_ITEM =
 function imperativeDuty(text: string, vendors: ReadonlySet<string>): boolean {
   const t = text.trim();
   if (!IMPERATIVE_ITEM.test(t) || /^\W*return\s+to\b/i.test(t)) return false;
-  if (/\b(?:you|your|we|us|our)\b/i.test(t) || new RegExp(VENDOR.source, "i").test(t) || [...vendors].some((n) => t.includes(n))) return false;
+  if (/\b(?:you|your|we|us|our)\b/i.test(t) || NAMES_VENDOR.test(t) || [...vendors].some((n) => t.includes(n))) return false;
   return /\b(?:data|information|records|breach\w*|incidents?|personnel|staff|employees|controller|customer|client)\b/i.test(t);
 }
 
@@ -213,7 +230,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     actor: passiveAgent(after, vendors) ?? enumeratedSubject(text, before, vendors),
     modality,
     polarity: negated ? "prohibited" : "granted",
-    customerIsObject: new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i").test(object),
+    customerIsObject: CUSTOMER_AS_OBJECT.test(object),
     binding: true,
     entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),
@@ -252,11 +269,10 @@ const PASSIVE_WITH_DEADLINE =
 
 /** "… require the Supplier to delete", "… request that the Processor shall return": the vendor, then its verb. */
 function vendorActs(after: string, vendors: ReadonlySet<string>): boolean {
-  const acts = String.raw`(?:'s)?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
-  if (new RegExp(VENDOR.source + acts, "i").test(after)) return true;
+  if (VENDOR_THEN_VERB.test(after)) return true;
   // "request that the Supplier notify it": the vendor as the subject of a that-clause.
-  if (new RegExp(String.raw`\bthat\s+(?:the\s+)?` + VENDOR.source, "i").test(after)) return true;
-  return [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b${acts}`).test(after));
+  if (THAT_VENDOR.test(after)) return true;
+  return [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b${THEN_ITS_VERB}`).test(after));
 }
 
 /**
