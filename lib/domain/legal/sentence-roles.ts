@@ -43,7 +43,8 @@ const VENDOR = new RegExp(
 );
 // Non-global copies for a yes/no test, built once rather than for every sentence read.
 const NAMES_CUSTOMER = new RegExp(CUSTOMER.source, "i");
-const NAMES_CUSTOMER_WORD = new RegExp(CUSTOMER_WORD, "i");
+/** The customer's side, but not the customer's things: "training for Customer's staff", not "access to Customer Personal Information". */
+const NAMES_CUSTOMER_SIDE = new RegExp(CUSTOMER_WORD + String.raw`(?!\s+(?:personal\s+)?(?:data|information|content|materials?|systems?)\b)`, "i");
 const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
 const CUSTOMER_AS_OBJECT = new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i");
 /** "… require the Supplier to delete": a party, then its verb. */
@@ -86,19 +87,29 @@ const PERSONS_BOUND_PROVISO =
 /**
  * A schedule of security measures lists them without verbs ("Regular data
  * protection and security training for all relevant employees", "Employee
- * training on data protection", "Annual penetration testing"): a recurring
- * or staff practice named so is one the vendor keeps. A line that goes on to
- * a verb ("Regular training ensures that …") or describes who may act
- * ("access only for staff having followed training") is read as any sentence is.
+ * training on data protection", "Annual penetration testing", "Trained staff
+ * on data privacy", "Personnel. Background checks, confidentiality
+ * obligations, and security awareness training for personnel with access"): a
+ * recurring or staff practice named so is one the vendor keeps. A line that
+ * goes on to a verb ("Regular training ensures that …") or describes who may
+ * act ("access only for staff having followed training") is read as any
+ * sentence is.
  */
-const RECURRING_MEASURE =
-  /^(?:[\w ]{1,30}:\s*)?(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality)\s+(?:[\w-]+\s+){0,3}?)(?:training|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)\b(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?:(?!\b(?:is|are|was|were|will|shall|may|can|must|has|have|having|be)\b)[^.:]){0,120})?\s*[.;]?$/i;
+const NO_VERB = String.raw`(?!\b(?:is|are|was|were|will|shall|may|can|must|has|have|having|be)\b)`;
+/** "Personnel:" or a run-in "Personnel." before the line. */
+const MEASURE_LABEL = String.raw`(?:[\w ]{1,30}[:.]\s*)?`;
+/** Other measures named first, without verbs: "Background checks (where permitted), confidentiality obligations, and". */
+const MEASURES_BEFORE = String.raw`(?:(?:${NO_VERB}[\w-]+\s+){0,4}?${NO_VERB}[\w-]+(?:\s*\([^)]*\))?,\s*){1,4}(?:and\s+)?`;
+const MEASURE_NOUN = String.raw`(?:training|awareness(?:[- ]raising)?|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)`;
+const MEASURE_HEAD = String.raw`(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?${MEASURE_NOUN}|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality|phishing|cyber\w*)\s+(?:[\w-]+\s+){0,3}?${MEASURE_NOUN}|trained\s+(?:staff|personnel|employees|workforce|team(?:\s+members)?))`;
+const MEASURE_TAIL = String.raw`(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?:${NO_VERB}[^.:]){0,120})?`;
+const RECURRING_MEASURE = new RegExp(String.raw`^${MEASURE_LABEL}(?:${MEASURES_BEFORE})?${MEASURE_HEAD}\b${MEASURE_TAIL}\s*[.;]?$`, "i");
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
   const colon = text.lastIndexOf(": ");
   // "Customer responsibilities: Regular security training for its users", "… training for Customer's staff": the customer's side.
-  if (NAMES_CUSTOMER_WORD.test(text.slice(colon + 1)) || CUSTOMER_SIDE_LABEL.test(text)) return false;
+  if (NAMES_CUSTOMER_SIDE.test(text.slice(colon + 1)) || CUSTOMER_SIDE_LABEL.test(text)) return false;
   const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(LEADING_BULLET, ""));
   if (measure(text)) return true;
   return colon > 0 && measure(text.slice(colon + 2)) && actorOf(text.slice(0, colon), vendors) !== "customer";

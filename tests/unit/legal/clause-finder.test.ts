@@ -1419,3 +1419,26 @@ describe("forms met in a tenth batch (DPAs and SaaS terms) measured untuned", ()
     expect(find("All data is hosted on servers located in Germany within the EU.\n\nLimited transfers to the United States may occur in the following cases.", "data_residency").found).toBe(false);
   });
 });
+
+describe("measures lines the tuning set's weakest family taught (training)", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a run-in label, then measures named before the training, is the vendor's practice", () => {
+    const text = "- **Staffing.** Reference checks (where the law allows), signed non-disclosure undertakings, and privacy awareness training for employees handling Customer Personal Data.";
+    expect(findMarkdown(text, "security_training").found).toBe(true);
+  });
+
+  test("'awareness' under a training label and 'trained staff' are measures too", () => {
+    expect(findMarkdown("- **Training:** Phishing awareness for support agents", "security_training").found).toBe(true);
+    expect(findMarkdown("* Trained personnel on information security and data protection", "security_training").found).toBe(true);
+  });
+
+  test("the customer's data in the tail does not make the line the customer's; the customer's people do", () => {
+    expect(find("Annual security training for staff with access to Client Data.", "security_training").found).toBe(true);
+    expect(find("Annual security training for Client staff.", "security_training").found).toBe(false);
+  });
+
+  test("a listed measure that goes on to a verb is read as a sentence, not a measures line", () => {
+    expect(find("Background checks, confidentiality obligations, and security training are the responsibility of each Customer.", "security_training").found).toBe(false);
+  });
+});
