@@ -148,12 +148,20 @@ function followUps(clause: CompiledClause, passages: Passage[], matching: Passag
       const next = passages[i]!;
       if (action.some((re) => re.test(next.text)) || PICKS_UP_THE_DUTY.test(next.text)) out.push(next.text);
     }
+    // "1. … the processor shall notify the controller … 2. The processor's notification shall take place within 24 hours":
+    // the next numbered paragraph of the same section may name the duty by its noun.
+    const next = passages.find((p) => p.paragraph === m.paragraph + 1);
+    if (next && next.heading === m.heading && PICKS_UP_THE_DUTY.test(next.text)) out.push(next.text);
   }
   return out;
 }
 
-/** "Such notice shall be given within 24 hours …": a sentence that names the duty of the one before by its noun. */
-const PICKS_UP_THE_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
+/**
+ * "Such notice shall be given within 24 hours …", "The processor's notification
+ * shall take place within …": a sentence that names the duty of the one before by its noun.
+ */
+const PICKS_UP_THE_DUTY =
+  /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
 
 function proposed(p: Passage, score: number): ProposedPassage {
   return { quote: quote(p.text), page: p.page, section: passageSection(p), score };

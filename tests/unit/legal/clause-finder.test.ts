@@ -1442,3 +1442,33 @@ describe("measures lines the tuning set's weakest family taught (training)", () 
     expect(find("Background checks, confidentiality obligations, and security training are the responsibility of each Customer.", "security_training").found).toBe(false);
   });
 });
+
+describe("notification hours the tuning set still missed", () => {
+  const hours = (markdown: string) =>
+    findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === "incident_notification")!.value;
+
+  test("the next numbered paragraph that names the notification by its noun gives its time", () => {
+    const markdown = [
+      "## Personal data breach",
+      "",
+      "1. The supplier shall notify the customer of any personal data breach without undue delay after becoming aware of it.",
+      "2. The supplier's notification to the customer shall, where possible, be made within 48 hours of the supplier becoming aware of the breach.",
+    ].join("\n");
+    expect(hours(markdown)).toMatchObject({ kind: "hours", hours: 48 });
+  });
+
+  test("a time in the next paragraph that does not pick up the notification is not its time", () => {
+    const markdown = [
+      "## Personal data breach",
+      "",
+      "1. The supplier shall notify the customer of any personal data breach without undue delay after becoming aware of it.",
+      "2. Backups are kept for 48 hours.",
+    ].join("\n");
+    expect(hours(markdown)).toBeUndefined();
+  });
+
+  test("a confirmed breach as the trigger keeps the time; a later confirmation does not give it", () => {
+    expect(hours("If the vendor becomes aware of a confirmed security breach, the vendor will notify the client within 36 hours.")).toMatchObject({ hours: 36 });
+    expect(hours("The vendor will notify the client of a breach without undue delay, and will send a report within 10 days after it confirms the breach.")).toBeUndefined();
+  });
+});
