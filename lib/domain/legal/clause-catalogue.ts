@@ -147,6 +147,8 @@ export interface CompiledClause {
   role: ClauseRole;
   byReference: RegExp[];
   permittedElsewhere?: { document: RegExp[]; restriction: RegExp };
+  /** The first pattern of each core signal, which names the clause's act ("delete", "notify"), to find every mention of it. */
+  actions: RegExp[];
 }
 export type ClauseRole = z.infer<typeof roleSchema>;
 export interface CompiledCatalogue {
@@ -179,6 +181,7 @@ export function compileCatalogue(catalogue: ClauseCatalogue): CompiledCatalogue 
         document: entry.finder.permittedElsewhere.document.map(re),
         restriction: re(entry.finder.permittedElsewhere.restriction),
       },
+      actions: entry.finder.signals.filter((s) => s.core).map((s) => new RegExp(s.all[0] as string, "gi")),
       value: {
         excludeLeadIn: entry.finder.value.excludeLeadIn.map(re),
         excludeFollowedBy: entry.finder.value.excludeFollowedBy.map(re),

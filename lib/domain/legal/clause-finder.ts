@@ -89,6 +89,7 @@ export function findClauses(
       if (clause.byReference.some((re) => re.test(p.text))) return "clause";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
+      if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
       const r = reading(p);
       // "Audits will not include intrusive testing": a negation whose subject is the protection itself limits its scope; it does not exclude it.
       if (r.polarity === "prohibited" && (LIMITS_SCOPE.test(p.text) || PRESERVES.test(p.text))) return "other";
@@ -203,6 +204,26 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   }
   return "clause";
 }
+
+/**
+ * "The Company has no obligation to keep your data and is permitted to delete
+ * it", "we will remove your access and your Account may be deleted": where
+ * every mention of the vendor's act is a permission, the vendor may do it and
+ * need not. The sentence's first modal ("has no obligation", "will remove")
+ * does not govern that act, so the sentence reading alone misses this.
+ */
+function onlyPermitted(clause: CompiledClause, text: string): boolean {
+  let mentioned = false;
+  for (const action of clause.actions) {
+    for (const m of text.matchAll(action)) {
+      mentioned = true;
+      if (!PERMISSION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return false;
+    }
+  }
+  return mentioned;
+}
+const PERMISSION_BEFORE =
+  /\b(?:may|might|can|could|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
 
 /** "4.1. Authorized Subprocessors.": a bold run-in title read as a sentence names a topic and states nothing. */
 const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*$/;

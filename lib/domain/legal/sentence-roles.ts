@@ -57,6 +57,8 @@ const CUSTOMER_SIDE_LABEL = new RegExp(String.raw`^[^:]*${CUSTOMER_SIDE}[^:]*:`,
 /** A list item's bullet, check marks included. */
 const BULLET = String.raw`[•●▪◦‣∙·○■□►➢✓✔☑*-]`;
 const LEADING_BULLET = new RegExp(String.raw`^${BULLET}\s*`);
+/** A list item's letter or number: "g) ", "(iv) ", "3. ". */
+const ITEM_MARKER = /^\(?(?:[a-z]|[ivx]+|\d{1,2})[.)]\s+/i;
 // "Recipient"/"Discloser" and "Indemnifying Party" are roles either party can take (standard-form terms define them so).
 const MUTUAL =
   /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties|recipients?|disclosers?|indemnifying party|protected party)\b/gi;
@@ -104,13 +106,22 @@ const MEASURE_NOUN = String.raw`(?:training|awareness(?:[- ]raising)?|testing|re
 const MEASURE_HEAD = String.raw`(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?${MEASURE_NOUN}|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality|phishing|cyber\w*)\s+(?:[\w-]+\s+){0,3}?${MEASURE_NOUN}|trained\s+(?:staff|personnel|employees|workforce|team(?:\s+members)?))`;
 const MEASURE_TAIL = String.raw`(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?:${NO_VERB}[^.:]){0,120})?`;
 const RECURRING_MEASURE = new RegExp(String.raw`^${MEASURE_LABEL}(?:${MEASURES_BEFORE})?${MEASURE_HEAD}\b${MEASURE_TAIL}\s*[.;]?$`, "i");
+/** "Breach Notification: Data security incidents reported to customers within 72 hours": a practice of notice, stated so. */
+const NOTICE_PRACTICE = new RegExp(
+  String.raw`^${MEASURE_LABEL}(?:[\w-]+\s+){0,3}?(?:incidents?|breach(?:es)?)\s+(?:are\s+)?(?:reported|notified|communicated|escalated)\s+to\s+(?:the\s+)?(?:affected\s+)?(?:customers?|clients?|controllers?)\b(?:${NO_VERB}[^.:]){0,120}[.;]?$`,
+  "i",
+);
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
+  if (CUSTOMER_SIDE_LABEL.test(text)) return false;
   const colon = text.lastIndexOf(": ");
-  // "Customer responsibilities: Regular security training for its users", "… training for Customer's staff": the customer's side.
-  if (NAMES_CUSTOMER_SIDE.test(text.slice(colon + 1)) || CUSTOMER_SIDE_LABEL.test(text)) return false;
-  const measure = (line: string) => RECURRING_MEASURE.test(line.trim().replace(LEADING_BULLET, ""));
+  // "… training for Customer's staff" is the customer's side; "incidents reported to customers" serves it.
+  const forCustomerSide = NAMES_CUSTOMER_SIDE.test(text.slice(colon + 1));
+  const measure = (line: string) => {
+    const item = line.trim().replace(LEADING_BULLET, "").replace(ITEM_MARKER, "");
+    return (RECURRING_MEASURE.test(item) && !forCustomerSide) || NOTICE_PRACTICE.test(item);
+  };
   if (measure(text)) return true;
   return colon > 0 && measure(text.slice(colon + 2)) && actorOf(text.slice(0, colon), vendors) !== "customer";
 }

@@ -1472,3 +1472,34 @@ describe("notification hours the tuning set still missed", () => {
     expect(hours("The vendor will notify the client of a breach without undue delay, and will send a report within 10 days after it confirms the breach.")).toBeUndefined();
   });
 });
+
+describe("forms met in an eleventh batch (DPAs, services, supplier and SaaS terms) measured untuned", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a public audit body named in a prohibition on the vendor does not exclude the customer's audit right", () => {
+    const text = [
+      "The Client may audit the Supplier's compliance with this Addendum once a year on 30 days' notice.",
+      "",
+      "While blocked, the data may not be accessed by the Supplier except to make it available to the courts, the public prosecutor or the Court of Auditors.",
+    ].join("\n");
+    const p = findMarkdown(text, "right_to_audit");
+    expect(p.found).toBe(true);
+    expect(p.exclusion).toBeUndefined();
+  });
+
+  test("a lettered item under a measures lead-in is a measures line", () => {
+    const markdown = "The Supplier shall implement appropriate technical and organisational measures. These measures include, where relevant:\n\n(c) staff privacy awareness training.\n";
+    expect(findMarkdown(markdown, "security_training").found).toBe(true);
+  });
+
+  test("a practice list stating that incidents are reported to customers is a notification duty; to authorities alone it is not", () => {
+    expect(findMarkdown("- **Incidents:** Security incidents reported to affected clients within 48 hours", "incident_notification").found).toBe(true);
+    expect(findMarkdown("- **Incidents:** Security incidents reported to the regulator within 48 hours", "incident_notification").found).toBe(false);
+  });
+
+  test("where every mention of the vendor's act is a permission, there is no duty", () => {
+    expect(find("The Provider is under no obligation to keep your data after termination and is permitted to delete it once your plan ends.", "data_return_deletion").found).toBe(false);
+    expect(find("On termination of your plan we will disable your login and your workspace may be deleted.", "data_return_deletion").found).toBe(false);
+    expect(find("On termination the Provider shall delete all Customer Data within 30 days, and archived copies may be deleted on the next backup cycle.", "data_return_deletion").found).toBe(true);
+  });
+});
