@@ -231,9 +231,13 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 /** The protection itself as the subject of a negation ("Audits will not include …"): its scope is limited, not the protection excluded. */
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
-/** "This clause shall not modify or limit the rights of audit": denying a limitation keeps the protection whole. */
+/**
+ * "This clause shall not modify or limit the rights of audit", "Nothing in the
+ * Agreement excludes or limits the liability of either party for … any
+ * indemnity": denying a limitation keeps the protection whole.
+ */
 const PRESERVES =
-  /^\W*(?:\d[\d.]*\s+)?(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)\b/i;
+  /^\W*(?:\d[\d.]*\s+)?(?:[A-Z][\w ]{0,30}\.\s+)?(?:(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)|nothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:\w+\s+(?:or|and)\s+)?(?:excludes?|limits?|restricts?|affects?|prejudices?|reduces?)\b)/i;
 /** A limitation of liability, or a waiver of consequential damages: what it carves out ("except for indemnification obligations") survives it. */
 const LIMITS_LIABILITY =
   /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;
@@ -253,12 +257,21 @@ const EXCEPTION =
 /** The end of an exception: a full stop or semicolon, or a comma followed by a main clause's verb. */
 const MAIN_CLAUSE_RESUMES = /[.;)]|,(?=[^,.;]{0,140}\b(?:shall|will|must|may|is|are)\b)/i;
 
+/** What may come before an exception that opens a sentence: an item number, "Subject to clause 10.2,", "and". */
+const OPENS_THE_SENTENCE = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:subject to [^,;]{0,80},\s*)?(?:and\s+)?$/i;
+
 function exceptionSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const m of text.matchAll(EXCEPTION)) {
     // "will not disclose … to anyone other than employees bound by confidentiality": under a negation the exception is what is allowed.
     if (/\b(?:not|no|never|nor|neither)\b/i.test(text.slice(0, m.index).split(/[.;]/).pop() ?? "")) continue;
     const from = m.index + m[0].length;
+    // "Except in the case of …, each party's aggregate liability … shall not exceed": an exception that opens the sentence ends at its comma.
+    const comma = OPENS_THE_SENTENCE.test(text.slice(0, m.index)) ? text.indexOf(",", from) : -1;
+    if (comma >= 0) {
+      spans.push([m.index, comma]);
+      continue;
+    }
     const end = MAIN_CLAUSE_RESUMES.exec(text.slice(from));
     spans.push([m.index, end ? from + end.index : text.length]);
   }

@@ -33,11 +33,18 @@ class SectionWriter {
   private sections: { heading: string | null; paragraphs: string[] }[] = [{ heading: null, paragraphs: [] }];
   /** The open lead-in ("... as follows:") of the last paragraph, for "(a)"-style paragraphs after it. */
   leadIn: string | undefined;
+  /**
+   * "CortIQ shall: 3.3 Implement measures, including: - … 3.4 Not engage …":
+   * the lead-in a numbered paragraph was read under, while that paragraph's
+   * own lead-in governs its list; it governs again once the list ends.
+   */
+  outerLeadIn: string | undefined;
 
   heading(text: string): void {
     if (!text) return;
     this.sections.push({ heading: text, paragraphs: [] });
     this.leadIn = undefined;
+    this.outerLeadIn = undefined;
   }
 
   paragraph(text: string): void {
@@ -70,8 +77,9 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
         break;
       }
       case "list":
-        // A last item ending "Aptible will:" governs the "3.1." paragraphs after the list.
-        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn);
+        // A last item ending "Aptible will:" governs the "3.1." paragraphs after the list; otherwise the lead-in outside it resumes.
+        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn) ?? out.outerLeadIn;
+        out.outerLeadIn = undefined;
         break;
       case "blockquote":
         walkBlocks((token as Tokens.Blockquote).tokens, out, leadIn);
@@ -101,11 +109,16 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
   if (governing && ENUMERATOR.test(text)) {
     out.paragraph(withLeadIn(governing, text));
     // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
-    out.leadIn = leadInOf(text) ?? governing;
+    const own = leadInOf(text);
+    out.leadIn = own ?? governing;
+    out.outerLeadIn = own ? governing : undefined;
     return;
   }
   out.paragraph(leadIn ? withLeadIn(leadIn, text) : text);
-  if (!leadIn) out.leadIn = leadInOf(text);
+  if (!leadIn) {
+    out.leadIn = leadInOf(text);
+    out.outerLeadIn = undefined;
+  }
 }
 
 /**
@@ -130,7 +143,8 @@ function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefi
     const labelled = [marker, ownText].filter(Boolean).join(" ");
     if (labelled) out.paragraph(leadIn ? `${leadIn} ${labelled}` : labelled);
     const inner = leadInOf(ownText) ?? leadIn;
-    open = leadInOf(ownText);
+    // Only a last item that ends in a colon leads on past its list: "Access controls for staff" is a finished item, unpunctuated.
+    open = ENDS_IN_COLON.test(ownText) ? leadInOf(ownText) : undefined;
     const held = firstIsText ? rest : item.tokens;
     for (const token of held) {
       if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clip(ownText) : undefined));
@@ -174,10 +188,12 @@ function inlineParts(tokens: Token[]): string {
   return s;
 }
 
+const ENDS_IN_COLON = /[:\u2014-]\s*$/;
+
 /** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
 function leadInOf(text: string): string | undefined {
   // "… against all claims arising from any third-party claim against the Customer" + "1. that …": a sentence left unfinished before a list leads into it.
-  if (!/[:\u2014-]\s*$/.test(text) && !/[a-z,]\s*$/.test(text)) return undefined;
+  if (!ENDS_IN_COLON.test(text) && !/[a-z,]\s*$/.test(text)) return undefined;
   // "… under GDPR Article 28. abcAssess commits to:": a sentence may open with a lower-case name; "e.g." ends none.
   const sentences = text.split(/(?<=[A-Za-z0-9)\]]{2}[.;])\s+(?=[A-Za-z(])/);
   return clip(sentences[sentences.length - 1] ?? text);

@@ -47,8 +47,8 @@ const NAMES_CUSTOMER = new RegExp(CUSTOMER.source, "i");
 const NAMES_CUSTOMER_SIDE = new RegExp(CUSTOMER_WORD + String.raw`(?!\s+(?:personal\s+)?(?:data|information|content|materials?|systems?)\b)`, "i");
 const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
 const CUSTOMER_AS_OBJECT = new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i");
-/** "… require the Supplier to delete": a party, then its verb. */
-const THEN_ITS_VERB = String.raw`(?:'s)?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
+/** "… require the Supplier to delete", "… permit Canonical and its duly authorised representatives to inspect": a party, then its verb. */
+const THEN_ITS_VERB = String.raw`(?:'s)?(?:\s+(?:and|or)\s+(?:its|their)\s+(?:\w+\s+){0,2}?(?:representatives|auditors|agents|affiliates|designees))?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
 const VENDOR_THEN_VERB = new RegExp(VENDOR.source + THEN_ITS_VERB, "i");
 const THAT_VENDOR = new RegExp(String.raw`\bthat\s+(?:the\s+)?` + VENDOR.source, "i");
 /** A label or lead-in on the customer's side ("Customer responsibilities:", "Client Staff:"). */
@@ -327,10 +327,12 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * binds the customer, and a verb deep in a description binds nobody. "Offers"
  * is left out: training offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b/i;
 
 function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
-  const m = PARTY_DOES.exec(text.trim());
+  // "Upon termination: (2) Deletion: After 30 days, Processor permanently deletes …": the item after its lead-in and label.
+  const item = ownClause(text.trim()).trim().replace(ITEM_LABEL, "");
+  const m = PARTY_DOES.exec(item);
   if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
   if (actor === "unknown") return null;
@@ -342,6 +344,9 @@ function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading 
  * The Company will return ...": the item names its own subject, so the parties
  * of the lead-in do not act in it.
  */
+/** A run-in label before an item's text ("Deletion: "). */
+const ITEM_LABEL = /^[A-Z][\w ]{1,30}:\s+/;
+
 function ownClause(before: string): string {
   let cut = -1;
   for (const m of before.matchAll(/(?:^|[\s:;])\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/gi)) cut = m.index + m[0].length;

@@ -1503,3 +1503,54 @@ describe("forms met in an eleventh batch (DPAs, services, supplier and SaaS term
     expect(find("On termination the Provider shall delete all Customer Data within 30 days, and archived copies may be deleted on the next backup cycle.", "data_return_deletion").found).toBe(true);
   });
 });
+
+describe("forms met in a twelfth batch (DPAs, services, purchasing and hosting terms) measured untuned", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a present-tense act of the vendor after a lead-in and an item label is its duty", () => {
+    const leadIn = "Upon termination or expiry of the Service, or upon the Controller's written request at any time during the term of this Agreement:";
+    expect(findMarkdown(`${leadIn}\n\n1. **Export:** Supplier provides a full export for 30 days.\n2. **Deletion:** After 30 days, Supplier permanently deletes all Customer Data.\n`, "data_return_deletion").found).toBe(true);
+    expect(findMarkdown(`${leadIn}\n\n1. **Exports:** The Customer deletes its own downloaded exports.\n`, "data_return_deletion").found).toBe(false);
+  });
+
+  test("after a numbered paragraph's own list ends, the lead-in above it governs the next paragraphs again", () => {
+    const markdown = [
+      "The Processor shall:",
+      "",
+      "**4.1** Implement appropriate measures, including:",
+      "- Encryption of data at rest",
+      "- Access controls limiting staff access to personal data",
+      "",
+      "**4.2** At the Customer's choice, delete or return all personal data upon termination of the services.",
+    ].join("\n");
+    expect(findMarkdown(markdown, "data_return_deletion").found).toBe(true);
+  });
+
+  test("an exception that opens a long capped sentence ends at its comma", () => {
+    const text =
+      "(a) SUBJECT TO CLAUSE 10.2, AND EXCEPT IN THE CASE OF A BREACH OF THE CONFIDENTIALITY PROVISIONS, EACH PARTY'S AGGREGATE LIABILITY TO THE OTHER OR ANY THIRD PARTY FOR ALL CLAIMS ARISING OUT OF OR IN CONNECTION WITH THIS AGREEMENT OR ANY ORDER, WHETHER IN CONTRACT, TORT (INCLUDING NEGLIGENCE) OR OTHERWISE, SHALL NOT EXCEED THE FEES PAID IN THE PRECEDING 12 MONTHS.";
+    expect(find(text, "liability_cap").found).toBe(true);
+    expect(find("Except for the liability caps in clause 9, which do not apply to this schedule, nothing here limits either party's liability.", "liability_cap").found).toBe(false);
+  });
+
+  test("'nothing in the Agreement excludes or limits liability for … any indemnity' keeps the indemnity", () => {
+    const text = [
+      "The Supplier will indemnify the Customer against all claims, losses and costs arising from its failure to comply with data protection laws.",
+      "",
+      "11.3. Exceptions. Nothing in the Agreement excludes or limits the liability of either party for: (i) death or personal injury; (ii) fraud; (iii) breach of the confidentiality and data protection provisions of the Agreement; (iv) in relation to any indemnity herein; and (v) anything else that cannot be excluded or limited by applicable law.",
+    ].join("\n");
+    const p = find(text, "liability_indemnification");
+    expect(p.found).toBe(true);
+    expect(p.exclusion).toBeUndefined();
+  });
+
+  test("the customer's records that the vendor and its representatives may audit are no audit right of the customer", () => {
+    const text = "Customer shall keep complete records of all amounts payable and shall permit the Supplier and its duly authorised representatives to inspect and audit such records.";
+    expect(find(text, "right_to_audit").found).toBe(false);
+  });
+
+  test("a document that lets data be transferred to a named country makes a hosting statement only a primary location", () => {
+    expect(find("Customer Data is hosted in Germany.\n\nPersonal Data may be transferred to and processed in the United States by the sub-processors listed in Annex 3.", "data_residency").found).toBe(false);
+    expect(find("Customer Data is hosted in Germany.\n\nPersonal Data may be transferred only to the European Economic Area.", "data_residency").found).toBe(true);
+  });
+});

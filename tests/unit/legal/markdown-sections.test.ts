@@ -89,6 +89,13 @@ describe("lead-ins", () => {
     expect(markdownToSections("## Definitions:\n\nTerms have these meanings.\n")[0]?.heading).toBe("Definitions:");
   });
 
+  test("once a numbered paragraph's own list ends, the lead-in above it governs again; an unpunctuated last item leads nowhere", () => {
+    const markdown = "The Processor shall:\n\n**4.1** Implement measures, including:\n- Encryption at rest\n- Access controls for staff\n\n**4.2** Delete all personal data at the end of the services.\n";
+    const paragraphs = markdownToSections(markdown)[0]?.text.split("\n\n") ?? [];
+    expect(paragraphs).toContain("4.1 Implement measures, including: Access controls for staff");
+    expect(paragraphs[paragraphs.length - 1]).toBe("The Processor shall: (4.2) Delete all personal data at the end of the services.");
+  });
+
   test("the lead-in is the last sentence, even when it opens with a lower-case name", () => {
     const sections = markdownToSections("For Subscribers in the EU, whose data may be subject to GDPR, abcAssess acts as a processor. abcAssess commits to the following obligations:\n\n- Ensure that all personnel are bound by confidentiality.\n");
     expect(sections[0]?.text.split("\n\n")[1]).toBe("abcAssess commits to the following obligations: Ensure that all personnel are bound by confidentiality.");
