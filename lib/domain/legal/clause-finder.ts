@@ -162,7 +162,7 @@ function followUps(clause: CompiledClause, passages: Passage[], matching: Passag
  * shall take place within …": a sentence that names the duty of the one before by its noun.
  */
 const PICKS_UP_THE_DUTY =
-  /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
+  /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:(?:[\w-]+\s+)?(?:processor|sub-?processor|supplier|provider|vendor|contractor|company|importer)['’]s\s+)?(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
 
 function proposed(p: Passage, score: number): ProposedPassage {
   return { quote: quote(p.text), page: p.page, section: passageSection(p), score };
@@ -217,13 +217,16 @@ function onlyPermitted(clause: CompiledClause, text: string): boolean {
   for (const action of clause.actions) {
     for (const m of text.matchAll(action)) {
       mentioned = true;
-      if (!PERMISSION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) return false;
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      if (!PERMISSION_BEFORE.test(before) || DUTY_PURPOSE.test(text.slice(0, m.index))) return false;
     }
   }
   return mentioned;
 }
+/** "shall ensure that … may be returned", "procedures so that … may be notified": the possibility is what the duty secures. */
+const DUTY_PURPOSE = /\b(?:ensures?|so|in order|such)\s+that\b/i;
 const PERMISSION_BEFORE =
-  /\b(?:may|might|can|could|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
+  /\b(?:may|might|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
 
 /** "4.1. Authorized Subprocessors.": a bold run-in title read as a sentence names a topic and states nothing. */
 const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*$/;
@@ -237,10 +240,10 @@ const LIMITS_SCOPE =
  * indemnity": denying a limitation keeps the protection whole.
  */
 const PRESERVES =
-  /^\W*(?:\d[\d.]*\s+)?(?:[A-Z][\w ]{0,30}\.\s+)?(?:(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)|nothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:\w+\s+(?:or|and)\s+)?(?:excludes?|limits?|restricts?|affects?|prejudices?|reduces?)\b)/i;
+  /^(?![^]*\b(?:but|however|save that|except that)\b)\W*(?:\d[\d.]*\s+)?(?:[A-Z][\w ]{0,30}\.\s+)?(?:(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)|nothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:\w+\s+(?:or|and)\s+)?(?:excludes?|limits?|restricts?|affects?|prejudices?|reduces?)\b)/i;
 /** A limitation of liability, or a waiver of consequential damages: what it carves out ("except for indemnification obligations") survives it. */
 const LIMITS_LIABILITY =
-  /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|maximum (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;
+  /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|(?:maximum|aggregate|total) (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;
 
 /**
  * Where a sentence carves its subject out ("indemnify … against third-party
@@ -259,6 +262,9 @@ const MAIN_CLAUSE_RESUMES = /[.;)]|,(?=[^,.;]{0,140}\b(?:shall|will|must|may|is|
 
 /** What may come before an exception that opens a sentence: an item number, "Subject to clause 10.2,", "and". */
 const OPENS_THE_SENTENCE = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:subject to [^,;]{0,80},\s*)?(?:and\s+)?$/i;
+/** ", each party's …", ", in no event shall …", ", the Supplier's …": a comma after which a main clause begins, not the exception's next item. */
+const MAIN_SUBJECT_AFTER_COMMA =
+  /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability))\b)/i;
 
 function exceptionSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -266,10 +272,11 @@ function exceptionSpans(text: string): [number, number][] {
     // "will not disclose … to anyone other than employees bound by confidentiality": under a negation the exception is what is allowed.
     if (/\b(?:not|no|never|nor|neither)\b/i.test(text.slice(0, m.index).split(/[.;]/).pop() ?? "")) continue;
     const from = m.index + m[0].length;
-    // "Except in the case of …, each party's aggregate liability … shall not exceed": an exception that opens the sentence ends at its comma.
-    const comma = OPENS_THE_SENTENCE.test(text.slice(0, m.index)) ? text.indexOf(",", from) : -1;
-    if (comma >= 0) {
-      spans.push([m.index, comma]);
+    // "Except in the case of …, each party's aggregate liability … shall not exceed": an exception that opens the sentence
+    // ends at the comma after which the main clause's subject comes, however long that subject is.
+    const subject = OPENS_THE_SENTENCE.test(text.slice(0, m.index)) ? MAIN_SUBJECT_AFTER_COMMA.exec(text.slice(from)) : null;
+    if (subject) {
+      spans.push([m.index, from + subject.index]);
       continue;
     }
     const end = MAIN_CLAUSE_RESUMES.exec(text.slice(from));

@@ -35,16 +35,26 @@ class SectionWriter {
   leadIn: string | undefined;
   /**
    * "CortIQ shall: 3.3 Implement measures, including: - … 3.4 Not engage …":
-   * the lead-in a numbered paragraph was read under, while that paragraph's
-   * own lead-in governs its list; it governs again once the list ends.
+   * the lead-in a numbered paragraph ("3.3") was read under, while that
+   * paragraph's own lead-in governs its list ...
    */
-  outerLeadIn: string | undefined;
+  outer: { leadIn: string; parent: string } | undefined;
+  /** ... and, once the list ends, the lead-in that governs its sibling paragraphs ("3.4"), and no others. */
+  resumed: { leadIn: string; parent: string } | undefined;
 
   heading(text: string): void {
     if (!text) return;
     this.sections.push({ heading: text, paragraphs: [] });
     this.leadIn = undefined;
-    this.outerLeadIn = undefined;
+    this.outer = undefined;
+    this.resumed = undefined;
+  }
+
+  /** The resumed lead-in, if this paragraph is a sibling of the one that opened the list; otherwise it ends. */
+  resumedFor(text: string): string | undefined {
+    if (this.resumed && parentNumber(text) === this.resumed.parent) return this.resumed.leadIn;
+    this.resumed = undefined;
+    return undefined;
   }
 
   paragraph(text: string): void {
@@ -78,8 +88,9 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
       }
       case "list":
         // A last item ending "Aptible will:" governs the "3.1." paragraphs after the list; otherwise the lead-in outside it resumes.
-        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn) ?? out.outerLeadIn;
-        out.outerLeadIn = undefined;
+        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn);
+        if (!out.leadIn && out.outer) out.resumed = out.outer;
+        out.outer = undefined;
         break;
       case "blockquote":
         walkBlocks((token as Tokens.Blockquote).tokens, out, leadIn);
@@ -105,20 +116,29 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
 /** An "(a)" paragraph keeps the open lead-in; any other paragraph may open a new one. */
 function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | undefined): void {
   if (!text) return;
-  const governing = leadIn ?? out.leadIn;
+  const resumed = leadIn ?? out.leadIn ? undefined : out.resumedFor(text);
+  const governing = leadIn ?? out.leadIn ?? resumed;
   if (governing && ENUMERATOR.test(text)) {
     out.paragraph(withLeadIn(governing, text));
     // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
     const own = leadInOf(text);
-    out.leadIn = own ?? governing;
-    out.outerLeadIn = own ? governing : undefined;
+    const parent = parentNumber(text);
+    out.leadIn = own ?? (resumed ? undefined : governing);
+    out.outer = own && parent !== undefined ? { leadIn: governing, parent } : undefined;
     return;
   }
+  out.resumed = undefined;
   out.paragraph(leadIn ? withLeadIn(leadIn, text) : text);
   if (!leadIn) {
     out.leadIn = leadInOf(text);
-    out.outerLeadIn = undefined;
+    out.outer = undefined;
   }
+}
+
+/** "3.4 Not engage …" is a child of "3": siblings share the parent number. */
+function parentNumber(text: string): string | undefined {
+  const n = DOTTED_NUMBER.exec(text)?.[1];
+  return n ? n.slice(0, n.lastIndexOf(".")) : undefined;
 }
 
 /**
@@ -143,8 +163,9 @@ function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefi
     const labelled = [marker, ownText].filter(Boolean).join(" ");
     if (labelled) out.paragraph(leadIn ? `${leadIn} ${labelled}` : labelled);
     const inner = leadInOf(ownText) ?? leadIn;
-    // Only a last item that ends in a colon leads on past its list: "Access controls for staff" is a finished item, unpunctuated.
-    open = ENDS_IN_COLON.test(ownText) ? leadInOf(ownText) : undefined;
+    // Only a last item left open ("… the Supplier shall, at the Customer's election,") leads on past its list:
+    // "Access controls for staff" is a finished item, unpunctuated.
+    open = LEFT_OPEN.test(ownText) ? leadInOf(ownText) : undefined;
     const held = firstIsText ? rest : item.tokens;
     for (const token of held) {
       if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clip(ownText) : undefined));
@@ -189,6 +210,7 @@ function inlineParts(tokens: Token[]): string {
 }
 
 const ENDS_IN_COLON = /[:\u2014-]\s*$/;
+const LEFT_OPEN = /[:\u2014,-]\s*$/;
 
 /** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
 function leadInOf(text: string): string | undefined {

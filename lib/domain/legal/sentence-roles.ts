@@ -103,18 +103,26 @@ const MEASURE_LABEL = String.raw`(?:[\w ]{1,30}[:.]\s*)?`;
 /** Other measures named first, without verbs: "Background checks (where permitted), confidentiality obligations, and". */
 const MEASURES_BEFORE = String.raw`(?:(?:${NO_VERB}[\w-]+\s+){0,4}?${NO_VERB}[\w-]+(?:\s*\([^)]*\))?,\s*){1,4}(?:and\s+)?`;
 const MEASURE_NOUN = String.raw`(?:training|awareness(?:[- ]raising)?|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)`;
-const MEASURE_HEAD = String.raw`(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?${MEASURE_NOUN}|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality|phishing|cyber\w*)\s+(?:[\w-]+\s+){0,3}?${MEASURE_NOUN}|trained\s+(?:staff|personnel|employees|workforce|team(?:\s+members)?))`;
+const MEASURE_HEAD = String.raw`(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?${MEASURE_NOUN}|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality|phishing|cyber\w*)\s+(?:[\w-]+\s+){0,3}?${MEASURE_NOUN}|trained\s+(?:staff|personnel|employees|workforce|team(?:\s+members)?)\s+(?:on|in)\s+(?:[\w-]+\s+){0,2}?(?:security|privacy|data protection|confidentiality|gdpr)\b(?:${NO_VERB}[^.:]){0,80})`;
 const MEASURE_TAIL = String.raw`(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?:${NO_VERB}[^.:]){0,120})?`;
-const RECURRING_MEASURE = new RegExp(String.raw`^${MEASURE_LABEL}(?:${MEASURES_BEFORE})?${MEASURE_HEAD}\b${MEASURE_TAIL}\s*[.;]?$`, "i");
+/** After a list of other measures, the training must be for the vendor's people, if it names whom it is for ("… for the subscribing organisation" is a service sold). */
+const FOR_OWN_PEOPLE = String.raw`(?:\s+(?:for|of)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:staff|personnel|employees|team\s+members|agents|workforce|persons|individuals)\b(?:${NO_VERB}[^.:]){0,100})?`;
+const RECURRING_MEASURE = new RegExp(
+  String.raw`^${MEASURE_LABEL}(?:${MEASURE_HEAD}\b${MEASURE_TAIL}|${MEASURES_BEFORE}${MEASURE_HEAD}\b${FOR_OWN_PEOPLE})\s*[.;]?$`,
+  "i",
+);
 /** "Breach Notification: Data security incidents reported to customers within 72 hours": a practice of notice, stated so. */
 const NOTICE_PRACTICE = new RegExp(
-  String.raw`^${MEASURE_LABEL}(?:[\w-]+\s+){0,3}?(?:incidents?|breach(?:es)?)\s+(?:are\s+)?(?:reported|notified|communicated|escalated)\s+to\s+(?:the\s+)?(?:affected\s+)?(?:customers?|clients?|controllers?)\b(?:${NO_VERB}[^.:]){0,120}[.;]?$`,
+  String.raw`^${MEASURE_LABEL}(?:[\w-]+\s+){0,2}?(?:(?:security|data|privacy|personal data)\s+(?:[\w-]+\s+)?incidents?|breach(?:es)?)\s+(?:are\s+)?(?:reported|notified|communicated|escalated)\s+to\s+(?:the\s+)?(?:affected\s+)?(?:customers?|clients?|controllers?)\b(?:${NO_VERB}[^.:]){0,80}?\b(?:within|without undue delay|promptly|immediately)\b(?:${NO_VERB}[^.:]){0,80}[.;]?$`,
   "i",
 );
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
+/** "Excluded services.", "Optional add-ons:": a label that puts the measure outside what the vendor undertakes. */
+const NOT_UNDERTAKEN_LABEL = /^\W*[^:.]{0,40}\b(?:excluded|optional|additional|chargeable|not included|add-?ons?|extras?)\b[^:.]{0,40}[:.]/i;
+
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
-  if (CUSTOMER_SIDE_LABEL.test(text)) return false;
+  if (CUSTOMER_SIDE_LABEL.test(text) || NOT_UNDERTAKEN_LABEL.test(text)) return false;
   const colon = text.lastIndexOf(": ");
   // "… training for Customer's staff" is the customer's side; "incidents reported to customers" serves it.
   const forCustomerSide = NAMES_CUSTOMER_SIDE.test(text.slice(colon + 1));
@@ -327,11 +335,12 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * binds the customer, and a verb deep in a description binds nobody. "Offers"
  * is left out: training offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:\S+\s+){0,3}?\S+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b(?!\s+no\b)/i;
 
 function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
-  // "Upon termination: (2) Deletion: After 30 days, Processor permanently deletes …": the item after its lead-in and label.
-  const item = ownClause(text.trim()).trim().replace(ITEM_LABEL, "");
+  // "Upon termination: (2) Deletion: After 30 days, Processor permanently deletes …": the item after its lead-in of time and its label.
+  const afterLeadIn = END_LEAD_IN.exec(text.trim());
+  const item = afterLeadIn ? afterLeadIn[1]!.replace(ITEM_LABEL, "") : text.trim();
   const m = PARTY_DOES.exec(item);
   if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
@@ -346,6 +355,13 @@ function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading 
  */
 /** A run-in label before an item's text ("Deletion: "). */
 const ITEM_LABEL = /^[A-Z][\w ]{1,30}:\s+/;
+/**
+ * A lead-in about the end of the contract, then an item: "… Upon termination of
+ * Service: (2) …". A lead-in that excludes or sells what follows ("excluded
+ * from the Services and available as chargeable services:") lends no duty.
+ */
+const END_LEAD_IN =
+  /^(?![^:]*\b(?:excluded|not included|optional|chargeable|additional fees?)\b)[^:]*\b(?:upon|on|after|following|at the end of|within)\b[^:]*\b(?:termination|expiry|expiration|end)\b[^:]*:\s*\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s+(.*)$/is;
 
 function ownClause(before: string): string {
   let cut = -1;

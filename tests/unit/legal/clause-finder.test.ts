@@ -1554,3 +1554,70 @@ describe("forms met in a twelfth batch (DPAs, services, purchasing and hosting t
     expect(find("Customer Data is hosted in Germany.\n\nPersonal Data may be transferred only to the European Economic Area.", "data_residency").found).toBe(true);
   });
 });
+
+describe("an outside review of the eleventh and twelfth batches' rules: wording they misread", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("an opening exception that lists several carve-outs ends where the main clause's subject begins", () => {
+    const cap = "Except for fraud, breach of clause 8 (Data Protection), or a party's indemnity obligations, neither party's aggregate liability under this Agreement shall exceed 150% of the Charges.";
+    expect(find(cap, "liability_indemnification").found).toBe(false);
+    expect(find(cap, "liability_cap").found).toBe(true);
+    const withIndemnity = `The Supplier shall indemnify the Customer against all losses arising from any Personal Data Breach caused by the Supplier.\n\nExcept for fraud, breach of the data protection obligations, or amounts payable under an indemnity, in no event shall either party's aggregate liability exceed 150% of the Charges.`;
+    const indemnity = find(withIndemnity, "liability_indemnification");
+    expect(indemnity.found).toBe(true);
+    expect(indemnity.exclusion).toBeUndefined();
+  });
+
+  test("a saving sentence that goes on to refuse the protection ('…, but the Supplier shall not be obliged to indemnify') preserves nothing", () => {
+    const text = "10.1 The Supplier shall indemnify the Customer against all losses arising from the Supplier's negligence.\n\n10.2 Nothing in this Agreement limits a party's liability for fraud, but the Supplier shall not be obliged to indemnify the Customer for any losses arising from a Personal Data Breach.";
+    expect(find(text, "liability_indemnification").found).toBe(false);
+  });
+
+  test("a present-tense act is read after a lead-in of time only, and 'provides no' denies", () => {
+    expect(find("Following termination, Customer deletes its Customer Data itself, either (a) through the admin console or (b) manually; Vendor provides no deletion or return service.", "data_return_deletion").found).toBe(false);
+    expect(find("The following are excluded from the Services and are available only as chargeable Professional Services: (a) Data return: on termination, the Supplier returns Customer Data on encrypted physical media.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("a resumed lead-in governs only the numbered siblings of the paragraph that opened the list", () => {
+    const supplierAbove = "During the Term the Supplier shall:\n\n7.1 implement the following controls:\n- encryption at rest\n- multi-factor authentication\n\n7.2 keep its ISO 27001 certificate current.\n\n8. On termination the Customer exports and deletes its own Customer Data; no return or deletion service is included.\n";
+    expect(findMarkdown(supplierAbove, "data_return_deletion").found).toBe(false);
+    const customerAbove = "The Customer shall:\n\n7.1 maintain the following:\n- an administrator account\n- a billing contact\n\n7.2 pay all invoices on time.\n\n8. The Supplier deletes all Customer Data within 30 days after termination.\n";
+    expect(findMarkdown(customerAbove, "data_return_deletion").found).toBe(true);
+  });
+
+  test("a notice practice needs a security or data incident and a time; statistics and status pages are not notice duties", () => {
+    expect(findMarkdown("- Incidents reported to customers in the last twelve months (none).", "incident_notification").found).toBe(false);
+    expect(findMarkdown("- KPI 4: Critical incidents reported to customers through the status page within 15 minutes", "incident_notification").found).toBe(false);
+  });
+
+  test("measures lines: a service sold, an excluded service, and a help desk are no training duty", () => {
+    expect(find("Managed Security Services. Endpoint detection, email filtering, and cyber awareness training for the subscribing organisation.", "security_training").found).toBe(false);
+    expect(find("Excluded services. Annual security awareness training for personnel.", "security_training").found).toBe(false);
+    expect(find("Optional add-ons: Annual security awareness training for personnel.", "security_training").found).toBe(false);
+    expect(find("Trained personnel at the help desk for password resets and security questions.", "security_training").found).toBe(false);
+  });
+
+  test("what a duty makes possible ('shall ensure that … can be reported') is no mere permission", () => {
+    expect(find("The Supplier shall ensure that any Personal Data Breach can be reported to the Controller within 24 hours of discovery.", "incident_notification").found).toBe(true);
+    expect(find("At the end of the Term, the Processor shall ensure that all Personal Data may be returned to the Controller within 30 days.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("a public audit body named beside the customer leaves the customer's audit right", () => {
+    expect(find("The Authority, the National Audit Office and any auditor appointed by the Authority may audit the Supplier's records and accounts relating to this Contract.", "right_to_audit").found).toBe(true);
+  });
+
+  test("a transfer to a named country allowed only with consent is a restriction, not a permission to process elsewhere", () => {
+    const text = "The Processor shall process the Personal Data within the European Economic Area.\n\nPersonal Data may be transferred to the United States only with the prior written consent of the Controller.";
+    expect(find(text, "data_residency").found).toBe(true);
+  });
+
+  test("a last list item left open with a comma leads into the lettered paragraphs after it", () => {
+    const markdown = "- Within 30 days after termination the Supplier shall, at the Customer's election,\n\n(a) return all Customer Data to the Customer in CSV format; or\n\n(b) permanently delete all Customer Data and certify the deletion in writing.\n";
+    expect(findMarkdown(markdown, "data_return_deletion").found).toBe(true);
+  });
+
+  test("the customer's own onward notification gives no time to the vendor's notice", () => {
+    const markdown = "1. The Processor shall notify the Controller of any Personal Data Breach without undue delay.\n\n2. The Controller's notification to its customers shall take place within 72 hours.\n";
+    expect(findMarkdown(markdown, "incident_notification").value).toBeUndefined();
+  });
+});
