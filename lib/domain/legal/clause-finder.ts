@@ -5,6 +5,7 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
+import { customerAliases, withCustomerNamed } from "./party-aliases";
 import { type SentenceReading, elaboratesPrevious, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
@@ -57,7 +58,9 @@ export function findClauses(
 ): ClauseProposal[] {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document);
-  const vendors = vendorNames(passages.map((p) => p.text));
+  const aliases = customerAliases(passages.map((p) => p.text));
+  const asRead = (p: Passage) => withCustomerNamed(p.text, aliases);
+  const vendors = vendorNames(passages.map(asRead));
   const terms = definedTerms(passages);
   const used = new Map<number, DefinedTerm[]>();
   const termsIn = (p: Passage) => {
@@ -70,7 +73,7 @@ export function findClauses(
   const reading = (p: Passage): SentenceReading => {
     let r = readings.get(p.index);
     if (!r) {
-      r = readSentence(p.text, vendors, p.heading);
+      r = readSentence(asRead(p), vendors, p.heading);
       // "Provider will maintain a security program … This includes giving training to its workforce": the duty carries over.
       const previous = passages[p.index - 1];
       if (!r.binding && previous && previous.paragraph === p.paragraph && elaboratesPrevious(p.text)) {
@@ -84,7 +87,7 @@ export function findClauses(
   return compiled.clauses.map((clause) => {
     const threshold = clause.entry.finder.threshold;
     const fitOf = (p: Passage): "clause" | "exclusion" | "other" => {
-      if (DESCRIBES_CONTENTS.test(p.text) || RUN_IN_TITLE.test(p.text)) return "other";
+      if (DESCRIBES_CONTENTS.test(p.text) || DEFINES_BY_REFERENCE.test(p.text) || RUN_IN_TITLE.test(p.text)) return "other";
       // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.
       if (clause.byReference.some((re) => re.test(p.text))) return "clause";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
@@ -173,6 +176,8 @@ function proposed(p: Passage, score: number): ProposedPassage {
  * including … breach reporting, audit rights, indemnification": a sentence
  * listing what the document covers grants and binds nothing itself.
  */
+/** "The following terms … shall have the same meaning as those terms in the HIPAA Rules: Breach, …, Subcontractor": a list of terms defined elsewhere. */
+const DEFINES_BY_REFERENCE = /\b(?:shall\s+)?ha(?:ve|s)\s+the\s+(?:same\s+)?meanings?\s+(?:given|as|set|ascribed|assigned|in)\b/i;
 const DESCRIBES_CONTENTS =
   /^\s*(?:this|the)\s+(?:agreement|addendum|dpa|baa|schedule|exhibit|annex|appendix|policy|document)\b[^.;]{0,40}?\b(?:sets?\s+(?:forth|out)|describes?|outlines?|summari[sz]es|lists?)\b[^.;]{0,80}?\b(?:including|such as|namely)\b/i;
 
@@ -199,6 +204,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     // "The Customer may delete its data" is the customer acting; "the Customer may require the Supplier to delete" is the vendor's duty.
     if (role.requireBinding && r.actor === "customer" && r.entitles && !r.vendorActsAfter) return "other";
     if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
+    // "Creator agrees to defend, indemnify and hold Mulerun harmless": whoever acts, the vendor is the one protected.
+    if (r.actor !== "vendor" && r.actor !== "mutual" && r.vendorIsObject) return "other";
     // "Supplier shall not indemnify" and "Customer shall not be entitled to any indemnity" both exclude it.
     if (role.negationExcludes && r.polarity === "prohibited" && (r.actor !== "customer" || r.entitles)) return "exclusion";
   }

@@ -28,8 +28,8 @@ const MAX_TERMS = 400;
 // "1.4 "Security Incident" means …", "Breach: means …", "(c) "Sub-processor" shall mean …".
 const DEFINITION =
   /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?"?([A-Z][A-Za-z0-9'-]*(?:\s+(?:[A-Z][A-Za-z0-9'-]*|of|and|or|the|to)){0,5})"?\s*(?:\([^)]{0,60}\)\s*)?[:,]?\s*(?:means|shall mean|refers to|is defined as|includes)\b\s*(.*)$/s;
-/** A defined term quoted anywhere in the sentence: … (the "Breach") means, or "Breach" means. */
-const QUOTED_DEFINITION = /"([A-Z][A-Za-z0-9'-]*(?:\s+(?:[A-Z][A-Za-z0-9'-]*|of|and|or|the|to)){0,5})"\s*(?:\([^)]{0,60}\)\s*)?(?:means|shall mean|refers to|is defined as)\b\s*(.*)$/s;
+/** A defined term quoted anywhere in the sentence: … (the "Breach") means, "Breach" means, or "A breach of Customer Data ("Breach") shall mean". */
+const QUOTED_DEFINITION = /"([A-Z][A-Za-z0-9'-]*(?:\s+(?:[A-Z][A-Za-z0-9'-]*|of|and|or|the|to)){0,5})"\)?\s*(?:\([^)]{0,60}\)\s*)?(?:means|shall mean|refers to|is defined as)\b\s*(.*)$/s;
 /**
  * A body of law is defined by the jurisdictions it lists ("Applicable Laws
  * means European Union or Member State laws …"): those words say nothing

@@ -23,6 +23,8 @@ export interface SentenceReading {
   entitles: boolean;
   /** After the main verb the vendor is made to act ("the Customer may require the Supplier to delete"), not just named ("notify the Provider"). */
   vendorActsAfter: boolean;
+  /** The vendor is what the verb acts on or protects ("Creator agrees to indemnify and hold Mulerun harmless"). */
+  vendorIsObject: boolean;
 }
 
 // "we"/"us" is the vendor in terms written by the vendor; "you" is the customer.
@@ -138,7 +140,8 @@ function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
 export function vendorNames(sentences: string[]): Set<string> {
   const counts = new Map<string, number>();
   for (const s of sentences) {
-    for (const m of s.matchAll(/(?<=\S\s+)([A-Z][A-Za-z0-9&.-]{1,30}|npm)(?:'s)?\s+(?:shall|will|may|must|agrees|retains|reserves)\b/g)) {
+    // Security schedules state practice in the present tense ("Airfold requires all employees to …", "Airfold maintains …").
+    for (const m of s.matchAll(/(?<=\S\s+|^)([A-Z][A-Za-z0-9&.-]{1,30}|npm)(?:'s)?\s+(?:shall|will|may|must|agrees|retains|reserves|requires|maintains|implements|ensures|employs|performs|conducts|encrypts|monitors)\b/g)) {
       const name = m[1] as string;
       // "Covered Entity may": the last word of the customer's own name is not a vendor's name.
       const withPrevious = `${s.slice(0, m.index).split(/\s+/).filter(Boolean).pop() ?? ""} ${name}`;
@@ -167,9 +170,19 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}[:.]\s*)?(?:(?:upon|on|after|at|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
+
+/** "Every employee and contractor at Acme signs a confidentiality agreement": the same duty, stated of each of the vendor's people. */
+const EACH_OF_THE_PEOPLE_DOES =
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:every|each)\s+(?:employee|staff\s+member|team\s+member|member\s+of\s+staff|contractor|person)(?:\s+(?:and|or)\s+(?:employee|contractor|subcontractor|agent))?\b[^.;]{0,60}?\s+(?:signs|receives|completes|undergoes|attends|executes|is\s+(?:trained|bound|required|subject|obliged)|has\s+(?:signed|executed|completed|received|undergone))\b/i;
+
+/** "Every employee of the Customer signs …" is the customer's people. */
+function eachOfVendorPeopleDoes(text: string): boolean {
+  const m = EACH_OF_THE_PEOPLE_DOES.exec(text.trim());
+  return m !== null && !NAMES_CUSTOMER.test(m[0]);
+}
 
 /**
  * A sentence that only spells out the one before it ("This includes giving
@@ -207,7 +220,7 @@ function mainModal(text: string): RegExpExecArray | null {
 
 /** A commitment stated without a modal verb (present tense, a passive with a deadline, "ensures that"). */
 function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReading {
-  return { actor, modality: "other", polarity, customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false };
+  return { actor, modality: "other", polarity, customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false, vendorIsObject: false };
 }
 
 /**
@@ -225,20 +238,39 @@ const IMPERATIVE_ITEM =
  * support@…", "Inform the Provider of …", "Return to the dashboard") and a
  * licence's "Delete all copies of the Software" are the customer's to follow.
  */
-function imperativeDuty(text: string, vendors: ReadonlySet<string>): boolean {
-  const t = text.trim();
-  if (!IMPERATIVE_ITEM.test(t) || /^\W*return\s+to\b/i.test(t)) return false;
+function imperativeDuty(item: string, vendors: ReadonlySet<string>): boolean {
+  if (!IMPERATIVE_ITEM.test(item) || /^\W*return\s+to\b/i.test(item)) return false;
+  // "… in Mulerun's possession" names what the vendor holds, not whom the reader should tell.
+  const t = item.replace(VENDORS_THING, "");
   if (/\b(?:you|your|we|us|our)\b/i.test(t) || NAMES_VENDOR.test(t) || [...vendors].some((n) => t.includes(n))) return false;
   return /\b(?:data|information|records|breach\w*|incidents?|personnel|staff|employees|controller|customer|client)\b/i.test(t);
 }
+const VENDORS_THING = /\b[\w-]+['’]s\s+(?:possession|custody|control|systems?)\b/gi;
+
+/**
+ * "5. Mulerun's Obligations (5.3) At your request, delete or return all Customer
+ * Data …": an imperative item under a title that names its owner, after the
+ * customer's choice that sets it going.
+ */
+function imperativeItem(text: string): { item: string; title?: string } {
+  const titled = TITLE_THEN_ITEM.exec(text.trim());
+  const own = titled ? titled[2]! : text.trim();
+  const afterRequest = own.replace(AT_CUSTOMERS_REQUEST, "");
+  // The imperative is capitalised as an item's first word: "At your request, delete" → "Delete".
+  const item = afterRequest === own ? own : afterRequest.charAt(0).toUpperCase() + afterRequest.slice(1);
+  return titled ? { item, title: titled[1] } : { item };
+}
+const TITLE_THEN_ITEM = /^((?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:obligations|duties|responsibilities|commitments))\s+\((?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)\s+(.*)$/is;
+const AT_CUSTOMERS_REQUEST = /^(?:at|upon|on)\s+(?:your|the\s+(?:customer|client|controller)['’]s)\s+(?:written\s+)?(?:request|instruction|election|choice|option),\s*/i;
 
 export function readSentence(text: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
   const m = mainModal(text);
-  if (!m && imperativeDuty(text, vendors)) {
-    const owner = heading ? actorOf(heading, vendors) : "unknown";
-    return committed(owner);
+  const imperative = m ? undefined : imperativeItem(text);
+  if (imperative && imperativeDuty(imperative.item, vendors)) {
+    const owner = imperative.title ?? heading;
+    return committed(owner ? actorOf(owner, vendors) : "unknown");
   }
-  if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || measureOfVendor(text, vendors))) {
+  if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || eachOfVendorPeopleDoes(text) || measureOfVendor(text, vendors))) {
     return committed("vendor");
   }
   if (!m) {
@@ -249,7 +281,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
       return committed("unknown");
     }
   }
-  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false, vendorActsAfter: false };
+  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false, vendorActsAfter: false, vendorIsObject: false };
   const modalWord = (m[1] ?? "").toLowerCase();
   const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
@@ -261,6 +293,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     modality,
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: CUSTOMER_AS_OBJECT.test(object),
+    vendorIsObject: vendorProtected(after, vendors),
     binding: true,
     entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),
@@ -279,13 +312,19 @@ function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<st
   return shared ? actorOf(shared[1] ?? "", vendors) : own;
 }
 
-/** "The Customer shall be informed by the Provider of …": in a passive the party after "by" acts. */
+/**
+ * "The Customer shall be informed by the Provider of …": in a passive the party
+ * after "by" acts. "All affected customers will be notified within 72 hours":
+ * in a passive of being told, with no agent, the customer is who is told, and
+ * the one who tells is left unnamed.
+ */
 function passiveAgent(after: string, vendors: ReadonlySet<string>): Actor | null {
   const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+((?:the\s+)?\S+(?:\s+\S+)?)/i.exec(after);
-  if (!m) return null;
+  if (!m) return TOLD.test(after) ? "unknown" : null;
   const actor = actorOf(m[1] ?? "", vendors);
   return actor === "unknown" ? null : actor;
 }
+const TOLD = /^\s*(?:promptly\s+|immediately\s+)?be\s+(?:\w+ly\s+)?(?:notified|informed|told|advised|alerted|contacted)\b/i;
 
 /**
  * "… is securely deleted from active systems within 30 days": a present-tense
@@ -296,6 +335,16 @@ function passiveAgent(after: string, vendors: ReadonlySet<string>): Actor | null
  */
 const PASSIVE_WITH_DEADLINE =
   /\b(?:is|are)\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\b(?![^.;]{0,80}?\bby\s+(?:the\s+)?(?:customer|client|controller|you)\b)[^.;]{0,80}?\bwithin\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
+
+/** "… agrees to defend, indemnify and hold Mulerun harmless", "… shall reimburse the Provider": the vendor is who the verb protects. */
+function vendorProtected(after: string, vendors: ReadonlySet<string>): boolean {
+  const m = PROTECTING_VERB.exec(after.slice(0, 60));
+  if (!m) return false;
+  const protectedOne = after.slice(m.index + m[0].length).split(/[.;,]/)[0]!.slice(0, 60);
+  if (NAMES_CUSTOMER.test(protectedOne)) return false;
+  return NAMES_VENDOR.test(protectedOne) || [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(protectedOne));
+}
+const PROTECTING_VERB = /\b(?:indemnif(?:y|ies)|hold|reimburse|compensate)\b/i;
 
 /** "… require the Supplier to delete", "… request that the Processor shall return": the vendor, then its verb. */
 function vendorActs(after: string, vendors: ReadonlySet<string>): boolean {
@@ -339,7 +388,7 @@ const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:afte
 
 function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
   // "Upon termination: (2) Deletion: After 30 days, Processor permanently deletes …": the item after its lead-in of time and its label.
-  const afterLeadIn = END_LEAD_IN.exec(text.trim());
+  const afterLeadIn = END_LEAD_IN.exec(text.trim()) ?? SHORT_LEAD_IN.exec(text.trim());
   const item = afterLeadIn ? afterLeadIn[1]!.replace(ITEM_LABEL, "") : text.trim();
   const m = PARTY_DOES.exec(item);
   if (!m) return null;
@@ -355,6 +404,8 @@ function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading 
  */
 /** A run-in label before an item's text ("Deletion: "). */
 const ITEM_LABEL = /^[A-Z][\w ]{1,30}:\s+/;
+/** "This means: We notify you …", "In practice: …": a few words and a colon, then the act. */
+const SHORT_LEAD_IN = /^(?![^:]*\b(?:excluded|not included|optional|chargeable|additional|customer|client|you)\b)[^:]{1,30}:\s+(.*)$/is;
 /**
  * A lead-in about the end of the contract, then an item: "… Upon termination of
  * Service: (2) …". A lead-in that excludes or sells what follows ("excluded

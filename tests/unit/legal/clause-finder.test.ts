@@ -1621,3 +1621,64 @@ describe("an outside review of the eleventh and twelfth batches' rules: wording 
     expect(findMarkdown(markdown, "incident_notification").value).toBeUndefined();
   });
 });
+
+describe("forms met in a thirteenth batch (security addenda, BAAs, support-tool terms) measured untuned", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a name used with verbs of practice in the present tense is the vendor's ('Acme requires all employees to …')", () => {
+    const text = [
+      "Acme maintains an information security program reviewed by its leadership.",
+      "Acme encrypts customer content at rest and in transit.",
+      "Acme requires all employees to undergo security awareness training on at least an annual basis.",
+    ].join("\n\n");
+    expect(find(text, "security_training").found).toBe(true);
+  });
+
+  test("customers who 'will be notified' are who is told, not who must tell", () => {
+    expect(find("If a security breach does occur, all affected customers will be notified within 72 hours of our becoming aware of it.", "incident_notification").found).toBe(true);
+  });
+
+  test("a short lead-in before the vendor's present-tense act", () => {
+    expect(find("As your processor we act on your instructions. This means: We notify you of any data breaches affecting your survey data.", "incident_notification").found).toBe(true);
+  });
+
+  test("each of the vendor's people, in the singular, signing or being trained; the customer's people are not", () => {
+    expect(find("Every employee and contractor at Acme signs a confidentiality agreement before receiving access to any customer data.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("Every employee of the Customer signs a confidentiality agreement before receiving access to the platform.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("privileged users with access, trained after a run-in label and a clause of time", () => {
+    const text = "2.3.3. Training. Upon hire and at least once per year thereafter, Privileged Users authorized to access Customer Data undergo training on security topics, including phishing and social engineering.";
+    expect(find(text, "security_training").found).toBe(true);
+  });
+
+  test("a term defined in brackets after its description (… (\"Breach\") shall mean) is read into its bare uses", () => {
+    const text = "A breach of Customer Personal Data (\"Breach\") shall mean any breach of security leading to the unauthorized disclosure of or access to Customer Personal Data.\n\nWhere a Breach is caused by the Supplier, the Supplier shall reimburse the Customer for its reasonable costs of notifying Data Subjects.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("where the vendor, writing as 'we', calls the customer 'Supplier', the Supplier's duties are the customer's", () => {
+    const preamble = 'These terms govern the services made available to you ("Supplier" or "you") by Acme Inc. ("Acme"; "we", or "us").';
+    expect(find(`${preamble}\n\nSupplier shall maintain cyber liability insurance throughout the term.`, "cyber_insurance").found).toBe(false);
+    const buyers = 'This Partner Agreement is made between Acme Inc. ("Company") and you, the partner ("Partner", "you" or "your").';
+    expect(find(`${buyers}\n\nPartner shall maintain cyber liability insurance of at least $1,000,000 throughout the term.`, "cyber_insurance").found).toBe(true);
+  });
+
+  test("an indemnity that protects the vendor is not the vendor's", () => {
+    expect(find("The Partner agrees to indemnify and hold the Provider harmless from all claims arising from a personal data breach caused by the Partner.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("a list of terms that take their meaning from a statute binds nobody", () => {
+    expect(find("The following terms used in this Agreement shall have the same meaning as those terms in the HIPAA Rules: Breach, Disclosure, Notice of Privacy Practices, Required By Law, Security Incident, Subcontractor, and Use.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("an imperative item under a title naming the vendor's obligations, set going by the customer's request", () => {
+    const markdown = "**5. Acme's Obligations**\n\n5.2 Acme shall keep an up-to-date list of its sub-processors.\n\n5.3 At your request, delete or return all Customer Data in Acme's possession following the termination of the Terms.\n";
+    expect(findMarkdown(markdown, "data_return_deletion").found).toBe(true);
+  });
+
+  test("data at the end 'handled in accordance with our Data Processing Agreement' is the clause by reference", () => {
+    const p = find("Upon termination, your right to use the Service will immediately cease, and your data will be handled in accordance with our Data Processing Agreement.", "data_return_deletion");
+    expect(p.byReference).toBe(true);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, test } from "vitest";
+import { customerAliases, withCustomerNamed } from "@/lib/domain/legal/party-aliases";
+
+describe("the customer's other names", () => {
+  test("a name given beside 'you', where the other party is 'we', is the customer's", () => {
+    expect(customerAliases(['Terms between you (the "Creator", "you" or "your") and Acme Ltd ("Acme", "we", "us" or "our").'])).toEqual(["Creator"]);
+    expect(customerAliases(['Made available to you ("Supplier" or "you") by Acme Inc. ("Acme"; "we", or "us").'])).toEqual(["Supplier"]);
+  });
+
+  test("without a 'we', 'you' may be the vendor (a buyer's partner agreement), so nothing is renamed", () => {
+    expect(customerAliases(['Between Acme Inc. ("Company") and you, the partner ("Partner", "you" or "your").'])).toEqual([]);
+  });
+
+  test("only whole words are renamed; plurals and other words are left", () => {
+    expect(withCustomerNamed("Creator shall keep Creator Data safe for other Creators.", ["Creator"])).toBe("Customer shall keep Customer Data safe for other Creators.");
+  });
+});
