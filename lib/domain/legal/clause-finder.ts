@@ -177,7 +177,8 @@ function proposed(p: Passage, score: number): ProposedPassage {
  * listing what the document covers grants and binds nothing itself.
  */
 /** "The following terms … shall have the same meaning as those terms in the HIPAA Rules: Breach, …, Subcontractor": a list of terms defined elsewhere. */
-const DEFINES_BY_REFERENCE = /\b(?:shall\s+)?ha(?:ve|s)\s+the\s+(?:same\s+)?meanings?\s+(?:given|as|set|ascribed|assigned|in)\b/i;
+const DEFINES_BY_REFERENCE =
+  /^\W*(?:\d[\d.]*\s+)?(?:the\s+)?(?:following\s+)?(?:capitali[sz]ed\s+)?(?:terms?|words?|expressions?)\b[^.;]{0,80}?\b(?:shall\s+)?ha(?:ve|s)\s+the\s+(?:same\s+)?meanings?\s+(?:given|as|set|ascribed|assigned|in)\b/i;
 const DESCRIBES_CONTENTS =
   /^\s*(?:this|the)\s+(?:agreement|addendum|dpa|baa|schedule|exhibit|annex|appendix|policy|document)\b[^.;]{0,40}?\b(?:sets?\s+(?:forth|out)|describes?|outlines?|summari[sz]es|lists?)\b[^.;]{0,80}?\b(?:including|such as|namely)\b/i;
 
@@ -205,7 +206,7 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     if (role.requireBinding && r.actor === "customer" && r.entitles && !r.vendorActsAfter) return "other";
     if (r.actor === "vendor" && r.entitles && r.polarity === "granted") return "other";
     // "Creator agrees to defend, indemnify and hold Mulerun harmless": whoever acts, the vendor is the one protected.
-    if (r.actor !== "vendor" && r.actor !== "mutual" && r.vendorIsObject) return "other";
+    if (r.actor !== "vendor" && r.actor !== "mutual" && r.vendorIsObject && r.polarity === "granted") return "other";
     // "Supplier shall not indemnify" and "Customer shall not be entitled to any indemnity" both exclude it.
     if (role.negationExcludes && r.polarity === "prohibited" && (r.actor !== "customer" || r.entitles)) return "exclusion";
   }
@@ -225,15 +226,24 @@ function onlyPermitted(clause: CompiledClause, text: string): boolean {
     for (const m of text.matchAll(action)) {
       mentioned = true;
       const before = text.slice(Math.max(0, m.index - 60), m.index);
-      if (!PERMISSION_BEFORE.test(before) || DUTY_PURPOSE.test(text.slice(0, m.index))) return false;
+      const purpose = DUTY_PURPOSE.test(text.slice(Math.max(0, m.index - 90), m.index)) && !BY_THE_CUSTOMER.test(text.slice(m.index, m.index + 120));
+      if (!PERMISSION_BEFORE.test(before) || purpose) return false;
     }
   }
   return mentioned;
 }
-/** "shall ensure that … may be returned", "procedures so that … may be notified": the possibility is what the duty secures. */
-const DUTY_PURPOSE = /\b(?:ensures?|so|in order|such)\s+that\b/i;
+/**
+ * "shall ensure that all Personal Data may be returned": the possibility is what
+ * the duty secures. Not where the customer is who may act ("so that any incident
+ * detected by the Customer may be notified to the Supplier", "ensure that Customer
+ * administrators may delete"): that is the customer's own way to act.
+ */
+const DUTY_PURPOSE =
+  /\b(?:ensures?|so|in order|such)\s+that\s+(?:(?!(?:customer|client|controller|licensee|you|your)\b)[\w'’-]+\s+){0,8}?(?:may|might|can|could)\s+(?:(?:also|then|\w+ly)\s+)?(?:be\s+)?$/i;
+/** "… may be notified … by the Customer's own users": the customer acts. */
+const BY_THE_CUSTOMER = /\bby\s+(?:the\s+)?(?:customer|client|controller|licensee)\b/i;
 const PERMISSION_BEFORE =
-  /\b(?:may|might|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
+  /\b(?:may|might|can|could|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
 
 /** "4.1. Authorized Subprocessors.": a bold run-in title read as a sentence names a topic and states nothing. */
 const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*$/;
@@ -270,6 +280,8 @@ const MAIN_CLAUSE_RESUMES = /[.;)]|,(?=[^,.;]{0,140}\b(?:shall|will|must|may|is|
 /** What may come before an exception that opens a sentence: an item number, "Subject to clause 10.2,", "and". */
 const OPENS_THE_SENTENCE = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:subject to [^,;]{0,80},\s*)?(?:and\s+)?$/i;
 /** ", each party's …", ", in no event shall …", ", the Supplier's …": a comma after which a main clause begins, not the exception's next item. */
+/** ", Acme permanently deletes …", ", Acme shall …": a party named by its name, then its verb. */
+const NAME_ACTS_AFTER_COMMA = /,\s*(?=[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:[a-z]+ly\s+)?(?:shall|will|must|may|[a-z]+s)\b)/;
 const MAIN_SUBJECT_AFTER_COMMA =
   /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability))\b)/i;
 
@@ -281,7 +293,8 @@ function exceptionSpans(text: string): [number, number][] {
     const from = m.index + m[0].length;
     // "Except in the case of …, each party's aggregate liability … shall not exceed": an exception that opens the sentence
     // ends at the comma after which the main clause's subject comes, however long that subject is.
-    const subject = OPENS_THE_SENTENCE.test(text.slice(0, m.index)) ? MAIN_SUBJECT_AFTER_COMMA.exec(text.slice(from)) : null;
+    const opening = OPENS_THE_SENTENCE.test(text.slice(0, m.index));
+    const subject = opening ? (MAIN_SUBJECT_AFTER_COMMA.exec(text.slice(from)) ?? NAME_ACTS_AFTER_COMMA.exec(text.slice(from))) : null;
     if (subject) {
       spans.push([m.index, from + subject.index]);
       continue;

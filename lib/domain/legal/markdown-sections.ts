@@ -50,9 +50,10 @@ class SectionWriter {
     this.resumed = undefined;
   }
 
-  /** The resumed lead-in, if this paragraph is a sibling of the one that opened the list; otherwise it ends. */
+  /** The resumed lead-in, if this paragraph is a sibling (or, for "5.1.1", a descendant) of the one that opened the list; otherwise it ends. */
   resumedFor(text: string): string | undefined {
-    if (this.resumed && parentNumber(text) === this.resumed.parent) return this.resumed.leadIn;
+    const key = siblingKey(text);
+    if (this.resumed && key !== undefined && (key === this.resumed.parent || key.startsWith(`${this.resumed.parent}.`))) return this.resumed.leadIn;
     this.resumed = undefined;
     return undefined;
   }
@@ -122,7 +123,7 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
     out.paragraph(withLeadIn(governing, text));
     // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
     const own = leadInOf(text);
-    const parent = parentNumber(text);
+    const parent = siblingKey(text);
     out.leadIn = own ?? (resumed ? undefined : governing);
     out.outer = own && parent !== undefined ? { leadIn: governing, parent } : undefined;
     return;
@@ -135,11 +136,16 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
   }
 }
 
-/** "3.4 Not engage …" is a child of "3": siblings share the parent number. */
-function parentNumber(text: string): string | undefined {
+/**
+ * What a paragraph's siblings share: "3.4 Not engage …" and "3.3" share "3";
+ * "(b)" and "(a)", or "(ii)" and "(i)", share being lettered items.
+ */
+function siblingKey(text: string): string | undefined {
   const n = DOTTED_NUMBER.exec(text)?.[1];
-  return n ? n.slice(0, n.lastIndexOf(".")) : undefined;
+  if (n) return n.slice(0, n.lastIndexOf("."));
+  return LETTERED.test(text) ? "(letter)" : undefined;
 }
+const LETTERED = /^\(?(?:[a-z]|[ivx]+)\)\s|^(?:[a-z]|[ivx]+)\.\s/i;
 
 /**
  * "Aptible will: (3.6) Notify ...": after a lead-in the item number goes in
@@ -165,7 +171,7 @@ function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefi
     const inner = leadInOf(ownText) ?? leadIn;
     // Only a last item left open ("… the Supplier shall, at the Customer's election,") leads on past its list:
     // "Access controls for staff" is a finished item, unpunctuated.
-    open = LEFT_OPEN.test(ownText) ? leadInOf(ownText) : undefined;
+    open = ENDS_IN_COLON.test(ownText) || MODAL_LEFT_OPEN.test(ownText) ? leadInOf(ownText) : undefined;
     const held = firstIsText ? rest : item.tokens;
     for (const token of held) {
       if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clip(ownText) : undefined));
@@ -210,7 +216,8 @@ function inlineParts(tokens: Token[]): string {
 }
 
 const ENDS_IN_COLON = /[:\u2014-]\s*$/;
-const LEFT_OPEN = /[:\u2014,-]\s*$/;
+/** "… the Supplier shall, at the Customer's election,": a modal whose verb is still to come. */
+const MODAL_LEFT_OPEN = /\b(?:shall|will|must|agrees? to|undertakes? to)\b[^.;:]*,\s*$/i;
 
 /** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
 function leadInOf(text: string): string | undefined {

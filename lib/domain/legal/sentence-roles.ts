@@ -121,7 +121,8 @@ const NOTICE_PRACTICE = new RegExp(
 
 /** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 /** "Excluded services.", "Optional add-ons:": a label that puts the measure outside what the vendor undertakes. */
-const NOT_UNDERTAKEN_LABEL = /^\W*[^:.]{0,40}\b(?:excluded|optional|additional|chargeable|not included|add-?ons?|extras?)\b[^:.]{0,40}[:.]/i;
+const NOT_UNDERTAKEN_LABEL =
+  /^\W*[^:.]{0,40}\b(?:excluded|optional|additional|chargeable|not included|add-?ons?|extras?|extra cost|additional cost|on request|premium|recommend\w*|suggested|best practices?)\b[^:.]{0,40}[:.]/i;
 
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
   if (CUSTOMER_SIDE_LABEL.test(text) || NOT_UNDERTAKEN_LABEL.test(text)) return false;
@@ -139,24 +140,32 @@ function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
 /** Names a document uses for the vendor: capitalised words that act as a subject and are no customer word. */
 export function vendorNames(sentences: string[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const s of sentences) {
-    // Security schedules state practice in the present tense ("Airfold requires all employees to …", "Airfold maintains …").
-    for (const m of s.matchAll(/(?<=\S\s+|^)([A-Z][A-Za-z0-9&.-]{1,30}|npm)(?:'s)?\s+(?:shall|will|may|must|agrees|retains|reserves|requires|maintains|implements|ensures|employs|performs|conducts|encrypts|monitors)\b/g)) {
+  const count = (s: string, re: RegExp) => {
+    for (const m of s.matchAll(re)) {
       const name = m[1] as string;
       // "Covered Entity may": the last word of the customer's own name is not a vendor's name.
       const withPrevious = `${s.slice(0, m.index).split(/\s+/).filter(Boolean).pop() ?? ""} ${name}`;
       if (GENERIC_SUBJECTS.has(name.toLowerCase()) || NAMES_CUSTOMER.test(name) || NAMES_CUSTOMER.test(withPrevious)) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
-  }
+  };
+  for (const s of sentences) count(s, NAME_WITH_MODAL);
+  // Security schedules state practice in the present tense ("Airfold requires all employees to …"). Where the
+  // document calls the vendor by its role ("the Supplier shall"), a name so used is the customer's, so it counts only otherwise.
+  const rolesNameTheVendor = sentences.filter((s) => VENDOR_ROLE_SUBJECT.test(s)).length >= 3;
+  if (!rolesNameTheVendor) for (const s of sentences) count(s, NAME_IN_PRACTICE);
   return new Set([...counts].filter(([, n]) => n >= 3).map(([name]) => name));
 }
+const NAME_WITH_MODAL = /(?<=\S\s+)([A-Z][A-Za-z0-9&.-]{1,30}|npm)(?:'s)?\s+(?:shall|will|may|must|agrees|retains|reserves)\b/g;
+const NAME_IN_PRACTICE = /(?<=\S\s+|^)([A-Z][A-Za-z0-9&.-]{1,30})\s+(?:requires|maintains|implements|employs|performs|conducts|encrypts|monitors)\b/g;
+const VENDOR_ROLE_SUBJECT = /\b(?:supplier|provider|vendor|contractor|processor|consultant|agency)\s+(?:shall|will|must)\b/i;
 
 const GENERIC_SUBJECTS = new Set([
   "agreement", "it", "this", "that", "which", "who", "party", "parties", "services", "service", "data", "section", "term",
   "terms", "fees", "order", "they", "he", "she", "there", "such", "notice", "dpa", "addendum", "schedule", "exhibit", "clause",
   "company", "i", "information", "software", "subscription", "account", "law", "laws", "provisions", "obligations", "and", "or",
-  "recipient", "discloser", "phi", "ephi", "pii",
+  "recipient", "discloser", "phi", "ephi", "pii", "gdpr", "ccpa", "cpra", "hipaa", "pdpa", "lgpd", "pipeda", "act", "regulation",
+  "directive", "statute",
 ]);
 
 /**
@@ -170,7 +179,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}[:.]\s*)?(?:(?:upon|on|after|at|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
 
@@ -178,10 +187,32 @@ const PRESENT_TENSE_DUTY = new RegExp(
 const EACH_OF_THE_PEOPLE_DOES =
   /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:every|each)\s+(?:employee|staff\s+member|team\s+member|member\s+of\s+staff|contractor|person)(?:\s+(?:and|or)\s+(?:employee|contractor|subcontractor|agent))?\b[^.;]{0,60}?\s+(?:signs|receives|completes|undergoes|attends|executes|is\s+(?:trained|bound|required|subject|obliged)|has\s+(?:signed|executed|completed|received|undergone))\b/i;
 
-/** "Every employee of the Customer signs …" is the customer's people. */
-function eachOfVendorPeopleDoes(text: string): boolean {
+/**
+ * The vendor's people, unless the customer's side is named in who they are
+ * ("Privileged users having administrator rights in the Customer's tenant",
+ * "authorised by the Customer"), in who trains them ("delivered by the
+ * Customer"), or the label excludes or sells it ("Optional.").
+ */
+function presentTenseDutyOfVendor(text: string): boolean {
+  const t = text.trim();
+  const m = PRESENT_TENSE_DUTY.exec(t);
+  if (!m || NOT_UNDERTAKEN_LABEL.test(t)) return false;
+  return !NAMES_CUSTOMER_SIDE.test(m[0].replace(/^[^:]*:/, "")) && !BY_THE_CUSTOMER.test(t);
+}
+const BY_THE_CUSTOMER = /\b(?:by|from)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/i;
+
+/**
+ * "Every employee of the Customer signs …", "Every employee who logs in to your
+ * workspace …" are the customer's people; "Every employee and contractor at
+ * Globex …" is the vendor's only where Globex is the vendor's name.
+ */
+function eachOfVendorPeopleDoes(text: string, vendors: ReadonlySet<string>): boolean {
   const m = EACH_OF_THE_PEOPLE_DOES.exec(text.trim());
-  return m !== null && !NAMES_CUSTOMER.test(m[0]);
+  if (!m || NAMES_CUSTOMER_SIDE.test(m[0]) || /\byour\b/i.test(m[0])) return false;
+  const whose = /\b(?:at|of|with|for|by)\s+((?:[A-Z][\w&.'’-]*\s*){1,3})/.exec(m[0]);
+  // In terms the vendor writes as "we", "… at Actually Reliable … to our codebase" names the writer.
+  const writerNamed = vendors.has("We") && /\bour\b/i.test(text);
+  return !whose || writerNamed || NAMES_VENDOR.test(whose[1]!) || [...vendors].some((n) => whose[1]!.includes(n));
 }
 
 /**
@@ -270,7 +301,7 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
     const owner = imperative.title ?? heading;
     return committed(owner ? actorOf(owner, vendors) : "unknown");
   }
-  if (!m && (PRESENT_TENSE_DUTY.test(text.trim()) || eachOfVendorPeopleDoes(text) || measureOfVendor(text, vendors))) {
+  if (!m && (presentTenseDutyOfVendor(text) || eachOfVendorPeopleDoes(text, vendors) || measureOfVendor(text, vendors))) {
     return committed("vendor");
   }
   if (!m) {
@@ -288,8 +319,10 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
   const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after) || NEGATED_BEFORE_MODAL.test(text.slice(0, m.index));
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
   const object = after.split(/\s+/).slice(0, 6).join(" ");
+  // "All affected customers will be notified": the customer told; "the Customer's end users will be notified": the customer's own notice.
+  const customerTold = TOLD.test(after) && !CUSTOMERS_OWN.test(before);
   return {
-    actor: passiveAgent(after, vendors) ?? enumeratedSubject(text, before, vendors),
+    actor: passiveAgent(after, vendors) ?? (customerTold ? "unknown" : enumeratedSubject(text, before, vendors)),
     modality,
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: CUSTOMER_AS_OBJECT.test(object),
@@ -320,10 +353,13 @@ function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<st
  */
 function passiveAgent(after: string, vendors: ReadonlySet<string>): Actor | null {
   const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+((?:the\s+)?\S+(?:\s+\S+)?)/i.exec(after);
-  if (!m) return TOLD.test(after) ? "unknown" : null;
+  if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
   return actor === "unknown" ? null : actor;
 }
+/** Who is told is not the customer, or the notice is the customer's own: "the Customer's end users", "the Supplier's other customers". */
+const CUSTOMERS_OWN =
+  /\b(?:(?:customer|client|controller|licensee)['’]s|your|its\s+own|other\s+customers|(?:supplier|provider|vendor|processor|company)['’]s)\b/i;
 const TOLD = /^\s*(?:promptly\s+|immediately\s+)?be\s+(?:\w+ly\s+)?(?:notified|informed|told|advised|alerted|contacted)\b/i;
 
 /**
@@ -405,7 +441,7 @@ function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading 
 /** A run-in label before an item's text ("Deletion: "). */
 const ITEM_LABEL = /^[A-Z][\w ]{1,30}:\s+/;
 /** "This means: We notify you …", "In practice: …": a few words and a colon, then the act. */
-const SHORT_LEAD_IN = /^(?![^:]*\b(?:excluded|not included|optional|chargeable|additional|customer|client|you)\b)[^:]{1,30}:\s+(.*)$/is;
+const SHORT_LEAD_IN = /^(?![^:]*\b(?:excluded|not included|optional|chargeable|additional)\b)[^:]{1,40}:\s+(.*)$/is;
 /**
  * A lead-in about the end of the contract, then an item: "… Upon termination of
  * Service: (2) …". A lead-in that excludes or sells what follows ("excluded

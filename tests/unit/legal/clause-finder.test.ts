@@ -1643,7 +1643,9 @@ describe("forms met in a thirteenth batch (security addenda, BAAs, support-tool 
   });
 
   test("each of the vendor's people, in the singular, signing or being trained; the customer's people are not", () => {
-    expect(find("Every employee and contractor at Acme signs a confidentiality agreement before receiving access to any customer data.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("Every employee and contractor of the Provider signs a confidentiality agreement before receiving access to any customer data.", "agent_access_confidentiality").found).toBe(true);
+    const named = "Under this Agreement Acme shall host the Service. Each day Acme shall back it up. At all times Acme will keep it secure.";
+    expect(find(`${named}\n\nEvery employee and contractor at Acme signs a confidentiality agreement before receiving access to any customer data.`, "agent_access_confidentiality").found).toBe(true);
     expect(find("Every employee of the Customer signs a confidentiality agreement before receiving access to the platform.", "agent_access_confidentiality").found).toBe(false);
   });
 
@@ -1680,5 +1682,74 @@ describe("forms met in a thirteenth batch (security addenda, BAAs, support-tool 
   test("data at the end 'handled in accordance with our Data Processing Agreement' is the clause by reference", () => {
     const p = find("Upon termination, your right to use the Service will immediately cease, and your data will be handled in accordance with our Data Processing Agreement.", "data_return_deletion");
     expect(p.byReference).toBe(true);
+  });
+});
+
+describe("an outside review of the thirteenth batch's rules: wording they misread", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a duty's purpose that lets the customer act is the customer's way to act, not the vendor's duty", () => {
+    expect(find("The Supplier shall operate a security hotline so that any Security Incident detected by the Customer may be notified to the Supplier within one hour.", "incident_notification").found).toBe(false);
+    expect(find("The Supplier shall ensure that Customer administrators may delete Customer Data through the console at any time after termination.", "data_return_deletion").found).toBe(false);
+    expect(find("The Supplier shall maintain a reporting channel so that Security Incidents may be notified to the Customer's security team within 24 hours by the Customer's own users.", "incident_notification").found).toBe(false);
+  });
+
+  test("the customer's own people, or the vendor's other customers, being told is no notice to the customer", () => {
+    expect(find("Where a Security Incident originates in the Customer's own systems, the Customer's end users will be notified within 72 hours.", "incident_notification").found).toBe(false);
+    expect(find("The Supplier's other customers will be notified within 72 hours of any Security Incident affecting the shared platform.", "incident_notification").found).toBe(false);
+  });
+
+  test("after an item's own list, its lettered siblings are read under the first lead-in ('The Supplier may:')", () => {
+    const markdown = "## 6. Obligations\n\nThe Supplier may:\n\n(a) subcontract support services to its affiliates, provided that the Supplier shall:\n\n- remain liable for them;\n- impose equivalent terms;\n\n(b) engage new sub-processors without the Customer's consent.\n";
+    expect(findMarkdown(markdown, "subprocessor_consent").found).toBe(false);
+    const nested = "## 5. Obligations\n\nThe Processor shall:\n\n5.1 implement the measures in Annex 2, including:\n\n- encryption of data at rest;\n- multi-factor authentication;\n\n5.1.1 notify the Controller of any Personal Data Breach within 48 hours of becoming aware of it.\n";
+    expect(findMarkdown(nested, "incident_notification").found).toBe(true);
+  });
+
+  test("a last item ending in a comma leads on only when its modal still waits for its verb", () => {
+    const markdown = "8.1 On termination the Customer may, at its option:\n\n- use the self-service export tool,\n- require the Supplier to provide an export,\n\n8.2 The Customer deletes any local copies within 30 days after termination.\n";
+    expect(findMarkdown(markdown, "data_return_deletion").found).toBe(false);
+  });
+
+  test("each of the customer's people is not the vendor's", () => {
+    expect(find("Every employee who logs in to your workspace completes the security awareness training module each year.", "security_training").found).toBe(false);
+    expect(find("Every contractor engaged by Globex completes security awareness training before accessing the Supplier's systems.", "security_training").found).toBe(false);
+  });
+
+  test("people named by the customer's side, trained by the customer, or under a label that does not undertake it", () => {
+    expect(find("Privileged users having administrator rights in the Customer's tenant receive security awareness training from the Customer.", "security_training").found).toBe(false);
+    expect(find("At the Customer's premises, staff receive annual data protection training delivered by the Customer.", "security_training").found).toBe(false);
+    expect(find("Optional. Staff receive annual security awareness training.", "security_training").found).toBe(false);
+    expect(find("Premium Support. Staff receive annual security awareness training.", "security_training").found).toBe(false);
+  });
+
+  test("a statute that 'requires' is no vendor", () => {
+    const text = [
+      "The GDPR requires the Controller to keep records of processing.",
+      "The GDPR requires the Controller to assess risks.",
+      "The GDPR requires the Controller to provide data protection training to its staff every year.",
+    ].join("\n\n");
+    expect(find(text, "security_training").found).toBe(false);
+  });
+
+  test("terms a buyer writes as 'we' to a supplier it calls 'you' keep the supplier the vendor", () => {
+    const text = 'These terms are between Globex Bank plc ("Globex", "we", "us" or "our") and the supplier named in the Order ("Supplier", "you" or "your").\n\nSupplier shall notify us of any Security Incident within 24 hours of becoming aware of it.';
+    expect(find(text, "incident_notification").found).toBe(true);
+  });
+
+  test("a term defined by reference inside a duty does not void the duty", () => {
+    expect(find("The Supplier shall notify the Customer within 24 hours of any Security Incident, as that term has the meaning set out in Annex 1.", "incident_notification").found).toBe(true);
+  });
+
+  test("an opening exception before a vendor named by its name", () => {
+    expect(find("Except where retention is required by applicable law, Acme permanently deletes all Customer Data within 30 days after termination.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("a short lead-in may name the customer", () => {
+    expect(find("If you cancel: we delete your Customer Data within 30 days of the end of your subscription.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("a refusal to protect the vendor is not an indemnity that protects it", () => {
+    expect(find("The Customer shall have no obligation to reimburse the Supplier for its costs of remediation, and the Supplier shall indemnify the Customer against all losses arising from a Security Incident.", "liability_indemnification").found).toBe(true);
   });
 });
