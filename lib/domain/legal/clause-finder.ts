@@ -283,7 +283,7 @@ const OPENS_THE_SENTENCE = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:subject to [^,;]{
 /** ", Acme permanently deletes …", ", Acme shall …": a party named by its name, then its verb. */
 const NAME_ACTS_AFTER_COMMA = /,\s*(?=[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:[a-z]+ly\s+)?(?:shall|will|must|may|[a-z]+s)\b)/;
 const MAIN_SUBJECT_AFTER_COMMA =
-  /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability))\b)/i;
+  /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|(?:sub-?)?contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability)|[\w-]+['’]s\s+(?:(?:aggregate|total|maximum|entire|cumulative)\s+)?liabilit)\b)/i;
 
 function exceptionSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];

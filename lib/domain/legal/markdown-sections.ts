@@ -41,6 +41,11 @@ class SectionWriter {
   outer: { leadIn: string; parent: string } | undefined;
   /** ... and, once the list ends, the lead-in that governs its sibling paragraphs ("3.4"), and no others. */
   resumed: { leadIn: string; parent: string } | undefined;
+  /**
+   * "b) Subcontractor warrants that: i) … v) … c) …": the item that opened the
+   * open lead-in, and the lead-in before it; its next sibling ("c)") closes it.
+   */
+  opener: { marker: string; before: string | undefined } | undefined;
 
   heading(text: string): void {
     if (!text) return;
@@ -48,6 +53,7 @@ class SectionWriter {
     this.leadIn = undefined;
     this.outer = undefined;
     this.resumed = undefined;
+    this.opener = undefined;
   }
 
   /** The resumed lead-in, if this paragraph is a sibling (or, for "5.1.1", a descendant) of the one that opened the list; otherwise it ends. */
@@ -117,6 +123,11 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
 /** An "(a)" paragraph keeps the open lead-in; any other paragraph may open a new one. */
 function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | undefined): void {
   if (!text) return;
+  const marker = markerOf(text);
+  if (!leadIn && out.opener && marker && isNextMarker(out.opener.marker, marker)) {
+    out.leadIn = out.opener.before;
+    out.opener = undefined;
+  }
   const resumed = leadIn ?? out.leadIn ? undefined : out.resumedFor(text);
   const governing = leadIn ?? out.leadIn ?? resumed;
   if (governing && ENUMERATOR.test(text)) {
@@ -126,6 +137,7 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
     const parent = siblingKey(text);
     out.leadIn = own ?? (resumed ? undefined : governing);
     out.outer = own && parent !== undefined ? { leadIn: governing, parent } : undefined;
+    if (own && marker) out.opener = { marker, before: resumed ? undefined : governing };
     return;
   }
   out.resumed = undefined;
@@ -133,7 +145,24 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
   if (!leadIn) {
     out.leadIn = leadInOf(text);
     out.outer = undefined;
+    out.opener = out.leadIn && marker ? { marker, before: undefined } : undefined;
   }
+}
+
+/** "b)", "(iv)", "3.2." → "b", "iv", "3.2". */
+function markerOf(text: string): string | undefined {
+  return /^\(?([a-z]|[ivx]{1,5}|\d+(?:\.\d+)*)[.)]\s/i.exec(text)?.[1]?.toLowerCase();
+}
+
+/** "c" after "b", "iii" after "ii", "3.3" after "3.2": the next item at the same level. */
+function isNextMarker(previous: string, next: string): boolean {
+  if (/^[a-z]$/.test(previous) && /^[a-z]$/.test(next) && next.charCodeAt(0) === previous.charCodeAt(0) + 1) return true;
+  const roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+  if (roman.includes(previous) && roman[roman.indexOf(previous) + 1] === next) return true;
+  const [a, b] = [previous.split("."), next.split(".")];
+  return (
+    a.length === b.length && /^\d/.test(previous) && /^\d/.test(next) && a.slice(0, -1).join(".") === b.slice(0, -1).join(".") && Number(b[b.length - 1]) === Number(a[a.length - 1]) + 1
+  );
 }
 
 /**

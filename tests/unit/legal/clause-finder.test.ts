@@ -1753,3 +1753,10 @@ describe("an outside review of the thirteenth batch's rules: wording they misrea
     expect(find("The Customer shall have no obligation to reimburse the Supplier for its costs of remediation, and the Supplier shall indemnify the Customer against all losses arising from a Security Incident.", "liability_indemnification").found).toBe(true);
   });
 });
+
+describe("forms met in a fourteenth batch (services, subcontracting, cloud and CI terms) measured untuned", () => {
+  test("an opening exception that cites several sections ends where 'Subcontractor's liability' begins", () => {
+    const text = "Except as otherwise provided in Sections 6, 7, and 8, Subcontractor's liability hereunder, regardless of the form of action, shall not exceed the total amount paid for services under this Agreement.";
+    expect(find(text, "liability_cap").found).toBe(true);
+  });
+});

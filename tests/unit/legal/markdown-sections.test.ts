@@ -96,6 +96,13 @@ describe("lead-ins", () => {
     expect(paragraphs[paragraphs.length - 1]).toBe("The Processor shall: (4.2) Delete all personal data at the end of the services.");
   });
 
+  test("an item's own lead-in governs its sub-items and closes at the item's next sibling", () => {
+    const markdown = "a) The Customer warrants its instructions are lawful.\n\nb) The Supplier warrants that:\n\ni) it will perform the Services with due care;\n\nii) the Deliverables will conform to the SOW.\n\nc) Neither party makes any other warranty.\n";
+    const paragraphs = markdownToSections(markdown)[0]?.text.split("\n\n") ?? [];
+    expect(paragraphs).toContain("b) The Supplier warrants that: ii) the Deliverables will conform to the SOW.");
+    expect(paragraphs[paragraphs.length - 1]).toBe("c) Neither party makes any other warranty.");
+  });
+
   test("the lead-in is the last sentence, even when it opens with a lower-case name", () => {
     const sections = markdownToSections("For Subscribers in the EU, whose data may be subject to GDPR, abcAssess acts as a processor. abcAssess commits to the following obligations:\n\n- Ensure that all personnel are bound by confidentiality.\n");
     expect(sections[0]?.text.split("\n\n")[1]).toBe("abcAssess commits to the following obligations: Ensure that all personnel are bound by confidentiality.");
