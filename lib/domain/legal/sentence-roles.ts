@@ -119,11 +119,11 @@ const NOTICE_PRACTICE = new RegExp(
   "i",
 );
 
-/** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
-/** "Excluded services.", "Optional add-ons:": a label that puts the measure outside what the vendor undertakes. */
+/** "Excluded services.", "Optional add-ons:", "Premium Support.": a label that puts what follows outside what the vendor undertakes. */
 const NOT_UNDERTAKEN_LABEL =
   /^\W*[^:.]{0,40}\b(?:excluded|optional|additional|chargeable|not included|add-?ons?|extras?|extra cost|additional cost|on request|premium|recommend\w*|suggested|best practices?)\b[^:.]{0,40}[:.]/i;
 
+/** A measures line, alone or after its lead-in ("… measures implemented by the data importer: Employee training on data protection"), unless the lead-in is the customer's. */
 function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
   if (CUSTOMER_SIDE_LABEL.test(text) || NOT_UNDERTAKEN_LABEL.test(text)) return false;
   const colon = text.lastIndexOf(": ");
