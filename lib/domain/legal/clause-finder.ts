@@ -5,7 +5,7 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { customerAliases, withCustomerNamed } from "./party-aliases";
+import { customerAliases, customerNamesByUse, withCustomerNamed } from "./party-aliases";
 import { type SentenceReading, elaboratesPrevious, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
@@ -58,7 +58,8 @@ export function findClauses(
 ): ClauseProposal[] {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document);
-  const aliases = customerAliases(passages.map((p) => p.text));
+  const texts = passages.map((p) => p.text);
+  const aliases = [...customerAliases(texts), ...customerNamesByUse(texts)];
   const asRead = (p: Passage) => withCustomerNamed(p.text, aliases);
   const vendors = vendorNames(passages.map(asRead));
   const terms = definedTerms(passages);
@@ -96,6 +97,8 @@ export function findClauses(
       const r = reading(p);
       // "Audits will not include intrusive testing": a negation whose subject is the protection itself limits its scope; it does not exclude it.
       if (r.polarity === "prohibited" && (LIMITS_SCOPE.test(p.text) || PRESERVES.test(p.text))) return "other";
+      // "shall not be entitled to audit more than once a year, save following a breach": the right, limited.
+      if (r.polarity === "prohibited" && clause.role.holder === "customer" && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
       return roleFit(clause.role, r);
     };
     const candidates = passages
@@ -190,6 +193,8 @@ const DESCRIBES_CONTENTS =
 function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" | "other" {
   if (role.requireBinding && !r.binding) return "other";
   if (role.holder === "customer") {
+    // "Nothing in this Agreement shall require the Supplier to: (a) permit … audit": the vendor's duty to let the customer act, lifted.
+    if (r.relievesDuty && r.actor !== "customer") return role.negationExcludes ? "exclusion" : "other";
     // "Woomberg retains the right to audit such code" is the vendor's right; "Consultant shall allow for audits" is the customer's.
     // "npm may audit Licensee's compliance" acts on the customer; "Supplier shall permit the Customer" serves it.
     if (r.actor !== "customer" && r.entitles && (r.actor === "vendor" || r.customerIsObject)) return "other";
@@ -199,6 +204,9 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     return "clause";
   }
   if (role.holder === "vendor") {
+    // "Provider shall not be obliged to notify": a duty lifted is no duty, and only the excluding clauses call it an exclusion
+    // (a DPA that promises notice also lifts it for unsuccessful attempts).
+    if (r.relievesDuty && r.actor !== "customer") return role.negationExcludes ? "exclusion" : "other";
     // "Customer shall not provide unlawful data, and shall indemnify the Provider": the customer's duty, whatever its polarity,
     // unless the vendor is then made to act ("Customer will no longer have access. Provider will delete …", read as one).
     if (r.binding && r.actor === "customer" && !r.entitles && (r.polarity === "granted" || !r.vendorActsAfter)) return "other";
@@ -251,6 +259,8 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 /** The protection itself as the subject of a negation ("Audits will not include …"): its scope is limited, not the protection excluded. */
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
+/** A denial that only bounds how often or when: "more than once in any twelve-month period", "except following a breach". */
+const LIMITS_HOW_OFTEN = /\bmore\s+(?:than\s+(?:once|twice)|often\s+than|frequently\s+than)\b|\b(?:except|save|other than)\s+(?:following|after|in the event of|where|on)\b/i;
 /**
  * "This clause shall not modify or limit the rights of audit", "Nothing in the
  * Agreement excludes or limits the liability of either party for … any

@@ -46,6 +46,8 @@ class SectionWriter {
    * open lead-in, and the lead-in before it; its next sibling ("c)") closes it.
    */
   opener: { marker: string; before: string | undefined } | undefined;
+  /** The open lead-in has governed a numbered paragraph already. */
+  leadInUsed = false;
 
   heading(text: string): void {
     if (!text) return;
@@ -95,7 +97,9 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
       }
       case "list":
         // A last item ending "Aptible will:" governs the "3.1." paragraphs after the list; otherwise the lead-in outside it resumes.
-        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? out.leadIn);
+        // A lead-in its numbered paragraphs have already used ("The Processor shall: (a) … (b) …") does not reach a later list.
+        out.leadIn = walkList(token as Tokens.List, out, leadIn ?? (out.leadInUsed ? undefined : out.leadIn));
+        out.leadInUsed = false;
         if (!out.leadIn && out.outer) out.resumed = out.outer;
         out.outer = undefined;
         break;
@@ -125,17 +129,21 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
   if (!text) return;
   const marker = markerOf(text);
   if (!leadIn && out.opener && marker && isNextMarker(out.opener.marker, marker)) {
-    out.leadIn = out.opener.before;
+    // Only a lead-in that ends in a colon comes back; a title read as an unfinished sentence ("Indemnities") does not.
+    const before = out.opener.before;
+    out.leadIn = before && ENDS_IN_COLON.test(before) ? before : undefined;
     out.opener = undefined;
   }
   const resumed = leadIn ?? out.leadIn ? undefined : out.resumedFor(text);
   const governing = leadIn ?? out.leadIn ?? resumed;
   if (governing && ENUMERATOR.test(text)) {
     out.paragraph(withLeadIn(governing, text));
+    out.leadInUsed = true;
     // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
     const own = leadInOf(text);
     const parent = siblingKey(text);
     out.leadIn = own ?? (resumed ? undefined : governing);
+    if (own) out.leadInUsed = false;
     out.outer = own && parent !== undefined ? { leadIn: governing, parent } : undefined;
     if (own && marker) out.opener = { marker, before: resumed ? undefined : governing };
     return;
@@ -144,6 +152,7 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
   out.paragraph(leadIn ? withLeadIn(leadIn, text) : text);
   if (!leadIn) {
     out.leadIn = leadInOf(text);
+    out.leadInUsed = false;
     out.outer = undefined;
     out.opener = out.leadIn && marker ? { marker, before: undefined } : undefined;
   }
@@ -151,7 +160,7 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
 
 /** "b)", "(iv)", "3.2." → "b", "iv", "3.2". */
 function markerOf(text: string): string | undefined {
-  return /^\(?([a-z]|[ivx]{1,5}|\d+(?:\.\d+)*)[.)]\s/i.exec(text)?.[1]?.toLowerCase();
+  return (/^\(?([a-z]|[ivx]{1,5}|\d+(?:\.\d+)*)[.)]\s/i.exec(text) ?? /^(\d+(?:\.\d+)+)\s/.exec(text))?.[1]?.toLowerCase();
 }
 
 /** "c" after "b", "iii" after "ii", "3.3" after "3.2": the next item at the same level. */
@@ -245,11 +254,14 @@ function inlineParts(tokens: Token[]): string {
 }
 
 const ENDS_IN_COLON = /[:\u2014-]\s*$/;
+const JOINED_TO_NEXT = /[;,]\s*(?:and|or|and\/or)\s*$/i;
 /** "… the Supplier shall, at the Customer's election,": a modal whose verb is still to come. */
 const MODAL_LEFT_OPEN = /\b(?:shall|will|must|agrees? to|undertakes? to)\b[^.;:]*,\s*$/i;
 
 /** The last sentence of a paragraph that ends in a colon ("Upon termination:"). */
 function leadInOf(text: string): string | undefined {
+  // "(a) permit audits; or": an item joined to the next, not a lead-in.
+  if (JOINED_TO_NEXT.test(text)) return undefined;
   // "… against all claims arising from any third-party claim against the Customer" + "1. that …": a sentence left unfinished before a list leads into it.
   if (!ENDS_IN_COLON.test(text) && !/[a-z,]\s*$/.test(text)) return undefined;
   // "… under GDPR Article 28. abcAssess commits to:": a sentence may open with a lower-case name; "e.g." ends none.
@@ -257,9 +269,13 @@ function leadInOf(text: string): string | undefined {
   return clip(sentences[sentences.length - 1] ?? text);
 }
 
+/** A long lead-in keeps its opening words, where its subject and verb are, and its end. */
 function clip(text: string): string {
-  return text.length <= MAX_LEAD_IN ? text : text.slice(text.length - MAX_LEAD_IN);
+  if (text.length <= MAX_LEAD_IN) return text;
+  const head = text.slice(0, LEAD_IN_HEAD).replace(/\s+\S*$/, "");
+  return `${head} … ${text.slice(text.length - (MAX_LEAD_IN - LEAD_IN_HEAD))}`;
 }
+const LEAD_IN_HEAD = 80;
 
 const FRONT_MATTER = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 /** A string this long, over several lines, in front matter is page content, not a title or a date. */

@@ -43,3 +43,29 @@ export function withCustomerNamed(text: string, aliases: readonly string[]): str
   for (const alias of aliases) out = out.replace(new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), "Customer");
   return out;
 }
+
+/**
+ * A name the document uses as a subject that acts on the vendor ("Northwind
+ * shall notify the Supplier …", "the Authority may audit the Supplier …"):
+ * where the other party is called by its role, the named one is the customer.
+ */
+export function customerNamesByUse(passages: readonly string[]): string[] {
+  const uses = new Map<string, { all: number; onTheVendor: number }>();
+  for (const text of passages) {
+    for (const m of text.matchAll(NAME_THEN_MODAL)) {
+      const name = m[1] as string;
+      // "Affiliates shall", "Sub-processors will": plural nouns, not a party's name.
+      if (ROLE_WORD.test(name) || NOT_A_NAME.has(name.toLowerCase()) || /[a-z]s$/.test(name)) continue;
+      const u = uses.get(name) ?? { all: 0, onTheVendor: 0 };
+      u.all += 1;
+      if (VENDOR_BY_ROLE.test(text.slice(m.index + m[0].length).split(/[.;]/)[0] ?? "")) u.onTheVendor += 1;
+      uses.set(name, u);
+    }
+  }
+  return [...uses].filter(([, u]) => u.all >= 3 && u.onTheVendor * 2 >= u.all).map(([name]) => name);
+}
+const NAME_THEN_MODAL = /\b([A-Z][A-Za-z0-9&-]{1,30})\s+(?:shall|will|may|must)\b/g;
+const ROLE_WORD = /^(?:supplier|provider|vendor|contractor|subcontractor|processor|sub-?processor|consultant|agency|customer|client|controller|licensee|licensor|party|parties|it|this|each|either|neither|nothing|the|we|you)$/i;
+const NOT_A_NAME = new Set(["agreement", "service", "data", "notice", "section", "clause", "schedule", "order", "dpa", "baa", "company", "addendum"]);
+/** The vendor by its role, not a sub-processor or subcontractor of it. */
+const VENDOR_BY_ROLE = /\b(?<!sub-?)(?:supplier|provider|vendor|contractor|processor|consultant)['’]?s?\b/i;

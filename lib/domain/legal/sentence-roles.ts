@@ -25,6 +25,8 @@ export interface SentenceReading {
   vendorActsAfter: boolean;
   /** The vendor is what the verb acts on or protects ("Creator agrees to indemnify and hold Mulerun harmless"). */
   vendorIsObject: boolean;
+  /** The sentence lifts a duty rather than forbidding an act ("shall not be obliged to notify", "has no obligation to delete"). */
+  relievesDuty: boolean;
 }
 
 // "we"/"us" is the vendor in terms written by the vendor; "you" is the customer.
@@ -48,7 +50,11 @@ const NAMES_CUSTOMER = new RegExp(CUSTOMER.source, "i");
 /** The customer's side, but not the customer's things: "training for Customer's staff", not "access to Customer Personal Information". */
 const NAMES_CUSTOMER_SIDE = new RegExp(CUSTOMER_WORD + String.raw`(?!\s+(?:personal\s+)?(?:data|information|content|materials?|systems?)\b)`, "i");
 const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
-const CUSTOMER_AS_OBJECT = new RegExp(String.raw`^\s*\S+\s+(?:the\s+)?` + CUSTOMER_WORD, "i");
+/** "audit Licensee's compliance", "audit the books and records of the Client", "audit the use of the Software by the Customer". */
+const CUSTOMER_AS_OBJECT = new RegExp(
+  String.raw`^\s*\S+\s+(?:(?:the\s+)?` + CUSTOMER_WORD + String.raw`|(?:(?!(?:supplier|provider|vendor|processor)\b)[\w'’-]+\s+){1,10}?(?:of|by)\s+(?:the\s+)?` + CUSTOMER_WORD + ")",
+  "i",
+);
 /** "… require the Supplier to delete", "… permit Canonical and its duly authorised representatives to inspect": a party, then its verb. */
 const THEN_ITS_VERB = String.raw`(?:'s)?(?:\s+(?:and|or)\s+(?:its|their)\s+(?:\w+\s+){0,2}?(?:representatives|auditors|agents|affiliates|designees))?\s+(?:\w+\s+){0,2}?(?:to|shall|will|must)\b`;
 const VENDOR_THEN_VERB = new RegExp(VENDOR.source + THEN_ITS_VERB, "i");
@@ -67,9 +73,21 @@ const MUTUAL =
 
 // "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|(?:is|are) (?:solely |fully |entirely )?responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|(?:is|are) (?:not |solely |fully |entirely )?responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
 // "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
 const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
+/**
+ * "shall not be obliged to notify", "has no obligation to return", "is not
+ * responsible for ensuring", "cannot guarantee that it will notify": a duty
+ * lifted, unlike "shall not retain", which forbids and so protects.
+ */
+const RELIEF = /\b(?:obligation|required|obliged|obligated|responsible)\b/i;
+const RELIEF_AFTER_MODAL =
+  /^\s*(?:not\s+|never\s+)?(?:be\s+|have\s+|has\s+)?(?:(?:not\s+)?(?:required|obliged|obligated|responsible|liable\s+for\s+(?:any\s+)?failure)|under\s+no\s+obligation|no\s+obligation|guarantee|promise|warrant)\b/i;
+/** "Nothing in this Agreement shall require the Supplier to: (a) permit … audit": the duty lifted. */
+const NOTHING_REQUIRES = /\bnothing\b[^.;:]{0,60}\b(?:shall|will|does|is\s+intended\s+to)\s+(?:require|oblige|obligate|compel)\b/i;
+const ITEM_WITH_OWN_SUBJECT =
+  /^[^]*?:\s*\((?:[a-z]|[ivx]+|\d+(?:\.\d+)*)\)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:shall|will|must|may|agrees?)\b[^]*)$/;
 // "Customer waives any right to audit" gives the right up.
 const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b|(?:hereby )?waives?\b)/i;
 /** "Under no circumstances will the Customer be permitted to …", "neither party will be responsible": the denial comes before the modal. */
@@ -251,7 +269,7 @@ function mainModal(text: string): RegExpExecArray | null {
 
 /** A commitment stated without a modal verb (present tense, a passive with a deadline, "ensures that"). */
 function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReading {
-  return { actor, modality: "other", polarity, customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false, vendorIsObject: false };
+  return { actor, modality: "other", polarity, customerIsObject: false, binding: true, entitles: false, vendorActsAfter: false, vendorIsObject: false, relievesDuty: false };
 }
 
 /**
@@ -294,7 +312,9 @@ function imperativeItem(text: string): { item: string; title?: string } {
 const TITLE_THEN_ITEM = /^((?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:obligations|duties|responsibilities|commitments))\s+\((?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)\s+(.*)$/is;
 const AT_CUSTOMERS_REQUEST = /^(?:at|upon|on)\s+(?:your|the\s+(?:customer|client|controller)['’]s)\s+(?:written\s+)?(?:request|instruction|election|choice|option),\s*/i;
 
-export function readSentence(text: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
+export function readSentence(whole: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
+  // "Upon termination, the Customer shall: (15.2) The Supplier shall return …": an item with its own subject and verb is read alone.
+  const text = ITEM_WITH_OWN_SUBJECT.exec(whole)?.[1] ?? whole;
   const m = mainModal(text);
   const imperative = m ? undefined : imperativeItem(text);
   if (imperative && imperativeDuty(imperative.item, vendors)) {
@@ -312,21 +332,25 @@ export function readSentence(text: string, vendors: ReadonlySet<string> = new Se
       return committed("unknown");
     }
   }
-  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false, vendorActsAfter: false, vendorIsObject: false };
+  if (!m) return { actor: actorOf(text, vendors), modality: "none", polarity: "granted", customerIsObject: false, binding: false, entitles: false, vendorActsAfter: false, vendorIsObject: false, relievesDuty: false };
   const modalWord = (m[1] ?? "").toLowerCase();
   const before = withoutAsides(ownClause(text.slice(0, m.index))).split(/\s+/).slice(-SUBJECT_WINDOW).join(" ");
   const after = text.slice(m.index + m[0].length);
   const negated = NEGATIVE_MODAL.test(modalWord) || NEGATED_AFTER_MODAL.test(after) || NEGATED_BEFORE_MODAL.test(text.slice(0, m.index));
   const modality: Modality = /^(shall|will|must|may)$/.test(modalWord) ? (modalWord as Modality) : modalWord === "cannot" || modalWord === "can" ? "may" : "other";
-  const object = after.split(/\s+/).slice(0, 6).join(" ");
+  const object = after.trim().split(/\s+/).slice(0, 16).join(" ");
   // "All affected customers will be notified": the customer told; "the Customer's end users will be notified": the customer's own notice.
-  const customerTold = TOLD.test(after) && !CUSTOMERS_OWN.test(before);
+  const told = TOLD.test(after);
+  const customerTold = told && !CUSTOMERS_OWN.test(before);
+  // "The Supplier must be informed within 24 hours …": the vendor is told, so the other party tells.
+  const vendorTold = told && actorOf(before, vendors) === "vendor";
   return {
-    actor: passiveAgent(after, vendors) ?? (customerTold ? "unknown" : enumeratedSubject(text, before, vendors)),
+    actor: passiveAgent(after, vendors) ?? (vendorTold ? "customer" : customerTold ? "unknown" : enumeratedSubject(text, before, vendors)),
     modality,
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: CUSTOMER_AS_OBJECT.test(object),
     vendorIsObject: vendorProtected(after, vendors),
+    relievesDuty: (negated && (RELIEF.test(modalWord) || RELIEF_AFTER_MODAL.test(after))) || NOTHING_REQUIRES.test(text.slice(0, m.index + m[0].length + 20)),
     binding: true,
     entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),
@@ -352,7 +376,8 @@ function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<st
  * the one who tells is left unnamed.
  */
 function passiveAgent(after: string, vendors: ReadonlySet<string>): Actor | null {
-  const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+((?:the\s+)?\S+(?:\s+\S+)?)/i.exec(after);
+  // "shall be indemnified and held harmless by the Customer", "shall be notified to the Provider by the Customer".
+  const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?:\s+(?!by\b)[\w'’-]+){0,4}?\s+by\s+((?:the\s+)?\S+(?:\s+\S+)?)/i.exec(after);
   if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
   return actor === "unknown" ? null : actor;
@@ -382,9 +407,12 @@ function vendorProtected(after: string, vendors: ReadonlySet<string>): boolean {
 }
 const PROTECTING_VERB = /\b(?:indemnif(?:y|ies)|hold|reimburse|compensate)\b/i;
 
+/** "The Customer shall be entitled to recover from the Supplier all costs …": the vendor pays. */
+const RECOVER_FROM_VENDOR = new RegExp(String.raw`^[^.;]{0,40}?\b(?:recover|claim|be\s+(?:reimbursed|compensated|indemnified))\b[^.;]{0,20}?\bfrom\s+(?:the\s+)?` + VENDOR.source, "i");
+
 /** "… require the Supplier to delete", "… request that the Processor shall return": the vendor, then its verb. */
 function vendorActs(after: string, vendors: ReadonlySet<string>): boolean {
-  if (VENDOR_THEN_VERB.test(after)) return true;
+  if (VENDOR_THEN_VERB.test(after) || RECOVER_FROM_VENDOR.test(after)) return true;
   // "request that the Supplier notify it": the vendor as the subject of a that-clause.
   if (THAT_VENDOR.test(after)) return true;
   return [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b${THEN_ITS_VERB}`).test(after));

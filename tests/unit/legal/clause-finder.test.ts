@@ -1760,3 +1760,84 @@ describe("forms met in a fourteenth batch (services, subcontracting, cloud and C
     expect(find(text, "liability_cap").found).toBe(true);
   });
 });
+
+describe("two outside reviews of the whole finder (structure; roles and polarity): wording it misread", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a duty lifted is no duty; a protective prohibition still is", () => {
+    expect(find("The Provider shall not be obliged to notify the Customer of any security incident involving Customer Data.", "incident_notification").found).toBe(false);
+    expect(find("Neither party shall be required to notify the other of any personal data breach.", "incident_notification").found).toBe(false);
+    expect(find("On termination the Provider shall have no obligation to return or delete Customer Data.", "data_return_deletion").found).toBe(false);
+    expect(find("The Supplier is not responsible for ensuring that its agents who access Customer Data are bound by confidentiality obligations.", "agent_access_confidentiality").found).toBe(false);
+    expect(find("The Processor shall not store or process Customer Data outside the European Economic Area.", "data_residency").found).toBe(true);
+  });
+
+  test("a duty lifted for some incidents leaves the promise for the rest", () => {
+    const text = "The Provider shall notify the Customer of any Security Incident within 48 hours.\n\nThe Provider shall not be obliged to notify the Customer of unsuccessful attempts such as pings and port scans.";
+    expect(find(text, "incident_notification")).toMatchObject({ found: true, value: { hours: 48 } });
+  });
+
+  test("'Nothing in this Agreement shall require the Supplier to: (a) permit … audit' excludes the audit right", () => {
+    const p = findMarkdown("10.1 Nothing in this Agreement shall require the Supplier to:\n\n(a) permit the Customer to audit its facilities; or\n\n(b) disclose its internal audit reports.\n", "right_to_audit");
+    expect(p.found).toBe(false);
+    expect(p.exclusion).toBeDefined();
+  });
+
+  test("sub-processing without consent, or with no right to object, is no consent right; 'may not … without consent' is one", () => {
+    expect(find("The Processor may engage sub-processors without the prior consent of the Controller.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Processor may appoint sub-processors at its discretion. The Controller shall have no right to object to any sub-processor.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Supplier may not subcontract any of its obligations without the Customer's prior written consent.", "subprocessor_consent").found).toBe(true);
+  });
+
+  test("the customer called by its name, acting on the vendor called by its role, is the customer", () => {
+    const text = [
+      'This Agreement is made between Northwind Traders Limited ("Northwind") and Cloudbase Inc. ("Supplier").',
+      "3.1 Northwind shall pay the Fees within 30 days of invoice.",
+      "3.2 Northwind shall give the Supplier access to its premises as reasonably required.",
+      "3.3 Northwind shall notify the Supplier without undue delay of any security incident affecting Northwind user credentials.",
+      "3.4 Northwind may, on 30 days' notice, audit the Supplier's compliance with this Agreement.",
+    ].join("\n\n");
+    expect(find(text, "incident_notification").found).toBe(false);
+    expect(find(text, "right_to_audit").found).toBe(true);
+  });
+
+  test("the customer's books audited a few words after the verb are the vendor's right", () => {
+    expect(find("The Company may at any time inspect and audit the books and records of the Client relating to the Services.", "right_to_audit").found).toBe(false);
+  });
+
+  test("passives: the vendor protected or told by the customer", () => {
+    expect(find("The Provider shall be indemnified and held harmless by the Customer against all claims arising from a data breach.", "liability_indemnification").found).toBe(false);
+    expect(find("The Supplier must be informed within 24 hours of any security incident on the Customer network.", "incident_notification").found).toBe(false);
+  });
+
+  test("an audit right bounded in how often is the right, limited, not excluded", () => {
+    const p = find("The Customer shall not be entitled to conduct an audit more than once in any twelve-month period, save following a Personal Data Breach.", "right_to_audit");
+    expect(p.found).toBe(true);
+    expect(p.exclusion).toBeUndefined();
+  });
+
+  test("costs recovered from the vendor are borne by it; each party bearing its own are not", () => {
+    expect(find("The Customer shall be entitled to recover from the Supplier all costs of notifying data subjects of a Personal Data Breach caused by the Supplier.", "liability_indemnification").found).toBe(true);
+    expect(find("Each party shall bear its own costs of any Security Incident.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("training sold to the customer's staff, and insurance not held, are not the clause", () => {
+    expect(find("The Supplier shall deliver quarterly security awareness training to the Customer's employees.", "security_training").found).toBe(false);
+    expect(find("The Supplier does not maintain cyber liability insurance and the Customer acknowledges this.", "cyber_insurance").found).toBe(false);
+  });
+
+  test("a numbered paragraph without a trailing dot closes the lead-in of the one before", () => {
+    const markdown = "## 9. Security\n\n9.1 The Supplier shall:\n\n(a) implement the measures in Schedule 3;\n\n(b) keep Customer Data separated; and\n\n(c) maintain ISO/IEC 27001 certification.\n\n9.2 The Customer shall ensure that each of its Authorised Users completes security awareness training every year.\n";
+    expect(findMarkdown(markdown, "security_training").found).toBe(false);
+  });
+
+  test("a numbered list after lettered items does not inherit the lead-in they used", () => {
+    const markdown = "## Data Processing Terms\n\n1. The Processor shall:\n\n(a) process the Personal Data only on documented instructions;\n\n(b) keep the Personal Data confidential.\n\n2. The Controller shall ensure that its own employees who use the Service receive annual information security training.\n";
+    expect(findMarkdown(markdown, "security_training").found).toBe(false);
+  });
+
+  test("an item that names its own subject is read alone, not under the lead-in above it", () => {
+    const markdown = "## 15. Consequences of termination\n\n#### Upon termination of this Agreement for any reason, the Customer shall:\n\n(a) pay all outstanding Charges within 30 days;\n\n(b) return any Supplier equipment in its possession.\n\n15.2. The Supplier shall, within 30 days after termination, return all Customer Data to the Customer and then securely delete all copies of it.\n";
+    expect(findMarkdown(markdown, "data_return_deletion").found).toBe(true);
+  });
+});

@@ -103,6 +103,12 @@ describe("lead-ins", () => {
     expect(paragraphs[paragraphs.length - 1]).toBe("c) Neither party makes any other warranty.");
   });
 
+  test("an item joined to the next by '; or' opens no lead-in, so the next numbered clause stands alone", () => {
+    const markdown = "7.1. The Customer shall not:\n\n(a) resell the Services; or\n\n(b) reverse engineer the Platform; or\n\n7.2. The Supplier shall permit the Customer to audit its compliance once a year.\n";
+    const paragraphs = markdownToSections(markdown)[0]?.text.split("\n\n") ?? [];
+    expect(paragraphs[paragraphs.length - 1]).toBe("7.2. The Supplier shall permit the Customer to audit its compliance once a year.");
+  });
+
   test("the lead-in is the last sentence, even when it opens with a lower-case name", () => {
     const sections = markdownToSections("For Subscribers in the EU, whose data may be subject to GDPR, abcAssess acts as a processor. abcAssess commits to the following obligations:\n\n- Ensure that all personnel are bound by confidentiality.\n");
     expect(sections[0]?.text.split("\n\n")[1]).toBe("abcAssess commits to the following obligations: Ensure that all personnel are bound by confidentiality.");
