@@ -89,6 +89,8 @@ export function findClauses(
     const threshold = clause.entry.finder.threshold;
     const fitOf = (p: Passage): "clause" | "exclusion" | "other" => {
       if (DESCRIBES_CONTENTS.test(p.text) || DEFINES_BY_REFERENCE.test(p.text) || RUN_IN_TITLE.test(p.text)) return "other";
+      // Recitals and notes to draft state no terms: "(B) The parties intend that the Supplier will …", "Note to draft: …".
+      if (NOT_OPERATIVE.test(p.text) || (p.heading !== undefined && RECITALS_HEADING.test(p.heading))) return "other";
       // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.
       if (clause.byReference.some((re) => re.test(p.text))) return "clause";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
@@ -179,6 +181,8 @@ function proposed(p: Passage, score: number): ProposedPassage {
  * including … breach reporting, audit rights, indemnification": a sentence
  * listing what the document covers grants and binds nothing itself.
  */
+const NOT_OPERATIVE = /^\W*(?:whereas\b|note to draft\b|drafting note\b|ntd\s*:)/i;
+const RECITALS_HEADING = /^\W*(?:\d+[.)]?\s*)?(?:background|recitals?|whereas|preamble)\b/i;
 /** "The following terms … shall have the same meaning as those terms in the HIPAA Rules: Breach, …, Subcontractor": a list of terms defined elsewhere. */
 const DEFINES_BY_REFERENCE =
   /^\W*(?:\d[\d.]*\s+)?(?:the\s+)?(?:following\s+)?(?:capitali[sz]ed\s+)?(?:terms?|words?|expressions?)\b[^.;]{0,80}?\b(?:shall\s+)?ha(?:ve|s)\s+the\s+(?:same\s+)?meanings?\s+(?:given|as|set|ascribed|assigned|in)\b/i;

@@ -244,6 +244,8 @@ function inlineText(tokens: Token[] | undefined): string {
 function inlineParts(tokens: Token[]): string {
   let s = "";
   for (const t of tokens) {
+    // Struck-through text (~~…~~) is what a draft deleted: not part of the terms.
+    if (t.type === "del") continue;
     if (t.type === "br") s += " ";
     else if (t.type === "html") s += htmlText((t as Tokens.HTML).text);
     else if ("tokens" in t && Array.isArray(t.tokens) && t.tokens.length > 0) s += inlineParts(t.tokens);

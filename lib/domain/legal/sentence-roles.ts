@@ -302,6 +302,10 @@ const VENDORS_THING = /\b[\w-]+['’]s\s+(?:possession|custody|control|systems?)
  * customer's choice that sets it going.
  */
 function imperativeItem(text: string): { item: string; title?: string } {
+  // A table row of duties ("Notify security incidents … | Customer"): the party column says whose duty it is.
+  const cells = text.split(" | ").map((c) => c.trim());
+  const party = cells.length > 1 ? cells.slice(1).find((c) => PARTY_CELL.test(c)) : undefined;
+  if (party) return { item: cells[0]!, title: party };
   const titled = TITLE_THEN_ITEM.exec(text.trim());
   const own = titled ? titled[2]! : text.trim();
   const afterRequest = own.replace(AT_CUSTOMERS_REQUEST, "");
@@ -309,6 +313,7 @@ function imperativeItem(text: string): { item: string; title?: string } {
   const item = afterRequest === own ? own : afterRequest.charAt(0).toUpperCase() + afterRequest.slice(1);
   return titled ? { item, title: titled[1] } : { item };
 }
+const PARTY_CELL = /^(?:the\s+)?(?:customer|client|controller|supplier|provider|vendor|processor|contractor|both(?:\s+parties)?|joint(?:ly)?)$/i;
 const TITLE_THEN_ITEM = /^((?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:obligations|duties|responsibilities|commitments))\s+\((?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)\s+(.*)$/is;
 const AT_CUSTOMERS_REQUEST = /^(?:at|upon|on)\s+(?:your|the\s+(?:customer|client|controller)['’]s)\s+(?:written\s+)?(?:request|instruction|election|choice|option),\s*/i;
 

@@ -1841,3 +1841,35 @@ describe("two outside reviews of the whole finder (structure; roles and polarity
     expect(findMarkdown(markdown, "data_return_deletion").found).toBe(true);
   });
 });
+
+describe("text that states no terms: recitals, notes to draft, struck-through words", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+
+  test("a recital of what the parties intend promises nothing", () => {
+    const markdown = "## Background\n\n(A) The Supplier provides outsourced customer-support services.\n\n(B) The parties intend that the Supplier will notify the Customer of any Security Incident within 24 hours.\n\n## 1. Services\n\n1.1. The Supplier shall provide the Services described in Schedule 1.\n";
+    expect(findMarkdown(markdown, "incident_notification").found).toBe(false);
+    expect(find("WHEREAS the Supplier will notify the Customer of any Security Incident within 24 hours;", "incident_notification").found).toBe(false);
+  });
+
+  test("a note to draft is not a term", () => {
+    expect(findMarkdown("> **Note to draft:** the Supplier will notify the Customer of any Security Incident within 24 hours. Supplier to confirm.\n", "incident_notification").found).toBe(false);
+  });
+
+  test("struck-through words are what the draft deleted", () => {
+    const markdown = "9.1. ~~The Supplier shall permit the Customer to conduct on-site audits of its facilities on 30 days' notice.~~ The Supplier shall provide its SOC 2 Type II report annually on request.\n";
+    expect(findMarkdown(markdown, "right_to_audit").found).toBe(false);
+  });
+});
+
+describe("a table of duties with a party column", () => {
+  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
+  const table = (party: string) =>
+    `## Schedule 2 – Responsibilities\n\n| Obligation | Responsible party |\n|---|---|\n| Notify security incidents affecting Customer Data within 24 hours | ${party} |\n| Delete Customer Data on termination | ${party} |\n`;
+
+  test("the party column says whose duty a row is", () => {
+    expect(findMarkdown(table("Customer"), "incident_notification").found).toBe(false);
+    expect(findMarkdown(table("Customer"), "data_return_deletion").found).toBe(false);
+    expect(findMarkdown(table("Supplier"), "incident_notification").found).toBe(true);
+    expect(findMarkdown(table("Supplier"), "data_return_deletion").found).toBe(true);
+  });
+});
