@@ -196,9 +196,11 @@ const DESCRIBES_CONTENTS =
  */
 function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" | "other" {
   if (role.requireBinding && !r.binding) return "other";
+  // "Provider shall not be obliged to notify", "Nothing … shall require the Supplier to: (a) permit … audit": a duty lifted
+  // is no duty, and only the clauses that exclude on negation call it an exclusion (a DPA that promises notice also lifts it
+  // for unsuccessful attempts, and keeps the promise).
+  if (r.relievesDuty && r.actor !== "customer") return role.negationExcludes ? "exclusion" : "other";
   if (role.holder === "customer") {
-    // "Nothing in this Agreement shall require the Supplier to: (a) permit … audit": the vendor's duty to let the customer act, lifted.
-    if (r.relievesDuty && r.actor !== "customer") return role.negationExcludes ? "exclusion" : "other";
     // "Woomberg retains the right to audit such code" is the vendor's right; "Consultant shall allow for audits" is the customer's.
     // "npm may audit Licensee's compliance" acts on the customer; "Supplier shall permit the Customer" serves it.
     if (r.actor !== "customer" && r.entitles && (r.actor === "vendor" || r.customerIsObject)) return "other";
@@ -208,9 +210,6 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
     return "clause";
   }
   if (role.holder === "vendor") {
-    // "Provider shall not be obliged to notify": a duty lifted is no duty, and only the excluding clauses call it an exclusion
-    // (a DPA that promises notice also lifts it for unsuccessful attempts).
-    if (r.relievesDuty && r.actor !== "customer") return role.negationExcludes ? "exclusion" : "other";
     // "Customer shall not provide unlawful data, and shall indemnify the Provider": the customer's duty, whatever its polarity,
     // unless the vendor is then made to act ("Customer will no longer have access. Provider will delete …", read as one).
     if (r.binding && r.actor === "customer" && !r.entitles && (r.polarity === "granted" || !r.vendorActsAfter)) return "other";
@@ -293,9 +292,9 @@ const MAIN_CLAUSE_RESUMES = /[.;)]|,(?=[^,.;]{0,140}\b(?:shall|will|must|may|is|
 
 /** What may come before an exception that opens a sentence: an item number, "Subject to clause 10.2,", "and". */
 const OPENS_THE_SENTENCE = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:subject to [^,;]{0,80},\s*)?(?:and\s+)?$/i;
-/** ", each party's …", ", in no event shall …", ", the Supplier's …": a comma after which a main clause begins, not the exception's next item. */
 /** ", Acme permanently deletes …", ", Acme shall …": a party named by its name, then its verb. */
 const NAME_ACTS_AFTER_COMMA = /,\s*(?=[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:[a-z]+ly\s+)?(?:shall|will|must|may|[a-z]+s)\b)/;
+/** ", each party's …", ", in no event shall …", ", the Supplier's …": a comma after which a main clause begins, not the exception's next item. */
 const MAIN_SUBJECT_AFTER_COMMA =
   /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|(?:sub-?)?contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability)|[\w-]+['’]s\s+(?:(?:aggregate|total|maximum|entire|cumulative)\s+)?liabilit)\b)/i;
 
