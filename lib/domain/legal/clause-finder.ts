@@ -5,7 +5,7 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { customerAliases, customerNamesByUse, withCustomerNamed } from "./party-aliases";
+import { customerAliases, customerNamer, customerNamesByUse } from "./party-aliases";
 import { type SentenceReading, elaboratesPrevious, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
@@ -60,7 +60,8 @@ export function findClauses(
   const passages = buildPassages(document);
   const texts = passages.map((p) => p.text);
   const aliases = [...customerAliases(texts), ...customerNamesByUse(texts)];
-  const asRead = (p: Passage) => withCustomerNamed(p.text, aliases);
+  const named = customerNamer(aliases);
+  const asRead = (p: Passage) => named(p.text);
   const vendors = vendorNames(passages.map(asRead));
   const terms = definedTerms(passages);
   const used = new Map<number, DefinedTerm[]>();
@@ -237,7 +238,7 @@ function onlyPermitted(clause: CompiledClause, text: string): boolean {
     for (const m of text.matchAll(action)) {
       mentioned = true;
       const before = text.slice(Math.max(0, m.index - 60), m.index);
-      const purpose = DUTY_PURPOSE.test(text.slice(Math.max(0, m.index - 90), m.index)) && !BY_THE_CUSTOMER.test(text.slice(m.index, m.index + 120));
+      const purpose = DUTY_PURPOSE.test(text.slice(Math.max(0, m.index - 90), m.index)) && !CUSTOMER_ACTS_AFTER.test(text.slice(m.index, m.index + 120));
       if (!PERMISSION_BEFORE.test(before) || purpose) return false;
     }
   }
@@ -251,8 +252,8 @@ function onlyPermitted(clause: CompiledClause, text: string): boolean {
  */
 const DUTY_PURPOSE =
   /\b(?:ensures?|so|in order|such)\s+that\s+(?:(?!(?:customer|client|controller|licensee|you|your)\b)[\w'’-]+\s+){0,8}?(?:may|might|can|could)\s+(?:(?:also|then|\w+ly)\s+)?(?:be\s+)?$/i;
-/** "… may be notified … by the Customer's own users": the customer acts. */
-const BY_THE_CUSTOMER = /\bby\s+(?:the\s+)?(?:customer|client|controller|licensee)\b/i;
+/** "… may be notified … by the Customer's own users": the customer, or its people, act. */
+const CUSTOMER_ACTS_AFTER = /\bby\s+(?:the\s+)?(?:customer|client|controller|licensee)\b/i;
 const PERMISSION_BEFORE =
   /\b(?:may|might|can|could|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
 

@@ -2,6 +2,7 @@
 // access, use or disclosure of Protected Health Information …) and what they
 // stand for, so that a clause using the term bare ("notify the Customer of
 // any Breach") is read with its definition. Pure: no I/O.
+import { escapeRegExp } from "./escape-regexp";
 
 export interface DefinedTerm {
   term: string;
@@ -58,8 +59,4 @@ export function definedTerms(passages: readonly { index: number; text: string }[
 /** The defined terms a passage uses (as written: "Breach" is the term, "breach" the word). */
 export function termsUsedIn(text: string, terms: readonly DefinedTerm[], passageIndex: number): DefinedTerm[] {
   return terms.filter((t) => t.passageIndex !== passageIndex && t.pattern.test(text));
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -4,6 +4,7 @@
 // would otherwise read as the vendor, or as nobody, so the sentence reader is
 // given the text with those names as "Customer" when it reads who holds a
 // duty or right. Quotes and scores are taken from the text as written. Pure: no I/O.
+import { escapeRegExp } from "./escape-regexp";
 
 /** A parenthesis of quoted names: (the "Creator", "you" or "your"), ("Supplier" or "you"). */
 const QUOTED_NAMES = /\(([^()]{0,120})\)/g;
@@ -37,11 +38,10 @@ export function customerAliases(passages: readonly string[]): string[] {
   return [...out];
 }
 
-/** The sentence with the customer's other names written as "Customer", for reading who acts. */
-export function withCustomerNamed(text: string, aliases: readonly string[]): string {
-  let out = text;
-  for (const alias of aliases) out = out.replace(new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), "Customer");
-  return out;
+/** Writes the customer's other names as "Customer" in a sentence, for reading who acts; the patterns are built once per document. */
+export function customerNamer(aliases: readonly string[]): (text: string) => string {
+  const patterns = aliases.map((alias) => new RegExp(String.raw`\b${escapeRegExp(alias)}\b`, "g"));
+  return (text) => patterns.reduce((out, re) => out.replace(re, "Customer"), text);
 }
 
 /**

@@ -5,6 +5,7 @@
 // conduct any audit"). Word co-occurrence cannot tell these apart; the clause
 // finder uses this reading to drop sentences about the wrong party and to
 // report exclusions. Pure: no I/O.
+import { escapeRegExp } from "./escape-regexp";
 
 export type Actor = "customer" | "vendor" | "mutual" | "unknown";
 export type Modality = "shall" | "may" | "will" | "must" | "other" | "none";
@@ -230,7 +231,7 @@ function eachOfVendorPeopleDoes(text: string, vendors: ReadonlySet<string>): boo
   const whose = /\b(?:at|of|with|for|by)\s+((?:[A-Z][\w&.'’-]*\s*){1,3})/.exec(m[0]);
   // In terms the vendor writes as "we", "… at Actually Reliable … to our codebase" names the writer.
   const writerNamed = vendors.has("We") && /\bour\b/i.test(text);
-  return !whose || writerNamed || NAMES_VENDOR.test(whose[1]!) || [...vendors].some((n) => whose[1]!.includes(n));
+  return !whose || writerNamed || namesVendor(whose[1]!, vendors);
 }
 
 /**
@@ -408,7 +409,12 @@ function vendorProtected(after: string, vendors: ReadonlySet<string>): boolean {
   if (!m) return false;
   const protectedOne = after.slice(m.index + m[0].length).split(/[.;,]/)[0]!.slice(0, 60);
   if (NAMES_CUSTOMER.test(protectedOne)) return false;
-  return NAMES_VENDOR.test(protectedOne) || [...vendors].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(protectedOne));
+  return namesVendor(protectedOne, vendors);
+}
+
+/** The vendor by its role or by a name the document gives it. */
+function namesVendor(text: string, vendors: ReadonlySet<string>): boolean {
+  return NAMES_VENDOR.test(text) || [...vendors].some((name) => new RegExp(String.raw`\b${escapeRegExp(name)}\b`).test(text));
 }
 const PROTECTING_VERB = /\b(?:indemnif(?:y|ies)|hold|reimburse|compensate)\b/i;
 
@@ -531,8 +537,4 @@ function bothPartiesTogether(window: string, vendors: ReadonlySet<string>): bool
   const customer = CUSTOMER.source;
   const pair = (a: string, b: string) => new RegExp(String.raw`(?:${a})\s+(?:and|&)\s+(?:the\s+)?(?:${b})\s*$`, "i");
   return pair(vendor, customer).test(window) || pair(customer, vendor).test(window);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

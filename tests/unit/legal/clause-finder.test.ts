@@ -4,6 +4,7 @@ import { CLAUSE_CATALOGUE, clauseCatalogueSchema } from "@/lib/domain/legal/clau
 import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 
 const find = (text: string, code: string) => findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === code)!;
+const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
 
 describe("clause finder", () => {
   test("proposes every catalogue clause, found or not", () => {
@@ -1421,8 +1422,6 @@ describe("forms met in a tenth batch (DPAs and SaaS terms) measured untuned", ()
 });
 
 describe("measures lines the tuning set's weakest family taught (training)", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a run-in label, then measures named before the training, is the vendor's practice", () => {
     const text = "- **Staffing.** Reference checks (where the law allows), signed non-disclosure undertakings, and privacy awareness training for employees handling Customer Personal Data.";
     expect(findMarkdown(text, "security_training").found).toBe(true);
@@ -1474,8 +1473,6 @@ describe("notification hours the tuning set still missed", () => {
 });
 
 describe("forms met in an eleventh batch (DPAs, services, supplier and SaaS terms) measured untuned", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a public audit body named in a prohibition on the vendor does not exclude the customer's audit right", () => {
     const text = [
       "The Client may audit the Supplier's compliance with this Addendum once a year on 30 days' notice.",
@@ -1505,8 +1502,6 @@ describe("forms met in an eleventh batch (DPAs, services, supplier and SaaS term
 });
 
 describe("forms met in a twelfth batch (DPAs, services, purchasing and hosting terms) measured untuned", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a present-tense act of the vendor after a lead-in and an item label is its duty", () => {
     const leadIn = "Upon termination or expiry of the Service, or upon the Controller's written request at any time during the term of this Agreement:";
     expect(findMarkdown(`${leadIn}\n\n1. **Export:** Supplier provides a full export for 30 days.\n2. **Deletion:** After 30 days, Supplier permanently deletes all Customer Data.\n`, "data_return_deletion").found).toBe(true);
@@ -1556,8 +1551,6 @@ describe("forms met in a twelfth batch (DPAs, services, purchasing and hosting t
 });
 
 describe("an outside review of the eleventh and twelfth batches' rules: wording they misread", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("an opening exception that lists several carve-outs ends where the main clause's subject begins", () => {
     const cap = "Except for fraud, breach of clause 8 (Data Protection), or a party's indemnity obligations, neither party's aggregate liability under this Agreement shall exceed 150% of the Charges.";
     expect(find(cap, "liability_indemnification").found).toBe(false);
@@ -1623,8 +1616,6 @@ describe("an outside review of the eleventh and twelfth batches' rules: wording 
 });
 
 describe("forms met in a thirteenth batch (security addenda, BAAs, support-tool terms) measured untuned", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a name used with verbs of practice in the present tense is the vendor's ('Acme requires all employees to …')", () => {
     const text = [
       "Acme maintains an information security program reviewed by its leadership.",
@@ -1686,8 +1677,6 @@ describe("forms met in a thirteenth batch (security addenda, BAAs, support-tool 
 });
 
 describe("an outside review of the thirteenth batch's rules: wording they misread", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a duty's purpose that lets the customer act is the customer's way to act, not the vendor's duty", () => {
     expect(find("The Supplier shall operate a security hotline so that any Security Incident detected by the Customer may be notified to the Supplier within one hour.", "incident_notification").found).toBe(false);
     expect(find("The Supplier shall ensure that Customer administrators may delete Customer Data through the console at any time after termination.", "data_return_deletion").found).toBe(false);
@@ -1762,8 +1751,6 @@ describe("forms met in a fourteenth batch (services, subcontracting, cloud and C
 });
 
 describe("two outside reviews of the whole finder (structure; roles and polarity): wording it misread", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a duty lifted is no duty; a protective prohibition still is", () => {
     expect(find("The Provider shall not be obliged to notify the Customer of any security incident involving Customer Data.", "incident_notification").found).toBe(false);
     expect(find("Neither party shall be required to notify the other of any personal data breach.", "incident_notification").found).toBe(false);
@@ -1843,8 +1830,6 @@ describe("two outside reviews of the whole finder (structure; roles and polarity
 });
 
 describe("text that states no terms: recitals, notes to draft, struck-through words", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
-
   test("a recital of what the parties intend promises nothing", () => {
     const markdown = "## Background\n\n(A) The Supplier provides outsourced customer-support services.\n\n(B) The parties intend that the Supplier will notify the Customer of any Security Incident within 24 hours.\n\n## 1. Services\n\n1.1. The Supplier shall provide the Services described in Schedule 1.\n";
     expect(findMarkdown(markdown, "incident_notification").found).toBe(false);
@@ -1862,7 +1847,6 @@ describe("text that states no terms: recitals, notes to draft, struck-through wo
 });
 
 describe("a table of duties with a party column", () => {
-  const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
   const table = (party: string) =>
     `## Schedule 2 – Responsibilities\n\n| Obligation | Responsible party |\n|---|---|\n| Notify security incidents affecting Customer Data within 24 hours | ${party} |\n| Delete Customer Data on termination | ${party} |\n`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { customerAliases, withCustomerNamed } from "@/lib/domain/legal/party-aliases";
+import { customerAliases, customerNamer } from "@/lib/domain/legal/party-aliases";
 
 describe("the customer's other names", () => {
   test("a name given beside 'you', where the other party is 'we', is the customer's", () => {
@@ -13,6 +13,6 @@ describe("the customer's other names", () => {
   });
 
   test("only whole words are renamed; plurals and other words are left", () => {
-    expect(withCustomerNamed("Creator shall keep Creator Data safe for other Creators.", ["Creator"])).toBe("Customer shall keep Customer Data safe for other Creators.");
+    expect(customerNamer(["Creator"])("Creator shall keep Creator Data safe for other Creators.")).toBe("Customer shall keep Customer Data safe for other Creators.");
   });
 });
