@@ -9,8 +9,10 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
 import { FINDER_CALIBRATION, SCORE_BUCKETS, buildCalibration, scoreBucket, smoothedPrecision } from "@/lib/domain/legal/finder-calibration";
+import { compareLabels } from "./agreement";
 import {
   CLAUSE_CODES,
+  SECOND_LABEL_DIR,
   corpusAvailable,
   corpusDir,
   extraCorpusAvailable,
@@ -59,6 +61,25 @@ describe.skipIf(!available)("clause finder on real contracts", () => {
       if (clause.status !== "absent") expect(clause.spans.length, `${code} needs a span`).toBeGreaterThan(0);
       if (clause.excluded) expect(clause.status, `${code}: an excluded right is absent`).toBe("absent");
     }
+  });
+
+  // A second labeller read the test split blind (README.md): how far the two
+  // agree bounds what any finder can be measured to reach on it.
+  test("a second, independent labeller of the test split agrees with the first", () => {
+    const second = loadLabels(SECOND_LABEL_DIR);
+    expect(second.map((l) => l.id).sort()).toEqual([...split.test].sort());
+    for (const label of second) {
+      expect(readCorpusFile(label.file).sha256, label.id).toBe(label.sha256);
+      expect(Object.keys(label.clauses).sort(), label.id).toEqual([...CLAUSE_CODES].sort());
+    }
+    const agreement = compareLabels(
+      labels.filter((l) => split.test.includes(l.id)),
+      second,
+    );
+    console.log(
+      `\nTwo labellers of the TEST split: agreed on ${agreement.agreed} of ${agreement.decisions} clause decisions, Cohen's kappa ${agreement.kappa?.toFixed(2)}\n${report("Second labeller scored against the first", agreement.secondAgainstFirst)}\n`,
+    );
+    expect(agreement.kappa ?? 0, "labels this far apart cannot measure a finder").toBeGreaterThanOrEqual(0.8);
   });
 
   test("figures on both splits hold at least the recorded baseline", () => {

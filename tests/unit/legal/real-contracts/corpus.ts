@@ -13,6 +13,8 @@ import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 const MARKDOWN_EXTENSIONS = [".md", ".markdown", ".mdx"];
 
 const LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-labels");
+/** A second, independent labeller's labels of the test split (agreement.ts). */
+export const SECOND_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-second-labels");
 /** Labels of the optional extra tuning set (README.md in that folder). */
 const EXTRA_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-extra-labels");
 

@@ -1,6 +1,5 @@
 // Presence precision/recall, notification-hours exactness and excluded rights
 // proposed as present: the clause finder measured against hand labels.
-import type { ClauseProposal } from "@/lib/domain/legal/clause-finder";
 import { CLAUSE_CODES, type DocumentLabel } from "./corpus";
 
 export interface Counts {
@@ -20,6 +19,14 @@ export interface SplitFigures {
   falseNegatives: string[];
 }
 
+/** What is scored of a proposal: the finder's, or another labeller's read as one (agreement.ts). */
+export interface ScoredProposal {
+  clauseCode: string;
+  found: boolean;
+  byReference?: boolean;
+  value?: { kind: string; hours?: number } | null;
+}
+
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
 
 /** A clause counts as there when the document states it or incorporates it by reference. */
@@ -27,7 +34,7 @@ function labelledPresent(status: string): boolean {
   return status === "present" || status === "by_reference";
 }
 
-export function measure(docs: { label: DocumentLabel; proposals: Pick<ClauseProposal, "clauseCode" | "found" | "byReference" | "value">[] }[]): SplitFigures {
+export function measure(docs: { label: DocumentLabel; proposals: ScoredProposal[] }[]): SplitFigures {
   const out: SplitFigures = {
     documents: docs.length,
     overall: zero(),
@@ -52,7 +59,7 @@ export function measure(docs: { label: DocumentLabel; proposals: Pick<ClauseProp
       if (truth.excluded && proposed) out.excludedAsPresent.push(`${label.id} ${code}`);
       if (code === "incident_notification" && truth.status === "present" && typeof truth.value?.hours === "number") {
         out.hours.stated += 1;
-        const got = proposal.value?.kind === "hours" ? proposal.value.hours : null;
+        const got = proposal.value?.kind === "hours" ? (proposal.value.hours ?? null) : null;
         if (got === truth.value.hours) out.hours.exact += 1;
         else out.hours.misses.push(`${label.id}: labelled ${truth.value.hours} h, proposed ${got ?? "none"}`);
       }
