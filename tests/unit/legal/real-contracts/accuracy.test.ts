@@ -12,6 +12,7 @@ import { FINDER_CALIBRATION, SCORE_BUCKETS, buildCalibration, scoreBucket, smoot
 import { compareLabels } from "./agreement";
 import {
   CLAUSE_CODES,
+  EXTRA_LABEL_DIR,
   SECOND_LABEL_DIR,
   corpusAvailable,
   corpusDir,
@@ -137,11 +138,13 @@ if (!extraAvailable) {
 }
 
 describe.skipIf(!extraAvailable)("clause finder on the extra set of real contracts", () => {
-  const labels = extraAvailable ? loadExtraLabels() : [];
+  const { labels, notInFolder } = extraAvailable ? loadExtraLabels() : { labels: [], notInFolder: [] };
   const testIds = new Set(loadSplit().test);
+  if (notInFolder.length > 0) console.warn(`\nExtra set: ${notInFolder.length} labelled documents are not in ${extraCorpusDir()} and are not measured: ${notInFolder.join(", ")}\n`);
 
   test("no extra document is one of the frozen test split's", () => {
     expect(labels.filter((l) => testIds.has(l.id))).toEqual([]);
+    expect(loadLabels(EXTRA_LABEL_DIR).filter((l) => testIds.has(l.id))).toEqual([]);
   });
 
   test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the file and cover every clause", (_id, label) => {

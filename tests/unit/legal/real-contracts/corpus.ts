@@ -8,6 +8,7 @@ import { z } from "zod";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import type { ContractTextInput } from "@/lib/domain/legal/contract-passages";
 import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
+import { htmlToSections } from "@/lib/server/contracts/html-sections";
 
 /** The upload reads these as Markdown (lib/server/contracts/extract-text.ts); MDX is Markdown with components. */
 const MARKDOWN_EXTENSIONS = [".md", ".markdown", ".mdx"];
@@ -16,7 +17,7 @@ const LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-labe
 /** A second, independent labeller's labels of the test split (agreement.ts). */
 export const SECOND_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-real-second-labels");
 /** Labels of the optional extra tuning set (README.md in that folder). */
-const EXTRA_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-extra-labels");
+export const EXTRA_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-extra-labels");
 
 export const CLAUSE_CODES = CLAUSE_CATALOGUE.clauses.map((c) => c.code);
 
@@ -88,14 +89,27 @@ export function extraCorpusAvailable(): boolean {
   return fs.existsSync(path.join(extraCorpusDir(), "manifest-extra.json"));
 }
 
-export function loadExtraLabels(): DocumentLabel[] {
-  return loadLabels(EXTRA_LABEL_DIR);
+/**
+ * The labelled documents the extra folder holds, and the ids of those it does
+ * not: a copy of the folder was lost once and rebuilt from the labels' hashes,
+ * and a few documents could not be found again (the labels README says which).
+ * What the folder holds is what its manifest lists.
+ */
+export function loadExtraLabels(): { labels: DocumentLabel[]; notInFolder: string[] } {
+  const listed = new Set(
+    z
+      .array(z.object({ file: z.string() }))
+      .parse(JSON.parse(fs.readFileSync(path.join(extraCorpusDir(), "manifest-extra.json"), "utf8")))
+      .map((m) => m.file),
+  );
+  const all = loadLabels(EXTRA_LABEL_DIR);
+  return { labels: all.filter((l) => listed.has(l.file)), notInFolder: all.filter((l) => !listed.has(l.file)).map((l) => l.id) };
 }
 
-/** The extra set's labelled documents with their text (empty when the folder is absent). */
+/** The extra set's labelled documents the folder holds, with their text (empty when the folder is absent). */
 export function extraDocuments(): { label: DocumentLabel; text: string }[] {
   if (!extraCorpusAvailable()) return [];
-  return loadExtraLabels().map((label) => ({ label, text: readCorpusFile(label.file, extraCorpusDir()).text }));
+  return loadExtraLabels().labels.map((label) => ({ label, text: readCorpusFile(label.file, extraCorpusDir()).text }));
 }
 
 export function readCorpusFile(file: string, dir: string = corpusDir()): { text: string; sha256: string } {
@@ -104,7 +118,9 @@ export function readCorpusFile(file: string, dir: string = corpusDir()): { text:
 }
 
 /**
- * What the finder reads. Markdown, RST and plain text go in as published; a
+ * What the finder reads, as the upload reads it: Markdown and HTML through
+ * their parsers (lib/server/contracts/extract-text.ts), RST and plain text as
+ * published; a
  * document published inside JSX or PHP source is reduced to its text here
  * (those are not upload formats).
  */
@@ -112,6 +128,7 @@ export function finderInput(file: string, text: string): ContractTextInput {
   const ext = path.extname(file).toLowerCase();
   if ([".jsx", ".tsx", ".js", ".php"].includes(ext)) return { sections: [{ heading: null, text: sourceToText(text) }] };
   if (MARKDOWN_EXTENSIONS.includes(ext)) return { sections: markdownToSections(text) };
+  if (ext === ".html" || ext === ".htm") return { sections: htmlToSections(text) };
   return { sections: [{ heading: null, text }] };
 }
 
