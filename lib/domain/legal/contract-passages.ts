@@ -9,6 +9,8 @@
 // it ("Upon termination of the agreement:"), as Markdown lists do
 // (markdown-sections.ts): items are neither merged nor cut off from their lead-in.
 
+import { leadInSentence } from "./lead-in";
+
 export interface ContractTextInput {
   pages?: { number: number; text: string }[];
   sections?: { heading: string | null; text: string }[];
@@ -321,7 +323,7 @@ class PassageBuilder {
       return;
     }
     // An item keeps the lead-in open for its siblings; any other paragraph may open one.
-    if (!leadIn) this.leadIn = /:["')\]]*$/.test(text.trim()) ? clipLeadIn(lastSentence(text.trim())) : undefined;
+    if (!leadIn) this.leadIn = /:["')\]]*$/.test(text.trim()) ? leadInSentence(sentencesOf(text.trim())) : undefined;
     let first = true;
     const paragraph = this.paragraphs++;
     for (const { start, end, stem } of splitSentences(text)) {
@@ -361,15 +363,8 @@ const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9])/g;
 const MIN_SENTENCE = 30;
 const MAX_SENTENCE = 600;
 
-function lastSentence(text: string): string {
-  const spans = splitSentences(text);
-  const last = spans[spans.length - 1];
-  return last ? text.slice(last.start, last.end).trim() : text;
-}
-
-/** A long lead-in keeps its last words, cut at a word boundary. */
-function clipLeadIn(text: string): string {
-  return text.length <= MAX_LEAD_IN ? text : `… ${text.slice(text.length - MAX_LEAD_IN).replace(/^\S*\s+/, "")}`;
+function sentencesOf(text: string): string[] {
+  return splitSentences(text).map((s) => text.slice(s.start, s.end));
 }
 
 /**

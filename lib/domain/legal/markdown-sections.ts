@@ -13,12 +13,12 @@
 import { type Token, type Tokens, marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import type { ContractTextInput } from "./contract-passages";
+import { clipLeadIn, leadInSentence } from "./lead-in";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
 
 const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^(?:[a-z]|[ivx]+)\.\s|^\d+(?:\.\d+)+\.?\s/i;
 const DOTTED_NUMBER = /^(\d+(?:\.\d+)+)\.?\s/;
-const MAX_LEAD_IN = 300;
 /** A heading of six words or more that ends in a colon is a sentence introducing a list, not a title. */
 const LEAD_IN_HEADING = /^(?:\S+\s+){5,}\S*:\s*$/;
 
@@ -212,7 +212,7 @@ function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefi
     open = ENDS_IN_COLON.test(ownText) || MODAL_LEFT_OPEN.test(ownText) ? leadInOf(ownText) : undefined;
     const held = firstIsText ? rest : item.tokens;
     for (const token of held) {
-      if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clip(ownText) : undefined));
+      if (token.type === "list") walkList(token as Tokens.List, out, inner ?? (ownText ? clipLeadIn(ownText) : undefined));
       else walkBlocks([token], out, inner);
     }
   });
@@ -267,17 +267,8 @@ function leadInOf(text: string): string | undefined {
   // "… against all claims arising from any third-party claim against the Customer" + "1. that …": a sentence left unfinished before a list leads into it.
   if (!ENDS_IN_COLON.test(text) && !/[a-z,]\s*$/.test(text)) return undefined;
   // "… under GDPR Article 28. abcAssess commits to:": a sentence may open with a lower-case name; "e.g." ends none.
-  const sentences = text.split(/(?<=[A-Za-z0-9)\]]{2}[.;])\s+(?=[A-Za-z(])/);
-  return clip(sentences[sentences.length - 1] ?? text);
+  return leadInSentence(text.split(/(?<=[A-Za-z0-9)\]]{2}[.;])\s+(?=[A-Za-z(])/)) ?? text;
 }
-
-/** A long lead-in keeps its opening words, where its subject and verb are, and its end. */
-function clip(text: string): string {
-  if (text.length <= MAX_LEAD_IN) return text;
-  const head = text.slice(0, LEAD_IN_HEAD).replace(/\s+\S*$/, "");
-  return `${head} … ${text.slice(text.length - (MAX_LEAD_IN - LEAD_IN_HEAD))}`;
-}
-const LEAD_IN_HEAD = 80;
 
 const FRONT_MATTER = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 /** A string this long, over several lines, in front matter is page content, not a title or a date. */

@@ -454,18 +454,27 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * we delete all of your content": a party that, in the present tense, gives
  * or requires something of its own people, or deletes or returns what it
  * holds, or informs the customer, states what it does under the agreement, as
- * "shall provide" does. The subject must be a party and come first, after at
+ * "shall provide" does; so does one that "entrusts only" staff bound to
+ * confidentiality with the data. The subject must be a party and come first, after at
  * most a clause of time: "Customer provides training to its own employees"
  * binds the customer, and a verb deep in a description binds nobody. "Offers"
  * is left out: training offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?)\b(?!\s+no\b)/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?|entrusts?\s+only)\b(?!\s+no\b)/i;
+
+/**
+ * "The Practice processes such data only for the Engagement, applies …
+ * measures, and returns or deletes it on termination": the last of a series
+ * of present-tense acts of one subject.
+ */
+const PARTY_DOES_LAST_IN_SERIES =
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?((?:[^\s;:,]+\s+){0,3}?[^\s;:,]+)\s+[a-z]+s\b[^.;]{0,160}?,\s+and\s+(?:also\s+)?(?:deletes?|erases?|destroys?|returns?)\b/i;
 
 function partyDoes(text: string, vendors: ReadonlySet<string>): SentenceReading | null {
   // "Upon termination: (2) Deletion: After 30 days, Processor permanently deletes …": the item after its lead-in of time and its label.
   const afterLeadIn = END_LEAD_IN.exec(text.trim()) ?? SHORT_LEAD_IN.exec(text.trim());
   const item = afterLeadIn ? afterLeadIn[1]!.replace(ITEM_LABEL, "") : text.trim();
-  const m = PARTY_DOES.exec(item);
+  const m = PARTY_DOES.exec(item) ?? PARTY_DOES_LAST_IN_SERIES.exec(item);
   if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
   if (actor === "unknown") return null;

@@ -8,6 +8,7 @@
 //   ("Upon termination:" + each item), as the Markdown reader does
 //   (lib/domain/legal/markdown-sections.ts).
 import { Parser } from "htmlparser2";
+import { leadInSentence } from "@/lib/domain/legal/lead-in";
 
 export interface DocxSection {
   heading: string | null;
@@ -51,7 +52,7 @@ export function htmlToSections(html: string): DocxSection[] {
           inHeading = true;
         } else if (name === "ul" || name === "ol") {
           endBlock();
-          listLeadIns.push(/:\s*$/.test(lastLine) ? lastSentence(lastLine) : undefined);
+          listLeadIns.push(/:\s*$/.test(lastLine) ? leadInSentence(lastLine.split(/(?<=[.;])\s+(?=[A-Z(])/)) : undefined);
         } else if (name === "li" || BLOCKS.has(name)) endBlock();
         else if (name === "br") text += "\n";
         else if (name === "tr") {
@@ -102,10 +103,4 @@ export function htmlToSections(html: string): DocxSection[] {
     .filter((s) => s.heading !== null || s.lines.length > 0)
     // One paragraph per block: list items and paragraphs stay separate passages (contract-passages.ts).
     .map((s) => ({ heading: s.heading, text: s.lines.join("\n\n") }));
-}
-
-function lastSentence(text: string): string {
-  const parts = text.split(/(?<=[.;])\s+(?=[A-Z(])/);
-  const last = parts[parts.length - 1] ?? text;
-  return last.length <= 300 ? last : last.slice(-300);
 }

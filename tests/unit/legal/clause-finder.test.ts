@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { CLAUSE_CATALOGUE, clauseCatalogueSchema } from "@/lib/domain/legal/clause-catalogue";
 import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
+import { htmlToSections } from "@/lib/server/contracts/html-sections";
 
 const find = (text: string, code: string) => findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === code)!;
 const findMarkdown = (markdown: string, code: string) => findClauses({ sections: markdownToSections(markdown) }).find((p) => p.clauseCode === code)!;
@@ -1855,5 +1856,37 @@ describe("a table of duties with a party column", () => {
     expect(findMarkdown(table("Customer"), "data_return_deletion").found).toBe(false);
     expect(findMarkdown(table("Supplier"), "incident_notification").found).toBe(true);
     expect(findMarkdown(table("Supplier"), "data_return_deletion").found).toBe(true);
+  });
+});
+
+describe("forms met in a seventeenth batch (DPAs, consultancy and SaaS terms) measured untuned", () => {
+  const findHtml = (html: string, code: string) => findClauses({ sections: htmlToSections(html) }).find((p) => p.clauseCode === code)!;
+
+  test("a list introduced by 'These include:' is read under the duty the sentence before it states", () => {
+    const item = (lead: string) =>
+      `<h2>Cooperation</h2><p>${lead} These include:</p><ol><li>Ensuring an adequate level of protection.</li><li>The obligation to immediately report violations of personal data to the Client.</li></ol>`;
+    expect(findHtml(item("The Supplier shall assist the Client with its obligations under Articles 32 to 36 GDPR."), "incident_notification").found).toBe(true);
+    expect(findHtml(item("The Client shall assist the Supplier with its obligations under Articles 32 to 36 GDPR."), "incident_notification").found).toBe(false);
+    const markdown = (lead: string) => `## Cooperation\n\n${lead} These include:\n\n1. The obligation to immediately report violations of personal data to the Client.\n`;
+    expect(findMarkdown(markdown("The Supplier shall assist the Client with its obligations under Articles 32 to 36 GDPR."), "incident_notification").found).toBe(true);
+    expect(findMarkdown(markdown("This Agreement describes the duties of both parties."), "incident_notification").found).toBe(false);
+  });
+
+  test("a vendor that entrusts the data only to staff bound to confidentiality states the duty", () => {
+    const text = "The Supplier entrusts only such employees with the data processing who have been bound to confidentiality.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+    expect(find(text.replace("The Supplier", "The Client"), "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("disclosure only to those who need it and are bound binds each party's people", () => {
+    const text = "Each party shall keep the other's confidential information in confidence and disclose it only to those who need it and are bound to equivalent terms.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+    expect(find("Each party shall keep the other's confidential information in confidence and shall not disclose it to any third party.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("the last of a series of the vendor's present-tense acts is its act too", () => {
+    const text = (who: string) => `${who} processes such data only for the Engagement, applies appropriate technical and organisational measures, and returns or deletes it on termination.`;
+    expect(find(text("The Supplier"), "data_return_deletion").found).toBe(true);
+    expect(find(text("The Customer"), "data_return_deletion").found).toBe(false);
   });
 });

@@ -1,0 +1,28 @@
+// The lead-in a list is read under ("Upon termination, the Supplier shall:"),
+// chosen the same way by the Markdown, HTML and plain-text readers
+// (markdown-sections.ts, html-sections.ts, contract-passages.ts).
+
+const MAX_LEAD_IN = 300;
+const LEAD_IN_HEAD = 80;
+
+/**
+ * "The Supplier shall assist the Client … These include:": a lead-in that only
+ * says the list spells out the sentence before it names no duty of its own,
+ * so that sentence leads in with it.
+ */
+const ELABORATES = /^(?:these|this|they|it|such\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:include|includes|including|comprise|comprises|are|is|means?|cover|covers|consist\s+of|consists\s+of)\b[^.;:]{0,40}:["')\]]*\s*$/i;
+
+/** The last of a paragraph's sentences, with the one before when the last only introduces the list's detail. */
+export function leadInSentence(sentences: string[]): string | undefined {
+  const last = sentences[sentences.length - 1]?.trim();
+  if (!last) return undefined;
+  const before = sentences[sentences.length - 2]?.trim();
+  return clipLeadIn(before && ELABORATES.test(last) ? `${before} ${last}` : last);
+}
+
+/** A long lead-in keeps its opening words, where its subject and verb are, and its end. */
+export function clipLeadIn(text: string): string {
+  if (text.length <= MAX_LEAD_IN) return text;
+  const head = text.slice(0, LEAD_IN_HEAD).replace(/\s+\S*$/, "");
+  return `${head} … ${text.slice(text.length - (MAX_LEAD_IN - LEAD_IN_HEAD))}`;
+}
