@@ -400,14 +400,32 @@ export function splitSentences(text: string): { start: number; end: number; stem
   return merged.flatMap((s) => splitLong(text, s));
 }
 
+/**
+ * "Upon termination: (a) Customer shall pay …; and (b) Akave shall … delete all
+ * Data": an inline item with a subject and a modal of its own is a sentence of
+ * its own, under the words before the first item.
+ */
+const ITEM_WITH_OWN_SUBJECT = /;\s+(?:and\s+|or\s+)?(?=\((?:[b-z]|i{2,3}|iv|vi{0,3}|\d{1,2})\)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:shall|will|must|agrees|undertakes)\b)/g;
+
 /** Very long sentences (lists of duties) are cut at semicolons so far-apart words do not co-occur. */
 function splitLong(text: string, s: { start: number; end: number }): { start: number; end: number; stem?: string }[] {
-  if (s.end - s.start <= MAX_SENTENCE) return [s];
+  const sentence = text.slice(s.start, s.end);
+  const long = s.end - s.start > MAX_SENTENCE;
+  if (!long && sentence.search(ITEM_WITH_OWN_SUBJECT) < 0) return [s];
   const out: { start: number; end: number; stem?: string }[] = [];
   // "Recipient shall not (a) use ...; or (b) disclose ...": the words before the first item govern every item.
-  const firstItem = /(?:^|\s)\((?:a|i|1)\)\s/i.exec(text.slice(s.start, s.end));
+  const firstItem = /(?:^|\s)\((?:a|i|1)\)\s/i.exec(sentence);
   const stem = firstItem && firstItem.index > 0 && firstItem.index <= MAX_LEAD_IN ? text.slice(s.start, s.start + firstItem.index).trim() : undefined;
   let start = s.start;
+  if (!long) {
+    for (const m of sentence.matchAll(ITEM_WITH_OWN_SUBJECT)) {
+      const end = s.start + m.index + m[0].length;
+      out.push(out.length > 0 && stem ? { start, end, stem } : { start, end });
+      start = end;
+    }
+    out.push(out.length > 0 && stem ? { start, end: s.end, stem } : { start, end: s.end });
+    return out;
+  }
   for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
     const end = s.start + m.index + m[0].length;
     if (end - start >= MAX_SENTENCE / 3) {

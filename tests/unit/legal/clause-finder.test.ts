@@ -1884,6 +1884,13 @@ describe("forms met in a seventeenth batch (DPAs, consultancy and SaaS terms) me
     expect(find("Each party shall keep the other's confidential information in confidence and shall not disclose it to any third party.", "agent_access_confidentiality").found).toBe(false);
   });
 
+  test("an inline item with a subject of its own is read alone, under the words before the first item", () => {
+    const text = (second: string) =>
+      `Upon any termination of this Agreement for any reason: (a) Customer shall immediately cease all use of the Services and pay all Fees due; and (b) ${second} shall, if requested in writing within 30 days of termination, delete all Data within a reasonable period.`;
+    expect(find(text("the Supplier"), "data_return_deletion").found).toBe(true);
+    expect(find(text("the Customer"), "data_return_deletion").found).toBe(false);
+  });
+
   test("the last of a series of the vendor's present-tense acts is its act too", () => {
     const text = (who: string) => `${who} processes such data only for the Engagement, applies appropriate technical and organisational measures, and returns or deletes it on termination.`;
     expect(find(text("The Supplier"), "data_return_deletion").found).toBe(true);
