@@ -60,6 +60,8 @@ const roleSchema = z.object({
   requireBinding: z.boolean().default(false),
   /** "shall not be entitled to audit" / "shall not indemnify" excludes the protection. */
   negationExcludes: z.boolean().default(false),
+  /** A limit on liability counts only where it limits the vendor's (or both parties'): "Customer's liability shall not exceed …" is not the clause. */
+  vendorLiability: z.boolean().default(false),
 });
 
 const finderSchema = z.object({
@@ -74,7 +76,7 @@ const finderSchema = z.object({
   /** A matching passage that defers the clause to another document ("subject to the limitations set out in the Agreement"). */
   byReference: z.array(regexSource).default([]),
   /** Who the clause protects and how a sentence must read to count (sentence-roles.ts). */
-  role: roleSchema.default({ holder: "any", requireBinding: false, negationExcludes: false }),
+  role: roleSchema.default({ holder: "any", requireBinding: false, negationExcludes: false, vendorLiability: false }),
   /**
    * Where the document itself allows what the clause restricts ("Personal Data may
    * be transferred to, and processed in, other countries"), a statement of where

@@ -6,7 +6,7 @@ import { type ContractTextInput, type Passage, buildPassages, passageSection } f
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
 import { customerAliases, customerNamer, customerNamesByUse } from "./party-aliases";
-import { type SentenceReading, elaboratesPrevious, readSentence, vendorNames } from "./sentence-roles";
+import { type SentenceReading, elaboratesPrevious, limitsOnlyCustomerLiability, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
 export interface ProposedPassage {
@@ -97,7 +97,11 @@ export function findClauses(
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
+      if (clause.role.vendorLiability && limitsOnlyCustomerLiability(asRead(p), vendors)) return "other";
       const r = reading(p);
+      // "The Contractor may transfer personal data outside the EEA only with the Client's prior written consent": a permission
+      // the customer must first give restricts the vendor; it is no option of the vendor's.
+      if (clause.role.holder === "vendor" && !clause.role.requireBinding && r.actor === "vendor" && r.entitles && ONLY_WITH_CONSENT.test(p.text)) return "clause";
       // "Audits will not include intrusive testing": a negation whose subject is the protection itself limits its scope; it does not exclude it.
       if (r.polarity === "prohibited" && (LIMITS_SCOPE.test(p.text) || PRESERVES.test(p.text))) return "other";
       // "shall not be entitled to audit more than once a year, save following a breach": the right, limited.
@@ -224,6 +228,9 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   }
   return "clause";
 }
+
+const ONLY_WITH_CONSENT =
+  /\bonly\s+(?:with|after|upon|on|if|where|subject to)\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’-]+\s+){0,3}?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|approval|authori[sz]ation)\b/i;
 
 /**
  * "The Company has no obligation to keep your data and is permitted to delete

@@ -235,6 +235,24 @@ function eachOfVendorPeopleDoes(text: string, vendors: ReadonlySet<string>): boo
 }
 
 /**
+ * "The Customer's total liability … shall not exceed …", "Your total liability
+ * to us …", "the liability of the Client is limited to …": every liability the
+ * sentence limits is the customer's, so it caps nothing the vendor owes.
+ * "Each party's liability", "the liability of the Customer or the Supplier"
+ * and a liability with no owner named do.
+ */
+export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<string>): boolean {
+  const owners: string[] = [];
+  for (const m of text.matchAll(LIABILITY_OWNER)) owners.push((m[1] ?? m[2] ?? m[3] ?? "").trim());
+  if (owners.length === 0 || owners.length < [...text.matchAll(/\bliabilit(?:y|ies)\b/gi)].length) return false;
+  // "your liability": the customer, in terms the vendor writes as "we".
+  return owners.every((o) => (/^your$/i.test(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
+}
+const LIABILITY_OWNER =
+  /\b((?:the\s+)?[\w-]+)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)/gi;
+const MUTUAL_OWNER = /\b(?:each|either|neither|both|any|a)\s+part(?:y|ies)\b|\bparties\b|\b(?:or|and)\b/i;
+
+/**
  * A sentence that only spells out the one before it ("This includes giving
  * training to Provider's workforce", "Such measures shall include …") states
  * no duty of its own: it carries the previous sentence's.

@@ -1897,3 +1897,67 @@ describe("forms met in a seventeenth batch (DPAs, consultancy and SaaS terms) me
     expect(find(text("The Customer"), "data_return_deletion").found).toBe(false);
   });
 });
+
+describe("caps and residency an outside review wrote in EU, German- and French-style drafting", () => {
+  test.each([
+    "The provisions of the Main Contract shall apply accordingly to the liability of the Contractor.",
+    "The liability of the Contractor is governed by the provisions of the Main Contract.",
+    "For liability, the regulations of the service agreement concluded between the parties apply.",
+    "Clause 11 (Liability) of the Master Agreement applies to this DPA.",
+    "The stipulations of the General Terms and Conditions relating to liability, and in particular the liability ceiling stipulated therein, apply to this Addendum.",
+    "The liability regime applicable to this Appendix is that provided for in Article 14 \"Liability\" of the Contract.",
+    "Any claims brought under this DPA shall be subject to the terms and conditions, including the exclusions and limitations, set forth in the Agreement.",
+  ])("a cap deferred to the main agreement's liability terms is there by reference: %s", (text) => {
+    expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+
+  test.each([
+    "The provisions of the Main Contract shall not apply to the liability of the Contractor.",
+    "The provisions of the Agreement apply to the processing of personal data.",
+    "The liability provisions of the Agreement do not apply to claims under this DPA.",
+  ])("a deferral that is denied or is about something else is not: %s", (text) => {
+    const p = find(text, "liability_cap");
+    expect(p.found || p.byReference === true).toBe(false);
+  });
+
+  test.each([
+    "The Contractor's liability is limited in amount to EUR 500,000 per contract year.",
+    "The liability of the Contractor for slight negligence is limited to the foreseeable damage typical for the contract, but in any case to a maximum of EUR 250,000 per case of damage.",
+    "The Processor's liability shall be limited to the amount covered by its liability insurance.",
+    "The Supplier's liability under this Agreement shall be limited as follows: (a) for damage to tangible property, to £2,000,000 per event; (b) for all other losses, to the Charges paid in the preceding Contract Year.",
+  ])("a cap in other words is a cap: %s", (text) => {
+    expect(find(text, "liability_cap").found).toBe(true);
+  });
+
+  test("a limit on the customer's liability alone caps nothing the vendor owes; a mutual or vendor limit does", () => {
+    expect(find("The Customer's total liability under this Agreement shall not exceed EUR 10,000.", "liability_cap").found).toBe(false);
+    expect(find("The Supplier acknowledges that the liability of the Customer under this Agreement is limited to the Fees.", "liability_cap").found).toBe(false);
+    expect(find("Your total liability to us under these Terms shall not exceed the Fees payable by you in any twelve-month period.", "liability_cap").found).toBe(false);
+    expect(find("The total liability of the Customer or the Supplier under this Agreement shall not exceed EUR 1,000,000.", "liability_cap").found).toBe(true);
+    expect(find("Each party's total liability under this Agreement shall not exceed the fees paid in the preceding 12 months.", "liability_cap").found).toBe(true);
+    expect(find("The Supplier's total liability shall not exceed the fees paid, and the Customer's liability shall not exceed the same amount.", "liability_cap").found).toBe(true);
+    expect(find("The liability of the Contractor for slight negligence is limited to the foreseeable damage typical for the contract.", "liability_cap").found).toBe(false);
+  });
+
+  test.each([
+    "The Processor shall not process Personal Data in any country outside the EEA.",
+    "The Provider shall ensure that Customer Data does not leave the European Union.",
+    "All Customer Data, including back-ups and disaster recovery copies, shall be kept in Switzerland.",
+    "The Contractor shall not relocate the processing, in whole or in part, to a third country without the prior consent of the Client.",
+    "Processing of the personal data by the Contractor shall take place solely within the territory of the Federal Republic of Germany.",
+    "The data processing shall be carried out in a Member State of the European Union.",
+    "The Processor shall process Customer Personal Data only at the locations set out in Annex 2.",
+    "The Provider shall not migrate Customer Data out of the European Union without the Customer's prior written approval.",
+    "The Contractor may transfer personal data to a country outside the EU/EEA only with the prior written consent of the Client.",
+  ])("a restriction or commitment to a place is residency: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(true);
+  });
+
+  test.each([
+    "Personal Data may be processed in any country in which the Processor or its Sub-processors operate.",
+    "The Processor is located in Germany and processing may take place in any country.",
+    "The Contractor may transfer personal data to any country outside the EU/EEA.",
+  ])("a permission to process anywhere is not: %s", (text) => {
+    expect(find(text, "data_residency").found).toBe(false);
+  });
+});
