@@ -198,7 +198,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+|such\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
 
@@ -216,8 +216,11 @@ function presentTenseDutyOfVendor(text: string): boolean {
   const t = text.trim();
   const m = PRESENT_TENSE_DUTY.exec(t);
   if (!m || NOT_UNDERTAKEN_LABEL.test(t)) return false;
-  return !NAMES_CUSTOMER_SIDE.test(m[0].replace(/^[^:]*:/, "")) && !BY_THE_CUSTOMER.test(t);
+  // "Processor's employees who process Personal Data on behalf of the Controller are …": whom the processing serves, not whose employees.
+  const who = m[0].replace(/^[^:]*:/, "").replace(ON_BEHALF_OF, "");
+  return !NAMES_CUSTOMER_SIDE.test(who) && !BY_THE_CUSTOMER.test(t.replace(ON_BEHALF_OF, ""));
 }
+const ON_BEHALF_OF = /\b(?:on\s+behalf\s+of|for)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b/gi;
 const BY_THE_CUSTOMER = /\b(?:by|from)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/i;
 
 /**
@@ -336,7 +339,11 @@ const PARTY_CELL = /^(?:the\s+)?(?:customer|client|controller|supplier|provider|
 const TITLE_THEN_ITEM = /^((?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:obligations|duties|responsibilities|commitments))\s+\((?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)\s+(.*)$/is;
 const AT_CUSTOMERS_REQUEST = /^(?:at|upon|on)\s+(?:your|the\s+(?:customer|client|controller)['’]s)\s+(?:written\s+)?(?:request|instruction|election|choice|option),\s*/i;
 
-export function readSentence(whole: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
+export function readSentence(row: string, vendors: ReadonlySet<string> = new Set(), heading?: string): SentenceReading {
+  // "Security awareness | All staff complete security awareness training annually": a table's label cell reads as a run-in label.
+  // A last cell naming a party says whose duty the row is (imperativeItem), and is no content.
+  const cells = row.split(" | ");
+  const whole = cells.length === 2 && !PARTY_CELL.test(cells[1]!.trim()) ? row.replace(LABEL_CELL, "$1: ") : row;
   // "Upon termination, the Customer shall: (15.2) The Supplier shall return …": an item with its own subject and verb is read alone.
   const text = ITEM_WITH_OWN_SUBJECT.exec(whole)?.[1] ?? whole;
   const m = mainModal(text);
@@ -352,7 +359,7 @@ export function readSentence(whole: string, vendors: ReadonlySet<string> = new S
     const performative = partyAssures(text, vendors) ?? partyDoes(text, vendors);
     if (performative) return performative;
     // "All personal data is erased within 30 days": a passive with a deadline commits the one who holds the data, whoever asked.
-    if (PASSIVE_WITH_DEADLINE.test(text)) {
+    if (PASSIVE_WITH_DEADLINE.test(text) || DATA_GONE_BY_DEADLINE.test(text)) {
       return committed("unknown");
     }
   }
@@ -418,6 +425,11 @@ const TOLD = /^\s*(?:promptly\s+|immediately\s+)?be\s+(?:\w+ly\s+)?(?:notified|i
  * are left out: in "Supervisory authorities are notified within 72 hours" the
  * subject is who is told, not what is done.
  */
+/** "Data on termination: Customer Data deleted within 30 days of termination": a schedule's line, its verb left out. */
+const DATA_GONE_BY_DEADLINE =
+  /^(?:[\w ]{1,30}:\s*)?(?:all\s+)?(?:[\w-]+\s+){0,2}?data\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\s+within\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
+/** A table row whose first cell is a short label (a verbless name of at most five words). */
+const LABEL_CELL = /^((?:(?!(?:shall|will|must|may)\b)[\w'’-]+\s+){0,4}(?!(?:shall|will|must|may)\b)[\w'’-]+)\s+\|\s+/;
 const PASSIVE_WITH_DEADLINE =
   /\b(?:is|are)\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\b(?![^.;]{0,80}?\bby\s+(?:the\s+)?(?:customer|client|controller|you)\b)[^.;]{0,80}?\bwithin\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
 
@@ -478,7 +490,7 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * binds the customer, and a verb deep in a description binds nobody. "Offers"
  * is left out: training offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?|entrusts?\s+only)\b(?!\s+no\b)/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?|entrusts?\s+only|restricts?|limits?)\b(?!\s+no\b)/i;
 
 /**
  * "The Practice processes such data only for the Engagement, applies …

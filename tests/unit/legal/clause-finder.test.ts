@@ -1961,3 +1961,53 @@ describe("caps and residency an outside review wrote in EU, German- and French-s
     expect(find(text, "data_residency").found).toBe(false);
   });
 });
+
+describe("staff, training and deletion as a second outside review wrote them", () => {
+  test.each([
+    ["security_training", "The Contractor warrants that the employees entrusted with the processing of the Client's data have been obligated to maintain data secrecy prior to the commencement of their activity and have been familiarised with the relevant data protection provisions."],
+    ["security_training", "The Contractor shall regularly instruct its employees on data protection and data security and shall document such instruction."],
+    ["security_training", "Contractor personnel shall be instructed in the secure handling of Customer information before they are given access to it."],
+    ["security_training", "Employees shall be instructed on data protection requirements at least once a year."],
+    ["security_training", "The Contractor shall familiarise the employees deployed in the performance of the work with the data protection provisions applicable to them."],
+    ["security_training", "The Supplier shall ensure that its personnel are made aware of, and comply with, the Supplier's information security policies."],
+    ["security_training", "Staff handling Customer Data shall receive instruction on data protection at least annually."],
+    ["security_training", "The Supplier shall provide regular information security awareness briefings to all staff engaged in the Services."],
+    ["agent_access_confidentiality", "We restrict access to Your Data to our personnel who require such access to perform the Services, and such personnel are bound by written confidentiality obligations."],
+    ["agent_access_confidentiality", "The Staffing Company shall cause each Assigned Worker, before the first day of the Assignment, to sign the Client's Confidentiality Acknowledgement and shall not permit any Assigned Worker who refuses to do so to access Client systems."],
+    ["agent_access_confidentiality", "The Provider restricts access to Customer Data to its personnel who require such access to perform the Services, and such personnel are bound by written confidentiality obligations."],
+    ["agent_access_confidentiality", "The Supplier shall ensure that its personnel keep all Customer Data strictly confidential and do not disclose it to any third party."],
+    ["agent_access_confidentiality", "Processor's employees who process Personal Data on behalf of the Controller are subject to written confidentiality obligations that continue after the end of their employment."],
+    ["agent_access_confidentiality", "All employees and contractors sign a confidentiality agreement on hire."],
+    ["agent_access_confidentiality", "The Provider limits access to Customer Data to authorised personnel. Such personnel are bound by written confidentiality obligations."],
+    ["agent_access_confidentiality", "The Contractor shall oblige its employees to maintain data secrecy in accordance with Art. 28(3)(b) GDPR."],
+    ["agent_access_confidentiality", "Each Assigned Worker shall sign a confidentiality agreement before commencing the Assignment."],
+    ["agent_access_confidentiality", "The Processor shall bind its staff to confidentiality before they are given access to the Personal Data."],
+    ["data_return_deletion", "Upon completion of the order, the data carriers shall be destroyed or handed over to the Client."],
+    ["data_return_deletion", "On termination the Supplier shall securely wipe all Client Data from its systems and those of its Subcontractors."],
+    ["data_return_deletion", "Upon termination, the Supplier shall return all Client equipment and all Client Data in its possession."],
+  ])("%s is there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test.each([
+    ["security_training", "The Processor shall ensure that its employees process personal data only as instructed by the Controller."],
+    ["security_training", "The Controller shall instruct its employees on the use of the Service."],
+    ["agent_access_confidentiality", "The Customer's employees who use the Service are bound by the Customer's confidentiality policy."],
+    ["agent_access_confidentiality", "The Customer shall ensure that its personnel keep their passwords confidential."],
+    ["data_return_deletion", "Upon termination, the Contractor shall return to the Client all Client-owned laptops, access badges and security tokens."],
+    ["data_return_deletion", "Upon termination, the Supplier shall refund to the Customer any prepaid fees for the period after the termination date and shall return the security deposit."],
+    ["data_return_deletion", "Upon termination, the Supplier shall return the Customer's premises to the condition they were in at the Commencement Date."],
+    ["data_return_deletion", "Upon termination, the Supplier shall return any goods supplied under this Agreement that have not been paid for."],
+    ["subprocessor_consent", "Confidentiality of Processing. The Processor shall ensure that any person it authorises to process the Personal Data (including its staff, agents and subcontractors) shall be subject to a duty of confidentiality (whether a contractual or a statutory duty)."],
+  ])("%s is not there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+
+  test("a measures or service-level table's label cell reads as a run-in label; a party cell still says whose duty a row is", () => {
+    const table = (heading: string, label: string, content: string) => `## ${heading}\n\n| Item | Commitment |\n|---|---|\n| ${label} | ${content} |\n`;
+    expect(findMarkdown(table("Annex 2 - Technical and Organisational Measures", "Security awareness", "All staff complete mandatory security awareness training annually"), "security_training").found).toBe(true);
+    expect(findMarkdown(table("Annex II - Measures", "Personnel confidentiality", "All employees and contractors sign a confidentiality agreement on hire"), "agent_access_confidentiality").found).toBe(true);
+    expect(findMarkdown(table("Schedule 4 - Service Levels", "Data on termination", "Customer Data deleted within 30 days of termination; deletion certificate on request"), "data_return_deletion").found).toBe(true);
+    expect(findMarkdown(table("Customer responsibilities", "Training", "Customer's staff complete security awareness training annually"), "security_training").found).toBe(false);
+  });
+});
