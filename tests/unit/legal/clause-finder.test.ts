@@ -2011,3 +2011,19 @@ describe("staff, training and deletion as a second outside review wrote them", (
     expect(findMarkdown(table("Customer responsibilities", "Training", "Customer's staff complete security awareness training annually"), "security_training").found).toBe(false);
   });
 });
+
+describe("the vendor bearing the cost of its own data-protection breach, in other verbs", () => {
+  test.each([
+    "Where the Controller is held liable by a data subject or fined by a supervisory authority as a result of the Processor's breach of this DPA, the Processor shall reimburse the Controller for the corresponding amount.",
+    "The Processor shall reimburse the Controller for any fines imposed by a supervisory authority as a result of the Processor's breach of this DPA.",
+    "The Processor shall compensate the Controller for all damage resulting from the Processor's breach of its obligations under this DPA.",
+    "The Processor shall be liable to the Controller for all damage resulting from the Processor's breach of this DPA.",
+  ])("the clause: %s", (text) => {
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+
+  test("the customer reimbursing the vendor, or the vendor not liable, is not", () => {
+    expect(find("The Controller shall reimburse the Processor for any fines imposed as a result of the Controller's breach of this DPA.", "liability_indemnification").found).toBe(false);
+    expect(find("The Processor shall not be liable to the Controller for any damage resulting from the Controller's breach of this DPA.", "liability_indemnification").found).toBe(false);
+  });
+});
