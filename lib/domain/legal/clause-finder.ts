@@ -93,7 +93,7 @@ export function findClauses(
       // Recitals and notes to draft state no terms: "(B) The parties intend that the Supplier will …", "Note to draft: …".
       if (NOT_OPERATIVE.test(p.text) || (p.heading !== undefined && RECITALS_HEADING.test(p.heading))) return "other";
       // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.
-      if (clause.byReference.some((re) => re.test(p.text))) return "clause";
+      if (defersElsewhere(clause, p)) return "clause";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
@@ -119,7 +119,7 @@ export function findClauses(
     const excluding = candidates.filter((s) => s.fit === "exclusion" && s.score >= threshold).sort(byScore)[0];
     const best = scored[0]?.score ?? 0;
     const matching = scored.filter((s) => s.score >= threshold);
-    const byReference = matching.length > 0 && matching.every((s) => clause.byReference.some((re) => re.test(s.p.text)));
+    const byReference = matching.length > 0 && matching.every((s) => defersElsewhere(clause, s.p));
     // A wrong "present" is worse than a miss: an express exclusion outweighs a grant.
     const found = best >= threshold && !excluding && !byReference;
     const shown = found || byReference
@@ -348,6 +348,16 @@ function onlyExcepted(clause: CompiledClause, text: string): boolean {
   return carried;
 }
 
+/**
+ * A deferral of the clause to another document. Under a heading that names
+ * the subject ("§ 11 Liability"), the sentence may leave it out: "The
+ * provisions of the Main Agreement apply."
+ */
+function defersElsewhere(clause: CompiledClause, p: Passage): boolean {
+  const underHeading = p.heading ? `${p.heading}: ${p.text}` : undefined;
+  return clause.byReference.some((re) => re.test(p.text) || (underHeading !== undefined && re.test(underHeading)));
+}
+
 function scorePassage(
   clause: CompiledClause,
   p: Passage,
@@ -356,7 +366,7 @@ function scorePassage(
   descriptivePenalty: number,
 ): number {
   // A deferral to another document is the clause by reference, whatever else the sentence says.
-  if (clause.byReference.some((re) => re.test(p.text))) return clause.entry.finder.threshold;
+  if (defersElsewhere(clause, p)) return clause.entry.finder.threshold;
   let score = 0;
   let core = false;
   for (const signal of clause.signals) {

@@ -1911,6 +1911,11 @@ describe("caps and residency an outside review wrote in EU, German- and French-s
     expect(find(text, "liability_cap")).toMatchObject({ found: false, byReference: true });
   });
 
+  test("under a heading that names liability, 'the provisions of the Main Agreement apply' defers the cap; under another heading it does not", () => {
+    expect(findMarkdown("### § 11 Liability\n\nThe provisions of the Main Agreement apply.\n", "liability_cap")).toMatchObject({ found: false, byReference: true });
+    expect(findMarkdown("### § 12 Term\n\nThe provisions of the Main Agreement apply.\n", "liability_cap").byReference).toBeUndefined();
+  });
+
   test.each([
     "The provisions of the Main Contract shall not apply to the liability of the Contractor.",
     "The provisions of the Agreement apply to the processing of personal data.",
