@@ -2032,3 +2032,39 @@ describe("the vendor bearing the cost of its own data-protection breach, in othe
     expect(find("The Processor shall not be liable to the Controller for any damage resulting from the Controller's breach of this DPA.", "liability_indemnification").found).toBe(false);
   });
 });
+
+describe("insurance, notice, audit and sub-processors as a third outside review wrote them", () => {
+  test.each([
+    ["cyber_insurance", "Supplier shall maintain insurance covering the costs of responding to a Security Incident, including forensic investigation, notification costs and credit monitoring, with limits of not less than $3,000,000."],
+    ["cyber_insurance", "Vendor will carry network security and privacy liability insurance of at least USD 2 million per claim."],
+    ["incident_notification", "The Processor shall assist the Controller in ensuring compliance with its obligations under Articles 32 to 36 GDPR, including by notifying the Controller without undue delay of any Personal Data Breach."],
+    ["incident_notification", "The Processor shall notify the Controller immediately of any suspected data protection violations."],
+    ["right_to_audit", "The Controller has the right to carry out inspections in consultation with the Processor or to have them carried out by inspectors to be named in individual cases."],
+    ["right_to_audit", "The Controller shall be entitled to satisfy itself of the technical and organisational measures taken by the Processor prior to the commencement of processing and regularly thereafter."],
+    ["right_to_audit", "The Provider shall allow the Customer to carry out checks of the Provider's compliance with this DPA, including on-site, upon 14 days' notice."],
+    ["right_to_audit", "Business Associate shall make its books and records relating to PHI available to Covered Entity for inspection upon reasonable request."],
+    ["subprocessor_consent", "The Processor shall not engage any sub-processor without the prior written consent of the Controller."],
+  ])("%s is there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test.each([
+    ["cyber_insurance", "Nothing in this Agreement shall limit the amounts recoverable by the Customer under any cyber insurance policy held by the Customer."],
+    ["cyber_insurance", "The Customer's cyber insurance policy is primary."],
+    ["cyber_insurance", "Customer acknowledges that the fees do not include the cost of any cyber insurance, which Customer may purchase separately at its option."],
+    ["cyber_insurance", "Our liability for any data breach shall be limited to the amounts actually recovered under our cyber insurance policy."],
+    ["cyber_insurance", "\"Cyber Insurance\" means insurance covering network security and privacy liability."],
+    ["cyber_insurance", "Supplier shall maintain professional indemnity insurance of £2,000,000; cyber liability insurance is not required."],
+    ["cyber_insurance", "The Provider excludes any obligation to carry cyber insurance."],
+    ["incident_notification", "The Customer shall assist the Processor by notifying the Processor without undue delay of any Personal Data Breach it detects."],
+    ["incident_notification", "Vendor's notification of or response to a Security Incident shall not be construed as an acknowledgement by Vendor of any fault or liability with respect to the Security Incident."],
+    ["incident_notification", "Notification of a Security Incident shall not constitute an admission of liability by the Supplier."],
+    ["incident_notification", "Supplier shall maintain insurance covering the costs of responding to a Security Incident, including forensic investigation, notification costs and credit monitoring, with limits of not less than $3,000,000."],
+    ["right_to_audit", "The Processor has the right to carry out inspections of the Controller's systems used with the Service."],
+    ["right_to_audit", "The Provider may carry out checks of the Customer's use of the Services to verify compliance with the licence."],
+    ["subprocessor_consent", "The Customer shall not appoint any sub-processor to process Personal Data received from the Provider without the Provider's prior written consent."],
+    ["subprocessor_consent", "Customer may not permit any subcontractor or third party to access the Services without the prior written consent of Vendor."],
+  ])("%s is not there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+});
