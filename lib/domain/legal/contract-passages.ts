@@ -397,7 +397,31 @@ export function splitSentences(text: string): { start: number; end: number; stem
     else merged.push(current);
   }
   if (pending) merged.push(pending);
-  return merged.flatMap((s) => splitLong(text, s));
+  return merged.flatMap((s) => splitCoordinated(text, s)).flatMap((s) => splitLong(text, s));
+}
+
+/**
+ * "The Customer agrees that the reports shall satisfy …, and the Customer shall
+ * not be entitled to conduct any on-site audit": a second main clause with its
+ * own subject and modal is read alone, or the first clause's modal decides for
+ * both. It keeps the sentence's opening condition or time ("Upon termination, …").
+ */
+const COORDINATED_CLAUSE = /,\s+(?:and|but)\s+(?=(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:shall|will|must|may)\b)/g;
+const OPENING = /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)+\.?\s+)?(?:upon|on|after|following|within|if|where|in the event|at the end|when|once|unless)\b[^,;]{0,120},/i;
+
+function splitCoordinated(text: string, s: { start: number; end: number }): { start: number; end: number; stem?: string }[] {
+  const sentence = text.slice(s.start, s.end);
+  if (sentence.search(COORDINATED_CLAUSE) < 0) return [s];
+  const opening = OPENING.exec(sentence)?.[0].replace(/,$/, "");
+  const out: { start: number; end: number; stem?: string }[] = [];
+  let start = s.start;
+  for (const m of sentence.matchAll(COORDINATED_CLAUSE)) {
+    const end = s.start + m.index + m[0].length;
+    out.push(out.length > 0 && opening ? { start, end, stem: opening } : { start, end });
+    start = end;
+  }
+  out.push(opening ? { start, end: s.end, stem: opening } : { start, end: s.end });
+  return out;
 }
 
 /**

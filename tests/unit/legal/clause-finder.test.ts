@@ -2068,3 +2068,37 @@ describe("insurance, notice, audit and sub-processors as a third outside review 
     expect(find(text, code).found).toBe(false);
   });
 });
+
+describe("whole documents an outside review wrote: deferrals of any clause, and a denial in a second main clause", () => {
+  test("a second main clause with its own subject and modal is read alone, keeping the sentence's opening time", () => {
+    const audit = find(
+      "The Customer agrees that the documents referred to in clause 8.1 shall satisfy the Supplier's obligations under Article 28(3)(h) UK GDPR, and the Customer shall not be entitled to conduct, or to appoint any third party to conduct, any on-site audit of the Supplier's premises.",
+      "right_to_audit",
+    );
+    expect(audit.found).toBe(false);
+    expect(audit.exclusion).toBeDefined();
+    expect(find("Upon termination, the Supplier shall cease processing, and the Supplier shall delete all Customer Data.", "data_return_deletion").found).toBe(true);
+    expect(find("Upon termination, the Supplier shall cease processing, and the Customer shall delete all Customer Data.", "data_return_deletion").found).toBe(false);
+  });
+
+  test.each([
+    ["right_to_audit", "Customer's audit and inspection rights in respect of Provider's processing of Customer Personal Data are as set out in Section 12 (Audit) of the Agreement."],
+    ["right_to_audit", "The Customer's rights to audit the Provider are as set out in clause 9 of the DPA."],
+    ["subprocessor_consent", "The Supplier shall not appoint any sub-processor other than in accordance with the sub-processing provisions of the Data Processing Agreement."],
+    ["subprocessor_consent", "Our engagement of subprocessors, including notice of new subprocessors and your right to object, is governed by the DPA."],
+    ["data_residency", "Data location requirements, including the hosting regions in which Customer Data may be stored, are set out in Section 4 of the Security Schedule."],
+    ["data_return_deletion", "Quantum shall handle Helix Personal Data in accordance with the exit plan set out in Schedule 4 (Exit Management) of the MSA."],
+    ["liability_cap", "The limitations of liability agreed in § 12 of the Main Contract shall also apply to this Agreement."],
+  ])("%s deferred to another document is there by reference: %s", (code, text) => {
+    expect(find(text, code)).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("a deferral to this document itself, or a vendor's permission 'in accordance with the DPA', is no deferral", () => {
+    expect(find("The Customer's audit rights are as set out in clause 9 of this DPA.", "right_to_audit").byReference).toBeUndefined();
+    expect(find("We may change Sub-processors in order to provide the Subscription Service, in accordance with the DPA.", "subprocessor_consent").byReference).toBeUndefined();
+  });
+
+  test("the end of each assignment ends a staffing engagement", () => {
+    expect(find("Upon the end of each assignment, the Agency shall ensure that all Client data held by the Temporary Worker is irretrievably deleted.", "data_return_deletion").found).toBe(true);
+  });
+});
