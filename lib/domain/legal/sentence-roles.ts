@@ -418,6 +418,12 @@ const CUSTOMERS_OWN =
   /\b(?:(?:customer|client|controller|licensee)['’]s|your|its\s+own|other\s+customers|(?:supplier|provider|vendor|processor|company)['’]s)\b/i;
 const TOLD = /^\s*(?:promptly\s+|immediately\s+)?be\s+(?:\w+ly\s+)?(?:notified|informed|told|advised|alerted|contacted)\b/i;
 
+/** "Data on termination: Customer Data deleted within 30 days of termination": a schedule's line, its verb left out. */
+const DATA_GONE_BY_DEADLINE =
+  /^(?:[\w ]{1,30}:\s*)?(?:all\s+)?(?:[\w-]+\s+){0,2}?data\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\s+within\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
+/** A table row whose first cell is a short label (a verbless name of at most five words). */
+const LABEL_CELL = /^((?:(?!(?:shall|will|must|may)\b)[\w'’-]+\s+){0,4}(?!(?:shall|will|must|may)\b)[\w'’-]+)\s+\|\s+/;
+
 /**
  * "… is securely deleted from active systems within 30 days": a present-tense
  * passive of a data action bounded by a deadline states a commitment; without a
@@ -425,11 +431,6 @@ const TOLD = /^\s*(?:promptly\s+|immediately\s+)?be\s+(?:\w+ly\s+)?(?:notified|i
  * are left out: in "Supervisory authorities are notified within 72 hours" the
  * subject is who is told, not what is done.
  */
-/** "Data on termination: Customer Data deleted within 30 days of termination": a schedule's line, its verb left out. */
-const DATA_GONE_BY_DEADLINE =
-  /^(?:[\w ]{1,30}:\s*)?(?:all\s+)?(?:[\w-]+\s+){0,2}?data\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\s+within\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
-/** A table row whose first cell is a short label (a verbless name of at most five words). */
-const LABEL_CELL = /^((?:(?!(?:shall|will|must|may)\b)[\w'’-]+\s+){0,4}(?!(?:shall|will|must|may)\b)[\w'’-]+)\s+\|\s+/;
 const PASSIVE_WITH_DEADLINE =
   /\b(?:is|are)\s+(?:\w+ly\s+)?(?:deleted|destroyed|erased|purged|returned)\b(?![^.;]{0,80}?\bby\s+(?:the\s+)?(?:customer|client|controller|you)\b)[^.;]{0,80}?\bwithin\s+(?:\w+\s+){0,2}?(?:\(?\d+\)?\s+)?(?:hours?|days?|business days?|working days?|weeks?|months?)\b/i;
 
@@ -485,7 +486,7 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * or requires something of its own people, or deletes or returns what it
  * holds, or informs the customer, states what it does under the agreement, as
  * "shall provide" does; so does one that "entrusts only" staff bound to
- * confidentiality with the data. The subject must be a party and come first, after at
+ * confidentiality with the data, or restricts or limits access. The subject must be a party and come first, after at
  * most a clause of time: "Customer provides training to its own employees"
  * binds the customer, and a verb deep in a description binds nobody. "Offers"
  * is left out: training offered for sale is a product, not a duty.
