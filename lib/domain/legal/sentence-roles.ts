@@ -220,7 +220,7 @@ function presentTenseDutyOfVendor(text: string): boolean {
   const who = m[0].replace(/^[^:]*:/, "").replace(ON_BEHALF_OF, "");
   return !NAMES_CUSTOMER_SIDE.test(who) && !BY_THE_CUSTOMER.test(t.replace(ON_BEHALF_OF, ""));
 }
-const ON_BEHALF_OF = /\b(?:on\s+behalf\s+of|for)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b/gi;
+const ON_BEHALF_OF = /\bon\s+behalf\s+of\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/gi;
 const BY_THE_CUSTOMER = /\b(?:by|from)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/i;
 
 /**

@@ -1999,6 +1999,7 @@ describe("staff, training and deletion as a second outside review wrote them", (
     ["security_training", "The Controller shall instruct its employees on the use of the Service."],
     ["agent_access_confidentiality", "The Customer's employees who use the Service are bound by the Customer's confidentiality policy."],
     ["agent_access_confidentiality", "The Customer shall ensure that its personnel keep their passwords confidential."],
+    ["agent_access_confidentiality", "Personnel working for the Customer are bound by confidentiality obligations."],
     ["data_return_deletion", "Upon termination, the Contractor shall return to the Client all Client-owned laptops, access badges and security tokens."],
     ["data_return_deletion", "Upon termination, the Supplier shall refund to the Customer any prepaid fees for the period after the termination date and shall return the security deposit."],
     ["data_return_deletion", "Upon termination, the Supplier shall return the Customer's premises to the condition they were in at the Commencement Date."],
