@@ -5,7 +5,8 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { customerAliases, customerNamer, customerNamesByUse } from "./party-aliases";
+import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesByUse, pronounsByRole } from "./party-aliases";
+import { readableText } from "./readable-text";
 import { type SentenceReading, elaboratesPrevious, limitsOnlyCustomerLiability, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
@@ -57,11 +58,12 @@ export function findClauses(
   calibration: CalibrationTable = FINDER_CALIBRATION,
 ): ClauseProposal[] {
   const compiled = compileCatalogue(catalogue);
-  const passages = buildPassages(document);
+  const passages = buildPassages(document).map(inReadableForm);
   const texts = passages.map((p) => p.text);
-  const aliases = [...customerAliases(texts), ...customerNamesByUse(texts)];
+  const buyer = buyerWritingAsWe(texts);
+  const aliases = [...customerAliases(texts), ...customerNamesByUse(texts), ...(buyer?.customerNames ?? [])];
   const named = customerNamer(aliases);
-  const asRead = (p: Passage) => named(p.text);
+  const asRead = buyer ? (p: Passage) => pronounsByRole(named(p.text)) : (p: Passage) => named(p.text);
   const vendors = vendorNames(passages.map(asRead));
   const terms = definedTerms(passages);
   const used = new Map<number, DefinedTerm[]>();
@@ -177,8 +179,13 @@ function followUps(clause: CompiledClause, passages: Passage[], matching: Passag
 const PICKS_UP_THE_DUTY =
   /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?(?:such|the|this|that|said|any such|each such)\s+(?:(?:[\w-]+\s+)?(?:processor|sub-?processor|supplier|provider|vendor|contractor|company|importer)['’]s\s+)?(?:written\s+)?(?:notice|notification|report|audit|inspection|training)s?\b/i;
 
+function inReadableForm(p: Passage): Passage {
+  const text = readableText(p.text);
+  return text === p.text ? p : { ...p, text, asWritten: p.text };
+}
+
 function proposed(p: Passage, score: number): ProposedPassage {
-  return { quote: quote(p.text), page: p.page, section: passageSection(p), score };
+  return { quote: quote(p.asWritten ?? p.text), page: p.page, section: passageSection(p), score };
 }
 
 /**

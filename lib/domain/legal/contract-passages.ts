@@ -27,6 +27,8 @@ export interface Passage {
   clauseNumber?: string;
   /** Sentences of one paragraph (or list item) share this ordinal. */
   paragraph: number;
+  /** The text as the document wrote it, where `text` is the form the finder reads (readable-text.ts). */
+  asWritten?: string;
 }
 
 interface Unit {

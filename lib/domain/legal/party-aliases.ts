@@ -69,3 +69,37 @@ const ROLE_WORD = /^(?:supplier|provider|vendor|contractor|subcontractor|process
 const NOT_A_NAME = new Set(["agreement", "service", "data", "notice", "section", "clause", "schedule", "order", "dpa", "baa", "company", "addendum"]);
 /** The vendor by its role, not a sub-processor or subcontractor of it. */
 const VENDOR_BY_ROLE = /\b(?<!sub-?)(?:supplier|provider|vendor|contractor|processor|consultant)['’]?s?\b/i;
+
+/**
+ * A buyer's contract written as "we": "Koala Energy Retail Pty Ltd (we, us or
+ * Koala) … Sahyadri CX Services (you or Supplier)". There "you" is the vendor
+ * and "we" the customer, the reverse of a vendor's own terms, so the sentence
+ * reader is given the pronouns by role and the buyer's own name as "Customer".
+ * Undefined where no party list makes "you" the supplier.
+ */
+export function buyerWritingAsWe(passages: readonly string[]): { customerNames: string[] } | undefined {
+  let youSupplies = false;
+  const customerNames: string[] = [];
+  for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
+    if (SERVES_YOU.test(text)) continue;
+    for (const g of text.matchAll(QUOTED_NAMES)) {
+      const names = (g[1] ?? "").split(/,|\bor\b|\band\b/).map((n) => n.replace(/["“”'‘’*_]/g, "").trim()).filter(Boolean);
+      if (names.some((n) => YOU.test(n)) && names.some((n) => SUPPLIER_ROLE.test(n))) youSupplies = true;
+      if (names.some((n) => WE.test(n))) {
+        if (names.some((n) => SUPPLIER_ROLE.test(n))) return undefined;
+        customerNames.push(...names.filter((n) => !WE.test(n) && /^[A-Z][\w&-]*$/.test(n)));
+      }
+    }
+  }
+  return youSupplies ? { customerNames } : undefined;
+}
+const SUPPLIER_ROLE = /^(?:the\s+)?(?:supplier|vendor|contractor|(?:service\s+)?provider|seller|consultant|agency|processor)$/i;
+
+/** "we will notify you" read by role in a buyer's contract: "Customer will notify Supplier". */
+export function pronounsByRole(text: string): string {
+  return text
+    .replace(/\b(?:we|us)\b/gi, "Customer")
+    .replace(/\bour\b/gi, "Customer's")
+    .replace(/\byou\b/gi, "Supplier")
+    .replace(/\byour\b/gi, "Supplier's");
+}

@@ -204,7 +204,7 @@ const PRESENT_TENSE_DUTY = new RegExp(
 
 /** "Every employee and contractor at Acme signs a confidentiality agreement": the same duty, stated of each of the vendor's people. */
 const EACH_OF_THE_PEOPLE_DOES =
-  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:every|each)\s+(?:employee|staff\s+member|team\s+member|member\s+of\s+staff|contractor|person)(?:\s+(?:and|or)\s+(?:employee|contractor|subcontractor|agent))?\b[^.;]{0,60}?\s+(?:signs|receives|completes|undergoes|attends|executes|is\s+(?:trained|bound|required|subject|obliged)|has\s+(?:signed|executed|completed|received|undergone))\b/i;
+  /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:every|each)\s+(?:employee|staff\s+member|team\s+member|member\s+of\s+staff|contractor|person)(?:\s+(?:and|or)\s+(?:employee|contractor|subcontractor|agent))?|everyone)\b[^.;]{0,100}?\s+(?:signs|receives|completes|undergoes|attends|executes|is\s+(?:trained|bound|required|subject|obliged)|has\s+(?:signed|executed|completed|received|undergone))\b/i;
 
 /**
  * The vendor's people, unless the customer's side is named in who they are
@@ -230,7 +230,8 @@ const BY_THE_CUSTOMER = /\b(?:by|from)\s+(?:the\s+)?(?:customer|client|controlle
  */
 function eachOfVendorPeopleDoes(text: string, vendors: ReadonlySet<string>): boolean {
   const m = EACH_OF_THE_PEOPLE_DOES.exec(text.trim());
-  if (!m || NAMES_CUSTOMER_SIDE.test(m[0]) || /\byour\b/i.test(m[0])) return false;
+  // "… who works on your project" serves the customer; "… who logs in to your workspace" is the customer's.
+  if (!m || NAMES_CUSTOMER_SIDE.test(m[0]) || /\byour\b(?!\s+(?:project|projects|files|data|content|site|website|matter|work)\b)/i.test(m[0])) return false;
   const whose = /\b(?:at|of|with|for|by)\s+((?:[A-Z][\w&.'’-]*\s*){1,3})/.exec(m[0]);
   // In terms the vendor writes as "we", "… at Actually Reliable … to our codebase" names the writer.
   const writerNamed = vendors.has("We") && /\bour\b/i.test(text);
@@ -239,20 +240,21 @@ function eachOfVendorPeopleDoes(text: string, vendors: ReadonlySet<string>): boo
 
 /**
  * "The Customer's total liability … shall not exceed …", "Your total liability
- * to us …", "the liability of the Client is limited to …": every liability the
+ * to us …", "the liability of the Client is limited to …", "You are not liable
+ * for more than …": every liability the
  * sentence limits is the customer's, so it caps nothing the vendor owes.
  * "Each party's liability", "the liability of the Customer or the Supplier"
  * and a liability with no owner named do.
  */
 export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<string>): boolean {
   const owners: string[] = [];
-  for (const m of text.matchAll(LIABILITY_OWNER)) owners.push((m[1] ?? m[2] ?? m[3] ?? "").trim());
-  if (owners.length === 0 || owners.length < [...text.matchAll(/\bliabilit(?:y|ies)\b/gi)].length) return false;
+  for (const m of text.matchAll(LIABILITY_OWNER)) owners.push((m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim());
+  if (owners.length === 0 || owners.length < [...text.matchAll(/\bliab(?:le|ility|ilities)\b/gi)].length) return false;
   // "your liability": the customer, in terms the vendor writes as "we".
   return owners.every((o) => (/^your$/i.test(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
 }
 const LIABILITY_OWNER =
-  /\b((?:the\s+)?[\w-]+)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)/gi;
+  /\b((?:the\s+)?[\w-]+)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b/gi;
 const MUTUAL_OWNER = /\b(?:each|either|neither|both|any|a)\s+part(?:y|ies)\b|\bparties\b|\b(?:or|and)\b/i;
 
 /**

@@ -2103,3 +2103,41 @@ describe("whole documents an outside review wrote: deferrals of any clause, and 
     expect(find("Upon the end of each assignment, the Agency shall ensure that all Client data held by the Temporary Worker is irretrievably deleted.", "data_return_deletion").found).toBe(true);
   });
 });
+
+describe("plain-English and buyer-written agreements an outside review wrote", () => {
+  test.each([
+    ["incident_notification", "If we become aware of a security breach affecting your data, we'll tell you without undue delay and in any case within 48 hours."],
+    ["cyber_insurance", "We hold professional indemnity and cyber liability insurance of at least £1,000,000 and we'll keep both in place for the duration of the project."],
+    ["liability_indemnification", "We'll defend you and indemnify you against third-party claims arising from our breach of data protection law, including any data breach caused by us."],
+    ["data_residency", "We store your records on UK-hosted servers. We won't transfer your data outside the UK or the EEA without your written agreement."],
+    ["liability_cap", "We're not liable for more than what you paid us in the 12 months before the claim."],
+    ["liability_cap", "Our liability for slight negligence is limited to the foreseeable damage typical for the contract, and in any case to the amount of the fees paid by you in the twelve months before the claim."],
+    ["agent_access_confidentiality", "Everyone at Tallyform who can access Customer Data is bound by a written confidentiality obligation."],
+    ["agent_access_confidentiality", "Everyone who works on your project, including the freelancers we bring in, signs a written confidentiality agreement before they see your files."],
+  ])("%s is there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test("contractions are read spelled out, and the quote stays as written", () => {
+    const p = find("If we become aware of a security breach affecting your data, we'll tell you within 48 hours.", "incident_notification");
+    expect(p.passages[0]?.quote).toContain("we'll tell you");
+    expect(find("You're not liable for more than what you paid us in the 12 months before the claim.", "liability_cap").found).toBe(false);
+    expect(find("Every employee who logs in to your workspace signs a confidentiality agreement.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("a web address does not end the sentence a deferral is read in", () => {
+    const text = "The limitations and exclusions of liability set out in our Customer Agreement (tallyform.com/legal/customer-agreement) apply to this DPA.";
+    const p = find(text, "liability_cap");
+    expect(p).toMatchObject({ found: false, byReference: true });
+    expect(p.passages[0]?.quote).toContain("tallyform.com");
+  });
+
+  test("in a buyer's contract written as 'we', 'you' is the supplier", () => {
+    const contract = (you: string) =>
+      `# Services Agreement\n\n1. **Koala Energy Retail Pty Ltd** of Sydney (**we**, **us** or **Koala**).\n2. **Sahyadri CX Services Private Limited** of Pune (**${you}**).\n\n## 5. Security\n\n5.1 You must ensure that every Agent completes security awareness training before handling Customer Information and at least once every 12 months.\n\n5.2 On expiry or termination, you must securely delete all Customer Information and certify the deletion to us in writing.\n`;
+    expect(findMarkdown(contract("you** or **Supplier"), "security_training").found).toBe(true);
+    expect(findMarkdown(contract("you** or **Supplier"), "data_return_deletion").found).toBe(true);
+    // Where "you" is not made the supplier, the contract reads as a vendor's own terms: "you" is the customer.
+    expect(findMarkdown(contract("the Agency"), "security_training").found).toBe(false);
+  });
+});
