@@ -488,12 +488,13 @@ function partyAssures(text: string, vendors: ReadonlySet<string>): SentenceReadi
  * or requires something of its own people, or deletes or returns what it
  * holds, or informs the customer, states what it does under the agreement, as
  * "shall provide" does; so does one that "entrusts only" staff bound to
- * confidentiality with the data, or restricts or limits access. The subject must be a party and come first, after at
+ * confidentiality with the data, restricts or limits access, or carries or
+ * maintains insurance ("We carry cyber insurance of at least £2 million"). The subject must be a party and come first, after at
  * most a clause of time: "Customer provides training to its own employees"
  * binds the customer, and a verb deep in a description binds nobody. "Offers"
  * is left out: training offered for sale is a product, not a duty.
  */
-const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?|entrusts?\s+only|restricts?|limits?)\b(?!\s+no\b)/i;
+const PARTY_DOES = /^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?:after|upon|on|when|once|following|within|at)\b[^.;]{0,100}?,?\s+)?((?:[^\s;:]+\s+){0,3}?[^\s;:]+)\s+(?:also\s+|regularly\s+|annually\s+|permanently\s+|securely\s+|promptly\s+|automatically\s+)?(?:provides?|conducts?|delivers?|gives?|runs?|trains?|requires?|organi[sz]es?|deletes?|erases?|destroys?|returns?|informs?|notifies|notify|reports?|entrusts?\s+only|restricts?|limits?|carr(?:y|ies)|maintains?|holds?)\b(?!\s+no\b)/i;
 
 /**
  * "The Practice processes such data only for the Engagement, applies …

@@ -2038,6 +2038,7 @@ describe("insurance, notice, audit and sub-processors as a third outside review 
   test.each([
     ["cyber_insurance", "Supplier shall maintain insurance covering the costs of responding to a Security Incident, including forensic investigation, notification costs and credit monitoring, with limits of not less than $3,000,000."],
     ["cyber_insurance", "Vendor will carry network security and privacy liability insurance of at least USD 2 million per claim."],
+    ["cyber_insurance", "We carry cyber insurance of at least £2 million and professional indemnity insurance of at least £1 million."],
     ["incident_notification", "The Processor shall assist the Controller in ensuring compliance with its obligations under Articles 32 to 36 GDPR, including by notifying the Controller without undue delay of any Personal Data Breach."],
     ["incident_notification", "The Processor shall notify the Controller immediately of any suspected data protection violations."],
     ["right_to_audit", "The Controller has the right to carry out inspections in consultation with the Processor or to have them carried out by inspectors to be named in individual cases."],
