@@ -369,13 +369,16 @@ function sentencesOf(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));
 }
 
+/** A sentence's place in the text, with the words that govern it when it was cut from a longer one. */
+type SentenceSpan = { start: number; end: number; stem?: string };
+
 /**
  * Sentence spans, merging run-in headings ("7.4 Security Incidents.") into
  * what follows. A piece of a long sentence cut at a semicolon carries the
  * sentence's stem ("Recipient shall not"), without which "(b) disclose ... to
  * its employees" binds nobody.
  */
-export function splitSentences(text: string): { start: number; end: number; stem?: string }[] {
+export function splitSentences(text: string): SentenceSpan[] {
   const raw: { start: number; end: number }[] = [];
   let start = 0;
   for (const m of text.matchAll(BOUNDARY)) {
@@ -411,18 +414,22 @@ export function splitSentences(text: string): { start: number; end: number; stem
 const COORDINATED_CLAUSE = /,\s+(?:and|but)\s+(?=(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:shall|will|must|may)\b)/g;
 const OPENING = /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)+\.?\s+)?(?:upon|on|after|following|within|if|where|in the event|at the end|when|once|unless)\b[^,;]{0,120},/i;
 
-function splitCoordinated(text: string, s: { start: number; end: number }): { start: number; end: number; stem?: string }[] {
+function splitCoordinated(text: string, s: { start: number; end: number }): SentenceSpan[] {
   const sentence = text.slice(s.start, s.end);
   if (sentence.search(COORDINATED_CLAUSE) < 0) return [s];
-  const opening = OPENING.exec(sentence)?.[0].replace(/,$/, "");
-  const out: { start: number; end: number; stem?: string }[] = [];
+  return cutAt(s, sentence, COORDINATED_CLAUSE, OPENING.exec(sentence)?.[0].replace(/,$/, ""));
+}
+
+/** Cuts a sentence where `at` matches; every piece after the first carries the stem, when there is one. */
+function cutAt(s: { start: number; end: number }, sentence: string, at: RegExp, stem: string | undefined): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
   let start = s.start;
-  for (const m of sentence.matchAll(COORDINATED_CLAUSE)) {
+  for (const m of sentence.matchAll(at)) {
     const end = s.start + m.index + m[0].length;
-    out.push(out.length > 0 && opening ? { start, end, stem: opening } : { start, end });
+    out.push(out.length > 0 && stem ? { start, end, stem } : { start, end });
     start = end;
   }
-  out.push(opening ? { start, end: s.end, stem: opening } : { start, end: s.end });
+  out.push(out.length > 0 && stem ? { start, end: s.end, stem } : { start, end: s.end });
   return out;
 }
 
@@ -434,24 +441,16 @@ function splitCoordinated(text: string, s: { start: number; end: number }): { st
 const ITEM_WITH_OWN_SUBJECT = /;\s+(?:and\s+|or\s+)?(?=\((?:[b-z]|i{2,3}|iv|vi{0,3}|\d{1,2})\)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:shall|will|must|agrees|undertakes)\b)/g;
 
 /** Very long sentences (lists of duties) are cut at semicolons so far-apart words do not co-occur. */
-function splitLong(text: string, s: { start: number; end: number }): { start: number; end: number; stem?: string }[] {
+function splitLong(text: string, s: { start: number; end: number }): SentenceSpan[] {
   const sentence = text.slice(s.start, s.end);
   const long = s.end - s.start > MAX_SENTENCE;
   if (!long && sentence.search(ITEM_WITH_OWN_SUBJECT) < 0) return [s];
-  const out: { start: number; end: number; stem?: string }[] = [];
   // "Recipient shall not (a) use ...; or (b) disclose ...": the words before the first item govern every item.
   const firstItem = /(?:^|\s)\((?:a|i|1)\)\s/i.exec(sentence);
   const stem = firstItem && firstItem.index > 0 && firstItem.index <= MAX_LEAD_IN ? text.slice(s.start, s.start + firstItem.index).trim() : undefined;
+  if (!long) return cutAt(s, sentence, ITEM_WITH_OWN_SUBJECT, stem);
+  const out: SentenceSpan[] = [];
   let start = s.start;
-  if (!long) {
-    for (const m of sentence.matchAll(ITEM_WITH_OWN_SUBJECT)) {
-      const end = s.start + m.index + m[0].length;
-      out.push(out.length > 0 && stem ? { start, end, stem } : { start, end });
-      start = end;
-    }
-    out.push(out.length > 0 && stem ? { start, end: s.end, stem } : { start, end: s.end });
-    return out;
-  }
   for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
     const end = s.start + m.index + m[0].length;
     if (end - start >= MAX_SENTENCE / 3) {
