@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { TextField } from "@/components/ui/text-field";
 import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/schemas/password";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 const EMPTY: ChangeOwnPasswordInput = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
@@ -31,7 +32,7 @@ export function ChangePasswordForm({ contextWords, submit }: Props) {
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Change password">
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label="Change password">
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <TextField label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
       <TextField label="New password" type="password" autoComplete="new-password" error={errors.newPassword?.message} {...form.register("newPassword")} />
@@ -39,6 +40,6 @@ export function ChangePasswordForm({ contextWords, submit }: Props) {
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Changing…" : "Change password"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -10,6 +10,7 @@ import { permissionsOf } from "@/lib/domain/accounts/permissions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/accounts/roles";
 import { apiTokenCreateSchema, type ApiTokenCreateInput } from "@/lib/schemas/api-token";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 const EMPTY: ApiTokenCreateInput = { name: "", role: "viewer", permissions: [], expires: "90" };
 const EXPIRY_LABELS = { "30": "In 30 days", "90": "In 90 days", "365": "In a year", never: "Never (revoke it by hand)" } as const;
@@ -30,7 +31,7 @@ export function CreateApiTokenForm({ submit }: { submit: (input: ApiTokenCreateI
   const role = form.watch("role") as Role;
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="New API token">
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label="New API token">
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       {secret ? (
         <div className="callout" role="region" aria-label="The new token">
@@ -52,6 +53,6 @@ export function CreateApiTokenForm({ submit }: { submit: (input: ApiTokenCreateI
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Creating…" : "Create token"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { formatDayForPeople } from "@/lib/domain/dates";
 import { REMEDIATION_STATUSES, REMEDIATION_STATUS_LABELS } from "@/lib/domain/assessments/remediation";
 import { updateRemediationSchema, type UpdateRemediationInput } from "@/lib/schemas/assessment";
+import { ClientForm } from "@/components/ui/client-form";
 
 interface Props {
   item: {
@@ -61,7 +62,7 @@ export function RemediationEditor({ item, users, documents }: Props) {
   }
 
   return (
-    <form className="stack assess-remediation-form" onSubmit={onSubmit} noValidate aria-label={`Edit remediation item ${item.title}`}>
+    <ClientForm className="stack assess-remediation-form" onSubmit={onSubmit} noValidate aria-label={`Edit remediation item ${item.title}`}>
       {formError ? (
         <div className="alert alert-error" role="alert">
           {formError}
@@ -119,6 +120,6 @@ export function RemediationEditor({ item, users, documents }: Props) {
           Cancel
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -5,6 +5,7 @@ import { createRiskAcceptanceAction } from "@/app/(app)/assessments/risk-actions
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { riskAcceptanceSchema } from "@/lib/schemas/assessment";
+import { ClientForm } from "@/components/ui/client-form";
 
 interface Props {
   assessmentId: string;
@@ -32,7 +33,7 @@ export function RiskAcceptanceForm({ assessmentId, candidates, latestExpiry, max
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label="Risk acceptance">
+    <ClientForm className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label="Risk acceptance">
       <h3>Record a risk acceptance</h3>
       <p className="muted">A High rating can only be approved once the organisation accepts its open blocker and high findings, for at most {maxDays} days.</p>
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
@@ -75,6 +76,6 @@ export function RiskAcceptanceForm({ assessmentId, candidates, latestExpiry, max
           {isSubmitting ? "Recording…" : "Record risk acceptance"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { SIGN_OFF_DECISION_LABELS, SIGN_OFF_ROLE_LABELS } from "@/lib/domain/assessments/assessment-workflow";
 import type { DecisionAllowance } from "@/lib/domain/assessments/sign-off-policy";
 import { signOffSchema } from "@/lib/schemas/assessment";
+import { ClientForm } from "@/components/ui/client-form";
 
 interface Props {
   assessmentId: string;
@@ -49,7 +50,7 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, decisio
   const startingConditions = needRemediation.length > 0 ? needRemediation.map((findingKey) => ({ ...blankCondition, findingKey })) : [blankCondition];
 
   return (
-    <form className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label={`${SIGN_OFF_ROLE_LABELS[role]} sign-off`}>
+    <ClientForm className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label={`${SIGN_OFF_ROLE_LABELS[role]} sign-off`}>
       <h3>{SIGN_OFF_ROLE_LABELS[role]} sign-off</h3>
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <fieldset className="field" aria-invalid={errors.decision ? true : undefined}>
@@ -186,6 +187,6 @@ export function SignOffForm({ assessmentId, lockVersion, role, findings, decisio
           {isSubmitting ? "Signing…" : "Record sign-off"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -5,6 +5,7 @@ import { submitAssessmentAction } from "@/app/(app)/assessments/actions";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { submitAssessmentSchema } from "@/lib/schemas/assessment";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** Procurement submits the draft for legal and security to sign off; the submission is procurement's sign-off. */
 export function SubmitAssessmentForm({ assessmentId, lockVersion }: { assessmentId: string; lockVersion: number }) {
@@ -19,7 +20,7 @@ export function SubmitAssessmentForm({ assessmentId, lockVersion }: { assessment
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label="Submit for review">
+    <ClientForm className="stack assess-workflow-form" onSubmit={onSubmit} noValidate aria-label="Submit for review">
       <h3>Submit for review</h3>
       <p className="muted">Legal and security will each sign this version off. Submitting counts as procurement&apos;s sign-off.</p>
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
@@ -37,6 +38,6 @@ export function SubmitAssessmentForm({ assessmentId, lockVersion }: { assessment
           {isSubmitting ? "Submitting…" : "Submit for review"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { INDUSTRIES, INDUSTRY_LABELS, TIERS, TIER_LABELS, VENDOR_STATUSES } from "@/lib/domain/vocabulary";
 import type { PackJobInput } from "@/lib/schemas/audit-pack";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Start = (input: PackJobInput) => Promise<ActionResult<{ id: string; vendors: number }>>;
 
@@ -35,7 +36,7 @@ export function PackJobForm({ start }: { start: Start }) {
   }
 
   return (
-    <form className="card pack-job-form" onSubmit={onSubmit} aria-label="Start a bulk export">
+    <ClientForm className="card pack-job-form" onSubmit={onSubmit} aria-label="Start a bulk export">
       {message ? <div className={`alert alert-${message.tone}`} role={message.tone === "error" ? "alert" : "status"}>{message.text}</div> : null}
       <div className="toolbar">
         <div className="field">
@@ -90,6 +91,6 @@ export function PackJobForm({ start }: { start: Start }) {
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={busy}>{busy ? "Starting…" : "Start export"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -2,11 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
 import { TextField } from "@/components/ui/text-field";
+import { ClientForm } from "@/components/ui/client-form";
 
 // One message for unknown e-mail and wrong password, and the lockout message
 // names no account: nothing here tells an attacker which addresses exist.
@@ -18,7 +18,6 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function SignInForm() {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
 
@@ -26,8 +25,13 @@ export function SignInForm() {
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace("/");
-      router.refresh();
+      // A full page load rather than a client-side one: the shell, the session
+      // and the page's CSP nonce all come fresh from the server, and nothing
+      // rendered for a signed-out visitor lingers in the router's cache. (A
+      // replace followed by a refresh could re-render the shell late, under
+      // someone already typing in its search box.)
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- the full load is the point, see above
+      window.location.assign("/");
       return;
     }
     setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Please try again.");
@@ -35,7 +39,7 @@ export function SignInForm() {
   }
 
   return (
-    <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate>
+    <ClientForm className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate>
       {error ? (
         <div className="alert alert-error" role="alert">
           {error}
@@ -54,6 +58,6 @@ export function SignInForm() {
           {form.formState.isSubmitting ? "Signing in…" : "Sign in"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

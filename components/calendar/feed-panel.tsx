@@ -6,6 +6,7 @@ import { InstantText } from "@/components/ui/relative-date";
 import { createCalendarFeedSchema, type CalendarFilter, type CreateCalendarFeedInput } from "@/lib/schemas/calendar";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import styles from "./calendar.module.css";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Option = { value: string; label: string };
 
@@ -77,7 +78,7 @@ export function FeedPanel({ feed, initial, owners, teams, tiers, kinds, now, cre
       ) : (
         <p data-testid="feed-status">You have no calendar feed.</p>
       )}
-      <form onSubmit={onSubmit} className="toolbar" aria-label="Calendar feed filters">
+      <ClientForm onSubmit={onSubmit} className="toolbar" aria-label="Calendar feed filters">
         <SelectField id="feed-owner" name="owner" label="Owner" defaultValue={initial.owner ?? ""} placeholder="Any owner" options={owners} error={errors.owner} />
         <SelectField id="feed-team" name="team" label="Team" defaultValue={initial.team ?? ""} placeholder="Every team" options={teams} error={errors.team} />
         <SelectField id="feed-tier" name="tier" label="Tier" defaultValue={initial.tier ?? ""} placeholder="Any tier" options={tiers} error={errors.tier} />
@@ -90,7 +91,7 @@ export function FeedPanel({ feed, initial, owners, teams, tiers, kinds, now, cre
             Revoke feed
           </button>
         ) : null}
-      </form>
+      </ClientForm>
       <div role="status" aria-live="polite">
         {message ? <p>{message}</p> : null}
       </div>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { saveDossierRecordAction } from "@/app/(app)/vendors/[id]/dossier-actions";
 import { CONTROL_STATUSES, CONTROL_STATUS_LABELS, type ControlStatus } from "@/lib/domain/dossier-vocabulary";
+import { ClientForm } from "@/components/ui/client-form";
 
 interface Props {
   vendorId: string;
@@ -45,7 +46,7 @@ export function ControlStatusEditor({ vendorId, code, title, assessment }: Props
   }
 
   return (
-    <form className="control-editor" onSubmit={save} aria-label={`Assess ${title}`}>
+    <ClientForm className="control-editor" onSubmit={save} aria-label={`Assess ${title}`}>
       <label htmlFor={`${id}-status`} className="sr-only">Status of {title}</label>
       <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as ControlStatus)}>
         {CONTROL_STATUSES.map((s) => <option key={s} value={s}>{CONTROL_STATUS_LABELS[s]}</option>)}
@@ -61,6 +62,6 @@ export function ControlStatusEditor({ vendorId, code, title, assessment }: Props
           <> <button type="button" className="btn-link" onClick={() => window.location.reload()}>Reload</button></>
         ) : null}
       </span>
-    </form>
+    </ClientForm>
   );
 }

@@ -11,6 +11,7 @@ import { evidenceUploadInputSchema } from "@/lib/schemas/dossier";
 import { uploadHeaders } from "./upload-digest";
 import { formatBytes } from "./format-bytes";
 import { unknownUploadOutcome } from "./upload-outcome";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
@@ -118,7 +119,7 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
 
   const fileDescribedBy = [`${id}-file-hint`, fileError ? `${id}-file-error` : null].filter(Boolean).join(" ");
   return (
-    <form
+    <ClientForm
       className="stack upload-form"
       noValidate
       aria-labelledby={`${id}-title`}
@@ -183,6 +184,6 @@ export function EvidenceUploadForm({ vendorId, maxBytes }: { vendorId: string; m
           </div>
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, useSyncExternalStore } from "react";
+import { useId, useMemo, useState } from "react";
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver, type UseFormReturn } from "react-hook-form";
 import { saveDossierRecordAction } from "@/app/(app)/vendors/[id]/dossier-actions";
 import { placeServerFieldErrors } from "@/components/forms/server-field-errors";
@@ -12,6 +12,8 @@ import { RECORD_KINDS, type RecordKindKey } from "@/lib/schemas/dossier-record-k
 import { recordFields, type FieldSpec, type FieldThresholds } from "./record-fields";
 import { currencyOf, fieldOfPath, majorToMinor, moneyPrecisionError, toFormValues, toSchemaValues, utcInputToInstant, type FormValues } from "./record-values";
 import { inSentence, recordAnchor } from "./tabs";
+import { ClientForm } from "@/components/ui/client-form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export interface RecordFormDocument {
   id: string;
@@ -34,12 +36,6 @@ export interface RecordFormProps {
   thresholds: FieldThresholds;
   /** The tab listing this kind (optionally with a #section); Cancel goes back there, Save goes to the saved row. */
   returnHref: string;
-}
-
-const subscribeNothing = () => () => {};
-/** False while rendering on the server and hydrating, true afterwards: for text that depends on the browser's clock or zone. */
-function useMounted() {
-  return useSyncExternalStore(subscribeNothing, () => true, () => false);
 }
 
 /** The first message of an error, including one nested inside a list field. */
@@ -132,7 +128,7 @@ export function RecordForm(props: RecordFormProps) {
   const rootError = messageOf(errors.root);
 
   return (
-    <form className="stack record-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-labelledby={`${formId}-title`}>
+    <ClientForm className="stack record-form" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>{existing ? `Edit ${inSentence(spec.label)}` : `Add ${inSentence(spec.label)}`}</h2>
       {conflict ? (
         <div className="alert alert-error" role="alert">
@@ -174,7 +170,7 @@ export function RecordForm(props: RecordFormProps) {
         </button>
         <Link className="btn" href={returnHref}>Cancel</Link>
       </div>
-    </form>
+    </ClientForm>
   );
 }
 
@@ -199,7 +195,7 @@ function Label({ field, id }: { field: FieldSpec; id: string }) {
 }
 
 function Field({ field, form, id, error, documents, sites, fixedText, currency }: FieldProps) {
-  const mounted = useMounted();
+  const mounted = useHydrated();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const extraId = `${id}-extra`;

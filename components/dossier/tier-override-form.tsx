@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { overrideTierAction } from "@/app/(app)/vendors/[id]/dossier-actions";
 import { TIERS, TIER_LABELS, type Tier } from "@/lib/domain/vocabulary";
 import { TIER_OVERRIDE_REASON_MIN_LENGTH, tierOverrideSchema } from "@/lib/schemas/dossier";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Input = z.input<typeof tierOverrideSchema>;
 type Output = z.output<typeof tierOverrideSchema>;
@@ -76,7 +77,7 @@ export function TierOverrideForm({ vendorId, version, current, computed }: Props
       ) : null}
       <details className="override-details">
         <summary>{current ? "Change the override" : "Override the computed tier"}</summary>
-        <form className="stack" onSubmit={form.handleSubmit((v) => submit(v))} noValidate aria-label="Override the tier">
+        <ClientForm className="stack" onSubmit={form.handleSubmit((v) => submit(v))} noValidate aria-label="Override the tier">
           <div className="field">
             <label htmlFor={`${id}-tier`}>Tier to apply</label>
             <select id={`${id}-tier`} aria-invalid={errors.tier ? true : undefined} aria-describedby={errors.tier ? `${id}-tier-error` : undefined} {...form.register("tier")}>
@@ -106,7 +107,7 @@ export function TierOverrideForm({ vendorId, version, current, computed }: Props
               {isSubmitting ? "Saving…" : "Apply override"}
             </button>
           </div>
-        </form>
+        </ClientForm>
       </details>
     </div>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { UploadProgress, useProgressUpload } from "@/components/ui/progress-upload";
 import { IMPORT_KIND_LABELS, IMPORT_MAX_BYTES, type ImportKind } from "@/lib/schemas/spreadsheet-import";
+import { ClientForm } from "@/components/ui/client-form";
 
 type UploadResponse = { ok: true; import: { id: string } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -41,7 +42,7 @@ export function ImportUploadForm({ kinds, initialKind }: { kinds: readonly Impor
 
   const busy = upload.stage !== "idle";
   return (
-    <form className="stack upload-form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <ClientForm className="stack upload-form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Upload a file</h2>
       <div className="field">
         <label htmlFor={`${id}-kind`}>The file holds</label>
@@ -71,6 +72,6 @@ export function ImportUploadForm({ kinds, initialKind }: { kinds: readonly Impor
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Working…" : "Upload and preview"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -13,6 +13,7 @@ import type { ActionResult } from "@/lib/schemas/action-result";
 import { ClauseStatusChip } from "./clause-status-chip";
 import { FormAlerts } from "./form-alerts";
 import { useLegalSave } from "./use-legal-save";
+import { ClientForm } from "@/components/ui/client-form";
 
 interface ClauseFormValues {
   presence: ClausePresence;
@@ -132,7 +133,7 @@ export function ClauseForm({ clause, contracts, initial, context, settings, subm
   const present = values.presence === "present";
 
   return (
-    <form
+    <ClientForm
       className="stack clause-form"
       noValidate
       aria-label={`Clause: ${clause.title}`}
@@ -246,6 +247,6 @@ export function ClauseForm({ clause, contracts, initial, context, settings, subm
         {"href" in cancel ? <Link className="btn" href={cancel.href}>Cancel</Link> : <button type="button" className="btn" onClick={cancel.onCancel}>Cancel</button>}
         {saved && !afterSave ? <span className="muted" role="status">Saved.</span> : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }

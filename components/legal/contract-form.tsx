@@ -12,6 +12,7 @@ import { contractSchema, type Contract, type ContractInput } from "@/lib/schemas
 import { FormAlerts } from "./form-alerts";
 import { legalAnchorHref } from "./legal-links";
 import { useLegalSave } from "./use-legal-save";
+import { ClientForm } from "@/components/ui/client-form";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -38,7 +39,7 @@ export function ContractForm({ vendorId, existing, initial, documents, returnTo 
   const contracts = documents.filter((d) => d.isContract);
   const others = documents.filter((d) => !d.isContract);
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
       aria-label={existing ? "Edit contract" : "Add contract"}
@@ -74,6 +75,6 @@ export function ContractForm({ vendorId, existing, initial, documents, returnTo 
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : existing ? "Save contract" : "Add contract"}</button>
         <Link className="btn" href={returnTo ?? legalAnchorHref(vendorId)}>Cancel</Link>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -10,6 +10,7 @@ import { uploadHeaders } from "@/components/dossier/upload-digest";
 import { unknownUploadOutcome } from "@/components/dossier/upload-outcome";
 import { runClauseFinderAction } from "@/app/(app)/vendors/[id]/legal-actions";
 import { clauseFinderHref } from "./legal-links";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
@@ -86,7 +87,7 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
   }
 
   return (
-    <form className="stack contract-upload" noValidate aria-label="Upload a contract" onSubmit={(e) => form.handleSubmit(upload)(e)}>
+    <ClientForm className="stack contract-upload" noValidate aria-label="Upload a contract" onSubmit={(e) => form.handleSubmit(upload)(e)}>
       <div className="field">
         <label htmlFor={`${id}-file`}>Contract file</label>
         <span id={`${id}-file-hint`} className="hint">PDF, DOCX, HTML, Markdown (.md) or TXT. The clause finder reads it once uploaded; an HTML file is kept as text and never shown as a page.</span>
@@ -123,6 +124,6 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
           </div>
         ) : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -12,6 +12,7 @@ import { dpaSchema, type Dpa, type DpaInput } from "@/lib/schemas/legal";
 import { FormAlerts } from "./form-alerts";
 import { legalAnchorHref } from "./legal-links";
 import { useLegalSave } from "./use-legal-save";
+import { ClientForm } from "@/components/ui/client-form";
 
 const LABELS = { none: "None", draft: "Draft", signed: "Signed" } as const;
 
@@ -22,7 +23,7 @@ export function DpaForm({ vendorId, existing, initial, contracts }: { vendorId: 
   const [baseVersion] = useState(existing?.version);
   const { save, formError, conflict } = useLegalSave(form, { afterSave: () => `${legalAnchorHref(vendorId)}#section-dpa` });
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
       aria-label="DPA status"
@@ -37,6 +38,6 @@ export function DpaForm({ vendorId, existing, initial, contracts }: { vendorId: 
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save DPA status"}</button>
         <Link className="btn" href={legalAnchorHref(vendorId)}>Cancel</Link>
       </div>
-    </form>
+    </ClientForm>
   );
 }

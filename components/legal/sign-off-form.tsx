@@ -6,6 +6,7 @@ import { signOffLegalReviewAction } from "@/app/(app)/vendors/[id]/legal-actions
 import { legalSignOffFormSchema, type LegalSignOffFormInput } from "@/lib/schemas/legal-review";
 import { FormAlerts } from "./form-alerts";
 import { useLegalSave } from "./use-legal-save";
+import { ClientForm } from "@/components/ui/client-form";
 
 /**
  * Signs the legal review off at the revision on screen. If anything changed
@@ -17,7 +18,7 @@ export function SignOffForm({ vendorId, legalRevision, blockers }: { vendorId: s
   const { errors, isSubmitting } = form.formState;
   const { save, formError, conflict } = useLegalSave(form);
   return (
-    <form
+    <ClientForm
       className="stack sign-off-form"
       noValidate
       aria-label="Sign off the legal review"
@@ -45,6 +46,6 @@ export function SignOffForm({ vendorId, legalRevision, blockers }: { vendorId: s
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Signing off…" : "Sign off legal review"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

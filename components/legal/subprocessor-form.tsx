@@ -14,6 +14,7 @@ import { subProcessorSchema, type SubProcessor, type SubProcessorInput } from "@
 import { FormAlerts } from "./form-alerts";
 import { legalAnchorHref } from "./legal-links";
 import { useLegalSave } from "./use-legal-save";
+import { ClientForm } from "@/components/ui/client-form";
 
 const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
 
@@ -24,7 +25,7 @@ export function SubProcessorForm({ vendorId, existing, initial }: { vendorId: st
   const [baseVersion] = useState(existing?.version);
   const { save, formError, conflict } = useLegalSave(form, { afterSave: (data) => legalAnchorHref(vendorId, (data as { id: string }).id) });
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
       aria-label={existing ? "Edit sub-processor" : "Add sub-processor"}
@@ -45,6 +46,6 @@ export function SubProcessorForm({ vendorId, existing, initial }: { vendorId: st
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : existing ? "Save sub-processor" : "Add sub-processor"}</button>
         <Link className="btn" href={legalAnchorHref(vendorId)}>Cancel</Link>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -12,6 +12,7 @@ import { transferMechanismSchema, type RecordedTransferMechanism, type TransferM
 import { FormAlerts } from "./form-alerts";
 import { legalAnchorHref } from "./legal-links";
 import { useLegalSave } from "./use-legal-save";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** The mechanism that makes EU personal data in one country lawful (GDPR Chapter V). */
 export function TransferForm({
@@ -31,7 +32,7 @@ export function TransferForm({
   const mechanism = useWatch({ control: form.control, name: "mechanism" });
   const { save, formError, conflict } = useLegalSave(form, { afterSave: () => legalAnchorHref(vendorId, String(initial.country)) });
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
       aria-label={`Transfer mechanism for ${countryLabel}`}
@@ -52,6 +53,6 @@ export function TransferForm({
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save mechanism"}</button>
         <Link className="btn" href={legalAnchorHref(vendorId)}>Cancel</Link>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import type { NotificationPreferencesInput } from "@/lib/schemas/notifications";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Save = (input: NotificationPreferencesInput) => Promise<ActionResult<{ digestOptOut: boolean }>>;
 
@@ -12,7 +13,7 @@ export function DigestPreferenceForm({ digestOptOut, save }: { digestOptOut: boo
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   return (
-    <form
+    <ClientForm
       className="stack"
       aria-label="Email preferences"
       onSubmit={(e) => {
@@ -34,6 +35,6 @@ export function DigestPreferenceForm({ digestOptOut, save }: { digestOptOut: boo
         </button>
         <p role="status" className={status?.error ? "error" : "muted"}>{status?.text ?? ""}</p>
       </div>
-    </form>
+    </ClientForm>
   );
 }

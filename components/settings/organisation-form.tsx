@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { LOGO_MAX_BYTES } from "@/lib/domain/uploads/logo-image";
 import { organisationNameSchema, type OrganisationLogoInput, type OrganisationNameInput } from "@/lib/schemas/organisation";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Props = {
   name: string;
@@ -73,15 +74,15 @@ export function OrganisationForm({ name, logo, saveName, uploadLogo, removeLogo 
   return (
     <section className="card" aria-labelledby="settings-organisation">
       <h2 id="settings-organisation">Organisation</h2>
-      <form className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Name on the PDF cover">
+      <ClientForm className="stack" onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Name on the PDF cover">
         <TextField label="Organisation name" hint="Printed on the cover of every assessment PDF." error={form.formState.errors.name?.message} {...form.register("name")} />
         <div className="form-actions">
           <button className="btn" type="submit" disabled={form.formState.isSubmitting}>
             {form.formState.isSubmitting ? "Saving…" : "Save name"}
           </button>
         </div>
-      </form>
-      <form className="stack" onSubmit={onUpload} noValidate aria-label="Logo on the PDF cover">
+      </ClientForm>
+      <ClientForm className="stack" onSubmit={onUpload} noValidate aria-label="Logo on the PDF cover">
         <div className="field">
           <label htmlFor="organisation-logo">Logo (optional)</label>
           <span id="organisation-logo-hint" className="hint">
@@ -111,7 +112,7 @@ export function OrganisationForm({ name, logo, saveName, uploadLogo, removeLogo 
             </button>
           ) : null}
         </div>
-      </form>
+      </ClientForm>
       {message ? (
         <div className={`alert alert-${message.tone}`} role={message.tone === "ok" ? "status" : "alert"}>
           {message.text}

@@ -10,6 +10,7 @@ import { currencyExponent } from "@/lib/domain/money";
 import { scoringDomainKeys, settingsSchema, weightTotal, type Settings } from "@/lib/schemas/settings";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import { SETTINGS_GROUPS, type SettingsField } from "./settings-fields";
+import { ClientForm } from "@/components/ui/client-form";
 
 type Save = (input: { version: number; settings: Settings }) => Promise<ActionResult<{ version: number }>>;
 
@@ -49,7 +50,7 @@ export function SettingsForm({ initial, version: initialVersion, save }: { initi
   const weightsError = (get(errors, "scoring.weights") as { message?: string } | undefined)?.message;
 
   return (
-    <form className="stack settings-form" onSubmit={onSubmit} noValidate aria-label="Organisation settings">
+    <ClientForm className="stack settings-form" onSubmit={onSubmit} noValidate aria-label="Organisation settings">
       {SETTINGS_GROUPS.map((group) => (
         <section key={group.id} className="card" aria-labelledby={`settings-${group.id}`}>
           <h2 id={`settings-${group.id}`}>{group.title}</h2>
@@ -73,7 +74,7 @@ export function SettingsForm({ initial, version: initialVersion, save }: { initi
         </button>
         {isDirty ? <span className="muted">Unsaved changes</span> : null}
       </div>
-    </form>
+    </ClientForm>
   );
 }
 

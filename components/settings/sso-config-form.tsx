@@ -9,6 +9,7 @@ import { ROLES, ROLE_LABELS } from "@/lib/domain/accounts/roles";
 import { ssoConfigSchema, UNMAPPED_ROLE_CHOICES, type SsoConfigInput } from "@/lib/schemas/sso";
 import type { SsoConfigView } from "@/lib/schemas/views/sso-config";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const UNMAPPED_OPTIONS = UNMAPPED_ROLE_CHOICES.map((c) => ({ value: c, label: c === "refuse" ? "Refuse sign-in" : `Sign in as ${ROLE_LABELS[c]}` }));
@@ -48,7 +49,7 @@ export function SsoConfigForm({ config, save }: Props) {
   const hasSecret = config?.hasClientSecret ?? false;
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Single sign-on settings">
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label="Single sign-on settings">
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <div className="checks">
         <label>
@@ -106,6 +107,6 @@ export function SsoConfigForm({ config, save }: Props) {
           {isSubmitting ? "Checking the provider…" : "Save"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

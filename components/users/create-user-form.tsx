@@ -7,6 +7,7 @@ import { TextField } from "@/components/ui/text-field";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/accounts/roles";
 import { createUserSchema, type CreateUserInput } from "@/lib/schemas/user";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 const EMPTY: CreateUserInput = { email: "", name: "", role: "viewer", password: "", mustChangePassword: false };
 
@@ -21,7 +22,7 @@ export function CreateUserForm({ submit }: { submit: (input: CreateUserInput) =>
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add a user">
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label="Add a user">
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField label="E-mail" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
@@ -42,6 +43,6 @@ export function CreateUserForm({ submit }: { submit: (input: CreateUserInput) =>
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Adding…" : "Add user"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from "@/lib/domain/vocabulary";
 import { vendorFieldsSchema, type VendorFieldsInput } from "@/lib/schemas/vendor";
 import type { ActionResult } from "@/lib/schemas/action-result";
+import { ClientForm } from "@/components/ui/client-form";
 
 const countryOptions = COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) =>
   a.label.localeCompare(b.label),
@@ -50,7 +51,7 @@ export function VendorForm(props: Props) {
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={existing ? "Edit vendor" : "New vendor"}>
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label={existing ? "Edit vendor" : "New vendor"}>
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField label="Legal name" error={errors.legalName?.message} {...form.register("legalName")} />
@@ -68,6 +69,6 @@ export function VendorForm(props: Props) {
           {isSubmitting ? "Saving…" : existing ? "Save changes" : "Create vendor"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

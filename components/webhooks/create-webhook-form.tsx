@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/schemas/action-result";
 import { webhookCreateSchema, type WebhookCreateInput } from "@/lib/schemas/webhook";
 import { WebhookFields } from "./webhook-fields";
 import { WebhookSecret } from "./webhook-secret";
+import { ClientForm } from "@/components/ui/client-form";
 
 const EMPTY: WebhookCreateInput = { name: "", url: "", events: [] };
 
@@ -25,7 +26,7 @@ export function CreateWebhookForm({ submit }: { submit: (input: WebhookCreateInp
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="New webhook">
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label="New webhook">
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       {created ? (
         <>
@@ -37,6 +38,6 @@ export function CreateWebhookForm({ submit }: { submit: (input: WebhookCreateInp
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Creating…" : "Create webhook"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

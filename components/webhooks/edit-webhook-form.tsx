@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/schemas/action-result";
 import type { WebhookRowView } from "@/lib/schemas/views/webhooks";
 import { webhookUpdateSchema, type WebhookCreateInput, type WebhookUpdateInput } from "@/lib/schemas/webhook";
 import { WebhookFields } from "./webhook-fields";
+import { ClientForm } from "@/components/ui/client-form";
 
 const storedValues = (w: WebhookRowView): WebhookUpdateInput => ({ id: w.id, version: w.version, name: w.name, url: w.url, events: w.events as WebhookUpdateInput["events"] });
 
@@ -42,13 +43,13 @@ export function EditWebhookForm({ webhook, submit }: { webhook: WebhookRowView; 
   }, [storedKey, isDirty, form]);
   const { errors, isSubmitting } = form.formState;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Edit webhook">
+    <ClientForm className="stack" onSubmit={onSubmit} noValidate aria-label="Edit webhook">
       <FormFeedback formError={formError} status={status} statusRef={statusRef} />
       {/* The update's fields are the create form's plus id and version, which the form carries unchanged. */}
       <WebhookFields register={form.register as unknown as UseFormRegister<WebhookCreateInput>} errors={errors} />
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save"}</button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

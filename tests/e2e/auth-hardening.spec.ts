@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E_PORT } from "./env";
 
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
-import { signIn, signInAs, uniqueName } from "./helpers";
+import { demoLogin, signIn, signInAs, uniqueName } from "./helpers";
 import { signInFrom } from "./loopback-sign-in";
 
 // Sign-in throttling, server-side sessions and the password policy, through
@@ -40,6 +40,33 @@ test("a session cookie replayed after sign-out is refused", async ({ page, brows
   } finally {
     await replay.close();
   }
+});
+
+test("until the page's script runs the sign-in form is disabled, so an early submit sends the password nowhere", async ({ page }) => {
+  // Hold back the page's script: what a slow connection does to a first visit.
+  let release!: () => void;
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  const login = demoLogin("viewer");
+
+  await page.goto("/signin", { waitUntil: "commit" });
+  await expect(page.getByLabel("Password")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  // An impatient click on the greyed button submits nothing (a native GET would put the fields in the URL).
+  await page.getByRole("button", { name: "Sign in" }).click({ force: true });
+  await expect(page).toHaveURL(/\/signin$/);
+
+  release();
+  await page.getByLabel("E-mail").fill(login.email);
+  await page.getByLabel("Password").fill(login.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("whoami")).toContainText(login.email);
+  expect(requested.filter((url) => url.includes(encodeURIComponent(login.password)) || url.includes("password="))).toEqual([]);
 });
 
 test("five wrong passwords from five addresses do not lock the owner out", async ({ page, browser }) => {
