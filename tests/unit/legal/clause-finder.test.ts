@@ -2142,3 +2142,48 @@ describe("plain-English and buyer-written agreements an outside review wrote", (
     expect(findMarkdown(contract("the Agency"), "security_training").found).toBe(false);
   });
 });
+
+describe("EU processing agreements and contact-centre MSAs a sixth outside review wrote", () => {
+  test.each([
+    ["liability_cap", "The liability of the parties is governed by the provisions on limitation of liability in § 11 of the Main Agreement."],
+    ["liability_cap", "The liability of Processor for damage resulting from a breach of this Processing Agreement is limited as stipulated in Article 10 (Liability) of the Agreement."],
+    ["liability_cap", "The liability of the parties in relation to this Agreement is governed by § 12 (Liability) of the Framework Agreement."],
+    ["incident_notification", "Vendor's obligations in respect of notification of Security Incidents are as set out in Section 7 of the DPA, which shall apply to this Services Agreement."],
+    ["subprocessor_consent", "Vendor's engagement of any subcontractor or sub-processor in connection with the Services is subject to the requirements of Section 6 (Sub-processors) of the DPA."],
+  ])("%s deferred to another document: %s", (code, text) => {
+    expect(find(text, code)).toMatchObject({ found: false, byReference: true });
+  });
+
+  test.each([
+    ["liability_cap", "This Agreement is governed by German law."],
+    ["liability_cap", "The liability of the parties is governed by German law."],
+    ["liability_cap", "The liability of the parties is governed by clause 12 of this Agreement."],
+    ["incident_notification", "This DPA is governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction."],
+  ])("%s: a governing law or a clause of the same document is no deferral: %s", (code, text) => {
+    expect(find(text, code).byReference).toBeUndefined();
+  });
+
+  test.each([
+    ["incident_notification", "Processor shall inform Controller without undue delay, and in any event within thirty-six (36) hours after discovery, of any Data leak affecting the personal data processed for Controller."],
+    ["security_training", "When carrying out the work, the Contractor only uses employees who have been committed to confidentiality and who have previously been familiarised with the data protection provisions relevant to them."],
+    ["agent_access_confidentiality", "When carrying out the work, the Contractor only uses employees who have been committed to confidentiality and to data secrecy."],
+    ["agent_access_confidentiality", "The Provider shall commit all persons authorised to process Customer Personal Data to secrecy in writing before they are given access."],
+    ["agent_access_confidentiality", "The Contractor shall oblige all persons entrusted with processing the Client's data in writing to maintain confidentiality before they take up their activity."],
+    ["security_training", "The Provider shall ensure that its personnel complete the information security and data protection training set out in Schedule 3 (Security Requirements) of the MSA."],
+    ["security_training", "Vendor shall ensure that each agent successfully completes (a) Client-specific induction covering information security basics, and (b) annual information security and privacy awareness certification with a pass mark of 80%."],
+    ["security_training", "The Supplier shall ensure that all Supplier Personnel attend the site security and data protection induction before being given access to the systems and complete the online \"Protecting Our Customers\" module every year."],
+    ["data_return_deletion", "After the Terms end, the Provider will delete all Customer Data from its systems."],
+  ])("%s is there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test.each([
+    // The customer's people, a product induction, a permission: none is the vendor's duty.
+    ["security_training", "The Customer shall ensure that its employees complete the online security module every year."],
+    ["security_training", "Vendor shall ensure that each agent completes a two-week product induction before taking calls."],
+    ["agent_access_confidentiality", "The Customer only uses employees who have been committed to confidentiality."],
+    ["security_training", "Usage data may form part of the training set for the Provider's models."],
+  ])("%s is not there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+});
