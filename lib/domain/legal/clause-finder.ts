@@ -63,7 +63,7 @@ export function findClauses(
   const buyer = buyerWritingAsWe(texts);
   const aliases = [...customerAliases(texts), ...customerNamesByUse(texts), ...(buyer?.customerNames ?? [])];
   const named = customerNamer(aliases);
-  const asRead = buyer ? (p: Passage) => pronounsByRole(named(p.text)) : (p: Passage) => named(p.text);
+  const asRead = buyer ? (p: Passage) => pronounsByRole(named(p.text), buyer.youSupply) : (p: Passage) => named(p.text);
   const vendors = vendorNames(passages.map(asRead));
   const terms = definedTerms(passages);
   const used = new Map<number, DefinedTerm[]>();

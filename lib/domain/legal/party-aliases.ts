@@ -72,34 +72,42 @@ const VENDOR_BY_ROLE = /\b(?<!sub-?)(?:supplier|provider|vendor|contractor|proce
 
 /**
  * A buyer's contract written as "we": "Koala Energy Retail Pty Ltd (we, us or
- * Koala) … Sahyadri CX Services (you or Supplier)". There "you" is the vendor
- * and "we" the customer, the reverse of a vendor's own terms, so the sentence
- * reader is given the pronouns by role and the buyer's own name as "Customer".
- * Undefined where no party list makes "you" the supplier.
+ * Koala) … Sahyadri CX Services (you or Supplier)", or "Kestrel Retail Group
+ * ("we", "us", "our") … a supplier of contact centre services (the
+ * "Supplier")". There "we" is the customer, the reverse of a vendor's own
+ * terms, so the sentence reader is given the pronouns by role and the buyer's
+ * own name as "Customer". Undefined where no party list makes "you" or a
+ * separately named party the supplier, or where "we" is itself the supplier.
+ * "You" is read as the supplier only where the party list says so.
  */
-export function buyerWritingAsWe(passages: readonly string[]): { customerNames: string[] } | undefined {
+export function buyerWritingAsWe(passages: readonly string[]): { customerNames: string[]; youSupply: boolean } | undefined {
   let youSupplies = false;
+  let supplierNamed = false;
+  let weNamed = false;
+  let youBuy = false;
   const customerNames: string[] = [];
   for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
     if (SERVES_YOU.test(text)) continue;
     for (const g of text.matchAll(QUOTED_NAMES)) {
       const names = (g[1] ?? "").split(/,|\bor\b|\band\b/).map((n) => n.replace(/["“”'‘’*_]/g, "").trim()).filter(Boolean);
-      if (names.some((n) => YOU.test(n)) && names.some((n) => SUPPLIER_ROLE.test(n))) youSupplies = true;
+      const supplies = names.some((n) => SUPPLIER_ROLE.test(n));
+      if (names.some((n) => YOU.test(n)) && supplies) youSupplies = true;
+      if (names.some((n) => YOU.test(n)) && names.some((n) => CUSTOMER_ROLE.test(n))) youBuy = true;
       if (names.some((n) => WE.test(n))) {
-        if (names.some((n) => SUPPLIER_ROLE.test(n))) return undefined;
+        if (supplies) return undefined;
+        weNamed = true;
         customerNames.push(...names.filter((n) => !WE.test(n) && /^[A-Z][\w&-]*$/.test(n)));
-      }
+      } else if (supplies) supplierNamed = true;
     }
   }
-  return youSupplies ? { customerNames } : undefined;
+  if (youSupplies) return { customerNames, youSupply: true };
+  return weNamed && supplierNamed && !youBuy ? { customerNames, youSupply: false } : undefined;
 }
+const CUSTOMER_ROLE = /^(?:the\s+)?(?:customer|client|controller|licensee|subscriber|buyer|purchaser)$/i;
 const SUPPLIER_ROLE = /^(?:the\s+)?(?:supplier|vendor|contractor|(?:service\s+)?provider|seller|consultant|agency|processor)$/i;
 
-/** "we will notify you" read by role in a buyer's contract: "Customer will notify Supplier". */
-export function pronounsByRole(text: string): string {
-  return text
-    .replace(/\b(?:we|us)\b/gi, "Customer")
-    .replace(/\bour\b/gi, "Customer's")
-    .replace(/\byou\b/gi, "Supplier")
-    .replace(/\byour\b/gi, "Supplier's");
+/** "we will notify you" read by role in a buyer's contract: "Customer will notify Supplier" ("you" only where it is the supplier). */
+export function pronounsByRole(text: string, youSupply: boolean): string {
+  const asCustomer = text.replace(/\b(?:we|us)\b/gi, "Customer").replace(/\bour\b/gi, "Customer's");
+  return youSupply ? asCustomer.replace(/\byou\b/gi, "Supplier").replace(/\byour\b/gi, "Supplier's") : asCustomer;
 }

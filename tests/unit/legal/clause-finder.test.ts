@@ -2141,6 +2141,14 @@ describe("plain-English and buyer-written agreements an outside review wrote", (
     // Where "you" is not made the supplier, the contract reads as a vendor's own terms: "you" is the customer.
     expect(findMarkdown(contract("the Agency"), "security_training").found).toBe(false);
   });
+
+  test("in a buyer's terms written as 'we' with the other party 'the Supplier', a cap on 'our' liability is the customer's", () => {
+    const terms = (cap: string) =>
+      `# Supplier Terms\n\nThese terms apply to every Purchase Order issued by **Kestrel Retail Group Limited** ("**we**", "**us**", "**our**") to a supplier of contact centre services (the "**Supplier**").\n\n## 5. Audit\n\n5.3 We, or an independent auditor we nominate, may on reasonable notice inspect the Supplier's premises, systems and records relating to the Services.\n\n## 7. Liability\n\n7.1 ${cap}\n`;
+    expect(findMarkdown(terms("Our total liability to the Supplier shall not exceed the Charges paid by us in the preceding 12 months."), "liability_cap").found).toBe(false);
+    expect(findMarkdown(terms("The Supplier's total liability to us shall not exceed £5,000,000."), "liability_cap").found).toBe(true);
+    expect(findMarkdown(terms("Our total liability to the Supplier shall not exceed the Charges."), "right_to_audit").found).toBe(true);
+  });
 });
 
 describe("EU processing agreements and contact-centre MSAs a sixth outside review wrote", () => {
@@ -2173,6 +2181,8 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["security_training", "Vendor shall ensure that each agent successfully completes (a) Client-specific induction covering information security basics, and (b) annual information security and privacy awareness certification with a pass mark of 80%."],
     ["security_training", "The Supplier shall ensure that all Supplier Personnel attend the site security and data protection induction before being given access to the systems and complete the online \"Protecting Our Customers\" module every year."],
     ["data_return_deletion", "After the Terms end, the Provider will delete all Customer Data from its systems."],
+    // A transfer agreement named as the condition of an exception keeps the restriction a restriction.
+    ["data_residency", "The Supplier shall not process Customer Data outside the United Kingdom without the Customer's prior written consent, and then only subject to an International Data Transfer Agreement approved by the Customer."],
   ])("%s is there: %s", (code, text) => {
     expect(find(text, code).found).toBe(true);
   });
@@ -2183,6 +2193,7 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["security_training", "Vendor shall ensure that each agent completes a two-week product induction before taking calls."],
     ["agent_access_confidentiality", "The Customer only uses employees who have been committed to confidentiality."],
     ["security_training", "Usage data may form part of the training set for the Provider's models."],
+    ["data_residency", "The Supplier may transfer Customer Data to any country under the Standard Contractual Clauses."],
   ])("%s is not there: %s", (code, text) => {
     expect(find(text, code).found).toBe(false);
   });

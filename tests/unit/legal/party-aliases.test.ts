@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { customerAliases, customerNamer } from "@/lib/domain/legal/party-aliases";
+import { buyerWritingAsWe, customerAliases, customerNamer } from "@/lib/domain/legal/party-aliases";
 
 describe("the customer's other names", () => {
   test("a name given beside 'you', where the other party is 'we', is the customer's", () => {
@@ -14,5 +14,25 @@ describe("the customer's other names", () => {
 
   test("only whole words are renamed; plurals and other words are left", () => {
     expect(customerNamer(["Creator"])("Creator shall keep Creator Data safe for other Creators.")).toBe("Customer shall keep Customer Data safe for other Creators.");
+  });
+});
+
+describe("a buyer's contract written as 'we'", () => {
+  test("'we' is the buyer where 'you', or a party named apart, is the supplier", () => {
+    expect(buyerWritingAsWe(["Koala Energy Retail Pty Ltd (we, us or Koala) and Sahyadri CX Services Private Limited (you or Supplier)."])).toEqual({ customerNames: ["Koala"], youSupply: true });
+    expect(
+      buyerWritingAsWe(['These terms apply to every Purchase Order issued by Kestrel Retail Group Limited ("we", "us", "our") to a supplier of contact centre services (the "Supplier").']),
+    ).toEqual({ customerNames: [], youSupply: false });
+  });
+
+  test("not where 'we' is the supplier, or 'you' is the customer", () => {
+    expect(buyerWritingAsWe(['Acme Cloud Ltd ("Acme", "we", "us", "Provider") and the customer ("Customer", "you").'])).toBeUndefined();
+    expect(
+      buyerWritingAsWe([
+        'This DPA is between Brightline Software, Inc. ("Brightline," "we," "us," or "our"), and the customer entity ("Customer," "you," or "your").',
+        'Brightline acts as a processor (the "Processor") of Customer Data.',
+      ]),
+    ).toBeUndefined();
+    expect(buyerWritingAsWe(['Acme Ltd ("we", "us") provides the Services to its customers.'])).toBeUndefined();
   });
 });
