@@ -2158,6 +2158,7 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["liability_cap", "The liability of the parties in relation to this Agreement is governed by § 12 (Liability) of the Framework Agreement."],
     ["incident_notification", "Vendor's obligations in respect of notification of Security Incidents are as set out in Section 7 of the DPA, which shall apply to this Services Agreement."],
     ["subprocessor_consent", "Vendor's engagement of any subcontractor or sub-processor in connection with the Services is subject to the requirements of Section 6 (Sub-processors) of the DPA."],
+    ["right_to_audit", "Controller's right to have the compliance of Processor audited, and the frequency, notice and cost of such audits, are governed by Article 7 of the NL Digital Data Pro Statement."],
   ])("%s deferred to another document: %s", (code, text) => {
     expect(find(text, code)).toMatchObject({ found: false, byReference: true });
   });
@@ -2181,6 +2182,7 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["security_training", "Vendor shall ensure that each agent successfully completes (a) Client-specific induction covering information security basics, and (b) annual information security and privacy awareness certification with a pass mark of 80%."],
     ["security_training", "The Supplier shall ensure that all Supplier Personnel attend the site security and data protection induction before being given access to the systems and complete the online \"Protecting Our Customers\" module every year."],
     ["data_return_deletion", "After the Terms end, the Provider will delete all Customer Data from its systems."],
+    ["data_return_deletion", "Within 30 days after the export window closes, the Provider will delete all Customer Data from its production systems."],
     // A transfer agreement named as the condition of an exception keeps the restriction a restriction.
     ["data_residency", "The Supplier shall not process Customer Data outside the United Kingdom without the Customer's prior written consent, and then only subject to an International Data Transfer Agreement approved by the Customer."],
   ])("%s is there: %s", (code, text) => {
@@ -2194,6 +2196,8 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["agent_access_confidentiality", "The Customer only uses employees who have been committed to confidentiality."],
     ["security_training", "Usage data may form part of the training set for the Provider's models."],
     ["data_residency", "The Supplier may transfer Customer Data to any country under the Standard Contractual Clauses."],
+    // An indemnity that names subcontractors and notification costs says nothing of consent to them.
+    ["subprocessor_consent", "Supplier will defend, indemnify and hold harmless the Customer from all losses, notification costs and fees arising out of any Security Incident caused by Supplier or its subcontractors."],
   ])("%s is not there: %s", (code, text) => {
     expect(find(text, code).found).toBe(false);
   });
