@@ -2158,6 +2158,8 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["liability_cap", "The liability of the parties in relation to this Agreement is governed by § 12 (Liability) of the Framework Agreement."],
     ["incident_notification", "Vendor's obligations in respect of notification of Security Incidents are as set out in Section 7 of the DPA, which shall apply to this Services Agreement."],
     ["subprocessor_consent", "Vendor's engagement of any subcontractor or sub-processor in connection with the Services is subject to the requirements of Section 6 (Sub-processors) of the DPA."],
+    ["right_to_audit", "Client's rights of audit and inspection under Section 14 (Audit Rights) of the MSA apply to the Services under this Work Order."],
+    ["right_to_audit", "Audits and inspections shall be conducted as set out in Section 11 (Audit) of the Agreement."],
     ["right_to_audit", "Controller's right to have the compliance of Processor audited, and the frequency, notice and cost of such audits, are governed by Article 7 of the NL Digital Data Pro Statement."],
   ])("%s deferred to another document: %s", (code, text) => {
     expect(find(text, code)).toMatchObject({ found: false, byReference: true });
@@ -2167,6 +2169,7 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["liability_cap", "This Agreement is governed by German law."],
     ["liability_cap", "The liability of the parties is governed by German law."],
     ["liability_cap", "The liability of the parties is governed by clause 12 of this Agreement."],
+    ["right_to_audit", "Audits shall be conducted in accordance with Section 11 of this DPA."],
     ["incident_notification", "This DPA is governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction."],
   ])("%s: a governing law or a clause of the same document is no deferral: %s", (code, text) => {
     expect(find(text, code).byReference).toBeUndefined();
@@ -2197,6 +2200,9 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["security_training", "Usage data may form part of the training set for the Provider's models."],
     ["data_residency", "The Supplier may transfer Customer Data to any country under the Standard Contractual Clauses."],
     // An indemnity that names subcontractors and notification costs says nothing of consent to them.
+    ["subprocessor_consent", "Ledgerline may engage subcontractors and hosting providers of its choosing to perform any part of the Subscription Services without notice to or the consent of Customer."],
+    ["subprocessor_consent", "5.1 Helix authorises Quantum to engage sub-processors at Quantum's discretion for the performance of the services."],
+    ["subprocessor_consent", "Business Associate shall not, and shall ensure that its Subcontractors do not, store or process PHI outside the United States without Covered Entity's prior written approval."],
     ["subprocessor_consent", "Supplier will defend, indemnify and hold harmless the Customer from all losses, notification costs and fees arising out of any Security Incident caused by Supplier or its subcontractors."],
   ])("%s is not there: %s", (code, text) => {
     expect(find(text, code).found).toBe(false);
