@@ -434,15 +434,20 @@ const TIME_OPENING = /^\W*(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?((?:on
 
 /**
  * "On termination, the Controller may ask for its data within 14 days. …
- * Thereafter the Processor will permanently delete it": a paragraph that opens
- * with its time sets it for every sentence that follows in it.
+ * Thereafter the Processor will permanently delete it": a sentence that
+ * carries the time on ("thereafter", "after that") takes it from the nearest
+ * sentence before it in the paragraph that opens with one ("After your
+ * subscription ends, you'll still have 30 days to export. After that, we'll
+ * delete your data").
  */
 function paragraphOpenings(passages: Passage[]): (p: Passage) => string | undefined {
-  const first = new Map<number, Passage>();
-  for (const p of passages) if (!first.has(p.paragraph)) first.set(p.paragraph, p);
   return (p) => {
-    const opener = first.get(p.paragraph);
-    return opener && opener !== p && CARRIES_TIME_ON.test(p.text) ? TIME_OPENING.exec(opener.text)?.[1] : undefined;
+    if (!CARRIES_TIME_ON.test(p.text)) return undefined;
+    for (let i = p.index - 1; i >= 0 && passages[i]!.paragraph === p.paragraph; i--) {
+      const time = TIME_OPENING.exec(passages[i]!.text)?.[1];
+      if (time) return time;
+    }
+    return undefined;
   };
 }
 

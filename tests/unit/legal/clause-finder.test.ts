@@ -2185,6 +2185,8 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["security_training", "Vendor shall ensure that each agent successfully completes (a) Client-specific induction covering information security basics, and (b) annual information security and privacy awareness certification with a pass mark of 80%."],
     ["security_training", "The Supplier shall ensure that all Supplier Personnel attend the site security and data protection induction before being given access to the systems and complete the online \"Protecting Our Customers\" module every year."],
     ["data_return_deletion", "After the Terms end, the Provider will delete all Customer Data from its systems."],
+    // "After that" takes its time from the nearest sentence before it that opens with one, not only from the paragraph's first.
+    ["data_return_deletion", "You can export all your data at any time from Settings. After your subscription ends, you'll still have 30 days to export. After that, we'll delete your data from our live systems within a further 30 days."],
     ["data_return_deletion", "Within 30 days after the export window closes, the Provider will delete all Customer Data from its production systems."],
     // A transfer agreement named as the condition of an exception keeps the restriction a restriction.
     ["data_residency", "The Supplier shall not process Customer Data outside the United Kingdom without the Customer's prior written consent, and then only subject to an International Data Transfer Agreement approved by the Customer."],
@@ -2197,6 +2199,7 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     ["security_training", "The Customer shall ensure that its employees complete the online security module every year."],
     ["security_training", "Vendor shall ensure that each agent completes a two-week product induction before taking calls."],
     ["agent_access_confidentiality", "The Customer only uses employees who have been committed to confidentiality."],
+    ["data_return_deletion", "You can export all your data at any time from Settings. After that, we'll delete the export file from your downloads folder."],
     ["security_training", "Usage data may form part of the training set for the Provider's models."],
     ["data_residency", "The Supplier may transfer Customer Data to any country under the Standard Contractual Clauses."],
     // An indemnity that names subcontractors and notification costs says nothing of consent to them.
