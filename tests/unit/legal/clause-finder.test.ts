@@ -2211,3 +2211,31 @@ describe("EU processing agreements and contact-centre MSAs a sixth outside revie
     expect(find(text, code).found).toBe(false);
   });
 });
+
+describe("sentences an eighth outside review wrote for the weakest families", () => {
+  test.each([
+    ["security_training", "The Contractor undertakes to familiarise the employees engaged in the performance of the work with the relevant provisions of data protection law."],
+    ["security_training", "Acme Ltd will provide its engineers with secure coding training at least once a year."],
+    ["security_training", "The Supplier will educate its employees about social engineering, phishing and password hygiene."],
+    ["security_training", "Persons employed by the Processor in the processing are informed of data protection requirements and obligated to maintain confidentiality."],
+    ["agent_access_confidentiality", "Each member of the Provider's staff who handles Client Data has executed a confidentiality undertaking in favour of the Provider."],
+    ["agent_access_confidentiality", "The Vendor shall ensure that every individual who accesses Customer Data is under a legal or contractual obligation of confidentiality."],
+    ["agent_access_confidentiality", "The employees of the Processor are bound to confidentiality regarding the Personal Data, and this obligation continues after the end of their employment."],
+    ["liability_cap", "The liability of the Contractor for slightly negligent breaches of duty is limited to the foreseeable damage typical for the contract, but not exceeding EUR 500,000 per claim."],
+    ["liability_cap", "The Contractor shall be liable up to a maximum amount of ten times the annual remuneration."],
+    ["liability_cap", "The maximum amount payable by the Provider in respect of all claims is limited to EUR 1,000,000 in aggregate."],
+  ])("%s is there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test.each([
+    ["security_training", "Vendor provides security training courses to its customers through the Vendor Academy."],
+    ["security_training", "The Supplier shall keep the Customer informed of security incidents affecting its employees."],
+    ["agent_access_confidentiality", "Vendor shall not require its employees to sign confidentiality agreements."],
+    ["security_training", "The Supplier is not obliged to require its staff to complete security training."],
+    ["data_residency", "The Vendor's headquarters and primary operations are located in the European Union."],
+    ["liability_cap", "The Customer's liability is limited to the foreseeable damage typical for the contract, but not exceeding EUR 500,000 per claim."],
+  ])("%s is not there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+});
