@@ -2225,6 +2225,8 @@ describe("sentences an eighth outside review wrote for the weakest families", ()
     ["liability_cap", "The Contractor shall be liable up to a maximum amount of ten times the annual remuneration."],
     ["liability_cap", "The maximum amount payable by the Provider in respect of all claims is limited to EUR 1,000,000 in aggregate."],
     ["data_residency", "Any relocation of the processing to a third country requires the prior consent of the Client."],
+    ["security_training", "The Supplier's staff are given regular instruction on data protection requirements."],
+    ["security_training", "Staff awareness: all Supplier Personnel are briefed on data protection obligations before starting work on the Customer account."],
     ["data_residency", "The Supplier shall ensure that no Customer Data is processed in any jurisdiction other than the European Union."],
     ["data_residency", "Hosting location: European Union (Ireland and the Netherlands). The Supplier shall not change the hosting location without the Customer's prior written consent."],
   ])("%s is there: %s", (code, text) => {
@@ -2238,6 +2240,7 @@ describe("sentences an eighth outside review wrote for the weakest families", ()
     ["security_training", "The Supplier is not obliged to require its staff to complete security training."],
     ["data_residency", "The Vendor's headquarters and primary operations are located in the European Union."],
     ["data_residency", "The Customer may change the hosting region at any time from the console."],
+    ["security_training", "The Customer's staff are given regular instruction on data protection requirements by the Customer."],
     ["data_residency", "The Provider may transfer Personal Data outside the EEA where the Customer has given its consent in the Order Form or otherwise."],
     ["liability_cap", "The Customer's liability is limited to the foreseeable damage typical for the contract, but not exceeding EUR 500,000 per claim."],
   ])("%s is not there: %s", (code, text) => {
