@@ -96,6 +96,9 @@ export function findClauses(
       if (NOT_OPERATIVE.test(p.text) || (p.heading !== undefined && RECITALS_HEADING.test(p.heading))) return "other";
       // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.
       if (defersElsewhere(clause, p)) return "clause";
+      // "Clause 9.1 shall not apply to: (a) liability under the indemnity in Clause 7.2": the cap does not reach the
+      // indemnity, which is no denial of the indemnity (it is stated where the clause points).
+      if (clause.role.negationExcludes && CARVED_OUT_OF_A_LIMIT.test(p.text)) return "other";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
@@ -286,6 +289,9 @@ const LIMITS_HOW_OFTEN = /\bmore\s+(?:than\s+(?:once|twice)|often\s+than|frequen
  */
 const PRESERVES =
   /^(?![^]*\b(?:but|however|save that|except that)\b)\W*(?:\d[\d.]*\s+)?(?:[A-Z][\w ]{0,30}\.\s+)?(?:(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)|nothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:\w+\s+(?:or|and)\s+)?(?:excludes?|limits?|restricts?|affects?|prejudices?|reduces?)\b)/i;
+/** "Clause 9.1 shall not apply to: (a) liability under …", "The limitations of liability in Clause 20 shall not apply to the indemnity". */
+const CARVED_OUT_OF_A_LIMIT =
+  /\b(?:clause|section|article|paragraph)\s+[\d.]+(?:\([a-z0-9]+\))?\s+(?:shall|will|does)\s+not\s+(?:apply|operate)\s+to\b[^.;]{0,40}?\bliabilit|\b(?:limitations?|limits?|caps?|exclusions?)\s+(?:(?:and|or)\s+(?:limitations?|exclusions?)\s+)?(?:of|on)\s+liability\b[^.;]{0,60}?\b(?:shall|will|does|do)\s+not\s+apply\s+to\b/i;
 /** A limitation of liability, or a waiver of consequential damages: what it carves out ("except for indemnification obligations") survives it. */
 const LIMITS_LIABILITY =
   /\b(?:limited to|(?:shall|will) not exceed|in no event|not be liable|(?:maximum|aggregate|total) (?:aggregate )?liability|disclaim|(?:consequential|incidental|indirect|special|punitive)\s+(?:or\s+\w+\s+)?damages)/i;

@@ -198,7 +198,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
 
@@ -218,8 +218,11 @@ function presentTenseDutyOfVendor(text: string): boolean {
   if (!m || NOT_UNDERTAKEN_LABEL.test(t)) return false;
   // "Processor's employees who process Personal Data on behalf of the Controller are …": whom the processing serves, not whose employees.
   const who = m[0].replace(/^[^:]*:/, "").replace(ON_BEHALF_OF, "");
-  return !NAMES_CUSTOMER_SIDE.test(who) && !BY_THE_CUSTOMER.test(t.replace(ON_BEHALF_OF, ""));
+  // "Provider personnel holding administrative access to the Customer's environment": whose people they are is said first.
+  return (VENDORS_OWN_PEOPLE.test(who) || !NAMES_CUSTOMER_SIDE.test(who)) && !BY_THE_CUSTOMER.test(t.replace(ON_BEHALF_OF, ""));
 }
+const VENDORS_OWN_PEOPLE =
+  /^\W*(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+|the\s+)?(?:the\s+)?(?:provider|processor|vendor|supplier|contractor)(?:['’]s)?\s+(?:personnel|staff|employees)\b/i;
 const ON_BEHALF_OF = /\bon\s+behalf\s+of\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/gi;
 const BY_THE_CUSTOMER = /\b(?:by|from)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/i;
 

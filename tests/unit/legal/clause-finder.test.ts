@@ -2247,3 +2247,38 @@ describe("sentences an eighth outside review wrote for the weakest families", ()
     expect(find(text, code).found).toBe(false);
   });
 });
+
+describe("agreements a ninth outside review wrote around hosting locations and caps", () => {
+  test.each([
+    ["subprocessor_consent", "4.3 The Supplier must not transfer Customer Data Offshore, and must not permit any subcontractor to do so, without the prior written consent of the Customer."],
+    ["subprocessor_consent", "3.1 Vendor shall not store or process PHI outside the continental United States, whether by its own personnel or by any subcontractor, without Client's prior written approval."],
+    ["subprocessor_consent", "6.1 The Service Provider shall permit the Client, on reasonable notice, to access and inspect the premises of the Service Provider and its subcontractors."],
+  ])("%s: a location or audit duty that names subcontractors is no consent to them: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+
+  test.each([
+    ["right_to_audit", "5.1 The DPA governs the processing of Customer Personal Data, including the Customer's audit and inspection rights."],
+    ["subprocessor_consent", "5.1 The DPA governs the processing of Customer Personal Data, including the engagement of sub-processors."],
+    ["liability_cap", "6.1 The Provider's liability under this Order Form is subject to Section 9 (Limitation of Liability) of the GTC."],
+  ])("%s deferred to a document named by its abbreviation: %s", (code, text) => {
+    expect(find(text, code)).toMatchObject({ found: false, byReference: true });
+  });
+
+  test("the vendor's people named first keep their duties, even with access to the customer's environment", () => {
+    const text =
+      "4.3 Provider personnel holding administrative access to the Customer's environment are bound by written confidentiality undertakings that survive the end of their employment, and complete security awareness training on joining and annually thereafter.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+    expect(find(text, "security_training").found).toBe(true);
+    expect(find("Privileged users holding administrator rights in the Customer's tenant complete security awareness training annually.", "security_training").found).toBe(false);
+  });
+
+  test("a cap that does not reach the indemnity leaves the indemnity standing, not excluded", () => {
+    const indemnity = "7.2 The Service Provider shall indemnify and keep indemnified the Client against all losses arising from any breach by the Service Provider of the Data Protection Legislation.";
+    const carveOut = "9.3 Clause 9.1 shall not apply to: (a) liability under the indemnity in Clause 7.2; (b) fraud or wilful default.";
+    const p = find(`${indemnity}\n\n${carveOut}`, "liability_indemnification");
+    expect(p.found).toBe(true);
+    expect(p.exclusion).toBeUndefined();
+    expect(find("The limitations of liability in Clause 20 shall not apply to the Supplier's data protection indemnity under Clause 15.3.", "liability_indemnification").exclusion).toBeUndefined();
+  });
+});
