@@ -104,6 +104,8 @@ export function findClauses(
       if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
       if (clause.role.vendorLiability && limitsOnlyCustomerLiability(asRead(p), vendors)) return "other";
       const r = reading(p);
+      // "DataCo shall not allow its cyber insurance to lapse": a denial that keeps the protection in force.
+      if (KEEPS_IN_FORCE.test(p.text)) return r.actor === "customer" ? "other" : "clause";
       // "The Contractor may transfer personal data outside the EEA only with the Client's prior written consent": a permission
       // the customer must first give restricts the vendor; it is no option of the vendor's.
       if (clause.role.holder === "vendor" && !clause.role.requireBinding && r.actor === "vendor" && r.entitles && ONLY_WITH_CONSENT.test(p.text)) return "clause";
@@ -289,6 +291,7 @@ const LIMITS_HOW_OFTEN = /\bmore\s+(?:than\s+(?:once|twice)|often\s+than|frequen
  */
 const PRESERVES =
   /^(?![^]*\b(?:but|however|save that|except that)\b)\W*(?:\d[\d.]*\s+)?(?:[A-Z][\w ]{0,30}\.\s+)?(?:(?:this|these|the|such|nothing)\b[^.;]{0,60}?\b(?:shall|will|does|do|must|is|are)\s+not\s+(?:be\s+)?(?:in\s+any\s+way\s+)?(?:\w+\s+(?:or|and)\s+)?(?:modif(?:y|ied)|limit(?:ed)?|restrict(?:ed)?|affect(?:ed)?|prejudice[ds]?|reduce[ds]?|impair(?:ed)?|diminish(?:ed)?|derogate from)|nothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:\w+\s+(?:or|and)\s+)?(?:excludes?|limits?|restricts?|affects?|prejudices?|reduces?)\b)/i;
+const KEEPS_IN_FORCE = /\b(?:shall|will|must)\s+not\s+(?:allow|permit|cause|let)\s+(?:[\w'’-]+\s+){0,4}?(?:to\s+)?(?:lapse|expire|be (?:cancell?ed|reduced|withdrawn|terminated))\b/i;
 /** "Clause 9.1 shall not apply to: (a) liability under …", "The limitations of liability in Clause 20 shall not apply to the indemnity". */
 const CARVED_OUT_OF_A_LIMIT =
   /\b(?:clause|section|article|paragraph)\s+[\d.]+(?:\([a-z0-9]+\))?\s+(?:shall|will|does)\s+not\s+(?:apply|operate)\s+to\b[^.;]{0,40}?\bliabilit|\b(?:limitations?|limits?|caps?|exclusions?)\s+(?:(?:and|or)\s+(?:limitations?|exclusions?)\s+)?(?:of|on)\s+liability\b[^.;]{0,60}?\b(?:shall|will|does|do)\s+not\s+apply\s+to\b/i;

@@ -2282,3 +2282,33 @@ describe("agreements a ninth outside review wrote around hosting locations and c
     expect(find("The limitations of liability in Clause 20 shall not apply to the Supplier's data protection indemnity under Clause 15.3.", "liability_indemnification").exclusion).toBeUndefined();
   });
 });
+
+describe("sentences a tenth outside review wrote for audit, notice, sub-processors, indemnity and insurance", () => {
+  test.each([
+    ["right_to_audit", "The Contractor undertakes to tolerate inspections by the Client of its data processing facilities during normal business hours."],
+    ["right_to_audit", "The Contractor is obliged to grant the Client access to its premises for the purpose of verifying compliance with the technical and organisational measures."],
+    ["incident_notification", "Provider must tell Customer as soon as reasonably practicable if it suffers a cyber attack that affects the Services."],
+    ["incident_notification", "Where the Contractor suspects that Customer Data has been lost, stolen or compromised, it shall alert the Customer forthwith."],
+    ["incident_notification", "Vendor shall give Customer written notice of any ransomware event, intrusion or data exfiltration no later than 24 hours after detection."],
+    ["incident_notification", "The Processor will communicate to the Controller details of any Personal Data Breach affecting Controller Data within 48 hours."],
+    ["subprocessor_consent", "The Supplier shall not sub-contract the processing of Personal Data to any third party unless the Customer has consented in writing."],
+    ["liability_indemnification", "The Contractor is obliged to compensate the Client for all damage arising from a breach of the data protection provisions by the Contractor or its subcontractors."],
+    ["liability_indemnification", "The Service Provider shall hold the Bank harmless from any claims, penalties or damages arising from a breach of banking secrecy by the Service Provider or its staff."],
+    ["cyber_insurance", "The Service Provider shall hold information security insurance appropriate to the risks involved in processing the Bank's data."],
+    ["cyber_insurance", "The Supplier shall maintain insurance against the consequences of a data security breach, including third-party claims and regulatory investigation costs."],
+    ["cyber_insurance", "DataCo shall not allow its cyber insurance to lapse during the Term."],
+  ])("%s is there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(true);
+  });
+
+  test.each([
+    ["right_to_audit", "In lieu of any audit right, the Processor shall provide the Controller with a copy of its current ISO 27001 certificate and SOC 2 Type II report upon request."],
+    ["right_to_audit", "Customer acknowledges that Provider does not permit on-site inspections of its data centres by customers."],
+    ["subprocessor_consent", "The Supplier shall not require the Customer's consent to appoint sub-processors."],
+    ["subprocessor_consent", "The Client acknowledges and consents that the Processor engages Amazon Web Services, Inc. as another processor."],
+    ["cyber_insurance", "The Customer shall not allow its cyber insurance to lapse during the Term."],
+    ["incident_notification", "The Controller shall communicate any Personal Data Breach to the data subjects where required by law."],
+  ])("%s is not there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+});
