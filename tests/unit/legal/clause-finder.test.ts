@@ -2297,6 +2297,9 @@ describe("sentences a tenth outside review wrote for audit, notice, sub-processo
     ["cyber_insurance", "The Service Provider shall hold information security insurance appropriate to the risks involved in processing the Bank's data."],
     ["cyber_insurance", "The Supplier shall maintain insurance against the consequences of a data security breach, including third-party claims and regulatory investigation costs."],
     ["cyber_insurance", "DataCo shall not allow its cyber insurance to lapse during the Term."],
+    ["right_to_audit", "Supplier Personnel shall cooperate fully with any audit conducted by or on behalf of the Customer and shall answer all reasonable questions put to them."],
+    ["data_return_deletion", "After the end of the contract, the Processor must not retain any copies of the Controller's personal data, save as required by Union or Member State law."],
+    ["liability_indemnification", "Contractor shall be liable without limitation for damages resulting from the unauthorised disclosure of Client Data by Contractor."],
   ])("%s is there: %s", (code, text) => {
     expect(find(text, code).found).toBe(true);
   });
@@ -2308,6 +2311,8 @@ describe("sentences a tenth outside review wrote for audit, notice, sub-processo
     ["subprocessor_consent", "The Client acknowledges and consents that the Processor engages Amazon Web Services, Inc. as another processor."],
     ["cyber_insurance", "The Customer shall not allow its cyber insurance to lapse during the Term."],
     ["incident_notification", "The Controller shall communicate any Personal Data Breach to the data subjects where required by law."],
+    ["incident_notification", "Vendor shall maintain cyber liability insurance covering security incidents and provide Client with a certificate of insurance within 30 days."],
+    ["data_return_deletion", "During the term, the Processor must not retain any copies of the Controller's personal data longer than needed."],
   ])("%s is not there: %s", (code, text) => {
     expect(find(text, code).found).toBe(false);
   });
