@@ -2317,3 +2317,26 @@ describe("sentences a tenth outside review wrote for audit, notice, sub-processo
     expect(find(text, code).found).toBe(false);
   });
 });
+
+describe("documents an eleventh outside review wrote as small vendors publish them", () => {
+  test("a cap on the covered entity's liability alone is the customer's, not a cap for its review", () => {
+    expect(find("In no event shall Covered Entity's aggregate liability under this Agreement exceed the fees paid in the preceding twelve months.", "liability_cap").found).toBe(false);
+    expect(find("In no event shall Business Associate's aggregate liability under this Agreement exceed the fees paid in the preceding twelve months.", "liability_cap").found).toBe(true);
+  });
+
+  test("'all of our employees sign a non-disclosure agreement' binds the vendor's people", () => {
+    const text = "Acme Support Inc. (\"we\", \"us\") provides the Services to you.\n\nAll of our employees and contractors sign a non-disclosure agreement that requires them to keep Customer Data confidential.";
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test.each([
+    ["subprocessor_consent", "4.2 The Provider may engage subcontractors, including affiliates and providers located outside the Philippines, to perform any part of the Services without the Client's consent."],
+  ])("%s is not there: %s", (code, text) => {
+    expect(find(text, code).found).toBe(false);
+  });
+
+  test("'The audit and inspection provisions of Clause 6.3 of the Core Terms apply' is audit by reference", () => {
+    expect(find("5.2 The audit and inspection provisions of Clause 6.3 of the Core Terms shall apply to the Processing under this Schedule.", "right_to_audit")).toMatchObject({ found: false, byReference: true });
+    expect(find("5.2 The audit and inspection provisions of Clause 6.3 of this Schedule shall apply to the Processing.", "right_to_audit").byReference).toBeUndefined();
+  });
+});
