@@ -91,8 +91,10 @@ export function buyerWritingAsWe(passages: readonly string[]): { customerNames: 
     for (const g of text.matchAll(QUOTED_NAMES)) {
       const names = (g[1] ?? "").split(/,|\bor\b|\band\b/).map((n) => n.replace(/["“”'‘’*_]/g, "").trim()).filter(Boolean);
       const supplies = names.some((n) => SUPPLIER_ROLE.test(n));
-      if (names.some((n) => YOU.test(n)) && supplies) youSupplies = true;
-      if (names.some((n) => YOU.test(n)) && names.some((n) => CUSTOMER_ROLE.test(n))) youBuy = true;
+      if (names.some((n) => YOU.test(n))) {
+        if (supplies) youSupplies = true;
+        if (names.some((n) => CUSTOMER_ROLE.test(n))) youBuy = true;
+      }
       if (names.some((n) => WE.test(n))) {
         if (supplies) return undefined;
         weNamed = true;

@@ -222,7 +222,7 @@ function presentTenseDutyOfVendor(text: string): boolean {
   return (VENDORS_OWN_PEOPLE.test(who) || !NAMES_CUSTOMER_SIDE.test(who)) && !BY_THE_CUSTOMER.test(t.replace(ON_BEHALF_OF, ""));
 }
 const VENDORS_OWN_PEOPLE =
-  /^\W*(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+|the\s+)?(?:the\s+)?(?:provider|processor|vendor|supplier|contractor)(?:['’]s)?\s+(?:personnel|staff|employees)\b/i;
+  /^\W*(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:all\s+|each\s+|every\s+)?(?:the\s+)?(?:provider|processor|vendor|supplier|contractor)(?:['’]s)?\s+(?:personnel|staff|employees)\b/i;
 const ON_BEHALF_OF = /\bon\s+behalf\s+of\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/gi;
 const BY_THE_CUSTOMER = /\b(?:by|from)\s+(?:the\s+)?(?:customer|client|controller|licensee)\b(?!['’]s)/i;
 
