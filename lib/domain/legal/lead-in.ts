@@ -2,6 +2,8 @@
 // chosen the same way by the Markdown, HTML and plain-text readers
 // (markdown-sections.ts, html-sections.ts, contract-passages.ts).
 
+/** "(a) ", "iv. ", "3.1.2 ": the marker an item of a list or a numbered clause opens with. */
+export const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^(?:[a-z]|[ivx]+)\.\s|^\d+(?:\.\d+)+\.?\s/i;
 const MAX_LEAD_IN = 300;
 const LEAD_IN_HEAD = 80;
 
@@ -25,4 +27,17 @@ export function clipLeadIn(text: string): string {
   if (text.length <= MAX_LEAD_IN) return text;
   const head = text.slice(0, LEAD_IN_HEAD).replace(/\s+\S*$/, "");
   return `${head} … ${text.slice(text.length - (MAX_LEAD_IN - LEAD_IN_HEAD))}`;
+}
+
+/**
+ * The lead-in an item opens for its own items. "ensure that:" or "(b) it takes
+ * all reasonable steps … and ensure that they:" is all lead-in and opens in
+ * lower case: it goes on with the sentence it is an item of, so its items are
+ * read under both ("The Supplier shall: (3.1.3) ensure that: (b) … ensure that
+ * they: (iv) have undergone training"). An item that opens a sentence of its
+ * own ("C. Business Associate agrees that it shall:") leads in alone.
+ */
+export function chainedLeadIn(outer: string | undefined, item: string, own: string, itemUnderOuter: string): string {
+  const continues = outer !== undefined && own === clipLeadIn(item.trim()) && /^[a-z]/.test(item.trim().replace(ENUMERATOR, ""));
+  return continues ? clipLeadIn(itemUnderOuter) : own;
 }

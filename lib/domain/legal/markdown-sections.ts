@@ -13,11 +13,10 @@
 import { type Token, type Tokens, marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import type { ContractTextInput } from "./contract-passages";
-import { clipLeadIn, leadInSentence } from "./lead-in";
+import { ENUMERATOR, chainedLeadIn, clipLeadIn, leadInSentence } from "./lead-in";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
 
-const ENUMERATOR = /^\(?(?:[a-z]|[ivx]+|\d+)\)\s|^(?:[a-z]|[ivx]+)\.\s|^\d+(?:\.\d+)+\.?\s/i;
 const DOTTED_NUMBER = /^(\d+(?:\.\d+)+)\.?\s/;
 /** A heading of six words or more that ends in a colon is a sentence introducing a list, not a title. */
 const LEAD_IN_HEADING = /^(?:\S+\s+){5,}\S*:\s*$/;
@@ -42,10 +41,12 @@ class SectionWriter {
   /** ... and, once the list ends, the lead-in that governs its sibling paragraphs ("3.4"), and no others. */
   resumed: { leadIn: string; parent: string } | undefined;
   /**
-   * "b) Subcontractor warrants that: i) … v) … c) …": the item that opened the
-   * open lead-in, and the lead-in before it; its next sibling ("c)") closes it.
+   * "b) Subcontractor warrants that: i) … v) … c) …": the items whose lead-ins
+   * are open, outermost first, each with the lead-in it was read under. The
+   * next sibling of one ("c)", or "3.1.4" after "3.1.3 ensure that: (b) …
+   * they: (i) …") closes it and every item opened inside it.
    */
-  opener: { marker: string; before: string | undefined } | undefined;
+  openers: { marker: string; before: string | undefined }[] = [];
   /** The open lead-in has governed a numbered paragraph already. */
   leadInUsed = false;
 
@@ -55,7 +56,18 @@ class SectionWriter {
     this.leadIn = undefined;
     this.outer = undefined;
     this.resumed = undefined;
-    this.opener = undefined;
+    this.openers = [];
+  }
+
+  /** The open item whose next sibling this marker is, closed with every item inside it. */
+  closeOpenerBefore(marker: string): { before: string | undefined } | undefined {
+    for (let i = this.openers.length - 1; i >= 0; i--) {
+      const opener = this.openers[i] as { marker: string; before: string | undefined };
+      if (!isNextMarker(opener.marker, marker)) continue;
+      this.openers.length = i;
+      return opener;
+    }
+    return undefined;
   }
 
   /** The resumed lead-in, if this paragraph is a sibling (or, for "5.1.1", a descendant) of the one that opened the list; otherwise it ends. */
@@ -128,11 +140,10 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
 function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | undefined): void {
   if (!text) return;
   const marker = markerOf(text);
-  if (!leadIn && out.opener && marker && isNextMarker(out.opener.marker, marker)) {
+  const closed = !leadIn && marker ? out.closeOpenerBefore(marker) : undefined;
+  if (closed) {
     // Only a lead-in that ends in a colon comes back; a title read as an unfinished sentence ("Indemnities") does not.
-    const before = out.opener.before;
-    out.leadIn = before && ENDS_IN_COLON.test(before) ? before : undefined;
-    out.opener = undefined;
+    out.leadIn = closed.before && ENDS_IN_COLON.test(closed.before) ? closed.before : undefined;
   }
   const resumed = leadIn ?? out.leadIn ? undefined : out.resumedFor(text);
   const governing = leadIn ?? out.leadIn ?? resumed;
@@ -142,10 +153,10 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
     // "C. Obligations. Business Associate agrees that it shall:" opens its own lead-in.
     const own = leadInOf(text);
     const parent = siblingKey(text);
-    out.leadIn = own ?? (resumed ? undefined : governing);
+    out.leadIn = own ? chainedLeadIn(governing, text, own, withLeadIn(governing, text)) : resumed ? undefined : governing;
     if (own) out.leadInUsed = false;
     out.outer = own && parent !== undefined ? { leadIn: governing, parent } : undefined;
-    if (own && marker) out.opener = { marker, before: resumed ? undefined : governing };
+    if (own && marker) out.openers.push({ marker, before: resumed ? undefined : governing });
     return;
   }
   out.resumed = undefined;
@@ -154,7 +165,7 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
     out.leadIn = leadInOf(text);
     out.leadInUsed = false;
     out.outer = undefined;
-    out.opener = out.leadIn && marker ? { marker, before: undefined } : undefined;
+    out.openers = out.leadIn && marker ? [{ marker, before: undefined }] : [];
   }
 }
 
@@ -206,7 +217,8 @@ function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefi
     const ownText = firstIsText ? blockText(first) : "";
     const labelled = [marker, ownText].filter(Boolean).join(" ");
     if (labelled) out.paragraph(leadIn ? `${leadIn} ${labelled}` : labelled);
-    const inner = leadInOf(ownText) ?? leadIn;
+    const own = leadInOf(ownText);
+    const inner = own ? chainedLeadIn(leadIn, ownText, own, `${leadIn} ${ownText}`) : leadIn;
     // Only a last item left open ("… the Supplier shall, at the Customer's election,") leads on past its list:
     // "Access controls for staff" is a finished item, unpunctuated.
     open = ENDS_IN_COLON.test(ownText) || MODAL_LEFT_OPEN.test(ownText) ? leadInOf(ownText) : undefined;

@@ -8,7 +8,7 @@
 //   ("Upon termination:" + each item), as the Markdown reader does
 //   (lib/domain/legal/markdown-sections.ts).
 import { Parser } from "htmlparser2";
-import { leadInSentence } from "@/lib/domain/legal/lead-in";
+import { chainedLeadIn, leadInSentence } from "@/lib/domain/legal/lead-in";
 
 export interface DocxSection {
   heading: string | null;
@@ -52,7 +52,10 @@ export function htmlToSections(html: string): DocxSection[] {
           inHeading = true;
         } else if (name === "ul" || name === "ol") {
           endBlock();
-          listLeadIns.push(/:\s*$/.test(lastLine) ? leadInSentence(lastLine.split(/(?<=[.;])\s+(?=[A-Z(])/)) : undefined);
+          const own = /:\s*$/.test(lastLine) ? leadInSentence(lastLine.split(/(?<=[.;])\s+(?=[A-Z(])/)) : undefined;
+          // A nested list's lead-in goes on with the item's own lead-in ("The Supplier shall:" > "ensure that:" > "ensure that they:").
+          const outer = listLeadIns.findLast((l) => l !== undefined);
+          listLeadIns.push(own && chainedLeadIn(outer, lastLine, own, `${outer} ${lastLine}`));
         } else if (name === "li" || BLOCKS.has(name)) endBlock();
         else if (name === "br") text += "\n";
         else if (name === "tr") {

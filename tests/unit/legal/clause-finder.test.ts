@@ -2340,3 +2340,48 @@ describe("documents an eleventh outside review wrote as small vendors publish th
     expect(find("5.2 The audit and inspection provisions of Clause 6.3 of this Schedule shall apply to the Processing.", "right_to_audit").byReference).toBeUndefined();
   });
 });
+
+describe("numbered schedules three levels deep, as UK public-sector contracts set them out", () => {
+  const schedule = [
+    "## 3. Supplier's Obligations",
+    "3.1 The Supplier shall, in relation to any Personal Data processed under this Contract:",
+    "3.1.1 process that Personal Data only in accordance with Annex 1;",
+    "3.1.2 ensure that:",
+    "(a) the Supplier Personnel do not process Personal Data except in accordance with this Contract;",
+    "(b) it takes all reasonable steps to ensure the reliability of any Supplier Personnel who have access to the Personal Data and ensure that they:",
+    "(i) are subject to appropriate confidentiality undertakings with the Supplier; and",
+    "(ii) have undergone adequate training in the handling of Personal Data;",
+    "3.1.3 not transfer Personal Data outside of the United Kingdom unless the prior written consent of the Buyer has been obtained and the Supplier has provided appropriate safeguards; and",
+    "3.1.4 delete or return Personal Data to the Buyer on termination of the Contract.",
+  ].join("\n\n");
+
+  test.each(["agent_access_confidentiality", "security_training", "data_residency", "data_return_deletion"])("%s is read under every lead-in above it", (code) => {
+    expect(findMarkdown(schedule, code).found).toBe(true);
+  });
+
+  test("nested HTML lists, as a DOCX becomes HTML, carry every lead-in too", () => {
+    const html =
+      "<p>The Supplier shall, in relation to any Personal Data:</p><ol><li>process it only on the Buyer's instructions;</li><li>ensure that:<ol><li>it takes all reasonable steps to ensure the reliability of any Supplier Personnel and ensure that they:<ol><li>are subject to appropriate confidentiality undertakings; and</li><li>have undergone adequate training in the handling of Personal Data;</li></ol></li></ol></li></ol>";
+    const sections = htmlToSections(html);
+    expect(sections[0]?.text).toContain("The Supplier shall, in relation to any Personal Data: ensure that: it takes all reasonable steps");
+    for (const code of ["agent_access_confidentiality", "security_training"]) expect(findClauses({ sections }).find((p) => p.clauseCode === code)?.found).toBe(true);
+  });
+
+  test("the Buyer's own undertakings three levels down are not the Supplier's", () => {
+    const buyers = schedule.replace("3.1 The Supplier shall", "3.1 The Buyer shall").replaceAll("Supplier Personnel", "Buyer Personnel");
+    expect(findMarkdown(buyers, "security_training").found).toBe(false);
+    expect(findMarkdown(buyers, "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("'shall: (a) not transfer outside the UK unless the Buyer consents and safeguards are in place' restricts, as 'shall not transfer' does", () => {
+    const restricted = "The Supplier shall:\n\n(a) not transfer Personal Data outside of the United Kingdom unless the prior written consent of the Buyer has been obtained and the Supplier has provided appropriate safeguards.";
+    expect(findMarkdown(restricted, "data_residency").found).toBe(true);
+    expect(find("The Supplier may transfer Personal Data outside of the United Kingdom provided it has put in place appropriate safeguards.", "data_residency").found).toBe(false);
+  });
+
+  test("insurance covering 'notification costs' is no duty to notify", () => {
+    const cover = "Provider agrees to carry insurance policies meeting the following criteria for the entire term, plus an additional Insurance Survival Period:\n\n- privacy and cybersecurity liability:\n\n  - covering costs arising from data destruction, hacking, or intentional breaches, crisis management activity related to data breaches, and legal claims for security breach, privacy violations, and notification costs";
+    expect(findMarkdown(cover, "incident_notification").found).toBe(false);
+    expect(findMarkdown(cover, "cyber_insurance").found).toBe(true);
+  });
+});

@@ -103,6 +103,30 @@ describe("lead-ins", () => {
     expect(paragraphs[paragraphs.length - 1]).toBe("c) Neither party makes any other warranty.");
   });
 
+  test("three numbering levels: an item that goes on with the sentence keeps every lead-in above it, and the next clause number closes the levels inside it", () => {
+    const markdown = [
+      "3.1 The Supplier shall, in relation to any Personal Data:",
+      "3.1.1 process that Personal Data only on the Buyer's instructions;",
+      "3.1.2 ensure that:",
+      "(a) the Supplier Personnel do not process Personal Data except under this Contract;",
+      "(b) it takes all reasonable steps to ensure the reliability of any Supplier Personnel and ensure that they:",
+      "(i) are subject to appropriate confidentiality undertakings; and",
+      "(ii) have undergone adequate training in the handling of Personal Data;",
+      "3.1.3 not transfer Personal Data outside of the United Kingdom unless the Buyer consents; and",
+      "3.2 The Buyer may ask for a copy of the records.",
+      "C. Business Associate agrees that it shall:",
+      "(1) use appropriate safeguards.",
+    ].join("\n\n");
+    const paragraphs = markdownToSections(markdown)[0]?.text.split("\n\n") ?? [];
+    expect(paragraphs).toContain(
+      "3.1 The Supplier shall, in relation to any Personal Data: (3.1.2) ensure that: (b) it takes all reasonable steps to ensure the reliability of any Supplier Personnel and ensure that they: (ii) have undergone adequate training in the handling of Personal Data;",
+    );
+    expect(paragraphs).toContain("3.1 The Supplier shall, in relation to any Personal Data: (3.1.3) not transfer Personal Data outside of the United Kingdom unless the Buyer consents; and");
+    expect(paragraphs).toContain("3.2 The Buyer may ask for a copy of the records.");
+    // An item that opens a sentence of its own leads in alone.
+    expect(paragraphs[paragraphs.length - 1]).toBe("C. Business Associate agrees that it shall: (1) use appropriate safeguards.");
+  });
+
   test("an item joined to the next by '; or' opens no lead-in, so the next numbered clause stands alone", () => {
     const markdown = "7.1. The Customer shall not:\n\n(a) resell the Services; or\n\n(b) reverse engineer the Platform; or\n\n7.2. The Supplier shall permit the Customer to audit its compliance once a year.\n";
     const paragraphs = markdownToSections(markdown)[0]?.text.split("\n\n") ?? [];
