@@ -2385,3 +2385,11 @@ describe("numbered schedules three levels deep, as UK public-sector contracts se
     expect(findMarkdown(cover, "cyber_insurance").found).toBe(true);
   });
 });
+
+describe("agreements a nineteenth batch brought, measured before tuning", () => {
+  test("'without the IP address' is no 'without the consent'", () => {
+    const text = "The integration always requires that the third-party providers of this content process the IP address of the user, as without the IP address they would not be able to send the content to their browser.";
+    expect(find(text, "subprocessor_consent").found).toBe(false);
+    expect(find("We will not let other companies process your data without the Client's prior written consent.", "subprocessor_consent").found).toBe(true);
+  });
+});
