@@ -5,7 +5,7 @@ import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATA
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
 import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesByUse, pronounsByRole } from "./party-aliases";
+import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesByUse, pronounsByRole, vendorNamesInPartyList } from "./party-aliases";
 import { readableText } from "./readable-text";
 import { type SentenceReading, elaboratesPrevious, limitsOnlyCustomerLiability, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
@@ -64,7 +64,7 @@ export function findClauses(
   const aliases = [...customerAliases(texts), ...customerNamesByUse(texts), ...(buyer?.customerNames ?? [])];
   const named = customerNamer(aliases);
   const asRead = buyer ? (p: Passage) => pronounsByRole(named(p.text), buyer.youSupply) : (p: Passage) => named(p.text);
-  const vendors = vendorNames(passages.map(asRead));
+  const vendors = new Set([...vendorNames(passages.map(asRead)), ...(buyer ? [] : vendorNamesInPartyList(texts))]);
   const terms = definedTerms(passages);
   const used = new Map<number, DefinedTerm[]>();
   const termsIn = (p: Passage) => {

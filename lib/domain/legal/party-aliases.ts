@@ -113,3 +113,35 @@ export function pronounsByRole(text: string, youSupply: boolean): string {
   const asCustomer = text.replace(/\b(?:we|us)\b/gi, "Customer").replace(/\bour\b/gi, "Customer's");
   return youSupply ? asCustomer.replace(/\byou\b/gi, "Supplier").replace(/\byour\b/gi, "Supplier's") : asCustomer;
 }
+
+/**
+ * "… between Ticketry B.V., a private limited company … ("Ticketry"), and the
+ * customer identified in the Order Form (the "Customer")": where a party list
+ * quotes the customer by its role, the other party's short name, quoted after
+ * its company name, is the vendor's. Plain-language DPAs state every duty in the
+ * present tense ("Ticketry notifies the Customer within 48 hours"), so the name
+ * never shows up with a modal for the sentence reader to learn it from.
+ */
+export function vendorNamesInPartyList(passages: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
+    if (!PARTY_LIST.test(text)) continue;
+    const groups = [...text.matchAll(QUOTED_NAMES)].map((g) => ({ at: g.index, names: quotedNames(g[1] ?? "") }));
+    if (!groups.some((g) => g.names.some((n) => CUSTOMER_ROLE.test(n)))) continue;
+    for (const { at, names } of groups) {
+      if (names.some((n) => CUSTOMER_ROLE.test(n) || YOU.test(n) || WE.test(n))) continue;
+      const before = text.slice(Math.max(0, at - 200), at);
+      for (const n of names) if (/^[A-Z][\w&-]{1,30}$/.test(n) && !ROLE_WORD.test(n) && companyNamed(before, n)) out.add(n);
+    }
+  }
+  return [...out];
+}
+const PARTY_LIST = /\b(?:between|by and among|entered into by)\b/i;
+/** "Ticketry B.V.", "Acme Cloud, Inc.": the name opens a company name with its legal form. */
+const COMPANY_FORM = String.raw`(?:\s+[A-Z][\w&.-]*){0,3},?\s+(?:B\.?V\.?|N\.?V\.?|GmbH|AG|SA|S\.A\.|SAS|SARL|S\.r\.l\.|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|Inc\.?|Corp\.?|Corporation|plc|PLC|Pty|AS|ASA|AB|Oy|ApS|A\/S|Sp\. z o\.o\.|KG|UG|OÜ)(?![\w])`;
+function companyNamed(before: string, name: string): boolean {
+  return new RegExp(String.raw`\b${escapeRegExp(name)}${COMPANY_FORM}`).test(before);
+}
+function quotedNames(group: string): string[] {
+  return [...group.matchAll(/["“]([^"“”]{1,40})["”]/g)].map((m) => (m[1] as string).replace(/[*_]/g, "").trim());
+}

@@ -2386,10 +2386,23 @@ describe("numbered schedules three levels deep, as UK public-sector contracts se
   });
 });
 
-describe("agreements a nineteenth batch brought, measured before tuning", () => {
+describe("a nineteenth batch of agreements, and a review's DPA in the present tense", () => {
   test("'without the IP address' is no 'without the consent'", () => {
     const text = "The integration always requires that the third-party providers of this content process the IP address of the user, as without the IP address they would not be able to send the content to their browser.";
     expect(find(text, "subprocessor_consent").found).toBe(false);
     expect(find("We will not let other companies process your data without the Client's prior written consent.", "subprocessor_consent").found).toBe(true);
+  });
+
+  test("a vendor named in the party list and writing in the present tense notifies, as 'shall notify' does", () => {
+    const dpa = [
+      "# Data Processing Addendum",
+      'This DPA forms part of the Subscription Services Agreement between **Ticketry B.V.**, a private limited company registered in Amsterdam ("**Ticketry**"), and the customer identified in the Order Form (the "**Customer**").',
+      "## 6. Personal Data Breaches",
+      "6.1 Ticketry notifies the Customer without undue delay, and in any event within forty-eight (48) hours, after becoming aware of a Personal Data Breach affecting Customer Personal Data.",
+    ].join("\n\n");
+    expect(findMarkdown(dpa, "incident_notification")).toMatchObject({ found: true, value: { hours: 48 } });
+    // The same sentence with the customer as the one who notifies is not the clause.
+    const customers = dpa.replace("6.1 Ticketry notifies the Customer", "6.1 The Customer notifies Ticketry");
+    expect(findMarkdown(customers, "incident_notification").found).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buyerWritingAsWe, customerAliases, customerNamer } from "@/lib/domain/legal/party-aliases";
+import { buyerWritingAsWe, customerAliases, customerNamer, vendorNamesInPartyList } from "@/lib/domain/legal/party-aliases";
 
 describe("the customer's other names", () => {
   test("a name given beside 'you', where the other party is 'we', is the customer's", () => {
@@ -34,5 +34,21 @@ describe("a buyer's contract written as 'we'", () => {
       ]),
     ).toBeUndefined();
     expect(buyerWritingAsWe(['Acme Ltd ("we", "us") provides the Services to its customers.'])).toBeUndefined();
+  });
+});
+
+describe("vendorNamesInPartyList", () => {
+  test("the short name quoted after a company name, beside a customer quoted by its role, is the vendor's", () => {
+    const preamble = 'This DPA forms part of the Agreement (the "Main Agreement") between Ticketry B.V., a private limited company registered in Amsterdam ("Ticketry"), and the customer identified in the Order Form (the "Customer").';
+    expect(vendorNamesInPartyList([preamble])).toEqual(["Ticketry"]);
+  });
+
+  test.each([
+    ["the customer's own short name", 'This Agreement is made between Northwind Bank plc ("Northwind" or the "Customer") and the supplier named in the Order (the "Supplier").'],
+    ["no party list", 'Ticketry B.V. ("Ticketry") provides the Services to the customer (the "Customer").'],
+    ["no customer quoted by its role", 'This Agreement is made between Ticketry B.V. ("Ticketry") and Globex Ltd ("Globex").'],
+    ["a quoted term that opens no company name", 'This DPA forms part of the Subscription Services Agreement (the "Services") between the provider and you (the "Customer").'],
+  ])("names no vendor: %s", (_, preamble) => {
+    expect(vendorNamesInPartyList([preamble])).toEqual([]);
   });
 });
