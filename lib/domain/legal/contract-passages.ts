@@ -9,7 +9,7 @@
 // it ("Upon termination of the agreement:"), as Markdown lists do
 // (markdown-sections.ts): items are neither merged nor cut off from their lead-in.
 
-import { leadInSentence } from "./lead-in";
+import { chainedLeadIn, isNextMarker, leadInSentence, markerOf } from "./lead-in";
 
 export interface ContractTextInput {
   pages?: { number: number; text: string }[];
@@ -206,6 +206,17 @@ class PassageBuilder {
   private openCondition: { leadIn: string; passage: Passage } | undefined;
   /** The buffer holds a list item: its passages start with the lead-in. */
   private bufferIsItem = false;
+  /**
+   * "3.1 The Supplier shall:" … "3.1.2 ensure that:": the numbered paragraphs
+   * whose lead-ins are open, outermost first. A paragraph numbered below one
+   * ("3.1.1") is read under it; the next at its level ("3.2") closes it.
+   */
+  private numbered: { number: string; leadIn: string }[] = [];
+  /** "(b) … and ensure that they:": the items whose lead-ins are open, each with the lead-in it was read under; its next sibling ("(c)") closes it. */
+  private openers: { marker: string; before: string | undefined }[] = [];
+  /** The buffer holds a numbered paragraph, read under this lead-in, if any. */
+  private bufferIsNumbered = false;
+  private bufferGoverning: string | undefined;
   private prevAllowsItem = true;
   private paragraphs = 0;
   /** A blank line was met after a word no sentence ends on (DANGLING_END). */
@@ -217,7 +228,7 @@ class PassageBuilder {
       this.heading = unit.heading;
       this.clauseNumber = undefined;
       this.prevEnded = this.prevAllowsItem = true;
-      this.leadIn = undefined;
+      this.closeOutline();
     }
     for (const line of unit.lines) this.addLine(line, unit.page);
   }
@@ -255,7 +266,7 @@ class PassageBuilder {
         this.bufferPages = [];
         this.heading = title;
         this.clauseNumber = paragraphNumber(title);
-        this.leadIn = undefined;
+        this.closeOutline();
       } else this.flush();
       this.prevEnded = this.prevAllowsItem = true;
       return;
@@ -273,7 +284,7 @@ class PassageBuilder {
       this.heading = line;
       this.clauseNumber = paragraphNumber(line);
       this.prevEnded = this.prevAllowsItem = true;
-      this.leadIn = undefined;
+      this.closeOutline();
       return;
     }
     const number = this.prevEnded ? paragraphNumber(line) : undefined;
@@ -281,8 +292,15 @@ class PassageBuilder {
       this.flush();
       this.clauseNumber = number;
       this.leadIn = undefined;
+      this.openers = [];
+      while (this.numbered.length > 0 && !number.startsWith(`${this.numbered[this.numbered.length - 1]?.number}.`)) this.numbered.pop();
+      this.bufferIsNumbered = true;
+      this.bufferGoverning = this.numbered[this.numbered.length - 1]?.leadIn;
     } else if ((this.prevAllowsItem && LIST_ITEM.test(line)) || BULLET_ITEM.test(line)) {
       this.flush();
+      const marker = markerOf(line);
+      const closed = marker ? this.closeOpenerBefore(marker) : undefined;
+      if (closed) this.leadIn = closed.before;
       this.bufferIsItem = this.leadIn !== undefined;
     }
     this.append(line, page);
@@ -308,14 +326,34 @@ class PassageBuilder {
     if (page !== undefined && (!last || last.page !== page)) this.bufferPages.push({ offset, page });
   }
 
+  private closeOutline(): void {
+    this.leadIn = undefined;
+    this.numbered = [];
+    this.openers = [];
+  }
+
+  /** The open item whose next sibling this marker is, closed with every item inside it. */
+  private closeOpenerBefore(marker: string): { before: string | undefined } | undefined {
+    for (let i = this.openers.length - 1; i >= 0; i--) {
+      const opener = this.openers[i] as { marker: string; before: string | undefined };
+      if (!isNextMarker(opener.marker, marker)) continue;
+      this.openers.length = i;
+      return opener;
+    }
+    return undefined;
+  }
+
   private flush(): void {
     this.heldBreak = false;
     const text = this.buffer;
     const pages = this.bufferPages;
-    const leadIn = this.bufferIsItem ? this.leadIn : undefined;
+    const isItem = this.bufferIsItem;
+    const isNumbered = this.bufferIsNumbered;
+    const leadIn = isItem ? this.leadIn : isNumbered ? this.bufferGoverning : undefined;
     this.buffer = "";
     this.bufferPages = [];
-    this.bufferIsItem = false;
+    this.bufferIsItem = this.bufferIsNumbered = false;
+    this.bufferGoverning = undefined;
     if (!text.trim()) return;
     // An item arrives bare after the lead-in here, or already led in by the Markdown reader (markdown-sections.ts).
     const condition = this.openCondition;
@@ -324,8 +362,22 @@ class PassageBuilder {
       condition.passage.text += ` ${item}`;
       return;
     }
-    // An item keeps the lead-in open for its siblings; any other paragraph may open one.
-    if (!leadIn) this.leadIn = /:["')\]]*$/.test(text.trim()) ? leadInSentence(sentencesOf(text.trim())) : undefined;
+    // An item keeps the lead-in open for its siblings, unless it opens one of its own for its sub-items
+    // ("(b) … ensure that they: (i) …"); any other paragraph may open one, and one that is no numbered
+    // clause or item closes the numbered ones.
+    const own = /:["')\]]*$/.test(text.trim()) ? leadInSentence(sentencesOf(text.trim())) : undefined;
+    const opened = own && chainedLeadIn(leadIn, text, own, `${leadIn} ${text.trim()}`);
+    const marker = markerOf(text.trim());
+    if (isItem) {
+      if (opened && marker) {
+        this.openers.push({ marker, before: leadIn });
+        this.leadIn = opened;
+      }
+    } else {
+      this.leadIn = opened;
+      if (isNumbered && opened && this.clauseNumber) this.numbered.push({ number: this.clauseNumber, leadIn: opened });
+      else if (!isNumbered && !LIST_ITEM.test(text.trim()) && !BULLET_ITEM.test(text.trim())) this.numbered = [];
+    }
     let first = true;
     const paragraph = this.paragraphs++;
     for (const { start, end, stem } of splitSentences(text)) {
@@ -346,7 +398,7 @@ class PassageBuilder {
       });
     }
     const last = this.passages[this.passages.length - 1];
-    this.openCondition = !leadIn && last && this.leadIn && CONDITION_LEAD_IN.test(this.leadIn) ? { leadIn: this.leadIn, passage: last } : undefined;
+    this.openCondition = !isItem && last && this.leadIn && CONDITION_LEAD_IN.test(this.leadIn) ? { leadIn: this.leadIn, passage: last } : undefined;
   }
 }
 

@@ -41,3 +41,19 @@ export function chainedLeadIn(outer: string | undefined, item: string, own: stri
   const continues = outer !== undefined && own === clipLeadIn(item.trim()) && /^[a-z]/.test(item.trim().replace(ENUMERATOR, ""));
   return continues ? clipLeadIn(itemUnderOuter) : own;
 }
+
+/** "b)", "(iv)", "3.2." → "b", "iv", "3.2". */
+export function markerOf(text: string): string | undefined {
+  return (/^\(?([a-z]|[ivx]{1,5}|\d+(?:\.\d+)*)[.)]\s/i.exec(text) ?? /^(\d+(?:\.\d+)+)\s/.exec(text))?.[1]?.toLowerCase();
+}
+
+/** "c" after "b", "iii" after "ii", "3.3" after "3.2": the next item at the same level. */
+export function isNextMarker(previous: string, next: string): boolean {
+  if (/^[a-z]$/.test(previous) && /^[a-z]$/.test(next) && next.charCodeAt(0) === previous.charCodeAt(0) + 1) return true;
+  const roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+  if (roman.includes(previous) && roman[roman.indexOf(previous) + 1] === next) return true;
+  const [a, b] = [previous.split("."), next.split(".")];
+  return (
+    a.length === b.length && /^\d/.test(previous) && /^\d/.test(next) && a.slice(0, -1).join(".") === b.slice(0, -1).join(".") && Number(b[b.length - 1]) === Number(a[a.length - 1]) + 1
+  );
+}

@@ -13,7 +13,7 @@
 import { type Token, type Tokens, marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import type { ContractTextInput } from "./contract-passages";
-import { ENUMERATOR, chainedLeadIn, clipLeadIn, leadInSentence } from "./lead-in";
+import { ENUMERATOR, chainedLeadIn, clipLeadIn, isNextMarker, leadInSentence, markerOf } from "./lead-in";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
 
@@ -167,22 +167,6 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
     out.outer = undefined;
     out.openers = out.leadIn && marker ? [{ marker, before: undefined }] : [];
   }
-}
-
-/** "b)", "(iv)", "3.2." → "b", "iv", "3.2". */
-function markerOf(text: string): string | undefined {
-  return (/^\(?([a-z]|[ivx]{1,5}|\d+(?:\.\d+)*)[.)]\s/i.exec(text) ?? /^(\d+(?:\.\d+)+)\s/.exec(text))?.[1]?.toLowerCase();
-}
-
-/** "c" after "b", "iii" after "ii", "3.3" after "3.2": the next item at the same level. */
-function isNextMarker(previous: string, next: string): boolean {
-  if (/^[a-z]$/.test(previous) && /^[a-z]$/.test(next) && next.charCodeAt(0) === previous.charCodeAt(0) + 1) return true;
-  const roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
-  if (roman.includes(previous) && roman[roman.indexOf(previous) + 1] === next) return true;
-  const [a, b] = [previous.split("."), next.split(".")];
-  return (
-    a.length === b.length && /^\d/.test(previous) && /^\d/.test(next) && a.slice(0, -1).join(".") === b.slice(0, -1).join(".") && Number(b[b.length - 1]) === Number(a[a.length - 1]) + 1
-  );
 }
 
 /**

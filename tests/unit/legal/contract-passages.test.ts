@@ -162,3 +162,42 @@ describe("a condition's items complete its sentence", () => {
     expect(buildPassages({ sections: [{ heading: null, text: duties }] })).toHaveLength(3);
   });
 });
+
+describe("numbered clauses in plain text, PDF and DOCX text", () => {
+  const texts = (text: string) => buildPassages({ sections: [{ heading: null, text }] }).map((p) => p.text);
+  const schedule = [
+    "3.1 The Supplier shall, in relation to any Personal Data:",
+    "3.1.1 process that Personal Data only on the Buyer's instructions;",
+    "3.1.2 ensure that:",
+    "(a) the Supplier Personnel do not process Personal Data except under this Contract;",
+    "(b) it takes all reasonable steps to ensure the reliability of any Supplier Personnel and ensure that they:",
+    "(i) are subject to appropriate confidentiality undertakings; and",
+    "(ii) have undergone adequate training in the handling of Personal Data;",
+    "(c) it keeps a record of the Supplier Personnel with access;",
+    "3.1.3 not transfer Personal Data outside of the United Kingdom; and",
+    "3.2 The Buyer may ask for a copy of the records.",
+    "3.2.1 Requests are made in writing.",
+  ].join("\n\n");
+
+  test("a clause numbered below one that opens a lead-in is read under it, and every lead-in above an item carries down", () => {
+    const passages = texts(schedule);
+    expect(passages).toContain("3.1 The Supplier shall, in relation to any Personal Data: 3.1.1 process that Personal Data only on the Buyer's instructions;");
+    expect(passages).toContain(
+      "3.1 The Supplier shall, in relation to any Personal Data: 3.1.2 ensure that: (b) it takes all reasonable steps to ensure the reliability of any Supplier Personnel and ensure that they: (ii) have undergone adequate training in the handling of Personal Data;",
+    );
+  });
+
+  test("the next sibling closes the levels inside its elder: (c) after (b)'s items, 3.1.3 after 3.1.2's, 3.2 after 3.1's", () => {
+    const passages = texts(schedule);
+    expect(passages).toContain("3.1 The Supplier shall, in relation to any Personal Data: 3.1.2 ensure that: (c) it keeps a record of the Supplier Personnel with access;");
+    expect(passages).toContain("3.1 The Supplier shall, in relation to any Personal Data: 3.1.3 not transfer Personal Data outside of the United Kingdom; and");
+    expect(passages).toContain("3.2 The Buyer may ask for a copy of the records.");
+    // 3.2 opens no lead-in, so 3.2.1 stands alone.
+    expect(passages).toContain("3.2.1 Requests are made in writing.");
+  });
+
+  test("a paragraph that is no numbered clause or item closes the numbered lead-ins", () => {
+    const passages = texts("4.1 The Supplier shall:\n\n4.1.1 encrypt Customer Data at rest;\n\nThe parties agree the following further terms.\n\n4.1.2 The Customer keeps its passwords secret.");
+    expect(passages[passages.length - 1]).toBe("4.1.2 The Customer keeps its passwords secret.");
+  });
+});

@@ -2,9 +2,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { buildPassages } from "@/lib/domain/legal/contract-passages";
 import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
 import { AppError } from "@/lib/server/errors";
+import type { ContractDocument } from "@/scripts/fixtures/contract-model";
+import { renderDocx } from "@/scripts/fixtures/render-docx";
+import { renderPdf } from "@/scripts/fixtures/render-pdf.mjs";
 
 const fixture = async (name: string) => new Uint8Array(await readFile(path.resolve(__dirname, "../../fixtures/contracts", name)));
 
@@ -116,5 +120,35 @@ describe("Markdown and HTML contracts", () => {
     expect(contractMimeFor("image/png", "scan.md")).toBeUndefined();
     expect(contractMimeFor(undefined, "terms.docx")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(contractMimeFor(undefined, "terms.rtf")).toBeUndefined();
+  });
+});
+
+describe("a schedule numbered three levels deep, as a PDF and a Word file", () => {
+  const items: [string, string][] = [
+    ["3.1", "The Supplier shall, in relation to any Personal Data processed under this Contract:"],
+    ["3.1.1", "process that Personal Data only in accordance with Annex 1;"],
+    ["3.1.2", "ensure that:"],
+    ["(a)", "the Supplier Personnel do not process Personal Data except in accordance with this Contract;"],
+    ["(b)", "it takes all reasonable steps to ensure the reliability and integrity of any Supplier Personnel who have access to the Personal Data and ensure that they:"],
+    ["(i)", "are subject to appropriate confidentiality undertakings with the Supplier or any Subprocessor; and"],
+    ["(ii)", "have undergone adequate training in the use, care, protection and handling of Personal Data;"],
+    ["3.1.3", "at the written direction of the Buyer, delete or return Personal Data to the Buyer on termination of the Contract."],
+  ];
+  const schedule = (format: "pdf" | "docx"): ContractDocument => ({
+    name: "deep-schedule",
+    title: "Schedule 20 (Processing Personal Data)",
+    blocks: [{ kind: "heading", text: "3. SUPPLIER'S OBLIGATIONS", level: 2 }, ...items.map(([num, text]) => ({ kind: "para" as const, num, text }))],
+    format,
+    pdf: { size: "A4", font: "Helvetica", fontSize: 10, marginPt: 56, footer: "page-of" },
+    docx: { headingStyles: true },
+  });
+
+  test.each([
+    ["pdf", () => renderPdf(schedule("pdf"))],
+    ["docx", () => renderDocx(schedule("docx"))],
+  ] as const)("%s: the staff's confidentiality and training are read under 'The Supplier shall'", async (format, render) => {
+    const extracted = await extractContractText(await render(), CONTRACT_MIME_TYPES[format]);
+    const proposals = findClauses({ pages: extracted.pages, sections: extracted.sections });
+    for (const code of ["agent_access_confidentiality", "security_training", "data_return_deletion"]) expect(proposals.find((p) => p.clauseCode === code)?.found, code).toBe(true);
   });
 });
