@@ -2387,6 +2387,12 @@ describe("numbered schedules three levels deep, as UK public-sector contracts se
 });
 
 describe("a nineteenth batch of agreements, and a review's DPA in the present tense", () => {
+  test("'No subcontracting … is permitted without the prior approval of' forbids, where 'is permitted … without consent' allows", () => {
+    expect(find("No subcontracting of the Services, in whole or in part, is permitted without the prior written approval of the Customer.", "subprocessor_consent").found).toBe(true);
+    expect(find("The Supplier is permitted to subcontract any part of the Services without the Customer's consent.", "subprocessor_consent").found).toBe(false);
+    expect(find("No other party is permitted to audit; the Supplier is permitted to subcontract without the Customer's consent.", "subprocessor_consent").found).toBe(false);
+  });
+
   test("'without the IP address' is no 'without the consent'", () => {
     const text = "The integration always requires that the third-party providers of this content process the IP address of the user, as without the IP address they would not be able to send the content to their browser.";
     expect(find(text, "subprocessor_consent").found).toBe(false);
