@@ -287,7 +287,8 @@ class PassageBuilder {
       this.closeOutline();
       return;
     }
-    const number = this.prevEnded ? paragraphNumber(line) : undefined;
+    // "3.1.3 not transfer …; and" is followed by 3.1.4, as "(a) …; and" is by item (b).
+    const number = this.prevAllowsItem ? paragraphNumber(line) : undefined;
     if (number) {
       this.flush();
       this.clauseNumber = number;

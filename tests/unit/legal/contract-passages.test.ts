@@ -196,6 +196,16 @@ describe("numbered clauses in plain text, PDF and DOCX text", () => {
     expect(passages).toContain("3.2.1 Requests are made in writing.");
   });
 
+  test("in a PDF's lines, with no blank line between clauses, a clause joined to the next by '; and' is followed by that clause", () => {
+    const text = "4.1 The Supplier shall:\n4.1.1 not transfer Customer Data outside the United Kingdom; and\n4.1.2 delete Customer Data on termination of the Contract.";
+    const passages = buildPassages({ pages: [{ number: 1, text }] }).map((p) => p.text);
+    expect(passages).toEqual([
+      "4.1 The Supplier shall:",
+      "4.1 The Supplier shall: 4.1.1 not transfer Customer Data outside the United Kingdom; and",
+      "4.1 The Supplier shall: 4.1.2 delete Customer Data on termination of the Contract.",
+    ]);
+  });
+
   test("a paragraph that is no numbered clause or item closes the numbered lead-ins", () => {
     const passages = texts("4.1 The Supplier shall:\n\n4.1.1 encrypt Customer Data at rest;\n\nThe parties agree the following further terms.\n\n4.1.2 The Customer keeps its passwords secret.");
     expect(passages[passages.length - 1]).toBe("4.1.2 The Customer keeps its passwords secret.");
