@@ -115,7 +115,8 @@ function edgeIndexes(lines: string[]): number[] {
 
 // ------------------------------------------------------------- headings
 
-const HEADING_KEYWORD = /^(?:section|article|clause|schedule|annex|appendix|exhibit|part)\s+(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])\b/i;
+/** "Section 8", "Annex II", "§ 5": a heading's opening, German-drafted agreements numbering theirs with "§". */
+const HEADING_KEYWORD = /^(?:(?:section|article|clause|schedule|annex|appendix|exhibit|part)\s+(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])\b|§\s*[0-9]+(?![\d(.])\b)/i;
 const NUMBERED_HEADING = /^(\d+(?:\.\d+)*\.?)\s+(\S.*)$/;
 const FUNCTION_WORD_END = /\b(?:the|a|an|of|to|and|or|in|on|for|by|with|that|which|shall|may|be|is|are|its|their|any|all|as|at|from)$/i;
 const MODAL = /\b(?:shall|will|must|may)\b/i;

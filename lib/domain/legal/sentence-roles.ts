@@ -257,7 +257,7 @@ export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<s
   return owners.every((o) => (/^your$/i.test(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
 }
 const LIABILITY_OWNER =
-  /\b((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b/gi;
+  /\b((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*,|\s+(?:under|in|for|arising|to|towards|with|shall|will|hereunder|pursuant|whether|is|are)\b)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b/gi;
 const MUTUAL_OWNER = /\b(?:each|either|neither|both|any|a)\s+part(?:y|ies)\b|\bparties\b|\b(?:or|and)\b/i;
 
 /**
@@ -306,8 +306,9 @@ function committed(actor: Actor, polarity: Polarity = "granted"): SentenceReadin
  * ("Controller Obligations"); a heading that names no party leaves them to the
  * clause's own role.
  */
-const IMPERATIVE_ITEM =
-  new RegExp(String.raw`^(?:${BULLET}\s*)?(?:Notify|Inform|Ensure|Delete|Return|Destroy|Erase|Purge|Provide|Maintain|Implement|Keep|Assist|Allow|Permit|Make|Restrict|Limit|Encrypt|Report|Cooperate|Co-operate|Bind|Require|Procure|Certify|Comply|Obtain|Give|Grant|Submit|Train)\b`);
+const IMPERATIVE_VERBS = String.raw`Notify|Inform|Ensure|Delete|Return|Destroy|Erase|Purge|Provide|Maintain|Implement|Keep|Assist|Allow|Permit|Make|Restrict|Limit|Encrypt|Report|Cooperate|Co-operate|Bind|Require|Procure|Certify|Comply|Obtain|Give|Grant|Submit|Train`;
+/** Capitalised as an item's first word, or after a bullet in either case ("• notify Customer within 48 hours", as security exhibits list them). */
+const IMPERATIVE_ITEM = new RegExp(String.raw`^(?:(?:${BULLET}\s*)?(?:${IMPERATIVE_VERBS})|${BULLET}\s*(?:${IMPERATIVE_VERBS.toLowerCase()}))\b`);
 
 /**
  * Instructions to the reader ("Notify us if …", "Report any incident to

@@ -2412,3 +2412,40 @@ describe("a nineteenth batch of agreements, and a review's DPA in the present te
     expect(findMarkdown(customers, "incident_notification").found).toBe(false);
   });
 });
+
+describe("agreements two outside reviews wrote as the text of PDF and Word files", () => {
+  test("a security exhibit's bullets in lower case are duties, under a lead-in that ends in a full stop and sub-headings", () => {
+    const exhibit = "EXHIBIT A\n\nProvider must maintain an information security program that meets the following minimum requirements.\n\nIncident response\n\n• notify Customer without undue delay, and in any event within 48 hours, after becoming aware of a Security Incident\n\nPersonnel\n\n• ensure all personnel complete security and privacy awareness training on induction and at least annually thereafter";
+    expect(find(exhibit, "incident_notification")).toMatchObject({ found: true, value: { hours: 48 } });
+    expect(find(exhibit, "security_training").found).toBe(true);
+    expect(find("Your responsibilities\n\n• notify us of any change to your billing details and of any breach of your account", "incident_notification").found).toBe(false);
+  });
+
+  test("'the total aggregate liability of the Customer under … shall not exceed' caps only the customer's", () => {
+    const customers = "Section 10.1 The total aggregate liability of the Customer under or in connection with this Agreement, whether in contract, tort or otherwise, shall not exceed the Charges paid by the Customer in the six (6) months immediately preceding the claim.";
+    expect(find(customers, "liability_cap").found).toBe(false);
+    expect(find(customers.replace("of the Customer under", "of the Customer and the Service Provider under"), "liability_cap").found).toBe(true);
+  });
+
+  test("data locations a statement of work sets: a restriction to them is residency, a duty to follow them is residency by reference", () => {
+    expect(find("The Supplier shall store and process Buyer Data only in the locations specified in the applicable Statement of Work.", "data_residency").found).toBe(true);
+    expect(find("3.1.3 The Supplier shall comply with the data location requirements set out in the applicable Statement of Work under the Agreement.", "data_residency")).toMatchObject({ found: false, byReference: true });
+    expect(find("The data location requirements are set out in this Addendum.", "data_residency").byReference).toBeUndefined();
+  });
+
+  test("'stored at any location other than a Service Location' restricts where data may be", () => {
+    expect(find("2.3 The Supplier shall not perform the Services from, or allow Customer Data to be accessed from or stored at, any location other than a Service Location without the prior written consent of the Customer.", "data_residency").found).toBe(true);
+    expect(find("The Supplier may store Customer Data at any location other than the Customer's premises.", "data_residency").found).toBe(false);
+    expect(find("The Customer shall not access the Services from any location other than its registered offices.", "data_residency").found).toBe(false);
+  });
+
+  test("a duty to reimburse breach costs that names subcontractors is no consent to them", () => {
+    const costs = "4.3 Costs. Supplier shall reimburse Buyer for all reasonable costs incurred by Buyer in responding to a Security Incident arising from a breach of this Addendum by Supplier or its Subcontractors, including costs of notification of individuals and regulators.";
+    expect(find(costs, "subprocessor_consent").found).toBe(false);
+    expect(find(costs, "liability_indemnification").found).toBe(true);
+  });
+
+  test("'the limitations of liability agreed in § 14 (Haftung) of the Main Agreement shall also apply' is the cap by reference", () => {
+    expect(find("(2) The limitations of liability agreed in § 14 (Haftung) of the Main Agreement shall also apply to this Agreement.", "liability_cap")).toMatchObject({ found: false, byReference: true });
+  });
+});

@@ -211,3 +211,13 @@ describe("numbered clauses in plain text, PDF and DOCX text", () => {
     expect(passages[passages.length - 1]).toBe("4.1.2 The Customer keeps its passwords secret.");
   });
 });
+
+test("'§ 5 Place of Processing' on its own line is a heading, so in a PDF's lines the clause before it does not run on into it", () => {
+  const text = "(6) The Contractor shall keep records of processing.\n§ 5 Place of Processing\n(1) Processing shall take place exclusively in the European Union.";
+  const passages = buildPassages({ pages: [{ number: 1, text }] });
+  expect(passages.map((p) => [p.heading, p.text])).toEqual([
+    [undefined, "(6) The Contractor shall keep records of processing."],
+    ["§ 5 Place of Processing", "(1) Processing shall take place exclusively in the European Union."],
+  ]);
+  expect(isHeadingLine("§ 11(2) the limitations agreed in the Main Agreement shall also apply")).toBe(false);
+});
