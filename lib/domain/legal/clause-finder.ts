@@ -3,9 +3,9 @@
 // reviewer confirms; nothing here is recorded without a person. Pure: no I/O.
 import { type ClauseCatalogue, type ClauseRole, type CompiledClause, CLAUSE_CATALOGUE, compileCatalogue } from "./clause-catalogue";
 import { type ContractTextInput, type Passage, buildPassages, passageSection } from "./contract-passages";
-import { type DefinedTerm, definedTerms, termsUsedIn } from "./defined-terms";
+import { type DefinedTerm, colonDefinition, definedTerms, termsUsedIn } from "./defined-terms";
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
-import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesByUse, pronounsByRole, vendorNamesInPartyList } from "./party-aliases";
+import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesByUse, customerNamesInPartyList, pronounsByRole, vendorNamesInPartyList } from "./party-aliases";
 import { readableText } from "./readable-text";
 import { type SentenceReading, elaboratesPrevious, limitsOnlyCustomerLiability, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
@@ -61,7 +61,7 @@ export function findClauses(
   const passages = buildPassages(document).map(inReadableForm);
   const texts = passages.map((p) => p.text);
   const buyer = buyerWritingAsWe(texts);
-  const aliases = [...customerAliases(texts), ...customerNamesByUse(texts), ...(buyer?.customerNames ?? [])];
+  const aliases = [...customerAliases(texts), ...customerNamesByUse(texts), ...(buyer?.customerNames ?? customerNamesInPartyList(texts))];
   const named = customerNamer(aliases);
   const asRead = buyer ? (p: Passage) => pronounsByRole(named(p.text), buyer.youSupply) : (p: Passage) => named(p.text);
   const vendors = new Set([...vendorNames(passages.map(asRead)), ...(buyer ? [] : vendorNamesInPartyList(texts))]);
@@ -91,7 +91,7 @@ export function findClauses(
   return compiled.clauses.map((clause) => {
     const threshold = clause.entry.finder.threshold;
     const fitOf = (p: Passage): "clause" | "exclusion" | "other" => {
-      if (DESCRIBES_CONTENTS.test(p.text) || DEFINES_BY_REFERENCE.test(p.text) || RUN_IN_TITLE.test(p.text)) return "other";
+      if (DESCRIBES_CONTENTS.test(p.text) || DEFINES_BY_REFERENCE.test(p.text) || RUN_IN_TITLE.test(p.text) || colonDefinition(p)) return "other";
       // Recitals and notes to draft state no terms: "(B) The parties intend that the Supplier will …", "Note to draft: …".
       if (NOT_OPERATIVE.test(p.text) || (p.heading !== undefined && RECITALS_HEADING.test(p.heading))) return "other";
       // A deferral to another document binds through that document: "please see our DPA" states no duty of its own.

@@ -161,8 +161,8 @@ function paragraphNumber(line: string): string | undefined {
 // -------------------------------------------------------------- builder
 
 const ENDS_SENTENCE = /[.;:!?]["')\]]*$/;
-/** "(a) ", "(iv) ", "(2) ", "b) ": an item of a list whose lead-in ends in a colon. */
-const LIST_ITEM = /^\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s/i;
+/** "(a) ", "(iv) ", "(2) ", "b) ", "d. ": an item of a list whose lead-in ends in a colon. */
+const LIST_ITEM = /^\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s|^(?:[a-z]|[ivx]+)\.\s/i;
 /**
  * "• encrypt data at rest", "- delete all copies": a bulleted item starts its
  * own passage even when the item before it ends without punctuation, as
@@ -377,6 +377,8 @@ class PassageBuilder {
       }
     } else {
       this.leadIn = opened;
+      // "b. When Axiom engages a Subprocessor, it will:" leads into its own items, and its sibling "c." closes it.
+      this.openers = opened && marker && !isNumbered ? [{ marker, before: undefined }] : [];
       if (isNumbered && opened && this.clauseNumber) this.numbered.push({ number: this.clauseNumber, leadIn: opened });
       else if (!isNumbered && !LIST_ITEM.test(text.trim()) && !BULLET_ITEM.test(text.trim())) this.numbered = [];
     }

@@ -40,11 +40,33 @@ const LAW_TERM = /\b(?:laws?|regulations?|legislation|acts?|rules?|directives?|g
 /** Words that head a sentence without being a defined term. */
 const NOT_TERMS = new Set(["This", "That", "It", "The", "A", "An", "Such", "Each", "Any", "Which", "Agreement"]);
 
-export function definedTerms(passages: readonly { index: number; text: string }[]): DefinedTerm[] {
+/**
+ * "1.1 In this Agreement: … Service Locations: the Supplier's contact centres
+ * at Glasgow …", "d. Audit Right: the right of a party to verify compliance":
+ * UK and Dutch drafting defines by a colon, in a list under a definitions
+ * heading or a lead-in that says the list defines ("The following terms have
+ * the following meaning:"). Elsewhere "Personnel: all staff are trained" is a
+ * run-in label, not a definition.
+ */
+const COLON_DEFINITION =
+  /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\.?\s+)?([A-Z][A-Za-z0-9'-]*(?:\s+(?:[A-Z][A-Za-z0-9'-]*|of|and|or|the|to)){0,5}):\s+((?:the|a|an|any|all|each|every)\b.*)$/s;
+const DEFINITIONS_LEAD_IN = /\b(?:terms?|words|expressions|definitions)\b[^:]{0,80}\b(?:meanings?|defined|mean)\b[^:]{0,60}:\s+/i;
+const DEFINITIONS_HEADING = /\b(?:definitions?|interpretation|defined terms)\b/i;
+
+/** The term a colon definition defines and what follows the colon, if the passage is one. */
+export function colonDefinition(p: { text: string; heading?: string }): { term: string; body: string } | undefined {
+  const leadIn = DEFINITIONS_LEAD_IN.exec(p.text);
+  const text = leadIn ? p.text.slice(leadIn.index + leadIn[0].length) : p.heading !== undefined && DEFINITIONS_HEADING.test(p.heading) ? p.text : undefined;
+  const m = text === undefined ? null : COLON_DEFINITION.exec(text.trim());
+  return m ? { term: m[1] as string, body: m[2] as string } : undefined;
+}
+
+export function definedTerms(passages: readonly { index: number; text: string; heading?: string }[]): DefinedTerm[] {
   const out: DefinedTerm[] = [];
   const seen = new Set<string>();
   for (const p of passages) {
-    const m = DEFINITION.exec(p.text) ?? QUOTED_DEFINITION.exec(p.text);
+    const colon = colonDefinition(p);
+    const m = DEFINITION.exec(p.text) ?? QUOTED_DEFINITION.exec(p.text) ?? (colon ? [p.text, colon.term, colon.body] : null);
     const term = m?.[1]?.trim();
     if (!m || !term || NOT_TERMS.has(term) || LAW_TERM.test(term) || seen.has(term)) continue;
     seen.add(term);

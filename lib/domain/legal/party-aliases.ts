@@ -136,6 +136,37 @@ export function vendorNamesInPartyList(passages: readonly string[]): string[] {
   }
   return [...out];
 }
+/**
+ * "Between North Tyneside Hospitals NHS Foundation Trust (the "Authority") and
+ * Medibyte Solutions Ltd … (the "Contractor")": where a party list quotes the
+ * vendor by its role, the other party's quoted name is the customer's, so
+ * "The Authority's total liability … shall not exceed" caps the customer's.
+ */
+export function customerNamesInPartyList(passages: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
+    if (!PARTY_LIST.test(text)) continue;
+    const groups = [...text.matchAll(QUOTED_NAMES)].map((g, i, all) => {
+      const previous = all[i - 1];
+      const from = previous ? (previous.index ?? 0) + previous[0].length : 0;
+      return { names: quotedNames(g[1] ?? ""), before: text.slice(from, g.index) };
+    });
+    // A party list that names the customer by its role, or "you" and "we", is read elsewhere.
+    if (groups.some((g) => g.names.some((n) => CUSTOMER_ROLE.test(n) || YOU.test(n) || WE.test(n)))) continue;
+    // "Polar Software, Inc. ("Polar") and its customer ("Provider")": a role word given to the customer names no vendor.
+    const vendorNamed = groups.some((g) => g.names.some((n) => SUPPLIER_ROLE.test(n)) && !CUSTOMER_DESCRIBED.test(g.before));
+    if (!vendorNamed) continue;
+    for (const { names } of groups) {
+      if (names.some((n) => SUPPLIER_ROLE.test(n))) continue;
+      for (const n of names) if (/^[A-Z][\w&-]{1,30}$/.test(n) && !ROLE_WORD.test(n) && !NOT_A_NAME.has(n.toLowerCase()) && !DOCUMENT_WORD.test(n)) out.add(n);
+    }
+  }
+  return [...out];
+}
+const CUSTOMER_DESCRIBED = /\b(?:customer|client|subscriber|licensee|controller|buyer|purchaser)s?\b/i;
+/** Quoted names of the document and its parts, not of a party: ("Agreement"), ("DPA"), ("Effective Date"). */
+const DOCUMENT_WORD = /^(?:agreement|contract|dpa|addendum|schedule|annex|services?|terms|order|sow|msa|baa|gtcs?|effective|commencement|term|charges|fees|platform|software|deliverables?|data|policy|framework|call-off)$/i;
+
 const PARTY_LIST = /\b(?:between|by and among|entered into by)\b/i;
 /** "Ticketry B.V.", "Acme Cloud, Inc.": the name opens a company name with its legal form. */
 const COMPANY_FORM = String.raw`(?:\s+[A-Z][\w&.-]*){0,3},?\s+(?:B\.?V\.?|N\.?V\.?|GmbH|AG|SA|S\.A\.|SAS|SARL|S\.r\.l\.|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|Inc\.?|Corp\.?|Corporation|plc|PLC|Pty|AS|ASA|AB|Oy|ApS|A\/S|Sp\. z o\.o\.|KG|UG|OÜ)(?![\w])`;

@@ -92,7 +92,9 @@ const ITEM_WITH_OWN_SUBJECT =
 // "Customer waives any right to audit" gives the right up.
 const NEGATIVE_MODAL = /^(?:cannot|(?:is|are) not\b|(?:has|have) no\b|(?:is|are) under no\b|(?:hereby )?waives?\b)/i;
 /** "Under no circumstances will the Customer be permitted to …", "neither party will be responsible": the denial comes before the modal. */
-const NEGATED_BEFORE_MODAL = /\b(?:under no circumstances|in no (?:event|case|circumstances)|at no time|(?:neither|no)\s+(?:party|parties|of the parties)\b(?!['’]s))[^.;]{0,20}$/i;
+/** "In no event shall", "No party may", and a subject opened by "No" ("6.2 No Client Data may be transferred …"). */
+const NEGATED_BEFORE_MODAL =
+  /\b(?:under no circumstances|in no (?:event|case|circumstances)|at no time|(?:neither|no)\s+(?:party|parties|of the parties)\b(?!['’]s))[^.;]{0,20}$|^\W*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z0-9]{1,4}[.)]\s+)?no\s+(?:[\w'’-]+\s+){1,5}$/i;
 
 const SUBJECT_WINDOW = 12;
 /** "shall (not) be entitled to", "will have the right to". */
@@ -198,7 +200,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,80}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
 
@@ -251,13 +253,14 @@ function eachOfVendorPeopleDoes(text: string, vendors: ReadonlySet<string>): boo
  */
 export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<string>): boolean {
   const owners: string[] = [];
-  for (const m of text.matchAll(LIABILITY_OWNER)) owners.push((m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim());
-  if (owners.length === 0 || owners.length < [...text.matchAll(/\bliab(?:le|ility|ilities)\b/gi)].length) return false;
+  for (const m of text.matchAll(LIABILITY_OWNER)) owners.push((m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").trim());
+  // Every liability the sentence names must be owned, save the one whose time is told ("in which the liability arose").
+  if (owners.length === 0 || owners.length < [...text.matchAll(/\bliab(?:le|ility|ilities)\b(?!\s+(?:arose|arises|arising|accrued|accrues|occurred|first\s+arose)\b)/gi)].length) return false;
   // "your liability": the customer, in terms the vendor writes as "we".
   return owners.every((o) => (/^your$/i.test(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
 }
 const LIABILITY_OWNER =
-  /\b((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*,|\s+(?:under|in|for|arising|to|towards|with|shall|will|hereunder|pursuant|whether|is|are)\b)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b/gi;
+  /\b(?:(?<=[,;]\s*)(?:and|or)\s+)?((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*,|\s+(?:under|in|for|arising|to|towards|with|shall|will|hereunder|pursuant|whether|is|are)\b)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b|\b(?:shall|will)\s+((?:the\s+)?[\w-]+)\s+be\s+liable\b/gi;
 const MUTUAL_OWNER = /\b(?:each|either|neither|both|any|a)\s+part(?:y|ies)\b|\bparties\b|\b(?:or|and)\b/i;
 
 /**

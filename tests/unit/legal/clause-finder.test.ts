@@ -2449,3 +2449,69 @@ describe("agreements two outside reviews wrote as the text of PDF and Word files
     expect(find("(2) The limitations of liability agreed in § 14 (Haftung) of the Main Agreement shall also apply to this Agreement.", "liability_cap")).toMatchObject({ found: false, byReference: true });
   });
 });
+
+describe("agreements two more outside reviews wrote as PDF and Word text", () => {
+  test("a party list that calls the vendor 'the Contractor' names the customer by the other quoted name, so its liability cap is the customer's", () => {
+    const preamble = 'Between North Tyneside Hospitals NHS Foundation Trust (the "Authority") and Medibyte Solutions Ltd, a company incorporated in England and Wales (the "Contractor").';
+    const cap = "5.3 The Authority's total aggregate liability to the Contractor under this Contract shall not exceed the Charges paid by the Authority in the Contract Year in which the liability arose.";
+    expect(find(`${preamble}\n\n${cap}`, "liability_cap").found).toBe(false);
+    expect(find(`${preamble}\n\n${cap.replaceAll("Authority", "Contractor").replace("to the Contractor", "to the Authority")}`, "liability_cap").found).toBe(true);
+  });
+
+  test("'IN NO EVENT SHALL CLIENT BE LIABLE …, AND CLIENT'S TOTAL LIABILITY SHALL NOT EXCEED' caps only the client's", () => {
+    const clients = "IN NO EVENT SHALL CLIENT BE LIABLE TO AGENCY FOR ANY CONSEQUENTIAL DAMAGES, AND CLIENT'S TOTAL LIABILITY UNDER THIS AGREEMENT SHALL NOT EXCEED THE COMMISSIONS PAID TO AGENCY IN THE SIX (6) MONTHS PRECEDING THE CLAIM.";
+    expect(find(clients, "liability_cap").found).toBe(false);
+    expect(find(clients.replaceAll("CLIENT", "AGENCY").replace("TO AGENCY FOR", "TO CLIENT FOR"), "liability_cap").found).toBe(true);
+    expect(find("The Supplier and Customer's aggregate liability shall not exceed the fees paid in the twelve months before the claim.", "liability_cap").found).toBe(true);
+  });
+
+  test("'is limited per calendar year to the amount of the fees' caps", () => {
+    expect(find("9.1 The total liability of the Processor for damage resulting from an attributable failure to comply with this Processing Agreement is limited per calendar year to the amount of the fees paid by the Controller during the twelve (12) months preceding the event.", "liability_cap").found).toBe(true);
+  });
+
+  test("'bear all costs arising from any unauthorized access to or disclosure of State Data' is the vendor bearing breach costs", () => {
+    expect(find("7.2 The Contractor shall bear all costs arising from any unauthorized access to or disclosure of State Data resulting from the Contractor's acts or omissions.", "liability_indemnification").found).toBe(true);
+    expect(find("The Customer is responsible for all losses arising from unauthorized access to or use of its account credentials.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("an indemnity set out in another agreement is there by reference", () => {
+    const text = "9.1 Indemnification. The indemnification obligations of the parties, including for any Security Breach by Agency, are as set out in Section 11 (Indemnification) of the MVA, which is incorporated by reference.";
+    expect(find(text, "liability_indemnification")).toMatchObject({ found: false, byReference: true });
+    expect(find("The Customer's indemnification obligations are as set out in Section 11 of the Agreement.", "liability_indemnification").byReference).toBeUndefined();
+    expect(find("The indemnification obligations of the parties are set out in Section 11 of this Agreement.", "liability_indemnification").byReference).toBeUndefined();
+  });
+
+  test("residency: 'located on the territory of Belgium or France', and 'No Client Data may be transferred to a country outside the EU'", () => {
+    expect(find("6.1 The Client Data shall be hosted exclusively in data centres operated by the Service Provider or its subcontractors located on the territory of Belgium or France.", "data_residency").found).toBe(true);
+    expect(find("6.2 No Client Data may be accessed from, or transferred to, a country outside the European Union.", "data_residency").found).toBe(true);
+    expect(find("Client Data may be transferred to a country outside the European Union.", "data_residency").found).toBe(false);
+  });
+
+  test("'subcontractors of its choice, without the prior consent of the Client' is no consent", () => {
+    expect(find("5.3 The Service Provider may entrust the performance of all or part of the Services to subcontractors of its choice, without the prior consent of the Client, provided that it remains fully responsible towards the Client.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("'All persons employed by or working for the Processor, as well as …, who have access … are bound by a duty of confidentiality'", () => {
+    expect(find("4.1 All persons employed by or working for the Processor, as well as the Sub-processors and their personnel, who have access to the Personal Data are bound by a duty of confidentiality with respect to the Personal Data.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("a permission to disclose to staff who need to know binds no one, even beside 'its obligations under this Agreement'", () => {
+    const permission = "12.2 Each party may disclose the other party's confidential information to its employees, officers and advisers who need to know such information for the purposes of carrying out its obligations under this Agreement.";
+    expect(find(permission, "agent_access_confidentiality").found).toBe(false);
+    expect(find("Each party may disclose Confidential Information to its employees who are bound by confidentiality obligations no less protective than these.", "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("the data's fate handed to a reversibility or exit plan is return and deletion by reference", () => {
+    expect(find("13.2 At the end of the Agreement, the fate of the Client Data shall be governed by the Reversibility Plan, which the Parties shall draw up in a separate document.", "data_return_deletion")).toMatchObject({ found: false, byReference: true });
+    expect(find("3.2 On termination, the Processor shall deal with all Personal Data in accordance with Call-Off Schedule 10 (Exit Management).", "data_return_deletion").byReference).toBe(true);
+  });
+
+  test("a definition by colon under a definitions lead-in or heading is no clause, and its term carries its meaning", () => {
+    const dutch = "ARTICLE 1. DEFINITIONS\n\n1.1 The following terms have the following meaning in this Processing Agreement:\n\nd. Audit Right: the right of a party to verify compliance with this Processing Agreement, as further described in the Agreement.\n\nARTICLE 8. AUDIT\n\n8.1 The Controller's Audit Right is governed by Article 14 (Audit) of the Agreement.";
+    expect(find(dutch, "right_to_audit")).toMatchObject({ found: false, byReference: true });
+    const uk = "1. DEFINITIONS AND INTERPRETATION\n\n1.1 In this Agreement:\n\nService Locations: the Supplier's contact centres at Glasgow and Middlesbrough, and such other locations within the United Kingdom as the Customer may approve in writing.\n\n2. THE SERVICES\n\n2.3 The Supplier shall not allow Customer Data to be stored at any location other than a Service Location without the prior written consent of the Customer.";
+    expect(find(uk, "data_residency").found).toBe(true);
+    // Outside a definitions list, "Personnel: all staff …" is a run-in label and states the practice.
+    expect(find("Personnel: all staff with access to Customer Data are bound by written confidentiality obligations.", "agent_access_confidentiality").found).toBe(true);
+  });
+});

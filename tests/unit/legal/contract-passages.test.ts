@@ -221,3 +221,11 @@ test("'§ 5 Place of Processing' on its own line is a heading, so in a PDF's lin
   ]);
   expect(isHeadingLine("§ 11(2) the limitations agreed in the Main Agreement shall also apply")).toBe(false);
 });
+
+test("in a PDF's lines, 'c.' and 'd.' items are items, and a lettered paragraph's own lead-in closes at its next sibling", () => {
+  const text = "1.1 The following terms have the following meaning:\nc. Sub-processor: another processor engaged by the Processor;\nd. Audit Right: the right of a party to verify compliance.\n2.1 The Processor shall comply with this Section.\nb. When the Processor engages a Sub-processor, it will:\n(i) flow down these terms.\nc. Penalties. Neither party is responsible for the other's fines.";
+  const passages = buildPassages({ pages: [{ number: 1, text }] }).map((p) => p.text);
+  expect(passages).toContain("1.1 The following terms have the following meaning: d. Audit Right: the right of a party to verify compliance.");
+  expect(passages).toContain("b. When the Processor engages a Sub-processor, it will: (i) flow down these terms.");
+  expect(passages[passages.length - 1]).toBe("c. Penalties. Neither party is responsible for the other's fines.");
+});

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { buildPassages } from "@/lib/domain/legal/contract-passages";
-import { definedTerms, termsUsedIn } from "@/lib/domain/legal/defined-terms";
+import { colonDefinition, definedTerms, termsUsedIn } from "@/lib/domain/legal/defined-terms";
 
 const passagesOf = (text: string) => buildPassages({ sections: [{ heading: null, text }] });
 
@@ -47,4 +47,18 @@ test("a term is what its definition names, not who engages it: an Agent engaged 
   ].join("\n\n");
   expect(definedTerms(passagesOf(text))[0]).toMatchObject({ term: "Agent", genus: "any individual" });
   expect(findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === "subprocessor_consent")!.found).toBe(false);
+});
+
+describe("definitions by colon", () => {
+  test("under a lead-in that says the list defines, or a definitions heading, 'Term: the …' defines the term", () => {
+    expect(colonDefinition({ text: "1.1 The following terms have the following meaning in this Agreement: d. Audit Right: the right of a party to verify compliance." })).toEqual({ term: "Audit Right", body: "the right of a party to verify compliance." });
+    expect(colonDefinition({ text: "Service Locations: the Supplier's contact centres within the United Kingdom.", heading: "1. DEFINITIONS AND INTERPRETATION" })?.term).toBe("Service Locations");
+    const terms = definedTerms([{ index: 0, text: "Service Locations: the Supplier's contact centres within the United Kingdom.", heading: "1. DEFINITIONS" }]);
+    expect(terms[0]?.genus).toContain("United Kingdom");
+  });
+
+  test("elsewhere a run-in label is no definition, and a label with a verb after it is none either", () => {
+    expect(colonDefinition({ text: "Personnel: all staff are trained every year.", heading: "Security Measures" })).toBeUndefined();
+    expect(colonDefinition({ text: "Personnel: staff are trained every year.", heading: "Definitions" })).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buyerWritingAsWe, customerAliases, customerNamer, vendorNamesInPartyList } from "@/lib/domain/legal/party-aliases";
+import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesInPartyList, vendorNamesInPartyList } from "@/lib/domain/legal/party-aliases";
 
 describe("the customer's other names", () => {
   test("a name given beside 'you', where the other party is 'we', is the customer's", () => {
@@ -50,5 +50,19 @@ describe("vendorNamesInPartyList", () => {
     ["a quoted term that opens no company name", 'This DPA forms part of the Subscription Services Agreement (the "Services") between the provider and you (the "Customer").'],
   ])("names no vendor: %s", (_, preamble) => {
     expect(vendorNamesInPartyList([preamble])).toEqual([]);
+  });
+});
+
+describe("customerNamesInPartyList", () => {
+  test("the other party's quoted name, where the vendor is quoted by its role, is the customer's", () => {
+    expect(customerNamesInPartyList(['Between North Tyneside Hospitals NHS Foundation Trust (the "Authority") and Medibyte Solutions Ltd, a company incorporated in England (the "Contractor").'])).toEqual(["Authority"]);
+  });
+
+  test.each([
+    ["a party list that names the customer by its role", 'This Order Form is entered into between NordWolke Cloud SE ("NordWolke" or the "Provider") and Lindqvist GmbH (the "Customer") and is governed by the NordWolke terms (the "GTC").'],
+    ["a role word given to the customer", 'This Addendum is entered into by and between Polar Software, Inc. ("Polar") and its customer ("Provider").'],
+    ["no role word for the vendor", 'This Agreement is made between Globex Ltd ("Globex") and Initech Ltd ("Initech").'],
+  ])("names no customer: %s", (_, preamble) => {
+    expect(customerNamesInPartyList([preamble])).toEqual([]);
   });
 });
