@@ -99,6 +99,8 @@ export function findClauses(
       // "Clause 9.1 shall not apply to: (a) liability under the indemnity in Clause 7.2": the cap does not reach the
       // indemnity, which is no denial of the indemnity (it is stated where the clause points).
       if (clause.role.negationExcludes && CARVED_OUT_OF_A_LIMIT.test(p.text)) return "other";
+      // "Clause 8.3 (Consent to Subcontractors) of the Master Terms shall not apply": a provision switched off, named by its title.
+      if (DISAPPLIES_A_CLAUSE.test(p.text)) return clause.role.negationExcludes ? "exclusion" : "other";
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
@@ -240,6 +242,10 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   }
   return "clause";
 }
+
+/** "Clause 8.3 (Consent to Subcontractors) of the Master Terms shall not apply", "… is deleted": an amendment that takes a provision out. */
+const DISAPPLIES_A_CLAUSE =
+  /\b(?:clause|section|article|paragraph)\s+[\w.()]+\s+\([^)]{3,80}\)\s+(?:of\s+(?:the\s+)?(?:[\w&'’-]+\s+){0,4}?)?(?:shall|will|does)\s+not\s+apply\b(?!\s+(?:to|in respect of)\s+(?!this\b|these\b)|\s+(?:where|if)\b)|\b(?:clause|section|article|paragraph)\s+[\w.()]+\s+\([^)]{3,80}\)\s+(?:of\s+(?:the\s+)?(?:[\w&'’-]+\s+){0,4}?)?(?:is|are|shall be)\s+(?:hereby\s+)?(?:deleted|disapplied|removed|struck out)\b/i;
 
 const ONLY_WITH_CONSENT =
   /\bonly\s+(?:with|after|upon|on|if|where|subject to)\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’-]+\s+){0,3}?(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|approval|authori[sz]ation)\b/i;

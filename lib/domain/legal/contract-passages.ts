@@ -9,7 +9,7 @@
 // it ("Upon termination of the agreement:"), as Markdown lists do
 // (markdown-sections.ts): items are neither merged nor cut off from their lead-in.
 
-import { chainedLeadIn, isNextMarker, leadInSentence, markerOf } from "./lead-in";
+import { type OpenItem, chainedLeadIn, closeOpenItemBefore, leadInSentence, markerOf } from "./lead-in";
 
 export interface ContractTextInput {
   pages?: { number: number; text: string }[];
@@ -214,7 +214,7 @@ class PassageBuilder {
    */
   private numbered: { number: string; leadIn: string }[] = [];
   /** "(b) … and ensure that they:": the items whose lead-ins are open, each with the lead-in it was read under; its next sibling ("(c)") closes it. */
-  private openers: { marker: string; before: string | undefined }[] = [];
+  private openers: OpenItem[] = [];
   /** The buffer holds a numbered paragraph, read under this lead-in, if any. */
   private bufferIsNumbered = false;
   private bufferGoverning: string | undefined;
@@ -301,7 +301,7 @@ class PassageBuilder {
     } else if ((this.prevAllowsItem && LIST_ITEM.test(line)) || BULLET_ITEM.test(line)) {
       this.flush();
       const marker = markerOf(line);
-      const closed = marker ? this.closeOpenerBefore(marker) : undefined;
+      const closed = marker ? closeOpenItemBefore(this.openers, marker) : undefined;
       if (closed) this.leadIn = closed.before;
       this.bufferIsItem = this.leadIn !== undefined;
     }
@@ -332,17 +332,6 @@ class PassageBuilder {
     this.leadIn = undefined;
     this.numbered = [];
     this.openers = [];
-  }
-
-  /** The open item whose next sibling this marker is, closed with every item inside it. */
-  private closeOpenerBefore(marker: string): { before: string | undefined } | undefined {
-    for (let i = this.openers.length - 1; i >= 0; i--) {
-      const opener = this.openers[i] as { marker: string; before: string | undefined };
-      if (!isNextMarker(opener.marker, marker)) continue;
-      this.openers.length = i;
-      return opener;
-    }
-    return undefined;
   }
 
   private flush(): void {

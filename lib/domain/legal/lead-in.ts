@@ -57,3 +57,20 @@ export function isNextMarker(previous: string, next: string): boolean {
     a.length === b.length && /^\d/.test(previous) && /^\d/.test(next) && a.slice(0, -1).join(".") === b.slice(0, -1).join(".") && Number(b[b.length - 1]) === Number(a[a.length - 1]) + 1
   );
 }
+
+/** An item whose own lead-in is open ("b) The Supplier warrants that:"), with the lead-in it was read under. */
+export interface OpenItem {
+  marker: string;
+  before: string | undefined;
+}
+
+/** The open item whose next sibling this marker is ("c" after "b"), closed with every item opened inside it. */
+export function closeOpenItemBefore(open: OpenItem[], marker: string): OpenItem | undefined {
+  for (let i = open.length - 1; i >= 0; i--) {
+    const item = open[i] as OpenItem;
+    if (!isNextMarker(item.marker, marker)) continue;
+    open.length = i;
+    return item;
+  }
+  return undefined;
+}

@@ -13,7 +13,7 @@
 import { type Token, type Tokens, marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import type { ContractTextInput } from "./contract-passages";
-import { ENUMERATOR, chainedLeadIn, clipLeadIn, isNextMarker, leadInSentence, markerOf } from "./lead-in";
+import { ENUMERATOR, type OpenItem, chainedLeadIn, clipLeadIn, closeOpenItemBefore, leadInSentence, markerOf } from "./lead-in";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
 
@@ -46,7 +46,7 @@ class SectionWriter {
    * next sibling of one ("c)", or "3.1.4" after "3.1.3 ensure that: (b) …
    * they: (i) …") closes it and every item opened inside it.
    */
-  openers: { marker: string; before: string | undefined }[] = [];
+  openers: OpenItem[] = [];
   /** The open lead-in has governed a numbered paragraph already. */
   leadInUsed = false;
 
@@ -57,17 +57,6 @@ class SectionWriter {
     this.outer = undefined;
     this.resumed = undefined;
     this.openers = [];
-  }
-
-  /** The open item whose next sibling this marker is, closed with every item inside it. */
-  closeOpenerBefore(marker: string): { before: string | undefined } | undefined {
-    for (let i = this.openers.length - 1; i >= 0; i--) {
-      const opener = this.openers[i] as { marker: string; before: string | undefined };
-      if (!isNextMarker(opener.marker, marker)) continue;
-      this.openers.length = i;
-      return opener;
-    }
-    return undefined;
   }
 
   /** The resumed lead-in, if this paragraph is a sibling (or, for "5.1.1", a descendant) of the one that opened the list; otherwise it ends. */
@@ -140,7 +129,7 @@ function walkBlocks(tokens: Token[], out: SectionWriter, leadIn: string | undefi
 function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | undefined): void {
   if (!text) return;
   const marker = markerOf(text);
-  const closed = !leadIn && marker ? out.closeOpenerBefore(marker) : undefined;
+  const closed = !leadIn && marker ? closeOpenItemBefore(out.openers, marker) : undefined;
   if (closed) {
     // Only a lead-in that ends in a colon comes back; a title read as an unfinished sentence ("Indemnities") does not.
     out.leadIn = closed.before && ENDS_IN_COLON.test(closed.before) ? closed.before : undefined;

@@ -2515,3 +2515,30 @@ describe("agreements two more outside reviews wrote as PDF and Word text", () =>
     expect(find("Personnel: all staff with access to Customer Data are bound by written confidentiality obligations.", "agent_access_confidentiality").found).toBe(true);
   });
 });
+
+describe("order forms, amendments and plain-language terms two last outside reviews wrote", () => {
+  test("a provision an amendment switches off, named by its title, is not the clause", () => {
+    expect(find("7.3 Clause 8.3 (Consent to Subcontractors) of the Master Terms shall not apply to this Order Form.", "subprocessor_consent").found).toBe(false);
+    expect(find("Clause 9 (Audit) of the Master Terms is deleted.", "right_to_audit").found).toBe(false);
+    // A limit carved out of another clause is not switched off.
+    expect(find("9.5 The Supplier shall not engage any Sub-processor without the Customer's prior written consent; Clause 8.3 (Consent to Subcontractors) shall not apply to affiliates of the Supplier.", "subprocessor_consent").found).toBe(true);
+  });
+
+  test("cyber insurance 'with a limit of indemnity of' is no indemnity", () => {
+    const insurance = "7.1 The Supplier shall maintain cyber insurance covering data breach costs and third-party privacy claims with a limit of indemnity of not less than GBP 5,000,000.";
+    expect(find(insurance, "liability_indemnification").found).toBe(false);
+    expect(find(insurance, "cyber_insurance").found).toBe(true);
+  });
+
+  test("a defined end date ends the engagement for return and deletion", () => {
+    expect(find("Within ten (10) Business Days after the Campaign End Date, the Contractor shall return all Client Data and securely delete all copies.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("deferrals: data handled under the other document's clause on termination, an exit management policy, sub-processor rules set out elsewhere, audit rights that are those of a statement", () => {
+    expect(find("7.6 Customer Data shall be handled in accordance with clause 14.4 (Effect of Termination) of the Master Terms.", "data_return_deletion")).toMatchObject({ found: false, byReference: true });
+    expect(find("7.3 Exit arrangements, including the return of Customer Data and its deletion, shall be governed by the Northgate Group Exit Management Policy.", "data_return_deletion")).toMatchObject({ found: false, byReference: true });
+    expect(find("See our Data Governance documentation for detailed retention policies on deletion.", "data_return_deletion").byReference).toBeUndefined();
+    expect(find("9.5 The Supplier shall comply with the requirements relating to the appointment of Sub-processors set out in paragraph 6 of the Data Processing Protocol.", "subprocessor_consent")).toMatchObject({ found: false, byReference: true });
+    expect(find("5.4 The Customer's rights to audit the Platform are those set out in the Platform Provider's Security and Audit Statement.", "right_to_audit")).toMatchObject({ found: false, byReference: true });
+  });
+});
