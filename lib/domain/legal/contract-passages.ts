@@ -9,7 +9,7 @@
 // it ("Upon termination of the agreement:"), as Markdown lists do
 // (markdown-sections.ts): items are neither merged nor cut off from their lead-in.
 
-import { type OpenItem, chainedLeadIn, closeOpenItemBefore, leadInSentence, markerOf } from "./lead-in";
+import { type OpenItem, chainedLeadIn, closeOpenItemBefore, leadInSentence, markerOf, openLevel } from "./lead-in";
 
 export interface ContractTextInput {
   pages?: { number: number; text: string }[];
@@ -361,14 +361,14 @@ class PassageBuilder {
     const marker = markerOf(text.trim());
     if (isItem) {
       if (opened && marker) {
-        this.openers.push({ marker, before: leadIn });
+        openLevel(this.openers, { marker, before: leadIn });
         this.leadIn = opened;
       }
     } else {
       this.leadIn = opened;
       // "b. When Axiom engages a Subprocessor, it will:" leads into its own items, and its sibling "c." closes it.
       this.openers = opened && marker && !isNumbered ? [{ marker, before: undefined }] : [];
-      if (isNumbered && opened && this.clauseNumber) this.numbered.push({ number: this.clauseNumber, leadIn: opened });
+      if (isNumbered && opened && this.clauseNumber) openLevel(this.numbered, { number: this.clauseNumber, leadIn: opened });
       else if (!isNumbered && !LIST_ITEM.test(text.trim()) && !BULLET_ITEM.test(text.trim())) this.numbered = [];
     }
     let first = true;

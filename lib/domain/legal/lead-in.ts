@@ -64,6 +64,20 @@ export interface OpenItem {
   before: string | undefined;
 }
 
+/**
+ * Real agreements nest a few levels ("3.1" > "3.1.2" > "(b)" > "(i)"); a text
+ * that opens level after level without closing any is not one, and keeping
+ * every level would make each new item search them all. Past this depth the
+ * outermost open level is dropped.
+ */
+const MAX_OPEN_LEVELS = 8;
+
+/** Opens a level inside the open ones, keeping at most MAX_OPEN_LEVELS. */
+export function openLevel<T>(open: T[], level: T): void {
+  open.push(level);
+  if (open.length > MAX_OPEN_LEVELS) open.shift();
+}
+
 /** The open item whose next sibling this marker is ("c" after "b"), closed with every item opened inside it. */
 export function closeOpenItemBefore(open: OpenItem[], marker: string): OpenItem | undefined {
   for (let i = open.length - 1; i >= 0; i--) {

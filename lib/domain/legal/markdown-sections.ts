@@ -13,7 +13,7 @@
 import { type Token, type Tokens, marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import type { ContractTextInput } from "./contract-passages";
-import { ENUMERATOR, type OpenItem, chainedLeadIn, clipLeadIn, closeOpenItemBefore, leadInSentence, markerOf } from "./lead-in";
+import { ENUMERATOR, type OpenItem, chainedLeadIn, clipLeadIn, closeOpenItemBefore, leadInSentence, markerOf, openLevel } from "./lead-in";
 
 type Section = NonNullable<ContractTextInput["sections"]>[number];
 
@@ -145,7 +145,7 @@ function paragraphWithLeadIn(text: string, out: SectionWriter, leadIn: string | 
     out.leadIn = own ? chainedLeadIn(governing, text, own, withLeadIn(governing, text)) : resumed ? undefined : governing;
     if (own) out.leadInUsed = false;
     out.outer = own && parent !== undefined ? { leadIn: governing, parent } : undefined;
-    if (own && marker) out.openers.push({ marker, before: resumed ? undefined : governing });
+    if (own && marker) openLevel(out.openers, { marker, before: resumed ? undefined : governing });
     return;
   }
   out.resumed = undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
+import { openLevel } from "@/lib/domain/legal/lead-in";
 import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 
 const paragraphs = (md: string) => markdownToSections(md).flatMap((s) => s.text.split("\n\n").map((t) => ({ heading: s.heading, t })));
@@ -142,4 +143,10 @@ describe("lead-ins", () => {
 test("a sentence left unfinished before a list leads into its items", () => {
   const sections = markdownToSections("The Developer shall indemnify the Customer against all claims arising from any third party claim against the Customer\n\n1. based on any claim that the Software infringes a patent, or\n1. that alleges any negligent act of the Developer.\n");
   expect(sections[0]?.text).toContain("third party claim against the Customer (2) that alleges any negligent act of the Developer.");
+});
+
+test("open levels are kept to a real agreement's depth: past eight the outermost is dropped, so a text that only ever opens levels costs each item a bounded search", () => {
+  const open: number[] = [];
+  for (let level = 1; level <= 12; level++) openLevel(open, level);
+  expect(open).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
 });
