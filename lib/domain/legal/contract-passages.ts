@@ -356,9 +356,10 @@ class PassageBuilder {
     // An item keeps the lead-in open for its siblings, unless it opens one of its own for its sub-items
     // ("(b) … ensure that they: (i) …"); any other paragraph may open one, and one that is no numbered
     // clause or item closes the numbered ones.
-    const own = /:["')\]]*$/.test(text.trim()) ? leadInSentence(sentencesOf(text.trim())) : undefined;
-    const opened = own && chainedLeadIn(leadIn, text, own, `${leadIn} ${text.trim()}`);
-    const marker = markerOf(text.trim());
+    const trimmed = text.trim();
+    const own = /:["')\]]*$/.test(trimmed) ? leadInSentence(sentencesOf(trimmed)) : undefined;
+    const opened = own && chainedLeadIn(leadIn, trimmed, own);
+    const marker = markerOf(trimmed);
     if (isItem) {
       if (opened && marker) {
         openLevel(this.openers, { marker, before: leadIn });
@@ -369,7 +370,7 @@ class PassageBuilder {
       // "b. When Axiom engages a Subprocessor, it will:" leads into its own items, and its sibling "c." closes it.
       this.openers = opened && marker && !isNumbered ? [{ marker, before: undefined }] : [];
       if (isNumbered && opened && this.clauseNumber) openLevel(this.numbered, { number: this.clauseNumber, leadIn: opened });
-      else if (!isNumbered && !LIST_ITEM.test(text.trim()) && !BULLET_ITEM.test(text.trim())) this.numbered = [];
+      else if (!isNumbered && !LIST_ITEM.test(trimmed) && !BULLET_ITEM.test(trimmed)) this.numbered = [];
     }
     let first = true;
     const paragraph = this.paragraphs++;

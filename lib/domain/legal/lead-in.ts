@@ -37,7 +37,7 @@ export function clipLeadIn(text: string): string {
  * they: (iv) have undergone training"). An item that opens a sentence of its
  * own ("C. Business Associate agrees that it shall:") leads in alone.
  */
-export function chainedLeadIn(outer: string | undefined, item: string, own: string, itemUnderOuter: string): string {
+export function chainedLeadIn(outer: string | undefined, item: string, own: string, itemUnderOuter = `${outer} ${item}`): string {
   const continues = outer !== undefined && own === clipLeadIn(item.trim()) && /^[a-z]/.test(item.trim().replace(ENUMERATOR, ""));
   return continues ? clipLeadIn(itemUnderOuter) : own;
 }

@@ -191,7 +191,7 @@ function walkList(list: Tokens.List, out: SectionWriter, leadIn: string | undefi
     const labelled = [marker, ownText].filter(Boolean).join(" ");
     if (labelled) out.paragraph(leadIn ? `${leadIn} ${labelled}` : labelled);
     const own = leadInOf(ownText);
-    const inner = own ? chainedLeadIn(leadIn, ownText, own, `${leadIn} ${ownText}`) : leadIn;
+    const inner = own ? chainedLeadIn(leadIn, ownText, own) : leadIn;
     // Only a last item left open ("… the Supplier shall, at the Customer's election,") leads on past its list:
     // "Access controls for staff" is a finished item, unpunctuated.
     open = ENDS_IN_COLON.test(ownText) || MODAL_LEFT_OPEN.test(ownText) ? leadInOf(ownText) : undefined;

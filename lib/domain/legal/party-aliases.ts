@@ -124,14 +124,12 @@ export function pronounsByRole(text: string, youSupply: boolean): string {
  */
 export function vendorNamesInPartyList(passages: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
-    if (!PARTY_LIST.test(text)) continue;
-    const groups = [...text.matchAll(QUOTED_NAMES)].map((g) => ({ at: g.index, names: quotedNames(g[1] ?? "") }));
+  for (const { text, groups } of partyLists(passages)) {
     if (!groups.some((g) => g.names.some((n) => CUSTOMER_ROLE.test(n)))) continue;
     for (const { at, names } of groups) {
       if (names.some((n) => CUSTOMER_ROLE.test(n) || YOU.test(n) || WE.test(n))) continue;
       const before = text.slice(Math.max(0, at - 200), at);
-      for (const n of names) if (/^[A-Z][\w&-]{1,30}$/.test(n) && !ROLE_WORD.test(n) && companyNamed(before, n)) out.add(n);
+      for (const n of names) if (isShortName(n) && companyNamed(before, n)) out.add(n);
     }
   }
   return [...out];
@@ -144,13 +142,7 @@ export function vendorNamesInPartyList(passages: readonly string[]): string[] {
  */
 export function customerNamesInPartyList(passages: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
-    if (!PARTY_LIST.test(text)) continue;
-    const groups = [...text.matchAll(QUOTED_NAMES)].map((g, i, all) => {
-      const previous = all[i - 1];
-      const from = previous ? (previous.index ?? 0) + previous[0].length : 0;
-      return { names: quotedNames(g[1] ?? ""), before: text.slice(from, g.index) };
-    });
+  for (const { groups } of partyLists(passages)) {
     // A party list that names the customer by its role, or "you" and "we", is read elsewhere.
     if (groups.some((g) => g.names.some((n) => CUSTOMER_ROLE.test(n) || YOU.test(n) || WE.test(n)))) continue;
     // "Polar Software, Inc. ("Polar") and its customer ("Provider")": a role word given to the customer names no vendor.
@@ -158,7 +150,7 @@ export function customerNamesInPartyList(passages: readonly string[]): string[] 
     if (!vendorNamed) continue;
     for (const { names } of groups) {
       if (names.some((n) => SUPPLIER_ROLE.test(n))) continue;
-      for (const n of names) if (/^[A-Z][\w&-]{1,30}$/.test(n) && !ROLE_WORD.test(n) && !NOT_A_NAME.has(n.toLowerCase()) && !DOCUMENT_WORD.test(n)) out.add(n);
+      for (const n of names) if (isShortName(n) && !NOT_A_NAME.has(n.toLowerCase()) && !DOCUMENT_WORD.test(n)) out.add(n);
     }
   }
   return [...out];
@@ -168,6 +160,27 @@ const CUSTOMER_DESCRIBED = /\b(?:customer|client|subscriber|licensee|controller|
 const DOCUMENT_WORD = /^(?:agreement|contract|dpa|addendum|schedule|annex|services?|terms|order|sow|msa|baa|gtcs?|effective|commencement|term|charges|fees|platform|software|deliverables?|data|policy|framework|call-off)$/i;
 
 const PARTY_LIST = /\b(?:between|by and among|entered into by)\b/i;
+
+/**
+ * The preamble's party lists, each with its parentheses of quoted names: where
+ * a group stands, and the words since the group before it (the party it names,
+ * "and Medibyte Solutions Ltd, a company incorporated …").
+ */
+function* partyLists(passages: readonly string[]): Generator<{ text: string; groups: { at: number; before: string; names: string[] }[] }> {
+  for (const text of passages.slice(0, PREAMBLE_PASSAGES)) {
+    if (!PARTY_LIST.test(text)) continue;
+    const groups = [...text.matchAll(QUOTED_NAMES)].map((g, i, all) => {
+      const previous = all[i - 1];
+      const from = previous ? (previous.index ?? 0) + previous[0].length : 0;
+      return { at: g.index ?? 0, before: text.slice(from, g.index), names: quotedNames(g[1] ?? "") };
+    });
+    yield { text, groups };
+  }
+}
+/** "Ticketry", "Authority": one capitalised word that is no role word ("Supplier", "Customer"). */
+function isShortName(name: string): boolean {
+  return /^[A-Z][\w&-]{1,30}$/.test(name) && !ROLE_WORD.test(name);
+}
 /** "Ticketry B.V.", "Acme Cloud, Inc.": the name opens a company name with its legal form. */
 const COMPANY_FORM = String.raw`(?:\s+[A-Z][\w&.-]*){0,3},?\s+(?:B\.?V\.?|N\.?V\.?|GmbH|AG|SA|S\.A\.|SAS|SARL|S\.r\.l\.|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|Inc\.?|Corp\.?|Corporation|plc|PLC|Pty|AS|ASA|AB|Oy|ApS|A\/S|Sp\. z o\.o\.|KG|UG|OÜ)(?![\w])`;
 function companyNamed(before: string, name: string): boolean {

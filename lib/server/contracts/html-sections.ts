@@ -55,7 +55,7 @@ export function htmlToSections(html: string): DocxSection[] {
           const own = /:\s*$/.test(lastLine) ? leadInSentence(lastLine.split(/(?<=[.;])\s+(?=[A-Z(])/)) : undefined;
           // A nested list's lead-in goes on with the item's own lead-in ("The Supplier shall:" > "ensure that:" > "ensure that they:").
           const outer = listLeadIns.findLast((l) => l !== undefined);
-          listLeadIns.push(own && chainedLeadIn(outer, lastLine, own, `${outer} ${lastLine}`));
+          listLeadIns.push(own && chainedLeadIn(outer, lastLine, own));
         } else if (name === "li" || BLOCKS.has(name)) endBlock();
         else if (name === "br") text += "\n";
         else if (name === "tr") {
