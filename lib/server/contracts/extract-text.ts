@@ -1,5 +1,5 @@
 // Text of an uploaded contract for the clause finder: per-page text for PDFs
-// (unpdf), sections under their Word headings for DOCX (mammoth), sections
+// (pdf.js via unpdf, table rows rebuilt by pdf-page-text.ts), sections under their Word headings for DOCX (mammoth), sections
 // under their headings for Markdown (marked, lib/domain/legal/markdown-sections.ts)
 // and HTML (htmlparser2, html-sections.ts), and plain text (pages split on form
 // feeds) for TXT. Failures are a typed, user-safe
@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { ExtractionBudgetError, parseInWorker, type ExtractionBudget } from "./parse-in-worker";
 import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 import { htmlToSections } from "./html-sections";
+import { pdfPageText } from "./pdf-page-text";
 
 export const CONTRACT_MIME_TYPES = {
   pdf: "application/pdf",
@@ -108,7 +109,7 @@ async function extractPdf(bytes: Uint8Array, budget?: Partial<ExtractionBudget>)
   }
   let pageTexts: string[];
   try {
-    pageTexts = (await parseInWorker({ format: "pdf", bytes }, budget)).pageTexts ?? [];
+    pageTexts = ((await parseInWorker({ format: "pdf", bytes }, budget)).pageItems ?? []).map(pdfPageText);
   } catch (cause) {
     if (cause instanceof ExtractionBudgetError) throw tooDemanding(cause, "PDF");
     const name = (cause as { name?: string } | null)?.name ?? "";

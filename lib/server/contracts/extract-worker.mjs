@@ -28,10 +28,30 @@ async function run({ format, bytes }) {
     );
     return { html: result.value };
   }
-  const { extractText, getDocumentProxy } = await import("unpdf");
+  const { getDocumentProxy } = await import("unpdf");
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
-    return { pageTexts: (await extractText(pdf, { mergePages: false })).text };
+    // Each page's text items with where they are drawn: the parent rebuilds
+    // table rows from the positions (pdf-page-text.ts).
+    const pageItems = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pageItems.push(
+        content.items
+          .filter((item) => item.str != null)
+          .map((item) => ({
+            str: item.str,
+            x: item.transform[4],
+            y: item.transform[5],
+            width: item.width,
+            height: item.height || Math.hypot(item.transform[2], item.transform[3]),
+            hasEOL: item.hasEOL,
+          })),
+      );
+      page.cleanup();
+    }
+    return { pageItems };
   } finally {
     // The process may parse another document next: let this one go.
     await pdf.destroy();

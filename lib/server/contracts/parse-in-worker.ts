@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type ChildProcess, fork } from "node:child_process";
+import type { PdfTextItem } from "./pdf-page-text";
 
 /** How much a single contract parse may take before it is stopped. */
 export interface ExtractionBudget {
@@ -36,7 +37,8 @@ class ParserError extends Error {
 
 export interface ParsedDocument {
   html?: string;
-  pageTexts?: string[];
+  /** A PDF's text items, page by page. */
+  pageItems?: PdfTextItem[][];
   /** The parsing process (for the tests of its reuse). */
   pid?: number;
 }
@@ -121,8 +123,8 @@ export function parseInWorker(
     const onStderr = (c: Buffer) => {
       if (stderr.length < 4096) stderr += c.toString("utf8");
     };
-    const onMessage = (msg: { ok: true; html?: string; pageTexts?: string[] } | { ok: false; name: string; message: string }) =>
-      finish(msg.ok, () => (msg.ok ? resolve({ html: msg.html, pageTexts: msg.pageTexts, pid: child.pid }) : reject(new ParserError(msg.name, msg.message))));
+    const onMessage = (msg: { ok: true; html?: string; pageItems?: PdfTextItem[][] } | { ok: false; name: string; message: string }) =>
+      finish(msg.ok, () => (msg.ok ? resolve({ html: msg.html, pageItems: msg.pageItems, pid: child.pid }) : reject(new ParserError(msg.name, msg.message))));
     const onError = (error: Error) => finish(false, () => reject(error));
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       finish(false, () =>

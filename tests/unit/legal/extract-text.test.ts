@@ -152,3 +152,43 @@ describe("a schedule numbered three levels deep, as a PDF and a Word file", () =
     for (const code of ["agent_access_confidentiality", "security_training", "data_return_deletion"]) expect(proposals.find((p) => p.clauseCode === code)?.found, code).toBe(true);
   });
 });
+
+describe("a table in a PDF", () => {
+  const rows = [
+    ["Activity", "Responsible party", "Timing"],
+    ["Notify the other party of any Security Incident affecting Customer Data", "Supplier", "Within 24 hours of becoming aware"],
+    ["Return or delete all Customer Data and certify the deletion in writing", "Supplier", "Within 30 days after termination"],
+    ["Provide the list of approved sub-processors", "Customer", "Before the Effective Date"],
+  ];
+  const schedule: ContractDocument = {
+    name: "responsibility-matrix",
+    title: "Schedule 4 (Security)",
+    blocks: [
+      { kind: "heading", text: "1. Responsibilities", level: 2 },
+      { kind: "para", num: "1.1", text: "Each party shall perform the activities allocated to it in the table below, which forms part of this Schedule and binds both parties from the Effective Date." },
+      { kind: "table", header: true, rows },
+      { kind: "para", num: "1.2", text: "The Supplier shall ensure that all agents complete security awareness training before they are given access to Customer Data." },
+    ],
+    format: "pdf",
+    pdf: { size: "A4", font: "Helvetica", fontSize: 10, marginPt: 56, footer: "page-of" },
+    docx: { headingStyles: true },
+  };
+
+  test("each row reads as one line of cells, wrapped cells whole, the text around it as before", async () => {
+    const { fullText } = await extractContractText(await renderPdf(schedule), CONTRACT_MIME_TYPES.pdf);
+    const lines = fullText.split("\n");
+    for (const row of rows) expect(lines).toContain(row.join(" | "));
+    expect(lines).toContain("1. Responsibilities");
+    expect(fullText).toMatch(/\n1\.2 The Supplier shall ensure that all agents complete security awareness training before they are given access\nto Customer Data\./);
+  });
+
+  test("the finder quotes the row, not the table and the clause after it", async () => {
+    const extracted = await extractContractText(await renderPdf(schedule), CONTRACT_MIME_TYPES.pdf);
+    const proposals = findClauses({ pages: extracted.pages });
+    const incident = proposals.find((p) => p.clauseCode === "incident_notification");
+    expect(incident?.passages.map((p) => p.quote)).toEqual([rows[1]!.join(" | ")]);
+    expect(incident?.value).toMatchObject({ kind: "hours", hours: 24 });
+    expect(proposals.find((p) => p.clauseCode === "data_return_deletion")?.passages.map((p) => p.quote)).toEqual([rows[2]!.join(" | ")]);
+    expect(proposals.find((p) => p.clauseCode === "security_training")?.passages[0]?.quote).toMatch(/^1\.2 The Supplier shall ensure/);
+  });
+});

@@ -27,6 +27,9 @@ const DOCUMENTS = [
   "simplelocalize-dpa",
   "plausible-dpa",
   "aptible-dpa",
+  // Tables: cloud terms with a support and service-level schedule, and a hosting SLA.
+  "sourcegraph-cloud-terms",
+  "kartoza-hosting-sla",
 ];
 
 const available = corpusAvailable();
@@ -34,12 +37,19 @@ if (!available) {
   console.warn(`\nReal-contract PDF/DOCX check SKIPPED: no corpus at ${corpusDir()} (set ASSAY_CONTRACT_CORPUS).\n`);
 }
 
-/** The Markdown source as the fixture model's blocks: its headings, then one paragraph per line of text. */
+/** The Markdown source as the fixture model's blocks: its headings, then one paragraph per line of text, and its tables as tables. */
 function toContractDocument(id: string, markdown: string, format: "pdf" | "docx"): ContractDocument {
   const blocks: Block[] = [];
   for (const section of markdownToSections(markdown)) {
     if (section.heading) blocks.push({ kind: "heading", text: section.heading, level: 2 });
-    for (const line of section.text.split(/\n+/)) if (line.trim()) blocks.push({ kind: "para", text: line.trim() });
+    for (const line of section.text.split(/\n+/)) {
+      if (!line.trim()) continue;
+      const last = blocks[blocks.length - 1];
+      const cells = line.split(" | ").map((c) => c.trim());
+      if (cells.length < 2) blocks.push({ kind: "para", text: line.trim() });
+      else if (last?.kind === "table") last.rows.push(cells);
+      else blocks.push({ kind: "table", rows: [cells], header: true });
+    }
   }
   return {
     name: id,
@@ -59,6 +69,24 @@ describe.skipIf(!available)("clause finder on real contracts rendered to PDF and
     expect(labels.map((l) => l.id).sort()).toEqual([...DOCUMENTS].sort());
     expect(DOCUMENTS.filter((id) => split.test.includes(id)).length).toBeGreaterThanOrEqual(3);
     expect(DOCUMENTS.filter((id) => split.dev.includes(id)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  test("a table in the PDF reads back row by row, its cells apart, as the Markdown source's table", { timeout: 30_000 }, async () => {
+    const rows = (text: string) => text.split("\n").map((l) => l.trim()).filter((l) => l.includes(" | "));
+    let sourceRows = 0;
+    const lost: string[] = [];
+    for (const label of labels) {
+      const markdown = readCorpusFile(label.file).text;
+      const source = rows(markdownToSections(markdown).map((s) => s.text).join("\n")).map((r) => r.split(" | ").map((c) => c.trim()).join(" | "));
+      if (source.length === 0) continue;
+      const pdfRows = new Set(rows((await extractContractText(await renderPdf(toContractDocument(label.id, markdown, "pdf")), CONTRACT_MIME_TYPES.pdf)).fullText));
+      sourceRows += source.length;
+      lost.push(...source.filter((r) => !pdfRows.has(r)).map((r) => `${label.id}: ${r}`));
+    }
+    console.log(`\nTable rows read back from PDF: ${sourceRows - lost.length} of ${sourceRows}${lost.map((l) => `\n  lost: ${l}`).join("")}\n`);
+    expect(sourceRows, "the documents hold tables").toBeGreaterThanOrEqual(20);
+    // A cell holding a glyph the PDF font cannot draw ("☐") comes back without it.
+    expect(lost.length, lost.join("\n")).toBeLessThanOrEqual(1);
   });
 
   test("PDF and DOCX presence decisions hold the Markdown figures", { timeout: 90_000 }, async () => {
