@@ -45,10 +45,12 @@ interface Row {
  * why a row only counts beside another with the same columns (tableRows).
  */
 const CELL_GAP = 0.6;
+/** A gap over this many font heights between two items of a cell is a word space. */
+const WORD_SPACE = 0.15;
 /** Baselines closer than this many font heights are one line. */
 const SAME_LINE = 0.35;
 /** Columns of two rows whose left edges lie closer than this (points) are one column. */
-const SAME_COLUMN = 2;
+const SAME_COLUMN = 3;
 /** A "cell" longer than this is a column of a two-column page, not a table cell. */
 const MAX_CELL_LINES = 30;
 /** A clause number, bullet or clause label standing in its own column. */
@@ -115,8 +117,11 @@ function rowsOf(items: readonly PdfTextItem[]): Row[] {
     }
     const h = Math.max(it.height, prev.height, 1);
     const near = (y: number) => Math.abs(it.y - y) <= SAME_LINE * h;
-    if (near(prev.y) && it.x - (prev.x + prev.width) <= CELL_GAP * h) {
-      last.text += it.str;
+    const gapAfterPrev = it.x - (prev.x + prev.width);
+    if (near(prev.y) && gapAfterPrev <= cellGap(prev, h)) {
+      // Words drawn as items of their own may come without pdf.js's spacing item between them.
+      const spaced = gapAfterPrev > WORD_SPACE * h && !/\s$/.test(last.text) && !/^\s/.test(it.str);
+      last.text += spaced ? ` ${it.str}` : it.str;
     } else if (near(prev.y)) {
       // The next column, after a wide gap on the same line.
       if (row.cells.length === 1) splitBefore(cell.lines.length - 1);
@@ -136,6 +141,11 @@ function rowsOf(items: readonly PdfTextItem[]): Row[] {
   return rows;
 }
 
+/** The widest gap that still joins two items on a line: a monospace font's word space is itself 0.6 em, so also a little over one of its characters. */
+function cellGap(prev: PdfTextItem, h: number): number {
+  return Math.max(CELL_GAP * h, (1.1 * prev.width) / Math.max(prev.str.length, 1));
+}
+
 /** Which line of the row's first cell the climbing text is level with: any for a row of one cell, the first otherwise. */
 function rowTop(row: Row, cell: Cell, near: (y: number) => boolean): number | undefined {
   const first = row.cells[0]!;
@@ -146,25 +156,33 @@ function rowTop(row: Row, cell: Cell, near: (y: number) => boolean): number | un
 
 /**
  * The rows read as table rows, by index, with their line: runs of two or more
- * rows of several cells, each with as many cells as the row before or two
- * columns in line with the rows before. A lone row of two cells is
- * more often a justified line or a heading with its page number than a table.
+ * rows of several cells whose cells start in the columns of the rows before
+ * (all of them, or two when the row has as many cells as the one before: a
+ * merged or indented cell). A lone row of two cells is more often a justified
+ * line or a heading with its page number than a table, and two justified lines
+ * split at their wide spaces do not start their words in the same places.
  */
 function tableRows(rows: Row[]): Map<number, string> {
   const lines = new Map<number, string>();
   let run: number[] = [];
   let columns: number[] = [];
   const close = () => {
-    if (run.length >= 2) for (const r of run) lines.set(r, rowLine(rows[r]!)!);
+    if (run.length >= 2) {
+      // A header row whose labels are centred starts its cells off the columns; it has as many cells.
+      const header = run[0]! - 1;
+      if (header >= 0 && !lines.has(header) && rowLine(rows[header]!) !== undefined && rows[header]!.cells.length === rows[run[0]!]!.cells.length) run.unshift(header);
+      for (const r of run) lines.set(r, rowLine(rows[r]!)!);
+    }
     run = [];
     columns = [];
   };
   rows.forEach((row, r) => {
     if (rowLine(row) === undefined) return close();
     const xs = row.cells.map((c) => c.x);
-    const shared = xs.filter((x) => columns.some((c) => Math.abs(c - x) <= SAME_COLUMN)).length;
+    const aligned = xs.filter((x) => columns.some((c) => Math.abs(c - x) <= SAME_COLUMN)).length;
     const previous = rows[run[run.length - 1] ?? -1];
-    if (run.length > 0 && shared < 2 && previous?.cells.length !== row.cells.length) close();
+    const sameColumns = aligned >= 2 && (aligned === xs.length || previous?.cells.length === xs.length);
+    if (run.length > 0 && !sameColumns) close();
     run.push(r);
     columns = [...columns, ...xs.filter((x) => !columns.some((c) => Math.abs(c - x) <= SAME_COLUMN))];
   });

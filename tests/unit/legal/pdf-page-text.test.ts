@@ -58,6 +58,35 @@ describe("pdfPageText", () => {
     expect(pdfPageText(items)).toBe(asDrawn(items));
   });
 
+  test("two justified lines split at their wide spaces are no table", () => {
+    const line = (words: string[], y: number, spacing: number) => {
+      let x = 56;
+      return words.flatMap((w, i) => {
+        const it = item(w, x, y, i === words.length - 1, w.length * 6);
+        x += w.length * 6 + spacing;
+        return i === words.length - 1 ? [it] : [it, gap(x - spacing, y, spacing)];
+      });
+    };
+    const items = [...line(["IN", "NO", "EVENT", "SHALL", "EITHER", "PARTY", "BE", "LIABLE"], 700, 9), ...line(["FOR", "ANY", "INDIRECT", "OR", "CONSEQUENTIAL", "LOSS"], 688, 14)];
+    expect(pdfPageText(items)).toBe(asDrawn(items));
+  });
+
+  test("a monospace word space is no column gap", () => {
+    // Courier's space is 0.6 em: "548 Market St" drawn word by word, each word its own item.
+    const mono = (str: string, x: number, y: number, hasEOL = false) => item(str, x, y, hasEOL, str.length * 6);
+    const items = [mono("Address:", 56, 700), mono("548", 140, 700), mono("Market", 164, 700), mono("St", 206, 700, true), mono("Tel.", 56, 688), mono("(650)", 140, 688), mono("273-5591", 176, 688, true)];
+    expect(pdfPageText(items).split("\n")).toEqual(["Address: 548 Market St", "Tel. | (650) 273-5591", ""]);
+  });
+
+  test("a header with centred labels joins the table below it", () => {
+    const items = [
+      item("Name", 100, 700, false), gap(120, 700, 150), item("Location", 280, 700),
+      item("Acme Hosting Ltd", 58, 688, false), gap(138, 688, 82), item("Dublin, Ireland", 220, 688),
+      item("Beta Support Inc", 58, 676, false), gap(138, 676, 82), item("Manila, Philippines", 220, 676),
+    ];
+    expect(pdfPageText(items).split("\n")).toEqual(["Name | Location", "Acme Hosting Ltd | Dublin, Ireland", "Beta Support Inc | Manila, Philippines", ""]);
+  });
+
   test("labels beside their values read as 'label value'", () => {
     const items = [
       item("Effective Date:", 56, 700, false), gap(131, 700, 70), item("1 March 2026", 200, 700),
