@@ -1,31 +1,7 @@
 import { defineConfig } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { chromiumPath } from "./tests/e2e/chromium-path";
 import { E2E_DATA_DIR, E2E_PORT } from "./tests/e2e/env";
-
-/**
- * Browser lookup order: an explicit env var, Playwright's own download (on a
- * laptop), then the system Chromium (Debian's package on CI and air-gapped hosts).
- */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const own = require("playwright-core").chromium.executablePath() as string;
-    if (own && fs.existsSync(own)) return undefined; // Playwright finds it itself
-  } catch {
-    /* not installed: fall through */
-  }
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    try {
-      return execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim() || undefined;
-    } catch {
-      /* try the next */
-    }
-  }
-  return undefined;
-}
 
 export default defineConfig({
   testDir: "tests/e2e",
