@@ -151,7 +151,7 @@ function isCapitalKeywordHeading(line: string): boolean {
   return HEADING_KEYWORD.test(line) && line === line.toUpperCase();
 }
 
-const PARAGRAPH_NUMBER = /^(?:(?:section|clause|article|paragraph)\s+)?(\d+(?:\.\d+)+|\d+\.)(?=\s)/i;
+const PARAGRAPH_NUMBER = /^(?:(?:section|clause|article|paragraph)\s+)?(\d+(?:\.\d+)+\.?|\d+\.)(?=\s)/i;
 
 function paragraphNumber(line: string): string | undefined {
   const m = PARAGRAPH_NUMBER.exec(line);
@@ -173,6 +173,9 @@ const BULLET_ITEM = /^[•●▪◦‣∙·○■□►➢*-]\s+\S/;
 const RULE_LINE = /^([=\-~^*#+_`'".:])\1{2,}$/;
 const MAX_HEADING_UNDERLINED = 90;
 const MAX_LEAD_IN = 300;
+/** "twenty-" at a line end, and "four" or "fourth" starting the next: a number in words broken at its own hyphen. */
+const TENS_BEFORE_HYPHEN = /\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-$/i;
+const UNITS = /^(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b/i;
 const ITEM_JOINER = /[;,]\s*(?:and|or|and\/or)$/i;
 /**
  * "The Processor shall not transfer Personal Data outside the UK unless:" is
@@ -316,7 +319,9 @@ class PassageBuilder {
     if (/[A-Za-z]-$/.test(this.buffer) && /^[a-z]/.test(line)) {
       // Typesetter hyphenation: "notifi-" + "cation". Compounds lose their
       // hyphen too ("third-party" -> "thirdparty"); finder patterns allow both.
-      this.buffer = this.buffer.slice(0, -1);
+      // A number written in words keeps it: "seventy-" + "two hours" is a deadline.
+      const compoundNumber = TENS_BEFORE_HYPHEN.test(this.buffer) && UNITS.test(line);
+      if (!compoundNumber) this.buffer = this.buffer.slice(0, -1);
       offset = this.buffer.length;
       this.buffer += line;
     } else {

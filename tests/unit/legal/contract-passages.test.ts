@@ -9,14 +9,29 @@ describe("PDF pages", () => {
   ];
   const passages = buildPassages({ pages });
 
-  test("running headers and page footers are dropped, hyphenation and the page break are joined", () => {
-    expect(passages[0]?.text).toBe("7.4 Security Incidents. The Supplier shall notify the Customer within twentyfour (24) hours of becoming aware of a Security Incident affecting Customer Data.");
+  test("running headers and page footers are dropped, hyphenation and the page break are joined, a number in words keeps its hyphen", () => {
+    expect(passages[0]?.text).toBe("7.4 Security Incidents. The Supplier shall notify the Customer within twenty-four (24) hours of becoming aware of a Security Incident affecting Customer Data.");
   });
   test("a passage remembers the page it starts on, its heading and clause number", () => {
     expect(passages[0]).toMatchObject({ page: 1, heading: "7. SECURITY", clauseNumber: "7.4" });
     expect(passages[1]).toMatchObject({ page: 2, text: "The notice shall describe the incident." });
     expect(passageSection(passages[0]!)).toBe("7. SECURITY › 7.4");
   });
+});
+
+test("a number in words broken at its hyphen keeps it, so its value is read", () => {
+  const [p] = buildPassages({ sections: [{ heading: null, text: "The Supplier shall notify the Customer within seventy-\ntwo hours of becoming aware of a Personal Data Breach." }] });
+  expect(p?.text).toBe("The Supplier shall notify the Customer within seventy-two hours of becoming aware of a Personal Data Breach.");
+});
+
+test("a clause numbered with a closing point ('3.1.') is a numbered paragraph under its lead-in", () => {
+  const text = "3. Processing. With respect to Personal Data, the Processor will:\n3.1. process it only on the Controller's instructions;\n3.2. notify the Controller without undue delay of any Personal Data Breach.";
+  expect(buildPassages({ sections: [{ heading: null, text }] }).map((p) => [p.clauseNumber, p.text])).toEqual([
+    // The run-in title joins its sentence, and the sentence leads in both items.
+    ["3", "3. Processing. With respect to Personal Data, the Processor will:"],
+    ["3.1", "3. Processing. With respect to Personal Data, the Processor will: 3.1. process it only on the Controller's instructions;"],
+    ["3.2", "3. Processing. With respect to Personal Data, the Processor will: 3.2. notify the Controller without undue delay of any Personal Data Breach."],
+  ]);
 });
 
 test("a hyphen before an upper-case word is kept and spaced (not a typesetting break)", () => {
