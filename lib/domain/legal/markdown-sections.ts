@@ -21,6 +21,23 @@ const DOTTED_NUMBER = /^(\d+(?:\.\d+)+)\.?\s/;
 /** A heading of six words or more that ends in a colon is a sentence introducing a list, not a title. */
 const LEAD_IN_HEADING = /^(?:\S+\s+){5,}\S*:\s*$/;
 
+/**
+ * How deep the text nests quotes and list items. marked parses each level by
+ * recursion, so a file of thousands of levels overflows the stack or takes
+ * minutes; no contract nests more than a handful, so the reader refuses such
+ * a file before parsing it (extract-text.ts).
+ */
+export function markdownNesting(markdown: string): number {
+  let deepest = 0;
+  for (const m of markdown.matchAll(/^([ \t]*)((?:>[ \t]*)*)([-*+]|\d{1,9}[.)])?(?=[ \t]|$)/gm)) {
+    const indent = m[1]!.replace(/\t/g, "    ").length;
+    const quotes = (m[2]!.match(/>/g) ?? []).length;
+    const listLevel = m[3] ? Math.floor(indent / 2) + 1 : 0;
+    deepest = Math.max(deepest, quotes + listLevel);
+  }
+  return deepest;
+}
+
 export function markdownToSections(markdown: string): Section[] {
   const out = new SectionWriter();
   const { bodies, rest } = splitFrontMatter(markdown);

@@ -4,10 +4,12 @@
 // and HTML (htmlparser2, html-sections.ts), and plain text (pages split on form
 // feeds) for TXT. Failures are a typed, user-safe
 // error: the upload form shows the message as is.
+import { checkZipBudget } from "@/lib/domain/uploads/file-type";
 import { AppError } from "@/lib/server/errors";
+import { listZipEntriesOf } from "@/lib/server/storage/list-zip-entries";
 import { ExtractionBudgetError, parseInWorker, type ExtractionBudget } from "./parse-in-worker";
-import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
-import { htmlToSections } from "./html-sections";
+import { markdownNesting, markdownToSections } from "@/lib/domain/legal/markdown-sections";
+import { HtmlTooDeepError, htmlToSections, MAX_HTML_NESTING } from "./html-sections";
 import { pdfPageText } from "./pdf-page-text";
 
 export const CONTRACT_MIME_TYPES = {
@@ -50,7 +52,34 @@ export async function extractContractText(
   mimeType: ContractMimeType | string,
   budget?: Partial<ExtractionBudget>,
 ): Promise<ExtractedContractText> {
+  const extracted = await extractByType(bytes, mimeType, budget);
+  if (extracted.fullText.length > MAX_CONTRACT_TEXT_CHARS) throw tooMuchText(`holds ${(extracted.fullText.length / 1_000_000).toFixed(1)} million characters of text`);
+  return extracted;
+}
+
+/**
+ * The most text the clause finder reads: about a thousand pages. The finder
+ * runs in the server's own process, at about two seconds a megabyte of
+ * contract text, so a bigger file would hold up every other request while it
+ * is read. Text and markup files are measured before they are parsed.
+ */
+export const MAX_CONTRACT_TEXT_CHARS = 3_000_000;
+/** Markup carries its tags and styles too (a Word export's HTML is mostly styling). */
+const MAX_MARKUP_BYTES = 5 * MAX_CONTRACT_TEXT_CHARS;
+
+function tooMuchText(size: string): ContractTextExtractionError {
+  return new ContractTextExtractionError(
+    "too_demanding",
+    `This contract ${size}; the clause finder reads up to ${MAX_CONTRACT_TEXT_CHARS / 1_000_000} million characters of text (about a thousand pages). Upload the agreement and its schedules as separate files.`,
+  );
+}
+
+async function extractByType(bytes: Uint8Array, mimeType: string, budget?: Partial<ExtractionBudget>): Promise<ExtractedContractText> {
   const mime = mimeType.split(";")[0]?.trim().toLowerCase();
+  if ((mime === CONTRACT_MIME_TYPES.txt && bytes.length > MAX_CONTRACT_TEXT_CHARS * 4) || ((mime === CONTRACT_MIME_TYPES.md || mime === CONTRACT_MIME_TYPES.html) && bytes.length > MAX_MARKUP_BYTES)) {
+    // At most four bytes a character: more bytes than that are more text than the finder reads, whatever they decode to.
+    throw tooMuchText(`file is ${(bytes.length / 1024 / 1024).toFixed(0)} MB`);
+  }
   switch (mime) {
     case CONTRACT_MIME_TYPES.pdf:
       return extractPdf(bytes, budget);
@@ -133,6 +162,17 @@ async function extractDocx(bytes: Uint8Array, budget?: Partial<ExtractionBudget>
   if (!startsWith(bytes, "PK\u0003\u0004", 0)) {
     throw new ContractTextExtractionError("corrupt_file", "This file is not a valid DOCX (it is not a zip package). Legacy .doc files must be saved as DOCX first.");
   }
+  // The archive's own account of its parts, before anything is inflated: an upload was
+  // checked so when it arrived, a file given to the CLI was not.
+  const listing = await listZipEntriesOf(bytes);
+  if (!listing.ok) {
+    throw new ContractTextExtractionError(
+      listing.why === "damaged" ? "corrupt_file" : "too_demanding",
+      listing.why === "damaged" ? "This DOCX could not be read; it may be damaged. Re-save it in Word and upload again." : "This DOCX has far more parts than any Word document, so the clause finder did not open it.",
+    );
+  }
+  const zipBudget = checkZipBudget(listing.sizes);
+  if (!zipBudget.ok) throw new ContractTextExtractionError("too_demanding", zipBudget.message);
   let html: string;
   try {
     html = (await parseInWorker({ format: "docx", bytes }, budget)).html ?? "";
@@ -140,13 +180,22 @@ async function extractDocx(bytes: Uint8Array, budget?: Partial<ExtractionBudget>
     if (cause instanceof ExtractionBudgetError) throw tooDemanding(cause, "DOCX");
     throw new ContractTextExtractionError("corrupt_file", "This DOCX could not be read; it may be damaged. Re-save it in Word and upload again.", { cause });
   }
-  const sections = htmlToSections(html);
+  const sections = htmlSectionsOf(html, "DOCX");
   const fullText = sections.map((s) => [s.heading, s.text].filter(Boolean).join("\n")).join("\n\n");
   if (!fullText.trim()) throw new ContractTextExtractionError("no_text", "This DOCX contains no text.");
   return { format: "docx", sections, fullText };
 }
 
 function decodeText(bytes: Uint8Array): string {
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark; its NUL bytes are no binary data.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : undefined;
+  if (utf16) {
+    try {
+      return normaliseText(new TextDecoder(utf16, { fatal: true }).decode(bytes));
+    } catch {
+      throw new ContractTextExtractionError("corrupt_file", "This file says it is UTF-16 text but is not. Save it again as UTF-8 and upload it.");
+    }
+  }
   if (bytes.includes(0)) {
     throw new ContractTextExtractionError("corrupt_file", "This file is not plain text (it contains binary data).");
   }
@@ -157,15 +206,42 @@ function decodeText(bytes: Uint8Array): string {
     // Old systems export Windows-1252; decoding it as such beats rejecting the file.
     text = decodeWindows1252(bytes);
   }
+  return normaliseText(text);
+}
+
+function normaliseText(text: string): string {
   return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
 }
 
 /** Markdown and HTML are parsed in process: their parsers do not expand input the way PDF and DOCX can. */
+/** Deeper than any contract's lists and quotes; marked's recursion is safe well beyond it. */
+const MAX_MARKDOWN_NESTING = 24;
+
 function extractMarkup(bytes: Uint8Array, format: "md" | "html"): ExtractedContractText {
-  const sections = format === "md" ? markdownToSections(decodeText(bytes)) : htmlToSections(decodeText(bytes));
+  const text = decodeText(bytes);
+  if (format === "md" && markdownNesting(text) > MAX_MARKDOWN_NESTING) {
+    throw new ContractTextExtractionError(
+      "too_demanding",
+      `This Markdown file nests lists or quotes more than ${MAX_MARKDOWN_NESTING} levels deep, far beyond any contract, so the clause finder did not read it.`,
+    );
+  }
+  const sections = format === "md" ? markdownToSections(text) : htmlSectionsOf(text, "HTML file");
   const fullText = sections.map((s) => [s.heading, s.text].filter(Boolean).join("\n")).join("\n\n");
   if (!fullText.trim()) throw new ContractTextExtractionError("no_text", `This ${format === "md" ? "Markdown" : "HTML"} file contains no text.`);
   return { format, sections, fullText };
+}
+
+function htmlSectionsOf(html: string, what: "DOCX" | "HTML file"): ReturnType<typeof htmlToSections> {
+  try {
+    return htmlToSections(html);
+  } catch (cause) {
+    if (!(cause instanceof HtmlTooDeepError)) throw cause;
+    throw new ContractTextExtractionError(
+      "too_demanding",
+      `This ${what} nests elements more than ${MAX_HTML_NESTING} levels deep, far beyond any contract, so the clause finder did not read it.`,
+      { cause },
+    );
+  }
 }
 
 function extractTxt(bytes: Uint8Array): ExtractedContractText {
@@ -187,7 +263,6 @@ function startsWith(bytes: Uint8Array, signature: string, within: number): boole
 // so map the 0x80-0x9F block (curly quotes, dashes, euro) ourselves.
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 function decodeWindows1252(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-  return out;
+  // Latin-1 gives every other byte its character in one pass; only 0x80-0x9F differ.
+  return new TextDecoder("latin1").decode(bytes).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }

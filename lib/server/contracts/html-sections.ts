@@ -18,6 +18,17 @@ export interface DocxSection {
 const SKIPPED = new Set(["script", "style", "head", "title", "noscript", "template", "svg"]);
 const BLOCKS = new Set(["p", "div", "section", "article", "blockquote", "pre", "dd", "dt", "address", "header", "footer"]);
 
+/** Deeper than any document's markup; past it the parser slows down with every level. */
+export const MAX_HTML_NESTING = 512;
+
+/** Markup nested past MAX_HTML_NESTING: no document is, a file built to stall the reader is. */
+export class HtmlTooDeepError extends Error {
+  constructor() {
+    super(`The markup nests elements more than ${MAX_HTML_NESTING} levels deep.`);
+    this.name = "HtmlTooDeepError";
+  }
+}
+
 export function htmlToSections(html: string): DocxSection[] {
   const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
   let text = "";
@@ -28,6 +39,7 @@ export function htmlToSections(html: string): DocxSection[] {
   /** Lead-in of each open list, e.g. "Upon termination the Supplier shall:". */
   const listLeadIns: (string | undefined)[] = [];
   let lastLine = "";
+  let depth = 0;
   const current = () => sections[sections.length - 1] as { heading: string | null; lines: string[] };
   const pushLine = (line: string) => {
     const leadIn = listLeadIns.findLast((l) => l !== undefined);
@@ -45,6 +57,8 @@ export function htmlToSections(html: string): DocxSection[] {
   const parser = new Parser(
     {
       onopentag(name) {
+        // The parser closes every element it opens, void and implied ones too, so this is its open-element stack.
+        if (++depth > MAX_HTML_NESTING) throw new HtmlTooDeepError();
         if (SKIPPED.has(name)) skipping += 1;
         if (skipping) return;
         if (/^h[1-6]$/.test(name)) {
@@ -67,6 +81,7 @@ export function htmlToSections(html: string): DocxSection[] {
         if (!skipping) text += data;
       },
       onclosetag(name) {
+        depth -= 1;
         if (SKIPPED.has(name)) {
           skipping = Math.max(0, skipping - 1);
           return;

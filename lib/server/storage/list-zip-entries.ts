@@ -1,4 +1,4 @@
-import { openPromise, type ZipFile } from "yauzl";
+import { fromBufferPromise, openPromise, type ZipFile } from "yauzl";
 import { MAX_ZIP_ENTRIES, type ZipEntrySize } from "@/lib/domain/uploads/file-type";
 
 export type ZipListing =
@@ -12,9 +12,18 @@ export type ZipListing =
  * file has; that counts as damaged.
  */
 export async function listZipEntries(file: string): Promise<ZipListing> {
+  return listing(() => openPromise(file, { autoClose: true, strictFileNames: true }));
+}
+
+/** The same for a ZIP file already in memory (a contract read back from storage, or a file given to the CLI). */
+export async function listZipEntriesOf(bytes: Uint8Array): Promise<ZipListing> {
+  return listing(() => fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { strictFileNames: true }));
+}
+
+async function listing(open: () => Promise<ZipFile>): Promise<ZipListing> {
   let zip: ZipFile;
   try {
-    zip = await openPromise(file, { autoClose: true, strictFileNames: true });
+    zip = await open();
   } catch {
     return { ok: false, why: "damaged" };
   }

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { buildPassages } from "@/lib/domain/legal/contract-passages";
-import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
+import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText, MAX_CONTRACT_TEXT_CHARS } from "@/lib/server/contracts/extract-text";
 import { AppError } from "@/lib/server/errors";
 import type { ContractDocument } from "@/scripts/fixtures/contract-model";
 import { renderDocx } from "@/scripts/fixtures/render-docx";
@@ -63,6 +63,51 @@ describe("TXT", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("within 30 days"), 0x92, ...new TextEncoder().encode(" notice")]);
     const r = await extractContractText(bytes, "text/plain");
     expect(r.fullText).toBe("within 30 days’ notice");
+  });
+
+  test("UTF-16 with its byte-order mark (Notepad's 'Unicode') is text, not binary", async () => {
+    const text = "The Supplier shall notify the Customer within 24 hours.";
+    for (const [bom, encode] of [
+      [[0xff, 0xfe], (c: number) => [c & 0xff, c >> 8]],
+      [[0xfe, 0xff], (c: number) => [c >> 8, c & 0xff]],
+    ] as const) {
+      const bytes = new Uint8Array([...bom, ...[...text].flatMap((ch) => encode(ch.charCodeAt(0)))]);
+      expect((await extractContractText(bytes, "text/plain")).fullText).toBe(text);
+    }
+  });
+});
+
+describe("files built to stall the reader are refused before they are parsed", () => {
+  const refusal = (bytes: Uint8Array, mime: string) => extractContractText(bytes, mime).catch((e: unknown) => e);
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  test("Markdown nested thousands of levels deep (the parser recurses per level)", async () => {
+    const quotes = `# Agreement\n\n${">".repeat(20_000)} The Supplier shall notify the Customer within 24 hours.\n`;
+    const lists = Array.from({ length: 300 }, (_, i) => `${"  ".repeat(i)}- level ${i} shall ensure that:`).join("\n");
+    for (const markdown of [quotes, lists]) {
+      expect(await refusal(encode(markdown), CONTRACT_MIME_TYPES.md)).toMatchObject({ reason: "too_demanding", message: expect.stringMatching(/more than 24 levels deep/) });
+    }
+  });
+
+  test("Markdown nested as deep as real contracts is read", async () => {
+    const lists = Array.from({ length: 8 }, (_, i) => `${"  ".repeat(i)}- level ${i} shall ensure that:`).join("\n");
+    expect((await extractContractText(encode(lists), CONTRACT_MIME_TYPES.md)).fullText).toContain("level 7 shall ensure that:");
+  });
+
+  test("HTML nested hundreds of thousands of elements deep", async () => {
+    const html = `<html><body>${"<div>".repeat(100_000)}The Supplier shall notify the Customer.${"</div>".repeat(100_000)}</body></html>`;
+    const started = performance.now();
+    expect(await refusal(encode(html), CONTRACT_MIME_TYPES.html)).toMatchObject({ reason: "too_demanding", message: expect.stringMatching(/more than 512 levels deep/) });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  test("more text than the finder reads: a text file by its size, before decoding; any contract by its text", async () => {
+    const tooBig = new Uint8Array(MAX_CONTRACT_TEXT_CHARS * 4 + 1).fill(0x61);
+    expect(await refusal(tooBig, "text/plain")).toMatchObject({ reason: "too_demanding", message: expect.stringMatching(/file is 11 MB; the clause finder reads up to 3 million characters/) });
+    const justOver = new Uint8Array(MAX_CONTRACT_TEXT_CHARS + 1).fill(0x61);
+    expect(await refusal(justOver, "text/plain")).toMatchObject({ reason: "too_demanding", message: expect.stringMatching(/holds 3\.0 million characters of text/) });
+    const atTheLimit = new Uint8Array(MAX_CONTRACT_TEXT_CHARS).fill(0x61);
+    expect((await extractContractText(atTheLimit, "text/plain")).fullText.length).toBe(MAX_CONTRACT_TEXT_CHARS);
   });
 });
 

@@ -77,3 +77,32 @@ export function hugeDocumentDocx(inflatedBytes: number): Promise<Buffer> {
   file.addReadStream(stream, "word/document.xml");
   return collect(file);
 }
+
+/**
+ * A DOCX within the archive limits (its text varies, so it deflates only a few
+ * times) whose document.xml is still `inflatedBytes` of paragraphs: what gets
+ * past the central-directory check and must be stopped by the parser's budget.
+ */
+export function variedDocumentDocx(inflatedBytes: number): Promise<Buffer> {
+  const words = ["supplier", "customer", "shall", "notify", "within", "hours", "records", "audit", "breach", "data", "security", "annex", "schedule", "terminate", "delete", "return"];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const paragraph = () => `<w:p><w:r><w:t>${Array.from({ length: 12 }, () => `${words[next() % words.length]}${next() % 1000}`).join(" ")}</w:t></w:r></w:p>`;
+  const head = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`;
+  const file = new ZipFile();
+  file.addBuffer(Buffer.from(CONTENT_TYPES), "[Content_Types].xml");
+  file.addBuffer(Buffer.from(PACKAGE_RELS), "_rels/.rels");
+  const stream = Readable.from(
+    (async function* () {
+      yield Buffer.from(head);
+      for (let written = head.length; written < inflatedBytes; ) {
+        const chunk = Buffer.from(Array.from({ length: 2000 }, paragraph).join(""));
+        written += chunk.length;
+        yield chunk;
+      }
+      yield Buffer.from("</w:body></w:document>");
+    })(),
+  );
+  file.addReadStream(stream, "word/document.xml");
+  return collect(file);
+}
