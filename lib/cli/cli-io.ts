@@ -2,6 +2,7 @@
 // import-dossier): where output goes, option parsing, and reading a JSON file
 // into a validated value with every problem reported by its JSON path.
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { z } from "zod";
 
 export interface CliIo {
@@ -13,6 +14,23 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
+
+/**
+ * A file named on the command line, from the folder the user ran it in: `npm
+ * run cli` runs from the package's root and says where it was called from in
+ * INIT_CWD, so "contract.pdf" means the one beside the user, not the one in
+ * the checkout.
+ */
+export function callerPath(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+/** Why a file named on the command line cannot be read, in words. */
+export function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder, not a file", ENOTDIR: "a part of the path is not a folder", ELOOP: "too many symbolic links" };
+  return (code && words[code]) ?? (error as Error).message;
+}
 
 export type ParsedArgs = { positionals: string[]; options: Record<string, string>; help: boolean } | { error: string };
 
@@ -58,10 +76,9 @@ export type Loaded<T> = { ok: true; value: T } | { ok: false; errors: string[] }
 export async function readJsonFile(file: string): Promise<Loaded<unknown>> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readFile(callerPath(file), "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [`${file}: cannot read the file (${code ?? (error as Error).message})`] };
+    return { ok: false, errors: [`${file}: cannot read the file (${unreadable(error)})`] };
   }
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };

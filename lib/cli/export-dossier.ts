@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import { db, disconnectDb } from "@/lib/server/db";
 import { loadDossier } from "@/lib/server/dossier/load-dossier";
-import { parseArgs, processIo, type CliIo } from "./cli-io";
+import { callerPath, parseArgs, processIo, type CliIo } from "./cli-io";
 
 export const EXPORT_DOSSIER_USAGE = "usage: export-dossier <vendor-id> [--out dossier.json]";
 
@@ -31,7 +31,7 @@ export async function exportDossierCommand(args: string[], io: CliIo = processIo
     if (parsed.options.out === undefined) {
       io.out(json);
     } else {
-      await writeFile(parsed.options.out, json, "utf8");
+      await writeFile(callerPath(parsed.options.out), json, "utf8");
       io.err(`wrote ${loaded.dossier.profile.name} (${vendorId}) to ${parsed.options.out}`);
     }
     return 0;

@@ -17,7 +17,7 @@ import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-find
 import { type ContractFacts, extractContractFacts } from "@/lib/domain/legal/contract-facts";
 import { detectSccs, sccSuggestion, type SccDetection } from "@/lib/domain/legal/scc-detection";
 import { ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
-import { parseArgs, processIo, type CliIo } from "./cli-io";
+import { callerPath, parseArgs, processIo, unreadable, type CliIo } from "./cli-io";
 
 export const FIND_CLAUSES_USAGE = "usage: find-clauses <file.pdf|docx|md|html|txt> [--json]";
 export const FIND_CLAUSES_JSON_VERSION = 1;
@@ -65,9 +65,9 @@ export async function findClausesCommand(args: string[], io: CliIo = processIo):
   }
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    bytes = new Uint8Array(await readFile(callerPath(file)));
   } catch (error) {
-    io.err(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+    io.err(`${file}: cannot be read (${unreadable(error)}).`);
     return 2;
   }
   let text;
@@ -117,6 +117,16 @@ function toJson(file: string, format: string, proposals: ClauseProposal[], sccs:
 
 const LABELS: Record<ClauseStatus, string> = { present: "PRESENT", absent: "absent", by_reference: "BY REFERENCE" };
 
+/**
+ * Contract text shown on a terminal: control characters (escape sequences that
+ * move the cursor or erase lines) and bidirectional overrides (which reorder
+ * what is shown) are printed as their code, so a file cannot rewrite what the
+ * reader sees. The JSON output escapes them itself.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
 function toText(r: FindClausesJson): string {
   const lines = [`${r.file} (${r.format}), clause catalogue v${r.catalogueVersion}`];
   const facts = [
@@ -137,7 +147,7 @@ function toText(r: FindClausesJson): string {
     for (const h of c.hints) lines.push(`    note: ${h.label}`);
   }
   if (r.sccs) lines.push("", `SCCs: ${sccSuggestion(r.sccs)}`, `    "${r.sccs.evidence}"`);
-  return lines.join("\n");
+  return terminalSafe(lines.join("\n"));
 }
 
 function usage(io: CliIo, problem: string): number {

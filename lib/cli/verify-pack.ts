@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { verifyPack } from "@/lib/server/pack/verify-pack";
+import { callerPath, unreadable } from "./cli-io";
 
 export const VERIFY_PACK_USAGE = "usage: verify-pack <file.zip> [--key public.pem | --fingerprint <sha256 hex>]";
 
@@ -36,13 +37,13 @@ export async function verifyPackCommand(args: string[], io: CommandIo = defaultI
   let publicKeyPem: string | undefined;
   if (parsed.keyPath !== undefined) {
     try {
-      publicKeyPem = await readFile(parsed.keyPath, "utf8");
+      publicKeyPem = await readFile(callerPath(parsed.keyPath), "utf8");
     } catch (err) {
-      io.err(`cannot read --key ${parsed.keyPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      io.err(`cannot read --key ${parsed.keyPath}: ${unreadable(err)}`);
       return 2;
     }
   }
-  const result = await verifyPack(parsed.zipPath, { publicKeyPem, fingerprint: parsed.fingerprint });
+  const result = await verifyPack(callerPath(parsed.zipPath), { publicKeyPem, fingerprint: parsed.fingerprint });
   if (!result.ok) {
     io.err(`FAIL ${parsed.zipPath}: ${result.problem}`);
     return 1;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
@@ -123,7 +123,8 @@ describe("find-clauses CLI", () => {
 
   it.each([
     ["an unsupported type", () => file("terms.rtf", "{\\rtf1 hello}"), /unsupported file type/],
-    ["a missing file", () => path.join(tmp, "nope.pdf"), /cannot be read \(ENOENT\)/],
+    ["a missing file", () => path.join(tmp, "nope.pdf"), /nope\.pdf: cannot be read \(no such file\)/],
+    ["a folder", () => (mkdirSync(path.join(tmp, "folder.md"), { recursive: true }), path.join(tmp, "folder.md")), /cannot be read \(it is a folder, not a file\)/],
     ["a file that is not the PDF it claims to be", () => file("fake.pdf", "hello"), /not a valid PDF/],
     ["an empty Markdown file", () => file("empty.md", "\n\n"), /contains no text/],
   ])("%s exits 2 with a clear message", async (_what, make, message) => {
@@ -131,6 +132,22 @@ describe("find-clauses CLI", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(message);
+  });
+
+  it("reads a relative path from the folder it was run in, as npm says it was (INIT_CWD)", async () => {
+    file("relative.md", MARKDOWN);
+    const run = await runCli(["find-clauses", "relative.md", "--json"], { INIT_CWD: tmp });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(byCode(run.stdout).clause("right_to_audit").status).toBe("present");
+  });
+
+  it("prints a contract's control characters and direction overrides as codes, so the text cannot rewrite the terminal", async () => {
+    const hostile = file("hostile.txt", "The Supplier shall notify the Customer of any Security Incident within 720 hours\u001b[2K\u001b[1A\r24 hours \u202e.\n");
+    const run = await runCli(["find-clauses", hostile]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("within 720 hours<U+001B>[2K<U+001B>[1A 24 hours <U+202E>.");
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
   });
 
   it("bad usage exits 2", async () => {

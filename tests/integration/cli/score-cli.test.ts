@@ -56,7 +56,7 @@ describe("score CLI", () => {
   it("unreadable files and invalid JSON exit 2", async () => {
     const missing = await runCli(["score", path.join(tmp, "nope.json")]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read the file \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/cannot read the file \(no such file\)/);
     const file = path.join(tmp, "broken.json");
     writeFileSync(file, "{ not json");
     const broken = await runCli(["score", file]);
