@@ -4,6 +4,9 @@
 // handled by a maintained parser, not regular expressions.
 // - h1-h6 start a section;
 // - p, li, div, br end a line; table rows become one line, cells joined by " | ";
+// - what a browser would not show (the hidden attribute, display: none or
+//   visibility: hidden inline or by a class of a <style> block) is skipped: a
+//   term only a parser can see is no term the parties read;
 // - a list item keeps the lead-in of the paragraph before its list
 //   ("Upon termination:" + each item), as the Markdown reader does
 //   (lib/domain/legal/markdown-sections.ts).
@@ -29,6 +32,18 @@ export class HtmlTooDeepError extends Error {
   }
 }
 
+/** A style rule that hides what it selects: its selector list and "display: none" or "visibility: hidden". */
+const HIDING_RULE = /([^{}]+)\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)[^}]*\}/gi;
+
+const MEDIA_BLOCK = /@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/gi;
+
+/** The hidden attribute, an inline style that hides, or a class a <style> block hides. */
+function isHidden(attributes: Record<string, string>, hiddenClasses: ReadonlySet<string>): boolean {
+  if ("hidden" in attributes) return true;
+  if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attributes.style ?? "")) return true;
+  return (attributes.class ?? "").split(/\s+/).some((c) => hiddenClasses.has(c));
+}
+
 export function htmlToSections(html: string): DocxSection[] {
   const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
   let text = "";
@@ -40,6 +55,11 @@ export function htmlToSections(html: string): DocxSection[] {
   const listLeadIns: (string | undefined)[] = [];
   let lastLine = "";
   let depth = 0;
+  /** The depth of the hidden element being skipped: what a browser does not show is no term of the contract. */
+  let hiddenFrom: number | undefined;
+  /** Classes a <style> block hides (".note { display: none }"). */
+  const hiddenClasses = new Set<string>();
+  let inStyle = false;
   const current = () => sections[sections.length - 1] as { heading: string | null; lines: string[] };
   const pushLine = (line: string) => {
     const leadIn = listLeadIns.findLast((l) => l !== undefined);
@@ -56,9 +76,12 @@ export function htmlToSections(html: string): DocxSection[] {
 
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         // The parser closes every element it opens, void and implied ones too, so this is its open-element stack.
         if (++depth > MAX_HTML_NESTING) throw new HtmlTooDeepError();
+        if (name === "style") inStyle = true;
+        if (hiddenFrom === undefined && isHidden(attributes, hiddenClasses)) hiddenFrom = depth;
+        if (hiddenFrom !== undefined) return;
         if (SKIPPED.has(name)) skipping += 1;
         if (skipping) return;
         if (/^h[1-6]$/.test(name)) {
@@ -78,10 +101,17 @@ export function htmlToSections(html: string): DocxSection[] {
         } else if ((name === "td" || name === "th") && cells) endBlock();
       },
       ontext(data) {
-        if (!skipping) text += data;
+        // Rules inside @media hide for a printer or a narrow screen only; the page itself shows the text.
+        if (inStyle) for (const m of data.replace(MEDIA_BLOCK, "").matchAll(HIDING_RULE)) for (const c of m[1]!.matchAll(/\.([\w-]+)/g)) hiddenClasses.add(c[1]!);
+        if (!skipping && hiddenFrom === undefined) text += data;
       },
       onclosetag(name) {
         depth -= 1;
+        if (name === "style") inStyle = false;
+        if (hiddenFrom !== undefined) {
+          if (depth < hiddenFrom) hiddenFrom = undefined;
+          return;
+        }
         if (SKIPPED.has(name)) {
           skipping = Math.max(0, skipping - 1);
           return;

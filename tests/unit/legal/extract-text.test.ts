@@ -135,6 +135,23 @@ describe("errors are typed, user-safe and say what to do", () => {
 });
 
 describe("Markdown and HTML contracts", () => {
+  test("HTML a browser would not show is no term of the contract: the hidden attribute, an inline style, a class a style block hides", async () => {
+    const html = [
+      "<html><head><style>@media print { .shown { display: none } } p.fine-print, .x { display: none }</style></head><body><h2>7. Security Incidents</h2>",
+      "<p hidden>7.0 The Supplier shall notify the Customer of any Security Incident within 24 hours.</p>",
+      '<div style="color: red; display:none"><p>The Supplier shall notify the Customer within one (1) hour.</p></div>',
+      '<p class="x">The Supplier shall notify the Customer within 2 hours.</p>',
+      '<p style="visibility: hidden">The Supplier shall notify the Customer within 4 hours.</p>',
+      "<p>7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days.</p>",
+      '<p class="shown">7.2 The notice shall describe the incident.<br hidden> It shall name a contact.</p>',
+      "</body></html>",
+    ].join("");
+    const text = await extractContractText(new TextEncoder().encode(html), "text/html");
+    expect(text.sections).toEqual([
+      { heading: "7. Security Incidents", text: "7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days.\n\n7.2 The notice shall describe the incident. It shall name a contact." },
+    ]);
+  });
+
   test("Markdown is read with its headings and list lead-ins", async () => {
     const md = "# Terms\n\n## 7. Security\n\nThe **Supplier** shall:\n\n- keep logs;\n- notify the Client of a _Security Breach_ within 24 hours.\n";
     const text = await extractContractText(new TextEncoder().encode(md), "text/markdown");
