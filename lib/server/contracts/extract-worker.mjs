@@ -4,7 +4,8 @@
 // kills this process, not the server. (A worker thread's resourceLimits are
 // not enough: some out-of-memory paths abort the whole process.) Plain
 // JavaScript so it runs as is, under `next start` and in the tests. It only
-// parses; every judgement about the result stays in extract-text.ts.
+// parses (and drops what Word hides); every judgement about the result stays
+// in extract-text.ts.
 //
 // It answers one job at a time and then waits for the next: the parent keeps
 // one such process warm (parsers loaded and compiled) and decides when it is
@@ -22,7 +23,7 @@ async function run({ format, bytes }) {
   if (format === "docx") {
     const mammoth = (await import("mammoth")).default;
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: await withoutHiddenRuns(Buffer.from(bytes)) },
       // Contract titles often use the Title style; treat it as a heading.
       { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"] },
     );
@@ -56,4 +57,24 @@ async function run({ format, bytes }) {
     // The process may parse another document next: let this one go.
     await pdf.destroy();
   }
+}
+
+/**
+ * Word's Hidden font (<w:vanish/> in a run's properties) marks text the reader
+ * never sees; mammoth reads it all the same, so a hidden "within 24 hours"
+ * would count as a term beside the visible "thirty days". Such runs are
+ * dropped from the document before mammoth reads it. A run never holds
+ * another, so each match stays within one <w:r>…</w:r>.
+ */
+const HIDDEN_RUN = /<w:r(?=[\s>])(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?![^>]*w:val="(?:false|0|off)")[^>]*>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
+
+async function withoutHiddenRuns(buffer) {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(buffer);
+  const part = zip.file("word/document.xml");
+  if (!part) return buffer;
+  const xml = await part.async("string");
+  if (!xml.includes("<w:vanish")) return buffer;
+  zip.file("word/document.xml", xml.replace(HIDDEN_RUN, ""));
+  return zip.generateAsync({ type: "nodebuffer" });
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { buildPassages } from "@/lib/domain/legal/contract-passages";
 import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText, MAX_CONTRACT_TEXT_CHARS } from "@/lib/server/contracts/extract-text";
@@ -40,6 +40,22 @@ describe("DOCX", () => {
   test("tables become rows of cells", async () => {
     const r = await extractContractText(await fixture("08-amendment-harbour-incident-sla.docx"), CONTRACT_MIME_TYPES.docx);
     expect(r.fullText).toContain("Messaging (English) | £24.10 | 1,200 hours");
+  });
+
+  test("text in Word's Hidden font is no term of the contract", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "7. Security Incidents", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ children: [new TextRun({ text: "7.0 The Supplier shall notify the Customer of any Security Incident within 24 hours.", vanish: true })] }),
+            new Paragraph({ children: [new TextRun("7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days."), new TextRun({ text: " Or within one hour.", vanish: true })] }),
+          ],
+        },
+      ],
+    });
+    const r = await extractContractText(new Uint8Array(await Packer.toBuffer(doc)), CONTRACT_MIME_TYPES.docx);
+    expect(r.sections).toEqual([{ heading: "7. Security Incidents", text: "7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days." }]);
   });
 
   test("a document built in memory", async () => {
