@@ -17,7 +17,7 @@ export interface SccDetection {
   set: SccSet;
   /** Modules named in the text, ascending (2021 set only; empty when none is named). */
   modules: SccModule[];
-  /** The text contains Clause 7, the optional docking clause. */
+  /** The text contains Clause 7, the optional docking clause, and does not switch it off. */
   dockingClause: boolean;
   /** The UK International Data Transfer Addendum is attached or incorporated. */
   ukAddendum: boolean;
@@ -33,7 +33,20 @@ const DECISION_LEGACY = /2010\s*\/\s*87|2004\s*\/\s*915|2001\s*\/\s*497|2002\s*\
 const NUMBER_WORDS: Record<string, SccModule> = { one: 1, two: 2, three: 3, four: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 // "Module Two", "MODULE 2", "Modules Two and Three", "Modules 2 and/or 3".
 const MODULES = /\bmodules?\s+((?:one|two|three|four|[1-4])\b(?:\s*(?:,|and\/or|and|or|&)\s*(?:one|two|three|four|[1-4])\b)*)/gi;
-const DOCKING = /docking\s+clause/i;
+const DOCKING = /docking\s+clause/gi;
+// "In Clause 7, the optional docking clause will not apply", "Clause 7 (Docking clause) is deleted".
+const SWITCHED_OFF = /\b(?:(?:shall|will|does|do)\s+not\s+apply|not\s+(?:applicable|used|included|incorporated)|(?:is|are|shall\s+be)\s+(?:deleted|omitted|removed|excluded)|does\s+not\s+form\s+part)\b/i;
+
+/** The docking clause is named and not switched off: one mention that keeps it is enough. */
+function hasDockingClause(text: string): boolean {
+  return [...text.matchAll(DOCKING)].some((m) => !SWITCHED_OFF.test(sentenceAround(text, m.index)));
+}
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf(".", at), text.lastIndexOf(";", at), text.lastIndexOf("\n", at)) + 1;
+  const ends = [".", ";", "\n"].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+}
 const UK_ADDENDUM = /international\s+data\s+transfer\s+addendum/i;
 
 export function detectSccs(text: string): SccDetection | null {
@@ -44,7 +57,7 @@ export function detectSccs(text: string): SccDetection | null {
   // Modules exist only in the 2021 set; a module named next to the SCCs means that set.
   const anchor = decision2021 ?? (modules.length > 0 ? firstModule(text) : null);
   if (anchor) {
-    return { set: "2021", modules, dockingClause: DOCKING.test(text), ukAddendum: UK_ADDENDUM.test(text), evidence: excerpt(text, anchor.index) };
+    return { set: "2021", modules, dockingClause: hasDockingClause(text), ukAddendum: UK_ADDENDUM.test(text), evidence: excerpt(text, anchor.index) };
   }
   if (legacy) return { set: "legacy", modules: [], dockingClause: false, ukAddendum: UK_ADDENDUM.test(text), evidence: excerpt(text, legacy.index) };
   return null;

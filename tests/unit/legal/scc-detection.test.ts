@@ -13,6 +13,18 @@ describe("detectSccs on short snippets", () => {
     );
   });
 
+  test.each([
+    ["In Clause 7, the optional docking clause will not apply.", false],
+    ["The optional docking clause (Clause 7) shall not apply.", false],
+    ["Clause 7 (Docking clause) is deleted.", false],
+    ["Clause 7 (Docking clause) shall apply.", true],
+    ["For Module Two, the docking clause will apply; for Module Three, the docking clause will not apply.", true],
+  ])("the docking clause switched on or off: %s", (sentence, docking) => {
+    const d = detectSccs(`The standard contractual clauses approved by Commission Implementing Decision (EU) 2021/914 (Module Three) apply to Restricted Transfers.\n${sentence}`);
+    expect(d?.dockingClause).toBe(docking);
+    expect(sccSuggestion(d!).includes("with the docking clause")).toBe(docking);
+  });
+
   test("the decision cited by date, several modules listed together, the UK Addendum", () => {
     const d = detectSccs(
       "Standard Contractual Clauses means the Annex to the Commission Implementing Decision of June 4, 2021 on standard contractual clauses.\nModules Two and Three apply, with the International Data Transfer Addendum issued by the ICO.",
