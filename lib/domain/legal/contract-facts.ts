@@ -83,12 +83,23 @@ const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,
 /** "Effective Date: 1 March 2025", "effective as of March 1, 2025", "dated 1st March 2025", "entered into on 2025-03-01". */
 const EFFECTIVE = new RegExp(
   String.raw`\b(?:effective(?:\s+date)?(?:\s+(?:is|of\s+this\s+\w+))?\s*(?:as\s+of|from|on)?|dated(?:\s+as\s+of)?|entered\s+into\s+(?:on|as\s+of)|made\s+(?:on|as\s+of))\s*[:\-]?\s*(?:the\s+)?(${DATE})`,
-  "i",
+  "gi",
 );
+/**
+ * "… amends the Master Services Agreement dated 1 March 2022", "under the MSA
+ * dated …": the date of another agreement the text names, not its own ("This
+ * Amendment, dated …" is its own).
+ */
+const OTHER_AGREEMENT_BEFORE = /\b(?:the|that|an?|said|existing|such)\s+(?:[A-Z][\w-]*\s+){0,5}(?:agreement|contract|msa|terms(?:\s+and\s+conditions)?|order(?:\s+form)?|addendum|dpa|sow|statement\s+of\s+work)(?:\s*\([^)]{0,40}\))?\s*,?\s*$/i;
 
 function effectiveDate(text: string): string | undefined {
-  const m = EFFECTIVE.exec(text);
-  return m?.[1] ? isoDate(m[1]) : undefined;
+  for (const m of text.matchAll(EFFECTIVE)) {
+    const before = text.slice(Math.max(0, m.index - 120), m.index).split(/[.;\n](?=\s)/).pop() ?? "";
+    if (/^dated/i.test(m[0]) && OTHER_AGREEMENT_BEFORE.test(before)) continue;
+    const iso = m[1] ? isoDate(m[1]) : undefined;
+    if (iso) return iso;
+  }
+  return undefined;
 }
 
 export function isoDate(raw: string): string | undefined {

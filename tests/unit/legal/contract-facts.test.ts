@@ -50,6 +50,14 @@ describe("what a contract says about itself (to prefill the contract form)", () 
     expect(facts).toMatchObject({ effectiveDate: "2025-05-02", governingLaw: "Republic of Ireland", parties: ["ORCHARD TELECOM LIMITED", "HARBOUR CUSTOMER CARE LIMITED"] });
   });
 
+  test.each([
+    ["an amendment that names the agreement it amends, and no date of its own", "This Amendment amends the Master Services Agreement dated 1 March 2022 between Acme Ltd and Beta plc. It takes effect on the date of the last signature.", undefined],
+    ["an amendment with its own date before the amended agreement's", "This Amendment, dated 5 May 2024, amends the Master Services Agreement dated 1 March 2022.", "2024-05-05"],
+    ["a statement of work under a framework agreement, effective later", "This SOW is entered into under the Master Services Agreement (the \"MSA\") dated 1 March 2026.\n9.1 This SOW is effective from 1 April 2026 for twelve months.", "2026-04-01"],
+  ])("the effective date is the document's own, not that of another agreement it names: %s", (_what, text, expected) => {
+    expect(extractContractFacts({ sections: [{ heading: null, text }] }).effectiveDate).toBe(expected);
+  });
+
   test("nothing is guessed: no title words, no date, no law, roles instead of parties, a question instead of a title", () => {
     expect(extractContractFacts({ sections: [{ heading: "Welcome", text: "We host websites. Updated recently." }] })).toEqual({});
     expect(
