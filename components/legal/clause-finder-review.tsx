@@ -186,7 +186,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                 </figure>
               ) : null}
               {p.byReference ? <p className="proposal-hint"><span className="badge sev-medium">By reference</span> Incorporated from another document that is not in this file; read that document.</p> : null}
-              {p.hints.map((h) => <p key={h.code} className="proposal-hint"><span className="badge sev-medium">Note</span> {h.label}</p>)}
+              {p.hints.map((h, i) => <p key={`${h.code}-${i}`} className="proposal-hint"><span className="badge sev-medium">Note</span> {h.label}</p>)}
               {p.passages.length > 0 ? (
                 <div className="passages">
                   <p className="muted small">{p.found || p.byReference ? "Matching passages:" : "Closest passages (below the threshold):"}</p>

@@ -150,7 +150,7 @@ export function findClauses(
       threshold,
       passages: shown.map((s) => proposed(s.p, s.score)),
       ...(value ? { value } : {}),
-      hints: found ? hintsFor(clause, matching.map((s) => s.p)) : [],
+      hints: found ? [...hintsFor(clause, matching.map((s) => s.p)), ...otherDeadlines(kind, value, matching.map((s) => s.p), clause.value)] : [],
       ...(excluding ? { exclusion: proposed(excluding.p, excluding.score) } : {}),
     };
   });
@@ -464,6 +464,25 @@ function paragraphOpenings(passages: Passage[]): (p: Passage) => string | undefi
     }
     return undefined;
   };
+}
+
+/**
+ * "7.1 … within 24 hours" and, in a schedule, "S2.4 … within seven (7) days":
+ * the value shown is the first passage's, and a contract that states another
+ * deadline for the same duty says so, so legal reads which one governs.
+ */
+function otherDeadlines(kind: string, value: ExtractedValue | undefined, passages: Passage[], rules: CompiledClause["value"]): ClauseProposal["hints"] {
+  if (!value || (value.kind !== "hours" && value.kind !== "days")) return [];
+  const amount = (v: ExtractedValue) => (v.kind === "hours" ? v.hours : v.kind === "days" ? v.days : undefined);
+  const seen = new Set([amount(value)]);
+  const out: ClauseProposal["hints"] = [];
+  for (const p of passages) {
+    const other = extractClauseValue(kind as "hours" | "days", [p.text], rules);
+    if (!other || other.kind !== value.kind || seen.has(amount(other))) continue;
+    seen.add(amount(other));
+    out.push({ code: "other_deadline", label: `The contract also states ${other.quote} for this duty; check which deadline governs.`, quote: quote(p.text) });
+  }
+  return out;
 }
 
 function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["hints"] {

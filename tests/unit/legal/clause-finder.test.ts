@@ -2542,3 +2542,22 @@ describe("order forms, amendments and plain-language terms two last outside revi
     expect(find("5.4 The Customer's rights to audit the Platform are those set out in the Platform Provider's Security and Audit Statement.", "right_to_audit")).toMatchObject({ found: false, byReference: true });
   });
 });
+
+describe("a duty stated twice with different deadlines", () => {
+  const markdown = (schedule: string) =>
+    `# Master Services Agreement\n\n## 7. Security\n\n7.1 The Supplier shall notify the Customer of any Security Incident within 24 hours of becoming aware of it.\n\n## Schedule 2 - Data Processing Terms\n\nS2.4 The Supplier shall notify the Customer of any Personal Data Breach ${schedule} of becoming aware of it.\n`;
+
+  test("the first deadline is the value and the other is named in a note, so legal reads which governs", () => {
+    const p = findMarkdown(markdown("within seven (7) days"), "incident_notification");
+    expect(p.value).toMatchObject({ kind: "hours", hours: 24 });
+    expect(p.hints).toContainEqual({
+      code: "other_deadline",
+      label: "The contract also states seven (7) days for this duty; check which deadline governs.",
+      quote: "S2.4 The Supplier shall notify the Customer of any Personal Data Breach within seven (7) days of becoming aware of it.",
+    });
+  });
+
+  test("the same deadline stated twice, however written, is no note", () => {
+    expect(findMarkdown(markdown("within twenty-four (24) hours"), "incident_notification").hints.filter((h) => h.code === "other_deadline")).toEqual([]);
+  });
+});
