@@ -7,6 +7,7 @@ import { acceptAllProposalsAction, decideClauseProposalAction } from "@/app/(app
 import { formatHours } from "@/lib/domain/durations";
 import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-catalogue";
 import { computeClauseStatus, type ClauseContext } from "@/lib/domain/legal/clause-deviation";
+import { confidenceBasis, confidenceCaveat, scoreBucket } from "@/lib/domain/legal/finder-calibration";
 import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
 import type { ClauseDecisionInput, ContractAnalysisData, StoredProposal } from "@/lib/schemas/contract-analysis";
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
@@ -167,7 +168,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                   <span className={`badge ${state === "rejected" ? "status-muted" : "status-ok"}`}>{DECISION_LABEL[state]} by {p.decision!.byName}</span>
                 ) : (
                   <span className="badge suggestion-badge" title="Share of such proposals that were right on real contracts (measured, never certain)">
-                    Suggestion: {p.found ? "found" : p.byReference ? "by reference" : p.exclusion ? "excluded" : "not found"} ({Math.round(p.confidence * 100)}% right when measured)
+                    Suggestion: {p.found ? "found" : p.byReference ? "by reference" : p.exclusion ? "excluded" : "not found"} ({Math.round(p.confidence * 100)}% right when measured{caveatOf(p)})
                   </span>
                 )}
               </div>
@@ -255,4 +256,10 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
       </ol>
     </div>
   );
+}
+
+/** "; all clauses pooled", "; from 1 proposal": what the figure rests on, when that is little. */
+function caveatOf(p: StoredProposal): string {
+  const caveat = confidenceCaveat(confidenceBasis(p.clauseCode, scoreBucket(p)));
+  return caveat ? `; ${caveat}` : "";
 }

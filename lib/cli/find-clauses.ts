@@ -15,6 +15,7 @@ import path from "node:path";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
 import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
 import { type ContractFacts, extractContractFacts } from "@/lib/domain/legal/contract-facts";
+import { confidenceBasis, type ConfidenceBasis, confidenceCaveat, scoreBucket } from "@/lib/domain/legal/finder-calibration";
 import { detectSccs, sccSuggestion, type SccDetection } from "@/lib/domain/legal/scc-detection";
 import { ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
 import { callerPath, parseArgs, processIo, unreadable, type CliIo } from "./cli-io";
@@ -35,6 +36,8 @@ export interface FindClausesJson {
     status: ClauseStatus;
     /** Measured share right for this clause and score bucket (never 1). */
     confidence: number;
+    /** What it was measured on: the number of proposals, and whether they pool every clause (none of this clause's scored so). */
+    confidenceBasis: ConfidenceBasis;
     value: ClauseProposal["value"] | null;
     passages: { quote: string; page: number | null; section: string | null }[];
     /** The contract expressly excludes the protection; status is then "absent". */
@@ -103,6 +106,7 @@ function toJson(file: string, format: string, proposals: ClauseProposal[], sccs:
         title: p.title,
         status,
         confidence: p.confidence,
+        confidenceBasis: confidenceBasis(p.clauseCode, scoreBucket(p)),
         value: p.value ?? null,
         // For an absent clause the near misses are noise in a triage listing.
         passages: status === "absent" ? [] : p.passages.map(where),
@@ -139,7 +143,8 @@ function toText(r: FindClausesJson): string {
   lines.push("");
   for (const c of r.clauses) {
     const value = c.value ? `  value: ${c.value.quote} (${c.value.basis})` : "";
-    lines.push(`${c.title} [${c.code}]: ${LABELS[c.status]}${c.exclusion ? ", EXCLUDED by the contract" : ""} (${Math.round(c.confidence * 100)}% of such proposals right on real contracts)${value}`);
+    const caveat = [confidenceCaveat(c.confidenceBasis), c.exclusion ? "exclusions not measured apart" : ""].filter(Boolean).join("; ");
+    lines.push(`${c.title} [${c.code}]: ${LABELS[c.status]}${c.exclusion ? ", EXCLUDED by the contract" : ""} (${Math.round(c.confidence * 100)}% of such proposals right on real contracts${caveat ? `; ${caveat}` : ""})${value}`);
     const cite = (p: { quote: string; page: number | null; section: string | null }) =>
       `    "${p.quote}"${[p.page !== null ? `p. ${p.page}` : null, p.section].filter(Boolean).length ? ` (${[p.page !== null ? `p. ${p.page}` : null, p.section].filter(Boolean).join(", ")})` : ""}`;
     for (const p of c.passages) lines.push(cite(p));

@@ -48,6 +48,30 @@ export function calibratedConfidence(clauseCode: string, bucket: ScoreBucket, ta
   return Math.round(smoothedPrecision(cell) * 100) / 100;
 }
 
+/** What a confidence rests on: how many proposals were measured, and whether they were this clause's or every clause's pooled. */
+export interface ConfidenceBasis {
+  proposals: number;
+  pooled: boolean;
+}
+
+export function confidenceBasis(clauseCode: string, bucket: ScoreBucket, table: CalibrationTable = FINDER_CALIBRATION): ConfidenceBasis {
+  const own = table.cells[clauseCode]?.[bucket];
+  return own ? { proposals: own.proposals, pooled: false } : { proposals: table.cells["*"]?.[bucket]?.proposals ?? 0, pooled: true };
+}
+
+/** Fewer of the clause's own proposals than this, and the figure says how few. */
+const FEW = 5;
+
+/**
+ * What a reader should know before trusting the figure, in words, or "" when
+ * it rests on enough of the clause's own proposals: that it is every clause's
+ * pooled figure, or how few proposals it counts.
+ */
+export function confidenceCaveat(basis: ConfidenceBasis): string {
+  if (basis.pooled) return "all clauses pooled";
+  return basis.proposals < FEW ? `from ${basis.proposals} proposal${basis.proposals === 1 ? "" : "s"}` : "";
+}
+
 /** Counts outcomes into a table; `right` means the proposal agreed with the hand label. */
 export function buildCalibration(
   outcomes: { clauseCode: string; bucket: ScoreBucket; right: boolean }[],

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
+import { calibratedConfidence, FINDER_CALIBRATION } from "@/lib/domain/legal/finder-calibration";
 import { runCli } from "./run-cli";
 
 // `npm run cli -- find-clauses`, run as a child process on real files written
@@ -57,6 +58,14 @@ describe("find-clauses CLI", () => {
     expect(clause("liability_indemnification")).toMatchObject({ status: "absent", exclusion: { quote: "The Supplier shall not indemnify the Customer for any Security Breach." } });
     expect(clause("cyber_insurance")).toMatchObject({ status: "absent", passages: [], exclusion: null });
     expect(out.clauses.every((c) => c.confidence > 0 && c.confidence < 1)).toBe(true);
+    // What the figure rests on: the calibration table's own count for the clause and its bucket.
+    const basis = (code: string) => (clause(code) as Clause & { confidenceBasis: unknown }).confidenceBasis;
+    expect(basis("liability_cap")).toEqual({ proposals: FINDER_CALIBRATION.cells.liability_cap!.by_reference!.proposals, pooled: false });
+    const text = (await runCli(["find-clauses", file("msa-text.md", MARKDOWN)])).stdout;
+    const fewCap = FINDER_CALIBRATION.cells.liability_cap!.by_reference!.proposals;
+    const capShare = Math.round(calibratedConfidence("liability_cap", "by_reference") * 100);
+    expect(text).toContain(`Liability cap [liability_cap]: BY REFERENCE (${capShare}% of such proposals right on real contracts; from ${fewCap} proposal${fewCap === 1 ? "" : "s"})`);
+    expect(text).toMatch(/\[liability_indemnification\]: absent, EXCLUDED by the contract \(\d+% of such proposals right on real contracts; exclusions not measured apart\)/);
     expect((JSON.parse(run.stdout) as { sccs: unknown }).sccs).toBeNull();
   });
 
