@@ -81,11 +81,16 @@ function firstModule(text: string): RegExpExecArray | null {
   return m;
 }
 
+/** The line around the citation, at most about 150 characters either side, cut between words. */
 function excerpt(text: string, at: number): string {
-  const start = Math.max(0, text.lastIndexOf("\n", at) + 1, at - 150);
-  const end = text.indexOf("\n", at);
-  const passage = text.slice(start, Math.min(end === -1 ? text.length : end, at + 150)).replace(/\s+/g, " ").trim();
-  return passage.length > 300 ? passage.slice(0, 300) : passage;
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  const lineEnd = text.indexOf("\n", at) === -1 ? text.length : text.indexOf("\n", at);
+  let start = Math.max(lineStart, at - 150);
+  if (start > lineStart) start = text.indexOf(" ", start) + 1 || at;
+  let end = Math.min(lineEnd, at + 150);
+  if (end < lineEnd) end = Math.max(text.lastIndexOf(" ", end), at);
+  const passage = text.slice(start, end).replace(/\s+/g, " ").trim();
+  return `${start > lineStart ? "… " : ""}${passage}${end < lineEnd ? " …" : ""}`;
 }
 
 const MODULE_WORDS: Record<SccModule, string> = { 1: "one", 2: "two", 3: "three", 4: "four" };
