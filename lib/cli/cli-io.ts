@@ -34,13 +34,18 @@ export function unreadable(error: unknown): string {
 
 export type ParsedArgs = { positionals: string[]; options: Record<string, string>; help: boolean } | { error: string };
 
-/** "--name value" or "--name=value" for the listed options; anything else starting with "-" is an error. */
+/** "--name value" or "--name=value" for the listed options; anything else starting with "-" is an error, unless after "--". */
 export function parseArgs(args: readonly string[], valueOptions: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const options: Record<string, string> = {};
   let help = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === "--") {
+      // Everything after "--" is a file, even "-notes.txt".
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
     if (arg === "-h" || arg === "--help") {
       help = true;
       continue;

@@ -51,7 +51,9 @@ export interface FindClausesJson {
 }
 
 export async function findClausesCommand(args: string[], io: CliIo = processIo): Promise<number> {
-  const parsed = parseArgs(args.filter((a) => a !== "--json"), []);
+  const endOfOptions = args.indexOf("--");
+  const json = args.slice(0, endOfOptions === -1 ? undefined : endOfOptions).includes("--json");
+  const parsed = parseArgs(args.filter((a, i) => a !== "--json" || (endOfOptions !== -1 && i > endOfOptions)), []);
   if ("error" in parsed) return usage(io, parsed.error);
   if (parsed.help) {
     io.out(FIND_CLAUSES_USAGE);
@@ -84,7 +86,7 @@ export async function findClausesCommand(args: string[], io: CliIo = processIo):
     throw error;
   }
   const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE), detectSccs(text.fullText), extractContractFacts(text));
-  io.out(args.includes("--json") ? JSON.stringify(result, null, 2) : toText(result));
+  io.out(json ? JSON.stringify(result, null, 2) : toText(result));
   return 0;
 }
 

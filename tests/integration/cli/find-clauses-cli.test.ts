@@ -151,6 +151,14 @@ describe("find-clauses CLI", () => {
     expect(byCode(run.stdout).clause("right_to_audit").status).toBe("present");
   });
 
+  it("reads a file whose name starts with '-' after '--', with --json before it", async () => {
+    file("-notes.md", MARKDOWN);
+    const run = await runCli(["find-clauses", "--json", "--", "-notes.md"], { INIT_CWD: tmp });
+    expect(run.stderr).toBe("");
+    expect(byCode(run.stdout).out.format).toBe("md");
+    expect((await runCli(["find-clauses", "-notes.md"], { INIT_CWD: tmp })).stderr).toMatch(/unknown option -notes\.md/);
+  });
+
   it("prints a contract's control characters and direction overrides as codes, so the text cannot rewrite the terminal", async () => {
     const hostile = file("hostile.txt", "The Supplier shall notify the Customer of any Security Incident within 720 hours\u001b[2K\u001b[1A\r24 hours \u202e.\n");
     const run = await runCli(["find-clauses", hostile]);
