@@ -13,11 +13,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
-import { type ClauseProposal, findClauses } from "@/lib/domain/legal/clause-finder";
+import type { ClauseProposal } from "@/lib/domain/legal/clause-finder";
 import { type ContractFacts, extractContractFacts } from "@/lib/domain/legal/contract-facts";
 import { confidenceBasis, type ConfidenceBasis, confidenceCaveat, scoreBucket } from "@/lib/domain/legal/finder-calibration";
 import { detectSccs, sccSuggestion, type SccDetection } from "@/lib/domain/legal/scc-detection";
 import { ContractTextExtractionError, contractMimeFor, extractContractText } from "@/lib/server/contracts/extract-text";
+import { findClausesInTurns } from "@/lib/server/contracts/find-clauses-in-turns";
 import { callerPath, parseArgs, processIo, unreadable, type CliIo } from "./cli-io";
 
 export const FIND_CLAUSES_USAGE = "usage: find-clauses <file.pdf|docx|md|html|txt> [--json]";
@@ -85,7 +86,7 @@ export async function findClausesCommand(args: string[], io: CliIo = processIo):
     }
     throw error;
   }
-  const result = toJson(path.basename(file), text.format, findClauses(text, CLAUSE_CATALOGUE), detectSccs(text.fullText), extractContractFacts(text));
+  const result = toJson(path.basename(file), text.format, await findClausesInTurns(text, CLAUSE_CATALOGUE), detectSccs(text.fullText), extractContractFacts(text));
   io.out(json ? JSON.stringify(result, null, 2) : toText(result));
   return 0;
 }

@@ -57,6 +57,37 @@ export function findClauses(
   catalogue: ClauseCatalogue = CLAUSE_CATALOGUE,
   calibration: CalibrationTable = FINDER_CALIBRATION,
 ): ClauseProposal[] {
+  const finder = prepareClauseFinder(document, catalogue, calibration);
+  return finder.clauses.map((clause) => runToEnd(finder.propose(clause)));
+}
+
+/**
+ * A document read once, its clauses proposed one at a time; each proposal
+ * pauses (yields) every few thousand passages, so a server can answer other
+ * requests while a long contract is read (lib/server/contracts/find-clauses-in-turns.ts).
+ */
+export interface PreparedClauseFinder {
+  clauses: readonly CompiledClause[];
+  propose: (clause: CompiledClause) => Generator<void, ClauseProposal>;
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Reads the document (passages, parties, defined terms) once; `propose` then
+ * scores one catalogue clause against it. findClauses proposes them all in one
+ * go; a caller that must not hold its thread that long proposes them in turns.
+ */
+export function prepareClauseFinder(
+  document: ContractTextInput,
+  catalogue: ClauseCatalogue = CLAUSE_CATALOGUE,
+  calibration: CalibrationTable = FINDER_CALIBRATION,
+): PreparedClauseFinder {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document).map(inReadableForm);
   const texts = passages.map((p) => p.text);
@@ -88,7 +119,7 @@ export function findClauses(
     }
     return r;
   };
-  return compiled.clauses.map((clause) => {
+  function* propose(clause: CompiledClause): Generator<void, ClauseProposal> {
     const threshold = clause.entry.finder.threshold;
     const fitOf = (p: Passage): "clause" | "exclusion" | "other" => {
       if (DESCRIBES_CONTENTS.test(p.text) || DEFINES_BY_REFERENCE.test(p.text) || RUN_IN_TITLE.test(p.text) || colonDefinition(p)) return "other";
@@ -117,10 +148,12 @@ export function findClauses(
       if (r.polarity === "prohibited" && clause.role.holder === "customer" && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
       return roleFit(clause.role, r);
     };
-    const candidates = passages
-      .map((p) => ({ p, score: scorePassage(clause, p, context, compiled.descriptiveHeadings, compiled.descriptivePenalty) }))
-      .filter((s) => s.score > 0)
-      .map((s) => ({ ...s, fit: fitOf(s.p) }));
+    const candidates: { p: Passage; score: number; fit: "clause" | "exclusion" | "other" }[] = [];
+    for (const p of passages) {
+      const score = scorePassage(clause, p, context, compiled.descriptiveHeadings, compiled.descriptivePenalty);
+      if (score > 0) candidates.push({ p, score, fit: fitOf(p) });
+      if (p.index % PASSAGES_PER_TURN === PASSAGES_PER_TURN - 1) yield;
+    }
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;
     const elsewhere = clause.permittedElsewhere;
     const onlyRestrictions = elsewhere !== undefined && passages.some((p) => elsewhere.document.some((re) => re.test(p.text)));
@@ -153,8 +186,12 @@ export function findClauses(
       hints: found ? [...hintsFor(clause, matching.map((s) => s.p)), ...otherDeadlines(kind, value, matching.map((s) => s.p), clause.value)] : [],
       ...(excluding ? { exclusion: proposed(excluding.p, excluding.score) } : {}),
     };
-  });
+  }
+  return { clauses: compiled.clauses, propose };
 }
+
+/** Passages scored between two pauses of a clause's proposal (PreparedClauseFinder). */
+const PASSAGES_PER_TURN = 2000;
 
 /**
  * "… report to Customer any Breach of Unsecured PHI. Notification of a Breach

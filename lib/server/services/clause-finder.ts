@@ -1,6 +1,5 @@
 import type { Readable } from "node:stream";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
-import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
 import { extractContractFacts } from "@/lib/domain/legal/contract-facts";
 import { detectSccs } from "@/lib/domain/legal/scc-detection";
@@ -20,6 +19,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { contractMimeFor, extractContractText } from "../contracts/extract-text";
+import { findClausesInTurns } from "../contracts/find-clauses-in-turns";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import type { BlobStore } from "../storage/blob-store";
@@ -66,7 +66,7 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
   const bytes = await readAll(await store.get(document.sha256), uploads.maxBytes);
   const started = performance.now();
   const text = await extractContractText(bytes, mime);
-  const proposals = findClauses(text, CLAUSE_CATALOGUE);
+  const proposals = await findClausesInTurns(text, CLAUSE_CATALOGUE);
   const sccs = detectSccs(text.fullText);
   const facts = extractContractFacts(text);
   const data: ContractAnalysisData = {
