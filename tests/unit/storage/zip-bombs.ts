@@ -60,22 +60,9 @@ export function manyEntriesDocx(count: number): Promise<Buffer> {
 
 /** A DOCX whose document.xml is `inflatedBytes` of real paragraphs: what the parser must actually walk. */
 export function hugeDocumentDocx(inflatedBytes: number): Promise<Buffer> {
-  const head = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`;
-  const tail = "</w:body></w:document>";
   const paragraph = "<w:p><w:r><w:t>The supplier shall keep records.</w:t></w:r></w:p>";
-  const bodyBytes = inflatedBytes - ((inflatedBytes - head.length - tail.length) % paragraph.length) - head.length - tail.length;
-  const file = new ZipFile();
-  file.addBuffer(Buffer.from(CONTENT_TYPES), "[Content_Types].xml");
-  file.addBuffer(Buffer.from(PACKAGE_RELS), "_rels/.rels");
-  const stream = Readable.from(
-    (async function* () {
-      yield Buffer.from(head);
-      yield* repeated(paragraph, bodyBytes);
-      yield Buffer.from(tail);
-    })(),
-  );
-  file.addReadStream(stream, "word/document.xml");
-  return collect(file);
+  const bodyBytes = inflatedBytes - ((inflatedBytes - DOCUMENT_HEAD.length - DOCUMENT_TAIL.length) % paragraph.length) - DOCUMENT_HEAD.length - DOCUMENT_TAIL.length;
+  return docxWithBody(repeated(paragraph, bodyBytes));
 }
 
 /**
@@ -88,19 +75,30 @@ export function variedDocumentDocx(inflatedBytes: number): Promise<Buffer> {
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
   const paragraph = () => `<w:p><w:r><w:t>${Array.from({ length: 12 }, () => `${words[next() % words.length]}${next() % 1000}`).join(" ")}</w:t></w:r></w:p>`;
-  const head = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`;
+  return docxWithBody(
+    (function* () {
+      for (let written = DOCUMENT_HEAD.length; written < inflatedBytes; ) {
+        const chunk = Buffer.from(Array.from({ length: 2000 }, paragraph).join(""));
+        written += chunk.length;
+        yield chunk;
+      }
+    })(),
+  );
+}
+
+const DOCUMENT_HEAD = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`;
+const DOCUMENT_TAIL = "</w:body></w:document>";
+
+/** A DOCX whose document.xml is the body streamed between its head and tail. */
+function docxWithBody(body: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<Buffer> {
   const file = new ZipFile();
   file.addBuffer(Buffer.from(CONTENT_TYPES), "[Content_Types].xml");
   file.addBuffer(Buffer.from(PACKAGE_RELS), "_rels/.rels");
   const stream = Readable.from(
     (async function* () {
-      yield Buffer.from(head);
-      for (let written = head.length; written < inflatedBytes; ) {
-        const chunk = Buffer.from(Array.from({ length: 2000 }, paragraph).join(""));
-        written += chunk.length;
-        yield chunk;
-      }
-      yield Buffer.from("</w:body></w:document>");
+      yield Buffer.from(DOCUMENT_HEAD);
+      yield* body;
+      yield Buffer.from(DOCUMENT_TAIL);
     })(),
   );
   file.addReadStream(stream, "word/document.xml");
