@@ -8,7 +8,7 @@ import { formatHours } from "@/lib/domain/durations";
 import { CLAUSE_CATALOGUE, catalogueEntry } from "@/lib/domain/legal/clause-catalogue";
 import { computeClauseStatus, type ClauseContext } from "@/lib/domain/legal/clause-deviation";
 import { confidenceBasis, confidenceCaveat, scoreBucket } from "@/lib/domain/legal/finder-calibration";
-import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
+import { clauseRowFromProposal, keepsTheChecklistRow, leftForOneByOne } from "@/lib/domain/legal/proposal-row";
 import type { ClauseDecisionInput, ContractAnalysisData, StoredProposal } from "@/lib/schemas/contract-analysis";
 import type { ClauseReviewRow } from "@/lib/schemas/legal";
 import type { Settings } from "@/lib/schemas/settings";
@@ -54,7 +54,8 @@ function valueText(p: StoredProposal): string | undefined {
 export function ClauseFinderReview(props: ClauseFinderReviewProps) {
   const { analysis, data, contracts, checklist, context, settings, canDecide } = props;
   const router = useRouter();
-  const [contractId, setContractId] = useState(props.contractId ?? (contracts.length === 1 ? contracts[0]!.id : ""));
+  // Only the contract this file is recorded as: a vendor's one contract may be another document (an MSA beside this DPA).
+  const [contractId, setContractId] = useState(props.contractId ?? "");
   const [editing, setEditing] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -62,6 +63,9 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
 
   const open = data.proposals.filter((p) => !p.decision);
   const rowOf = (code: string) => checklist.find((c) => c.row.clauseCode === code);
+  // Until a contract is chosen, only "by reference" is known to keep the row (whose contract the row cites is not).
+  const keptRow = (p: StoredProposal) => keepsTheChecklistRow(p, contractId ? rowOf(p.clauseCode)?.row : undefined, contractId);
+  const acceptable = open.filter((p) => !(!p.found && rowOf(p.clauseCode)) && !leftForOneByOne(p) && !keptRow(p)).length;
 
   async function run(code: string, send: () => Promise<ActionResult<unknown>>) {
     setPending(code);
@@ -113,7 +117,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
       setBulk({ error: result.error });
       return;
     }
-    setBulk({ done: `${result.data.accepted} suggestion${result.data.accepted === 1 ? "" : "s"} recorded${result.data.skipped ? `; ${result.data.skipped} not-found clause${result.data.skipped === 1 ? "" : "s"} left as the checklist has ${result.data.skipped === 1 ? "it" : "them"}` : ""}.` });
+    setBulk({ done: `${result.data.accepted} suggestion${result.data.accepted === 1 ? "" : "s"} recorded${result.data.skipped ? `; ${result.data.skipped} left for you to decide one by one, the checklist unchanged` : ""}.` });
     router.refresh();
   }
 
@@ -138,9 +142,9 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
           {open.length > 0 ? (
             <div className="form-actions">
               <button type="button" className="btn btn-primary" onClick={acceptAll} disabled={pending !== null}>
-                {pending === "*" ? "Recording…" : `Accept all ${open.length} open suggestion${open.length === 1 ? "" : "s"}`}
+                {pending === "*" ? "Recording…" : acceptable === open.length ? `Accept all ${open.length} open suggestion${open.length === 1 ? "" : "s"}` : `Accept ${acceptable} of ${open.length} open suggestions`}
               </button>
-              <span className="muted small">Found clauses are recorded as present with their citation and value; clauses not found are recorded as missing only where the checklist has nothing yet.</span>
+              <span className="muted small">Found clauses are recorded as present with their citation and value; clauses not found are recorded as missing only where the checklist has nothing yet. Clauses by reference, clauses the checklist records from another contract and duties stated with two deadlines are left for you to decide one by one.</span>
             </div>
           ) : (
             <p className="muted">Every suggestion on this contract has been decided.</p>
@@ -160,6 +164,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
           const state = p.decision?.state;
           const decidable = canDecide && (state === undefined || state === "rejected");
           const value = valueText(p);
+          const kept = keptRow(p);
           return (
             <li key={p.clauseCode} id={`proposal-${p.clauseCode}`} className={`proposal card proposal-${state ?? "pending"}`} aria-labelledby={`proposal-${p.clauseCode}-title`}>
               <div className="proposal-head">
@@ -198,7 +203,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                     </figure>
                   ))}
                 </div>
-              ) : (
+              ) : p.exclusion ? null : (
                 <p className="muted">No passage in the file resembles this clause.</p>
               )}
               <p className="proposal-current">
@@ -214,14 +219,16 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
 
               {decidable && editing !== p.clauseCode ? (
                 <div className="form-actions proposal-actions">
-                  <button type="button" className="btn btn-primary btn-small" disabled={pending !== null} onClick={() => decide(p, "accept")} aria-label={`${p.found ? "Accept" : "Confirm missing"}: ${p.title}`}>
-                    {pending === p.clauseCode ? "Saving…" : p.found ? "Accept" : "Confirm missing"}
-                  </button>
+                  {kept ? null : (
+                    <button type="button" className="btn btn-primary btn-small" disabled={pending !== null} onClick={() => decide(p, "accept")} aria-label={`${p.found ? "Accept" : "Confirm missing"}: ${p.title}`}>
+                      {pending === p.clauseCode ? "Saving…" : p.found ? "Accept" : "Confirm missing"}
+                    </button>
+                  )}
                   <button type="button" className="btn btn-small" disabled={pending !== null} onClick={() => setEditing(p.clauseCode)} aria-label={`Edit: ${p.title}`}>Edit</button>
                   {state === undefined ? (
                     <button type="button" className="btn btn-small" disabled={pending !== null} onClick={() => decide(p, "reject")} aria-label={`Reject: ${p.title}`}>Reject</button>
                   ) : null}
-                  {!p.found && current && current.row.presence === "present" ? <span className="muted small">Confirming replaces the present clause on the checklist.</span> : null}
+                  {kept ? <span className="muted small">{kept}</span> : !p.found && current && current.row.presence === "present" ? <span className="muted small">Confirming replaces the present clause on the checklist.</span> : null}
                 </div>
               ) : null}
               {errors[p.clauseCode] ? <div className="alert alert-error" role="alert">{errors[p.clauseCode]}</div> : null}

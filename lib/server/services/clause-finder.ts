@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { CLAUSE_CATALOGUE } from "@/lib/domain/legal/clause-catalogue";
-import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
+import { clauseRowFromProposal, keepsTheChecklistRow, leftForOneByOne } from "@/lib/domain/legal/proposal-row";
 import { extractContractFacts } from "@/lib/domain/legal/contract-facts";
 import { detectSccs } from "@/lib/domain/legal/scc-detection";
 import {
@@ -228,6 +228,10 @@ export async function decideClauseProposal({ actor, input }: { actor: Actor; inp
       let row: ClauseReviewRow;
       if (decision.decision === "accept") {
         await assertContractOf(tx, analysis.vendorId, decision.contractId);
+        // The row as stored, whether or not the page said it had seen one.
+        const stored = existing ?? (await listRecords(tx, analysis.vendorId, ["clause"])).find((r) => (r.data as ClauseReviewRow).clauseCode === decision.clauseCode);
+        const keep = keepsTheChecklistRow(proposal, stored?.data as ClauseReviewRow | undefined, decision.contractId);
+        if (keep) throw new AppError("INVALID_STATE", keep);
         contractId = decision.contractId;
         row = acceptedRow(proposal, decision.contractId, existing?.data as ClauseReviewRow | undefined);
       } else {
@@ -262,7 +266,10 @@ export async function decideClauseProposal({ actor, input }: { actor: Actor; inp
  * Accepts every open suggestion at once: clauses found are recorded as
  * present with their citation and value; clauses not found are recorded as
  * missing only where the checklist has no row yet (another contract may hold
- * them). Refused when anything changed since the reviewer loaded the page.
+ * them). Clauses by reference, rows another contract cites as present and
+ * duties stated with two deadlines are left for one-by-one review
+ * (keepsTheChecklistRow, leftForOneByOne). Refused when
+ * anything changed since the reviewer loaded the page.
  */
 export async function acceptAllProposals({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, "legal.manage");
@@ -279,7 +286,7 @@ export async function acceptAllProposals({ actor, input }: { actor: Actor; input
     const skipped: string[] = [];
     for (const proposal of data.proposals.filter((p) => stateOf(p) === "pending")) {
       const existing = recordOf.get(proposal.clauseCode);
-      if (!proposal.found && existing) {
+      if ((!proposal.found && existing) || leftForOneByOne(proposal) || keepsTheChecklistRow(proposal, existing?.data as ClauseReviewRow | undefined, contractId)) {
         skipped.push(proposal.clauseCode);
         continue;
       }

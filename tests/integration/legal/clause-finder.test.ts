@@ -196,6 +196,32 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     expect(proposal("right_to_audit")).toMatchObject({ found: false, exclusion: { section: "7. Audit" } });
     expect(proposal("liability_cap")).toMatchObject({ found: false, byReference: true });
     expect(data.sccs, "no SCCs in these terms").toBeUndefined();
+
+    // Accepting never weakens the checklist silently. The vendor's MSA (another contract) gives 72 hours,
+    // a worse term than these terms' 12: accepting these terms' clause would take the MSA's out of the findings.
+    const terms = await recordSignedContract(legal, vendor.id, document.id, "other");
+    const msa = await saveDossierRecord({ actor: legal, input: { vendorId: vendor.id, kind: "contract", data: { type: "msa", status: "draft", renewal: "auto" } } });
+    await saveDossierRecord({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "clause", data: { clauseCode: "incident_notification", presence: "present", hours: 72, citation: { contractId: msa.id, section: "9.2" } } },
+    });
+    const accept = (clauseCode: string) =>
+      decideClauseProposal({ actor: legal, input: { decision: "accept", analysisId: run.id, clauseCode, expected: "pending", contractId: terms.id } });
+    await expect(accept("incident_notification")).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/from another contract/) });
+    // A clause incorporated by reference is not missing: confirming it as missing would raise a finding for a clause the vendor has.
+    await expect(accept("liability_cap")).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/incorporated by reference/) });
+    // Accept-all records the rest and leaves both for a decision one by one.
+    const loaded = await getContractAnalysis({ actor: legal, vendorId: vendor.id, analysisId: run.id });
+    const all = await acceptAllProposals({
+      actor: legal,
+      input: { analysisId: run.id, contractId: terms.id, analysisVersion: loaded.analysis.version, checklistVersions: Object.fromEntries(loaded.checklist.map((c) => [c.row.clauseCode, c.version])) },
+    });
+    expect(all).toEqual({ accepted: CLAUSE_CATALOGUE.clauses.length - 2, skipped: 2 });
+    const rows = (await listRecords(t.db, vendor.id, ["clause"])).map((r) => r.data as ClauseReviewRow);
+    expect(rows.find((r) => r.clauseCode === "incident_notification")).toMatchObject({ presence: "present", hours: 72, citation: { contractId: msa.id } });
+    expect(rows.find((r) => r.clauseCode === "liability_cap")).toBeUndefined();
+    const view = await getVendorDossierView({ actor: legal, vendorId: vendor.id });
+    expect(view.findings.filter((f) => f.code === "legal.clause.deviating").map((f) => f.subject.id)).toContain("incident_notification");
   });
 
   it("stores an HTML contract with a script in it as inert text: the finder reads its structure, the download cannot run it, other evidence refuses HTML", async () => {

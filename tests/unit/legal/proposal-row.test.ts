@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ClauseProposal } from "@/lib/domain/legal/clause-finder";
-import { clauseRowFromProposal } from "@/lib/domain/legal/proposal-row";
-import { clauseReviewRowSchema } from "@/lib/schemas/legal";
+import { clauseRowFromProposal, keepsTheChecklistRow, leftForOneByOne } from "@/lib/domain/legal/proposal-row";
+import { type ClauseReviewRow, clauseReviewRowSchema } from "@/lib/schemas/legal";
 
 // What accepting a clause-finder suggestion writes into the checklist.
 
@@ -38,5 +38,40 @@ describe("clauseRowFromProposal", () => {
     expect(row.reviewerNote).toBe("Checked with counsel.");
     expect(row.citation?.section).toHaveLength(80);
     expect(row.citation?.page).toBeUndefined();
+  });
+});
+
+describe("what accepting a proposal must leave alone", () => {
+  const notification = { title: "Incident notification SLA" };
+  const present = (contractId: string): ClauseReviewRow => ({ clauseCode: "incident_notification", presence: "present", hours: 72, citation: { contractId } });
+
+  test("a clause incorporated by reference is neither given nor lacking in this file", () => {
+    expect(keepsTheChecklistRow({ ...notification, byReference: true }, undefined, "terms")).toMatch(/incorporated by reference/);
+  });
+
+  test("a row another contract cites as present stays until someone records which term governs", () => {
+    expect(keepsTheChecklistRow(notification, present("msa"), "terms")).toMatch(/from another contract/);
+  });
+
+  test("the same contract's row, a missing row, or no row may be written", () => {
+    expect(keepsTheChecklistRow(notification, present("terms"), "terms")).toBeUndefined();
+    expect(keepsTheChecklistRow(notification, { clauseCode: "incident_notification", presence: "missing" }, "terms")).toBeUndefined();
+    expect(keepsTheChecklistRow(notification, undefined, "terms")).toBeUndefined();
+  });
+});
+
+describe("a duty the contract states with two deadlines", () => {
+  const note = "The contract also states seven (7) days for this duty; check which deadline governs.";
+  const twice = proposal({ hints: [{ code: "other_deadline", label: note, quote: "S2.4 … within seven (7) days …" }] });
+
+  test("accepting records the first deadline and keeps the note on the checklist, after the reviewer's own", () => {
+    const row = clauseRowFromProposal(twice, "c1", { reviewerNote: "Checked with counsel." });
+    expect(row.reviewerNote).toBe(`Checked with counsel. ${note}`);
+    expect(clauseReviewRowSchema.safeParse(row).success).toBe(true);
+  });
+
+  test("is left out of Accept all, for someone to read which deadline governs", () => {
+    expect(leftForOneByOne(twice)).toBe(true);
+    expect(leftForOneByOne(proposal({}))).toBe(false);
   });
 });
