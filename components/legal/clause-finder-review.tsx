@@ -58,6 +58,8 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
   const [contractId, setContractId] = useState(props.contractId ?? "");
   const [editing, setEditing] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  /** The last decision, for screen readers (the page itself shows it on the card). */
+  const [announced, setAnnounced] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [bulk, setBulk] = useState<{ error?: string; done?: string }>({});
 
@@ -67,13 +69,20 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
   const keptRow = (p: StoredProposal) => keepsTheChecklistRow(p, contractId ? rowOf(p.clauseCode)?.row : undefined, contractId);
   const acceptable = open.filter((p) => !(!p.found && rowOf(p.clauseCode)) && !leftForOneByOne(p) && !keptRow(p)).length;
 
-  async function run(code: string, send: () => Promise<ActionResult<unknown>>) {
+  function decided(code: string, done: string) {
+    setEditing(null);
+    setAnnounced(`${data.proposals.find((p) => p.clauseCode === code)?.title ?? "Suggestion"}: ${done}.`);
+    // The buttons or the form that had focus are gone with the decision: keep the keyboard on this suggestion.
+    document.getElementById(`proposal-${code}-title`)?.focus();
+  }
+
+  async function run(code: string, send: () => Promise<ActionResult<unknown>>, done: string) {
     setPending(code);
     setErrors((e) => ({ ...e, [code]: "" }));
     const result = await send();
     setPending(null);
     if (result.ok) {
-      setEditing(null);
+      decided(code, done);
       router.refresh();
       return result;
     }
@@ -96,7 +105,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
       setErrors((e) => ({ ...e, [p.clauseCode]: "Choose the contract this file belongs to first (above): the citation points at it." }));
       return;
     }
-    void run(p.clauseCode, () => decideClauseProposalAction(input));
+    void run(p.clauseCode, () => decideClauseProposalAction(input), decision === "reject" ? "rejected" : "recorded in the checklist");
   }
 
   async function acceptAll() {
@@ -123,6 +132,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
 
   return (
     <div className="clause-finder-review">
+      <p className="sr-only" role="status" aria-live="polite">{announced}</p>
       <div className="alert alert-info suggestion-banner">
         <p><strong>Suggestions, not decisions.</strong> Nothing below is recorded until you accept or edit it; rejected suggestions change nothing. Always read the quoted passage before accepting.</p>
       </div>
@@ -168,7 +178,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
           return (
             <li key={p.clauseCode} id={`proposal-${p.clauseCode}`} className={`proposal card proposal-${state ?? "pending"}`} aria-labelledby={`proposal-${p.clauseCode}-title`}>
               <div className="proposal-head">
-                <h3 id={`proposal-${p.clauseCode}-title`}>{p.title}</h3>
+                <h3 id={`proposal-${p.clauseCode}-title`} tabIndex={-1}>{p.title}</h3>
                 {state ? (
                   <span className={`badge ${state === "rejected" ? "status-muted" : "status-ok"}`}>{DECISION_LABEL[state]} by {p.decision!.byName}</span>
                 ) : (
@@ -251,7 +261,7 @@ export function ClauseFinderReview(props: ClauseFinderReviewProps) {
                       ...(current ? { clauseRecord: { id: current.id, version: current.version } } : {}),
                       row,
                     }).then((r) => {
-                      if (r.ok) setEditing(null);
+                      if (r.ok) decided(p.clauseCode, "edited and recorded in the checklist");
                       return r;
                     })
                   }

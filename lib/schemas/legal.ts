@@ -89,7 +89,7 @@ export type StoredContract = z.output<typeof storedContractSchema>;
 // --------------------------------------------------------- clause review row
 
 export const clauseCitationSchema = z.object({
-  contractId: id,
+  contractId: z.string().trim().min(1, "Choose the contract the clause is in."),
   section: optional(z.string().trim().max(80)),
   page: optional(wholeNumber(1, 10_000)),
 });

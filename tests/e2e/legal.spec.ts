@@ -43,6 +43,13 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   await expect(notification.getByText("Extracted value:")).toBeVisible();
   await expect(notification.locator(".proposal-current")).toContainText("Not reviewed");
 
+  // One decision at a time: a rejection is announced to screen readers and the keyboard stays on its suggestion.
+  const insurance = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Cyber insurance requirement" }) });
+  await insurance.getByRole("button", { name: "Reject: Cyber insurance requirement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cyber insurance requirement: rejected." })).toBeAttached();
+  await expect(insurance.getByRole("heading", { name: "Cyber insurance requirement" })).toBeFocused();
+  await expect(insurance.getByText(/Rejected by Lena Legal/)).toBeVisible();
+
   // Citations point at a contract record: record the file as the signed MSA, then come back.
   await page.getByRole("link", { name: "Record 01-msa-us-northwind.pdf as a contract" }).click();
   const contractForm = page.getByRole("form", { name: "Add contract" });
@@ -57,9 +64,9 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   await expect(page.getByRole("heading", { name: "Clause finder: 01-msa-us-northwind.pdf" })).toBeVisible();
   await expect(page.getByLabel("Citations point at the contract")).not.toHaveValue("");
 
-  // Accept every suggestion at once.
-  await page.getByRole("button", { name: /^Accept all 10 open suggestions$/ }).click();
-  await expect(page.getByRole("status").filter({ hasText: "10 suggestions recorded" })).toBeVisible();
+  // Accept every open suggestion at once.
+  await page.getByRole("button", { name: /^Accept all 9 open suggestions$/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "9 suggestions recorded" })).toBeVisible();
   await expect(notification.getByText(/Accepted by Lena Legal/)).toBeVisible();
 
   // The checklist now says present, with the citation.

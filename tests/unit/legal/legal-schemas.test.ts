@@ -40,6 +40,11 @@ describe("clause review row", () => {
       "currency: Give the currency of the amount.",
     ]);
   });
+  test("a citation with no contract chosen says so next to the field, in words", () => {
+    expect(issues(clauseReviewRowSchema.safeParse({ clauseCode: "liability_cap", presence: "present", citation: { contractId: "" } }))).toEqual([
+      "citation.contractId: Choose the contract the clause is in.",
+    ]);
+  });
   test("currency is upper-cased, empty values dropped", () => {
     const r = clauseReviewRowSchema.parse({ clauseCode: "liability_cap", presence: "present", citation: { contractId: "c", page: "" }, amountMinor: 1, currency: "usd", hours: "" });
     expect(r).toMatchObject({ currency: "USD", hours: undefined, citation: { contractId: "c", page: undefined } });
