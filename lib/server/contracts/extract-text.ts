@@ -1,9 +1,10 @@
 // Text of an uploaded contract for the clause finder: per-page text for PDFs
-// (pdf.js via unpdf, table rows rebuilt by pdf-page-text.ts), sections under their Word headings for DOCX (mammoth), sections
-// under their headings for Markdown (marked, lib/domain/legal/markdown-sections.ts)
-// and HTML (htmlparser2, html-sections.ts), and plain text (pages split on form
-// feeds) for TXT. Failures are a typed, user-safe
-// error: the upload form shows the message as is.
+// (pdf.js via unpdf, table rows rebuilt by pdf-page-text.ts), sections under
+// their Word headings for DOCX (mammoth), sections under their headings for
+// Markdown (marked, lib/domain/legal/markdown-sections.ts) and HTML
+// (htmlparser2, html-sections.ts), and plain text (pages split on form feeds)
+// for TXT. Failures are a typed, user-safe error: the upload form shows the
+// message as is.
 import { checkZipBudget } from "@/lib/domain/uploads/file-type";
 import { AppError } from "@/lib/server/errors";
 import { listZipEntriesOf } from "@/lib/server/storage/list-zip-entries";
@@ -213,10 +214,14 @@ function normaliseText(text: string): string {
   return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
 }
 
-/** Markdown and HTML are parsed in process: their parsers do not expand input the way PDF and DOCX can. */
 /** Deeper than any contract's lists and quotes; marked's recursion is safe well beyond it. */
 const MAX_MARKDOWN_NESTING = 24;
 
+/**
+ * Markdown and HTML are parsed in process: their parsers do not expand input
+ * the way PDF and DOCX can, and what would make them stall (size, nesting) is
+ * measured first.
+ */
 function extractMarkup(bytes: Uint8Array, format: "md" | "html"): ExtractedContractText {
   const text = decodeText(bytes);
   if (format === "md" && markdownNesting(text) > MAX_MARKDOWN_NESTING) {

@@ -10,9 +10,9 @@
 // each cell's lines together, so the cells can be told apart in content order:
 // a cell ends where the next text starts on the same line after a wide gap, or
 // climbs back up to the row's first line in a column to the right. A row is a
-// table row only when it has two or more cells and does not look like a
-// clause number hanging beside its text ("1.1   The Supplier shall …"), which
-// the passage builder reads by its number.
+// table row only when it has two or more cells, lines up with a row beside it,
+// and does not look like a clause number hanging beside its text ("1.1   The
+// Supplier shall …"), which the passage builder reads by its number.
 
 /** One pdf.js text item: its string and where it is drawn (PDF points, y upwards). */
 export interface PdfTextItem {
