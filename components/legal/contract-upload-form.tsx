@@ -16,7 +16,7 @@ type Input = z.input<typeof evidenceUploadInputSchema>;
 type Output = z.output<typeof evidenceUploadInputSchema>;
 
 type UploadResponse =
-  | { ok: true; document: { id: string; fileName: string; duplicate: boolean } }
+  | { ok: true; document: { id: string; fileName: string; duplicate: boolean; duplicateOf: { id: string; fileName: string; kind?: string } | null } }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
@@ -34,6 +34,8 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
   const [done, setDone] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [finderError, setFinderError] = useState<string | null>(null);
+  /** The contract file this one repeats, byte for byte: its suggestions are already there to review. */
+  const [repeats, setRepeats] = useState<string | null>(null);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(evidenceUploadInputSchema),
     defaultValues: { kind: "contract", effectiveDate: "", title: "" },
@@ -43,6 +45,7 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
   async function upload(meta: Output) {
     setDone(null);
     setFinderError(null);
+    setRepeats(null);
     const file = fileRef.current?.files?.[0];
     if (!file) {
       setFileError("Choose the contract file.");
@@ -75,6 +78,13 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
     if (fileRef.current) fileRef.current.value = "";
     form.reset({ kind: "contract", effectiveDate: "", title: "" });
     setDone(body.document.fileName);
+    const earlier = body.document.duplicateOf;
+    if (earlier?.kind === "contract") {
+      // Reading it again would open a second set of suggestions for a contract already under review.
+      setRepeats(earlier.fileName);
+      router.refresh();
+      return;
+    }
     setReading(true);
     const run = await runClauseFinderAction({ vendorId, documentId: body.document.id });
     setReading(false);
@@ -118,10 +128,16 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
       </div>
       <div role="status" aria-live="polite">
         {done ? (
-          <div className={finderError ? "alert alert-error" : "alert alert-ok"}>
-            Uploaded &ldquo;{done}&rdquo;.{" "}
-            {reading ? "The clause finder is reading it…" : finderError ? `The clause finder could not read it: ${finderError}` : "Opening the clause finder's suggestions…"}
-          </div>
+          repeats ? (
+            <div className="alert alert-info">
+              &ldquo;{done}&rdquo; is the same file as the contract &ldquo;{repeats}&rdquo; uploaded before (same SHA-256), so the clause finder did not read it again: its suggestions are under that file in the contract files above.
+            </div>
+          ) : (
+            <div className={finderError ? "alert alert-error" : "alert alert-ok"}>
+              Uploaded &ldquo;{done}&rdquo;.{" "}
+              {reading ? "The clause finder is reading it…" : finderError ? `The clause finder could not read it: ${finderError}` : "Opening the clause finder's suggestions…"}
+            </div>
+          )
         ) : null}
       </div>
     </ClientForm>

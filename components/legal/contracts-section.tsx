@@ -76,7 +76,7 @@ export function ContractsSection({ view, review, findings }: { view: VendorDossi
         <div className="section-header">
           <h2 id="legal-files-heading">Contract files and the clause finder <span className="muted count">({files.length})</span></h2>
         </div>
-        <p className="muted">The clause finder reads a PDF, DOCX or TXT contract and suggests, for every clause of the checklist, whether it is there, with the passages and values it found. Suggestions are recorded only when you accept or edit them.</p>
+        <p className="muted">The clause finder reads a PDF, DOCX, Markdown, HTML or TXT contract and suggests, for every clause of the checklist, whether it is there, with the passages and values it found. Suggestions are recorded only when you accept or edit them.</p>
         {files.length === 0 ? (
           <div className="card empty-inline"><p>No contract file is uploaded yet.</p></div>
         ) : (

@@ -108,6 +108,27 @@ test("legal reviews an MSA with the clause finder, records a deviation, signs of
   await expect(page.getByRole("form", { name: "Sign off the legal review" })).toBeVisible();
 });
 
+test("the same contract file uploaded twice is not read twice: the page points at the suggestions already there", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const vendor = await vendorMadeByProcurement(browser, "Legal Twice");
+  await signInAs(page, "legal");
+  const uploadMsa = async () => {
+    await page.goto(`/vendors/${vendor.id}/legal`);
+    const upload = page.getByRole("form", { name: "Upload a contract" });
+    await upload.getByLabel("Contract file").setInputFiles(MSA);
+    await upload.getByLabel("Effective date").fill(utcDay(-2));
+    await upload.getByRole("button", { name: "Upload contract" }).click();
+  };
+  await uploadMsa();
+  await expect(page.getByRole("heading", { name: "Clause finder: 01-msa-us-northwind.pdf" })).toBeVisible({ timeout: 30_000 });
+
+  await uploadMsa();
+  await expect(page.getByText(/is the same file as the contract “01-msa-us-northwind\.pdf” uploaded before \(same SHA-256\), so the clause finder did not read it again/)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/vendors/${vendor.id}/legal$`));
+  // One set of suggestions to review, not two.
+  await expect(page.getByRole("link", { name: "Review 10 open suggestions" })).toHaveCount(1);
+});
+
 test("procurement sees the legal review but cannot edit clauses, and a replayed save is refused", async ({ browser }) => {
   const vendor = await vendorMadeByProcurement(browser, "Legal Guarded");
 

@@ -70,7 +70,8 @@ export async function uploadEvidence({
     }
     throw error;
   }
-  const previous = await db().evidenceDocument.findFirst({ where: { vendorId, sha256: stored.sha256 }, select: { id: true, fileName: true } });
+  const earlier = await db().evidenceDocument.findFirst({ where: { vendorId, sha256: stored.sha256 }, select: { id: true, fileName: true, kind: true } });
+  const previous = earlier ? { id: earlier.id, fileName: earlier.fileName } : null;
   crashPoint("upload.blob-committed");
   const committed = await db().$transaction(async (tx) => {
     const document = await tx.evidenceDocument.create({
@@ -96,7 +97,8 @@ export async function uploadEvidence({
     });
     await refreshVendorSummary(tx, vendorId);
     // Same bytes twice is recognised: by hash, for this vendor or any other.
-    return { document, duplicateOf: previous, sameBytesStored: stored.duplicate };
+    // The earlier copy's kind tells the contract upload whether it was already read as a contract.
+    return { document, duplicateOf: previous, duplicateKind: earlier?.kind, sameBytesStored: stored.duplicate };
   }).catch((error: unknown) => {
     // A database with no room left is "storage full" too (507), not a 500.
     throw asStorageError(error);

@@ -24,7 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!request.body) throw new AppError("VALIDATION", "Choose a file to upload.", { file: "Choose a file to upload" });
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const declaredName = decodeFileNameHeader(request.headers.get("x-file-name"));
-    const { document, duplicateOf } = await uploadEvidence({
+    const { document, duplicateOf, duplicateKind } = await uploadEvidence({
       actor,
       input: { ...query, vendorId },
       stream: Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>),
@@ -41,7 +41,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
           sha256: document.sha256,
           sizeBytes: document.sizeBytes,
           duplicate: Boolean(duplicateOf),
-          duplicateOf: duplicateOf ?? null,
+          duplicateOf: duplicateOf ? { ...duplicateOf, kind: duplicateKind } : null,
         },
       },
       { status: 201 },
