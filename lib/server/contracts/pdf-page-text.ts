@@ -163,6 +163,8 @@ function rowTop(row: Row, cell: Cell, near: (y: number) => boolean): number | un
  * split at their wide spaces do not start their words in the same places.
  */
 function tableRows(rows: Row[]): Map<number, string> {
+  // Each row's line once: undefined for body text.
+  const candidates = rows.map(rowLine);
   const lines = new Map<number, string>();
   let run: number[] = [];
   let columns: number[] = [];
@@ -170,14 +172,14 @@ function tableRows(rows: Row[]): Map<number, string> {
     if (run.length >= 2) {
       // A header row whose labels are centred starts its cells off the columns; it has as many cells.
       const header = run[0]! - 1;
-      if (header >= 0 && !lines.has(header) && rowLine(rows[header]!) !== undefined && rows[header]!.cells.length === rows[run[0]!]!.cells.length) run.unshift(header);
-      for (const r of run) lines.set(r, rowLine(rows[r]!)!);
+      if (header >= 0 && !lines.has(header) && candidates[header] !== undefined && rows[header]!.cells.length === rows[run[0]!]!.cells.length) run.unshift(header);
+      for (const r of run) lines.set(r, candidates[r]!);
     }
     run = [];
     columns = [];
   };
   rows.forEach((row, r) => {
-    if (rowLine(row) === undefined) return close();
+    if (candidates[r] === undefined) return close();
     const xs = row.cells.map((c) => c.x);
     const aligned = xs.filter((x) => columns.some((c) => Math.abs(c - x) <= SAME_COLUMN)).length;
     const previous = rows[run[run.length - 1] ?? -1];
