@@ -60,13 +60,71 @@ async function run({ format, bytes }) {
 }
 
 /**
- * Word's Hidden font (<w:vanish/> in a run's properties) marks text the reader
- * never sees; mammoth reads it all the same, so a hidden "within 24 hours"
- * would count as a term beside the visible "thirty days". Such runs are
- * dropped from the document before mammoth reads it. A run never holds
- * another, so each match stays within one <w:r>…</w:r>.
+ * Word's Hidden font marks text the reader never sees; mammoth reads it all
+ * the same, so a hidden "within 24 hours" would count as a term beside the
+ * visible "thirty days". Text is hidden by <w:vanish/> in a run's own
+ * properties, or by the character style it uses (<w:rStyle>) or its
+ * paragraph's style (<w:pStyle>), directly or through the styles they are
+ * based on; a run's own setting wins over its style's, as in Word. Such runs
+ * are dropped from the document before mammoth reads it. A run never holds
+ * another, so each match stays within one <w:r>…</w:r>; a paragraph's style is
+ * read for paragraphs that hold no other (a text box's paragraphs do).
  */
-const HIDDEN_RUN = /<w:r(?=[\s>])(?:(?!<\/w:r>)[\s\S])*?<w:vanish(?![^>]*w:val="(?:false|0|off)")[^>]*>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
+const RUN = /<w:r(?=[\s>])(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
+const INNERMOST_PARAGRAPH = /<w:p(?=[\s>])(?:(?!<\/w:p>|<w:p[\s>])[\s\S])*?<\/w:p>/g;
+const VANISH = /<w:vanish\b([^>]*)>/;
+const STYLE = /<w:style\b[^>]*>[\s\S]*?<\/w:style>/g;
+
+/** true: hides, false: shows, undefined: says nothing (the style or paragraph decides). */
+function ownVanish(properties) {
+  const m = VANISH.exec(properties);
+  if (!m) return undefined;
+  return !/w:val="(?:false|0|off)"/.test(m[1]);
+}
+
+function attribute(tag, name) {
+  return new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+}
+
+/** The ids of the character and paragraph styles whose text is hidden. */
+function hiddenStyles(stylesXml) {
+  const styles = new Map();
+  for (const [style] of stylesXml.matchAll(STYLE)) {
+    const open = /^<w:style\b[^>]*>/.exec(style)[0];
+    const id = attribute(open, "w:styleId");
+    if (!id) continue;
+    const basedOn = /<w:basedOn\b[^>]*w:val="([^"]*)"/.exec(style)?.[1];
+    const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(style)?.[0] ?? "";
+    styles.set(id, { basedOn, vanish: ownVanish(rPr) });
+  }
+  const hidden = new Set();
+  for (const id of styles.keys()) {
+    // Word caps inheritance chains well below this; a loop in a crafted file ends here too.
+    let style = styles.get(id);
+    for (let depth = 0; style && depth < 16; depth++) {
+      if (style.vanish !== undefined) {
+        if (style.vanish) hidden.add(id);
+        break;
+      }
+      style = style.basedOn ? styles.get(style.basedOn) : undefined;
+    }
+  }
+  return hidden;
+}
+
+function runProperties(run) {
+  return /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(run)?.[0] ?? "";
+}
+
+function withoutRunsHiddenIn(xml, hidden, paragraphHidden) {
+  return xml.replace(RUN, (run) => {
+    const rPr = runProperties(run);
+    const own = ownVanish(rPr);
+    if (own !== undefined) return own ? "" : run;
+    const style = /<w:rStyle\b[^>]*w:val="([^"]*)"/.exec(rPr)?.[1];
+    return (style !== undefined && hidden.has(style)) || paragraphHidden ? "" : run;
+  });
+}
 
 async function withoutHiddenRuns(buffer) {
   const JSZip = (await import("jszip")).default;
@@ -74,7 +132,14 @@ async function withoutHiddenRuns(buffer) {
   const part = zip.file("word/document.xml");
   if (!part) return buffer;
   const xml = await part.async("string");
-  if (!xml.includes("<w:vanish")) return buffer;
-  zip.file("word/document.xml", xml.replace(HIDDEN_RUN, ""));
+  const stylesPart = zip.file("word/styles.xml");
+  const hidden = stylesPart ? hiddenStyles(await stylesPart.async("string")) : new Set();
+  if (!xml.includes("<w:vanish") && hidden.size === 0) return buffer;
+  const visible = xml.replace(INNERMOST_PARAGRAPH, (paragraph) => {
+    const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(paragraph)?.[0] ?? "";
+    const pStyle = /<w:pStyle\b[^>]*w:val="([^"]*)"/.exec(pPr)?.[1];
+    return withoutRunsHiddenIn(paragraph, hidden, pStyle !== undefined && hidden.has(pStyle));
+  });
+  zip.file("word/document.xml", withoutRunsHiddenIn(visible, hidden, false));
   return zip.generateAsync({ type: "nodebuffer" });
 }

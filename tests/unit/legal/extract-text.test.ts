@@ -58,6 +58,38 @@ describe("DOCX", () => {
     expect(r.sections).toEqual([{ heading: "7. Security Incidents", text: "7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days." }]);
   });
 
+  test("text hidden by a character or paragraph style (or a style based on one) is no term either; a run's own setting wins", async () => {
+    const doc = new Document({
+      styles: {
+        characterStyles: [
+          { id: "Quiet", name: "Quiet", run: { vanish: true } },
+          { id: "QuieterStill", name: "Quieter still", basedOn: "Quiet", run: { italics: true } },
+        ],
+        paragraphStyles: [{ id: "DraftNote", name: "Draft note", run: { vanish: true } }],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "7. Security Incidents", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ children: [new TextRun({ text: "7.0 The Supplier shall notify the Customer of any Security Incident within 24 hours.", style: "Quiet" })] }),
+            new Paragraph({ style: "DraftNote", children: [new TextRun("7.0A The Supplier shall notify the Customer within one hour.")] }),
+            new Paragraph({
+              children: [
+                new TextRun("7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days."),
+                new TextRun({ text: " Or within two hours.", style: "QuieterStill" }),
+                new TextRun({ text: " Shown despite its style.", style: "Quiet", vanish: false }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const r = await extractContractText(new Uint8Array(await Packer.toBuffer(doc)), CONTRACT_MIME_TYPES.docx);
+    expect(r.sections).toEqual([
+      { heading: "7. Security Incidents", text: "7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days. Shown despite its style." },
+    ]);
+  });
+
   test("a document built in memory", async () => {
     const doc = new Document({ sections: [{ children: [new Paragraph({ text: "5. Sub-processors", heading: HeadingLevel.HEADING_1 }), new Paragraph("Prior written consent is required.")] }] });
     const r = await extractContractText(new Uint8Array(await Packer.toBuffer(doc)), CONTRACT_MIME_TYPES.docx);
