@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "INVALID_STATE"
   /** The disk (or database) holding evidence is full; nothing was stored. */
-  | "STORAGE_FULL";
+  | "STORAGE_FULL"
+  /** The server is doing as much of this work as it takes at once; nothing was done, try again. */
+  | "BUSY";
 
 export class AppError extends Error {
   constructor(

@@ -13,6 +13,7 @@ export const STATUS_OF_ERROR: Record<AppErrorCode, number> = {
   INVALID_STATE: 409,
   // 507 Insufficient Storage (RFC 4918): the request was fine, the server has no room.
   STORAGE_FULL: 507,
+  BUSY: 503,
 };
 
 /** What a user is told when the database had no room for the request in time: nothing was committed. */

@@ -20,6 +20,7 @@ import { recordAudit } from "../audit";
 import { requirePermission } from "../authorize";
 import { contractMimeFor, extractContractText } from "../contracts/extract-text";
 import { findClausesInTurns } from "../contracts/find-clauses-in-turns";
+import { finderQueue } from "../contracts/finder-queue";
 import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import type { BlobStore } from "../storage/blob-store";
@@ -64,17 +65,19 @@ export async function runClauseFinder({ actor, input, store }: { actor: Actor; i
 
   const { uploads } = await loadSettings();
   const bytes = await readAll(await store.get(document.sha256), uploads.maxBytes);
-  const started = performance.now();
-  const text = await extractContractText(bytes, mime);
-  const proposals = await findClausesInTurns(text, CLAUSE_CATALOGUE);
-  const sccs = detectSccs(text.fullText);
-  const facts = extractContractFacts(text);
+  // The time it took to read, not the time it waited for its turn.
+  const { text, proposals, sccs, facts, elapsedMs } = await finderQueue.run(actor.id, async () => {
+    const started = performance.now();
+    const text = await extractContractText(bytes, mime);
+    const proposals = await findClausesInTurns(text, CLAUSE_CATALOGUE);
+    return { text, proposals, sccs: detectSccs(text.fullText), facts: extractContractFacts(text), elapsedMs: Math.round(performance.now() - started) };
+  });
   const data: ContractAnalysisData = {
     formatVersion: ANALYSIS_FORMAT_VERSION,
     format: text.format,
     ...(text.pages ? { pageCount: text.pages.length } : {}),
     catalogueVersion: CLAUSE_CATALOGUE.version,
-    elapsedMs: Math.round(performance.now() - started),
+    elapsedMs,
     proposals: proposals.map(({ clauseCode, title, found, confidence, score, threshold, passages, value, hints, byReference, exclusion }) => ({
       clauseCode,
       title,

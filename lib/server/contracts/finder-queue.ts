@@ -1,0 +1,64 @@
+// How many contracts the clause finder reads at once in this process. The
+// finder runs on the server's own thread, in turns (find-clauses-in-turns.ts):
+// each run yields between steps, but runs side by side all take their step in
+// the same turn of the event loop, so every request waits for the sum of
+// their steps. A small number run at once; later ones wait their turn, in the
+// order they came. One user cannot fill the queue and lock the others out:
+// each has only a few places in it.
+import { AppError } from "../errors";
+
+export interface FinderQueueLimits {
+  /** Runs reading at the same time. */
+  running: number;
+  /** Runs waiting for a place, across all users. */
+  waiting: number;
+  /** Runs of one user, reading or waiting. */
+  perUser: number;
+}
+
+export const FINDER_QUEUE_LIMITS: FinderQueueLimits = { running: 2, waiting: 16, perUser: 2 };
+
+export class FinderQueue {
+  private reading = 0;
+  private readonly queue: (() => void)[] = [];
+  private readonly ofUser = new Map<string, number>();
+
+  constructor(private readonly limits: FinderQueueLimits = FINDER_QUEUE_LIMITS) {}
+
+  /** Runs `work` when a place is free; refuses at once, with a BUSY error, when the user or the queue has no room. */
+  async run<T>(userId: string, work: () => Promise<T>): Promise<T> {
+    const mine = this.ofUser.get(userId) ?? 0;
+    if (mine >= this.limits.perUser) {
+      throw new AppError("BUSY", `The clause finder is already reading ${mine} of your contracts. When they are done, run it on this one.`);
+    }
+    const mustWait = this.reading >= this.limits.running;
+    if (mustWait && this.queue.length >= this.limits.waiting) {
+      throw new AppError("BUSY", "The clause finder is reading many contracts right now. Try again in a minute.");
+    }
+    this.ofUser.set(userId, mine + 1);
+    try {
+      // A place is handed straight from a finished run to the next in line, so `reading` counts both.
+      if (mustWait) await new Promise<void>((resolve) => this.queue.push(resolve));
+      else this.reading += 1;
+      try {
+        return await work();
+      } finally {
+        const next = this.queue.shift();
+        if (next) next();
+        else this.reading -= 1;
+      }
+    } finally {
+      const left = (this.ofUser.get(userId) ?? 1) - 1;
+      if (left > 0) this.ofUser.set(userId, left);
+      else this.ofUser.delete(userId);
+    }
+  }
+
+  /** For tests and the bench: how many read and how many wait. */
+  get load(): { reading: number; waiting: number } {
+    return { reading: this.reading, waiting: this.queue.length };
+  }
+}
+
+/** The process's one queue. */
+export const finderQueue = new FinderQueue();
