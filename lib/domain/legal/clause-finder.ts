@@ -135,6 +135,7 @@ export function prepareClauseFinder(
       // What a limitation of liability carves out ("except for indemnification obligations, liability is limited to …") survives it.
       if (onlyExcepted(clause, p.text)) return clause.role.negationExcludes && !LIMITS_LIABILITY.test(p.text) ? "exclusion" : "other";
       if (clause.role.holder === "vendor" && clause.role.requireBinding && onlyPermitted(clause, p.text)) return "other";
+      if (clause.role.holder === "vendor" && clause.role.requireBinding && !clause.role.negationExcludes && onlyForbidden(clause, p.text)) return "other";
       if (clause.role.vendorLiability && limitsOnlyCustomerLiability(asRead(p), vendors)) return "other";
       const r = reading(p);
       // "DataCo shall not allow its cyber insurance to lapse": a denial that keeps the protection in force.
@@ -307,6 +308,25 @@ function onlyPermitted(clause: CompiledClause, text: string): boolean {
   return mentioned;
 }
 /**
+ * "Vendor shall not take any action to erase any Customer Data until directed":
+ * where every mention of the duty's act is forbidden, the sentence binds the
+ * vendor to its opposite (here, to keep the data), not to the duty.
+ */
+function onlyForbidden(clause: CompiledClause, text: string): boolean {
+  let mentioned = false;
+  for (const action of clause.actions) {
+    for (const m of text.matchAll(action)) {
+      mentioned = true;
+      if (!FORBIDDEN_BEFORE.test(text.slice(Math.max(0, m.index - 80), m.index))) return false;
+    }
+  }
+  return mentioned;
+}
+/** "shall not erase", "will not take any action to intentionally erase"; not "shall not disclose it and shall erase". */
+const FORBIDDEN_BEFORE =
+  /\b(?:shall|will|must|may|agrees?)\s+not\s+(?:to\s+)?(?:(?!(?:and|or|but|shall|will|must|may|unless|until|except)\b)[\w'’-]+\s+){0,5}?$/i;
+
+/**
  * "shall ensure that all Personal Data may be returned": the possibility is what
  * the duty secures. Not where the customer is who may act ("so that any incident
  * detected by the Customer may be notified to the Supplier", "ensure that Customer
@@ -316,8 +336,12 @@ const DUTY_PURPOSE =
   /\b(?:ensures?|so|in order|such)\s+that\s+(?:(?!(?:customer|client|controller|licensee|you|your)\b)[\w'’-]+\s+){0,8}?(?:may|might|can|could)\s+(?:(?:also|then|\w+ly)\s+)?(?:be\s+)?$/i;
 /** "… may be notified … by the Customer's own users": the customer, or its people, act. */
 const CUSTOMER_ACTS_AFTER = /\bby\s+(?:the\s+)?(?:customer|client|controller|licensee)\b/i;
+/**
+ * "… may delete", "… may: (a) delete and permanently destroy …": the permission may open a list of what the vendor
+ * may do, and governs each verb it joins.
+ */
 const PERMISSION_BEFORE =
-  /\b(?:may|might|can|could|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:be\s+)?$/i;
+  /\b(?:may|might|can|could|(?:is|are)\s+(?:permitted|entitled|free|allowed)\s+to|reserves?\s+the\s+right\s+to|(?:has|have)\s+the\s+right\s+to)(?:\s*:\s*\(?[a-z0-9]{1,4}[.)])?\s+(?:(?:also|then|thereafter|\w+ly)\s+)?(?:[a-z]+\s+(?:and|or|and\/or)\s+(?:\w+ly\s+)?)?(?:be\s+)?$/i;
 
 /** "4.1. Authorized Subprocessors.": a bold run-in title read as a sentence names a topic and states nothing. */
 const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*$/;

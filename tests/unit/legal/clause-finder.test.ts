@@ -2561,3 +2561,17 @@ describe("a duty stated twice with different deadlines", () => {
     expect(findMarkdown(markdown("within twenty-four (24) hours"), "incident_notification").hints.filter((h) => h.code === "other_deadline")).toEqual([]);
   });
 });
+
+describe("forms met in single clauses from published agreements (batch 20), measured untuned", () => {
+  test("a permission that opens a list of what the vendor may do governs each verb of its items", () => {
+    const text =
+      "Any Customer Data left on the platform 60 days after termination of this Agreement Hostco may: (a) erase and permanently destroy it; or (b) keep it and invoice the Customer for storage.";
+    expect(find(text, "data_return_deletion").found).toBe(false);
+    expect(find("Within 60 days after termination of this Agreement Hostco shall erase and permanently destroy all Customer Data.", "data_return_deletion").found).toBe(true);
+  });
+
+  test("a duty's own act, forbidden, binds the vendor to its opposite; a forbidden act beside the duty does not", () => {
+    expect(find("On any termination or expiry of this Agreement the Vendor shall not take any step to deliberately erase Customer Data until the Customer directs it.", "data_return_deletion").found).toBe(false);
+    expect(find("On termination of this Agreement the Vendor shall not disclose Customer Data and shall erase it within 30 days.", "data_return_deletion").found).toBe(true);
+  });
+});
