@@ -2574,4 +2574,39 @@ describe("forms met in single clauses from published agreements (batch 20), meas
     expect(find("On any termination or expiry of this Agreement the Vendor shall not take any step to deliberately erase Customer Data until the Customer directs it.", "data_return_deletion").found).toBe(false);
     expect(find("On termination of this Agreement the Vendor shall not disclose Customer Data and shall erase it within 30 days.", "data_return_deletion").found).toBe(true);
   });
+
+  test("data destroyed once used for the purposes it was given for, or once no longer needed for them, is the end-of-use deletion", () => {
+    expect(find("Each party shall ensure that, once used for the purposes for which it was supplied, the personal data is destroyed beyond recovery.", "data_return_deletion").found).toBe(true);
+    expect(find("The Processor shall erase the personal data when it is no longer needed for the purposes of the Services.", "data_return_deletion").found).toBe(true);
+    expect(find("The Processor shall use the personal data only for the purposes for which it was supplied.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("a residency duty worded as a prohibition, with -ing verbs ('prohibited from storing or accessing … outside')", () => {
+    expect(find("The Contractor and its staff are prohibited from storing, transmitting or accessing any Agency data outside of the continental United States.", "data_residency").found).toBe(true);
+    expect(find("The Contractor is prohibited from storing Agency data on removable media.", "data_residency").found).toBe(false);
+  });
+
+  test("one named country and 'any other country' where the vendor has servers is no restriction", () => {
+    expect(find("The Customer agrees that the Vendor may store Customer Data in the United States and any other country in which the Vendor keeps servers.", "data_residency").found).toBe(false);
+  });
+
+  test("sub-processors: a general authorisation with no notice or objection is no consent, and vendor discretion with notice and objection is", () => {
+    expect(find("The Customer agrees that Mailco may engage Sub-processors to process Customer Data on its behalf.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Data Controller understands and hereby authorises the engagement of Sub-processors by the Data Processor.", "subprocessor_consent").found).toBe(false);
+    const markdown = [
+      "Mailco's use of Sub-processors is at its discretion, provided that:",
+      "",
+      "(a) Mailco will inform the Customer in advance of any intended addition or replacement of a Sub-processor; and",
+      "(b) the Customer may object to such changes.",
+    ].join("\n");
+    expect(find(markdown, "subprocessor_consent").found).toBe(true);
+    expect(find("Mailco may use Sub-processors of its choosing at its sole discretion.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("subcontractors named as a source of liability, or in a transfer restriction, are no consent to them", () => {
+    expect(find("Where a breach results from an act or omission of its subcontractors, the Provider shall compensate the Customer for the cost of notifying consumers.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Provider shall not transfer Customer Data, or allow its subcontractors to do so, outside the Approved Territory unless it has the Customer's prior written consent.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Provider shall not engage any subcontractor without the Customer's prior written consent.", "subprocessor_consent").found).toBe(true);
+  });
 });
+
