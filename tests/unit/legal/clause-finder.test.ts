@@ -2608,5 +2608,18 @@ describe("forms met in single clauses from published agreements (batch 20), meas
     expect(find("The Provider shall not transfer Customer Data, or allow its subcontractors to do so, outside the Approved Territory unless it has the Customer's prior written consent.", "subprocessor_consent").found).toBe(false);
     expect(find("The Provider shall not engage any subcontractor without the Customer's prior written consent.", "subprocessor_consent").found).toBe(true);
   });
+
+  test("breach costs the vendor bears 'at its own cost and expense', or one expense it must compensate, are its indemnity", () => {
+    expect(find("Should a data breach occur, the Contractor shall offer a credit monitoring plan, at its own cost and expense, to every individual affected by the data breach.", "liability_indemnification").found).toBe(true);
+    expect(find("If a Data Incident results from the Provider's negligence, the Provider shall compensate the Customer for any reasonable expense of notifying consumers.", "liability_indemnification").found).toBe(true);
+    expect(find("Each party shall bear its own costs of performing this Agreement.", "liability_indemnification").found).toBe(false);
+  });
+
+  test("an actual, potential or attempted Breach, and a loss of shared personal data, are incidents; a breach of the agreement and lost data as damages are not", () => {
+    expect(find("In the event of any actual, potential or attempted Breach, the Service Provider shall inform the Customer within 24 hours.", "incident_notification").value).toMatchObject({ kind: "hours", hours: 24 });
+    expect(find("The Parties shall notify any potential or actual losses of the Shared Personal Data to the other Party within 1 Business Day.", "incident_notification").found).toBe(true);
+    expect(find("The Service Provider shall inform the Customer within 24 hours of any actual or suspected breach of this Agreement.", "incident_notification").found).toBe(false);
+    expect(find("In no event shall the Provider be liable for damages for loss of data or profit, even if notified of their possibility.", "incident_notification").found).toBe(false);
+  });
 });
 
