@@ -76,7 +76,9 @@ const MUTUAL =
 const MODAL =
   /\b(shall|will|must|may|can|cannot|agrees? to|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|(?:is|are) (?:not |solely |fully |entirely )?responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
 // "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
-const NEGATED_AFTER_MODAL = /^\s*(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
+/** "shall not", "shall be under no"; a floor or a deadline ("shall be no less than $2M", "not later than 24 hours") denies nothing. */
+const NEGATED_AFTER_MODAL =
+  /^\s*(?!(?:not\s+(?:be\s+)?|be\s+no\s+)(?:less|fewer|lower|smaller|later|earlier)\s+than\b)(?:not|never|in no (?:event|case)|under no circumstances|no longer|(?:have|has|be)\s+no|be\s+under\s+no)\b/i;
 /**
  * "shall not be obliged to notify", "has no obligation to return", "is not
  * responsible for ensuring", "cannot guarantee that it will notify": a duty

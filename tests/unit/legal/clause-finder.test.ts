@@ -2621,5 +2621,20 @@ describe("forms met in single clauses from published agreements (batch 20), meas
     expect(find("The Service Provider shall inform the Customer within 24 hours of any actual or suspected breach of this Agreement.", "incident_notification").found).toBe(false);
     expect(find("In no event shall the Provider be liable for damages for loss of data or profit, even if notified of their possibility.", "incident_notification").found).toBe(false);
   });
+
+  test("a floor is no denial: 'coverage shall be no less than' keeps the cyber insurance it sets", () => {
+    const text =
+      "The Vendor's insurance coverage shall be no less than: (i) professional liability of $1,000,000; and (ii) cyber liability insurance of $2,000,000 per claim, covering data breach response and privacy claims.";
+    const proposal = find(text, "cyber_insurance");
+    expect(proposal.found).toBe(true);
+    expect(proposal.exclusion).toBeUndefined();
+  });
+
+  test("a cap worded as the only remedy up to the fees paid, and a cap set in the order form, are caps", () => {
+    expect(find("The only remedy either party has under this Agreement is to recover direct damages up to the amount actually paid by the Customer in the prior twelve months.", "liability_cap").found).toBe(true);
+    const byReference = find("Each party's total liability for defaults under this Call-Off Contract will not exceed the amount in the Order Form.", "liability_cap");
+    expect(byReference.found).toBe(false);
+    expect(byReference.byReference).toBe(true);
+  });
 });
 
