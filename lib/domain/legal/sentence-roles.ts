@@ -52,8 +52,16 @@ const NAMES_CUSTOMER = new RegExp(CUSTOMER.source, "i");
 const NAMES_CUSTOMER_SIDE = new RegExp(CUSTOMER_WORD + String.raw`(?!\s+(?:personal\s+)?(?:data|information|content|materials?|systems?)\b)`, "i");
 const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
 /** "audit Licensee's compliance", "audit the books and records of the Client", "audit the use of the Software by the Customer". */
+/**
+ * "… audit the Customer", "… carry out an audit at Your facilities to ensure Your compliance": the act is done to the
+ * customer, at its premises or of its compliance.
+ */
 const CUSTOMER_AS_OBJECT = new RegExp(
-  String.raw`^\s*\S+\s+(?:(?:the\s+)?` + CUSTOMER_WORD + String.raw`|(?:(?!(?:supplier|provider|vendor|processor)\b)[\w'’-]+\s+){1,10}?(?:of|by)\s+(?:the\s+)?` + CUSTOMER_WORD + ")",
+  String.raw`^\s*\S+\s+(?:(?:the\s+)?` +
+    CUSTOMER_WORD +
+    String.raw`|(?:(?!(?:supplier|provider|vendor|processor)\b)[\w'’-]+\s+){1,10}?(?:of|by)\s+(?:the\s+)?` +
+    CUSTOMER_WORD +
+    String.raw`)|^(?:(?!\b(?:supplier|provider|vendor|processor)\b)[^.;]){0,80}?\b(?:at|on|in|of|to\s+(?:ensure|verify|confirm|check))\s+(?:the\s+)?(?:your|(?:customer|client|licensee|buyer|purchaser)(?:['’]s|s['’]))\s+(?:(?:own|[\w-]+)\s+)?(?:facilities|premises|sites|offices|locations|systems|records|books|compliance)\b`,
   "i",
 );
 /** "… require the Supplier to delete", "… permit Canonical and its duly authorised representatives to inspect": a party, then its verb. */
@@ -202,7 +210,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:all\s+|also\s+|each\s+|regularly\s+)?(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
 

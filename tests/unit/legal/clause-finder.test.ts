@@ -2636,5 +2636,11 @@ describe("forms met in single clauses from published agreements (batch 20), meas
     expect(byReference.found).toBe(false);
     expect(byReference.byReference).toBe(true);
   });
+
+  test("staff who 'are all instructed' on data protection are trained; the vendor auditing the customer's own premises is no audit right of ours", () => {
+    expect(find("Employees with administrative access to the systems are all instructed regarding data protection.", "security_training").found).toBe(true);
+    expect(find("Shipco or its designee may carry out an audit at Your facilities to ensure Your compliance with the Information Policies.", "right_to_audit").found).toBe(false);
+    expect(find("The Customer or its designee may carry out an audit at the Supplier's facilities to verify the Supplier's compliance with this Agreement.", "right_to_audit").found).toBe(true);
+  });
 });
 
