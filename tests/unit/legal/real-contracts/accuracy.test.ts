@@ -12,13 +12,17 @@ import { FINDER_CALIBRATION, SCORE_BUCKETS, buildCalibration, scoreBucket, smoot
 import { compareLabels } from "./agreement";
 import {
   CLAUSE_CODES,
+  CLAUSE_SAMPLE_LABEL_DIR,
   EXTRA_LABEL_DIR,
   SECOND_LABEL_DIR,
+  clauseSampleDir,
+  clauseSamplesAvailable,
   corpusAvailable,
   corpusDir,
   extraCorpusAvailable,
   extraCorpusDir,
   finderInput,
+  loadClauseSampleLabels,
   loadExtraLabels,
   loadLabels,
   loadSplit,
@@ -32,6 +36,7 @@ if (!available) {
 }
 
 const BASELINE = path.resolve(__dirname, "../../../fixtures/contracts-real-labels/baseline.json");
+const SAMPLE_SOURCES = path.resolve(__dirname, "../../../fixtures/contracts-clause-sample-sources.json");
 const CALIBRATION = path.resolve(__dirname, "../../../../lib/domain/legal/finder-calibration.json");
 /** Both tests run the finder over the whole corpus: about 3 s on a quiet 2-core machine, several times that on a busy one. */
 const CORPUS_RUN_MS = 60_000;
@@ -173,6 +178,50 @@ describe.skipIf(!extraAvailable)("clause finder on the extra set of real contrac
   }, CORPUS_RUN_MS);
 });
 
+// Single clauses from agreements published on the web (corpus.ts): tuning
+// material too, each batch measured untuned when it arrived (labels README).
+const samplesAvailable = clauseSamplesAvailable();
+if (!samplesAvailable) {
+  console.warn(`\nClause samples SKIPPED: no folder at ${clauseSampleDir()} (set ASSAY_CLAUSE_SAMPLE_CORPUS).\n`);
+}
+
+describe.skipIf(!samplesAvailable)("clause finder on single clauses from published agreements", () => {
+  const { labels, notInFolder } = samplesAvailable ? loadClauseSampleLabels() : { labels: [], notInFolder: [] };
+  if (notInFolder.length > 0) console.warn(`\nClause samples: ${notInFolder.length} labelled samples are not in ${clauseSampleDir()} and are not measured: ${notInFolder.join(", ")}\n`);
+
+  test("every labelled sample has a source record, and none is measured twice", () => {
+    const sources = JSON.parse(fs.readFileSync(SAMPLE_SOURCES, "utf8")) as { samples: { id: string; sha256: string; url: string }[] };
+    const all = loadLabels(CLAUSE_SAMPLE_LABEL_DIR);
+    expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
+    for (const label of all) expect(sources.samples.find((s) => s.id === label.id)?.sha256, label.id).toBe(label.sha256);
+  });
+
+  test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the file and cover every clause", (_id, label) => {
+    const { text, sha256 } = readCorpusFile(label.file, clauseSampleDir());
+    expect(sha256).toBe(label.sha256);
+    expect(Object.keys(label.clauses).sort()).toEqual([...CLAUSE_CODES].sort());
+    for (const [code, clause] of Object.entries(label.clauses)) {
+      for (const [start, end] of clause.spans) {
+        expect(start, `${code} span`).toBeLessThan(end);
+        expect(end, `${code} span`).toBeLessThanOrEqual(text.length);
+      }
+      if (clause.status !== "absent") expect(clause.spans.length, `${code} needs a span`).toBeGreaterThan(0);
+    }
+  });
+
+  test("figures hold at least the recorded baseline", () => {
+    const f = measure(labels.map((label) => ({ label, proposals: findClauses(finderInput(label.file, readCorpusFile(label.file, clauseSampleDir()).text)) })));
+    console.log(`\n${report("CLAUSE SAMPLES (tuning allowed)", f)}\n`);
+    const b = (JSON.parse(fs.readFileSync(BASELINE, "utf8")) as Baseline).samples;
+    expect(b, "baseline.json has no samples entry").toBeDefined();
+    expect(f.documents).toBeGreaterThanOrEqual(b!.documents);
+    expect(precision(f.overall) ?? 0, "samples: presence precision").toBeGreaterThanOrEqual(b!.precision);
+    expect(recall(f.overall) ?? 0, "samples: presence recall").toBeGreaterThanOrEqual(b!.recall);
+    expect(f.hours.exact, "samples: exact notification hours").toBeGreaterThanOrEqual(b!.hoursExact);
+    expect(f.excludedAsPresent.length, "samples: excluded rights proposed as present").toBeLessThanOrEqual(b!.excludedAsPresent);
+  }, CORPUS_RUN_MS);
+});
+
 function reliability(table: ReturnType<typeof buildCalibration>): string {
   const lines = [`Reliability (${table.measuredOn}): share right per score bucket, smoothed (right+1)/(n+2)`];
   lines.push(`  ${"clause".padEnd(30)}${SCORE_BUCKETS.map((b) => b.padStart(15)).join("")}`);
@@ -190,4 +239,5 @@ interface Baseline {
   dev: { documents: number; precision: number; recall: number; hoursExact: number; excludedAsPresent: number };
   test: Baseline["dev"];
   extra?: Baseline["dev"];
+  samples?: Baseline["dev"];
 }

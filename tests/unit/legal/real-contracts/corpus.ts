@@ -112,6 +112,31 @@ export function extraDocuments(): { label: DocumentLabel; text: string }[] {
   return loadExtraLabels().labels.map((label) => ({ label, text: readCorpusFile(label.file, extraCorpusDir()).text }));
 }
 
+/**
+ * Single clauses from agreements published on the web (batch 20 on), each a
+ * short text of its own, kept outside the repository like the corpora above
+ * (ASSAY_CLAUSE_SAMPLE_CORPUS, default ../_extra-clauses/texts beside the
+ * checkout) and labelled in tests/fixtures/contracts-clause-sample-labels/.
+ * Tuning material only, like the dev split; where each was published is in
+ * tests/fixtures/contracts-clause-sample-sources.json.
+ */
+export const CLAUSE_SAMPLE_LABEL_DIR = path.resolve(__dirname, "../../../fixtures/contracts-clause-sample-labels");
+
+export function clauseSampleDir(): string {
+  return path.resolve(process.env.ASSAY_CLAUSE_SAMPLE_CORPUS ?? path.resolve(__dirname, "../../../../../_extra-clauses/texts"));
+}
+
+export function clauseSamplesAvailable(): boolean {
+  return fs.existsSync(clauseSampleDir());
+}
+
+/** The labelled samples the folder holds, and the ids of those it does not. */
+export function loadClauseSampleLabels(): { labels: DocumentLabel[]; notInFolder: string[] } {
+  const all = loadLabels(CLAUSE_SAMPLE_LABEL_DIR);
+  const held = new Set(fs.readdirSync(clauseSampleDir()));
+  return { labels: all.filter((l) => held.has(l.file)), notInFolder: all.filter((l) => !held.has(l.file)).map((l) => l.id) };
+}
+
 export function readCorpusFile(file: string, dir: string = corpusDir()): { text: string; sha256: string } {
   const bytes = fs.readFileSync(path.join(dir, file));
   return { text: bytes.toString("utf8"), sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
