@@ -2644,3 +2644,18 @@ describe("forms met in single clauses from published agreements (batch 20), meas
   });
 });
 
+
+describe("notes for the reviewer", () => {
+  test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
+    for (const text of [
+      "The Supplier's total liability under this Agreement shall not exceed twelve months' fees.",
+      "The Supplier's aggregate liability shall not exceed the fees paid in the twelve (12) months preceding the claim.",
+    ]) {
+      const cap = find(text, "liability_cap");
+      expect(cap.found, text).toBe(true);
+      expect(cap.value, text).toBeUndefined();
+      expect(cap.hints.map((h) => h.code), text).toEqual(["fees_basis"]);
+    }
+    expect(find("The Supplier's total liability under this Agreement shall not exceed USD 1,000,000.", "liability_cap").hints).toEqual([]);
+  });
+});
