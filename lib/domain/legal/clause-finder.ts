@@ -230,7 +230,14 @@ function inReadableForm(p: Passage): Passage {
 }
 
 function proposed(p: Passage, score: number): ProposedPassage {
-  return { quote: quote(p.asWritten ?? p.text), page: p.page, section: passageSection(p), score };
+  return { quote: quote(quotable(p)), page: p.page, section: passageSection(p), score };
+}
+
+/** A piece of a coordinated sentence is quoted whole when that fits, or else without its dangling ", and". */
+function quotable(p: Passage): string {
+  if (p.wholeSentence && p.wholeSentence.length <= MAX_QUOTE) return p.wholeSentence;
+  const own = p.asWritten ?? p.text;
+  return p.wholeSentence ? own.replace(/,\s+(?:and|but)\s*$/, " …") : own;
 }
 
 /**

@@ -29,6 +29,12 @@ export interface Passage {
   paragraph: number;
   /** The text as the document wrote it, where `text` is the form the finder reads (readable-text.ts). */
   asWritten?: string;
+  /**
+   * "… notice of any change to an approved subcontractor, and the Customer may
+   * object …": a clause with its own subject is read apart from the sentence it
+   * was cut from (splitCoordinated), but quoted within it.
+   */
+  wholeSentence?: string;
 }
 
 interface Unit {
@@ -379,11 +385,13 @@ class PassageBuilder {
     }
     let first = true;
     const paragraph = this.paragraphs++;
-    for (const { start, end, stem } of splitSentences(text)) {
+    for (const { start, end, stem, whole } of splitSentences(text)) {
       const own = text.slice(start, end).trim();
       if (!own) continue;
       const prefix = first && leadIn ? `${leadIn} ` : stem ? `${stem} … ` : "";
       const sentence = prefix + own;
+      // The whole sentence is what a reader should see quoted, with the lead-in it was read under.
+      const quoted = whole && (first && leadIn ? `${leadIn} ` : "") + text.slice(whole.start, whole.end).trim();
       first = false;
       let page: number | undefined;
       for (const p of pages) if (p.offset <= start) page = p.page;
@@ -394,6 +402,7 @@ class PassageBuilder {
         heading: this.heading,
         clauseNumber: this.clauseNumber,
         paragraph,
+        ...(quoted ? { wholeSentence: quoted } : {}),
       });
     }
     const last = this.passages[this.passages.length - 1];
@@ -421,7 +430,8 @@ function sentencesOf(text: string): string[] {
 }
 
 /** A sentence's place in the text, with the words that govern it when it was cut from a longer one. */
-type SentenceSpan = { start: number; end: number; stem?: string };
+/** `whole`: the sentence a coordinated clause was cut from, for quoting it whole. */
+type SentenceSpan = { start: number; end: number; stem?: string; whole?: { start: number; end: number } };
 
 /**
  * Sentence spans, merging run-in headings ("7.4 Security Incidents.") into
@@ -468,7 +478,7 @@ const OPENING = /^(?:\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)+\.?\s+)?(?:upon|on|aft
 function splitCoordinated(text: string, s: { start: number; end: number }): SentenceSpan[] {
   const sentence = text.slice(s.start, s.end);
   if (sentence.search(COORDINATED_CLAUSE) < 0) return [s];
-  return cutAt(s, sentence, COORDINATED_CLAUSE, OPENING.exec(sentence)?.[0].replace(/,$/, ""));
+  return cutAt(s, sentence, COORDINATED_CLAUSE, OPENING.exec(sentence)?.[0].replace(/,$/, "")).map((piece) => ({ ...piece, whole: s }));
 }
 
 /** Cuts a sentence where `at` matches; every piece after the first carries the stem, when there is one. */

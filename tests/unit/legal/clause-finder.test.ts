@@ -2659,3 +2659,22 @@ describe("notes for the reviewer", () => {
     expect(find("The Supplier's total liability under this Agreement shall not exceed USD 1,000,000.", "liability_cap").hints).toEqual([]);
   });
 });
+
+describe("what legal is shown as the clause's passage", () => {
+  test("a clause cut from a coordinated sentence is quoted in the whole sentence, not as its first half ending in ', and'", () => {
+    const text =
+      "The Provider shall not engage any subcontractor without the Customer's prior written consent. The Provider shall give the Customer thirty (30) days' notice of any change to an approved subcontractor, and the Customer may object to the change on reasonable grounds.";
+    const quotes = find(text, "subprocessor_consent").passages.map((p) => p.quote);
+    expect(quotes).toContain("The Provider shall give the Customer thirty (30) days' notice of any change to an approved subcontractor, and the Customer may object to the change on reasonable grounds.");
+    expect(quotes.some((q) => /,\s+and$/.test(q))).toBe(false);
+  });
+
+  test("a deletion duty that names the approved subcontractors holding copies is no support for sub-processor consent", () => {
+    const text =
+      "The Provider shall not engage any subcontractor without the Customer's prior written consent. Within thirty (30) days after termination the Provider shall delete all copies of Customer Data, including copies held by approved subcontractors.";
+    const proposal = find(text, "subprocessor_consent");
+    expect(proposal.found).toBe(true);
+    expect(proposal.passages.map((p) => p.quote)).toEqual(["The Provider shall not engage any subcontractor without the Customer's prior written consent."]);
+    expect(find("The Provider shall only use approved sub-processors.", "subprocessor_consent").found).toBe(true);
+  });
+});
