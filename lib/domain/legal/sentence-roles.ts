@@ -80,9 +80,13 @@ const ITEM_MARKER = /^\(?(?:[a-z]|[ivx]+|\d{1,2})[.)]\s+/i;
 const MUTUAL =
   /\b(?:either party|each party|both parties|a party|the parties|neither party|receiving party|disclosing party|each of the parties|recipients?|disclosers?|indemnifying party|protected party)\b/gi;
 
-// "Each party indemnifies the other": a performative present binds as "shall indemnify" does.
+/**
+ * "Each party indemnifies the other": a performative present binds as "shall indemnify" does; so do "Contractor agrees
+ * that all its staff sign …" and "the Processor's policies require that new employees enter into …", commitments about
+ * the vendor's people in the subjunctive.
+ */
 const MODAL =
-  /\b(shall|will|must|may|can|cannot|agrees? to|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|(?:is|are) (?:not |solely |fully |entirely )?responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
+  /\b(shall|will|must|may|can|cannot|agrees? to|(?:agrees?|(?:policies|procedures|standards)\s+requires?)\s+that(?=\s+(?:all\s+|any\s+|each\s+|every\s+|its\s+|new\s+|of\s+)*(?:[\w'’-]+\s+){0,2}?(?:staff|personnel|employees|agents|workers|workforce)\b)|promises? to|undertakes?(?=\s+(?:[\w,]+\s+){0,8}?to\b)|commits? to|(?:is|are) (?:not |solely |fully |entirely )?responsible|(?:is|are) (?:not )?(?:entitled|required|obliged|obligated|permitted|authori[sz]ed)|(?:has|have|retains?|reserves?) (?:the|a|no) right|(?:has|have) no obligation|(?:is|are) under no obligation|indemnifies|(?<=\b(?:we|you|they|parties)\s+(?:hereby\s+)?)indemnify|waives?|(?:hereby )?waive)\b/i;
 // "shall have no right to audit", "will be under no obligation to indemnify" deny as "shall not" does.
 /** "shall not", "shall be under no"; a floor or a deadline ("shall be no less than $2M", "not later than 24 hours") denies nothing. */
 const NEGATED_AFTER_MODAL =

@@ -2645,6 +2645,22 @@ describe("forms met in single clauses from published agreements (batch 20), meas
 });
 
 
+describe("forms met in single clauses from published agreements (batch 21a), measured untuned", () => {
+  test("staff bound in the subjunctive ('agrees that all its staff sign', 'policies require that new employees enter into'), or around an aside", () => {
+    expect(find("The Contractor agrees that all Contractor's staff performing the services sign a confidentiality statement before accessing Agency data.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("The Processor's policies require that new employees enter into a confidentiality agreement before they are granted access to personal data.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("The Processor and its employees (and any sub-processors) shall treat the personal data they learn of confidentially.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("The Contractor must not permit any person the Contractor hires to access Agency data unless that person is bound in writing to keep it confidential.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("The Customer agrees that its own staff will keep their passwords confidential.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("a DPA that applies the main agreement's limitation of liability defers its cap; a background check is no audit", () => {
+    const deferred = find("The Main Agreement's clauses on breach and limitation of liability shall apply to this Data Processing Agreement.", "liability_cap");
+    expect(deferred.byReference).toBe(true);
+    expect(find("The Contractor may carry out criminal record checks on its personnel and may refuse access to anyone whose check reveals a security risk.", "right_to_audit").found).toBe(false);
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [
