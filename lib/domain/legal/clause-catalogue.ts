@@ -47,6 +47,8 @@ const valueRulesSchema = z.object({
   excludeFollowedBy: z.array(regexSource).default([]),
   /** Keep a candidate only when the text after it or the text leading to it matches one of these. */
   require: z.object({ followedBy: z.array(regexSource).default([]), leadIn: z.array(regexSource).default([]) }).optional(),
+  /** Passages matching one of these are read for the value only after the others (a follow-up report is not the notice). */
+  readLast: z.array(regexSource).default([]),
 });
 
 const roleSchema = z.object({
@@ -72,7 +74,7 @@ const finderSchema = z.object({
   headingWeight: z.number().default(1),
   /** Weaker variants worth showing to the reviewer (e.g. audit limited to reports). */
   hints: z.array(hintSchema).default([]),
-  value: valueRulesSchema.default({ excludeLeadIn: [], excludeFollowedBy: [] }),
+  value: valueRulesSchema.default({ excludeLeadIn: [], excludeFollowedBy: [], readLast: [] }),
   /** A matching passage that defers the clause to another document ("subject to the limitations set out in the Agreement"). */
   byReference: z.array(regexSource).default([]),
   /** Who the clause protects and how a sentence must read to count (sentence-roles.ts). */
@@ -187,6 +189,7 @@ export function compileCatalogue(catalogue: ClauseCatalogue): CompiledCatalogue 
       value: {
         excludeLeadIn: entry.finder.value.excludeLeadIn.map(re),
         excludeFollowedBy: entry.finder.value.excludeFollowedBy.map(re),
+        readLast: entry.finder.value.readLast.map(re),
         require: entry.finder.value.require && {
           followedBy: entry.finder.value.require.followedBy.map(re),
           leadIn: entry.finder.value.require.leadIn.map(re),

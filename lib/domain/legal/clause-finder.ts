@@ -145,6 +145,9 @@ export function prepareClauseFinder(
       if (clause.role.holder === "vendor" && !clause.role.requireBinding && r.actor === "vendor" && r.entitles && ONLY_WITH_CONSENT.test(p.text)) return "clause";
       // "Audits will not include intrusive testing": a negation whose subject is the protection itself limits its scope; it does not exclude it.
       if (r.polarity === "prohibited" && (LIMITS_SCOPE.test(p.text) || PRESERVES.test(p.text))) return "other";
+      // "Customer shall provide its full cooperation with such audit and access to its records": the customer submits to
+      // the vendor's audit; its duty is no right of ours.
+      if (clause.role.holder === "customer" && r.actor === "customer" && r.binding && !r.entitles && SUBMITS_TO_AUDIT.test(p.text)) return "other";
       // "shall not be entitled to audit more than once a year, save following a breach": the right, limited.
       if (r.polarity === "prohibited" && clause.role.holder === "customer" && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
       return roleFit(clause.role, r);
@@ -356,6 +359,7 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 /** The protection itself as the subject of a negation ("Audits will not include …"): its scope is limited, not the protection excluded. */
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
+const SUBMITS_TO_AUDIT = /\b(?:provide|give|grant|afford)\b[^.;]{0,80}?\b(?:access|co-?operation|assistance)\b|\bco-?operat\w*\s+(?:fully\s+)?with\b/i;
 /** A denial that only bounds how often or when: "more than once in any twelve-month period", "except following a breach". */
 const LIMITS_HOW_OFTEN = /\bmore\s+(?:than\s+(?:once|twice)|often\s+than|frequently\s+than)\b|\b(?:except|save|other than)\s+(?:following|after|in the event of|where|on)\b/i;
 /**

@@ -448,6 +448,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (ABBREVIATIONS.has(token) || /^(?:[a-z]\.)*[a-z]$/.test(token)) continue;
     // "1. Routing" / "14. AUDIT": a bare paragraph number is not a sentence.
     if (/^\d+(?:\.\d+)*$/.test(token) && text.slice(start, punct).trim() === token) continue;
+    // "the Vendor shall: 1. Immediately notify …": an inline list's first number keeps its lead-in.
+    if (/^\d{1,2}$/.test(token) && /:\s*$/.test(text.slice(start, punct - token.length))) continue;
     const end = m.index + m[0].length;
     raw.push({ start, end });
     start = end;

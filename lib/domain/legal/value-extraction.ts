@@ -306,6 +306,12 @@ export interface ValueRules {
    * text leading to it ("prior intimation of 7 days") matches.
    */
   require?: { followedBy: RegExp[]; leadIn: RegExp[] };
+  /**
+   * Passages read for the value only after the others: "(c) notify within
+   * twelve hours; (d) within two business days, provide a written report": the
+   * report's deadline is not the notice's, however the passages are ranked.
+   */
+  readLast?: RegExp[];
 }
 
 const LEAD_IN_CHARS = 140;
@@ -320,7 +326,8 @@ export function extractClauseValue(
   passages: string[],
   rules: ValueRules = {},
 ): ExtractedValue | undefined {
-  for (const text of passages) {
+  const later = (text: string) => rules.readLast?.some((re) => re.test(text)) ?? false;
+  for (const text of [...passages.filter((t) => !later(t)), ...passages.filter(later)]) {
     const value = valueFromText(kind, text, rules);
     if (value) return value;
   }

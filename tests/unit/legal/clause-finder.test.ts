@@ -2661,6 +2661,31 @@ describe("forms met in single clauses from published agreements (batch 21a), mea
   });
 });
 
+describe("forms met in single clauses from published agreements (batch 21b), measured untuned", () => {
+  test("audits: 'can conduct a security audit' and 'permit security reviews by Customer' are ours; the vendor's audit of the customer is not", () => {
+    expect(find("At the Customer's written request, the Customer can conduct a security audit of the Vendor's facilities and systems.", "right_to_audit").found).toBe(true);
+    expect(find("If requested, the Provider shall permit security reviews by Customer of the systems storing Customer Data.", "right_to_audit").found).toBe(true);
+    expect(find("At the request of the Service Provider, the customer undertakes to provide records of its licence use for an audit.", "right_to_audit").found).toBe(false);
+    expect(find("The Customer shall provide its full cooperation and assistance with such audit and access to its records.", "right_to_audit").found).toBe(false);
+    expect(find("The Provider shall give ten (10) days' notice before the start of an Audit and will conduct the Audit at Customer's facilities.", "right_to_audit").found).toBe(false);
+  });
+});
+
+describe("breach notice forms met in batch 21b", () => {
+  test("a follow-up written report's deadline is not the notice's; notice to 'other regulators' too does not weaken notice to us", () => {
+    const items =
+      "In the event of a Security Breach, the Service Provider shall: (a) investigate it; (b) provide notice to Customer immediately, and in any event within twelve (12) hours after discovering the Security Breach; (c) promptly, and in no event more than two (2) business days after discovering the Security Breach, provide a written report to Customer giving all relevant details.";
+    expect(find(items, "incident_notification").value).toMatchObject({ kind: "hours", hours: 12 });
+    expect(find("The Supplier must, within twenty four (24) hours, inform the Customer of any actual or suspected Data Security Incident or of any data security incident notified to other regulators.", "incident_notification").found).toBe(true);
+  });
+
+  test("an unauthorised release of data is an incident, and an inline list's first number keeps its lead-in", () => {
+    const text =
+      "In the event of an unauthorized release of student data, the Vendor shall: 1. Immediately notify the District, and no more than seven (7) calendar days after discovering the release. 2. Advise the District of the steps taken.";
+    expect(find(text, "incident_notification").value).toMatchObject({ kind: "hours", hours: 168 });
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [
