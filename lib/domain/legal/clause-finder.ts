@@ -156,7 +156,6 @@ export function prepareClauseFinder(
     for (const p of passages) {
       const score = scorePassage(clause, p, context, compiled.descriptiveHeadings, compiled.descriptivePenalty);
       if (score > 0) candidates.push({ p, score, fit: fitOf(p) });
-      if (score > 0 && process.env.FINDER_DEBUG === clause.entry.code) console.error("DEBUG-REMOVE", score, fitOf(p), JSON.stringify(reading(p)), p.text.slice(0, 200));
       if (p.index % PASSAGES_PER_TURN === PASSAGES_PER_TURN - 1) yield;
     }
     const byScore = (a: { p: Passage; score: number }, b: { p: Passage; score: number }) => b.score - a.score || a.p.index - b.p.index;

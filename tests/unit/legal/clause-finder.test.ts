@@ -2686,6 +2686,20 @@ describe("breach notice forms met in batch 21b", () => {
   });
 });
 
+describe("more forms met in batch 21b", () => {
+  test("a cap 'limited as follows' after a long subject, sub-consultants needing approval, and notice of ending a subcontract", () => {
+    expect(find("The liability of the Supplier under or in connection with this agreement, whether arising from contract, negligence or otherwise, shall be limited as follows: for any liability, the greater of £1 million or 300% of the Charges.", "liability_cap").found).toBe(true);
+    expect(find("The Consultant shall obtain the Agency's written approval before engaging any Sub-consultant not named in the Agreement.", "subprocessor_consent").found).toBe(true);
+    expect(find("The Contractor must notify the Agency no later than 90 days before terminating any subcontract.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("an inline item letter after a full stop opens a sentence of its own", () => {
+    const text =
+      "The Vendor will give the District the contact details of those who may answer questions. d. The Vendor shall indemnify and hold the District harmless from any claims arising from its breach of the data security and privacy provisions.";
+    expect(find(text, "liability_indemnification").found).toBe(true);
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [
