@@ -2700,6 +2700,24 @@ describe("more forms met in batch 21b", () => {
   });
 });
 
+describe("forms met in batch 22", () => {
+  test("restoring lost data at the vendor's expense is remediation, not its indemnity; breach costs at its own expense are", () => {
+    expect(find("The Provider will restore any lost Personal Data at its own expense as soon as possible after a Personal Data Breach.", "liability_indemnification").found).toBe(false);
+    expect(find("Should a data breach occur, the Contractor shall, at its own expense, provide credit monitoring to each individual affected by the data breach.", "liability_indemnification").found).toBe(true);
+  });
+
+  test("staff 'required to abide by' the confidentiality terms are bound; an indemnity 'up to an amount equal to' five years' fees is a cap", () => {
+    expect(find("The Receiving Party's personnel who have access to Confidential Information will be required to abide by the confidentiality terms of this Agreement.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("The Vendor will indemnify the Customer up to an amount equal to five (5) times the annual fees against any losses arising from a breach of its data security obligations.", "liability_cap").found).toBe(true);
+    expect(find("The applicable limitation of liability as mentioned in article 11 applies to any fine caused by the Contractor.", "liability_cap").byReference).toBe(true);
+  });
+
+  test("staff 'authorized to work' and consent from data subjects are no consent to sub-processors", () => {
+    expect(find("The Vendor's and its subcontractors' personnel with access to the data must be authorized to work in the United States.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Customer shall obtain sufficient consent from any relevant data subject to permit the processing of personal data by the Supplier's subcontractors.", "subprocessor_consent").found).toBe(false);
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [
