@@ -7,6 +7,7 @@ import { type DefinedTerm, colonDefinition, definedTerms, termsUsedIn } from "./
 import { type CalibrationTable, FINDER_CALIBRATION, calibratedConfidence, scoreBucket } from "./finder-calibration";
 import { buyerWritingAsWe, customerAliases, customerNamer, customerNamesByUse, customerNamesInPartyList, pronounsByRole, vendorNamesInPartyList } from "./party-aliases";
 import { readableText } from "./readable-text";
+import { verbatimQuoter } from "./verbatim-quote";
 import { type SentenceReading, elaboratesPrevious, limitsOnlyCustomerLiability, readSentence, vendorNames } from "./sentence-roles";
 import { type ExtractedValue, extractClauseValue } from "./value-extraction";
 
@@ -90,6 +91,11 @@ export function prepareClauseFinder(
 ): PreparedClauseFinder {
   const compiled = compileCatalogue(catalogue);
   const passages = buildPassages(document).map(inReadableForm);
+  const asWritten = verbatimQuoter(document);
+  const quoteOf: QuoteOf = (p) => {
+    const cleaned = quotable(p);
+    return quote(asWritten(p, cleaned) ?? cleaned);
+  };
   const texts = passages.map((p) => p.text);
   const buyer = buyerWritingAsWe(texts);
   const aliases = [...customerAliases(texts), ...customerNamesByUse(texts), ...(buyer?.customerNames ?? customerNamesInPartyList(texts))];
@@ -185,10 +191,10 @@ export function prepareClauseFinder(
       confidence: calibratedConfidence(clause.entry.code, scoreBucket({ found, byReference, score: best, threshold }), calibration),
       score: best,
       threshold,
-      passages: shown.map((s) => proposed(s.p, s.score)),
+      passages: shown.map((s) => proposed(s.p, s.score, quoteOf)),
       ...(value ? { value } : {}),
-      hints: found ? [...hintsFor(clause, matching.map((s) => s.p)), ...otherDeadlines(kind, value, matching.map((s) => s.p), clause.value)] : [],
-      ...(excluding ? { exclusion: proposed(excluding.p, excluding.score) } : {}),
+      hints: found ? [...hintsFor(clause, matching.map((s) => s.p), quoteOf), ...otherDeadlines(kind, value, matching.map((s) => s.p), clause.value, quoteOf)] : [],
+      ...(excluding ? { exclusion: proposed(excluding.p, excluding.score, quoteOf) } : {}),
     };
   }
   return { clauses: compiled.clauses, propose };
@@ -232,9 +238,12 @@ function inReadableForm(p: Passage): Passage {
   return text === p.text ? p : { ...p, text, asWritten: p.text };
 }
 
-function proposed(p: Passage, score: number): ProposedPassage {
-  return { quote: quote(quotable(p)), page: p.page, section: passageSection(p), score };
+function proposed(p: Passage, score: number, quoteOf: QuoteOf): ProposedPassage {
+  return { quote: quoteOf(p), page: p.page, section: passageSection(p), score };
 }
+
+/** A passage's quote as legal is shown it: in the document's own characters (verbatim-quote.ts), at most MAX_QUOTE long. */
+type QuoteOf = (p: Passage) => string;
 
 /** A piece of a coordinated sentence is quoted whole when that fits, or else without its dangling ", and". */
 function quotable(p: Passage): string {
@@ -543,7 +552,7 @@ function paragraphOpenings(passages: Passage[]): (p: Passage) => string | undefi
  * the value shown is the first passage's, and a contract that states another
  * deadline for the same duty says so, so legal reads which one governs.
  */
-function otherDeadlines(kind: string, value: ExtractedValue | undefined, passages: Passage[], rules: CompiledClause["value"]): ClauseProposal["hints"] {
+function otherDeadlines(kind: string, value: ExtractedValue | undefined, passages: Passage[], rules: CompiledClause["value"], quoteOf: QuoteOf): ClauseProposal["hints"] {
   if (!value || (value.kind !== "hours" && value.kind !== "days")) return [];
   const amount = (v: ExtractedValue) => (v.kind === "hours" ? v.hours : v.kind === "days" ? v.days : undefined);
   const seen = new Set([amount(value)]);
@@ -552,16 +561,16 @@ function otherDeadlines(kind: string, value: ExtractedValue | undefined, passage
     const other = extractClauseValue(kind as "hours" | "days", [p.text], rules);
     if (!other || other.kind !== value.kind || seen.has(amount(other))) continue;
     seen.add(amount(other));
-    out.push({ code: "other_deadline", label: `The contract also states ${other.quote} for this duty; check which deadline governs.`, quote: quote(p.text) });
+    out.push({ code: "other_deadline", label: `The contract also states ${other.quote} for this duty; check which deadline governs.`, quote: quoteOf(p) });
   }
   return out;
 }
 
-function hintsFor(clause: CompiledClause, passages: Passage[]): ClauseProposal["hints"] {
+function hintsFor(clause: CompiledClause, passages: Passage[], quoteOf: QuoteOf): ClauseProposal["hints"] {
   const out: ClauseProposal["hints"] = [];
   for (const hint of clause.hints) {
     const hit = passages.find((p) => hint.all.every((re) => re.test(p.text)));
-    if (hit) out.push({ code: hint.code, label: hint.label, quote: quote(hit.text) });
+    if (hit) out.push({ code: hint.code, label: hint.label, quote: quoteOf(hit) });
   }
   return out;
 }
