@@ -24,6 +24,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
+    // forbidden() answers a page the role may not open with 403 at its own address (app/forbidden.tsx).
+    authInterrupts: true,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

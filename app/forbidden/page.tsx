@@ -1,13 +1,6 @@
-import Link from "next/link";
+import { NotAllowed } from "@/components/auth/not-allowed";
 
+// Kept for links and bookmarks to the address refusals used to redirect to.
 export default function ForbiddenPage() {
-  return (
-    <main className="auth-page">
-      <div className="card auth-card">
-        <h1>Not allowed</h1>
-        <p>Your role does not have access to that page. Ask an admin if you need it.</p>
-        <Link href="/" className="btn">Back to Assay</Link>
-      </div>
-    </main>
-  );
+  return <NotAllowed />;
 }

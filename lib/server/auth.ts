@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { signInSchema } from "@/lib/schemas/sign-in";
 import type { Actor } from "./actor";
 import { authSecret } from "./auth-secret";
@@ -112,7 +112,7 @@ export interface SessionActor extends Actor {
 }
 
 /**
- * For pages: redirect to sign-in when signed out; 403 page when not allowed;
+ * For pages: redirect to sign-in when signed out; the 403 page, at the page's own address, when not allowed;
  * to the password page when an admin forced a reset (only that page passes
  * `allowPendingPasswordChange`).
  */
@@ -125,7 +125,7 @@ export async function requirePageActor(
   if (actor.mustChangePassword && !allowPendingPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   if (permission && !can(actor.role, permission)) {
     notePermissionDenied(actor, permission);
-    redirect("/forbidden");
+    forbidden();
   }
   return actor;
 }

@@ -50,3 +50,11 @@ export async function issueApiToken(page: Page, role: Role, name = uniqueName("T
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Active");
   return { name, secret };
 }
+
+/** Opens `path` and expects the refusal a role gets for a page it may not open: 403, at that address, saying so. */
+export async function expectNotAllowed(page: Page, path: string, message?: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), message ?? `${path} must be refused`).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { sectionTab, utcDay, vendorMadeByProcurement } from "./dossier-helpers";
-import { signInAs } from "./helpers";
+import { expectNotAllowed, signInAs } from "./helpers";
 
 // Issue 4, legal's journey: upload an MSA, run the clause finder, accept its
 // suggestions, record a deviating clause, sign off; a later edit outdates the
@@ -164,8 +164,7 @@ test("procurement sees the legal review but cannot edit clauses, and a replayed 
   await expect(procurement.getByRole("link", { name: "Add contract" })).toHaveCount(0);
   await expect(procurement.getByRole("form", { name: "Sign off the legal review" })).toHaveCount(0);
   await expect(procurement.getByRole("form", { name: "Upload a contract" })).toHaveCount(0);
-  await procurement.goto(`/vendors/${vendor.id}/legal/clause/right_to_audit`);
-  await expect(procurement).toHaveURL(/\/forbidden$/);
+  await expectNotAllowed(procurement, `/vendors/${vendor.id}/legal/clause/right_to_audit`);
 
   // Replaying legal's server action as procurement is refused by the service.
   const response = await procurement.request.post(captured!.url, {
@@ -194,6 +193,5 @@ test("a viewer reads a seeded vendor's legal review without any editing control,
   await expect(main.getByRole("combobox")).toHaveCount(0);
   await expect(main.getByRole("link", { name: /^(Edit |Review |Add |Set mechanism)/ })).toHaveCount(0);
   await expect(main.getByRole("button", { name: /^(Delete|Run clause finder|Sign off)/ })).toHaveCount(0);
-  await page.goto("/legal");
-  await expect(page).toHaveURL(/\/forbidden$/);
+  await expectNotAllowed(page, "/legal");
 });

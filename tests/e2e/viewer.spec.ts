@@ -1,13 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, uniqueName } from "./helpers";
+import { expectNotAllowed, signInAs, uniqueName } from "./helpers";
 
 test("viewer sees no New vendor button and cannot open the form", async ({ page }) => {
   await signInAs(page, "viewer");
   await page.goto("/vendors");
   await expect(page.getByRole("heading", { name: "Vendors", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "New vendor" })).toHaveCount(0);
-  await page.goto("/vendors/new");
-  await expect(page).toHaveURL(/\/forbidden$/);
+  await expectNotAllowed(page, "/vendors/new");
 });
 
 test("a direct call to the create action as viewer is refused and creates nothing", async ({ browser }) => {
