@@ -14,25 +14,29 @@ const VARIANTS: Record<string, string> = {
   "'": "['\u2018\u2019\u201b\u2032]",
   '"': '["\u201c\u201d\u201f\u2033]',
 };
-const SOFT_HYPHENS = "\u00ad*";
-const SPACE = "[\\s\u00a0\u2007\u202f\u00ad]+";
+const SPACE = "[\\s\u00a0\u2007\u202f]+";
 /** Where a quote joins pieces the document does not hold side by side: a lead-in and its item, a stem and its piece. */
 const JOINS = /(?<=:["')\]]*) +| … /g;
 const MAX_PIECES = 3;
 /** Each failed try reads the whole region again; a passage full of colons is given as cleaned rather than read for long. */
 const MAX_JOINS_TRIED = 4;
 
-/** The document's own rendering of `cleaned` within `source`, whitespace collapsed, or undefined when it is not there. */
+/**
+ * The document's own rendering of `cleaned` within `source`, whitespace
+ * collapsed, or undefined when it is not there. Soft hyphens, which no reader
+ * sees, are taken out of the source first (withoutSoftHyphens).
+ */
 export function verbatimIn(source: string, cleaned: string): string | undefined {
   const text = cleaned.trim();
   if (!text) return undefined;
   let pattern = "";
-  for (const ch of text) {
-    if (ch === " ") pattern += SPACE;
-    else pattern += (VARIANTS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) + SOFT_HYPHENS;
-  }
-  const m = new RegExp(pattern, "u").exec(source);
-  return m ? m[0].replace(/\u00ad/g, "").replace(/[\s\u00a0\u2007\u202f]+/g, " ") : undefined;
+  for (const ch of text) pattern += ch === " " ? SPACE : (VARIANTS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const m = new RegExp(pattern).exec(withoutSoftHyphens(source));
+  return m ? m[0].replace(/[\s\u00a0\u2007\u202f]+/g, " ") : undefined;
+}
+
+function withoutSoftHyphens(text: string): string {
+  return text.includes("\u00ad") ? text.replace(/\u00ad/g, "") : text;
 }
 
 /**
@@ -44,11 +48,21 @@ export function verbatimIn(source: string, cleaned: string): string | undefined 
 export function verbatimQuoter(document: ContractTextInput): (p: Passage, cleaned: string) => string | undefined {
   const pages = new Map((document.pages ?? []).map((pg) => [pg.number, pg.text]));
   const sections = document.sections ?? [];
-  const everything = [...pages.values(), ...sections.map((s) => [s.heading, s.text].filter(Boolean).join("\n"))].join("\n");
+  const everything = withoutSoftHyphens([...pages.values(), ...sections.map((s) => [s.heading, s.text].filter(Boolean).join("\n"))].join("\n"));
+  // Built once per page or heading: a document's quotes come from few places.
+  const regions = new Map<string, string>();
   const regionOf = (p: Passage): string => {
-    if (p.page !== undefined && pages.has(p.page)) return [pages.get(p.page), pages.get(p.page + 1)].filter(Boolean).join("\n");
-    const under = p.heading === undefined ? [] : sections.filter((s) => s.heading && cleanLine(s.heading) === p.heading);
-    return under.length > 0 ? under.map((s) => s.text).join("\n") : everything;
+    const key = p.page !== undefined && pages.has(p.page) ? `page ${p.page}` : `heading ${p.heading ?? ""}`;
+    let region = regions.get(key);
+    if (region === undefined) {
+      if (p.page !== undefined && pages.has(p.page)) region = [pages.get(p.page), pages.get(p.page + 1)].filter(Boolean).join("\n");
+      else {
+        const under = p.heading === undefined ? [] : sections.filter((s) => s.heading && cleanLine(s.heading) === p.heading);
+        region = under.length > 0 ? under.map((s) => s.text).join("\n") : everything;
+      }
+      regions.set(key, (region = withoutSoftHyphens(region)));
+    }
+    return region;
   };
   return (p, cleaned) => {
     const ellipsis = cleaned.endsWith("…") ? "…" : "";
