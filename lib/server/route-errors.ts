@@ -57,7 +57,9 @@ async function answer(body: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     if (error instanceof AppError) {
       const status = error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS_OF_ERROR[error.code];
-      return Response.json({ ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors }, { status });
+      // A busy server says when to come back, as the database-busy answer below does.
+      const headers = error.code === "BUSY" ? { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } : undefined;
+      return Response.json({ ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors }, { status, headers });
     }
     const requestId = await currentRequestId();
     if (isDatabaseBusyError(error)) {

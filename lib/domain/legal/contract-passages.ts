@@ -362,6 +362,8 @@ class PassageBuilder {
     const item = !condition ? undefined : leadIn === condition.leadIn ? text.trim() : withoutPrefix(text.trim(), `${condition.leadIn} `);
     if (condition && item !== undefined && condition.passage.text.length + item.length < MAX_CONDITION_SENTENCE) {
       condition.passage.text += ` ${item}`;
+      // Its quote too: "… within 30 days unless: (a) …; or (b) …" shown without its exceptions would hide them.
+      if (condition.passage.wholeSentence) condition.passage.wholeSentence += ` ${item}`;
       return;
     }
     // An item keeps the lead-in open for its siblings, unless it opens one of its own for its sub-items
@@ -445,12 +447,13 @@ export function splitSentences(text: string): SentenceSpan[] {
   let start = 0;
   for (const m of text.matchAll(BOUNDARY)) {
     const punct = m.index;
-    const token = (/(\S+)$/.exec(text.slice(start, punct))?.[1] ?? "").replace(/^[("'\[]+/, "").toLowerCase();
+    // A bounded look back: the start stays put while boundaries are skipped, and re-reading from it would be quadratic.
+    const token = (/(\S+)$/.exec(text.slice(Math.max(start, punct - 40), punct))?.[1] ?? "").replace(/^[("'\[]+/, "").toLowerCase();
     if (ABBREVIATIONS.has(token) || /^(?:[a-z]\.)*[a-z]$/.test(token)) continue;
     // "1. Routing" / "14. AUDIT": a bare paragraph number is not a sentence.
-    if (/^\d+(?:\.\d+)*$/.test(token) && text.slice(start, punct).trim() === token) continue;
-    // "the Vendor shall: 1. Immediately notify …": an inline list's first number keeps its lead-in.
-    if (/^\d{1,2}$/.test(token) && /:\s*$/.test(text.slice(start, punct - token.length))) continue;
+    if (/^\d+(?:\.\d+)*$/.test(token) && punct - start <= token.length + 8 && text.slice(start, punct).trim() === token) continue;
+    // "the Vendor shall: 1. Immediately notify …": an inline list's first item keeps its lead-in.
+    if (token === "1" && /:\s*$/.test(text.slice(Math.max(start, punct - 8), punct - 1))) continue;
     const end = m.index + m[0].length;
     raw.push({ start, end });
     start = end;

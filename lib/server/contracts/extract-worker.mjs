@@ -62,67 +62,76 @@ async function run({ format, bytes }) {
 /**
  * Word's Hidden font marks text the reader never sees; mammoth reads it all
  * the same, so a hidden "within 24 hours" would count as a term beside the
- * visible "thirty days". Text is hidden by <w:vanish/> in a run's own
- * properties, or by the character style it uses (<w:rStyle>) or its
- * paragraph's style (<w:pStyle>), directly or through the styles they are
- * based on; a run's own setting wins over its style's, as in Word. Such runs
- * are dropped from the document before mammoth reads it. A run never holds
- * another, so each match stays within one <w:r>…</w:r>; a paragraph's style is
- * read for paragraphs that hold no other (a text box's paragraphs do).
+ * visible "thirty days". Text is hidden as Word decides it: a run's own
+ * <w:vanish/> first, then its character style (<w:rStyle>), then its
+ * paragraph's style (<w:pStyle>, or the default paragraph style), then the
+ * document defaults, each style through the styles it is based on. Such runs
+ * are dropped from the document before mammoth reads it. Each match stays
+ * within one <w:r>…</w:r>; a paragraph's style is read for paragraphs that
+ * hold no other (a text box's paragraphs do, and their outer paragraph is
+ * read by the runs' own and character-style settings only).
  */
 const RUN = /<w:r(?=[\s>])(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
 const INNERMOST_PARAGRAPH = /<w:p(?=[\s>])(?:(?!<\/w:p>|<w:p[\s>])[\s\S])*?<\/w:p>/g;
-const VANISH = /<w:vanish\b([^>]*)>/;
 const STYLE = /<w:style\b[^>]*>[\s\S]*?<\/w:style>/g;
+const RUN_PROPERTIES = /<w:rPr\b[^>]*>[\s\S]*?<\/w:rPr>/;
+const PARAGRAPH_PROPERTIES = /<w:pPr\b[^>]*>[\s\S]*?<\/w:pPr>/;
+/** A tracked change's record of the formatting before it: not in force. */
+const FORMER_FORMATTING = /<w:(?:rPrChange|pPrChange)\b[\s\S]*?<\/w:(?:rPrChange|pPrChange)>/g;
 
-/** true: hides, false: shows, undefined: says nothing (the style or paragraph decides). */
-function ownVanish(properties) {
-  const m = VANISH.exec(properties);
-  if (!m) return undefined;
-  return !/w:val="(?:false|0|off)"/.test(m[1]);
+function runPropertiesOf(xml) {
+  return RUN_PROPERTIES.exec(xml.replace(FORMER_FORMATTING, ""))?.[0] ?? "";
 }
 
+/** An attribute's value, in double or single quotes. */
 function attribute(tag, name) {
-  return new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+  return new RegExp(`${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
 }
 
-/** The ids of the character and paragraph styles whose text is hidden. */
-function hiddenStyles(stylesXml) {
+/** The value of the first <w:NAME …> element's w:val, or undefined. */
+function valueOf(xml, name) {
+  const tag = new RegExp(`<w:${name}\\b[^>]*>`).exec(xml)?.[0];
+  return tag && attribute(tag, "w:val");
+}
+
+/** true: hides, false: shows, undefined: says nothing (what it inherits decides). */
+function ownVanish(properties) {
+  const tag = /<w:vanish\b[^>]*>/.exec(properties)?.[0];
+  if (!tag) return undefined;
+  const val = attribute(tag, "w:val");
+  return !(val && /^(?:false|0|off)$/i.test(val));
+}
+
+/** How styles.xml hides text: a style's own or inherited setting, the default paragraph style, the document defaults. */
+function styleSheet(stylesXml) {
   const styles = new Map();
+  let defaultParagraph;
   for (const [style] of stylesXml.matchAll(STYLE)) {
     const open = /^<w:style\b[^>]*>/.exec(style)[0];
     const id = attribute(open, "w:styleId");
     if (!id) continue;
-    const basedOn = /<w:basedOn\b[^>]*w:val="([^"]*)"/.exec(style)?.[1];
-    const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(style)?.[0] ?? "";
-    styles.set(id, { basedOn, vanish: ownVanish(rPr) });
+    const rPr = runPropertiesOf(style);
+    styles.set(id, { basedOn: valueOf(style, "basedOn"), vanish: ownVanish(rPr) });
+    if (attribute(open, "w:type") === "paragraph" && /^(?:1|true|on)$/i.test(attribute(open, "w:default") ?? "")) defaultParagraph = id;
   }
-  const hidden = new Set();
-  for (const id of styles.keys()) {
+  const defaults = /<w:rPrDefault\b[\s\S]*?<\/w:rPrDefault>/.exec(stylesXml)?.[0] ?? "";
+  const vanishOf = (id) => {
     // Word caps inheritance chains well below this; a loop in a crafted file ends here too.
-    let style = styles.get(id);
+    let style = id === undefined ? undefined : styles.get(id);
     for (let depth = 0; style && depth < 16; depth++) {
-      if (style.vanish !== undefined) {
-        if (style.vanish) hidden.add(id);
-        break;
-      }
-      style = style.basedOn ? styles.get(style.basedOn) : undefined;
+      if (style.vanish !== undefined) return style.vanish;
+      style = style.basedOn === undefined ? undefined : styles.get(style.basedOn);
     }
-  }
-  return hidden;
+    return undefined;
+  };
+  return { vanishOf, defaultParagraph, documentDefault: ownVanish(defaults) ?? false, hides: stylesXml.includes("<w:vanish") };
 }
 
-function runProperties(run) {
-  return /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(run)?.[0] ?? "";
-}
-
-function withoutRunsHiddenIn(xml, hidden, paragraphHidden) {
+function withoutRunsHiddenIn(xml, sheet, paragraphVanish) {
   return xml.replace(RUN, (run) => {
-    const rPr = runProperties(run);
-    const own = ownVanish(rPr);
-    if (own !== undefined) return own ? "" : run;
-    const style = /<w:rStyle\b[^>]*w:val="([^"]*)"/.exec(rPr)?.[1];
-    return (style !== undefined && hidden.has(style)) || paragraphHidden ? "" : run;
+    const rPr = runPropertiesOf(run);
+    const hidden = ownVanish(rPr) ?? sheet.vanishOf(valueOf(rPr, "rStyle")) ?? paragraphVanish ?? sheet.documentDefault;
+    return hidden ? "" : run;
   });
 }
 
@@ -133,13 +142,13 @@ async function withoutHiddenRuns(buffer) {
   if (!part) return buffer;
   const xml = await part.async("string");
   const stylesPart = zip.file("word/styles.xml");
-  const hidden = stylesPart ? hiddenStyles(await stylesPart.async("string")) : new Set();
-  if (!xml.includes("<w:vanish") && hidden.size === 0) return buffer;
+  const sheet = stylesPart ? styleSheet(await stylesPart.async("string")) : { vanishOf: () => undefined, documentDefault: false, hides: false };
+  if (!xml.includes("<w:vanish") && !sheet.hides) return buffer;
   const visible = xml.replace(INNERMOST_PARAGRAPH, (paragraph) => {
-    const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(paragraph)?.[0] ?? "";
-    const pStyle = /<w:pStyle\b[^>]*w:val="([^"]*)"/.exec(pPr)?.[1];
-    return withoutRunsHiddenIn(paragraph, hidden, pStyle !== undefined && hidden.has(pStyle));
+    const pPr = PARAGRAPH_PROPERTIES.exec(paragraph.replace(FORMER_FORMATTING, ""))?.[0] ?? "";
+    return withoutRunsHiddenIn(paragraph, sheet, sheet.vanishOf(valueOf(pPr, "pStyle") ?? sheet.defaultParagraph));
   });
-  zip.file("word/document.xml", withoutRunsHiddenIn(visible, hidden, false));
+  // Only a text box puts a paragraph inside another; the runs of such outer paragraphs are read on their own settings.
+  zip.file("word/document.xml", xml.includes("<w:txbxContent") ? withoutRunsHiddenIn(visible, sheet, undefined) : visible);
   return zip.generateAsync({ type: "nodebuffer" });
 }

@@ -3,12 +3,12 @@
 // each run yields between steps, but runs side by side all take their step in
 // the same turn of the event loop, so every request waits for the sum of
 // their steps. A small number run at once; later ones wait their turn, in the
-// order they came. One user cannot fill the queue and lock the others out:
-// each has only a few places in it.
+// order they came. One user cannot lock the others out: each reads one
+// contract at a time and has only a few places in the queue.
 import { AppError } from "../errors";
 
 export interface FinderQueueLimits {
-  /** Runs reading at the same time. */
+  /** Runs reading at the same time; one user reads one contract at a time, so never all of them. */
   running: number;
   /** Runs waiting for a place, across all users. */
   waiting: number;
@@ -19,8 +19,9 @@ export interface FinderQueueLimits {
 export const FINDER_QUEUE_LIMITS: FinderQueueLimits = { running: 2, waiting: 16, perUser: 2 };
 
 export class FinderQueue {
-  private reading = 0;
-  private readonly queue: (() => void)[] = [];
+  private reading = new Set<string>();
+  private readingCount = 0;
+  private readonly queue: { userId: string; start: () => void }[] = [];
   private readonly ofUser = new Map<string, number>();
 
   constructor(private readonly limits: FinderQueueLimits = FINDER_QUEUE_LIMITS) {}
@@ -31,21 +32,20 @@ export class FinderQueue {
     if (mine >= this.limits.perUser) {
       throw new AppError("BUSY", `The clause finder is already reading ${mine} of your contracts. When they are done, run it on this one.`);
     }
-    const mustWait = this.reading >= this.limits.running;
-    if (mustWait && this.queue.length >= this.limits.waiting) {
+    const mayStart = this.readingCount < this.limits.running && !this.reading.has(userId);
+    if (!mayStart && this.queue.length >= this.limits.waiting) {
       throw new AppError("BUSY", "The clause finder is reading many contracts right now. Try again in a minute.");
     }
     this.ofUser.set(userId, mine + 1);
     try {
-      // A place is handed straight from a finished run to the next in line, so `reading` counts both.
-      if (mustWait) await new Promise<void>((resolve) => this.queue.push(resolve));
-      else this.reading += 1;
+      if (mayStart) this.begin(userId);
+      else await new Promise<void>((start) => this.queue.push({ userId, start }));
       try {
         return await work();
       } finally {
-        const next = this.queue.shift();
-        if (next) next();
-        else this.reading -= 1;
+        this.readingCount -= 1;
+        this.reading.delete(userId);
+        this.startNext();
       }
     } finally {
       const left = (this.ofUser.get(userId) ?? 1) - 1;
@@ -54,9 +54,25 @@ export class FinderQueue {
     }
   }
 
+  private begin(userId: string): void {
+    this.readingCount += 1;
+    this.reading.add(userId);
+  }
+
+  /** The first in line whose user is not reading already takes the free place. */
+  private startNext(): void {
+    while (this.readingCount < this.limits.running) {
+      const i = this.queue.findIndex((w) => !this.reading.has(w.userId));
+      if (i < 0) return;
+      const [next] = this.queue.splice(i, 1);
+      this.begin(next!.userId);
+      next!.start();
+    }
+  }
+
   /** For tests and the bench: how many read and how many wait. */
   get load(): { reading: number; waiting: number } {
-    return { reading: this.reading, waiting: this.queue.length };
+    return { reading: this.readingCount, waiting: this.queue.length };
   }
 }
 

@@ -244,3 +244,21 @@ test("in a PDF's lines, 'c.' and 'd.' items are items, and a lettered paragraph'
   expect(passages).toContain("b. When the Processor engages a Sub-processor, it will: (i) flow down these terms.");
   expect(passages[passages.length - 1]).toBe("c. Penalties. Neither party is responsible for the other's fines.");
 });
+
+describe("sentence boundaries on hostile text", () => {
+  test("skipped boundaries ('No.', an inline '1.' after a colon) do not make the split re-read the text from the start", () => {
+    for (const unit of ["No. ", "A: 1. "]) {
+      const text = unit.repeat(80_000);
+      const started = performance.now();
+      splitSentences(text);
+      // Re-reading from the sentence's start at every skipped boundary took over a minute on texts this long.
+      expect(performance.now() - started, unit).toBeLessThan(2_000);
+    }
+  });
+
+  test("only an inline list's first item keeps its lead-in; a number after a colon that ends a sentence does not", () => {
+    const spans = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end).trim());
+    expect(spans("Upon termination the Vendor shall: 1. Immediately return all Customer Data to the Customer.")).toHaveLength(1);
+    expect(spans("The fees payable under this Schedule are listed in Annex: 12. The Vendor shall deliver the Services as described.")).toHaveLength(2);
+  });
+});

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import JSZip from "jszip";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
 import { buildPassages } from "@/lib/domain/legal/contract-passages";
 import { CONTRACT_MIME_TYPES, ContractTextExtractionError, contractMimeFor, extractContractText, MAX_CONTRACT_TEXT_CHARS } from "@/lib/server/contracts/extract-text";
@@ -88,6 +89,27 @@ describe("DOCX", () => {
     expect(r.sections).toEqual([
       { heading: "7. Security Incidents", text: "7.1 The Supplier shall notify the Customer of any Security Incident within thirty (30) days. Shown despite its style." },
     ]);
+  });
+
+  test("hidden as Word decides it: properties with attributes, single quotes, the default paragraph style, the document defaults; a tracked change's former formatting is not in force", async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const docx = async (body: string, styles: string) => {
+      const zip = new JSZip();
+      zip.file("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`);
+      zip.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
+      zip.file("word/_rels/document.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
+      zip.file("word/document.xml", `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+      zip.file("word/styles.xml", `<?xml version="1.0"?><w:styles ${W}>${styles}</w:styles>`);
+      const r = await extractContractText(new Uint8Array(await zip.generateAsync({ type: "nodebuffer" })), CONTRACT_MIME_TYPES.docx);
+      return r.fullText;
+    };
+    const para = (text: string, pPr = "", rPr = "") => `<w:p>${pPr && `<w:pPr>${pPr}</w:pPr>`}<w:r>${rPr}<w:t>${text}</w:t></w:r></w:p>`;
+    const shownBody = `<w:style w:type="paragraph" w:styleId="Body"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>`;
+    expect(await docx(para("Shown.") + para("Within one hour.", "", `<w:rPr ><w:vanish/></w:rPr>`), "")).toBe("Shown.");
+    expect(await docx(para("Shown.") + para("Within one hour.", `<w:pStyle w:val='Quiet'/>`), `<w:style w:type='paragraph' w:styleId='Quiet'><w:rPr><w:vanish/></w:rPr></w:style>`)).toBe("Shown.");
+    expect(await docx(para("Shown.", `<w:pStyle w:val="Body"/>`) + para("Within one hour."), `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:vanish/></w:rPr></w:style>${shownBody}`)).toBe("Shown.");
+    expect(await docx(para("Shown.", `<w:pStyle w:val="Body"/>`) + para("Within one hour."), `<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>${shownBody}`)).toBe("Shown.");
+    expect(await docx(para("Shown once hidden.", "", `<w:rPr><w:b/><w:rPrChange w:id="1" w:author="A"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr>`), "")).toBe("Shown once hidden.");
   });
 
   test("a document built in memory", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { FinderQueue } from "@/lib/server/contracts/finder-queue";
 import { AppError } from "@/lib/server/errors";
+import { handleRoute } from "@/lib/server/route-errors";
 
 /** A run that finishes when the test says so. */
 function held() {
@@ -70,6 +71,27 @@ describe("the clause finder's queue", () => {
     await expect(queue.run("legal-1", async () => "again")).resolves.toBe("again");
   });
 
+  test("one user reads one contract at a time, so another user's contract starts at once even when the first sent two", async () => {
+    const queue = new FinderQueue({ running: 2, waiting: 10, perUser: 2 });
+    const started: string[] = [];
+    const a1 = held();
+    const a2 = held();
+    const b1 = held();
+    const r1 = queue.run("a", () => (started.push("a1"), a1.work()));
+    const r2 = queue.run("a", () => (started.push("a2"), a2.work()));
+    const r3 = queue.run("b", () => (started.push("b1"), b1.work()));
+    await settle();
+    expect(started).toEqual(["a1", "b1"]);
+    expect(queue.load).toEqual({ reading: 2, waiting: 1 });
+    a1.finish("a1");
+    await settle();
+    expect(started).toEqual(["a1", "b1", "a2"]);
+    a2.finish("a2");
+    b1.finish("b1");
+    await expect(Promise.all([r1, r2, r3])).resolves.toEqual(["a1", "a2", "b1"]);
+    expect(queue.load).toEqual({ reading: 0, waiting: 0 });
+  });
+
   test("a full queue refuses with a message to try again, and does nothing", async () => {
     const queue = new FinderQueue({ running: 1, waiting: 1, perUser: 5 });
     const reading = held();
@@ -89,5 +111,14 @@ describe("the clause finder's queue", () => {
     reading.finish("1");
     waiting.finish("2");
     await expect(Promise.all([r1, r2])).resolves.toEqual(["1", "2"]);
+  });
+
+  test("a refusal reaches a route as 503 with the time to come back", async () => {
+    const response = await handleRoute(async () => {
+      throw new AppError("BUSY", "The clause finder is reading many contracts right now. Try again in a minute.");
+    });
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await response.json()).toMatchObject({ ok: false, code: "BUSY" });
   });
 });

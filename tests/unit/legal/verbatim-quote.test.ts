@@ -36,3 +36,32 @@ describe("a quote in the contract's own characters", () => {
     expect(quote).toBe("7.1 The Supplier shall notify the Customer of any Security Incident within 24 hours of its identification.");
   });
 });
+
+describe("a quote lookup on hostile text", () => {
+  test("a sentence of tens of thousands of characters is quoted, not thrown on", () => {
+    const text = `The Supplier shall notify the Customer of any Security Incident within 24 hours, ${"and of any related matter, ".repeat(2000)}in writing.`;
+    const proposal = findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === "incident_notification")!;
+    expect(proposal.found).toBe(true);
+    expect(proposal.passages[0]!.quote.length).toBeLessThanOrEqual(500);
+  });
+
+  test("a quote that is not there is looked for once through a long repetitive text, not again from every start", () => {
+    const run = "a ".repeat(1_000_000);
+    const quote = `${"a ".repeat(240)}the Vendor shall notify`;
+    const started = performance.now();
+    expect(verbatimIn(`${run}.`, quote)).toBeUndefined();
+    // A search that restarted at every position would take seconds here (it did, with a regular expression).
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  test("an item list after 'unless:' stays in the quote of the clause it qualifies", () => {
+    const text = [
+      "The Vendor shall keep the data confidential, and the Vendor shall delete all Customer Data within 30 days of termination unless:",
+      "",
+      "(a) the Customer has not paid the fees; or",
+      "(b) the Vendor elects to retain it for its own business purposes.",
+    ].join("\n");
+    const quotes = findClauses({ sections: [{ heading: null, text }] }).find((p) => p.clauseCode === "data_return_deletion")!.passages.map((p) => p.quote);
+    expect(quotes.some((q) => q.includes("unless: (a) the Customer has not paid the fees; or (b) the Vendor elects to retain it"))).toBe(true);
+  });
+});
