@@ -152,30 +152,9 @@ describe.skipIf(!extraAvailable)("clause finder on the extra set of real contrac
     expect(loadLabels(EXTRA_LABEL_DIR).filter((l) => testIds.has(l.id))).toEqual([]);
   });
 
-  test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the file and cover every clause", (_id, label) => {
-    const { text, sha256 } = readCorpusFile(label.file, extraCorpusDir());
-    expect(sha256).toBe(label.sha256);
-    expect(Object.keys(label.clauses).sort()).toEqual([...CLAUSE_CODES].sort());
-    for (const [code, clause] of Object.entries(label.clauses)) {
-      for (const [start, end] of clause.spans) {
-        expect(start, `${code} span`).toBeLessThan(end);
-        expect(end, `${code} span`).toBeLessThanOrEqual(text.length);
-      }
-      if (clause.status !== "absent") expect(clause.spans.length, `${code} needs a span`).toBeGreaterThan(0);
-    }
-  });
+  test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the file and cover every clause", (_id, label) => expectLabelsMatchTheFile(label, extraCorpusDir()));
 
-  test("figures hold at least the recorded baseline", () => {
-    const f = measure(labels.map((label) => ({ label, proposals: findClauses(finderInput(label.file, readCorpusFile(label.file, extraCorpusDir()).text)) })));
-    console.log(`\n${report("EXTRA set (tuning allowed)", f)}\n`);
-    const b = (JSON.parse(fs.readFileSync(BASELINE, "utf8")) as Baseline).extra;
-    expect(b, "baseline.json has no extra entry").toBeDefined();
-    expect(f.documents).toBeGreaterThanOrEqual(b!.documents);
-    expect(precision(f.overall) ?? 0, "extra: presence precision").toBeGreaterThanOrEqual(b!.precision);
-    expect(recall(f.overall) ?? 0, "extra: presence recall").toBeGreaterThanOrEqual(b!.recall);
-    expect(f.hours.exact, "extra: exact notification hours").toBeGreaterThanOrEqual(b!.hoursExact);
-    expect(f.excludedAsPresent.length, "extra: excluded rights proposed as present").toBeLessThanOrEqual(b!.excludedAsPresent);
-  }, CORPUS_RUN_MS);
+  test("figures hold at least the recorded baseline", () => expectAtLeastTheFloor(labels, extraCorpusDir(), "EXTRA set (tuning allowed)", "extra"), CORPUS_RUN_MS);
 });
 
 // Single clauses from agreements published on the web (corpus.ts): tuning
@@ -196,31 +175,37 @@ describe.skipIf(!samplesAvailable)("clause finder on single clauses from publish
     for (const label of all) expect(sources.samples.find((s) => s.id === label.id)?.sha256, label.id).toBe(label.sha256);
   });
 
-  test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the file and cover every clause", (_id, label) => {
-    const { text, sha256 } = readCorpusFile(label.file, clauseSampleDir());
-    expect(sha256).toBe(label.sha256);
-    expect(Object.keys(label.clauses).sort()).toEqual([...CLAUSE_CODES].sort());
-    for (const [code, clause] of Object.entries(label.clauses)) {
-      for (const [start, end] of clause.spans) {
-        expect(start, `${code} span`).toBeLessThan(end);
-        expect(end, `${code} span`).toBeLessThanOrEqual(text.length);
-      }
-      if (clause.status !== "absent") expect(clause.spans.length, `${code} needs a span`).toBeGreaterThan(0);
-    }
-  });
+  test.each(labels.map((l) => [l.id, l] as const))("labels for %s match the file and cover every clause", (_id, label) => expectLabelsMatchTheFile(label, clauseSampleDir()));
 
-  test("figures hold at least the recorded baseline", () => {
-    const f = measure(labels.map((label) => ({ label, proposals: findClauses(finderInput(label.file, readCorpusFile(label.file, clauseSampleDir()).text)) })));
-    console.log(`\n${report("CLAUSE SAMPLES (tuning allowed)", f)}\n`);
-    const b = (JSON.parse(fs.readFileSync(BASELINE, "utf8")) as Baseline).samples;
-    expect(b, "baseline.json has no samples entry").toBeDefined();
-    expect(f.documents).toBeGreaterThanOrEqual(b!.documents);
-    expect(precision(f.overall) ?? 0, "samples: presence precision").toBeGreaterThanOrEqual(b!.precision);
-    expect(recall(f.overall) ?? 0, "samples: presence recall").toBeGreaterThanOrEqual(b!.recall);
-    expect(f.hours.exact, "samples: exact notification hours").toBeGreaterThanOrEqual(b!.hoursExact);
-    expect(f.excludedAsPresent.length, "samples: excluded rights proposed as present").toBeLessThanOrEqual(b!.excludedAsPresent);
-  }, CORPUS_RUN_MS);
+  test("figures hold at least the recorded baseline", () => expectAtLeastTheFloor(labels, clauseSampleDir(), "CLAUSE SAMPLES (tuning allowed)", "samples"), CORPUS_RUN_MS);
 });
+
+/** A tuning set's label: its file's bytes, every catalogue clause, spans inside the text, a span for every clause there. */
+function expectLabelsMatchTheFile(label: ReturnType<typeof loadLabels>[number], dir: string): void {
+  const { text, sha256 } = readCorpusFile(label.file, dir);
+  expect(sha256).toBe(label.sha256);
+  expect(Object.keys(label.clauses).sort()).toEqual([...CLAUSE_CODES].sort());
+  for (const [code, clause] of Object.entries(label.clauses)) {
+    for (const [start, end] of clause.spans) {
+      expect(start, `${code} span`).toBeLessThan(end);
+      expect(end, `${code} span`).toBeLessThanOrEqual(text.length);
+    }
+    if (clause.status !== "absent") expect(clause.spans.length, `${code} needs a span`).toBeGreaterThan(0);
+  }
+}
+
+/** A tuning set's figures, printed and held to its floor in baseline.json. */
+function expectAtLeastTheFloor(labels: ReturnType<typeof loadLabels>, dir: string, title: string, key: "extra" | "samples"): void {
+  const f = measure(labels.map((label) => ({ label, proposals: findClauses(finderInput(label.file, readCorpusFile(label.file, dir).text)) })));
+  console.log(`\n${report(title, f)}\n`);
+  const b = (JSON.parse(fs.readFileSync(BASELINE, "utf8")) as Baseline)[key];
+  expect(b, `baseline.json has no ${key} entry`).toBeDefined();
+  expect(f.documents).toBeGreaterThanOrEqual(b!.documents);
+  expect(precision(f.overall) ?? 0, `${key}: presence precision`).toBeGreaterThanOrEqual(b!.precision);
+  expect(recall(f.overall) ?? 0, `${key}: presence recall`).toBeGreaterThanOrEqual(b!.recall);
+  expect(f.hours.exact, `${key}: exact notification hours`).toBeGreaterThanOrEqual(b!.hoursExact);
+  expect(f.excludedAsPresent.length, `${key}: excluded rights proposed as present`).toBeLessThanOrEqual(b!.excludedAsPresent);
+}
 
 function reliability(table: ReturnType<typeof buildCalibration>): string {
   const lines = [`Reliability (${table.measuredOn}): share right per score bucket, smoothed (right+1)/(n+2)`];
