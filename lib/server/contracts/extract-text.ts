@@ -5,6 +5,7 @@
 // (htmlparser2, html-sections.ts), and plain text (pages split on form feeds)
 // for TXT. Failures are a typed, user-safe error: the upload form shows the
 // message as is.
+import { readsAsEnglish } from "@/lib/domain/legal/contract-language";
 import { checkZipBudget } from "@/lib/domain/uploads/file-type";
 import { AppError } from "@/lib/server/errors";
 import { listZipEntriesOf } from "@/lib/server/storage/list-zip-entries";
@@ -29,7 +30,7 @@ export interface ExtractedContractText {
   fullText: string;
 }
 
-export type ContractTextFailure = "unsupported_type" | "corrupt_file" | "encrypted" | "no_text" | "too_demanding";
+export type ContractTextFailure = "unsupported_type" | "corrupt_file" | "encrypted" | "no_text" | "too_demanding" | "not_english";
 
 export class ContractTextExtractionError extends AppError {
   constructor(
@@ -55,6 +56,12 @@ export async function extractContractText(
 ): Promise<ExtractedContractText> {
   const extracted = await extractByType(bytes, mimeType, budget);
   if (extracted.fullText.length > MAX_CONTRACT_TEXT_CHARS) throw tooMuchText(`holds ${(extracted.fullText.length / 1_000_000).toFixed(1)} million characters of text`);
+  if (!readsAsEnglish(extracted.fullText)) {
+    throw new ContractTextExtractionError(
+      "not_english",
+      "This contract does not appear to be in English. The clause finder reads English only, so it proposed nothing: review this contract's clauses by hand, or upload its English version.",
+    );
+  }
   return extracted;
 }
 

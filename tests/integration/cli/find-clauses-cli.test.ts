@@ -136,6 +136,11 @@ describe("find-clauses CLI", () => {
     ["a folder", () => (mkdirSync(path.join(tmp, "folder.md"), { recursive: true }), path.join(tmp, "folder.md")), /cannot be read \(it is a folder, not a file\)/],
     ["a file that is not the PDF it claims to be", () => file("fake.pdf", "hello"), /not a valid PDF/],
     ["an empty Markdown file", () => file("empty.md", "\n\n"), /contains no text/],
+    [
+      "a contract in Dutch",
+      () => file("verwerkersovereenkomst.md", "# Verwerkersovereenkomst\n\nDe verwerker meldt elk incident met betrekking tot persoonsgegevens onmiddellijk aan de opdrachtgever. Na het einde van de overeenkomst worden alle gegevens van de opdrachtgever vernietigd of teruggegeven.\n"),
+      /verwerkersovereenkomst\.md: This contract does not appear to be in English/,
+    ],
   ])("%s exits 2 with a clear message", async (_what, make, message) => {
     const run = await runCli(["find-clauses", make(), "--json"]);
     expect(run.code).toBe(2);

@@ -194,6 +194,15 @@ describe("errors are typed, user-safe and say what to do", () => {
     ["a zip that is not a DOCX", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), CONTRACT_MIME_TYPES.docx, "corrupt_file", /could not be read/],
     ["binary sent as text", new Uint8Array([0x41, 0, 0x42]), "text/plain", "corrupt_file", /binary/],
     ["an empty text file", new Uint8Array([0x20, 0x0a]), "text/plain", "no_text", /empty/],
+    [
+      "a contract in German (the finder reads English only)",
+      new TextEncoder().encode(
+        "§ 1 Der Auftragnehmer verpflichtet sich, den Auftraggeber unverzüglich über jede Verletzung des Schutzes personenbezogener Daten zu informieren.\n\n§ 2 Nach Beendigung des Vertrages sind alle Daten des Auftraggebers zu löschen oder an den Auftraggeber zurückzugeben. Die Verarbeitung findet ausschließlich in der Europäischen Union statt.",
+      ),
+      "text/plain",
+      "not_english",
+      /not appear to be in English.*review this contract's clauses by hand/,
+    ],
   ] as const)("%s", async (_label, bytes, mime, reason, message) => {
     const input = bytes ?? (await fixture("01-msa-us-northwind.pdf")).slice(0, 1500);
     const error = await extractContractText(input, mime).catch((e: unknown) => e);
