@@ -128,7 +128,9 @@ const PERSONS_BOUND_PROVISO =
  * protection and security training for all relevant employees", "Employee
  * training on data protection", "Annual penetration testing", "Trained staff
  * on data privacy", "Personnel. Background checks, confidentiality
- * obligations, and security awareness training for personnel with access"): a
+ * obligations, and security awareness training for personnel with access",
+ * "Employee Controls: …, confidentiality agreements, initial & annual
+ * security/privacy training"): a
  * recurring or staff practice named so is one the vendor keeps. A line that
  * goes on to a verb ("Regular training ensures that …") or describes who may
  * act ("access only for staff having followed training") is read as any
@@ -140,7 +142,7 @@ const MEASURE_LABEL = String.raw`(?:[\w ]{1,30}[:.]\s*)?`;
 /** Other measures named first, without verbs: "Background checks (where permitted), confidentiality obligations, and". */
 const MEASURES_BEFORE = String.raw`(?:(?:${NO_VERB}[\w-]+\s+){0,4}?${NO_VERB}[\w-]+(?:\s*\([^)]*\))?,\s*){1,4}(?:and\s+)?`;
 const MEASURE_NOUN = String.raw`(?:training|awareness(?:[- ]raising)?|testing|reviews?|audits?|assessments?|scans?|scanning|exercises?)`;
-const MEASURE_HEAD = String.raw`(?:(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w-]+\s+){0,5}?${MEASURE_NOUN}|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality|phishing|cyber\w*)\s+(?:[\w-]+\s+){0,3}?${MEASURE_NOUN}|trained\s+(?:staff|personnel|employees|workforce|team(?:\s+members)?)\s+(?:on|in)\s+(?:[\w-]+\s+){0,2}?(?:security|privacy|data protection|confidentiality|gdpr)\b(?:${NO_VERB}[^.:]){0,80})`;
+const MEASURE_HEAD = String.raw`(?:(?:(?:initial|onboarding|induction|new[- ]hire)\s+(?:and|&)\s+)?(?:regular|regularly|annual|annually|periodic|mandatory|ongoing|recurring|yearly|quarterly|continuous)\s+(?:[\w/-]+\s+){0,5}?${MEASURE_NOUN}|(?:employee|staff|personnel|workforce|security|data protection|privacy|confidentiality|phishing|cyber\w*)\s+(?:[\w-]+\s+){0,3}?${MEASURE_NOUN}|trained\s+(?:staff|personnel|employees|workforce|team(?:\s+members)?)\s+(?:on|in)\s+(?:[\w-]+\s+){0,2}?(?:security|privacy|data protection|confidentiality|gdpr)\b(?:${NO_VERB}[^.:]){0,80})`;
 const MEASURE_TAIL = String.raw`(?:\s*\([^)]*\))?(?:\s+(?:for|of|on|in|with|at|covering|including)\b(?:${NO_VERB}[^.:]){0,120})?`;
 /** After a list of other measures, the training must be for the vendor's people, if it names whom it is for ("… for the subscribing organisation" is a service sold). */
 const FOR_OWN_PEOPLE = String.raw`(?:\s+(?:for|of)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:staff|personnel|employees|team\s+members|agents|workforce|persons|individuals)\b(?:${NO_VERB}[^.:]){0,100})?`;
@@ -214,7 +216,7 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:all\s+|also\s+|each\s+|regularly\s+)?(?:trained|informed|instructed|briefed|educated|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:all\s+|also\s+|each\s+|regularly\s+)?(?:\([^()]{0,60}\)\s+)?(?:trained|informed|instructed|briefed|educated|committed|made\s+aware|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
   "i",
 );
 
@@ -229,7 +231,8 @@ const EACH_OF_THE_PEOPLE_DOES =
  * Customer"), or the label excludes or sells it ("Optional.").
  */
 function presentTenseDutyOfVendor(text: string): boolean {
-  const t = text.trim();
+  // "• Employees are regularly made aware …": a bulleted list of measures states each as much as a sentence does.
+  const t = text.trim().replace(LEADING_BULLET, "");
   const m = PRESENT_TENSE_DUTY.exec(t);
   if (!m || NOT_UNDERTAKEN_LABEL.test(t)) return false;
   // "Processor's employees who process Personal Data on behalf of the Controller are …": whom the processing serves, not whose employees.

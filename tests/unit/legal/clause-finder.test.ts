@@ -2718,6 +2718,51 @@ describe("forms met in batch 22", () => {
   });
 });
 
+describe("forms met in batch 23", () => {
+  const annex = (...lines: string[]) => findClauses({ sections: [{ heading: "Annex 2 – Technical and Organisational Measures", text: lines.join("\n") }] });
+  const inAnnex = (code: string, ...lines: string[]) => annex(...lines).find((p) => p.clauseCode === code)!;
+
+  test("a measures annex that states each practice of the staff in a bullet is the vendor's commitment", () => {
+    expect(inAnnex("security_training", "• Staff are regularly (at least every twelve months) made aware of data protection rules.").found).toBe(true);
+    expect(inAnnex("agent_access_confidentiality", "• Staff are regularly (at least every two years) committed to data secrecy.").found).toBe(true);
+    // Near miss: what staff may do is no practice kept for them.
+    expect(inAnnex("security_training", "• Staff may be made aware of the data protection rules by the Customer.").found).toBe(false);
+  });
+
+  test("a label-list of people's measures without verbs: confidentiality agreements and 'initial & annual security/privacy training'", () => {
+    const line = "- Personnel controls: Reference checks (where permitted), confidentiality agreements, initial & annual security/privacy training.";
+    expect(inAnnex("security_training", line).found).toBe(true);
+    expect(inAnnex("agent_access_confidentiality", line).found).toBe(true);
+    // Near miss: the same nouns offered to the customer's users are a service sold, not the vendor's own staff.
+    expect(inAnnex("security_training", "- Optional add-ons: initial & annual security/privacy training for the subscribing organisation.").found).toBe(false);
+  });
+
+  test("the vendor training the customer is no training of the vendor's staff", () => {
+    expect(find("Under the card programme the Provider will provide you with ongoing awareness training on the security standards that apply to your outlet.", "security_training").found).toBe(false);
+    expect(find("The Provider shall ensure that its support agents receive awareness training on the security standards before handling card data.", "security_training").found).toBe(true);
+  });
+
+  test("sub-processors named in a breach notice, staff told of confidentiality, and 'Authorized Users' are no consent to sub-processors", () => {
+    expect(find("The Vendor shall notify the Client without undue delay after becoming aware of any unauthorized access to Client Data processed by the Vendor or its Sub-processors.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Contractor shall notify all of its agents, employees and subcontractors of the confidentiality duties in this section.", "subprocessor_consent").found).toBe(false);
+    expect(find("The security module for Authorized Users must be completed by each new employee or Subcontractor within 30 days.", "subprocessor_consent").found).toBe(false);
+    // The real thing, in the same vocabulary.
+    expect(find("The Vendor shall notify the Client of any new Sub-processor at least 30 days before it is engaged, and the Client may object to it.", "subprocessor_consent").found).toBe(true);
+    expect(find("The Contractor shall not subcontract any of the services without the State's prior written authorization.", "subprocessor_consent").found).toBe(true);
+  });
+});
+
+describe("residency forms met in batch 23", () => {
+  test("a city before its country or region names where data is kept; a verbless 'No transfer outside …' bars it", () => {
+    expect(find("Customer Data is stored in Frankfurt (EU).", "data_residency").found).toBe(true);
+    expect(find("Customer Data is hosted in Dublin, Ireland.", "data_residency").found).toBe(true);
+    expect(find("No transfer of Customer Data outside the EEA without your prior written consent.", "data_residency").found).toBe(true);
+    // Near misses: an office's city, and a fee.
+    expect(find("Our registered office is in Dublin, Ireland.", "data_residency").found).toBe(false);
+    expect(find("No transfer fee is charged for moving data to the EU region.", "data_residency").found).toBe(false);
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [
