@@ -156,6 +156,12 @@ const NOTICE_PRACTICE = new RegExp(
   "i",
 );
 
+/** "Employees' obligation to maintain data secrecy", "Obligation of staff to confidentiality": a measures line that binds the staff, stated as a noun. */
+const SECRECY_PRACTICE = new RegExp(
+  String.raw`^${MEASURE_LABEL}(?:(?:employees|staff|personnel)(?:['’]s?)?\s+(?:written\s+|contractual\s+)?(?:obligations?|commitments?|undertakings?)|(?:written\s+|contractual\s+)?(?:obligations?|commitments?)\s+of\s+(?:all\s+)?(?:employees|staff|personnel))\s+(?:to\s+(?:maintain|keep|observe|preserve)\s+|to\s+)?(?:data\s+)?(?:secrecy|confidentiality)\b(?:${NO_VERB}[^.:]){0,80}[.;]?$`,
+  "i",
+);
+
 /** "Excluded services.", "Optional add-ons:", "Premium Support.": a label that puts what follows outside what the vendor undertakes. */
 const NOT_UNDERTAKEN_LABEL =
   /^\W*[^:.]{0,40}\b(?:excluded|optional|additional|chargeable|not included|add-?ons?|extras?|extra cost|additional cost|on request|premium|recommend\w*|suggested|best practices?)\b[^:.]{0,40}[:.]/i;
@@ -168,7 +174,7 @@ function measureOfVendor(text: string, vendors: ReadonlySet<string>): boolean {
   const forCustomerSide = NAMES_CUSTOMER_SIDE.test(text.slice(colon + 1));
   const measure = (line: string) => {
     const item = line.trim().replace(LEADING_BULLET, "").replace(ITEM_MARKER, "");
-    return (RECURRING_MEASURE.test(item) && !forCustomerSide) || NOTICE_PRACTICE.test(item);
+    return ((RECURRING_MEASURE.test(item) || SECRECY_PRACTICE.test(item)) && !forCustomerSide) || NOTICE_PRACTICE.test(item);
   };
   if (measure(text)) return true;
   return colon > 0 && measure(text.slice(colon + 2)) && actorOf(text.slice(0, colon), vendors) !== "customer";
@@ -434,7 +440,8 @@ function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<st
  */
 function passiveAgent(after: string, vendors: ReadonlySet<string>): Actor | null {
   // "shall be indemnified and held harmless by the Customer", "shall be notified to the Provider by the Customer".
-  const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b(?:\s+(?!by\b)[\w'’-]+){0,4}?\s+by\s+((?:the\s+)?\S+(?:\s+\S+)?)/i.exec(after);
+  // "shall be kept confidential by the Supplier": irregular participles too; "by the Client's own staff": whose people, read whole.
+  const m = /^\s*(?:be|been)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|kept|held|made|bound|paid|borne|done|sent|told)\b(?:\s+(?!by\b)[\w'’-]+){0,4}?\s+by\s+((?:the\s+)?\S+(?:\s+\S+){0,2})/i.exec(after);
   if (!m) return null;
   const actor = actorOf(m[1] ?? "", vendors);
   return actor === "unknown" ? null : actor;

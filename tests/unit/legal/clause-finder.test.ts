@@ -2763,6 +2763,30 @@ describe("residency forms met in batch 23", () => {
   });
 });
 
+describe("forms met in batch 24", () => {
+  test("confidentiality by the vendor's staff, said in the passive with an irregular participle, as a ban on the staff, or as a measures line", () => {
+    expect(find("All files the Client hands over shall be kept confidential by the Provider and its staff and agents.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("No Provider Staff shall copy, circulate or disclose Client Data except as this Agreement allows.", "agent_access_confidentiality").found).toBe(true);
+    const measures = findClauses({ sections: [{ heading: "Annex 2 – Technical and Organisational Measures", text: "• Obligation of employees to data secrecy\n• Firewalls at every site" }] });
+    expect(measures.find((p) => p.clauseCode === "agent_access_confidentiality")!.found).toBe(true);
+    // Near misses: the customer's own people, and a duty of the customer.
+    expect(find("All files shall be kept confidential by the Client's own staff.", "agent_access_confidentiality").found).toBe(false);
+    const customers = findClauses({ sections: [{ heading: "Annex 2 – Technical and Organisational Measures", text: "• Obligation of the controller to instruct its users" }] });
+    expect(customers.find((p) => p.clauseCode === "agent_access_confidentiality")!.found).toBe(false);
+  });
+
+  test("'total cumulative damages … be more than' caps liability without the word", () => {
+    expect(find("In no event shall the total cumulative damages for a breach of this Agreement by the Provider be more than the fees paid in the 12 months before the breach.", "liability_cap").found).toBe(true);
+    expect(find("In no event shall the total cumulative damages be calculated in a currency other than euro.", "liability_cap").found).toBe(false);
+  });
+
+  test("'the U.S.' at the end of a sentence names a place; a 'U.S. government' embargo does not", () => {
+    expect(find("The Provider shall ensure that all Client Data will at all times reside in, and be maintained in, the continental U.S.", "data_residency").found).toBe(true);
+    expect(find("Each party confirms it is not located in a country subject to a U.S. government embargo.", "data_residency").found).toBe(false);
+    expect(find("The Client will not permit access in breach of any U.S. or other applicable export restrictions.", "data_residency").found).toBe(false);
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [
