@@ -100,7 +100,7 @@ export function ContractUploadForm({ vendorId }: { vendorId: string }) {
     <ClientForm className="stack contract-upload" noValidate aria-label="Upload a contract" onSubmit={(e) => form.handleSubmit(upload)(e)}>
       <div className="field">
         <label htmlFor={`${id}-file`}>Contract file</label>
-        <span id={`${id}-file-hint`} className="hint">PDF, DOCX, HTML, Markdown (.md) or TXT. The clause finder reads it once uploaded; an HTML file is kept as text and never shown as a page.</span>
+        <span id={`${id}-file-hint`} className="hint">PDF, DOCX, HTML, Markdown (.md) or TXT. The clause finder reads it once uploaded, if it is in English; an HTML file is kept as text and never shown as a page.</span>
         <input
           ref={fileRef}
           id={`${id}-file`}

@@ -166,6 +166,39 @@ forEachProvider("legal: clause finder on uploaded contracts", (t) => {
     await expect(runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: other.document.id }, store })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("refuses a contract that is not in English with a message, keeps the uploaded file, and stores no proposals", async () => {
+    const procurement = await makeActor("procurement");
+    const legal = await makeActor("legal");
+    const vendor = await createVendor({ actor: procurement, input: { ...validVendor, name: "Finder not English" } });
+    // Written for this test: a processor's duties as a German DPA states them.
+    const german = [
+      "# Auftragsverarbeitungsvertrag",
+      "## § 5 Meldung von Verletzungen",
+      "Der Auftragnehmer informiert den Auftraggeber unverzüglich, spätestens innerhalb von 24 Stunden, über jede Verletzung des Schutzes personenbezogener Daten.",
+      "## § 9 Löschung",
+      "Nach Beendigung des Vertrages sind alle Daten des Auftraggebers zu löschen oder an den Auftraggeber zurückzugeben.",
+    ].join("\n\n");
+    const { document } = await uploadEvidence({
+      actor: legal,
+      input: { vendorId: vendor.id, kind: "contract", effectiveDate: "2026-01-15", title: "AVV" },
+      stream: Readable.from([Buffer.from(german)]),
+      declaredName: "avv.md",
+      store,
+    });
+    await expect(runClauseFinder({ actor: legal, input: { vendorId: vendor.id, documentId: document.id }, store })).rejects.toMatchObject({
+      code: "VALIDATION",
+      reason: "not_english",
+      message: expect.stringMatching(/not appear to be in English.*review this contract's clauses by hand/),
+    });
+    expect(await t.db.contractAnalysis.count({ where: { vendorId: vendor.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { vendorId: vendor.id, action: "legal.clause_finder.run" } })).toBe(0);
+    // The file itself is kept, as uploaded, for legal to read by hand.
+    const stored = await t.db.evidenceDocument.findUniqueOrThrow({ where: { id: document.id } });
+    const bytes: Buffer[] = [];
+    for await (const chunk of await store.get(stored.sha256)) bytes.push(Buffer.from(chunk as Buffer));
+    expect(Buffer.concat(bytes).toString("utf8")).toBe(german);
+  });
+
   it("reads a Markdown contract with its structure: lead-ins, sections, an exclusion and a clause by reference", async () => {
     const procurement = await makeActor("procurement");
     const legal = await makeActor("legal");
