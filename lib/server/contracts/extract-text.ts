@@ -59,7 +59,7 @@ export async function extractContractText(
   if (!readsAsEnglish(extracted.fullText)) {
     throw new ContractTextExtractionError(
       "not_english",
-      "This contract does not appear to be in English. The clause finder reads English only, so it proposed nothing: review this contract's clauses by hand, or upload its English version.",
+      "This contract does not appear to be in English. The clause finder reads English only, so it proposed nothing: review this contract's clauses by hand, or upload its English version if it has one.",
     );
   }
   return extracted;

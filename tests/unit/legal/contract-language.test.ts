@@ -24,8 +24,25 @@ describe("the language a contract is read in", () => {
     expect(readsAsEnglish(`${clause}\n\n${clause}`)).toBe(false);
   });
 
-  test("an agreement printed in German and English side by side is read (its English half)", () => {
+  test("other scripts, and Polish, are not English either", () => {
+    const RUSSIAN = "Обработчик уведомляет заказчика о каждой утечке персональных данных без промедления. После окончания договора все данные удаляются.";
+    const CHINESE = "受托方发现个人信息泄露后应立即通知委托方。合同终止后，受托方应删除或返还全部数据。";
+    const POLISH = "Podmiot przetwarzający zgłasza administratorowi każde naruszenie ochrony danych osobowych bez zbędnej zwłoki. Po zakończeniu umowy usuwa lub zwraca wszystkie dane, które są w jego posiadaniu i nie są wymagane przez prawo.";
+    for (const clause of [RUSSIAN, CHINESE, POLISH]) expect(readsAsEnglish(`${clause}\n${clause}`)).toBe(false);
+  });
+
+  test("an agreement printed in two languages is read (its English half), whichever comes first and however often the other uses its small words", () => {
     expect(readsAsEnglish(`${GERMAN}\n${ENGLISH}`)).toBe(true);
+    expect(readsAsEnglish(`${FRENCH}\n${ENGLISH}`.repeat(20))).toBe(true);
+    // The English version after a long other one: the whole text is read, not its start.
+    expect(readsAsEnglish(`${GERMAN.repeat(600)}\n${ENGLISH.repeat(600)}`)).toBe(true);
+  });
+
+  test("names and addresses in other languages, Latin phrases and rate tables do not make an English contract foreign", () => {
+    const parties = "Between Banco de la Plata S.A., Avenida de la Reforma 12, and Van der Berg en de Vries B.V., Het Steenhuis 4, and Société des Eaux de la Ville, 12 rue de la Paix.";
+    const rates = "Role | EUR per hour | EUR per day\nSenior consultant | 250 | 2000\n".repeat(100);
+    expect(readsAsEnglish(`${parties}\n${ENGLISH}\n${rates}`)).toBe(true);
+    expect(readsAsEnglish(`${ENGLISH} Inter alia, per annum, pro rata, de minimis, et seq.`)).toBe(true);
   });
 
   test("an English annex of terse bullet points is English, though it has few of the small words", () => {
