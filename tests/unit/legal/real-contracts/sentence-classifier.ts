@@ -4,7 +4,8 @@
 // pairs of each sentence, trained on the hand-labelled spans; a document has
 // the clause when its most probable sentence reaches a threshold. Evaluated with
 // leave-one-document-out cross-validation on the dev split only (the model
-// never sees the document it is scored on). Test tooling only.
+// never sees the document it is scored on); compare-classifier-reader.ts trains
+// it on all the tuning material instead. Test tooling only.
 import LogisticRegression from "ml-logistic-regression";
 import { Matrix } from "ml-matrix";
 import { CLAUSE_CODES, type DocumentLabel } from "./corpus";
@@ -20,16 +21,21 @@ export interface LabelledDocument {
   sentences: Sentence[];
 }
 
-export const MODEL = {
+export interface ModelOptions {
   /** Features kept per clause: the words most typical of its labelled sentences. */
-  features: 300,
+  features: number;
   /** A word must appear in positive sentences of this many training documents. */
-  minDocuments: 2,
+  minDocuments: number;
   /** Negative sentences sampled per positive one (there are hundreds of times more). */
-  negativesPerPositive: 8,
-  numSteps: 300,
-  learningRate: 5e-3,
-} as const;
+  negativesPerPositive: number;
+  numSteps: number;
+  learningRate: number;
+}
+
+/** Sized for the 24 dev documents of a leave-one-document-out fold. */
+export const MODEL: ModelOptions = { features: 300, minDocuments: 2, negativesPerPositive: 8, numSteps: 300, learningRate: 5e-3 };
+/** Sized for all the tuning material at once (several hundred documents and clause samples). */
+export const LARGE_MODEL: ModelOptions = { features: 1000, minDocuments: 3, negativesPerPositive: 8, numSteps: 500, learningRate: 5e-3 };
 
 /** Decision thresholds printed side by side (the best of them flatters the model: it is chosen after seeing dev). */
 export const THRESHOLDS = [0.5, 0.7, 0.9] as const;
@@ -76,8 +82,20 @@ interface ClauseModel {
   vocabulary: Map<string, number>;
   regression: LogisticRegression;
 }
+export type ClauseModels = Map<string, ClauseModel | null>;
 
-function train(code: string, docs: LabelledDocument[]): ClauseModel | null {
+export function trainClauseModels(docs: LabelledDocument[], options: ModelOptions = MODEL): ClauseModels {
+  return new Map(CLAUSE_CODES.map((code) => [code, train(code, docs, options)] as const));
+}
+
+/** The model's probability that any of these sentences states the clause (0 without a model or sentences). */
+export function clauseProbability(models: ClauseModels, code: string, sentences: { tokens: Set<string> }[]): number {
+  const model = models.get(code);
+  if (!model || sentences.length === 0) return 0;
+  return Math.max(...model.regression.classifiers[0]!.testScores(features(sentences, model.vocabulary)));
+}
+
+function train(code: string, docs: LabelledDocument[], options: ModelOptions): ClauseModel | null {
   const docFreq = new Map<string, number>();
   const posCount = new Map<string, number>();
   const allCount = new Map<string, number>();
@@ -102,26 +120,26 @@ function train(code: string, docs: LabelledDocument[]): ClauseModel | null {
   if (positives === 0) return null;
   // Smoothed log-odds of a word in positive sentences against all sentences.
   const ranked = [...posCount]
-    .filter(([t]) => (docFreq.get(t) ?? 0) >= MODEL.minDocuments)
+    .filter(([t]) => (docFreq.get(t) ?? 0) >= options.minDocuments)
     .map(([t, n]) => [t, Math.log((n + 1) / (positives + 2)) - Math.log(((allCount.get(t) ?? 0) + 1) / (total + 2))] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MODEL.features);
+    .slice(0, options.features);
   const vocabulary = new Map(ranked.map(([t], i) => [t, i]));
 
   const random = rng(code.length * 7919 + docs.length);
   const rows: Sentence[] = [];
   const negatives: Sentence[] = [];
   for (const d of docs) for (const s of d.sentences) (s.positiveFor.has(code) ? rows : negatives).push(s);
-  const wanted = Math.min(negatives.length, rows.length * MODEL.negativesPerPositive);
+  const wanted = Math.min(negatives.length, rows.length * options.negativesPerPositive);
   for (let i = 0; i < wanted; i++) rows.push(negatives.splice(Math.floor(random() * negatives.length), 1)[0]!);
   const X = features(rows, vocabulary);
   const Y = Matrix.columnVector(rows.map((s) => (s.positiveFor.has(code) ? 1 : 0)));
-  const regression = new LogisticRegression({ numSteps: MODEL.numSteps, learningRate: MODEL.learningRate });
+  const regression = new LogisticRegression({ numSteps: options.numSteps, learningRate: options.learningRate });
   regression.train(X, Y);
   return { vocabulary, regression };
 }
 
-function features(sentences: Sentence[], vocabulary: Map<string, number>): Matrix {
+function features(sentences: { tokens: Set<string> }[], vocabulary: Map<string, number>): Matrix {
   const X = Matrix.zeros(sentences.length, vocabulary.size + 1);
   sentences.forEach((s, r) => {
     X.set(r, vocabulary.size, 1); // bias
@@ -134,21 +152,15 @@ function features(sentences: Sentence[], vocabulary: Map<string, number>): Matri
 }
 
 /** Per clause, the probability of the document's most probable sentence. */
-function score(models: Map<string, ClauseModel | null>, doc: LabelledDocument): Map<string, number> {
-  return new Map(
-    CLAUSE_CODES.map((code) => {
-      const model = models.get(code);
-      if (!model || doc.sentences.length === 0) return [code, 0] as const;
-      return [code, Math.max(...model.regression.classifiers[0]!.testScores(features(doc.sentences, model.vocabulary)))] as const;
-    }),
-  );
+export function score(models: ClauseModels, doc: LabelledDocument): Map<string, number> {
+  return new Map(CLAUSE_CODES.map((code) => [code, clauseProbability(models, code, doc.sentences)] as const));
 }
 
 /** Leave-one-document-out: each document is scored by models trained on all the others. */
 export function leaveOneDocumentOut(docs: LabelledDocument[]): { label: DocumentLabel; scores: Map<string, number> }[] {
   return docs.map((held, i) => {
     const training = docs.filter((_, j) => j !== i);
-    const models = new Map(CLAUSE_CODES.map((code) => [code, train(code, training)] as const));
+    const models = trainClauseModels(training);
     return { label: held.label, scores: score(models, held) };
   });
 }
