@@ -17,12 +17,14 @@ const CONTRACTIONS: [RegExp, string][] = [
   [new RegExp(String.raw`\b([Ii])t${APOSTROPHE}s\b`, "g"), "$1t is"],
 ];
 const PATH = String.raw`[^\s)\]>]*[^\s)\]>.,;:!?'"]`;
+// A host name is matched only from where one starts: tried from inside every long run of "a-a-a-…" or "a.a.a.…", its
+// greedy classes would cost time in the square of the run's length (a contract built to stall the finder).
 const WEB_ADDRESS = new RegExp(
-  String.raw`\b(?:https?:\/\/${PATH}|www\.${PATH}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|eu|de|fr|nl|co|uk|app|dev|ai|us|ca|au|in|ch|se|no|fi|dk|be|at|es|it|pl|cz)\b(?:\/(?:${PATH})?)?)`,
+  String.raw`\b(?:https?:\/\/${PATH}|www\.${PATH}|(?<![a-z0-9.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|eu|de|fr|nl|co|uk|app|dev|ai|us|ca|au|in|ch|se|no|fi|dk|be|at|es|it|pl|cz)\b(?:\/(?:${PATH})?)?)`,
   "gi",
 );
 
-const EMAIL_ADDRESS = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+const EMAIL_ADDRESS = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 
 export function readableText(text: string): string {
   let out = text;

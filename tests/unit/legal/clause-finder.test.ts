@@ -2806,6 +2806,18 @@ describe("near misses an outside review found in the forms of batches 23 and 24"
   });
 });
 
+describe("hostile text", () => {
+  test("one long run of a hyphenated, dotted or underscored 'word' is read in one pass, not once from each of its letters", () => {
+    for (const unit of ["a-", "a.", "a-a.", "a_"]) {
+      const text = `in ${unit.repeat(100_000 / unit.length)}`;
+      const started = performance.now();
+      findClauses({ sections: [{ heading: null, text }] });
+      // Word classes tried from every letter of the run took about a minute on 100,000 characters of "a-a-a-…".
+      expect(performance.now() - started, unit).toBeLessThan(3_000);
+    }
+  });
+});
+
 describe("notes for the reviewer", () => {
   test("a cap set by fees rather than as an amount says so, so legal records what the fees come to", () => {
     for (const text of [

@@ -14,5 +14,15 @@ describe("the form of a passage the finder reads", () => {
       "See the web page; or the web page. Write to the email address.",
     );
     expect(readableText("Section 8.1 of the U.S. agreement, version 1.2.")).toBe("Section 8.1 of the U.S. agreement, version 1.2.");
+    // Matched only where a name starts: sub-domains, hyphens and plus-addressing included.
+    expect(readableText("Mail dpo+eu@mail.vendor-group.co.uk or visit status.vendor-group.io/incidents.")).toBe("Mail the email address or visit the web page.");
+  });
+
+  test("a long run of dots or hyphens is read in one pass", () => {
+    const started = performance.now();
+    expect(readableText(`${"a.".repeat(50_000)}com`)).toBe("the web page");
+    readableText("a-".repeat(50_000));
+    // Tried from every letter, the address patterns took seconds on runs this long.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
