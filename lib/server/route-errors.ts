@@ -51,12 +51,17 @@ function withDefaultCsp(response: Response): Response {
   return response;
 }
 
+/** The HTTP status of an expected error, for the app's routes and the API alike: a file over the upload limit is 413. */
+export function statusOfAppError(error: AppError): number {
+  return error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS_OF_ERROR[error.code];
+}
+
 async function answer(body: () => Promise<Response>): Promise<Response> {
   try {
     return await body();
   } catch (error) {
     if (error instanceof AppError) {
-      const status = error.name === "UploadRejectedError" && (error as { reason?: string }).reason === "too_large" ? 413 : STATUS_OF_ERROR[error.code];
+      const status = statusOfAppError(error);
       // A busy server says when to come back, as the database-busy answer below does.
       const headers = error.code === "BUSY" ? { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } : undefined;
       return Response.json({ ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors }, { status, headers });

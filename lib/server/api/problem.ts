@@ -4,8 +4,7 @@
 import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusyError } from "../db-errors";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import { STATUS_OF_ERROR } from "../route-errors";
-import { UploadRejectedError } from "../storage/blob-store";
+import { statusOfAppError } from "../route-errors";
 
 
 const TITLE: Record<number, string> = {
@@ -47,9 +46,7 @@ export function problemResponse(status: number, detail: string, options: { error
 export function problemFor(error: unknown, requestId: string | undefined): Response {
   if (error instanceof AppError) {
     const errors = error.fieldErrors ? Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message })) : undefined;
-    // A file over the upload limit is 413, as the app's own upload route answers it.
-    const status = error instanceof UploadRejectedError && error.reason === "too_large" ? 413 : STATUS_OF_ERROR[error.code];
-    return problemResponse(status, error.message, { errors });
+    return problemResponse(statusOfAppError(error), error.message, { errors });
   }
   if (isDatabaseBusyError(error)) return problemResponse(503, "Assay is busy; nothing was saved. Retry shortly.", { headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } });
   logger.error({ err: error, requestId }, "API request failed");

@@ -19,8 +19,8 @@ export interface FinderQueueLimits {
 export const FINDER_QUEUE_LIMITS: FinderQueueLimits = { running: 2, waiting: 16, perUser: 2 };
 
 export class FinderQueue {
-  private reading = new Set<string>();
-  private readingCount = 0;
+  /** Who is reading: each user reads one contract at a time, so its size is how many read. */
+  private readonly reading = new Set<string>();
   private readonly queue: { userId: string; start: () => void }[] = [];
   private readonly ofUser = new Map<string, number>();
 
@@ -32,18 +32,17 @@ export class FinderQueue {
     if (mine >= this.limits.perUser) {
       throw new AppError("BUSY", `The clause finder is already reading ${mine} of your contracts. When they are done, run it on this one.`);
     }
-    const mayStart = this.readingCount < this.limits.running && !this.reading.has(userId);
+    const mayStart = this.reading.size < this.limits.running && !this.reading.has(userId);
     if (!mayStart && this.queue.length >= this.limits.waiting) {
       throw new AppError("BUSY", "The clause finder is reading many contracts right now. Try again in a minute.");
     }
     this.ofUser.set(userId, mine + 1);
     try {
-      if (mayStart) this.begin(userId);
+      if (mayStart) this.reading.add(userId);
       else await new Promise<void>((start) => this.queue.push({ userId, start }));
       try {
         return await work();
       } finally {
-        this.readingCount -= 1;
         this.reading.delete(userId);
         this.startNext();
       }
@@ -54,25 +53,20 @@ export class FinderQueue {
     }
   }
 
-  private begin(userId: string): void {
-    this.readingCount += 1;
-    this.reading.add(userId);
-  }
-
   /** The first in line whose user is not reading already takes the free place. */
   private startNext(): void {
-    while (this.readingCount < this.limits.running) {
+    while (this.reading.size < this.limits.running) {
       const i = this.queue.findIndex((w) => !this.reading.has(w.userId));
       if (i < 0) return;
       const [next] = this.queue.splice(i, 1);
-      this.begin(next!.userId);
+      this.reading.add(next!.userId);
       next!.start();
     }
   }
 
   /** For tests and the bench: how many read and how many wait. */
   get load(): { reading: number; waiting: number } {
-    return { reading: this.readingCount, waiting: this.queue.length };
+    return { reading: this.reading.size, waiting: this.queue.length };
   }
 }
 
