@@ -155,7 +155,8 @@ export function prepareClauseFinder(
       // the vendor's audit; its duty is no right of ours.
       if (clause.role.holder === "customer" && r.actor === "customer" && r.binding && !r.entitles && SUBMITS_TO_AUDIT.test(p.text)) return "other";
       // "shall not be entitled to audit more than once a year, save following a breach": the right, limited.
-      if (r.polarity === "prohibited" && clause.role.holder === "customer" && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
+      // "Provider may not conduct an audit more than once per calendar year" limits the vendor's own audit of the customer.
+      if (r.polarity === "prohibited" && clause.role.holder === "customer" && (r.actor !== "vendor" || UNDERGOES.test(p.text)) && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
       return roleFit(clause.role, r);
     };
     const candidates: { p: Passage; score: number; fit: "clause" | "exclusion" | "other" }[] = [];
@@ -370,6 +371,8 @@ const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
 const SUBMITS_TO_AUDIT = /\b(?:provide|give|grant|afford)\b[^.;]{0,80}?\b(?:access|co-?operation|assistance)\b|\bco-?operat\w*\s+(?:fully\s+)?with\b/i;
 /** A denial that only bounds how often or when: "more than once in any twelve-month period", "except following a breach". */
+/** "The Supplier may not be audited more than once a year": the vendor as the one audited. */
+const UNDERGOES = /\b(?:be|being|been)\s+(?:audited|inspected|examined)\b/i;
 const LIMITS_HOW_OFTEN = /\bmore\s+(?:than\s+(?:once|twice)|often\s+than|frequently\s+than)\b|\b(?:except|save|other than)\s+(?:following|after|in the event of|where|on)\b/i;
 /**
  * "This clause shall not modify or limit the rights of audit", "Nothing in the
@@ -409,6 +412,16 @@ const NAME_ACTS_AFTER_COMMA = /,\s*(?=[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?
 const MAIN_SUBJECT_AFTER_COMMA =
   /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|(?:sub-?)?contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability)|[\w-]+['’]s\s+(?:(?:aggregate|total|maximum|entire|cumulative)\s+)?liabilit)\b)/i;
 
+/** ", upon termination …", ", within 30 days after …": the main clause's time, which the exception before it does not carve out. */
+const TIME_AFTER_COMMA =
+  /,\s*(?=(?:upon|on|within|after|following|(?:no|not)\s+later\s+than|at\s+the\s+(?:end|expiry|expiration|termination)|as\s+soon\s+as)\b)/i;
+
+function mainClauseAfterComma(rest: string): RegExpExecArray | null {
+  const subject = MAIN_SUBJECT_AFTER_COMMA.exec(rest) ?? NAME_ACTS_AFTER_COMMA.exec(rest);
+  const time = TIME_AFTER_COMMA.exec(rest);
+  return time && (!subject || time.index < subject.index) ? time : subject;
+}
+
 function exceptionSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const m of text.matchAll(EXCEPTION)) {
@@ -418,7 +431,7 @@ function exceptionSpans(text: string): [number, number][] {
     // "Except in the case of …, each party's aggregate liability … shall not exceed": an exception that opens the sentence
     // ends at the comma after which the main clause's subject comes, however long that subject is.
     const opening = OPENS_THE_SENTENCE.test(text.slice(0, m.index));
-    const subject = opening ? (MAIN_SUBJECT_AFTER_COMMA.exec(text.slice(from)) ?? NAME_ACTS_AFTER_COMMA.exec(text.slice(from))) : null;
+    const subject = opening ? mainClauseAfterComma(text.slice(from)) : null;
     if (subject) {
       spans.push([m.index, from + subject.index]);
       continue;

@@ -507,6 +507,9 @@ function cutAt(s: { start: number; end: number }, sentence: string, at: RegExp, 
  */
 const ITEM_WITH_OWN_SUBJECT = /;\s+(?:and\s+|or\s+)?(?=\((?:[b-z]|i{2,3}|iv|vi{0,3}|\d{1,2})\)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:shall|will|must|agrees|undertakes)\b)/g;
 
+/** "…, Vendor will:", "The Supplier shall:": a party and its modal ending in a colon, the lead-in of a list of duties. */
+const MODAL_LEAD_IN = /(?:^|[,;:(\]]\s*)((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:shall|will|must|agrees\s+to|undertakes\s+to))\s*:/;
+
 /** Very long sentences (lists of duties) are cut at semicolons so far-apart words do not co-occur. */
 function splitLong(text: string, s: { start: number; end: number }): SentenceSpan[] {
   const sentence = text.slice(s.start, s.end);
@@ -514,17 +517,38 @@ function splitLong(text: string, s: { start: number; end: number }): SentenceSpa
   if (!long && sentence.search(ITEM_WITH_OWN_SUBJECT) < 0) return [s];
   // "Recipient shall not (a) use ...; or (b) disclose ...": the words before the first item govern every item.
   const firstItem = /(?:^|\s)\((?:a|i|1)\)\s/i.exec(sentence);
-  const stem = firstItem && firstItem.index > 0 && firstItem.index <= MAX_LEAD_IN ? text.slice(s.start, s.start + firstItem.index).trim() : undefined;
-  if (!long) return cutAt(s, sentence, ITEM_WITH_OWN_SUBJECT, stem);
+  const itemStem = firstItem && firstItem.index > 0 && firstItem.index <= MAX_LEAD_IN ? text.slice(s.start, s.start + firstItem.index).trim() : undefined;
+  if (!long) return cutAt(s, sentence, ITEM_WITH_OWN_SUBJECT, itemStem);
+  // "(a) In order to meet the law, Vendor will: require …; follow …; provide training …": the duty's own lead-in, nearer
+  // the pieces than the words before the first item, governs them.
+  const duty = MODAL_LEAD_IN.exec(sentence.split(";")[0]!);
+  const stem = duty && (!firstItem || duty.index > firstItem.index) ? `${duty[1]}:` : itemStem;
   const out: SentenceSpan[] = [];
   let start = s.start;
+  let governing = stem;
+  const cut = (end: number) => {
+    out.push(out.length > 0 && governing ? { start, end, stem: governing } : { start, end });
+    const nested = nestedLeadIn(text.slice(start, end));
+    if (nested) governing = stem ? `${stem} … ${nested}` : nested;
+    start = end;
+  };
   for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
     const end = s.start + m.index + m[0].length;
-    if (end - start >= MAX_SENTENCE / 3) {
-      out.push(out.length > 0 && stem ? { start, end, stem } : { start, end });
-      start = end;
-    }
+    if (end - start >= MAX_SENTENCE / 3) cut(end);
   }
-  out.push(out.length > 0 && stem ? { start, end: s.end, stem } : { start, end: s.end });
+  cut(s.end);
   return out;
+}
+
+/** "… and ensure that the Supplier Personnel: are aware …; are informed …": a list inside a list, with its own lead-in. */
+const NESTED_LEAD_IN = /\b(?:ensur(?:e|es|ing)|procur(?:e|es|ing))\s+that\s+[^:;.]{1,80}:(?=\s*\S)/gi;
+const ITEM_MARK = /\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s/g;
+
+/** The last nested lead-in of a piece, from the item that opens it ("(ii) it takes all reasonable steps … ensure that they:"). */
+function nestedLeadIn(piece: string): string | undefined {
+  const m = [...piece.matchAll(NESTED_LEAD_IN)].pop();
+  if (!m) return undefined;
+  const from = [...piece.slice(0, m.index).matchAll(ITEM_MARK)].pop()?.index ?? 0;
+  const lead = piece.slice(from, m.index + m[0].length).trim();
+  return lead.length <= MAX_LEAD_IN ? lead : m[0];
 }

@@ -53,15 +53,15 @@ const NAMES_CUSTOMER_SIDE = new RegExp(CUSTOMER_WORD + String.raw`(?!\s+(?:perso
 const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
 /** "audit Licensee's compliance", "audit the books and records of the Client", "audit the use of the Software by the Customer". */
 /**
- * "… audit the Customer", "… carry out an audit at Your facilities to ensure Your compliance": the act is done to the
- * customer, at its premises or of its compliance.
+ * "… audit the Customer", "… carry out an audit at Your facilities to ensure Your compliance", "… examine and audit Your
+ * records": the act is done to the customer, at its premises or of its compliance.
  */
 const CUSTOMER_AS_OBJECT = new RegExp(
   String.raw`^\s*\S+\s+(?:(?:the\s+)?` +
     CUSTOMER_WORD +
     String.raw`|(?:(?!(?:supplier|provider|vendor|processor)\b)[\w'’-]+\s+){1,10}?(?:of|by)\s+(?:the\s+)?` +
     CUSTOMER_WORD +
-    String.raw`)|^(?:(?!\b(?:supplier|provider|vendor|processor)\b)[^.;]){0,80}?\b(?:at|on|in|of|to\s+(?:ensure|verify|confirm|check))\s+(?:the\s+)?(?:your|(?:customer|client|licensee|buyer|purchaser)(?:['’]s|s['’]))\s+(?:(?:own|[\w-]+)\s+)?(?:facilities|premises|sites|offices|locations|systems|records|books|compliance)\b`,
+    String.raw`)|^(?:(?!\b(?:supplier|provider|vendor|processor)\b)[^.;]){0,80}?\b(?:at|on|in|of|to\s+(?:ensure|verify|confirm|check)|audit|inspect|examine)\s+(?:the\s+)?(?:your|(?:customer|client|licensee|buyer|purchaser)(?:['’]s|s['’]))\s+(?:(?:own|[\w-]+)\s+)?(?:facilities|premises|sites|offices|locations|systems|records|books|compliance)\b`,
   "i",
 );
 /** "… require the Supplier to delete", "… permit Canonical and its duly authorised representatives to inspect": a party, then its verb. */
@@ -98,7 +98,8 @@ const NEGATED_AFTER_MODAL =
  */
 const RELIEF = /\b(?:obligation|required|obliged|obligated|responsible)\b/i;
 const RELIEF_AFTER_MODAL =
-  /^\s*(?:not\s+|never\s+)?(?:be\s+|have\s+|has\s+)?(?:(?:not\s+)?(?:required|obliged|obligated|responsible|liable\s+for\s+(?:any\s+)?failure)|under\s+no\s+obligation|no\s+obligation|guarantee|promise|warrant)\b/i;
+  /^\s*(?:not\s+|never\s+)?(?:be\s+|have\s+|has\s+)?(?:(?:not\s+)?(?:required|obliged|obligated|responsible(?!\s+(?:or|and|nor)\s+liable\b)|liable\s+for\s+(?:any\s+)?failure)|under\s+no\s+obligation|no\s+obligation|guarantee|promise|warrant)\b/i;
+const OR_LIABLE = /^\s*(?:or|and|nor)\s+liable\b/i;
 /** "Nothing in this Agreement shall require the Supplier to: (a) permit … audit": the duty lifted. */
 const NOTHING_REQUIRES = /\bnothing\b[^.;:]{0,60}\b(?:shall|will|does|is\s+intended\s+to)\s+(?:require|oblige|obligate|compel)\b/i;
 const ITEM_WITH_OWN_SUBJECT =
@@ -413,7 +414,8 @@ export function readSentence(row: string, vendors: ReadonlySet<string> = new Set
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: CUSTOMER_AS_OBJECT.test(object),
     vendorIsObject: vendorProtected(after, vendors),
-    relievesDuty: (negated && (RELIEF.test(modalWord) || RELIEF_AFTER_MODAL.test(after))) || NOTHING_REQUIRES.test(text.slice(0, m.index + m[0].length + 20)),
+    // "shall not be responsible or liable … for any amounts that exceed the fees" limits liability; it lifts no duty.
+    relievesDuty: (negated && ((RELIEF.test(modalWord) && !OR_LIABLE.test(after)) || RELIEF_AFTER_MODAL.test(after))) || NOTHING_REQUIRES.test(text.slice(0, m.index + m[0].length + 20)),
     binding: true,
     entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),

@@ -2787,6 +2787,48 @@ describe("forms met in batch 24", () => {
   });
 });
 
+describe("forms met in batch 25", () => {
+  // A sentence over 600 characters is cut at its semicolons; these lists are long enough to be cut.
+  const duty = "keep an up-to-date record of every processing activity it carries out for the Client, in the form the Client reasonably asks for and at no extra charge; ";
+
+  test("an exception that opens the sentence ends where the main clause's time begins", () => {
+    expect(find("Except as the law requires, upon termination of this Agreement, the Provider shall erase all Client Data.", "data_return_deletion").found).toBe(true);
+    expect(find("With the exception of anonymised statistics, within 30 days after expiry of this Agreement, the Provider shall ensure that all Client Data is returned or destroyed.", "data_return_deletion").found).toBe(true);
+    // Near miss: the end of the Agreement named only inside the exception.
+    expect(find("Except for data held after termination for billing, the Provider shall delete Client Data whenever the Client asks.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("a long list of duties is read under its own lead-in ('…, the Provider will:'), and a list nested in it under its own ('ensure that the Personnel:')", () => {
+    const listed = `(a) To meet every law that protects the Client's records, the Provider will: ${duty}${duty}${duty}train its staff on the laws that protect the confidentiality of Client Data; and report every security incident to the Client.`;
+    expect(find(listed, "security_training").found).toBe(true);
+    const nested = `The Provider shall: ${duty}${duty}take all reasonable steps to ensure the reliability of the Provider Personnel who can reach Client Data and ensure that the Provider Personnel: know the Provider's duties under this clause; are told of the confidential nature of Client Data and do not disclose any of it to anyone unless the Client agrees in writing; and have completed suitable training in the handling of personal data;`;
+    expect(find(nested, "agent_access_confidentiality").found).toBe(true);
+    expect(find(nested, "security_training").found).toBe(true);
+    // Near misses: people told that data is confidential, with nothing binding them to keep it so.
+    const toldOnly = `The Provider shall: ${duty}${duty}take all reasonable steps to ensure the reliability of the Provider Personnel who can reach Client Data and ensure that the Provider Personnel: know the Provider's duties under this clause; and are told of the confidential nature of Client Data;`;
+    expect(find(toldOnly, "agent_access_confidentiality").found).toBe(false);
+    expect(find("Provider Personnel are informed of the confidential nature of Client Data.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("the vendor auditing the customer's records, or limited in how often it does, is no audit right of ours", () => {
+    expect(find("The Licensor or its auditor may, on reasonable notice, examine and audit Your records and systems to check Your compliance with the licence.", "right_to_audit").found).toBe(false);
+    expect(find("The Licensor may not conduct an audit of the Client more than once per calendar year.", "right_to_audit").found).toBe(false);
+    // The vendor as the one audited, limited in frequency: our right, limited.
+    expect(find("The Provider may not be audited more than once in any year, save after a security incident.", "right_to_audit").found).toBe(true);
+  });
+
+  test("'not … liable for any amounts that exceed' caps liability; a sole remedy of service credits and the customer's own limit do not", () => {
+    expect(find("The Provider shall not be responsible or liable for any amounts that, together with all other claims, exceed the fees paid in the twelve months before the claim.", "liability_cap").found).toBe(true);
+    expect(find("The Client shall be liable for any amounts that exceed its agreed credit limit.", "liability_cap").found).toBe(false);
+    expect(find("The Client's sole remedy, and the Provider's entire liability, for service availability is a credit of 5% of monthly fees for each hour of downtime, and no more than one such credit accrues per day.", "liability_cap").found).toBe(false);
+  });
+
+  test("'Subject to' opening a proviso binds nobody to confidentiality; staff 'subject to' confidentiality obligations are bound", () => {
+    expect(find("Subject to the Client's rights in its Confidential Information, the Provider shall give the auditors access to its Staff.", "agent_access_confidentiality").found).toBe(false);
+    expect(find("All Provider staff are subject to written confidentiality obligations.", "agent_access_confidentiality").found).toBe(true);
+  });
+});
+
 describe("near misses an outside review found in the forms of batches 23 and 24", () => {
   test("each reads as absent, and the clause it resembles still reads as present", () => {
     const absent: [string, string][] = [
