@@ -157,7 +157,7 @@ function isCapitalKeywordHeading(line: string): boolean {
   return HEADING_KEYWORD.test(line) && line === line.toUpperCase();
 }
 
-const PARAGRAPH_NUMBER = /^(?:(?:section|clause|article|paragraph)\s+)?(\d+(?:\.\d+)+\.?|\d+\.)(?=\s)/i;
+const PARAGRAPH_NUMBER = /^(?:(?:section|clause|article|paragraph)\s+)?(\d+(?:\.\d+)+\.?|\d+\.)(?=\s|$)/i;
 
 function paragraphNumber(line: string): string | undefined {
   const m = PARAGRAPH_NUMBER.exec(line);
@@ -166,7 +166,8 @@ function paragraphNumber(line: string): string | undefined {
 
 // -------------------------------------------------------------- builder
 
-const ENDS_SENTENCE = /[.;:!?]["')\]]*$/;
+/** "… in connection with the Contract:-": British drafting ends a lead-in with a colon and a dash. */
+const ENDS_SENTENCE = /(?:[.;!?]|:[-–—]?)["')\]]*$/;
 /** "(a) ", "(iv) ", "(2) ", "b) ", "d. ": an item of a list whose lead-in ends in a colon. */
 const LIST_ITEM = /^\(?(?:[a-z]|[ivx]+|\d{1,2})\)\s|^(?:[a-z]|[ivx]+)\.\s/i;
 /**
@@ -370,7 +371,7 @@ class PassageBuilder {
     // ("(b) … ensure that they: (i) …"); any other paragraph may open one, and one that is no numbered
     // clause or item closes the numbered ones.
     const trimmed = text.trim();
-    const own = /:["')\]]*$/.test(trimmed) ? leadInSentence(sentencesOf(trimmed)) : undefined;
+    const own = /:[-–—]?["')\]]*$/.test(trimmed) ? leadInSentence(sentencesOf(trimmed)) : undefined;
     const opened = own && chainedLeadIn(leadIn, trimmed, own);
     const marker = markerOf(trimmed);
     if (isItem) {

@@ -280,9 +280,13 @@ export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<s
   for (const m of text.matchAll(LIABILITY_OWNER)) owners.push((m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").trim());
   // Every liability the sentence names must be owned, save the one whose time is told ("in which the liability arose").
   if (owners.length === 0 || owners.length < [...text.matchAll(/\bliab(?:le|ility|ilities)\b(?!\s+(?:arose|arises|arising|accrued|accrues|occurred|first\s+arose)\b)/gi)].length) return false;
-  // "your liability": the customer, in terms the vendor writes as "we".
-  return owners.every((o) => (/^your$/i.test(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
+  // "your liability": the customer, in terms the vendor writes as "we". "The liability of the Authority … the fees payable by
+  // the Authority": whoever pays the fees is the customer, whatever the contract calls it.
+  const payer = FEE_PAYER.exec(text)?.[1]?.replace(/^the\s+/i, "").toLowerCase();
+  const isPayer = (o: string) => payer !== undefined && o.replace(/^the\s+/i, "").toLowerCase() === payer;
+  return owners.every((o) => (/^your$/i.test(o) || isPayer(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
 }
+const FEE_PAYER = /\b(?:fees|charges|prices?|amounts?|sums?)\s+(?:paid|payable|due)\s+by\s+((?:the\s+)?[A-Z][\w-]*)/;
 const LIABILITY_OWNER =
   /\b(?:(?<=[,;]\s*)(?:and|or)\s+)?((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*,|\s+(?:under|in|for|arising|to|towards|with|shall|will|hereunder|pursuant|whether|is|are)\b)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b|\b(?:shall|will)\s+((?:the\s+)?[\w-]+)\s+be\s+liable\b/gi;
 const MUTUAL_OWNER = /\b(?:each|either|neither|both|any|a)\s+part(?:y|ies)\b|\bparties\b|\b(?:or|and)\b/i;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { findClauses } from "@/lib/domain/legal/clause-finder";
+import { buildPassages } from "@/lib/domain/legal/contract-passages";
 import { CLAUSE_CATALOGUE, clauseCatalogueSchema } from "@/lib/domain/legal/clause-catalogue";
 import { markdownToSections } from "@/lib/domain/legal/markdown-sections";
 import { htmlToSections } from "@/lib/server/contracts/html-sections";
@@ -2826,6 +2827,44 @@ describe("forms met in batch 25", () => {
   test("'Subject to' opening a proviso binds nobody to confidentiality; staff 'subject to' confidentiality obligations are bound", () => {
     expect(find("Subject to the Client's rights in its Confidential Information, the Provider shall give the auditors access to its Staff.", "agent_access_confidentiality").found).toBe(false);
     expect(find("All Provider staff are subject to written confidentiality obligations.", "agent_access_confidentiality").found).toBe(true);
+  });
+});
+
+describe("forms met in batch 26", () => {
+  test("people bound without the word 'confidential': none of the vendor's personnel may disclose, or 'persons who may gain knowledge' undertake secrecy", () => {
+    expect(find("The Provider shall ensure that none of the Provider's Personnel who can reach Client Data use or disclose it beyond what their duties need.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("Persons who may gain knowledge of Client Data shall undertake in writing to keep it confidential.", "agent_access_confidentiality").found).toBe(true);
+    // Near miss: the customer's own staff.
+    expect(find("The Provider shall ensure that none of the Client's staff disclose their passwords to anyone.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("a British lead-in ending ':-', with its number on a line of its own, governs the numbered items under it", () => {
+    const text =
+      "12.2\nThe Provider shall take all necessary precautions to ensure that all Confidential Information it receives from the Client:-\n12.2.1 is shared only with Staff who need it for the Contract;\n12.2.2 is treated as confidential and not disclosed or used by any Staff otherwise than for the Contract;";
+    const passages = buildPassages({ sections: [{ heading: null, text }] }).map((p) => p.text);
+    expect(passages).toContain("12.2 The Provider shall take all necessary precautions to ensure that all Confidential Information it receives from the Client:- 12.2.1 is shared only with Staff who need it for the Contract;");
+    expect(find(text, "agent_access_confidentiality").found).toBe(true);
+  });
+
+  test("caps stated as a limit on compensation or on an indemnity; a cap on the customer's liability alone, named by who pays the fees, is none", () => {
+    expect(find("In that case the Seller's obligation to pay compensation shall be limited to EUR 5,000.", "liability_cap").found).toBe(true);
+    expect(find("The Provider agrees to indemnify the Client for all loss or damage to its property caused by the negligence of the Provider or its staff up to a limit of £250,000.", "liability_cap").found).toBe(true);
+    expect(find("The maximum aggregate liability of the Provider to the Authority in any year is limited to the total fees payable by the Authority in the first 12 months.", "liability_cap").found).toBe(true);
+    // Near misses: a limit on the kind of damage, an insurance limit, and the buyer's own liability.
+    expect(find("The obligation to pay compensation shall be limited to foreseeable damage.", "liability_cap").found).toBe(false);
+    expect(find("The limit of indemnity under the Provider's public liability insurance is £5,000,000 for any one accident.", "liability_cap").found).toBe(false);
+    expect(find("The maximum aggregate liability of the Authority to the Provider in any year is limited to the total fees payable by the Authority in the first 12 months.", "liability_cap").found).toBe(false);
+  });
+
+  test("an 'approved subcontractor' named in passing, or consent from a parent, is no sub-processor consent; a duty to use only an approved one is", () => {
+    expect(find("The Provider shall only use an approved subcontractor.", "subprocessor_consent").found).toBe(true);
+    expect(find("Any data sent from one place to another shall travel by secure means, within the Provider's own organisation or an approved subcontractor.", "subprocessor_consent").found).toBe(false);
+    expect(find("The Provider agrees not to disclose Student Data to any other party, except for its employees and subcontractors, unless the parent has provided prior written consent.", "subprocessor_consent").found).toBe(false);
+  });
+
+  test("staff described as aware of their duties are not trained; staff the vendor must make aware are", () => {
+    expect(find("The work shall be done only by employees of the Provider who are aware of their responsibilities under data protection law.", "security_training").found).toBe(false);
+    expect(find("The Provider shall ensure that its staff are made aware of their responsibilities under data protection law.", "security_training").found).toBe(true);
   });
 });
 
