@@ -424,8 +424,11 @@ const ABBREVIATIONS = new Set([
   "v", "vs", "mr", "mrs", "ms", "dr", "st", "approx", "fig", "pp", "p", "sch", "ch", "e.g", "i.e", "u.s", "u.k",
   "c.f.r", "u.s.c", "a.m", "p.m", "cf", "viz", "jr", "sr", "pty",
 ]);
-/** A sentence ends before a capital or a number, or before an inline item letter that opens one ("… questions. d. The Vendor shall …"). */
-const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9]|[a-z][.)]\s+[A-Z])/g;
+/**
+ * A sentence ends before a capital or a number, or before an inline item letter that opens one ("… questions. d. The
+ * Vendor shall …", "… of) Loss. (c) So far as …").
+ */
+const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9]|[a-z][.)]\s+[A-Z]|\((?:[a-z]|[ivx]{1,5})\)\s+[A-Z])/g;
 const MIN_SENTENCE = 30;
 const MAX_SENTENCE = 600;
 

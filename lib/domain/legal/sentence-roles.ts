@@ -413,7 +413,7 @@ export function readSentence(row: string, vendors: ReadonlySet<string> = new Set
   // "The Supplier must be informed within 24 hours …": the vendor is told, so the other party tells.
   const vendorTold = told && actorOf(before, vendors) === "vendor";
   return {
-    actor: passiveAgent(after, vendors) ?? (vendorTold ? "customer" : customerTold ? "unknown" : enumeratedSubject(text, before, vendors)),
+    actor: passiveAgent(after, vendors) ?? (vendorTold ? "customer" : customerTold ? "unknown" : (warrantor(text.slice(0, m.index), vendors) ?? enumeratedSubject(text, before, vendors))),
     modality,
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: CUSTOMER_AS_OBJECT.test(object),
@@ -431,6 +431,16 @@ export function readSentence(row: string, vendors: ReadonlySet<string> = new Set
  * access and will notify the Provider …": enumerated predicates share the
  * subject named before "(i)", however far the modal is from it.
  */
+/**
+ * "SPCDC warrants that Licensee's Data … will be delivered to Licensee": the party that warrants is bound by what it
+ * warrants, whoever the clause after "that" names first.
+ */
+function warrantor(beforeModal: string, vendors: ReadonlySet<string>): Actor | undefined {
+  const m = [...beforeModal.matchAll(WARRANTS_THAT)].pop();
+  return m ? actorOf(m[1] ?? "", vendors) : undefined;
+}
+const WARRANTS_THAT = /\b((?:the\s+)?[A-Z][\w&'’-]*)\s+(?:hereby\s+)?(?:represents\s+and\s+)?(?:warrants|guarantees|covenants)\s+that\b/g;
+
 function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<string>): Actor {
   const own = actorOf(before, vendors);
   if (own !== "unknown") return own;

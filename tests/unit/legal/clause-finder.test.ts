@@ -2830,7 +2830,7 @@ describe("forms met in batch 25", () => {
   });
 });
 
-describe("forms met in batch 26", () => {
+describe("forms met in batch 26a", () => {
   test("people bound without the word 'confidential': none of the vendor's personnel may disclose, or 'persons who may gain knowledge' undertake secrecy", () => {
     expect(find("The Provider shall ensure that none of the Provider's Personnel who can reach Client Data use or disclose it beyond what their duties need.", "agent_access_confidentiality").found).toBe(true);
     expect(find("Persons who may gain knowledge of Client Data shall undertake in writing to keep it confidential.", "agent_access_confidentiality").found).toBe(true);
@@ -2865,6 +2865,42 @@ describe("forms met in batch 26", () => {
   test("staff described as aware of their duties are not trained; staff the vendor must make aware are", () => {
     expect(find("The work shall be done only by employees of the Provider who are aware of their responsibilities under data protection law.", "security_training").found).toBe(false);
     expect(find("The Provider shall ensure that its staff are made aware of their responsibilities under data protection law.", "security_training").found).toBe(true);
+  });
+});
+
+describe("forms met in batch 26b", () => {
+  test("the party that warrants is bound by what it warrants, whoever the clause after 'that' names first", () => {
+    expect(find("On termination of this Agreement, Acme warrants that the Licensee's Data and any information Acme stores for the Licensee will be returned to the Licensee.", "data_return_deletion").found).toBe(true);
+    expect(find("The Licensee warrants that the Licensee's Data will be returned to it on termination.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("the end of the work said as the completion of the vendor's obligations, the conclusion of the service, or no longer needed for any permitted use", () => {
+    for (const text of [
+      "Seller shall return or destroy all Order Data upon the earlier of the Buyer's request or the completion of Seller's obligations under the Order.",
+      "The Recipient will delete the transferred information once it is no longer reasonably required by the Recipient for any permitted use.",
+      "The Organisation will relinquish or destroy all records provided by you upon conclusion of the service.",
+    ])
+      expect(find(text, "data_return_deletion").found, text).toBe(true);
+    expect(find("The Organisation will relinquish or destroy records provided by you whenever you ask.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("caps said as 'neither party may be held liable … for more than' or 'subject to a cap of', and an item letter after a full stop opens a sentence", () => {
+    expect(find("Except as provided in Section 11.2, neither party may be held liable under this Agreement for more than the amount paid under the applicable statement of work.", "liability_cap").found).toBe(true);
+    const text =
+      "The fact that some Losses are named as recoverable does not change the ordinary rules on recovering Loss. (c) So far as the law allows, a party (the first party) is liable to the other party for Losses it directly suffers as a result of: (i) personal injury to the other party or its staff; or (ii) damage to the property of the other party or its staff caused by the first party's negligence, but subject to a cap of $1 million per event.";
+    expect(buildPassages({ sections: [{ heading: null, text }] })[1]?.text).toMatch(/^\(c\) So far as the law allows/);
+    expect(find(text, "liability_cap").found).toBe(true);
+    expect(find("The Customer's account is subject to a cap of 10,000 messages per month.", "liability_cap").found).toBe(false);
+  });
+
+  test("'neither the contractor, nor contractor employees shall divulge' binds the people; the client's own do not count", () => {
+    expect(find("Neither the contractor, nor contractor employees shall divulge or release data obtained under this contract.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("Neither the Client nor the Client's employees shall divulge the Provider's pricing.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("a bar on transfers lifted by measures that comply with the law is no residency; one lifted only by the customer's consent is", () => {
+    expect(find("The Provider shall not transfer Client Data outside the EEA unless it has taken the measures needed for the transfer to comply with data protection law.", "data_residency").found).toBe(false);
+    expect(find("The Provider shall not transfer Client Data outside the EEA unless the Client has given prior written consent and the transfer is in compliance with data protection law.", "data_residency").found).toBe(true);
   });
 });
 
