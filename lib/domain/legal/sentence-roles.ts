@@ -223,7 +223,13 @@ const GENERIC_SUBJECTS = new Set([
  * participle in an annex) is not.
  */
 const PRESENT_TENSE_DUTY = new RegExp(
-  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:all\s+|also\s+|each\s+|regularly\s+)?(?:\([^()]{0,60}\)\s+)?(?:trained|informed|instructed|briefed|educated|committed\s+(?:in\s+writing\s+)?to\s+(?:maintain|keep|observe|preserve|protect)|made\s+aware|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  String.raw`^(?:(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s+)?(?:(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}:\s*|(?<=\d\.?\s+)(?![^:.]*${CUSTOMER_SIDE})[A-Z][\w ]{1,30}\.\s+)?(?:(?:upon|on|after|during|before|within)\b[^.;:]{0,80},\s*)?(?:all\s+of\s+|each\s+of\s+|all\s+|each\s+|every\s+|these\s+|such\s+|the\s+)?(?:(?:the\s+)?(?:provider|processor|vendor|supplier|contractor|our|its)(?:'s)?\s+)?(?:personnel|staff(?:\s+members)?|employees|team\s+members|agents|workforce|privileged\s+users|persons\s+(?:authori[sz]ed|engaged|employed|involved))(?:\s+(?:and|or)\s+(?:contractors|subcontractors|agents|consultants))?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provider|processor|vendor|supplier|contractor|company))?(?:\s+(?:by|who|that|with|handling|processing|engaged|involved|authori[sz]ed|having|holding|granted)\b[^.;]{0,160}?)?\s+(?:receive|complete|undergo|undertake|attend|participate\s+in|take\s+part\s+in|sign|execute|have\s+(?:all\s+|each\s+|also\s+)?(?:signed|executed|agreed|committed|received|completed|undergone|been\s+(?:trained|informed|instructed))|are\s+(?:all\s+|also\s+|each\s+|regularly\s+)?(?:\([^()]{0,60}\)\s+)?(?:trained|informed|instructed|briefed|educated|committed\s+(?:in\s+writing\s+)?to\s+(?:maintain|keep|observe|preserve|protect)|made\s+aware|given\s+(?:\w+\s+){0,2}?(?:training|instruction|briefings?)|required|bound|subject|obliged|obligated|contractually\s+bound|under\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:obligations?|duty|duties))|bound\s+by)\b`,
+  "i",
+);
+
+/** "Security courses are mandatory for all employees": a requirement the vendor sets its own people, unless they are the customer's. */
+const MANDATORY_FOR_STAFF = new RegExp(
+  String.raw`\b(?:is|are)\s+(?:mandatory|compulsory|obligatory)\s+for\s+(?:all\s+|every\s+|each\s+)?(?:new\s+)?(?:employees?|staff(?:\s+members?)?|personnel|team\s+members?|workforce(?:\s+members?)?)\b(?![^.;]{0,40}${CUSTOMER_WORD})`,
   "i",
 );
 
@@ -389,7 +395,7 @@ export function readSentence(row: string, vendors: ReadonlySet<string> = new Set
     const owner = imperative.title ?? heading;
     return committed(owner ? actorOf(owner, vendors) : "unknown");
   }
-  if (!m && (presentTenseDutyOfVendor(text) || eachOfVendorPeopleDoes(text, vendors) || measureOfVendor(text, vendors))) {
+  if (!m && (presentTenseDutyOfVendor(text) || eachOfVendorPeopleDoes(text, vendors) || measureOfVendor(text, vendors) || MANDATORY_FOR_STAFF.test(text))) {
     return committed("vendor");
   }
   if (!m) {

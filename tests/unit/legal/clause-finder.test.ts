@@ -2904,6 +2904,36 @@ describe("forms met in batch 26b", () => {
   });
 });
 
+describe("forms met in batch 27a: small vendors' terms in the first person", () => {
+  test("'Our employees have all signed non-disclosure agreements' states a practice that binds the people; the clients' signature does not", () => {
+    expect(find("Our employees have all signed non-disclosure agreements.", "agent_access_confidentiality").found).toBe(true);
+    expect(find("Our clients have all signed non-disclosure agreements with us.", "agent_access_confidentiality").found).toBe(false);
+  });
+
+  test("the end of a job: once the work product is delivered, or once the data is no longer required", () => {
+    for (const text of [
+      "Once we submit the translations to the client we will remove the source files from our system.",
+      "I will delete your recordings once I have sent you the completed transcript.",
+      "Once the data is no longer required, it is securely deleted within 14 days.",
+    ])
+      expect(find(text, "data_return_deletion").found, text).toBe(true);
+    // Near misses: an invoice is no end of the work, and the customer deleting its own password is no duty of ours.
+    expect(find("Once we have sent you the invoice, we will remove your card details.", "data_return_deletion").found).toBe(false);
+    expect(find("Once your password is no longer required, you may delete it.", "data_return_deletion").found).toBe(false);
+  });
+
+  test("'we limit our liability to resupplying' caps liability; customers limiting their own liability do not", () => {
+    expect(find("Where the law allows liability to be limited, we limit our liability to resupplying the services or paying the cost of resupply.", "liability_cap").found).toBe(true);
+    expect(find("Customers who limit their liability to third parties must tell us.", "liability_cap").found).toBe(false);
+  });
+
+  test("security courses mandatory for the vendor's employees are training; for the customer's, or sold to customers, they are not", () => {
+    expect(find("Security courses are mandatory for all employees, with a renewal cycle of 3 years.", "security_training").found).toBe(true);
+    expect(find("Security courses are mandatory for all employees of the Customer who use the platform.", "security_training").found).toBe(false);
+    expect(find("The Provider sells security courses to its customers.", "security_training").found).toBe(false);
+  });
+});
+
 describe("near misses an outside review found in the forms of batches 23 and 24", () => {
   test("each reads as absent, and the clause it resembles still reads as present", () => {
     const absent: [string, string][] = [
