@@ -156,7 +156,8 @@ export function prepareClauseFinder(
       if (clause.role.holder === "customer" && r.actor === "customer" && r.binding && !r.entitles && SUBMITS_TO_AUDIT.test(p.text)) return "other";
       // "shall not be entitled to audit more than once a year, save following a breach": the right, limited.
       // "Provider may not conduct an audit more than once per calendar year" limits the vendor's own audit of the customer.
-      if (r.polarity === "prohibited" && clause.role.holder === "customer" && (r.actor !== "vendor" || UNDERGOES.test(p.text)) && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
+      const vendorAudits = r.actor === "vendor" && CONDUCTS_AN_AUDIT.test(p.text);
+      if (r.polarity === "prohibited" && clause.role.holder === "customer" && !vendorAudits && LIMITS_HOW_OFTEN.test(p.text)) return "clause";
       return roleFit(clause.role, r);
     };
     const candidates: { p: Passage; score: number; fit: "clause" | "exclusion" | "other" }[] = [];
@@ -276,7 +277,8 @@ function roleFit(role: ClauseRole, r: SentenceReading): "clause" | "exclusion" |
   // "Provider shall not be obliged to notify", "Nothing … shall require the Supplier to: (a) permit … audit": a duty lifted
   // is no duty, and only the clauses that exclude on negation call it an exclusion (a DPA that promises notice also lifts it
   // for unsuccessful attempts, and keeps the promise).
-  if (r.relievesDuty && r.actor !== "customer") return role.negationExcludes ? "exclusion" : "other";
+  // A limit of liability lifts liability by nature ("shall not be responsible or liable … for any amounts that exceed the fees").
+  if (r.relievesDuty && r.actor !== "customer" && !role.vendorLiability) return role.negationExcludes ? "exclusion" : "other";
   if (role.holder === "customer") {
     // "Woomberg retains the right to audit such code" is the vendor's right; "Consultant shall allow for audits" is the customer's.
     // "npm may audit Licensee's compliance" acts on the customer; "Supplier shall permit the Customer" serves it.
@@ -370,9 +372,9 @@ const RUN_IN_TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A
 const LIMITS_SCOPE =
   /^\W*(?:\d[\d.]*\s+)?(?:any |such |the |these |all |each )?(?:audits?|inspections?|notices?|notifications?|indemnit(?:y|ies)|deletion|return)\s+(?:will|shall|must|may|need|does|do)\s+not\b/i;
 const SUBMITS_TO_AUDIT = /\b(?:provide|give|grant|afford)\b[^.;]{0,80}?\b(?:access|co-?operation|assistance)\b|\bco-?operat\w*\s+(?:fully\s+)?with\b/i;
+/** "conduct an audit", "carry out audits": the actor audits; "permit … such audit" or "be audited" lets the other party. */
+const CONDUCTS_AN_AUDIT = /\b(?:conduct|perform|carry\s+out|undertake|initiate)\s+(?:an?\s+|any\s+|such\s+)?(?:[\w-]+\s+)?(?:audits?|inspections?)\b/i;
 /** A denial that only bounds how often or when: "more than once in any twelve-month period", "except following a breach". */
-/** "The Supplier may not be audited more than once a year": the vendor as the one audited. */
-const UNDERGOES = /\b(?:be|being|been)\s+(?:audited|inspected|examined)\b/i;
 const LIMITS_HOW_OFTEN = /\bmore\s+(?:than\s+(?:once|twice)|often\s+than|frequently\s+than)\b|\b(?:except|save|other than)\s+(?:following|after|in the event of|where|on)\b/i;
 /**
  * "This clause shall not modify or limit the rights of audit", "Nothing in the
@@ -412,9 +414,13 @@ const NAME_ACTS_AFTER_COMMA = /,\s*(?=[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?
 const MAIN_SUBJECT_AFTER_COMMA =
   /,\s*(?=(?:each|either|neither|no|nothing|in no event|under no circumstances|its|their|our|we|you|(?:the\s+)?(?:supplier|provider|vendor|customer|client|company|licensor|licensee|processor|controller|(?:sub-?)?contractor|consultant|part(?:y|ies))(?:['’]s?)?|the\s+(?:aggregate|total|maximum|entire|cumulative|liability)|[\w-]+['’]s\s+(?:(?:aggregate|total|maximum|entire|cumulative)\s+)?liabilit)\b)/i;
 
-/** ", upon termination …", ", within 30 days after …": the main clause's time, which the exception before it does not carve out. */
+/**
+ * ", upon termination …, the Supplier shall": the main clause's time, which the exception before it does not carve out.
+ * The main clause's subject and modal must follow the time: in "Except for records that the Provider, on termination,
+ * must keep …" the time is the exception's own.
+ */
 const TIME_AFTER_COMMA =
-  /,\s*(?=(?:upon|on|within|after|following|(?:no|not)\s+later\s+than|at\s+the\s+(?:end|expiry|expiration|termination)|as\s+soon\s+as)\b)/i;
+  /,\s*(?=(?:upon|on|within|after|following|(?:no|not)\s+later\s+than|at\s+the\s+(?:end|expiry|expiration|termination)|as\s+soon\s+as)\b[^,;.]{0,160},\s*(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?\s+(?:shall|will|must)\b)/;
 
 function mainClauseAfterComma(rest: string): RegExpExecArray | null {
   const subject = MAIN_SUBJECT_AFTER_COMMA.exec(rest) ?? NAME_ACTS_AFTER_COMMA.exec(rest);

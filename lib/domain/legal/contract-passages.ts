@@ -429,6 +429,7 @@ const ABBREVIATIONS = new Set([
  * Vendor shall …", "… of) Loss. (c) So far as …").
  */
 const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9]|[a-z][.)]\s+[A-Z]|\((?:[a-z]|[ivx]{1,5})\)\s+[A-Z])/g;
+const ITEM_OPENS = /^\((?:[a-z]|[ivx]{1,5})\)\s/;
 const MIN_SENTENCE = 30;
 const MAX_SENTENCE = 600;
 
@@ -454,6 +455,9 @@ export function splitSentences(text: string): SentenceSpan[] {
     // A bounded look back: the start stays put while boundaries are skipped, and re-reading from it would be quadratic.
     const token = (/(\S+)$/.exec(text.slice(Math.max(start, punct - 40), punct))?.[1] ?? "").replace(/^[("'\[]+/, "").toLowerCase();
     if (ABBREVIATIONS.has(token) || /^(?:[a-z]\.)*[a-z]$/.test(token)) continue;
+    // "shall: (a) stop using Client Data. (b) Return …": inside a list led in by a colon, an item letter after a full stop is
+    // the next item under the same lead-in, not a new sentence.
+    if (ITEM_OPENS.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)) && text.slice(start, punct).includes(":")) continue;
     // "1. Routing" / "14. AUDIT": a bare paragraph number is not a sentence.
     if (/^\d+(?:\.\d+)*$/.test(token) && punct - start <= token.length + 8 && text.slice(start, punct).trim() === token) continue;
     // "the Vendor shall: 1. Immediately notify …": an inline list's first item keeps its lead-in.
@@ -526,14 +530,24 @@ function splitLong(text: string, s: { start: number; end: number }): SentenceSpa
   // "(a) In order to meet the law, Vendor will: require …; follow …; provide training …": the duty's own lead-in, nearer
   // the pieces than the words before the first item, governs them.
   const duty = MODAL_LEAD_IN.exec(sentence.split(";")[0]!);
-  const stem = duty && (!firstItem || duty.index > firstItem.index) ? `${duty[1]}:` : itemStem;
+  const stem = duty && (!firstItem || duty.index > firstItem.index) ? (itemStem ? `${itemStem} … ${duty[1]}:` : `${duty[1]}:`) : itemStem;
   const out: SentenceSpan[] = [];
   let start = s.start;
   let governing = stem;
+  // The kind of marker the nested list's items bear ("(A)", "(i)"), once seen; null while none has been.
+  let nestedItems: string | null | undefined;
   const cut = (end: number) => {
+    const piece = text.slice(start, end);
+    const kind = markerKind(piece);
+    if (nestedItems === null) nestedItems = kind;
+    // "(e) keep all Client Data confidential" after the nested items "(i) … (ii) …" is the outer list's again.
+    else if (nestedItems && kind && kind !== nestedItems) [governing, nestedItems] = [stem, undefined];
     out.push(out.length > 0 && governing ? { start, end, stem: governing } : { start, end });
-    const nested = nestedLeadIn(text.slice(start, end));
-    if (nested) governing = stem ? `${stem} … ${nested}` : nested;
+    const nested = nestedLeadIn(piece);
+    if (nested) {
+      governing = stem ? `${stem} … ${nested.lead}` : nested.lead;
+      nestedItems = nested.items;
+    }
     start = end;
   };
   for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
@@ -548,11 +562,20 @@ function splitLong(text: string, s: { start: number; end: number }): SentenceSpa
 const NESTED_LEAD_IN = /\b(?:ensur(?:e|es|ing)|procur(?:e|es|ing))\s+that\s+[^:;.]{1,80}:(?=\s*\S)/gi;
 const ITEM_MARK = /\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s/g;
 
-/** The last nested lead-in of a piece, from the item that opens it ("(ii) it takes all reasonable steps … ensure that they:"). */
-function nestedLeadIn(piece: string): string | undefined {
+/** The last nested lead-in of a piece, from the item that opens it ("(ii) it takes all reasonable steps … ensure that they:"), and the kind of its items' markers, if any follow in the piece. */
+function nestedLeadIn(piece: string): { lead: string; items: string | null } | undefined {
   const m = [...piece.matchAll(NESTED_LEAD_IN)].pop();
   if (!m) return undefined;
   const from = [...piece.slice(0, m.index).matchAll(ITEM_MARK)].pop()?.index ?? 0;
   const lead = piece.slice(from, m.index + m[0].length).trim();
-  return lead.length <= MAX_LEAD_IN ? lead : m[0];
+  return { lead: lead.length <= MAX_LEAD_IN ? lead : m[0], items: markerKind(piece.slice(m.index + m[0].length)) ?? null };
+}
+
+/** "(A)" upper, "(ii)" roman, "(c)" lower, "(3)" a number: the kind of the first item marker in a text. */
+function markerKind(text: string): string | undefined {
+  const marker = /\(([a-z]{1,4}|[A-Z]|\d{1,2})\)\s/.exec(text)?.[1];
+  if (!marker) return undefined;
+  if (/^\d/.test(marker)) return "number";
+  if (/^[ivx]+$/.test(marker)) return "roman";
+  return /^[A-Z]$/.test(marker) ? "upper" : "lower";
 }

@@ -98,8 +98,7 @@ const NEGATED_AFTER_MODAL =
  */
 const RELIEF = /\b(?:obligation|required|obliged|obligated|responsible)\b/i;
 const RELIEF_AFTER_MODAL =
-  /^\s*(?:not\s+|never\s+)?(?:be\s+|have\s+|has\s+)?(?:(?:not\s+)?(?:required|obliged|obligated|responsible(?!\s+(?:or|and|nor)\s+liable\b)|liable\s+for\s+(?:any\s+)?failure)|under\s+no\s+obligation|no\s+obligation|guarantee|promise|warrant)\b/i;
-const OR_LIABLE = /^\s*(?:or|and|nor)\s+liable\b/i;
+  /^\s*(?:not\s+|never\s+)?(?:be\s+|have\s+|has\s+)?(?:(?:not\s+)?(?:required|obliged|obligated|responsible|liable\s+for\s+(?:any\s+)?failure)|under\s+no\s+obligation|no\s+obligation|guarantee|promise|warrant)\b/i;
 /** "Nothing in this Agreement shall require the Supplier to: (a) permit … audit": the duty lifted. */
 const NOTHING_REQUIRES = /\bnothing\b[^.;:]{0,60}\b(?:shall|will|does|is\s+intended\s+to)\s+(?:require|oblige|obligate|compel)\b/i;
 const ITEM_WITH_OWN_SUBJECT =
@@ -288,11 +287,13 @@ export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<s
   if (owners.length === 0 || owners.length < [...text.matchAll(/\bliab(?:le|ility|ilities)\b(?!\s+(?:arose|arises|arising|accrued|accrues|occurred|first\s+arose)\b)/gi)].length) return false;
   // "your liability": the customer, in terms the vendor writes as "we". "The liability of the Authority … the fees payable by
   // the Authority": whoever pays the fees is the customer, whatever the contract calls it.
-  const payer = FEE_PAYER.exec(text)?.[1]?.replace(/^the\s+/i, "").toLowerCase();
+  const named = FEE_PAYER.exec(text)?.[1];
+  const payer = named && actorOf(named, vendors) !== "vendor" ? named.replace(/^the\s+/i, "").toLowerCase() : undefined;
   const isPayer = (o: string) => payer !== undefined && o.replace(/^the\s+/i, "").toLowerCase() === payer;
   return owners.every((o) => (/^your$/i.test(o) || isPayer(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
 }
-const FEE_PAYER = /\b(?:fees|charges|prices?|amounts?|sums?)\s+(?:paid|payable|due)\s+by\s+((?:the\s+)?[A-Z][\w-]*)/;
+/** "the fees payable by the Authority": what the customer pays for the services, not sums the vendor owes ("sums payable by the Supplier"). */
+const FEE_PAYER = /\b(?:fees|charges|prices?)\s+(?:paid|payable|due)\s+by\s+((?:the\s+)?[A-Z][\w-]*)/;
 const LIABILITY_OWNER =
   /\b(?:(?<=[,;]\s*)(?:and|or)\s+)?((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*,|\s+(?:under|in|for|arising|to|towards|with|shall|will|hereunder|pursuant|whether|is|are)\b)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b|\b(?:shall|will)\s+((?:the\s+)?[\w-]+)\s+be\s+liable\b/gi;
 const MUTUAL_OWNER = /\b(?:each|either|neither|both|any|a)\s+part(?:y|ies)\b|\bparties\b|\b(?:or|and)\b/i;
@@ -424,8 +425,7 @@ export function readSentence(row: string, vendors: ReadonlySet<string> = new Set
     polarity: negated ? "prohibited" : "granted",
     customerIsObject: CUSTOMER_AS_OBJECT.test(object),
     vendorIsObject: vendorProtected(after, vendors),
-    // "shall not be responsible or liable … for any amounts that exceed the fees" limits liability; it lifts no duty.
-    relievesDuty: (negated && ((RELIEF.test(modalWord) && !OR_LIABLE.test(after)) || RELIEF_AFTER_MODAL.test(after))) || NOTHING_REQUIRES.test(text.slice(0, m.index + m[0].length + 20)),
+    relievesDuty: (negated && (RELIEF.test(modalWord) || RELIEF_AFTER_MODAL.test(after))) || NOTHING_REQUIRES.test(text.slice(0, m.index + m[0].length + 20)),
     binding: true,
     entitles: (ENTITLING.test(modalWord) || ENTITLED_AFTER_MODAL.test(after)) && !PERSONS_BOUND_PROVISO.test(after),
     vendorActsAfter: vendorActs(after, vendors),
@@ -433,20 +433,24 @@ export function readSentence(row: string, vendors: ReadonlySet<string> = new Set
 }
 
 /**
+ * "SPCDC warrants that Licensee's Data … will be delivered to Licensee": the party that warrants is bound by what it
+ * warrants, whoever the clause after "that" names first; "… warrants that the Software is free of viruses and the
+ * Customer shall delete …" gives the next clause a subject of its own.
+ */
+function warrantor(beforeModal: string, vendors: ReadonlySet<string>): Actor | undefined {
+  const m = [...beforeModal.matchAll(WARRANTS_THAT)].pop();
+  if (!m || COORDINATED_SUBJECT.test(beforeModal.slice(m.index + m[0].length))) return undefined;
+  return actorOf(m[1] ?? "", vendors);
+}
+// A name starts where a token does: from every capital of "A-B-A-B-…" the pattern would be tried again (quadratic).
+const WARRANTS_THAT = /(?<![\w&'’-])((?:the\s+)?[A-Z][\w&'’-]{0,40})\s+(?:hereby\s+)?(?:represents\s+and\s+)?(?:warrants|guarantees|covenants)\s+that\b/g;
+const COORDINATED_SUBJECT = /\b(?:and|but|while|whereas)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*$/i;
+
+/**
  * "Customer (i) is responsible for its account; (ii) must prevent unauthorised
  * access and will notify the Provider …": enumerated predicates share the
  * subject named before "(i)", however far the modal is from it.
  */
-/**
- * "SPCDC warrants that Licensee's Data … will be delivered to Licensee": the party that warrants is bound by what it
- * warrants, whoever the clause after "that" names first.
- */
-function warrantor(beforeModal: string, vendors: ReadonlySet<string>): Actor | undefined {
-  const m = [...beforeModal.matchAll(WARRANTS_THAT)].pop();
-  return m ? actorOf(m[1] ?? "", vendors) : undefined;
-}
-const WARRANTS_THAT = /\b((?:the\s+)?[A-Z][\w&'’-]*)\s+(?:hereby\s+)?(?:represents\s+and\s+)?(?:warrants|guarantees|covenants)\s+that\b/g;
-
 function enumeratedSubject(text: string, before: string, vendors: ReadonlySet<string>): Actor {
   const own = actorOf(before, vendors);
   if (own !== "unknown") return own;
