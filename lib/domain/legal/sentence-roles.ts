@@ -187,7 +187,9 @@ export function vendorNames(sentences: string[]): Set<string> {
     for (const m of s.matchAll(re)) {
       const name = m[1] as string;
       // "Covered Entity may": the last word of the customer's own name is not a vendor's name.
-      const withPrevious = `${s.slice(0, m.index).split(/\s+/).filter(Boolean).pop() ?? ""} ${name}`;
+      // A bounded look back: splitting all the text before each name is quadratic in a sentence of many names.
+      const previous = /(\S+)\s*$/.exec(s.slice(Math.max(0, m.index - 60), m.index))?.[1] ?? "";
+      const withPrevious = `${previous} ${name}`;
       if (GENERIC_SUBJECTS.has(name.toLowerCase()) || NAMES_CUSTOMER.test(name) || NAMES_CUSTOMER.test(withPrevious)) continue;
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
