@@ -422,6 +422,7 @@ const MAIN_SUBJECT_AFTER_COMMA =
 const TIME_AFTER_COMMA =
   /,\s*(?=(?:upon|on|within|after|following|(?:no|not)\s+later\s+than|at\s+the\s+(?:end|expiry|expiration|termination)|as\s+soon\s+as)\b[^,;.]{0,160},\s*(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?\s+(?:shall|will|must)\b)/;
 
+/** Where an exception that opens the sentence ends: at the main clause's subject, or at its time if that comes first. */
 function mainClauseAfterComma(rest: string): RegExpExecArray | null {
   const subject = MAIN_SUBJECT_AFTER_COMMA.exec(rest) ?? NAME_ACTS_AFTER_COMMA.exec(rest);
   const time = TIME_AFTER_COMMA.exec(rest);

@@ -428,8 +428,9 @@ const ABBREVIATIONS = new Set([
  * A sentence ends before a capital or a number, or before an inline item letter that opens one ("… questions. d. The
  * Vendor shall …", "… of) Loss. (c) So far as …").
  */
-const BOUNDARY = /[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9]|[a-z][.)]\s+[A-Z]|\((?:[a-z]|[ivx]{1,5})\)\s+[A-Z])/g;
-const ITEM_OPENS = /^\((?:[a-z]|[ivx]{1,5})\)\s/;
+const ITEM_LETTER = String.raw`\((?:[a-z]|[ivx]{1,5})\)\s`;
+const BOUNDARY = new RegExp(String.raw`[.!?]["')\]]*\s+(?=["'(\[]?[A-Z0-9]|[a-z][.)]\s+[A-Z]|${ITEM_LETTER}\s*[A-Z])`, "g");
+const ITEM_OPENS = new RegExp(`^${ITEM_LETTER}`);
 const MIN_SENTENCE = 30;
 const MAX_SENTENCE = 600;
 
@@ -560,7 +561,9 @@ function splitLong(text: string, s: { start: number; end: number }): SentenceSpa
 
 /** "… and ensure that the Supplier Personnel: are aware …; are informed …": a list inside a list, with its own lead-in. */
 const NESTED_LEAD_IN = /\b(?:ensur(?:e|es|ing)|procur(?:e|es|ing))\s+that\s+[^:;.]{1,80}:(?=\s*\S)/gi;
-const ITEM_MARK = /\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s/g;
+/** "(ii) ", "(B) ", "(c) ", "(3) ": an item's marker; the first group is its label. */
+const ITEM_MARK = /\(([a-z]{1,4}|[A-Z]|\d{1,2})\)\s/g;
+const FIRST_ITEM_MARK = new RegExp(ITEM_MARK.source);
 
 /** The last nested lead-in of a piece, from the item that opens it ("(ii) it takes all reasonable steps … ensure that they:"), and the kind of its items' markers, if any follow in the piece. */
 function nestedLeadIn(piece: string): { lead: string; items: string | null } | undefined {
@@ -573,7 +576,7 @@ function nestedLeadIn(piece: string): { lead: string; items: string | null } | u
 
 /** "(A)" upper, "(ii)" roman, "(c)" lower, "(3)" a number: the kind of the first item marker in a text. */
 function markerKind(text: string): string | undefined {
-  const marker = /\(([a-z]{1,4}|[A-Z]|\d{1,2})\)\s/.exec(text)?.[1];
+  const marker = FIRST_ITEM_MARK.exec(text)?.[1];
   if (!marker) return undefined;
   if (/^\d/.test(marker)) return "number";
   if (/^[ivx]+$/.test(marker)) return "roman";

@@ -51,10 +51,10 @@ const NAMES_CUSTOMER = new RegExp(CUSTOMER.source, "i");
 /** The customer's side, but not the customer's things: "training for Customer's staff", not "access to Customer Personal Information". */
 const NAMES_CUSTOMER_SIDE = new RegExp(CUSTOMER_WORD + String.raw`(?!\s+(?:personal\s+)?(?:data|information|content|materials?|systems?)\b)`, "i");
 const NAMES_VENDOR = new RegExp(VENDOR.source, "i");
-/** "audit Licensee's compliance", "audit the books and records of the Client", "audit the use of the Software by the Customer". */
 /**
- * "… audit the Customer", "… carry out an audit at Your facilities to ensure Your compliance", "… examine and audit Your
- * records": the act is done to the customer, at its premises or of its compliance.
+ * "… audit the Customer", "audit the books and records of the Client", "audit the use of the Software by the Customer",
+ * "… carry out an audit at Your facilities to ensure Your compliance", "… examine and audit Your records": the act is done
+ * to the customer, at its premises or of its compliance.
  */
 const CUSTOMER_AS_OBJECT = new RegExp(
   String.raw`^\s*\S+\s+(?:(?:the\s+)?` +
@@ -290,11 +290,12 @@ export function limitsOnlyCustomerLiability(text: string, vendors: ReadonlySet<s
   // "your liability": the customer, in terms the vendor writes as "we". "The liability of the Authority … the fees payable by
   // the Authority": whoever pays the fees is the customer, whatever the contract calls it.
   const named = FEE_PAYER.exec(text)?.[1];
-  const payer = named && actorOf(named, vendors) !== "vendor" ? named.replace(/^the\s+/i, "").toLowerCase() : undefined;
-  const isPayer = (o: string) => payer !== undefined && o.replace(/^the\s+/i, "").toLowerCase() === payer;
+  const payer = named && actorOf(named, vendors) !== "vendor" ? bareName(named) : undefined;
+  const isPayer = (o: string) => payer !== undefined && bareName(o) === payer;
   return owners.every((o) => (/^your$/i.test(o) || isPayer(o) || actorOf(o, vendors) === "customer") && !MUTUAL_OWNER.test(o));
 }
 /** "the fees payable by the Authority": what the customer pays for the services, not sums the vendor owes ("sums payable by the Supplier"). */
+const bareName = (name: string) => name.replace(/^the\s+/i, "").toLowerCase();
 const FEE_PAYER = /\b(?:fees|charges|prices?)\s+(?:paid|payable|due)\s+by\s+((?:the\s+)?[A-Z][\w-]*)/;
 const LIABILITY_OWNER =
   /\b(?:(?<=[,;]\s*)(?:and|or)\s+)?((?:the\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|s')\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\b(your|our|its|their)\s+(?:(?:total|aggregate|entire|maximum|cumulative|overall|whole|sole)\s+)*liabilit(?:y|ies)\b|\bliabilit(?:y|ies)\s+of\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*,|\s+(?:under|in|for|arising|to|towards|with|shall|will|hereunder|pursuant|whether|is|are)\b)|\b((?:the\s+)?[\w-]+)\s+(?:is|are|will|shall)\s+not(?:\s+be)?\s+liable\b|\b(?:shall|will)\s+((?:the\s+)?[\w-]+)\s+be\s+liable\b/gi;
